@@ -1,0 +1,33 @@
+# Two entry points: `make build` (set up + rebuild everything) and `make test` (set up + run the tests).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: build test setup data check goldens clean
+
+$(BIN)/snhr-data: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+setup: $(BIN)/snhr-data
+
+build: setup
+	$(BIN)/snhr-data build
+
+data: setup
+	$(BIN)/snhr-data build-data
+
+check: setup
+	$(BIN)/snhr-data check
+
+test: setup
+	$(BIN)/python -m pytest
+
+goldens: setup
+	$(BIN)/snhr-data regenerate-goldens
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,54 @@
+"""The public schema of the figures table and its code lists.
+
+Measures, victim groups, units, shares and qualifiers are fixed by the public schema
+(``../shared/acceptance/README.md``); perpetrator and governorate codes come from the vocabulary
+files in ``snhr_data/vocab`` so that the code lists and the label mappings cannot drift apart.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from .paths import VOCAB_DIR
+
+PUBLIC_COLUMNS = [
+    "report", "period", "measure", "victim_group", "perpetrator", "governorate",
+    "unit", "share_of", "value", "qualifier",
+]
+PROVENANCE_COLUMNS = ["source_file", "line", "quote", "note"]
+FIGURE_COLUMNS = PUBLIC_COLUMNS + PROVENANCE_COLUMNS
+
+MEASURES = [
+    "civilian_deaths", "torture_deaths", "massacres", "massacre_deaths",
+    "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths",
+]
+VICTIM_GROUPS = ["all", "children", "women", "children_and_women"]
+UNITS = ["count", "percent"]
+SHARE_OF = ["", "perpetrator", "governorate", "period", "victim_group"]
+QUALIFIERS = ["exact", "about", "at_least"]
+
+
+@lru_cache(maxsize=None)
+def load_vocab(name: str) -> tuple[dict, ...]:
+    """The entries of ``vocab/<name>.yaml`` (``perpetrators`` or ``governorates``)."""
+    with open(VOCAB_DIR / f"{name}.yaml", encoding="utf-8") as handle:
+        return tuple(yaml.safe_load(handle))
+
+
+def perpetrator_codes() -> list[str]:
+    return [entry["code"] for entry in load_vocab("perpetrators")]
+
+
+def perpetrator_groups() -> dict[str, str]:
+    """code -> total | main | other | other_sub."""
+    return {entry["code"]: entry["group"] for entry in load_vocab("perpetrators")}
+
+
+def governorate_codes() -> list[str]:
+    return ["all"] + [entry["code"] for entry in load_vocab("governorates")]
+
+
+def labels(name: str) -> dict[str, str]:
+    """code -> human label, for charts and tables."""
+    return {entry["code"]: entry["label"] for entry in load_vocab(name)}
