@@ -1,0 +1,144 @@
+"""Raw report text -> clean blocks: the second stage of the flow.
+
+PDF text arrives with hard line wraps, words hyphenated across lines, bullets and stray URLs;
+markdown with headings, HTML tags, escapes and footnote markers. ``clean_blocks`` turns either into
+a list of ``Block``s -- a heading, a list item or a paragraph, as one line of clean text -- that
+remember, character by character, the raw line each piece came from (for provenance).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+BULLET = r"[•■➤▪►◦●\-\*o]"
+ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
+ROMAN_HEADING = re.compile(r"^(?:[IVX]{1,5}|V1)\.\s+\S")
+
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s*")
+_SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+_SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
+_TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
+_RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+_ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
+
+
+@dataclass
+class Block:
+    """One heading, list item or paragraph of clean text, with the raw line of every character."""
+
+    text: str
+    md_heading: bool = False
+    starts: list[int] = field(default_factory=list)  # offsets in ``text`` where a raw line begins
+    lines: list[int] = field(default_factory=list)  # the raw line (1-based) beginning at each offset
+
+    def line_at(self, offset: int) -> int:
+        """The raw line that holds character ``offset`` of the clean text."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.lines[max(index, 0)]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0]
+
+
+def clean_line(line: str) -> str:
+    """One raw line without markup: tags, footnote markers, links, escapes and emphasis removed."""
+    line = _SUP.sub("", line)
+    line = _TAG.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_ESCAPE.sub(r"\1", line)
+    line = _EMPHASIS.sub("", line)
+    line = _SUPERSCRIPT_DIGITS.sub("", line)
+    line = line.translate(_QUOTES)
+    return re.sub(r"[ ]{2,}", " ", line).rstrip()
+
+
+def is_noise_line(line: str) -> bool:
+    """Lines that carry no report prose: bare URLs, table-of-contents entries, rules."""
+    return bool(_URL_LINE.match(line) or _TOC_LINE.search(line) or _RULE_LINE.match(line))
+
+
+def _starts_new_block(raw_line: str, text: str) -> bool:
+    """A bullet, an enumerator, a roman-numbered heading, or a PDF paragraph indent (one leading space)."""
+    return bool(
+        _ITEM_START.match(text)
+        or ROMAN_HEADING.match(text)
+        or (raw_line[:1] == " " and raw_line[1:2] != " " and text[:1].isupper())
+    )
+
+
+def _is_short_title(text: str) -> bool:
+    """A line of at most six words, no digits and no punctuation, such as "Methodology" or "Security Council"."""
+    return len(text.split()) <= 6 and not re.search(r"[\d.,;:!?]", text)
+
+
+def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
+    """Whether ``block`` is complete before ``next_text``: after a label, a heading or a short title line."""
+    if block.text.endswith(":"):
+        return True
+    if next_text[:1].islower():
+        return False
+    if len(block.lines) != 1:
+        return False
+    return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text)
+
+
+def _is_enumerated_title(text: str) -> bool:
+    """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated."""
+    return bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
+
+
+def _join(block: Block, text: str, line_no: int) -> None:
+    """Append a wrapped line to ``block``, undoing end-of-line hyphenation ("impor-" + "tance")."""
+    if not block.text:
+        block.starts.append(0)
+        block.lines.append(line_no)
+        block.text = text.strip()
+        return
+    if re.search(r"(?<![A-Za-z])[a-z]*[a-z]-$", block.text) and text[:1].islower():
+        block.text = block.text[:-1]
+        separator = ""
+    else:
+        separator = " "
+    block.starts.append(len(block.text) + len(separator))
+    block.lines.append(line_no)
+    block.text = block.text + separator + text.strip()
+
+
+def clean_blocks(raw: str) -> list[Block]:
+    """Split raw report text into clean blocks (headings, list items, paragraphs) with line provenance."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    pending_blank = False
+    last_text = ""
+    for line_no, raw_line in enumerate(raw.split("\n"), start=1):
+        heading = _MD_HEADING.match(raw_line)
+        text = clean_line(raw_line[heading.end():] if heading else raw_line)
+        if not text.strip() or is_noise_line(raw_line):
+            pending_blank = pending_blank or not text.strip()
+            continue
+        text = text.strip()
+        continuation = (
+            current is not None
+            and not heading
+            and not current.md_heading
+            and not _ends_block(current, last_text, text)
+            and not _starts_new_block(raw_line, text)
+            and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";")))
+        )
+        if continuation:
+            _join(current, text, line_no)
+        else:
+            current = Block(text="", md_heading=bool(heading))
+            _join(current, text, line_no)
+            blocks.append(current)
+        pending_blank = False
+        last_text = text
+    return blocks

@@ -1,0 +1,66 @@
+"""Numbers as SNHR writes them: digits ("1,032", "1402") and English words ("Fourteen", "twenty-eight").
+
+Word numbers are converted by the text2num library; this module only finds them in text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = ["hundred", "thousand"]
+
+_TENS_WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
+_SIMPLE_WORD = rf"(?:{_TENS_WORD}|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
+_WORD_NUMBER = rf"{_SIMPLE_WORD}(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_SIMPLE_WORD})?)?"
+_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+
+NUMBER_PATTERN = re.compile(
+    rf"(?<![\w.,:/])(?<!\w-)(?:(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))(?![\w:/]|-(?:year|month|day|page))",
+    re.IGNORECASE,
+)
+# "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.)
+ARTICLE_ONE = re.compile(
+    r"(?<![\w-])(?P<article>an?)\s+(?=(?:female\s+|male\s+)?(?:child|woman|girl|boy)(?![\w-]))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: float
+    start: int
+    end: int
+    text: str
+
+
+def words_to_number(words: str) -> int:
+    """``"twenty-eight"`` -> 28; raises ValueError for text that is not a number."""
+    normalized = re.sub(r"\s+", " ", words.strip().lower())
+    return int(text2num(normalized, "en"))
+
+
+def parse_number(text: str) -> float:
+    """A number written in digits or words, e.g. ``"1,032"``, ``"Fourteen"``, ``"a"`` (one)."""
+    stripped = text.strip()
+    if stripped.lower() in {"a", "an"}:
+        return 1.0
+    if re.fullmatch(_DIGIT_NUMBER, stripped):
+        return float(stripped.replace(",", ""))
+    return float(words_to_number(stripped))
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in ``text``, in order, digits and words alike (including "a child" as one)."""
+    found = []
+    for match in NUMBER_PATTERN.finditer(text):
+        found.append(NumberMention(parse_number(match.group(0)), match.start(), match.end(), match.group(0)))
+    for match in ARTICLE_ONE.finditer(text):
+        found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
+    return sorted(found, key=lambda mention: mention.start)

@@ -1,0 +1,79 @@
+"""Label vocabularies: perpetrator and governorate names in report text -> codes.
+
+The mappings are data (``vocab/perpetrators.yaml``, ``vocab/governorates.yaml``); this module only
+compiles them and finds labels in text, leftmost first and, among labels starting at the same place,
+longest first -- so "Turkish Border Guard" wins over "Turkish forces" and "Rural Damascus" over "Damascus".
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .codes import load_vocab
+
+
+class UnmappedLabelError(ValueError):
+    """A party or place label that no vocabulary entry maps to a code."""
+
+
+class UnmappedLabelWarning(UserWarning):
+    """An unmapped label found while extracting in non-strict mode (the figure is left out)."""
+
+
+@dataclass(frozen=True)
+class LabelMention:
+    code: str
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=None)
+def compiled_vocab(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(code, pattern) for every variant of every entry of ``vocab/<name>.yaml``."""
+    compiled = []
+    for entry in load_vocab(name):
+        for variant in entry["variants"]:
+            flags = 0 if re.fullmatch(r"[A-Z()\\ ]+", variant) else re.IGNORECASE
+            compiled.append((entry["code"], re.compile(rf"(?<![\w-]){variant}(?![\w-])", flags)))
+    return tuple(compiled)
+
+
+def find_labels(text: str, name: str) -> list[LabelMention]:
+    """Non-overlapping label mentions of vocabulary ``name`` in ``text``, in order."""
+    candidates = [
+        LabelMention(code, match.start(), match.end(), match.group(0))
+        for code, pattern in compiled_vocab(name)
+        for match in pattern.finditer(text)
+    ]
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[LabelMention] = []
+    for mention in candidates:
+        if not chosen or mention.start >= chosen[-1].end:
+            chosen.append(mention)
+    return chosen
+
+
+def find_parties(text: str) -> list[LabelMention]:
+    return find_labels(text, "perpetrators")
+
+
+def find_governorates(text: str) -> list[LabelMention]:
+    return find_labels(text, "governorates")
+
+
+def map_label(label: str, name: str = "perpetrators") -> str:
+    """The code of a whole label such as "Landmines of unidentified sources"; UnmappedLabelError if none."""
+    mentions = find_labels(label, name)
+    if not mentions:
+        raise UnmappedLabelError(f"no {name} code for label {label!r}")
+    return mentions[0].code
+
+
+def report_unmapped(message: str, strict: bool) -> None:
+    """Raise (strict) or warn about an unmapped label; ``message`` names the file and line."""
+    if strict:
+        raise UnmappedLabelError(message)
+    warnings.warn(message, UnmappedLabelWarning, stacklevel=3)
