@@ -102,11 +102,11 @@ def _join(block: Block, text: str, line_no: int) -> None:
         block.lines.append(line_no)
         block.text = text.strip()
         return
-    if re.search(r"(?<![A-Za-z])[a-z]*[a-z]-$", block.text) and text[:1].islower():
-        block.text = block.text[:-1]
+    separator = " "
+    if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
-    else:
-        separator = " "
+        if re.search(r"(?<![A-Za-z])[a-z]+-$", block.text):  # "impor-" + "tance"; "US-" + "led" keeps its hyphen
+            block.text = block.text[:-1]
     block.starts.append(len(block.text) + len(separator))
     block.lines.append(line_no)
     block.text = block.text + separator + text.strip()

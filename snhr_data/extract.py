@@ -18,6 +18,7 @@ with file and line (``snhr_data.vocab.UnmappedLabelWarning``), never guessed.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from .periods import MONTH, PeriodMention, find_periods, publication_date, repor
 from .raw import ReportReadError, read_report
 from .vocab import LabelMention, find_governorates, find_parties, report_unmapped
 
-__all__ = ["extract_figures", "extract_from_text", "Figure"]
+__all__ = ["extract_figures", "extract_from_text", "Figure", "TruncatedReportWarning"]
 
 
 @dataclass(frozen=True)
@@ -314,7 +315,8 @@ class ReportReader:
             return block.line_at(offset + position)
 
         self.read_zero_statements(sentence, line_at, block_ctx)
-        self.check_label(sentence, line_at)
+        if self.unmapped_label(sentence, line_at):
+            return
         masked_spans = [(m.start(), m.end()) for m in ALL_IN_MONTH.finditer(sentence)]
         period_text = _mask(sentence, masked_spans)
         periods = [p for p in find_periods(period_text, self.report)]
@@ -352,25 +354,25 @@ class ReportReader:
             self.add(period, measure, "all", "all", "all", "count", "", 0.0, "exact", line_at(match.start()),
                      quote_around(sentence, match.start(), match.end()), "stated as no deaths")
 
-    def check_label(self, sentence: str, line_at) -> None:
-        """An item "Label: N ..." whose label maps to no party is reported, not guessed."""
+    def unmapped_label(self, sentence: str, line_at) -> bool:
+        """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
         match = LABEL.match(sentence.strip())
         if not match or len(match.group("label").split()) > 14:
-            return
+            return False
         label, rest = match.group("label").strip(), match.group("rest")
         if find_parties(label) or measure_of_text(label) or not WORD_COUNT_HINT.search(rest[:40]):
-            return
+            return False
         if re.search(r"\b(?:main|other) parties\b|\bparties\b|\bdistributed\b|\bincluding\b|\bnotable\b", label, re.I):
-            return
+            return False
         first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
         if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
-            return
+            return False
         report_unmapped(
             f"{self.source_file}:{line_at(0)}: unmapped perpetrator label {label!r} "
             f"(add it to snhr_data/vocab/perpetrators.yaml); its figures are left out",
             self.strict,
         )
-        self.unmapped_labels.add(label)
+        return True
 
     # numbers in a sentence -------------------------------------------------------------------
     def read_heads(self, sentence: str, periods: list[PeriodMention], block_ctx: Context, title: bool) -> list[Head]:
@@ -656,7 +658,6 @@ class ReportReader:
         self.figures.append(Figure(self.report, period, measure, victim, party, gov, unit, share_of, float(value),
                                    qualifier, self.source_file, line, quote, note))
 
-    unmapped_labels: set = field(default_factory=set)
     current_heads: list = field(default_factory=list)
     _line_hint: int = 0
 
@@ -762,7 +763,26 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         reader.read_block(block)
     if not reader.figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")
-    return add_implied_totals(dedupe(reader.figures))
+    figures = reader.figures
+    cut_line = truncation_line(blocks)
+    if cut_line is not None:
+        warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
+                      f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
+        figures = [f for f in figures if f.line != cut_line]
+    return add_implied_totals(dedupe(figures))
+
+
+class TruncatedReportWarning(UserWarning):
+    """A report whose text stops mid-sentence."""
+
+
+def truncation_line(blocks: list[Block]) -> int | None:
+    """The last raw line, if the text stops in the middle of a statement (on a number, or a long unfinished sentence)."""
+    text = blocks[-1].text.rstrip()
+    numbers = find_numbers(text)
+    ends_on_count = bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
+    dangling = re.search(r"(?:,|\b(?:and|of|including|the|to|by|in|were|was|a|an|with))$", text, re.IGNORECASE)
+    return blocks[-1].lines[-1] if ends_on_count or dangling else None
 
 
 def dedupe(figures: list[Figure]) -> list[Figure]:

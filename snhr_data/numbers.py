@@ -19,7 +19,7 @@ _SCALES = ["hundred", "thousand"]
 _TENS_WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
 _SIMPLE_WORD = rf"(?:{_TENS_WORD}|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
 _WORD_NUMBER = rf"{_SIMPLE_WORD}(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_SIMPLE_WORD})?)?"
-_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d)"
 
 NUMBER_PATTERN = re.compile(
     rf"(?<![\w.,:/])(?<!\w-)(?:(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))(?![\w:/]|-(?:year|month|day|page))",

@@ -1,0 +1,65 @@
+"""Raw text -> clean blocks with line provenance."""
+from hypothesis import given, strategies as st
+
+from snhr_data.clean import clean_blocks, clean_line, is_noise_line
+
+
+def test_hard_wraps_are_joined_and_hyphenation_undone():
+    blocks = clean_blocks("The entry of parties increased the impor-\ntance and complexity of docu-\nmenting victims.\n")
+    assert [b.text for b in blocks] == ["The entry of parties increased the importance and complexity of documenting victims."]
+
+
+def test_hyphen_of_a_capitalised_prefix_is_kept():
+    blocks = clean_blocks("bombardment by the alliance of US-\nled coalition forces.\n")
+    assert "US-led coalition" in blocks[0].text
+
+
+def test_each_character_knows_its_raw_line():
+    raw = "title line\n\nWe documented the deaths of 125 \ncivilians, including 26 children.\n"
+    block = clean_blocks(raw)[1]
+    assert block.line_at(block.text.index("125")) == 3
+    assert block.line_at(block.text.index("26")) == 4
+
+
+def test_bullets_and_labels_start_their_own_blocks():
+    raw = "B. Other parties:\nWe documented 97 civilians.\n• Landmines of unknown origin: Four civilians.\n• Fires of unknown source: 29 civilians.\n"
+    assert [b.text for b in clean_blocks(raw)] == [
+        "B. Other parties:", "We documented 97 civilians.",
+        "• Landmines of unknown origin: Four civilians.", "• Fires of unknown source: 29 civilians.",
+    ]
+
+
+def test_a_lowercase_line_after_a_blank_continues_the_block():
+    raw = "• Bombings: 55 civilians, including 15 \n\nchildren and three women.\n"
+    assert clean_blocks(raw)[0].text == "• Bombings: 55 civilians, including 15 children and three women."
+
+
+def test_markdown_and_html_markup_is_removed():
+    assert clean_line("#### - Hay'at Tahrir al Sham<sup>3</sup> :") == "#### - Hay'at Tahrir al Sham :"
+    assert clean_line("<b>about</b> [a special form](#) and **bold** http\\_x") == "about a special form and bold http_x"
+    assert clean_line("Syrian regime forces (army)¹") == "Syrian regime forces (army)"
+
+
+def test_urls_and_table_of_contents_lines_are_noise():
+    assert is_noise_line("https://drive.google.com/file/d/1qrD1/view")
+    assert is_noise_line("IV. Civilian Death Toll.....\t8")
+    assert not is_noise_line("IV. Civilian Death Toll")
+
+
+def test_roman_heading_ends_its_block_in_pdf_text():
+    raw = " III. Death Toll of Civilian Victims Documented in May\nSince the beginning of 2020, many died.\n"
+    assert [b.text for b in clean_blocks(raw)] == [
+        "III. Death Toll of Civilian Victims Documented in May", "Since the beginning of 2020, many died."]
+
+
+@given(st.text())
+def test_clean_line_never_crashes_and_is_idempotent(text):
+    once = clean_line(text)
+    assert clean_line(once) == once
+
+
+@given(st.text())
+def test_clean_blocks_never_crashes_and_lines_are_in_range(text):
+    n_lines = text.count("\n") + 1
+    for block in clean_blocks(text):
+        assert all(1 <= line <= n_lines for line in block.lines)

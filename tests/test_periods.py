@@ -1,0 +1,56 @@
+"""Periods and the report month, read from the text relative to the report month."""
+import pytest
+
+from snhr_data.periods import NoReportMonthError, find_periods, publication_date, report_month, title_month
+
+
+def periods(text, report="2024-11"):
+    return [(m.period, text[m.start:m.end]) for m in find_periods(text, report)]
+
+
+@pytest.mark.parametrize(
+    "text, report, expected",
+    [
+        ("since the start of the year, up until the end of November, to 761", "2024-11", "2024-01/2024-11"),
+        ("since the beginning of 2020 up to June 2020 to 910", "2020-05", "2020-01/2020-05"),
+        ("since the beginning of 2023", "2023-12", "2023"),
+        ("of all deaths due to torture documented in 2024 to date", "2024-11", "2024-01/2024-11"),
+        ("recorded to date in 2024", "2024-11", "2024-01/2024-11"),
+        ("the death toll as a result of landmines this year", "2020-11", "2020-01/2020-11"),
+        ("killed this year", "2024-12", "2024"),
+        ("of all the month's civilian deaths", "2024-11", "2024-11"),
+        ("of December's total death toll", "2024-01", "2023-12"),
+        ("in December", "2023-12", "2023-12"),
+        ("in May 2020", "2023-12", "2020-05"),
+        ("in the first half of 2022", "2022-06", "2022-01/2022-06"),
+        ("in 2023", "2023-12", "2023"),
+    ],
+)
+def test_period_phrases_resolve_against_the_report_month(text, report, expected):
+    assert [p for p, _ in periods(text, report)][0] == expected
+
+
+def test_dates_are_not_periods():
+    assert periods("on November 27, Syrian regime forces") == []
+    assert periods("as of December 1, 2024") == []
+
+
+def test_a_period_the_schema_cannot_hold_is_marked_unknown():
+    assert periods("95 civilians documented killed since that date", "2023-12")[0][0] is None
+
+
+def test_the_month_of_names_the_month_not_this_month():
+    assert [p for p, _ in periods("The month of May saw the highest")] == ["2024-05"]
+
+
+def test_report_month_comes_from_the_title_then_the_publication_date():
+    assert title_month("1,032 Deaths ... Documented in 2023 We Documented 91 Civilian Deaths in December 2023") == "2023-12"
+    assert report_month("Civilian Deaths in the First Half of 2022", "") == "2022-06"
+    assert report_month("Civilian Deaths Documented", "Sunday 01 December 2024\nbody") == "2024-11"
+    with pytest.raises(NoReportMonthError):
+        report_month("Civilian Deaths Documented", "no date here")
+
+
+def test_publication_date_lines():
+    assert publication_date("title\nTuesday 1 December 2020\n") == "2020-12-01"
+    assert publication_date(" date 2025-01-02 503 Civilians") == "2025-01-02"
