@@ -110,7 +110,7 @@ NOUN_MEASURE = {
 }
 # What may follow a number that has no noun of its own ("Seven.", "17 were killed by", "two each").
 BARE_FOLLOWER = re.compile(
-    r"^\s*(?:[.,;:)]|$|who\b|were\b|was\b|each\b|by\b|of (?:them|whom)\b|in\b|died\b|dying\b|including\b|-)",
+    r"^\s*(?:[.,;:)]|$|who\b|were\b|was\b|each\b|by\b|at the hands of\b|of (?:them|whom)\b|in\b|died\b|dying\b|including\b|-)",
     re.IGNORECASE,
 )
 OF_THE = re.compile(r"^\s+of (?:these|the|those)\s+(?:\d[\d,]*\s+)?", re.IGNORECASE)
@@ -364,6 +364,8 @@ class ReportReader:
             return False
         if re.search(r"\b(?:main|other) parties\b|\bparties\b|\bdistributed\b|\bincluding\b|\bnotable\b", label, re.I):
             return False
+        if _any(_sections_vocab()["not_party_labels"], label):
+            return False
         first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
         if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
             return False
@@ -405,12 +407,15 @@ class ReportReader:
             head = Head(mention, noun, qualifier_of(before))
             heads.append(head)
             previous, last_kind = head, "head"
-        # windows: from a head to the next head, cut at a clause break
-        for i, head in enumerate(heads):
-            stop = heads[i + 1].mention.start if i + 1 < len(heads) else len(sentence)
+        # windows: from a head to the next number that is not its group, cut at a clause break or a new subject
+        group_starts = {m.start for h in heads for _, m in h.groups}
+        for head in heads:
+            stop = next((m.start for m in numbers if m.start > head.mention.start and m.start not in group_starts),
+                        len(sentence))
             window = sentence[head.mention.end:stop]
-            cut = CLAUSE_BREAK.search(window)
-            head.window_end = head.mention.end + (cut.start() if cut else len(window))
+            cuts = [c.start() for c in [CLAUSE_BREAK.search(window)] if c]
+            cuts += [m.start for m in find_parties(window) if FORWARD_MARKER.match(window[m.end:]) and not _is_backward(window, m)]
+            head.window_end = head.mention.end + min(cuts + [len(window)])
         self.current_heads = heads
         for i, head in enumerate(heads):
             self.resolve_head(head, heads[i - 1] if i else None, sentence, periods, block_ctx, title)
@@ -434,7 +439,8 @@ class ReportReader:
         elif re.search(r"tortur", window, re.IGNORECASE):
             head.measure = "torture_deaths"
         elif head.noun == "bare":
-            head.measure = (prev.measure if prev else None) or block_ctx.measure or self.section.measure or "civilian_deaths"
+            named = measure_of_text(segment) if re.search(r"\b(?:was|were|reached|stood at|totall?ed)\s+$", segment) else None
+            head.measure = named or (prev.measure if prev else None) or block_ctx.measure or self.section.measure or "civilian_deaths"
         elif re.search(r"massacre", segment, re.IGNORECASE) or self.section.measure == "massacres":
             head.measure = "massacre_deaths"
         elif self.section.measure in {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths",
@@ -494,7 +500,9 @@ class ReportReader:
         for mention in reversed(find_parties(segment)):
             if FORWARD_MARKER.match(segment[mention.end:]) and not PARTIAL_BEFORE.search(segment[:mention.start]):
                 return [mention.code]
-        self.check_unknown_agent(window, sentence, head)
+        self.check_unknown_agent(window, segment, head)
+        if head.period is None:
+            return []
         free = [m for m in find_parties(sentence[:start])
                 if not any(h.mention.end <= m.start < h.window_end for h in self.current_heads)
                 and not PARTIAL_BEFORE.search(sentence[:m.start])]
@@ -507,12 +515,16 @@ class ReportReader:
             return [context]
         return ["all"]
 
-    def check_unknown_agent(self, window: str, sentence: str, head: Head) -> None:
-        """ "killed by <Some Unknown Forces>": an agent the vocabulary lacks is reported, not guessed."""
+    def check_unknown_agent(self, window: str, segment: str, head: Head) -> None:
+        """ "killed by <Some Unknown Forces>", "<Some Unknown Forces> killed N": an agent the vocabulary lacks
+        is reported, not guessed."""
         match = re.search(r"\b(?:at the hands of|killed by|perpetrated by|carried out by)\s+(?:the\s+)?"
                           r"(?P<label>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}(?:\s+(?:forces|militias?|army|groups?))?)",
-                          window)
-        if match and not find_parties(match.group("label")):
+                          window) or re.search(
+            r"(?:^|[,;:]\s*|\b(?:while|whereas|and)\s+)(?P<label>(?:[Tt]he\s+)?[A-Z][\w'/-]*(?:\s+[\w'/()-]+){0,6}?)\s+"
+            r"(?:killed|were responsible for|was responsible for)\s+$", segment)
+        if match and not find_parties(match.group("label")) and not re.fullmatch(
+                r"(?:The\s+)?(?:report|SNHR|Syrian Network for Human Rights|group|network)(?:\s+\w+)?", match.group("label"), re.I):
             head.parties = []
             head.period = None
             report_unmapped(f"{self.source_file}:{self._line_hint}: unmapped perpetrator label "
