@@ -41,3 +41,129 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool) 
             click.echo(f"{len(figures)} figures from {len(frames)} report(s) -> {output}", err=True)
     if failed:
         sys.exit(1)
+
+
+@main.command("build-data")
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help="Raw reports (default: data/raw).")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Output (default: data/processed).")
+def build_data_command(raw_dir: Path | None, out_dir: Path | None) -> None:
+    """Verify the raw checksums, extract every report, write the validated tables and datapackage.json."""
+    from .build import BuildError, build_data
+
+    try:
+        written = build_data(raw_dir, out_dir)
+    except BuildError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    click.echo(f"{len(written)} files -> {next(iter(written.values())).parent}", err=True)
+
+
+@main.command("data-dictionary")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: docs/data_dictionary.md.")
+def data_dictionary_command(output: Path | None) -> None:
+    """Regenerate the data dictionary from the table metadata (snhr_data/metadata.py)."""
+    from .build import write_data_dictionary
+
+    click.echo(f"-> {write_data_dictionary(output)}", err=True)
+
+
+def _figures_for_audit():
+    """data/processed/figures.parquet when built, else the figures extracted afresh from data/raw."""
+    from . import paths
+
+    if (paths.processed_dir() / "figures.parquet").is_file():
+        from . import load_figures
+
+        click.echo(f"figures from {paths.processed_dir() / 'figures.parquet'}", err=True)
+        return load_figures()
+    from .build import BuildError, default_extractor, extract_all, verified_manifest
+
+    click.echo(f"no figures.parquet yet: extracting the reports of {paths.manifest_path()}", err=True)
+    try:
+        return extract_all(verified_manifest(paths.raw_dir()), paths.raw_dir(), default_extractor())
+    except BuildError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+
+
+@main.command("check")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any finding is an error.")
+@click.option("--report", "reports", multiple=True, metavar="YYYY-MM",
+              help="Only the findings resting on this report (repeatable).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the findings shown as CSV here.")
+def check_command(strict: bool, reports: tuple[str, ...], output: Path | None) -> None:
+    """Check the stated figures against each other and print the discrepancies, grouped by report."""
+    import pandas as pd
+
+    from .audit import findings_for_report, format_findings, run_checks
+    from .io import write_csv_atomic
+
+    findings = run_checks(_figures_for_audit())
+    if reports:
+        findings = pd.concat([findings_for_report(findings, r) for r in reports], ignore_index=True)
+        findings = findings.drop_duplicates(subset=["check", "report", "sources", "detail"], ignore_index=True)
+    click.echo(format_findings(findings), nl=False)
+    if output is not None:
+        write_csv_atomic(findings, output)
+        click.echo(f"{len(findings)} finding(s) -> {output}", err=True)
+    if strict and (findings["severity"] == "error").any():
+        sys.exit(1)
+
+
+@main.command("explain")
+@click.argument("selectors", nargs=-1, metavar="COLUMN=VALUE...")
+@click.option("--id", "figure_ids", multiple=True, help="A figure_id (repeatable), e.g. from a table's source_rows.")
+def explain_command(selectors: tuple[str, ...], figure_ids: tuple[str, ...]) -> None:
+    """Show the quote, file and line behind the figures matching COLUMN=VALUE (e.g. report=2023-12)."""
+    from .audit import explain, format_explanation
+
+    pairs = [s.partition("=") for s in selectors]
+    bad = [s for s, (_, sep, _) in zip(selectors, pairs) if not sep]
+    if bad:
+        click.echo(f"error: expected COLUMN=VALUE, got {', '.join(bad)}", err=True)
+        sys.exit(2)
+    row = {"figure_id": ";".join(figure_ids)} if figure_ids else None
+    try:
+        explained = explain(_figures_for_audit(), row, **{column: value for column, _, value in pairs})
+    except ValueError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+    click.echo(format_explanation(explained), nl=False)
+
+
+@main.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--source", help="Where the file came from (recorded in the manifest).")
+@click.option("--kind", type=click.Choice(["monthly_report", "press_release"]),
+              help="Set the kind when the text does not show it.")
+def add_command(files: tuple[Path, ...], source: str | None, kind: str | None) -> None:
+    """Copy publications FILES (.pdf, .txt, .md, .html) into data/raw/ and list them in its manifest.
+
+    The month each covers and its publication date are read from its text; the next build includes it.
+    """
+    import warnings
+
+    from .manifest import ManifestError, add_report
+    from .paths import raw_dir
+
+    failed = False
+    for path in files:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                row = add_report(path, raw_dir(), source=source, kind=kind)
+            except (ManifestError, ValueError, OSError) as err:
+                click.echo(f"error: {err}", err=True)
+                failed = True
+                continue
+        for warning in caught:
+            click.echo(f"warning: {warning.message}", err=True)
+        published = f", published {row['published']}" if row["published"] else ""
+        click.echo(f"added data/raw/{row['file']}: {row['kind']} for {row['report_month']}{published}")
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

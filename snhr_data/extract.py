@@ -752,7 +752,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     if not blocks:
         raise ReportReadError(f"{source_file}: no report text")
     title = title_blocks(blocks)
-    title_text = " ".join(DATE_PREFIX.sub("", b.text) for b in title)
+    title_text = _title_case_months(" ".join(DATE_PREFIX.sub("", b.text) for b in title))
     try:
         report = report_month(title_text, text)
     except ValueError as err:
@@ -761,7 +761,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     reader.section.period = report
     for block in title:
         reader._line_hint = block.first_line
-        title_copy = Block(DATE_PREFIX.sub("", block.text), block.md_heading, block.starts, block.lines)
+        title_copy = Block(_title_case_months(DATE_PREFIX.sub("", block.text)), block.md_heading, block.starts, block.lines)
         offset = len(block.text) - len(title_copy.text)
         title_copy.starts = [max(0, s - offset) for s in block.starts]
         reader.read_block(title_copy, title=True)

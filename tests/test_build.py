@@ -1,0 +1,198 @@
+"""The data build: checksums, all-or-nothing writes, determinism, loading, the CLI command.
+
+Most tests build a tiny synthetic raw folder with a stand-in extractor (one figure per line,
+``measure|victim_group|perpetrator|value``), so they test the build itself, not the extraction.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from snhr_data.build import BuildError, build_data, load_figures, load_table
+from snhr_data.codes import FIGURE_COLUMNS
+from snhr_data.metadata import table_names
+
+REPORTS = {
+    "r-2024-11.txt": "Report: 2024-11\ncivilian_deaths|all|all|71\ncivilian_deaths|children|all|20\n"
+                     "civilian_deaths|all|sdf|11\ncivilian_deaths|all|sdf|12\n",
+    "r-2024-12.md": "Report: 2024-12\ncivilian_deaths|all|all|90\nmassacres|all|russia|2\n",
+}
+
+
+def fake_extract(path: Path, *, strict: bool = False) -> pd.DataFrame:
+    """Stand-in extractor: the report month from the first line, one count per following line."""
+    assert strict, "the build must extract strictly"
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    report = lines[0].split(": ")[1]
+    rows = []
+    for number, text in enumerate(lines[1:], start=2):
+        measure, group, perpetrator, value = text.split("|")
+        if perpetrator == "BOOM":
+            raise ValueError(f"{Path(path).name}:{number}: unmapped label")
+        rows.append(dict(report=report, period=report, measure=measure, victim_group=group, perpetrator=perpetrator,
+                         governorate="all", unit="count", share_of="", value=float(value), qualifier="exact",
+                         source_file=Path(path).name, line=number, quote=text, note=""))
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def write_raw(raw: Path, reports: dict[str, str] = REPORTS, months: dict[str, str] | None = None) -> Path:
+    raw.mkdir(parents=True)
+    rows = []
+    for name, text in reports.items():
+        (raw / name).write_text(text, encoding="utf-8")
+        month = (months or {}).get(name, text.splitlines()[0].split(": ")[1])
+        rows.append(dict(file=name, sha256=hashlib.sha256(text.encode()).hexdigest(), report_month=month,
+                         published="", kind="monthly_report", source_format="text", source="test"))
+    pd.DataFrame(rows).to_csv(raw / "manifest.csv", index=False)
+    return raw
+
+
+def run_build(raw: Path, out: Path) -> dict[str, Path]:
+    return build_data(raw, out, extract=fake_extract)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_build_writes_every_table_in_both_formats_and_the_datapackage(tmp_path):
+    out = tmp_path / "processed"
+    written = run_build(write_raw(tmp_path / "raw"), out)
+    names = set(snapshot(out))
+    for table in ["figures", "totals", "by_perpetrator", "massacres", "period_shares"]:
+        assert {f"{table}.csv", f"{table}.parquet"} <= names
+    assert {"datapackage.json", "discrepancies.csv", "discrepancies.parquet"} <= names
+    assert set(written) == names
+    figures = load_figures(out)
+    assert figures["figure_id"].tolist()[:2] == ["r-2024-11.txt:2:1", "r-2024-11.txt:3:1"]
+    by_party = load_table("by_perpetrator", out).set_index("perpetrator")
+    assert by_party.loc["sdf", "all"] == 11 and by_party.loc["sdf", "alt_values"] == "all:12"
+    stated_twice = load_table("discrepancies", out).query("check == 'stated_twice'")
+    assert stated_twice["sources"].str.contains("r-2024-11.txt:4:1").all() and len(stated_twice) == 1
+
+
+def test_rebuilding_gives_byte_identical_files(tmp_path):
+    raw = write_raw(tmp_path / "raw")
+    run_build(raw, tmp_path / "one")
+    run_build(raw, tmp_path / "two")
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_an_edited_raw_file_is_refused_naming_it_and_nothing_is_written(tmp_path):
+    raw = write_raw(tmp_path / "raw")
+    with open(raw / "r-2024-12.md", "a", encoding="utf-8") as handle:
+        handle.write("civilian_deaths|all|all|1\n")
+    out = tmp_path / "processed"
+    with pytest.raises(BuildError, match=r"r-2024-12\.md was edited"):
+        run_build(raw, out)
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_missing_raw_file_is_refused_naming_it(tmp_path):
+    raw = write_raw(tmp_path / "raw")
+    (raw / "r-2024-11.txt").unlink()
+    with pytest.raises(BuildError, match=r"r-2024-11\.txt.*missing"):
+        run_build(raw, tmp_path / "processed")
+
+
+def test_a_failing_build_leaves_the_previous_output_untouched_and_no_partial_file(tmp_path):
+    out = tmp_path / "processed"
+    run_build(write_raw(tmp_path / "raw"), out)
+    before = snapshot(out)
+    broken = dict(REPORTS, **{"r-2024-12.md": "Report: 2024-12\ncivilian_deaths|all|BOOM|1\n"})
+    with pytest.raises(BuildError, match=r"r-2024-12\.md.*unmapped label"):
+        run_build(write_raw(tmp_path / "raw2", broken), out)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["processed", "raw", "raw2"]
+
+
+def test_a_table_failing_its_schema_stops_the_build_before_writing(tmp_path):
+    bad = dict(REPORTS, **{"r-2024-12.md": "Report: 2024-12\ncivilian_deaths|everyone|all|1\n"})
+    out = tmp_path / "processed"
+    with pytest.raises(BuildError, match="victim_group"):
+        run_build(write_raw(tmp_path / "raw", bad), out)
+    assert not out.exists() or not any(out.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["raw"], ["processed", "raw"])
+
+
+def test_a_report_month_disagreeing_with_the_manifest_is_refused(tmp_path):
+    raw = write_raw(tmp_path / "raw", months={"r-2024-12.md": "2024-10"})
+    with pytest.raises(BuildError, match=r"r-2024-12\.md.*2024-12.*2024-10"):
+        run_build(raw, tmp_path / "processed")
+
+
+def test_a_bad_manifest_is_refused_naming_it(tmp_path):
+    raw = write_raw(tmp_path / "raw")
+    (raw / "manifest.csv").write_text("file,report_month\nr-2024-11.txt,2024-11\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"manifest\.csv.*columns"):
+        run_build(raw, tmp_path / "processed")
+
+
+def test_an_empty_manifest_is_refused(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text("file,sha256,report_month,published,kind,source_format,source\n",
+                                      encoding="utf-8")
+    with pytest.raises(BuildError, match="lists no report"):
+        run_build(raw, tmp_path / "processed")
+
+
+def test_loading_before_building_says_how_to_build(tmp_path):
+    with pytest.raises(FileNotFoundError, match="snhr-data build-data"):
+        load_figures(tmp_path)
+    with pytest.raises(ValueError, match="unknown table 'nope'"):
+        load_table("nope", tmp_path)
+
+
+def test_the_public_api_loads_from_the_project_data(tmp_path, monkeypatch):
+    import snhr_data
+
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    run_build(write_raw(tmp_path / "data" / "raw"), tmp_path / "data" / "processed")
+    assert len(snhr_data.load_figures()) == 6
+    assert snhr_data.load_table("totals")["value"].tolist() == [71.0, 20.0, 90.0]
+
+
+def test_the_generated_datapackage_is_valid_frictionless(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    out = tmp_path / "processed"
+    run_build(write_raw(tmp_path / "raw"), out)
+    report = frictionless.validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "message"])
+    assert len(report.tasks) == 2 * len(table_names())
+
+
+def test_build_data_command_reports_an_edited_raw_file(tmp_path, monkeypatch):
+    from snhr_data.cli import main
+
+    raw = write_raw(tmp_path / "data" / "raw")
+    (raw / "r-2024-11.txt").write_text("edited\n", encoding="utf-8")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    result = CliRunner().invoke(main, ["build-data"])
+    assert result.exit_code == 1
+    assert "r-2024-11.txt was edited" in result.output
+
+
+def test_the_real_reports_build_byte_identically_with_every_report(tmp_path):
+    """The whole build on data/raw with the real extractor, twice (skipped only if the extractor is absent)."""
+    pytest.importorskip("snhr_data.extract")
+    from snhr_data import paths
+
+    build_data(paths.raw_dir(), tmp_path / "one")
+    build_data(paths.raw_dir(), tmp_path / "two")
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+    manifest = pd.read_csv(paths.manifest_path(), dtype=str)
+    figures = load_figures(tmp_path / "one")
+    assert sorted(set(figures["source_file"])) == sorted(manifest["file"])
+    assert sorted(set(figures["report"])) == sorted(manifest["report_month"])
+    assert figures["figure_id"].is_unique
+    ids = set(figures["figure_id"])
+    for name in table_names()[1:]:
+        table = load_table(name, tmp_path / "one")
+        column = "sources" if name == "discrepancies" else "source_rows"
+        cited = {i for cell in table[column] for i in cell.split(";")}
+        assert cited <= ids, (name, sorted(cited - ids)[:3])
