@@ -21,6 +21,7 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -243,10 +244,6 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     return True
 
 
-def _first_period(mentions: list[PeriodMention]) -> PeriodMention | None:
-    return mentions[0] if mentions else None
-
-
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
@@ -314,6 +311,7 @@ class ReportReader:
         def line_at(position: int) -> int:
             return block.line_at(offset + position)
 
+        self.line_at = line_at
         self.read_zero_statements(sentence, line_at, block_ctx)
         if self.unmapped_label(sentence, line_at):
             return
@@ -527,7 +525,7 @@ class ReportReader:
                 r"(?:The\s+)?(?:report|SNHR|Syrian Network for Human Rights|group|network)(?:\s+\w+)?", match.group("label"), re.I):
             head.parties = []
             head.period = None
-            report_unmapped(f"{self.source_file}:{self._line_hint}: unmapped perpetrator label "
+            report_unmapped(f"{self.source_file}:{self.line_at(head.mention.start)}: unmapped perpetrator label "
                             f"{match.group('label')!r} (add it to snhr_data/vocab/perpetrators.yaml); "
                             f"its figures are left out", self.strict)
 
@@ -670,8 +668,8 @@ class ReportReader:
         self.figures.append(Figure(self.report, period, measure, victim, party, gov, unit, share_of, float(value),
                                    qualifier, self.source_file, line, quote, note))
 
-    current_heads: list = field(default_factory=list)
-    _line_hint: int = 0
+    current_heads: list = field(default_factory=list)  # the heads of the sentence being read
+    line_at: Callable[[int], int] = lambda position: 0  # raw line of a position in the sentence being read
 
 
 def _noun_end(sentence: str, mention: NumberMention) -> int:
@@ -760,13 +758,11 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     reader = ReportReader(source_file, report, strict)
     reader.section.period = report
     for block in title:
-        reader._line_hint = block.first_line
         title_copy = Block(_title_case_months(DATE_PREFIX.sub("", block.text)), block.md_heading, block.starts, block.lines)
         offset = len(block.text) - len(title_copy.text)
         title_copy.starts = [max(0, s - offset) for s in block.starts]
         reader.read_block(title_copy, title=True)
     for block in blocks[len(title):]:
-        reader._line_hint = block.first_line
         if is_heading(block):
             reader.read_heading(block, is_major_heading(block))
             continue

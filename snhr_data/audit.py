@@ -1,0 +1,861 @@
+"""The audit: which stated figures hold together, which do not, and where each number came from.
+
+Every check is a pure function ``figures -> findings`` (one row per problem, columns
+``FINDING_COLUMNS``); ``run_checks`` runs them all and sorts the result deterministically. The build
+writes it to ``data/processed/discrepancies.csv``; ``snhr-data check`` prints it.
+
+The checks
+----------
+Within a report (counts of the same report, period and measure):
+
+``party_breakdown``
+    The main parties plus "other parties" against the total (``perpetrator == 'all'``), for every
+    measure (civilian deaths, torture, massacres, medical ...) and victim group (the children and
+    women killed by each party against the children and women totals).
+``other_parties_breakdown``
+    The other-party subcategories (landmines, gunfire, bombings ... of unidentified source) against
+    the "other parties" figure.
+``governorate_breakdown``
+    A party's deaths in the governorates named against the same party's total.
+``victim_groups``
+    Children plus women not above the total; a stated ``children_and_women`` equal to their sum.
+``percent``
+    A stated percent against the one computed from the counts the same report states (share of the
+    parent party, of the party's deaths in all governorates, of the year or year to date, of all
+    victims), within the tolerance its qualifier allows (``vocab/audit.yaml``).
+``massacre_victims``
+    The civilians killed in massacres against the number of massacres (SNHR counts an incident as a
+    massacre only when at least five civilians die in it) and against the civilian deaths of the period.
+``stated_twice``
+    One figure stated twice with different values.
+
+Across reports (counts of the same measure, victim group, party and governorate, whichever report
+states them):
+
+``period_sum``
+    A year or year-to-date figure against the sub-periods stated for it: the Jan-Nov figure of one
+    report plus the December figure of the next against the annual figure, a year against the sum of
+    its twelve months when all are known, and any month or range never above a period containing it.
+
+When is a breakdown complete?
+-----------------------------
+A *partial list is not a contradiction*. Parts may never add up to more than their whole (the
+categories do not overlap), so that is checked everywhere; parts adding up to *less* than the whole
+are a contradiction only when the breakdown is complete:
+
+* a party breakdown is complete when the report states at least one main party and the other-parties
+  side of the distribution: the "other parties" figure, or (where it gives none) at least
+  ``min_other_subcategories`` of its subcategories. That is how every report lays out its
+  distribution ("A. Main parties ... B. Other parties ...");
+* the other-party subcategories are complete when at least ``min_other_subcategories`` of them are
+  stated beside an "other parties" figure (a single one reads as an example);
+* a breakdown of children or women by party is complete when the all-victims breakdown of the same
+  figure is; a party whose all-victims figure is stated without children (or women) counts none of
+  them ("SDF: 7 civilians, including one woman" -> 0 children), and the finding says so;
+* governorate lists are never complete: reports cite the governorates with most deaths as examples;
+* sub-periods are complete when they tile the whole period without a gap.
+
+Conflicting statements
+----------------------
+A figure stated twice with different values gives every reading a chance: a sum check is evaluated for
+each combination of the values stated. If no combination holds, the finding is an ``error``. If some
+combination holds, the contradiction comes from the figure stated twice: the finding is a ``warning``
+and says which of the values agrees with the rest of the arithmetic (Dec 2023: children 14, not 15).
+
+Severities: ``error`` -- an arithmetic contradiction between stated figures; ``warning`` -- a figure
+stated twice with different values, a contradiction that disappears under another reading of such a
+figure, or a percent off beyond its qualifier's tolerance.
+
+Provenance: ``sources`` lists the ``figure_id`` of every statement a finding rests on, ``detail``
+quotes them with file and line. ``explain`` shows the statements behind a figure, a derived-table row
+(its ``source_rows``) or a finding.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import textwrap
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Mapping
+
+import pandas as pd
+import yaml
+
+from .codes import FIGURE_COLUMNS, perpetrator_codes, perpetrator_groups
+from .paths import VOCAB_DIR
+from .tables import with_figure_ids
+
+KEY_COLUMNS = ["report", "period", "measure", "victim_group", "perpetrator", "governorate"]
+FINDING_COLUMNS = [
+    "check", "report", "period", "measure", "victim_group", "perpetrator", "governorate",
+    "stated", "expected", "severity", "detail", "unit", "reports", "sources",
+]
+SEVERITIES = ["error", "warning"]
+EXPLAIN_COLUMNS = ["figure_id"] + FIGURE_COLUMNS[:10] + ["source_file", "line", "quote", "note"]
+PERIOD_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{4}-(0[1-9]|1[0-2])$")
+QUOTE_CHARS = 200  # longer quotes are shortened in ``detail`` (``explain`` shows them whole)
+MAX_READINGS = 256  # combinations of conflicting values evaluated per relation
+
+Key = tuple[str, str, str, str, str, str]  # KEY_COLUMNS; report '' when pooled across reports
+DIMENSION = {column: i for i, column in enumerate(KEY_COLUMNS)}
+INHERITING_GROUPS = ("children", "women")  # broken down by party alongside the all-victims figures
+
+
+# ---------------------------------------------------------------- settings
+
+@dataclass(frozen=True)
+class Settings:
+    percent_points: Mapping[str, float]
+    about_count_fraction: float
+    massacre_min_deaths: int
+    min_other_subcategories: int
+
+
+@lru_cache(maxsize=None)
+def default_settings() -> Settings:
+    """The tolerances of ``vocab/audit.yaml``."""
+    path = VOCAB_DIR / "audit.yaml"
+    with open(path, encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    try:
+        return Settings(
+            percent_points=dict(raw["percent_points"]),
+            about_count_fraction=float(raw["about_count_fraction"]),
+            massacre_min_deaths=int(raw["massacre_min_deaths"]),
+            min_other_subcategories=int(raw["min_other_subcategories"]),
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValueError(f"{path}: missing or malformed setting ({err})") from err
+
+
+# ---------------------------------------------------------------- statements and candidates
+
+@dataclass(frozen=True)
+class Statement:
+    """One row of the figures table: a number as the report states it, and where."""
+
+    value: float
+    qualifier: str
+    report: str
+    source_file: str
+    line: int
+    quote: str
+    figure_id: str
+
+    def cite(self) -> str:
+        quote = self.quote if len(self.quote) <= QUOTE_CHARS else self.quote[:QUOTE_CHARS - 1] + "…"
+        return f'{self.source_file}:{self.line} "{quote}"' if quote else f"{self.source_file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One distinct value stated for a figure, with every statement of it (none: not stated, read as 0)."""
+
+    value: float
+    qualifier: str
+    statements: tuple[Statement, ...]
+
+    def bounds(self, settings: Settings) -> tuple[float, float]:
+        """The numbers the statement allows: 'at least 44' -> [44, inf), 'about 100' -> [95, 105]."""
+        if self.qualifier == "at_least":
+            return self.value, float("inf")
+        if self.qualifier == "about":
+            margin = self.value * settings.about_count_fraction
+            return self.value - margin, self.value + margin
+        return self.value, self.value
+
+    def text(self) -> str:
+        prefix = {"at_least": "at least ", "about": "about "}.get(self.qualifier, "")
+        return prefix + number_text(self.value)
+
+    def cite(self) -> str:
+        if not self.statements:
+            return "not stated, read as none"
+        return "; ".join(s.cite() for s in self.statements)
+
+
+NOT_STATED = Candidate(0.0, "exact", ())
+Pool = dict[Key, list[Candidate]]
+
+
+def number_text(value: float) -> str:
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def prepared(figures: pd.DataFrame) -> pd.DataFrame:
+    """``figures`` checked for what the audit relies on, with a ``figure_id`` column; never mutated.
+
+    Raises ``ValueError`` naming the file and line of a row with a malformed period or no value.
+    """
+    missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
+    if missing:
+        raise ValueError(f"the figures table lacks column(s) {', '.join(missing)}")
+    for row in figures[FIGURE_COLUMNS].itertuples(index=False):
+        where = f"{row.source_file}:{row.line}"
+        if not PERIOD_RE.match(str(row.period)):
+            raise ValueError(f"{where}: period {row.period!r} is not YYYY-MM, YYYY or YYYY-MM/YYYY-MM")
+        if pd.isna(row.value):
+            raise ValueError(f"{where}: figure {row.measure}/{row.victim_group}/{row.perpetrator} has no value")
+    return figures.copy() if "figure_id" in figures.columns else with_figure_ids(figures)
+
+
+def statements_in_order(rows: pd.DataFrame) -> list[tuple[tuple, Statement]]:
+    """(row, statement) pairs sorted by report, file and line (the order a reader meets them)."""
+    rows = rows.sort_values(["report", "source_file", "line"], kind="stable")
+    out = []
+    for row in rows.to_dict("records"):
+        statement = Statement(float(row["value"]), row["qualifier"], row["report"], row["source_file"],
+                              int(row["line"]), str(row["quote"]), row["figure_id"])
+        out.append((row, statement))
+    return out
+
+
+def candidates(statements: Iterable[Statement]) -> list[Candidate]:
+    """Distinct values in order of first statement, each with all its statements."""
+    by_value: dict[float, list[Statement]] = {}
+    for statement in statements:
+        by_value.setdefault(statement.value, []).append(statement)
+    return [Candidate(value, group[0].qualifier, tuple(group)) for value, group in by_value.items()]
+
+
+def count_pool(figures: pd.DataFrame, *, across_reports: bool = False) -> Pool:
+    """Every count figure by key, with its distinct stated values; ``across_reports`` pools all reports."""
+    counts = figures[figures["unit"] == "count"]
+    grouped: dict[Key, list[Statement]] = {}
+    for row, statement in statements_in_order(counts):
+        key = tuple("" if (across_reports and c == "report") else row[c] for c in KEY_COLUMNS)
+        grouped.setdefault(key, []).append(statement)
+    return {key: candidates(statements) for key, statements in grouped.items()}
+
+
+def replaced(key: Key, **changes: str) -> Key:
+    return tuple(changes.get(column, key[i]) for i, column in enumerate(KEY_COLUMNS))
+
+
+def describe_key(key: Key) -> str:
+    """'2023-12 civilian_deaths of children, perpetrator all' (+ governorate when not all)."""
+    report, period, measure, group, perpetrator, governorate = key
+    where = "" if governorate == "all" else f", in {governorate}"
+    of = "" if group == "all" else f" of {group}"
+    return f"{period} {measure}{of}, perpetrator {perpetrator}{where}"
+
+
+# ---------------------------------------------------------------- relations: a whole and its parts
+
+@dataclass(frozen=True)
+class Relation:
+    """``whole`` = sum of ``parts`` (``complete``) or >= it (a partial list); parts differ in ``dimension``."""
+
+    check: str
+    whole: Key
+    parts: tuple[Key, ...]
+    complete: bool
+    dimension: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One choice of a stated value per figure of a relation, and whether the arithmetic holds."""
+
+    choice: Mapping[Key, Candidate]
+    holds: bool
+
+
+def readings(relation: Relation, pool: Pool, settings: Settings) -> list[Reading]:
+    """The relation under every combination of the values stated for its figures."""
+    keys = (relation.whole,) + relation.parts
+    options = [pool.get(key) or [NOT_STATED] for key in keys]
+    out = []
+    for choice in itertools.islice(itertools.product(*options), MAX_READINGS):
+        low, high = choice[0].bounds(settings)
+        part_bounds = [c.bounds(settings) for c in choice[1:]]
+        parts_low = sum(b[0] for b in part_bounds)
+        parts_high = sum(b[1] for b in part_bounds)
+        holds = parts_low <= high and (not relation.complete or parts_high >= low)
+        out.append(Reading(dict(zip(keys, choice)), holds))
+    return out
+
+
+def part_name(key: Key, relation: Relation, candidate: Candidate) -> str:
+    name = key[DIMENSION[relation.dimension]]
+    if relation.whole[0] == "" and candidate.statements:
+        name += f" (report {candidate.statements[0].report})"
+    return name
+
+
+def agreement(relation_readings: list[Reading], key: Key) -> tuple[list[Candidate], list[Candidate]]:
+    """The values of ``key`` under which the relation can hold, and those under which it cannot."""
+    agree, disagree = [], []
+    for reading in relation_readings:
+        candidate = reading.choice[key]
+        target = agree if reading.holds else disagree
+        if candidate not in target:
+            target.append(candidate)
+    return agree, [c for c in disagree if c not in agree]
+
+
+def resolution_text(relation: Relation, relation_readings: list[Reading], pool: Pool) -> str:
+    """Which of the values stated for a doubly-stated figure make the relation hold."""
+    sentences = []
+    for key in (relation.whole,) + relation.parts:
+        if len(pool.get(key, [])) < 2:
+            continue
+        agree, disagree = agreement(relation_readings, key)
+        if agree and disagree:
+            sentences.append(
+                f"{describe_key(key)} is also stated as "
+                + " and as ".join(f"{c.text()} ({c.cite()})" for c in agree)
+                + ", which agrees with the arithmetic; "
+                + " and ".join(c.text() for c in disagree) + " does not."
+            )
+    return " ".join(sentences)
+
+
+def relation_finding(relation: Relation, pool: Pool, settings: Settings) -> dict | None:
+    """A finding when some reading of the relation fails; None when every reading holds."""
+    relation_readings = readings(relation, pool, settings)
+    failing = [r for r in relation_readings if not r.holds]
+    if not failing:
+        return None
+    first = failing[0].choice
+    whole = first[relation.whole]
+    parts = [(key, first[key]) for key in relation.parts]
+    expected = sum(c.value for _, c in parts)
+    listing = "; ".join(f"{part_name(k, relation, c)} {c.text()} ({c.cite()})" for k, c in parts)
+    if relation.complete:
+        detail = (f"{describe_key(relation.whole)}: stated {whole.text()} ({whole.cite()}), but its parts by "
+                  f"{relation.dimension} add up to {number_text(expected)}: {listing}.")
+    else:
+        detail = (f"{describe_key(relation.whole)}: stated {whole.text()} ({whole.cite()}), but the parts by "
+                  f"{relation.dimension} stated for it already add up to {number_text(expected)}, more than "
+                  f"the whole: {listing}.")
+    severity = "error"
+    if len(failing) < len(relation_readings):
+        severity = "warning"
+        detail += " " + resolution_text(relation, relation_readings, pool)
+    statements = list(whole.statements) + [s for _, c in parts for s in c.statements]
+    return finding(relation.check, relation.whole, whole.value, expected, severity, detail, statements)
+
+
+def relation_findings(relations: Iterable[Relation], pool: Pool, settings: Settings) -> pd.DataFrame:
+    rows = [relation_finding(r, pool, settings) for r in relations]
+    return findings_frame([r for r in rows if r is not None])
+
+
+def grouped_by(pool: Pool, dimension: str) -> dict[tuple, dict[str, Key]]:
+    """Keys grouped by every key column but ``dimension``: group -> {code in dimension: key}."""
+    index = DIMENSION[dimension]
+    groups: dict[tuple, dict[str, Key]] = {}
+    for key in pool:
+        groups.setdefault(key[:index] + key[index + 1:], {})[key[index]] = key
+    return groups
+
+
+def ordered(codes: Iterable[str], order: list[str]) -> list[str]:
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(set(codes), key=lambda code: (rank.get(code, len(rank)), code))
+
+
+def party_shape(codes: Iterable[str], settings: Settings) -> tuple[list[str], bool]:
+    """The parts of a party breakdown among ``codes`` stated, and whether they are the whole distribution."""
+    groups = perpetrator_groups()
+    codes = set(codes)
+    main = [c for c in codes if groups.get(c) == "main"]
+    subs = [c for c in codes if groups.get(c) == "other_sub"]
+    if "other_parties" in codes:
+        other, other_complete = ["other_parties"], True
+    else:
+        other, other_complete = subs, len(subs) >= settings.min_other_subcategories
+    return ordered(main + other, perpetrator_codes()), bool(main) and other_complete
+
+
+def subcategory_shape(codes: Iterable[str], settings: Settings) -> tuple[list[str], bool]:
+    groups = perpetrator_groups()
+    subs = [c for c in codes if groups.get(c) == "other_sub"]
+    return ordered(subs, perpetrator_codes()), len(subs) >= settings.min_other_subcategories
+
+
+def breakdown_relations(pool: Pool, check: str, whole_code: str,
+                        shape: Callable[[Iterable[str], Settings], tuple[list[str], bool]],
+                        settings: Settings) -> list[Relation]:
+    """Relations of a perpetrator breakdown. Children and women inherit the parties (and completeness)
+    of the all-victims breakdown, a party stated without them counting none; children_and_women, which
+    reports never break down by party, is checked only against the parties stated for it."""
+    groups = grouped_by(pool, "perpetrator")
+    relations = []
+    for by_code in groups.values():
+        if whole_code not in by_code:
+            continue
+        whole = by_code[whole_code]
+        own_codes, complete = shape(by_code, settings)
+        codes = set(own_codes)
+        if whole[3] in INHERITING_GROUPS:
+            all_victims = groups.get(replaced(whole, victim_group="all")[:4] + (whole[5],), {})
+            base_codes, complete = shape(all_victims, settings)
+            codes |= set(base_codes)
+        elif whole[3] != "all":
+            complete = False
+        parts = tuple(replaced(whole, perpetrator=c) for c in ordered(codes - {whole_code}, perpetrator_codes()))
+        if parts:
+            relations.append(Relation(check, whole, parts, complete, "perpetrator"))
+    return relations
+
+
+def party_relations(pool: Pool, settings: Settings) -> list[Relation]:
+    return breakdown_relations(pool, "party_breakdown", "all", party_shape, settings)
+
+
+def other_party_relations(pool: Pool, settings: Settings) -> list[Relation]:
+    return breakdown_relations(pool, "other_parties_breakdown", "other_parties", subcategory_shape, settings)
+
+
+def governorate_relations(pool: Pool) -> list[Relation]:
+    relations = []
+    for by_code in grouped_by(pool, "governorate").values():
+        if "all" in by_code and len(by_code) > 1:
+            parts = tuple(by_code[g] for g in sorted(by_code) if g != "all")
+            relations.append(Relation("governorate_breakdown", by_code["all"], parts, False, "governorate"))
+    return relations
+
+
+def victim_group_relations(pool: Pool) -> list[Relation]:
+    relations = []
+    for by_group in grouped_by(pool, "victim_group").values():
+        pair = [by_group[g] for g in ("children", "women") if g in by_group]
+        if "all" in by_group and pair:
+            relations.append(Relation("victim_groups", by_group["all"], tuple(pair), False, "victim_group"))
+        if "children_and_women" in by_group:
+            whole = by_group["children_and_women"]
+            if pair:
+                relations.append(Relation("victim_groups", whole, tuple(pair), len(pair) == 2, "victim_group"))
+            if "all" in by_group:
+                relations.append(Relation("victim_groups", by_group["all"], (whole,), False, "victim_group"))
+    return relations
+
+
+def massacre_share_relations(pool: Pool) -> list[Relation]:
+    """Civilians killed in massacres are among the civilian deaths of the same period."""
+    relations = []
+    for key in pool:
+        if key[2] == "massacre_deaths":
+            civilians = replaced(key, measure="civilian_deaths")
+            if civilians in pool:
+                relations.append(Relation("massacre_victims", civilians, (key,), False, "measure"))
+    return relations
+
+
+def within_report_relations(pool: Pool, settings: Settings) -> list[Relation]:
+    """Every sum relation between the counts of one report (used to resolve conflicting statements)."""
+    return (party_relations(pool, settings) + other_party_relations(pool, settings)
+            + governorate_relations(pool) + victim_group_relations(pool) + massacre_share_relations(pool))
+
+
+# ---------------------------------------------------------------- periods
+
+def month_index(code: str) -> int:
+    return int(code[:4]) * 12 + int(code[5:7]) - 1
+
+
+def period_span(period: str) -> tuple[int, int]:
+    """First and last month (as month indexes) of a month, a year or a range."""
+    if "/" in period:
+        start, end = period.split("/")
+        return month_index(start), month_index(end)
+    if len(period) == 4:
+        return int(period) * 12, int(period) * 12 + 11
+    return month_index(period), month_index(period)
+
+
+def period_tiling(whole: str, periods: Iterable[str]) -> tuple[list[str], bool]:
+    """The stated sub-periods covering ``whole`` from its start, longest first, and whether they leave
+    no gap: '2024' with '2024-01/2024-11' and '2024-12' stated -> (['2024-01/2024-11', '2024-12'], True)."""
+    start, end = period_span(whole)
+    inside = [p for p in periods if p != whole and start <= period_span(p)[0] and period_span(p)[1] <= end]
+    parts, gap, month = [], False, start
+    while month <= end:
+        starting = [p for p in inside if period_span(p)[0] == month]
+        if not starting:
+            gap, month = True, month + 1
+            continue
+        best = max(starting, key=lambda p: (period_span(p)[1], p))
+        parts.append(best)
+        month = period_span(best)[1] + 1
+    return parts, not gap
+
+
+def period_relations(pool: Pool) -> list[Relation]:
+    relations = []
+    for by_period in grouped_by(pool, "period").values():
+        for whole in sorted(by_period):
+            if period_span(whole)[0] == period_span(whole)[1]:
+                continue
+            parts, complete = period_tiling(whole, by_period)
+            if parts:
+                relations.append(Relation("period_sum", by_period[whole],
+                                          tuple(by_period[p] for p in parts), complete, "period"))
+    return relations
+
+
+def containing_period(periods: Iterable[str], period: str) -> str | None:
+    """The year, else the longest range, among ``periods`` that strictly contains ``period``."""
+    start, end = period_span(period)
+    containing = [p for p in periods if p != period
+                  and period_span(p)[0] <= start and end <= period_span(p)[1]]
+    years = sorted(p for p in containing if len(p) == 4)
+    if years:
+        return years[0]
+    return max(containing, key=lambda p: (period_span(p)[1] - period_span(p)[0], p), default=None)
+
+
+# ---------------------------------------------------------------- findings
+
+def finding(check: str, key: Key, stated: float, expected: float, severity: str, detail: str,
+            statements: Iterable[Statement], unit: str = "count") -> dict:
+    statements = list(statements)
+    report = key[0] or (statements[0].report if statements else "")
+    ids = list(dict.fromkeys(s.figure_id for s in statements))
+    return {
+        "check": check, "report": report, "period": key[1], "measure": key[2], "victim_group": key[3],
+        "perpetrator": key[4], "governorate": key[5], "stated": float(stated), "expected": float(expected),
+        "severity": severity, "detail": detail, "unit": unit,
+        "reports": ";".join(sorted({s.report for s in statements} | ({report} if report else set()))),
+        "sources": ";".join(ids),
+    }
+
+
+def findings_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    frame = frame.astype({c: "float64" for c in ("stated", "expected")})
+    return frame.astype({c: object for c in FINDING_COLUMNS if c not in ("stated", "expected")})
+
+
+def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
+    """Findings by report, severity (errors first), check, then the figure; index reset."""
+    checks = {name: i for i, name in enumerate(CHECKS)}
+    severities = {name: i for i, name in enumerate(SEVERITIES)}
+    ranks = {"severity": severities, "check": checks}
+
+    def sort_key(column: pd.Series) -> pd.Series:
+        rank = ranks.get(column.name)
+        return column.map(rank) if rank else column
+
+    columns = ["report", "severity", "check", "period", "measure", "victim_group", "perpetrator",
+               "governorate", "stated", "expected", "detail"]
+    return findings.sort_values(columns, key=sort_key, kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- the checks
+
+def check_party_breakdown(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Main parties plus other parties against the total, per measure and victim group."""
+    settings = settings or default_settings()
+    pool = count_pool(prepared(figures))
+    return relation_findings(party_relations(pool, settings), pool, settings)
+
+
+def check_other_parties_breakdown(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Other-party subcategories against the "other parties" figure."""
+    settings = settings or default_settings()
+    pool = count_pool(prepared(figures))
+    return relation_findings(other_party_relations(pool, settings), pool, settings)
+
+
+def check_governorate_breakdown(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """A party's deaths in the governorates named never above its total (the lists are examples)."""
+    settings = settings or default_settings()
+    pool = count_pool(prepared(figures))
+    return relation_findings(governorate_relations(pool), pool, settings)
+
+
+def check_victim_groups(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Children plus women never above the total; children_and_women equal to their sum."""
+    settings = settings or default_settings()
+    pool = count_pool(prepared(figures))
+    return relation_findings(victim_group_relations(pool), pool, settings)
+
+
+def check_massacre_victims(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """At least ``massacre_min_deaths`` civilians per massacre, none without a massacre, and massacre
+    victims never above the civilian deaths of the period."""
+    settings = settings or default_settings()
+    pool = count_pool(prepared(figures))
+    rows = []
+    minimum = settings.massacre_min_deaths
+    for key in pool:
+        deaths_key = replaced(key, measure="massacre_deaths")
+        if key[2] != "massacres" or key[3] != "all" or deaths_key not in pool:
+            continue
+        pairs = list(itertools.product(pool[key], pool[deaths_key]))
+        failing = [(n, d) for n, d in pairs if not massacre_pair_holds(n, d, minimum, settings)]
+        if not failing:
+            continue
+        n, deaths = failing[0]
+        expected = minimum * n.value
+        detail = (f"{describe_key(deaths_key)}: stated {deaths.text()} ({deaths.cite()}) for {n.text()} "
+                  f"massacre(s) ({n.cite()}); SNHR counts a massacre only when at least {minimum} civilians "
+                  f"die in it, so {n.text()} massacre(s) mean at least {number_text(expected)} deaths"
+                  + (", and none without a massacre." if n.value == 0 else "."))
+        severity = "error" if len(failing) == len(pairs) else "warning"
+        rows.append(finding("massacre_victims", deaths_key, deaths.value, expected, severity, detail,
+                            n.statements + deaths.statements))
+    share = relation_findings(massacre_share_relations(pool), pool, settings)
+    return pd.concat([findings_frame(rows), share], ignore_index=True)
+
+
+def massacre_pair_holds(massacres: Candidate, deaths: Candidate, minimum: int, settings: Settings) -> bool:
+    n_low, n_high = massacres.bounds(settings)
+    d_low, d_high = deaths.bounds(settings)
+    if n_high == 0 and d_low > 0:
+        return False
+    return d_high >= minimum * n_low
+
+
+def check_period_sums(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Year-to-date plus the next months against the next year-to-date or the annual figure, the year
+    against its months, across reports."""
+    settings = settings or default_settings()
+    pool = count_pool(prepared(figures), across_reports=True)
+    return relation_findings(period_relations(pool), pool, settings)
+
+
+def percent_terms(key: Key, share_of: str, pool: Pool) -> tuple[list[Key], Key] | None:
+    """The counts a percent is computed from: (numerator keys to add up, denominator key)."""
+    groups = perpetrator_groups()
+    if share_of == "perpetrator":
+        parent = {"main": "all", "other": "all", "other_sub": "other_parties"}.get(groups.get(key[4], ""))
+        return ([key], replaced(key, perpetrator=parent)) if parent else None
+    if share_of == "governorate":
+        return ([key], replaced(key, governorate="all")) if key[5] != "all" else None
+    if share_of == "victim_group":
+        numerator = [key]
+        if key[3] == "children_and_women" and key not in pool:
+            numerator = [replaced(key, victim_group="children"), replaced(key, victim_group="women")]
+        return (numerator, replaced(key, victim_group="all")) if key[3] != "all" else None
+    if share_of == "period":
+        same = {k[1] for k in pool if k[0] == key[0] and k[2:] == key[2:]}
+        of = containing_period(same, key[1])
+        return ([key], replaced(key, period=of)) if of else None
+    return None
+
+
+def percent_holds(stated: Candidate, computed: float, settings: Settings) -> bool:
+    points = settings.percent_points[stated.qualifier]
+    difference = computed - stated.value
+    if stated.qualifier == "at_least":
+        return difference > -points
+    return abs(difference) < points
+
+
+def check_percents(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """A stated percent against the one computed from the stated counts, within its qualifier's tolerance."""
+    settings = settings or default_settings()
+    figures = prepared(figures)
+    pool = count_pool(figures)
+    percents: dict[tuple[Key, str], list[Statement]] = {}
+    for row, statement in statements_in_order(figures[figures["unit"] == "percent"]):
+        percents.setdefault((tuple(row[c] for c in KEY_COLUMNS), row["share_of"]), []).append(statement)
+    rows = []
+    for (key, share_of), statements in percents.items():
+        terms = percent_terms(key, share_of, pool)
+        if terms is None or any(k not in pool for k in terms[0] + [terms[1]]):
+            continue
+        numerator_keys, denominator_key = terms
+        for stated in candidates(statements):
+            row = percent_finding(key, share_of, stated, numerator_keys, denominator_key, pool, settings)
+            if row is not None:
+                rows.append(row)
+    return findings_frame(rows)
+
+
+def percent_finding(key: Key, share_of: str, stated: Candidate, numerator_keys: list[Key],
+                    denominator_key: Key, pool: Pool, settings: Settings) -> dict | None:
+    options = [pool[k] for k in numerator_keys] + [pool[denominator_key]]
+    computed_readings = []
+    for choice in itertools.islice(itertools.product(*options), MAX_READINGS):
+        numerator, denominator = sum(c.value for c in choice[:-1]), choice[-1].value
+        if denominator > 0:
+            computed_readings.append((choice, 100 * numerator / denominator))
+    if not computed_readings or any(percent_holds(stated, p, settings) for _, p in computed_readings):
+        return None
+    choice, computed = computed_readings[0]
+    counts = "; ".join(f"{describe_key(k)} {c.text()} ({c.cite()})" for k, c in zip(numerator_keys, choice))
+    denominator = choice[-1]
+    detail = (f"{describe_key(key)}: stated {stated.text()} percent ({stated.cite()}) as a share by "
+              f"{share_of}, but the counts the report states give {computed:.1f} percent: {counts}, out of "
+              f"{describe_key(denominator_key)} {denominator.text()} ({denominator.cite()}); tolerance "
+              f"for '{stated.qualifier}' is {number_text(settings.percent_points[stated.qualifier])} point(s).")
+    statements = list(stated.statements) + [s for c in choice for s in c.statements]
+    return finding("percent", key, stated.value, round(computed, 1), "warning", detail, statements, unit="percent")
+
+
+def check_stated_twice(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """One figure stated twice with different values, and which value the report's arithmetic supports."""
+    settings = settings or default_settings()
+    figures = prepared(figures)
+    pool = count_pool(figures)
+    relations = within_report_relations(pool, settings)
+    by_key: dict[tuple, list[Statement]] = {}
+    for row, statement in statements_in_order(figures):
+        by_key.setdefault(tuple(row[c] for c in KEY_COLUMNS + ["unit", "share_of"]), []).append(statement)
+    rows = []
+    for full_key, statements in by_key.items():
+        values = candidates(statements)
+        if len(values) < 2 or compatible(values, settings):
+            continue
+        key, unit = full_key[:6], full_key[6]
+        agree, disagree = supported_values(key, relations, pool, settings) if unit == "count" else ([], [])
+        stated_as = "; ".join(f"{c.text()} ({c.cite()})" for c in values)
+        detail = f"{describe_key(key)} ({unit}) is stated with {len(values)} different values: {stated_as}."
+        if agree and disagree:
+            stated, expected = disagree[0].value, agree[0].value
+            detail += (" The rest of the report's arithmetic supports " + " and ".join(c.text() for c in agree)
+                       + ", not " + " and ".join(c.text() for c in disagree) + ".")
+        else:
+            stated, expected = values[0].value, float("nan")
+            detail += " The report's other figures do not decide between them."
+        rows.append(finding("stated_twice", key, stated, expected, "warning", detail, statements, unit=unit))
+    return findings_frame(rows)
+
+
+def compatible(values: list[Candidate], settings: Settings) -> bool:
+    """Whether one number fits every statement ('at least 41' and '43' do; '14' and '15' do not)."""
+    bounds = [c.bounds(settings) for c in values]
+    return max(b[0] for b in bounds) <= min(b[1] for b in bounds)
+
+
+def supported_values(key: Key, relations: list[Relation], pool: Pool,
+                     settings: Settings) -> tuple[list[Candidate], list[Candidate]]:
+    """Values of ``key`` under which every relation it is part of can hold, and the others."""
+    involved = [r for r in relations if key == r.whole or key in r.parts]
+    values = pool.get(key, [])
+    if not involved:
+        return [], []
+    supported = []
+    for relation in involved:
+        relation_readings = readings(relation, pool, settings)
+        agree, _ = agreement(relation_readings, key)
+        supported.append(agree)
+    agree = [c for c in values if all(c in s for s in supported)]
+    return agree, [c for c in values if c not in agree]
+
+
+CheckFunction = Callable[..., pd.DataFrame]
+CHECKS: dict[str, CheckFunction] = {
+    "party_breakdown": check_party_breakdown,
+    "other_parties_breakdown": check_other_parties_breakdown,
+    "governorate_breakdown": check_governorate_breakdown,
+    "victim_groups": check_victim_groups,
+    "percent": check_percents,
+    "massacre_victims": check_massacre_victims,
+    "stated_twice": check_stated_twice,
+    "period_sum": check_period_sums,
+}
+
+
+def run_checks(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Every check of ``CHECKS`` on ``figures``: the findings, sorted deterministically."""
+    figures = prepared(figures)
+    frames = [check(figures, settings) for check in CHECKS.values()]
+    frames = [f for f in frames if not f.empty]
+    findings = pd.concat(frames, ignore_index=True) if frames else findings_frame([])
+    return sort_findings(findings_frame(findings.to_dict("records")))
+
+
+# ---------------------------------------------------------------- reading the findings
+
+def findings_for_report(findings: pd.DataFrame, report: str) -> pd.DataFrame:
+    """The findings that rest on at least one statement of ``report`` (cross-report ones included)."""
+    mask = findings["reports"].map(lambda reports: report in str(reports).split(";"))
+    return findings[mask].reset_index(drop=True)
+
+
+def format_findings(findings: pd.DataFrame, width: int = 100) -> str:
+    """The findings as text, grouped by report, errors first."""
+    if findings.empty:
+        return "No discrepancies: every checked figure agrees with the others.\n"
+    lines = []
+    for report, group in sort_findings(findings).groupby("report", sort=False):
+        counts = group["severity"].value_counts()
+        summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] > 1 else ''}" for s in SEVERITIES if s in counts)
+        lines.append(f"== report {report}: {summary}")
+        for row in group.to_dict("records"):
+            expected = "" if pd.isna(row["expected"]) else f", expected {number_text(row['expected'])}"
+            key = tuple(row[c] for c in KEY_COLUMNS)
+            lines.append(f"  {row['severity'].upper():<8}{row['check']}: {describe_key(key)}: "
+                         f"stated {number_text(row['stated'])}{expected}")
+            lines.extend(textwrap.wrap(row["detail"], width=width, initial_indent=" " * 10,
+                                       subsequent_indent=" " * 10))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------- provenance
+
+def explain(figures: pd.DataFrame, row: Mapping | pd.Series | None = None, **selectors: object) -> pd.DataFrame:
+    """The statements (quote, file, line) behind a figure, a derived-table row or a finding.
+
+    ``row`` may be a derived-table row (its ``source_rows``), a finding (its ``sources``), a figures row
+    (its ``figure_id``) or any mapping of figure columns; ``selectors`` filter on figure columns
+    (a list/tuple/set means any of). ``explain(figures, report='2023-12', victim_group='children',
+    perpetrator='all', period='2023-12')`` shows both statements of the December 2023 children total.
+    """
+    figures = prepared(figures)
+    unknown = [c for c in selectors if c not in figures.columns]
+    if unknown:
+        raise ValueError(f"explain: unknown column(s) {', '.join(unknown)}; use {', '.join(EXPLAIN_COLUMNS)}")
+    chosen = figures
+    if row is not None:
+        chosen = rows_behind(figures, dict(row))
+    for column, wanted in selectors.items():
+        wanted = [as_column_type(figures[column], w) for w in (wanted if is_many(wanted) else [wanted])]
+        chosen = chosen[chosen[column].isin(wanted)]
+    return chosen[EXPLAIN_COLUMNS].reset_index(drop=True)
+
+
+def is_many(value: object) -> bool:
+    return isinstance(value, (list, tuple, set))
+
+
+def as_column_type(column: pd.Series, value: object) -> object:
+    """A selector given as text (on the command line) compared as a number for numeric columns."""
+    if isinstance(value, str) and pd.api.types.is_numeric_dtype(column):
+        try:
+            return float(value)
+        except ValueError as err:
+            raise ValueError(f"explain: {column.name} is numeric, got {value!r}") from err
+    return value
+
+
+def rows_behind(figures: pd.DataFrame, row: dict) -> pd.DataFrame:
+    for column in ("source_rows", "sources", "figure_id"):
+        ids = [i for i in str(row.get(column) or "").split(";") if i]
+        if ids:
+            missing = [i for i in ids if i not in set(figures["figure_id"])]
+            if missing:
+                raise ValueError(f"explain: figure id(s) {', '.join(missing)} are not in the figures table")
+            order = {figure_id: n for n, figure_id in enumerate(ids)}
+            found = figures[figures["figure_id"].isin(ids)]
+            return found.sort_values("figure_id", key=lambda s: s.map(order), kind="stable")
+    keys = {c: row[c] for c in FIGURE_COLUMNS[:8] if c in row}
+    if not keys:
+        raise ValueError("explain: the row has no source_rows, sources, figure_id or figure columns")
+    mask = pd.Series(True, index=figures.index)
+    for column, value in keys.items():
+        mask &= figures[column] == value
+    return figures[mask]
+
+
+def format_explanation(explained: pd.DataFrame) -> str:
+    """One block per statement: the figure, then file:line and the quote."""
+    if explained.empty:
+        return "No figure matches."
+    blocks = []
+    for row in explained.to_dict("records"):
+        qualifier = {"at_least": "at least ", "about": "about "}.get(row["qualifier"], "")
+        unit = " percent" if row["unit"] == "percent" else ""
+        blocks.append(f"{row['report']} {row['period']} {row['measure']} [{row['victim_group']}] "
+                      f"{row['perpetrator']} {row['governorate']} = {qualifier}{number_text(row['value'])}{unit}\n"
+                      f"  {row['source_file']}:{row['line']}  \"{row['quote']}\"")
+    return "\n".join(blocks) + "\n"
