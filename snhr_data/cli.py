@@ -165,5 +165,63 @@ def add_command(files: tuple[Path, ...], source: str | None, kind: str | None) -
         sys.exit(1)
 
 
+# ---------------------------------------------------------------- notebooks and charts (notebooks engineer)
+
+@main.command("build")
+@click.option("--month", "months", multiple=True, metavar="YYYY-MM",
+              help="Only this report month (repeatable; default: every report in data/raw).")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder for notebooks, HTML and figures (default: reports/).")
+@click.option("--no-cross-year", is_flag=True, help="Skip the cross-year notebook.")
+@click.option("--skip-data", is_flag=True, help="Use data/processed as it is instead of rebuilding it first.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), help="Notebooks run at once (default: CPU cores).")
+def build_command(months: tuple[str, ...], output: Path | None, no_cross_year: bool, skip_data: bool,
+                  workers: int | None) -> None:
+    """Rebuild data/processed, then run every notebook and write notebooks, HTML, figures and an index page."""
+    import time
+
+    from .notebooks import ParameterError, build_reports
+
+    start = time.perf_counter()
+    if not skip_data:
+        from .build import BuildError, build_data
+
+        try:
+            written = build_data()
+        except BuildError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(1)
+        click.echo(f"data: {len(written)} files -> {next(iter(written.values())).parent}", err=True)
+    data_done = time.perf_counter()
+    try:
+        results = build_reports(list(months), output, cross_year=not no_cross_year, workers=workers)
+    except ParameterError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        click.echo(f"FAILED: {result.message}", err=True)
+    out_root = output or results[0].job.output.parent.parent
+    click.echo(f"{len(results) - len(failed)} of {len(results)} notebooks -> {out_root} (index: {out_root / 'index.html'}); "
+               f"data {data_done - start:.1f} s, notebooks {time.perf_counter() - data_done:.1f} s", err=True)
+    if failed:
+        sys.exit(1)
+
+
+@main.command("regenerate-goldens")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), help="Notebooks run at once (default: CPU cores).")
+def regenerate_goldens_command(workers: int | None) -> None:
+    """Re-execute the golden notebooks in tests/golden/ after an intended change to a chart or a figure."""
+    from .notebooks import golden_dir, regenerate_goldens
+
+    results = regenerate_goldens(workers=workers)
+    for result in results:
+        status = "ok" if result.ok else f"FAILED: {result.message}"
+        click.echo(f"{result.job.output.name}: {status} ({result.seconds:.1f} s)", err=True)
+    click.echo(f"{sum(r.ok for r in results)} of {len(results)} goldens -> {golden_dir()}", err=True)
+    if not all(r.ok for r in results):
+        sys.exit(1)
+
+
 if __name__ == "__main__":
     main()

@@ -31,11 +31,11 @@ from .clean import ROMAN_HEADING, Block, clean_blocks
 from .codes import FIGURE_COLUMNS, perpetrator_groups
 from .numbers import NumberMention, find_numbers
 from .paths import VOCAB_DIR
-from .periods import MONTH, PeriodMention, find_periods, publication_date, report_month
+from .periods import DATE_LINE, MONTH, PeriodMention, find_periods, report_month
 from .raw import ReportReadError, read_report
 from .vocab import LabelMention, find_governorates, find_parties, report_unmapped
 
-__all__ = ["extract_figures", "extract_from_text", "Figure", "TruncatedReportWarning"]
+__all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
 
 @dataclass(frozen=True)
@@ -268,6 +268,8 @@ class ReportReader:
     # headings ---------------------------------------------------------------------------------
     def read_heading(self, block: Block, major: bool) -> None:
         text = ITEM_PREFIX.sub("", block.text).rstrip(":").strip()
+        if DATE_LINE.match(text):
+            return  # the publication date, not a period of the figures
         skip = _any(_sections_vocab()["skip_sections"], text)
         if major:
             self.skipping = skip
@@ -387,7 +389,8 @@ class ReportReader:
                 last_kind = "blocker"
                 continue
             noun, _ = noun_of(after)
-            if not noun or NOT_KILLED_AFTER.match(after) or re.search(r"\b(?:every|per)\s+(?:day|week|month)\b", after[:60]):
+            own_clause = after[: numbers[index + 1].start - mention.end] if index + 1 < len(numbers) else after
+            if not noun or NOT_KILLED_AFTER.match(after) or re.search(r"\b(?:every|per)\s+(?:day|week|month)\b", own_clause[:60]):
                 if GOV_AFTER.match(after) and find_governorates(GOV_AFTER.match(after).group("list")[:60]) and noun == "":
                     noun = "bare"
                 else:
@@ -710,7 +713,7 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
     title = []
     for block in blocks:
         text = DATE_PREFIX.sub("", block.text)
-        if TITLE_STOP.search(text) or ROMAN_HEADING.match(text) or re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", text):
+        if TITLE_STOP.search(text) or DATE_LINE.match(text) or ROMAN_HEADING.match(text) or re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", text):
             break
         title.append(block)
     return title
@@ -744,17 +747,26 @@ def has_count(text: str) -> bool:
     return False
 
 
+def report_month_of_text(text: str, source_file: str = "<text>") -> str:
+    """The month a report covers, read from its title (or publication date); ReportReadError if none."""
+    return _report_month(clean_blocks(text), text, source_file)
+
+
+def _report_month(blocks: list[Block], text: str, source_file: str) -> str:
+    title_text = _title_case_months(" ".join(DATE_PREFIX.sub("", b.text) for b in title_blocks(blocks)))
+    try:
+        return report_month(title_text, text)
+    except ValueError as err:
+        raise ReportReadError(f"{source_file}: {err}") from err
+
+
 def extract_from_text(text: str, source_file: str = "<text>", strict: bool = False) -> list[Figure]:
     """Every figure the report text states, in document order."""
     blocks = clean_blocks(text)
     if not blocks:
         raise ReportReadError(f"{source_file}: no report text")
     title = title_blocks(blocks)
-    title_text = _title_case_months(" ".join(DATE_PREFIX.sub("", b.text) for b in title))
-    try:
-        report = report_month(title_text, text)
-    except ValueError as err:
-        raise ReportReadError(f"{source_file}: {err}") from err
+    report = _report_month(blocks, text, source_file)
     reader = ReportReader(source_file, report, strict)
     reader.section.period = report
     for block in title:

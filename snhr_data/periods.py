@@ -112,9 +112,10 @@ def find_periods(text: str, report: str) -> list[PeriodMention]:
 _TITLE_MONTH = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>{YEAR})\b")
 _HALF_YEAR = re.compile(rf"\b(?P<half>first|second) half of (?P<year>{YEAR})\b", re.IGNORECASE)
 _PUBLISHED = re.compile(
-    rf"^\s*(?:date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|{WEEKDAY},?\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>{YEAR}))",
+    rf"(?:^\s*date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|\b{WEEKDAY},?\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>{YEAR}))",
     re.MULTILINE,
 )
+DATE_LINE = re.compile(rf"^\W*(?:[\w ]{{0,20}},\s*)?{WEEKDAY},?\s+\d{{1,2}}\s+{MONTH}\s+{YEAR}\W*$")
 
 
 def publication_date(text: str) -> str | None:
@@ -128,11 +129,19 @@ def publication_date(text: str) -> str | None:
 
 
 def title_month(title: str) -> str | None:
-    """The latest "<Month> <YYYY>" (or half-year end) named in a report's title."""
+    """The month a title covers: the latest "<Month> <YYYY>" or half-year it names; else a month it names
+    without a year, in the year it names ("... in 2019, with 267 Civilians Killed in December"); else the
+    December of the year it names (an annual report)."""
     months = [month_code(int(m.group("year")), month_number(m.group("month"))) for m in _TITLE_MONTH.finditer(title)]
     for match in _HALF_YEAR.finditer(title):
         months.append(month_code(int(match.group("year")), 6 if match.group("half").lower() == "first" else 12))
-    return max(months) if months else None
+    if months:
+        return max(months)
+    years = [int(y) for y in re.findall(rf"\b(?:in|of|during)\s+({YEAR})\b", title)]
+    if not years:
+        return None
+    bare = [month_number(m) for m in re.findall(rf"\b(?:in|during)\s+({MONTH})\b(?!\s+\d)", title)]
+    return month_code(max(years), max(bare) if bare else 12)
 
 
 def report_month(title: str, body: str) -> str:

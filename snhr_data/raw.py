@@ -88,6 +88,7 @@ class Line:
     text: str
     top: float
     bottom: float
+    size: float  # the font size of most of its words
 
 
 # Words closer than this (in points) vertically belong to the same printed line (pdfplumber's default).
@@ -115,7 +116,8 @@ def group_rows(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def row_line(row: Sequence[Word]) -> Line:
-    return Line(" ".join(w.text for w in row), min(w.top for w in row), max(w.bottom for w in row))
+    size = statistics.median(w.bottom - w.top for w in row)
+    return Line(" ".join(w.text for w in row), min(w.top for w in row), max(w.bottom for w in row), size)
 
 
 def occupancy(words: Sequence[Word], low: int, high: int) -> list[int]:
@@ -202,10 +204,16 @@ def band_lines(words: Sequence[Word], gutter: float) -> list[Line]:
 
 
 def with_paragraph_breaks(lines: Sequence[Line]) -> list[str]:
-    """Line texts with a blank line wherever the vertical gap exceeds the line's own height."""
+    """Line texts with a blank line where a paragraph or heading ends.
+
+    That is where the vertical gap exceeds the line's font size, or where the font size changes
+    by more than a fifth (a heading above its text).
+    """
     out: list[str] = []
     for prev, line in zip([None, *lines], lines):
-        if prev is not None and line.top - prev.bottom > (prev.bottom - prev.top):
+        if prev is not None and (
+            line.top - prev.bottom > prev.size or abs(line.size - prev.size) > 0.2 * max(line.size, prev.size)
+        ):
             out.append("")
         out.append(line.text)
     return out
@@ -236,8 +244,13 @@ def page_lines(words: Sequence[Word], width: float) -> list[str]:
 
 
 def margin_key(line: str) -> str:
-    """A line as compared across pages: case-folded, digits masked (page numbers vary)."""
-    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+    """A line as compared across pages: case-folded, spaces collapsed."""
+    return " ".join(line.split()).casefold()
+
+
+def masked_key(line: str) -> str:
+    """``margin_key`` with every number masked, so that "Page 3" and "Page 4" compare equal."""
+    return re.sub(r"\d+", "#", margin_key(line))
 
 
 def margin_indices(lines: Sequence[str]) -> list[int]:
@@ -246,16 +259,34 @@ def margin_indices(lines: Sequence[str]) -> list[int]:
     return sorted(set(filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]))
 
 
+def counts_pages(occurrences: Sequence[tuple[int, str]]) -> bool:
+    """Whether some number in the lines grows with the page index (a page number), given (page index, line)."""
+    numbers = [(index, [int(n) for n in re.findall(r"\d+", line)]) for index, line in occurrences]
+    positions = min(len(found) for _, found in numbers)
+    return any(len({found[k] - index for index, found in numbers}) == 1 for k in range(positions))
+
+
 def running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
-    """Margin keys repeated on at least two pages and on at least 40% of the pages."""
-    counts = Counter(key for lines in pages for key in {margin_key(lines[i]) for i in margin_indices(lines)})
-    need = max(2, int(0.4 * len(pages) + 0.999))
-    return {key for key, n in counts.items() if n >= need}
+    """Margin lines repeated on at least two pages and at least 40% of them: identical lines, or lines
+    that differ only in a number counting the pages ("Report title | 3"). Returned as ``masked_key``s."""
+    need = max(2, math.ceil(0.4 * len(pages)))
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for index, lines in enumerate(pages):
+        for i in margin_indices(lines):
+            seen.setdefault(masked_key(lines[i]), []).append((index, lines[i]))
+    running = set()
+    for key, occurrences in seen.items():
+        pages_with = {index for index, _ in occurrences}
+        if len(pages_with) < need or len(pages_with) != len(occurrences):
+            continue
+        if len({margin_key(line) for _, line in occurrences}) == 1 or counts_pages(occurrences):
+            running.add(key)
+    return running
 
 
 def page_number_offset(pages: Sequence[Sequence[str]]) -> int | None:
     """The offset (printed number minus page index) shared by bare numbers in the margins of two or more pages."""
-    offsets = Counter()
+    offsets: Counter[int] = Counter()
     for index, lines in enumerate(pages):
         found = {int(m.group(1)) - index for i in margin_indices(lines) if (m := PAGE_NUMBER.match(lines[i].strip()))}
         offsets.update(found)
@@ -272,7 +303,9 @@ def strip_page_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
         drop = set()
         for i in margin_indices(lines):
             number = PAGE_NUMBER.match(lines[i].strip())
-            if margin_key(lines[i]) in running or (number and offset is not None and int(number.group(1)) - index == offset):
+            if masked_key(lines[i]) in running or (
+                number and offset is not None and int(number.group(1)) - index == offset
+            ):
                 drop.add(i)
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
@@ -290,14 +323,13 @@ def join_pages(pages: Iterable[Sequence[str]]) -> str:
 def read_pdf(path: Path) -> str:
     """The text layer of a PDF report (see the module docstring for what is kept and dropped)."""
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         with pdfplumber.open(path) as pdf:
             pages = [page_lines(page_words(page), float(page.width)) for page in pdf.pages]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as err:
-        raise ReportReadError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from err
-    except Exception as err:  # pdfminer raises assorted errors on damaged or encrypted files
+    except Exception as err:
+        # pdfplumber/pdfminer raise their own assorted errors on damaged or encrypted files;
+        # anything else is a bug here and is not disguised as a bad file.
         if type(err).__module__.startswith(("pdfminer", "pdfplumber")):
             raise ReportReadError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from err
         raise

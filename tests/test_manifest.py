@@ -1,0 +1,211 @@
+"""snhr_data.manifest: the raw-data manifest, its verification, and adding reports."""
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from fixtures.pdfmaker import text_pdf
+from snhr_data.cli import main
+from snhr_data.manifest import (
+    MANIFEST_COLUMNS,
+    ManifestError,
+    ManifestWarning,
+    add_report,
+    describe_report,
+    manifest_files,
+    read_manifest,
+    report_kind,
+    verify_manifest,
+    write_manifest,
+)
+from snhr_data.paths import raw_dir as project_raw_dir
+
+REAL_RAW = project_raw_dir()
+
+RELEASE = """312 Civilian Deaths, Including 41 Children, Documented in Syria in February 2025
+
+Saturday 01 March 2025
+
+The Syrian Network for Human Rights (SNHR) revealed in its latest report, released today, that 312 civilians
+were killed in Syria in February 2025, including 41 children and 29 women.
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project root in a temporary folder, holding a copy of the real data/raw."""
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(REAL_RAW, raw)
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    return raw
+
+
+@pytest.fixture
+def release(tmp_path: Path) -> Path:
+    path = tmp_path / "incoming" / "snhr-2025-02-press-release.txt"
+    path.parent.mkdir()
+    path.write_text(RELEASE, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- verify
+
+
+def test_real_manifest_verifies_and_lists_every_raw_report() -> None:
+    manifest = verify_manifest(REAL_RAW)
+    assert list(manifest.columns) == MANIFEST_COLUMNS
+    assert sorted(manifest["file"]) == sorted(p.name for p in REAL_RAW.iterdir() if p.name != "manifest.csv")
+    assert manifest_files(REAL_RAW) == [REAL_RAW / name for name in manifest["file"]]
+
+
+def test_rewriting_the_manifest_is_byte_identical(project: Path) -> None:
+    before = (project / "manifest.csv").read_bytes()
+    write_manifest(read_manifest(project), project)
+    assert (project / "manifest.csv").read_bytes() == before
+
+
+def test_edited_raw_file_is_named(project: Path) -> None:
+    victim = project / "snhr-2024-11-monthly.txt"
+    victim.chmod(0o644)
+    victim.write_text(victim.read_text(encoding="utf-8").replace("71", "72", 1), encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"data/raw/snhr-2024-11-monthly.txt was edited"):
+        verify_manifest(project)
+
+
+def test_missing_and_unlisted_files_are_named(project: Path) -> None:
+    (project / "snhr-2020-05-monthly.txt").unlink()
+    (project / "stray.txt").write_text("not listed", encoding="utf-8")
+    with pytest.raises(ManifestError) as error:
+        verify_manifest(project)
+    assert "data/raw/snhr-2020-05-monthly.txt is listed in manifest.csv but missing" in str(error.value)
+    assert "data/raw/stray.txt is not listed" in str(error.value)
+
+
+def test_bad_manifest_values_are_named_with_their_line(project: Path) -> None:
+    manifest = read_manifest(project)
+    manifest.loc[1, "report_month"] = "Nov 2020"
+    manifest.to_csv(project / "manifest.csv", index=False, lineterminator="\n")
+    with pytest.raises(ManifestError, match=r"line 3 \(snhr-2020-11-monthly.md\): report_month 'Nov 2020'"):
+        read_manifest(project)
+
+
+# ---------------------------------------------------------------- describing a report from its text
+
+
+@pytest.mark.parametrize("row", pd.read_csv(REAL_RAW / "manifest.csv", dtype=str, keep_default_na=False)
+                         .to_dict("records"), ids=lambda row: row["file"])
+def test_month_date_and_kind_read_from_each_raw_report_agree_with_the_manifest(row: dict) -> None:
+    found = describe_report(REAL_RAW / row["file"])
+    assert (found["report_month"], found["published"], found["kind"]) == (
+        row["report_month"], row["published"], row["kind"]
+    )
+    assert found["sha256"] == row["sha256"]
+
+
+def test_report_kind_decided_by_the_text() -> None:
+    assert report_kind("I. Background and Methodology\ntext\nII. Civilian Death Toll\ntext") == "monthly_report"
+    assert report_kind("SNHR revealed in its latest report, released today, that 12 civilians ...") == "press_release"
+    assert report_kind("12 civilians were killed in Syria in May 2020.") is None
+
+
+# ---------------------------------------------------------------- add
+
+
+def test_add_copies_byte_for_byte_and_lists_the_report(project: Path, release: Path) -> None:
+    row = add_report(release, project, source="press release page")
+    copied = project / release.name
+    assert copied.read_bytes() == release.read_bytes()
+    assert row == {
+        "file": release.name,
+        "sha256": verify_manifest(project).set_index("file").loc[release.name, "sha256"],
+        "report_month": "2025-02",
+        "published": "2025-03-01",
+        "kind": "press_release",
+        "source_format": "text",
+        "source": "press release page",
+    }
+    manifest = verify_manifest(project)
+    assert list(manifest["report_month"]) == sorted(manifest["report_month"])  # chronological order
+    assert not copied.stat().st_mode & 0o222  # raw files are read-only
+
+
+def test_add_reads_a_pdf_publication(project: Path, tmp_path: Path) -> None:
+    pdf = text_pdf(RELEASE, tmp_path / "snhr-2025-02.pdf")
+    row = add_report(pdf, project)
+    assert (row["report_month"], row["published"], row["source_format"]) == ("2025-02", "2025-03-01", "pdf")
+    assert (project / pdf.name).read_bytes() == pdf.read_bytes()
+
+
+def test_add_refuses_a_file_already_present(project: Path, release: Path) -> None:
+    add_report(release, project)
+    before = (project / "manifest.csv").read_bytes()
+    with pytest.raises(ManifestError, match="already present"):
+        add_report(release, project)
+    assert (project / "manifest.csv").read_bytes() == before
+
+
+def test_add_refuses_same_content_under_another_name(project: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "renamed-copy.txt"
+    shutil.copyfile(REAL_RAW / "snhr-2024-11-monthly.txt", copy)
+    with pytest.raises(ManifestError, match="same content.*data/raw/snhr-2024-11-monthly.txt"):
+        add_report(copy, project)
+    assert not (project / copy.name).exists()
+
+
+def test_add_refuses_a_text_with_no_month_and_copies_nothing(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text("Civilian Deaths Documented\n\nSNHR documented the killing of 12 civilians.\n", encoding="utf-8")
+    before = sorted(p.name for p in project.iterdir())
+    with pytest.raises(ManifestError, match=r"undated.txt: cannot tell which month"):
+        add_report(path, project)
+    assert sorted(p.name for p in project.iterdir()) == before
+
+
+def test_add_asks_for_the_kind_when_the_text_does_not_show_it(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("12 Civilians Killed in Syria in May 2019\n\n12 civilians were killed.\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="--kind"):
+        add_report(path, project)
+    assert add_report(path, project, kind="press_release")["kind"] == "press_release"
+
+
+def test_add_warns_when_a_month_is_already_covered(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "dec-2024-again.txt"
+    path.write_text((REAL_RAW / "snhr-2024-12-press-release.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.warns(ManifestWarning, match="snhr-2024-12-press-release.txt already covers 2024-12"):
+        add_report(path, project)
+
+
+def test_add_refuses_to_add_onto_an_edited_raw_folder(project: Path, release: Path) -> None:
+    (project / "stray.txt").write_text("not listed", encoding="utf-8")
+    with pytest.raises(ManifestError, match="stray.txt is not listed"):
+        add_report(release, project)
+    assert not (project / release.name).exists()
+
+
+def test_cli_add(project: Path, release: Path) -> None:
+    result = CliRunner().invoke(main, ["add", str(release), "--source", "web"])
+    assert result.exit_code == 0, result.output
+    assert "added data/raw/snhr-2025-02-press-release.txt: press_release for 2025-02, published 2025-03-01" in result.output
+    again = CliRunner().invoke(main, ["add", str(release)])
+    assert again.exit_code == 1
+    assert "already present" in again.output
+
+
+def test_added_report_is_read_by_extraction(project: Path, release: Path) -> None:
+    """No code change to add a month: the added file is a report the extractor reads like any other."""
+    from snhr_data.extract import extract_figures
+
+    add_report(release, project)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        figures = extract_figures(project / release.name)
+    totals = figures[(figures["period"] == "2025-02") & (figures["victim_group"] == "all")
+                     & (figures["measure"] == "civilian_deaths") & (figures["perpetrator"] == "all")]
+    assert set(figures["report"]) == {"2025-02"}
+    assert set(totals["value"]) == {312}

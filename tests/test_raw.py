@@ -1,0 +1,253 @@
+"""snhr_data.raw: report files of every format -> the text layer that provenance lines refer to."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures.pdfmaker import empty_pdf, image_only_pdf, new_doc, text_pdf, two_column_pdf
+from snhr_data.raw import (
+    Word,
+    ReportReadError,
+    find_gutter,
+    html_to_text,
+    read_report,
+    reading_order,
+    strip_page_furniture,
+    with_paragraph_breaks,
+    Line,
+)
+
+# ---------------------------------------------------------------- plain text
+
+
+def test_text_file_is_returned_line_for_line(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"first line\r\nsecond line\r\n\r\nthird\n")
+    report = read_report(path)
+    assert report.text == "first line\nsecond line\n\nthird\n"
+    assert report.source_file == "r.txt"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"  \n", "empty"),
+        ("binary.md", b"abc\x00def", "binary"),
+        ("latin1.txt", "caf\u00e9".encode("latin-1"), "not UTF-8"),
+        ("report.docx", b"text", "unsupported format .docx"),
+    ],
+)
+def test_unreadable_files_name_the_file(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReportReadError, match=message) as error:
+        read_report(path)
+    assert name in str(error.value)
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ReportReadError, match="no such file"):
+        read_report(tmp_path / "absent.pdf")
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def test_pdf_text_keeps_every_word_and_paragraph_breaks(tmp_path: Path) -> None:
+    text = (
+        "125 Civilians Killed in Syria in May 2020\n\n"
+        "The Syrian Network for Human Rights documented the killing of 125 civilians in May 2020, including "
+        "26 children and six women, and this sentence is long enough to wrap onto a second printed line.\n\n"
+        "A second paragraph."
+    )
+    pdf_text = read_report(text_pdf(text, tmp_path / "plain.pdf")).text
+    assert pdf_text.split() == text.split()
+    paragraphs = pdf_text.strip().split("\n\n")
+    assert [p.split()[0] for p in paragraphs] == ["125", "The", "A"]
+    assert len(paragraphs[1].split("\n")) >= 2  # the long line wraps, and the wrap is kept
+
+
+def test_pdf_running_headers_footers_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    body = "\n\n".join(f"Paragraph {i}: we documented {i} civilian deaths in this invented example." for i in range(90))
+    path = text_pdf(body, tmp_path / "furniture.pdf", header="SNHR Monthly Report - May 2020",
+                    footer="snhr.org | info@snhr.org", page_numbers=True)
+    text = read_report(path).text
+    assert "SNHR Monthly Report" not in text
+    assert "snhr.org" not in text
+    assert text.split() == body.split()  # bare page numbers gone, every body word kept, in order
+
+
+def test_pdf_hyphenated_line_ends_are_kept_for_the_cleaning_stage(tmp_path: Path) -> None:
+    text = "SNHR documented the killing of 71 civil-\nians, including 20 chil-\ndren and six women."
+    lines = read_report(text_pdf(text, tmp_path / "hyphen.pdf")).text.splitlines()
+    assert lines == text.splitlines()
+
+
+def test_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
+    paragraphs = [
+        "Left one: the first paragraph of the left column, long enough to wrap over several printed lines "
+        "of this narrow column.",
+        "Left two: a second paragraph that still belongs to the left column before the text flows on.",
+        "Right one: the first paragraph of the right column, which must come after all of the left column.",
+        "Right two: the last paragraph of the right column, long enough to wrap onto further lines too.",
+    ]
+    path = two_column_pdf("A Full-Width Title Above Two Columns", paragraphs, tmp_path / "two.pdf",
+                          after="A full-width closing paragraph under the columns, long enough to cross the gutter.")
+    text = read_report(path).text
+    assert text.split() == " ".join(
+        ["A Full-Width Title Above Two Columns", *paragraphs,
+         "A full-width closing paragraph under the columns, long enough to cross the gutter."]
+    ).split()
+    assert "Left one" in text.splitlines()[2]  # the title is a paragraph of its own
+
+
+@pytest.mark.parametrize("make", [image_only_pdf, empty_pdf], ids=["image-only", "empty-pages"])
+def test_pdf_without_text_layer_is_a_clear_error(tmp_path: Path, make) -> None:
+    path = make(tmp_path / "scan.pdf")
+    with pytest.raises(ReportReadError, match="no text layer") as error:
+        read_report(path)
+    assert "scan.pdf" in str(error.value)
+
+
+def test_damaged_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\nthis is not really a PDF\n")
+    with pytest.raises(ReportReadError, match="broken.pdf"):
+        read_report(path)
+
+
+def test_pdf_reading_is_deterministic(tmp_path: Path) -> None:
+    doc = new_doc()
+    doc.multi_cell(0, 5, "Line one of a tiny report.\nLine two.")
+    doc.output(str(tmp_path / "tiny.pdf"))
+    assert read_report(tmp_path / "tiny.pdf") == read_report(tmp_path / "tiny.pdf")
+
+
+# ---------------------------------------------------------------- PDF layout helpers on hand-made words
+
+
+def words_row(top: float, spans: list[tuple[float, float]], size: float = 10) -> list[Word]:
+    return [Word(f"w{int(x0)}", x0, x1, top, top + size) for x0, x1 in spans]
+
+
+def test_gutter_found_for_two_text_columns() -> None:
+    words = [w for i in range(6) for w in words_row(100 + 14 * i, [(50, 120), (125, 280), (310, 400), (405, 545)])]
+    assert 280 < find_gutter(words, 595) < 310
+
+
+def test_table_with_short_number_column_is_not_two_columns() -> None:
+    # label column filling the left half, a short number at the right: a table, read row by row
+    words = [w for i in range(6) for w in words_row(100 + 14 * i, [(50, 120), (125, 280), (500, 515)])]
+    assert find_gutter(words, 595) is None
+
+
+def test_single_column_with_ragged_right_edge_is_not_two_columns() -> None:
+    ends = [540, 420, 515, 390, 545, 470]
+    words = [w for i, end in enumerate(ends) for w in words_row(100 + 14 * i, [(50, 200), (204, 330), (334, end)])]
+    assert find_gutter(words, 595) is None
+
+
+def test_reading_order_reads_left_column_then_right_even_off_baseline() -> None:
+    left = [Word(f"L{i}", 50, 280, 100 + 14 * i, 110 + 14 * i) for i in range(4)]
+    right = [Word(f"R{i}", 310, 545, 105 + 14 * i, 115 + 14 * i) for i in range(4)]  # baselines offset by 5 pt
+    title = [Word("Title", 50, 545, 80, 90)]
+    lines = reading_order(title + left + right, 295)
+    assert [line.text for line in lines] == ["Title", "L0", "L1", "L2", "L3", "R0", "R1", "R2", "R3"]
+
+
+def test_paragraph_break_on_large_gap_or_font_change() -> None:
+    lines = [Line("Heading", 0, 16, 16), Line("body one", 20, 30, 10), Line("body two", 34, 44, 10),
+             Line("after gap", 60, 70, 10)]
+    assert with_paragraph_breaks(lines) == ["Heading", "", "body one", "body two", "", "after gap"]
+
+
+def test_page_furniture_needs_repetition_and_consistent_page_numbers() -> None:
+    pages = [
+        ["Report title", "body a", "3"],
+        ["Report title", "body b", "4"],
+        ["Report title", "body c", "5"],
+    ]
+    assert strip_page_furniture(pages) == [["body a"], ["body b"], ["body c"]]
+    # a bare number on one page only is content, not a page number; a line on one page only is kept
+    assert strip_page_furniture([["Intro", "body", "125"], ["Other", "more body", "Closing"]]) == [
+        ["Intro", "body", "125"], ["Other", "more body", "Closing"]
+    ]
+
+
+# ---------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html><html><head><title>Site - SNHR</title>
+<meta property="article:published_time" content="2022-07-01T09:00:00+00:00">
+<script>var views = 999;</script><style>p {color: red}</style></head>
+<body>
+<header><nav><ul><li>Home</li><li>Reports (44)</li></ul></nav>
+<h1>278 Civilians Killed in June 2022</h1></header>
+<div class="sidebar"><p>Newsletter: 12 issues a year</p></div>
+<article>
+<p>The Syrian Network for Human Rights announced that <b>278</b> civilians
+were killed in June 2022.</p>
+<h2>Details</h2>
+<ul><li>51 children</li><li>27 women</li></ul>
+<div class="share">Share on 3 networks</div>
+</article>
+<aside><p>Most read: 500 reports</p></aside>
+<footer>Copyright 2022</footer>
+</body></html>"""
+
+
+def test_html_article_text_without_menus() -> None:
+    text, published = html_to_text(PAGE, "page.html")
+    assert text == (
+        "278 Civilians Killed in June 2022\n\n"
+        "The Syrian Network for Human Rights announced that 278 civilians were killed in June 2022.\n\n"
+        "Details\n\n51 children\n27 women\n"
+    )
+    assert published == "2022-07-01"
+
+
+def test_html_without_article_uses_the_largest_paragraph_block() -> None:
+    page = """<html><body><div id="menu"><p>Home</p><p>About</p></div>
+    <div class="content"><p>First paragraph of the release, 12 civilians.</p><p>Second paragraph.</p></div>
+    <div class="widget"><p>Popular: 99 posts</p></div></body></html>"""
+    text, published = html_to_text(page, "page.html")
+    assert text == "First paragraph of the release, 12 civilians.\n\nSecond paragraph.\n"
+    assert published == ""
+
+
+def test_html_publication_date_from_time_element() -> None:
+    _, published = html_to_text('<article><time datetime="2019-12-31T10:00">x</time><p>Text.</p></article>', "p.html")
+    assert published == "2019-12-31"
+
+
+def test_html_without_text_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "blank.html"
+    path.write_text("<html><body><nav>Home</nav><script>1</script></body></html>", encoding="utf-8")
+    with pytest.raises(ReportReadError, match="blank.html.*no article text"):
+        read_report(path)
+
+
+def test_html_file_is_read_through_read_report(tmp_path: Path) -> None:
+    path = tmp_path / "release.htm"
+    path.write_text(PAGE, encoding="utf-8")
+    report = read_report(path)
+    assert report.source_file == "release.htm"
+    assert report.published == "2022-07-01"
+    assert "Newsletter" not in report.text and "Copyright" not in report.text and "views" not in report.text
+
+
+def test_lines_that_differ_in_a_page_count_are_furniture_but_similar_content_lines_are_not() -> None:
+    pages = [
+        ["Monthly report | page 1", "- Regime forces: 12 civilians.", "body a", "- Russian forces: 3 civilians."],
+        ["Monthly report | page 2", "- Regime forces: 40 civilians.", "body b", "- Russian forces: 9 civilians."],
+        ["Monthly report | page 3", "- Regime forces: 7 civilians.", "body c", "- Russian forces: 1 civilians."],
+    ]
+    assert strip_page_furniture(pages) == [page[1:] for page in pages]
+
+
+def test_truncated_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    whole = text_pdf("Some report text.", tmp_path / "whole.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(ReportReadError, match="truncated.pdf"):
+        read_report(path)
