@@ -185,6 +185,9 @@ def test_the_real_reports_build_byte_identically_with_every_report(tmp_path):
     build_data(paths.raw_dir(), tmp_path / "one")
     build_data(paths.raw_dir(), tmp_path / "two")
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+    committed = snapshot(paths.processed_dir())
+    stale = sorted(name for name, data in snapshot(tmp_path / "one").items() if committed.get(name) != data)
+    assert not stale, f"data/processed is out of date, run `snhr-data build-data`: {stale}"
     manifest = pd.read_csv(paths.manifest_path(), dtype=str)
     figures = load_figures(tmp_path / "one")
     assert sorted(set(figures["source_file"])) == sorted(manifest["file"])
