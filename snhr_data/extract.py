@@ -78,6 +78,7 @@ class Head:
     parties: list[str] = field(default_factory=list)
     governorates: list[str] = field(default_factory=list)
     note: str = ""
+    party_from_context: bool = False
     groups: list[tuple[str, NumberMention]] = field(default_factory=list)
     window_end: int = 0
 
@@ -296,18 +297,17 @@ class ReportReader:
         prefix = ITEM_PREFIX.match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
-        sentences = [(0, body)] if title else split_sentences(body)
-        for offset, stripped in sentences:
-            shift = body_start
-            vocab = _sections_vocab()
-            if _any(vocab["incident_openers"], stripped.strip()):
+        vocab = _sections_vocab()
+        for offset, sentence in [(0, body)] if title else split_sentences(body):
+            text = sentence.strip()
+            if _any(vocab["incident_openers"], text):
                 in_incident = True
                 continue
-            if in_incident and not _any(vocab["aggregate_openers"], stripped.strip()):
+            if in_incident and not _any(vocab["aggregate_openers"], text):
                 continue
-            if _any(vocab["skip_sentences"], stripped.strip()):
+            if _any(vocab["skip_sentences"], text):
                 continue
-            self.read_sentence(block, offset + shift, stripped, block_ctx, title)
+            self.read_sentence(block, body_start + offset, sentence, block_ctx, title)
 
     def read_sentence(self, block: Block, offset: int, sentence: str, block_ctx: Context, title: bool) -> None:
         def line_at(position: int) -> int:
@@ -338,7 +338,7 @@ class ReportReader:
             if heads[0].period_explicit:
                 block_ctx.period = heads[0].period
             block_ctx.measure = heads[-1].measure
-            explicit = [h for h in heads if h.parties and h.note != "context party"]
+            explicit = [h for h in heads if h.parties and not h.party_from_context]
             if explicit:
                 block_ctx.party = explicit[-1].parties[0]
 
@@ -511,8 +511,9 @@ class ReportReader:
             return [free[-1].code]
         same_measure = block_ctx.measure in (None, head.measure)
         context = (block_ctx.party if same_measure else None) or self.section.party
-        if context:
-            head.note = "context party"
+        if context and context != "all":
+            head.party_from_context = True
+            head.note = _join_notes(head.note, "party named by the heading or the sentence before")
             return [context]
         return ["all"]
 
