@@ -63,6 +63,7 @@ class Context:
     measure: str | None = None
     period: str | None = None
     party: str | None = None
+    saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
 
 
 @dataclass
@@ -79,6 +80,8 @@ class Head:
     governorates: list[str] = field(default_factory=list)
     note: str = ""
     party_from_context: bool = False
+    also_all: bool = False  # a children-only (women-only) count that is also the party's count of all victims
+    also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
     groups: list[tuple[str, NumberMention]] = field(default_factory=list)
     window_end: int = 0
 
@@ -95,12 +98,14 @@ def _any(patterns: list[str], text: str) -> bool:
 
 # --- the words around a number ------------------------------------------------------------------
 
+_GROUP_PREFIX = r"(?:(?:were|was|are)\s+|of (?:them|whom)\s+(?:were\s+)?)?"
+_AMONG = r"(?:(?:deaths?|killings?|victims?)\s+(?:among|of)\s+(?:the\s+)?)?"
 NOUNS: list[tuple[str, str]] = [
-    ("children", r"(?:female |male )?(?:children|child|girls?|boys?|minors?)\b"),
-    ("women", r"(?:adult )?(?:women|woman)\b"),
-    ("medical", r"medical (?:personnel|workers?|staff|professionals?)\b|pharmacists?\b|doctors?\b|nurses?\b"),
-    ("media", r"media (?:workers?|personnel|activists?)\b|journalists?\b"),
-    ("civil_defense", r"civil defen[cs]e (?:personnel|workers?|volunteers?|members?)\b"),
+    ("children", rf"{_GROUP_PREFIX}(?:female |male )?(?:children|child|girls?|boys?|minors?)\b"),
+    ("women", rf"{_GROUP_PREFIX}(?:adult )?(?:women|woman)\b"),
+    ("medical", rf"{_AMONG}(?:medical (?:personnel|workers?|staff|professionals?)\b|pharmacists?\b|doctors?\b|nurses?\b)"),
+    ("media", rf"{_AMONG}(?:media (?:workers?|personnel|activists?)\b|journalists?\b)"),
+    ("civil_defense", rf"{_AMONG}civil defen[cs]e (?:personnel|workers?|volunteers?|members?)\b"),
     ("massacres", r"massacres?\b"),
     ("generic", r"(?:civilians?|civilian deaths?|individuals?|victims?|people|persons|deaths?)\b"),
 ]
@@ -112,7 +117,7 @@ NOUN_MEASURE = {
 }
 # What may follow a number that has no noun of its own ("Seven.", "17 were killed by", "two each").
 BARE_FOLLOWER = re.compile(
-    r"^\s*(?:[.,;:)]|$|who\b|were\b|was\b|each\b|by\b|at the hands of\b|of (?:them|whom)\b|in\b|died\b|dying\b|including\b|-)",
+    r"^\s*(?:[.,;:)]|$|who\b|were\b|was\b|each\b|by\b|at the hands of\b|of (?:them|whom|which)\b|in\b|died\b|dying\b|including\b|-)",
     re.IGNORECASE,
 )
 OF_THE = re.compile(r"^\s+of (?:these|the|those)\s+(?:\d[\d,]*\s+)?", re.IGNORECASE)
@@ -148,13 +153,13 @@ CLAUSE_BREAK = re.compile(
 GROUP_BREAK = re.compile(r"\b(?:bringing|brought|brings|while|whereas|accounting|as well as)\b|;|,\s*with\b", re.I)
 BRINGING = re.compile(r"\b(?:bringing|brought|brings|bring)\b(?P<what>[^;]*?)\bto\s+$", re.IGNORECASE)
 BACKWARD_MARKER = re.compile(
-    r"(?:\bby|\bat the hands of|\bdue to|\bcaused by|\bas a result of|\bin|\bfrom|\bperpetrated by|\bcarried out by|"
+    r"(?:\bby|\bat the hands of|\bdue to|\bcaused by|\bas a result of|\bin|\bfrom|\bperpetrated by|\bcarried out by|\bcommitted by|"
     r"\battributed to)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
 FORWARD_MARKER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,30},\s*)?(?:on \w+\s+)?(?:killed|kill|kills|were responsible|was responsible|"
-    r"(?:has|have) been responsible|accounted|account|:)",
+    r"(?:has|have) been responsible|accounted|account|for\b|:)",
     re.IGNORECASE,
 )
 PARTIAL_BEFORE = re.compile(r"\b(?:most of (?:whom|them|which)|mostly|the majority)\b[^,.;]*$", re.IGNORECASE)
@@ -334,6 +339,8 @@ class ReportReader:
             first = find_periods(sentence[: opening.end() + 6], self.report)
             if first and first[0].period:
                 block_ctx.period = first[-1].period
+        if any(h.noun == "generic" for h in heads):
+            block_ctx.saw_all_victims = True
         if heads:
             if heads[0].period_explicit:
                 block_ctx.period = heads[0].period
@@ -364,7 +371,7 @@ class ReportReader:
             return False
         if re.search(r"\b(?:main|other) parties\b|\bparties\b|\bdistributed\b|\bincluding\b|\bnotable\b", label, re.I):
             return False
-        if _any(_sections_vocab()["not_party_labels"], label):
+        if _any(_sections_vocab()["not_party_labels"], label) or re.fullmatch(MONTH, label) or find_governorates(label):
             return False
         first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
         if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
@@ -396,12 +403,16 @@ class ReportReader:
                 else:
                     last_kind = "blocker"
                     continue
+            if noun in {"children", "women"} and last_kind == "blocker" and index and GROUP_GLUE_FIRST.search(
+                    sentence[_noun_end(sentence, numbers[index - 1]):mention.start]):
+                continue  # a group of something not counted ("16 civilians were killed every day, including five children")
             if noun in {"children", "women"} and previous is not None and last_kind in {"head", "group"}:
                 if previous.groups:
                     glue, pattern = sentence[_noun_end(sentence, previous.groups[-1][1]):mention.start], GROUP_GLUE_NEXT
                 else:
                     glue, pattern = sentence[_noun_end(sentence, previous.mention):mention.start], GROUP_GLUE_FIRST
-                if pattern.search(glue) and not GROUP_BREAK.search(glue):
+                of_them = re.match(r"\s+of (?:them|whom)\b", after) and re.fullmatch(r"[^.;]*?,\s*", glue)
+                if (pattern.search(glue) or of_them) and not GROUP_BREAK.search(glue):
                     previous.groups.append((noun, mention))
                     last_kind = "group"
                     continue
@@ -450,7 +461,9 @@ class ReportReader:
         else:
             head.measure = "civilian_deaths"
         # period
-        own = [p for p in periods if end <= p.start < head.window_end]
+        comma = sentence.find(",", end)
+        own_end = min(head.window_end, comma if comma != -1 else len(sentence))
+        own = [p for p in periods if end <= p.start < own_end]
         before = [p for p in periods if p.end <= start]
         in_segment = [p for p in before if p.start >= segment_start]
         if bringing:
@@ -482,6 +495,17 @@ class ReportReader:
         gov = GOV_AFTER.match(sentence[end:])
         if gov and head.noun in {"bare", "generic"}:
             head.governorates = self.governorates_of(head, gov, sentence)
+        elif head.noun == "bare" and re.search(r"\b(?:was|were|reached|stood at)\s+$", segment):
+            named = find_governorates(segment)
+            head.governorates = [named[0].code] if len(named) == 1 else (["?"] if named else [])
+        label = LABEL.match(sentence)
+        if label and prev is None and label.end("label") < start and not head.governorates:
+            named = find_governorates(label.group("label"))
+            if len(named) == 1 and not find_parties(label.group("label")):
+                head.governorates = [named[0].code]  # "- Daraa: 274 civilians."
+        # H: "US-led Coalition forces killed one child" also says how many victims in all
+        head.also_all = (head.noun in {"children", "women"} and not head.groups and block_ctx.saw_all_victims
+                         and bool(re.search(r"\bkill(?:ed|s)?\s+$", sentence[:start])))
 
     def parties_of(self, head: Head, prev: Head | None, sentence: str, segment_start: int, bringing,
                    block_ctx: Context) -> list[str]:
@@ -493,6 +517,8 @@ class ReportReader:
             return [found[0].code] if found else ["all"]
         backward = [m for m in find_parties(window) if _is_backward(window, m) and not PARTIAL_BEFORE.search(window[:m.start])]
         if backward:
+            if re.search(r"\b(?:both|all(?: of (?:them|which|whom))?)\b[^,.;]{0,30}$", window[: backward[0].start]):
+                head.also_total = True
             if re.search(r"\beach\b", window[: backward[0].start]):
                 chained = [backward[0]] + [m for m in find_parties(window[backward[0].end:])]
                 return [m.code for m in chained]
@@ -574,9 +600,13 @@ class ReportReader:
                 for group, mention in head.groups:
                     self.add(head.period, head.measure, group, party, gov, "count", "", mention.value,
                              _group_qualifier(head.qualifier, sentence, mention), line_at(mention.start), quote, head.note)
-                if victim != "all" and not head.groups and re.search(r"\bkill(?:ed|s)?\s+$", sentence[: head.mention.start]):
+                if head.also_all:
                     self.add(head.period, head.measure, "all", party, gov, "count", "", head.mention.value,
                              head.qualifier, line, quote, _join_notes(head.note, "all the victims stated were " + victim))
+        if head.also_total and head.parties != ["all"]:
+            for gov in govs:
+                self.add(head.period, head.measure, victim, "all", gov, "count", "", head.mention.value, head.qualifier,
+                         line, quote, _join_notes(head.note, "the sentence attributes all of them to one party"))
         self.emit_month_total(head, sentence, line, quote)
 
     def emit_month_total(self, head: Head, sentence: str, line: int, quote: str) -> None:
@@ -631,8 +661,11 @@ class ReportReader:
 
     def percent_subject(self, pre: str, post: str, before_all: str, block_ctx: Context, heads: list[Head], previous):
         """(share_of, subjects, party, victim_group) of a percent, from the words before it."""
-        if re.search(r"children and women\s+(?:\w+\s+){0,2}(?:accounted|account|made up|constitut\w*|represent\w*)", pre, re.I):
-            return "victim_group", [], "all", "children_and_women"
+        group = re.search(r"\b(children and women|women and children|children|women)\s+(?:\w+\s+){0,2}"
+                          r"(?:accounted|account|made up|constitut\w*|represent\w*)", pre, re.I)
+        if group:
+            victim = {"children": "children", "women": "women"}.get(group.group(1).lower(), "children_and_women")
+            return "victim_group", [], "all", victim
         followed = list(re.finditer(r"\b(?:followed by|then(?: by)?)\b", pre, re.I))
         subject_text = pre[followed[-1].end():] if followed else pre
         govs = [m for m in find_governorates(subject_text) if not re.match(r"\s*city\b", subject_text[m.end:])]
@@ -661,6 +694,10 @@ class ReportReader:
             share_of, subjects, party, victim, _ = previous
             if share_of == "perpetrator":
                 return None
+        after_parties = [m for m in find_parties(post) if m.code != "all" and _is_backward(post, m)]
+        bare_pre = re.fullmatch(r"[\s,]*(?:about|approximately|nearly|around|almost|roughly|some)?\s*", pre, re.I)
+        if after_parties and bare_pre and not re.search(r"governorate", post, re.I):
+            return "perpetrator", [], after_parties[0].code, "all"  # "Nearly 40 percent of the victims were killed by X"
         if re.search(r"\b(?:these|those) (?:deaths|victims|killings)\b|\bwho were responsible\b", pre, re.I):
             party = block_ctx.party or (heads[-1].parties[0] if heads and heads[-1].parties else None)
             if party and party != "all":

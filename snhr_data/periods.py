@@ -68,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:to date|so far) in (?P<year>{YEAR})|in (?P<year2>{YEAR}) (?:to date|so far)|"
         rf"(?:of|in) the year to date)", re.IGNORECASE)),
     ("range", re.compile(rf"(?:in|during|for|over) the (?P<half>first|second) half of (?P<year>{YEAR})", re.IGNORECASE)),
-    ("unknown", re.compile(rf"since (?:that date|then|{MONTH}\s+\d{{1,2}}\b|(?:the )?(?:start|beginning) of {MONTH})", re.IGNORECASE)),
+    ("unknown", re.compile(rf"since (?:that date|then|{MONTH}\s+\d{{1,2}}\b|(?:the )?(?:start|beginning) of {MONTH}|(?:{MONTH}\s+)?{YEAR}\b)", re.IGNORECASE)),
     ("month", re.compile(r"\b(?:this|the) month(?:'s)?\b(?!\s+of\b)", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?(?:'s)?\b{_NOT_A_DAY}")),
     ("year", re.compile(rf"\b(?:in|during|for|of|throughout|the whole of)\s+(?:the year\s+)?(?P<year>{YEAR})\b(?!\s*(?:civilians|deaths|victims|-))|\bthis year\b", re.IGNORECASE)),

@@ -1,0 +1,422 @@
+"""Adversarial tests of ``extract_figures`` on text it was not written against.
+
+Two kinds of input:
+
+* altered copies of the five raw reports (numbers, qualifiers, party names, governorates, months,
+  list order, unknown labels, deleted and duplicated statements), each with the exact change of the
+  figures table it must cause -- and no other change;
+* short texts of our own in SNHR's styles across the years (``fixtures/generalization/texts.yaml``),
+  each with the figures read from it by hand.
+
+A wrong number is worse than a missing one, so the checks are split: found (every stated figure is
+there), no contradiction (no row gives a stated figure another value), nothing unstated (no row whose
+key the text does not state), narrative lines silent. Cases the extractor gets wrong today are marked
+``xfail(strict=True)``: they turn into failures once fixed, and the mark is then removed.
+"""
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from snhr_data.extract import extract_figures
+from snhr_data.vocab import UnmappedLabelWarning
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+TEXTS_FILE = Path(__file__).parent / "fixtures" / "generalization" / "texts.yaml"
+KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
+
+MAY_2020 = "snhr-2020-05-monthly.txt"
+NOV_2020 = "snhr-2020-11-monthly.md"
+DEC_2023 = "snhr-2023-12-monthly-and-annual.txt"
+NOV_2024 = "snhr-2024-11-monthly.txt"
+DEC_2024 = "snhr-2024-12-press-release.txt"
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def figure_table(frame) -> dict[tuple, tuple]:
+    """key -> sorted (value, qualifier) statements: the whole figures table, restatements included."""
+    table: dict[tuple, list] = defaultdict(list)
+    for row in frame.itertuples(index=False):
+        table[tuple(getattr(row, k) for k in KEY)].append((float(row.value), row.qualifier))
+    return {key: tuple(sorted(values)) for key, values in table.items()}
+
+
+def extract_quietly(source):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = extract_figures(source)
+    return frame, [str(w.message) for w in caught if issubclass(w.category, UnmappedLabelWarning)]
+
+
+@lru_cache(maxsize=None)
+def original_table(name: str) -> dict[tuple, tuple]:
+    return figure_table(extract_quietly(RAW / name)[0])
+
+
+def altered_table(name: str, replacements: list[tuple[str, str]], tmp_path: Path):
+    """The figures table of a copy of a raw report with each (old, new) replaced everywhere; old must occur."""
+    text = (RAW / name).read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, f"{name}: {old!r} not found (fixture out of date)"
+        text = text.replace(old, new)
+    copy = tmp_path / name
+    copy.write_text(text, encoding="utf-8")
+    frame, unmapped = extract_quietly(copy)
+    return figure_table(frame), unmapped
+
+
+def table_diff(before: dict, after: dict) -> dict[tuple, tuple]:
+    """key -> (statements before, statements after) for every key whose statements changed."""
+    return {k: (before.get(k, ()), after.get(k, ())) for k in set(before) | set(after)
+            if before.get(k, ()) != after.get(k, ())}
+
+
+def key(report, period, measure, victim, perpetrator, governorate="all", unit="count", share_of=""):
+    return (report, period, measure, victim, perpetrator, governorate, unit, share_of)
+
+
+def renamed_periods(table: dict, rename) -> dict:
+    """The table with report and period codes mapped through ``rename`` (for a consistent month/year shift)."""
+    return {(rename(k[0]), rename(k[1])) + k[2:]: v for k, v in table.items()}
+
+
+# --- 1. altered copies of the raw reports ------------------------------------------------------
+
+def test_number_words_and_digits_swap_without_changing_any_figure(tmp_path):
+    """71 -> seventy-one, 125 -> one hundred and twenty-five, Seven -> 7, fifty-two, 1,264 -> 1264: same values."""
+    cases = [
+        (NOV_2024, [("the killing of 71 civilians", "the killing of seventy-one civilians")]),
+        (MAY_2020, [("the deaths of 125 civilians", "the deaths of one hundred and twenty-five civilians"),
+                    ("-  Syrian Regime forces: Seven.", "-  Syrian Regime forces: 7.")]),
+        (DEC_2024, [("Of this total, 52, including", "Of this total, fifty-two, including"),
+                    ("while 17 were killed by HTS", "while seventeen were killed by HTS"),
+                    ("Fourteen of these massacres", "14 of these massacres"),
+                    ("1,264", "1264")]),
+    ]
+    for name, replacements in cases:
+        after, _ = altered_table(name, replacements, tmp_path)
+        assert table_diff(original_table(name), after) == {}, name
+
+
+def test_qualifier_synonyms_keep_values_and_qualifiers(tmp_path):
+    after, _ = altered_table(NOV_2024, [(" about ", " approximately ")], tmp_path)
+    assert table_diff(original_table(NOV_2024), after) == {}
+    after, _ = altered_table(DEC_2023, [("approximately", "nearly")], tmp_path)
+    assert table_diff(original_table(DEC_2023), after) == {}
+
+
+def test_adding_at_least_changes_only_that_qualifier(tmp_path):
+    after, _ = altered_table(NOV_2024, [("- Gunfire of unidentified source: 13 civilians.",
+                                         "- Gunfire of unidentified source: at least 13 civilians.")], tmp_path)
+    k = key("2024-11", "2024-11", "civilian_deaths", "all", "gunfire_unidentified")
+    assert table_diff(original_table(NOV_2024), after) == {
+        k: (((13.0, "exact"), (13.0, "exact")), ((13.0, "at_least"), (13.0, "exact")))}
+
+
+def test_changing_one_party_number_changes_only_that_figure(tmp_path):
+    after, _ = altered_table(DEC_2024, [("Russian forces killed 13 civilians", "Russian forces killed 31 civilians")],
+                             tmp_path)
+    k = key("2024-12", "2024-12", "civilian_deaths", "all", "russia")
+    assert table_diff(original_table(DEC_2024), after) == {k: (((13.0, "exact"),), ((31.0, "exact"),))}
+
+
+@pytest.mark.parametrize("name, replacements", [
+    (DEC_2024, [("Assad regime forces", "Syrian regime forces")]),
+    (DEC_2024, [("Assad regime forces", "government forces"),
+                ("US-led international Coalition forces", "international coalition forces"),
+                ("all armed opposition factions/SNA", "factions of the armed opposition")]),
+    (DEC_2023, [("Syrian regime forces", "Assad regime forces"),
+                ("Russian forces", "forces we believe are Russian"),
+                ("In December, the SDF killed seven civilians", "In December, Kurdish Self-Management forces killed seven civilians"),
+                ("at the hands of the SDF.", "at the hands of the Syrian Democratic Forces.")]),
+    (DEC_2023, [("Syrian regime forces", "government forces")]),
+    (MAY_2020, [("Kurdish-led Syrian Democratic Forces (the Democratic Union Party)", "Kurdish Self-Management forces")]),
+    (NOV_2020, [("ISIS", "ISIS (the self-proclaimed Islamic State)")]),
+    (NOV_2024, [("- Israeli forces: Nine civilians", "- Israeli airstrikes: Nine civilians")]),
+], ids=["press-syrian_regime", "press-government-coalition-factions", "2023-assad-russian-kurdish-sdf",
+        "2023-government", "2020-05-kurdish", "2020-11-isis", "2024-11-israeli"])
+def test_party_name_variants_leave_the_table_unchanged(name, replacements, tmp_path):
+    after, unmapped = altered_table(name, replacements, tmp_path)
+    assert table_diff(original_table(name), after) == {}
+    assert unmapped == []
+
+
+def test_group_order_and_word_numbers_in_a_party_sentence_leave_the_table_unchanged(tmp_path):
+    after, _ = altered_table(NOV_2024, [(
+        "In November 2024, regime forces killed 11 civilians, including five children and one woman",
+        "In November 2024, regime forces killed eleven civilians, including one woman and five children")], tmp_path)
+    assert table_diff(original_table(NOV_2024), after) == {}
+
+
+def test_changing_a_list_value_changes_only_that_figure(tmp_path):
+    after, _ = altered_table(DEC_2023, [("- Turkish forces: One civilian.", "- Turkish forces: Two civilians.")], tmp_path)
+    k = key("2023-12", "2023", "civilian_deaths", "all", "turkey")
+    assert table_diff(original_table(DEC_2023), after) == {k: (((1.0, "exact"),), ((2.0, "exact"),))}
+
+
+def test_changing_the_governorate_of_a_percent_moves_only_that_percent(tmp_path):
+    after, _ = altered_table(DEC_2023, [("Daraa governorate saw the highest number of deaths in 2023",
+                                         "Homs governorate saw the highest number of deaths in 2023")], tmp_path)
+    share = lambda gov: key("2023-12", "2023", "civilian_deaths", "all", "all", gov, "percent", "governorate")  # noqa: E731
+    assert table_diff(original_table(DEC_2023), after) == {
+        share("daraa"): (((22.0, "about"),), ()), share("homs"): ((), ((22.0, "about"),))}
+
+
+def test_changing_an_each_number_changes_both_parties(tmp_path):
+    after, _ = altered_table(DEC_2024, [("two each were carried out by Russian forces and the SDF",
+                                         "three each were carried out by Russian forces and the SDF")], tmp_path)
+    massacres = lambda party: key("2024-12", "2024", "massacres", "all", party)  # noqa: E731
+    assert table_diff(original_table(DEC_2024), after) == {
+        massacres("russia"): (((2.0, "exact"),), ((3.0, "exact"),)),
+        massacres("sdf"): (((2.0, "exact"),), ((3.0, "exact"),)),
+    }
+
+
+def test_changing_a_medical_count_changes_it_and_its_implied_total(tmp_path):
+    after, _ = altered_table(NOV_2024, [("the killing of one medical worker at the hands of other parties",
+                                         "the killing of two medical workers at the hands of other parties")], tmp_path)
+    medical = lambda party: key("2024-11", "2024-11", "medical_personnel_deaths", "all", party)  # noqa: E731
+    assert table_diff(original_table(NOV_2024), after) == {
+        medical("all"): (((1.0, "exact"),), ((2.0, "exact"),)),
+        medical("other_parties"): (((1.0, "exact"),), ((2.0, "exact"),)),
+    }
+
+
+def test_turning_a_zero_statement_into_a_count_replaces_the_zero(tmp_path):
+    after, _ = altered_table(MAY_2020, [(
+        "SNHR didn’t document any deaths among medical personnel in May 2020.",
+        "SNHR documented the deaths of two medical personnel in May 2020, both at the hands of Syrian Regime forces.")],
+        tmp_path)
+    medical = lambda party: key("2020-05", "2020-05", "medical_personnel_deaths", "all", party)  # noqa: E731
+    assert table_diff(original_table(MAY_2020), after) == {
+        medical("all"): (((0.0, "exact"),), ((2.0, "exact"),)),
+        medical("syrian_regime"): ((), ((2.0, "exact"),)),
+    }
+
+
+def test_active_and_passive_voice_and_verb_synonyms_leave_the_table_unchanged(tmp_path):
+    after, _ = altered_table(DEC_2024, [("while four civilians, including one child, were killed by ISIS",
+                                         "while ISIS killed four civilians, including one child")], tmp_path)
+    assert table_diff(original_table(DEC_2024), after) == {}
+    after, _ = altered_table(DEC_2023, [("documented the killing of", "recorded the deaths of"), ("(adult female)", "")],
+                             tmp_path)
+    assert table_diff(original_table(DEC_2023), after) == {}
+
+
+def test_sentence_rewordings_leave_the_table_unchanged(tmp_path):
+    after, _ = altered_table(DEC_2023, [
+        ("We documented the killing of 31 civilians, including four children and four women, at the hands of Syrian regime forces.",
+         "Syrian regime forces killed 31 civilians, including four children and four women."),
+        ("We documented the killing of 74 civilians, including nine children and 10 women, at the hands of the SDF.",
+         "We documented the killing of 74 civilians, among them nine children and 10 women, by Syrian Democratic Forces."),
+        ("accounting for approximately 22 percent of the total, followed by Deir Ez-Zour with approximately 20 percent",
+         "accounting for approximately 22% of the total, followed by Deir ez-Zor with approximately 20%"),
+    ], tmp_path)
+    assert table_diff(original_table(DEC_2023), after) == {}
+
+
+def test_changing_a_governorate_moves_only_its_figure(tmp_path):
+    after, _ = altered_table(DEC_2023, [("Of these 16, 10 were killed in Daraa governorate",
+                                         "Of these 16, 10 were killed in Homs governorate")], tmp_path)
+    gunfire = lambda gov: key("2023-12", "2023-12", "civilian_deaths", "all", "gunfire_unidentified", gov)  # noqa: E731
+    assert table_diff(original_table(DEC_2023), after) == {
+        gunfire("daraa"): (((10.0, "exact"),), ()),
+        gunfire("homs"): ((), ((10.0, "exact"),)),
+    }
+
+
+def test_governorate_spelling_variants_leave_the_table_unchanged(tmp_path):
+    after, _ = altered_table(NOV_2024, [("Hasaka governorate", "al-Hasakah governorate"),
+                                        ("Deir Ez-Zour governorate", "Deir ez-Zor governorate"),
+                                        ("in Idlib governorate", "in Edlib governorate")], tmp_path)
+    assert table_diff(original_table(NOV_2024), after) == {}
+
+
+@pytest.mark.parametrize("name, replacements, rename", [
+    (NOV_2024, [("November", "October"), ("NOVEMBER", "OCTOBER")],
+     lambda p: p.replace("2024-11", "2024-10")),
+    (MAY_2020, [("May", "April"), ("June 2020", "May 2020")],
+     lambda p: p.replace("2020-05", "2020-04")),
+    (NOV_2020, [("Tuesday 1 December 2020", "Sunday 1 November 2020"), ("November", "October"),
+                ("December 2020", "November 2020")],
+     lambda p: p.replace("2020-11", "2020-10")),
+    (DEC_2024, [("2024", "2022")], lambda p: p.replace("2024", "2022")),
+    (DEC_2023, [("2023", "2021")], lambda p: p.replace("2023", "2021")),
+])
+def test_shifting_the_month_or_year_consistently_shifts_every_period(name, replacements, rename, tmp_path):
+    after, _ = altered_table(name, replacements, tmp_path)
+    assert table_diff(renamed_periods(original_table(name), rename), after) == {}
+
+
+def test_reordering_list_items_leaves_the_table_unchanged(tmp_path):
+    after, _ = altered_table(DEC_2023, [(
+        "- Gunfire of unidentified source: 16 civilians, including one child and two women.\n"
+        "- Landmines of unidentified source: 10 civilians, including one child and two women.\n"
+        "- Killings by unidentified parties: Five civilians, including two children and one woman.",
+        "- Killings by unidentified parties: Five civilians, including two children and one woman.\n"
+        "- Landmines of unidentified source: 10 civilians, including one child and two women.\n"
+        "- Gunfire of unidentified source: 16 civilians, including one child and two women.")], tmp_path)
+    assert table_diff(original_table(DEC_2023), after) == {}
+
+
+def test_an_unknown_list_label_adds_nothing_and_is_reported(tmp_path):
+    after, unmapped = altered_table(DEC_2023, [("- Lebanese forces: One civilian.\n\nDecember",
+                                                "- Lebanese forces: One civilian.\n- Iranian militias: Two civilians.\n\nDecember")],
+                                    tmp_path)
+    assert table_diff(original_table(DEC_2023), after) == {}
+    assert any("Iranian militias" in message for message in unmapped)
+
+
+def test_an_unknown_agent_in_a_sentence_loses_its_figures_and_gives_them_to_no_one(tmp_path):
+    after, unmapped = altered_table(DEC_2024, [("while Russian forces killed 13 civilians",
+                                                "while Iranian militias killed 13 civilians")], tmp_path)
+    russia = lambda group: key("2024-12", "2024-12", "civilian_deaths", group, "russia")  # noqa: E731
+    assert table_diff(original_table(DEC_2024), after) == {
+        russia("all"): (((13.0, "exact"),), ()),
+        russia("children"): (((2.0, "exact"),), ()),
+        russia("women"): (((1.0, "exact"),), ()),
+    }
+    assert any("Iranian militias" in message for message in unmapped)
+
+
+def test_an_unknown_agent_after_by_loses_its_figures(tmp_path):
+    after, unmapped = altered_table(DEC_2024, [("were killed by ISIS", "were killed by Hezbollah")], tmp_path)
+    isis = lambda group: key("2024-12", "2024", "civilian_deaths", group, "isis")  # noqa: E731
+    assert table_diff(original_table(DEC_2024), after) == {
+        isis("all"): (((4.0, "exact"),), ()),
+        isis("children"): (((1.0, "exact"),), ()),
+    }
+    assert any("Hezbollah" in message for message in unmapped)
+
+
+def test_deleting_a_paragraph_removes_only_its_statements(tmp_path):
+    paragraph = ("In November 2024, Israeli attacks killed nine civilians in Syria -six children and three women. "
+                 "An Israeli attack on al-Mazza in Damascus resulted in a massacre, in which three children and two women were killed.")
+    after, _ = altered_table(NOV_2024, [(paragraph, "")], tmp_path)
+    israel = lambda group: key("2024-11", "2024-11", "civilian_deaths", group, "israel")  # noqa: E731
+    assert table_diff(original_table(NOV_2024), after) == {
+        israel("all"): (((9.0, "exact"),) * 3, ((9.0, "exact"),) * 2),
+        israel("children"): (((6.0, "exact"),) * 3, ((6.0, "exact"),) * 2),
+        israel("women"): (((3.0, "exact"),) * 3, ((3.0, "exact"),) * 2),
+    }
+
+
+def test_a_figure_stated_twice_differently_keeps_both_values(tmp_path):
+    after, _ = altered_table(NOV_2024, [(
+        "In November 2024, SNHR documented the killing of 71 civilians, including 20 children and six women (adult female) at the hands",
+        "In November 2024, SNHR documented the killing of 74 civilians, including 21 children and six women (adult female) at the hands")],
+        tmp_path)
+    total = lambda group: key("2024-11", "2024-11", "civilian_deaths", group, "all")  # noqa: E731
+    assert table_diff(original_table(NOV_2024), after) == {
+        total("all"): (((71.0, "exact"),) * 3, ((71.0, "exact"),) * 2 + ((74.0, "exact"),)),
+        total("children"): (((20.0, "exact"),) * 3, ((20.0, "exact"),) * 2 + ((21.0, "exact"),)),
+    }
+
+
+def test_a_title_restating_the_total_differently_keeps_both_values(tmp_path):
+    after, _ = altered_table(DEC_2024, [("date 2025-01-02 503 Civilians", "date 2025-01-02 530 Civilians")], tmp_path)
+    k = key("2024-12", "2024-12", "civilian_deaths", "all", "all")
+    assert table_diff(original_table(DEC_2024), after) == {
+        k: (((503.0, "exact"),) * 3, ((503.0, "exact"),) * 2 + ((530.0, "exact"),))}
+
+
+# --- 2. texts of our own -------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def texts() -> dict[str, dict]:
+    with open(TEXTS_FILE, encoding="utf-8") as handle:
+        return {entry["name"]: entry for entry in yaml.safe_load(handle)}
+
+
+def parse_expected(line: str, report: str) -> tuple[tuple, float, str]:
+    """ "2021-03 civilian_deaths children russia all 2 [qualifier]" -> (key, value, qualifier)."""
+    period, measure, victim, perpetrator, governorate, value, *rest = line.split()
+    unit, share_of = "count", ""
+    if "%" in value:
+        value, share_of = value.split("%")
+        unit = "percent"
+    return (key(report, period, measure, victim, perpetrator, governorate, unit, share_of), float(value),
+            rest[0] if rest else "exact")
+
+
+@lru_cache(maxsize=None)
+def text_case(name: str):
+    """(figures frame, expected [(key, value, qualifier)], may_also keys, unmapped warnings)."""
+    entry = texts()[name]
+    frame, unmapped = extract_quietly(entry["text"])
+    report = frame["report"].iloc[0] if len(frame) else ""
+    expected = [parse_expected(line, report) for line in entry["expected"]]
+    may_also = [parse_expected(line, report) for line in entry.get("may_also", [])]
+    return frame, expected, may_also, unmapped
+
+
+def rows_of(frame, k: tuple) -> list[tuple[float, str]]:
+    mask = True
+    for column, value in zip(KEY, k):
+        mask = mask & (frame[column] == value)
+    return [(float(v), q) for v, q in zip(frame.loc[mask, "value"], frame.loc[mask, "qualifier"])]
+
+
+def describe(frame, k: tuple) -> str:
+    return "/".join(k[1:6]) + (f" {k[7]}%" if k[6] == "percent" else "") + f" -> {rows_of(frame, k)}"
+
+
+# Currently failing (text, check) pairs: "extractor: <what goes wrong>". Remove an entry once it passes.
+XFAIL: dict[tuple[str, str], str] = {}
+
+TEXT_NAMES = [entry["name"] for entry in yaml.safe_load(TEXTS_FILE.read_text(encoding="utf-8"))]
+CHECKS = ["found", "no_contradiction", "nothing_unstated", "narrative_silent"]
+
+
+def text_params():
+    for name in TEXT_NAMES:
+        for check in CHECKS:
+            reason = XFAIL.get((name, check))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(name, check, marks=marks, id=f"{name}-{check}")
+
+
+@pytest.mark.parametrize("name, check", list(text_params()))
+def test_own_text(name, check):
+    frame, expected, may_also, _ = text_case(name)
+    assert len(frame), f"{name}: no figures"
+    assert set(frame["report"]) == {expected[0][0][0]}
+    if check == "found":
+        missing = [f"{describe(frame, k)} (want {v} {q})" for k, v, q in expected
+                   if not any(value == v and (q == "any" or qual == q) for value, qual in rows_of(frame, k))]
+        assert missing == [], "\n".join(missing)
+    elif check == "no_contradiction":
+        stated = defaultdict(set)
+        for k, v, _ in expected + may_also:
+            stated[k].add(v)
+        wrong = [f"{describe(frame, k)} (stated {sorted(values)})" for k, values in stated.items()
+                 if any(value not in values for value, _ in rows_of(frame, k))]
+        assert wrong == [], "\n".join(wrong)
+    elif check == "nothing_unstated":
+        known = {k for k, _, _ in expected + may_also}
+        extra = sorted({describe(frame, tuple(r)) for r in frame[KEY].itertuples(index=False, name=None)
+                        if tuple(r) not in known})
+        assert extra == [], "\n".join(extra)
+    else:
+        text = texts()[name]["text"]
+        narrative_lines = {i for i, line in enumerate(text.splitlines(), 1)
+                           for marker in texts()[name].get("narrative", []) if marker in line}
+        from_narrative = frame[frame["line"].isin(narrative_lines)]
+        assert from_narrative.empty, from_narrative[KEY + ["value", "quote"]].to_string()
+
+
+def test_an_unknown_2016_list_label_is_reported():
+    frame, _, _, unmapped = text_case("list_2016_unknown_label")
+    assert any("Nusra" in message for message in unmapped) or (frame["perpetrator"] == "hts").any()
+
+
+def test_month_and_governorate_list_labels_are_not_called_unmapped_parties():
+    _, _, _, unmapped = text_case("distribution_lists_2022")
+    assert unmapped == []
