@@ -1,282 +1,48 @@
 """Clean report text -> figures: the third stage of the flow.
 
-A report is read block by block (``snhr_data.clean``). Headings set the context -- the measure
-("Deaths due to Torture"), the period ("B. in December 2023") and the party ("- Russian forces:") --
-that a statement can leave unsaid. Each sentence is then read number by number:
-
-* a *head* count: a number with a victim noun ("91 civilians", "Four Deaths due to Torture", "one
-  massacre") or a bare number in a breakdown ("Syrian regime forces: Seven.", "17 were killed by HTS");
-* a *group*: "N children" / "N women" attached to the head before it ("including ...", ": ...", "- ...");
-* a *percent*, read with the subject before it (a governorate, a party, a month, "children and women").
-
-For each head the measure, period, party and governorate come from the words around it first, then
-from the sentence, the block and the heading, and last the report month. Narrative sentences about a
-single incident ("On Sunday, December 3, ...") and sections that state no figures of the report
-(recommendations, history, victims abroad) are left out. Labels that map to no party are reported
-with file and line (``snhr_data.vocab.UnmappedLabelWarning``), never guessed.
+A report is read block by block (``snhr_data.clean``). The title and the headings set the context
+-- the measure ("Deaths due to Torture"), the period ("B. in December 2023") and the party ("- Russian
+forces:") -- that a statement can leave unsaid; ``snhr_data.statements`` reads each sentence within it.
+Narrative sentences about a single incident ("On Sunday, December 3, ...") and sections that state no
+figures of the report (recommendations, history, victims abroad) are left out. Afterwards exact repeats
+are dropped and totals a report implies for one party only are added, with a note.
 """
 from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from .clean import ROMAN_HEADING, Block, clean_blocks
 from .codes import FIGURE_COLUMNS, perpetrator_groups
-from .numbers import NumberMention, find_numbers
-from .paths import VOCAB_DIR
-from .periods import DATE_LINE, MONTH, PeriodMention, find_periods, report_month
+from .numbers import find_numbers
+from .periods import DATE_LINE, find_periods, report_month
 from .raw import ReportReadError, read_report
-from .vocab import LabelMention, find_governorates, find_parties, report_unmapped
+from .statements import (
+    ITEM_PREFIX, PERCENT_AFTER, Context, Figure, SentenceReader, matches_any, join_notes, sections_vocab,
+    title_case_months, is_count_number, measure_of_text, noun_of, split_sentences,
+)
+from .vocab import find_parties
 
 __all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
 
-@dataclass(frozen=True)
-class Figure:
-    report: str
-    period: str
-    measure: str
-    victim_group: str
-    perpetrator: str
-    governorate: str
-    unit: str
-    share_of: str
-    value: float
-    qualifier: str
-    source_file: str
-    line: int
-    quote: str
-    note: str = ""
-
+# --- the report reader ---------------------------------------------------------------------------
 
 @dataclass
-class Context:
-    """What headings and earlier sentences establish for the statements that follow."""
+class ReportReader(SentenceReader):
+    """Reads one report's blocks: headings set the context, sentences are read within it."""
 
-    measure: str | None = None
-    period: str | None = None
-    party: str | None = None
-    saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
+    skipping: bool = False  # inside a section that states no figures of the report
 
-
-@dataclass
-class Head:
-    """A counted number in a sentence and everything resolved about it."""
-
-    mention: NumberMention
-    noun: str  # children | women | generic | bare | massacres | medical | media | civil_defense
-    qualifier: str
-    measure: str = "civilian_deaths"
-    period: str | None = None
-    period_explicit: bool = False
-    parties: list[str] = field(default_factory=list)
-    governorates: list[str] = field(default_factory=list)
-    note: str = ""
-    party_from_context: bool = False
-    also_all: bool = False  # a children-only (women-only) count that is also the party's count of all victims
-    also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
-    groups: list[tuple[str, NumberMention]] = field(default_factory=list)
-    window_end: int = 0
-
-
-@lru_cache(maxsize=None)
-def _sections_vocab() -> dict:
-    with open(VOCAB_DIR / "sections.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def _any(patterns: list[str], text: str) -> bool:
-    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
-
-
-# --- the words around a number ------------------------------------------------------------------
-
-_GROUP_PREFIX = r"(?:(?:were|was|are)\s+|of (?:them|whom)\s+(?:were\s+)?)?"
-_AMONG = r"(?:(?:deaths?|killings?|victims?)\s+(?:among|of)\s+(?:the\s+)?)?"
-NOUNS: list[tuple[str, str]] = [
-    ("children", rf"{_GROUP_PREFIX}(?:female |male )?(?:children|child|girls?|boys?|minors?)\b"),
-    ("women", rf"{_GROUP_PREFIX}(?:adult )?(?:women|woman)\b"),
-    ("medical", rf"{_AMONG}(?:medical (?:personnel|workers?|staff|professionals?)\b|pharmacists?\b|doctors?\b|nurses?\b)"),
-    ("media", rf"{_AMONG}(?:media (?:workers?|personnel|activists?)\b|journalists?\b)"),
-    ("civil_defense", rf"{_AMONG}civil defen[cs]e (?:personnel|workers?|volunteers?|members?)\b"),
-    ("massacres", r"massacres?\b"),
-    ("generic", r"(?:civilians?|civilian deaths?|individuals?|victims?|people|persons|deaths?)\b"),
-]
-NOUN_MEASURE = {
-    "medical": "medical_personnel_deaths",
-    "media": "media_worker_deaths",
-    "civil_defense": "civil_defense_deaths",
-    "massacres": "massacres",
-}
-# What may follow a number that has no noun of its own ("Seven.", "17 were killed by", "two each").
-BARE_FOLLOWER = re.compile(
-    r"^\s*(?:[.,;:)]|$|who\b|were\b|was\b|each\b|by\b|at the hands of\b|of (?:them|whom|which)\b|in\b|died\b|dying\b|including\b|-)",
-    re.IGNORECASE,
-)
-OF_THE = re.compile(r"^\s+of (?:these|the|those)\s+(?:\d[\d,]*\s+)?", re.IGNORECASE)
-QUALIFIER_BEFORE = [
-    ("about", re.compile(r"(?:about|approximately|nearly|around|almost|roughly|some)\s+$", re.IGNORECASE)),
-    ("at_least", re.compile(r"(?:at least|no fewer than|not less than|more than|over)\s+$", re.IGNORECASE)),
-]
-NOT_A_COUNT_BEFORE = re.compile(
-    rf"(?:{MONTH}\s+$|(?:No\.|Resolution|resolutions?|Article|Articles|Circular|Decree|number|page)\s+$"
-    rf"|(?<![\w-])(?:[Oo]f (?:the|these|those)|[Tt]hese|[Tt]hose|[Tt]he)\s+$|\b(?:which|that|who) (?:killed|resulted in|left|claimed)\s+$"
-    rf"|(?<!parties )(?<!forces )(?<!SDF )(?<!HTS )(?<!ISIS )\bkilling\s+$|\b(?:aged?|age of)\s+$)"
-)
-NOT_A_COUNT_AFTER = re.compile(
-    r"^(?:\s*(?:st|nd|rd|th)\b|,?\s*(?:19|20)\d{2}\b|\s+(?:or more|or fewer|years?|months?|weeks?|days?|hours?|"
-    r"kilometers?|km|meters?|million|thousand|billion|times|page|pages|per cent|percent)\b|\s*%)",
-    re.IGNORECASE,
-)
-NOT_KILLED_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|was\s+)?(?:injured|wounded)\b|\b(?:every|each|per|a)\s+(?:day|week|month)\b",
-    re.IGNORECASE,
-)
-PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-GROUP_GLUE_FIRST = re.compile(
-    r"^[^.;]*?(?:\binclud(?:ing|ed)|\bamong them|\bof whom)\s+(?:of\s+|those of\s+)?$"
-    r"|^\s*(?:[\w'-]+\s+){0,3}?(?:[:(]|-|\s-)\s*$",
-    re.IGNORECASE,
-)
-GROUP_GLUE_NEXT = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|,\s*)$", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(
-    r"\b(?:bringing|brought|brings|while|whereas|accounting|followed by|as well as)\b|;|,\s*with\b|\s[-]\s",
-    re.IGNORECASE,
-)
-GROUP_BREAK = re.compile(r"\b(?:bringing|brought|brings|while|whereas|accounting|as well as)\b|;|,\s*with\b", re.I)
-BRINGING = re.compile(r"\b(?:bringing|brought|brings|bring)\b(?P<what>[^;]*?)\bto\s+$", re.IGNORECASE)
-BACKWARD_MARKER = re.compile(
-    r"(?:\bby|\bat the hands of|\bdue to|\bcaused by|\bas a result of|\bin|\bfrom|\bperpetrated by|\bcarried out by|\bcommitted by|"
-    r"\battributed to)\s+(?:the\s+|an?\s+)?$",
-    re.IGNORECASE,
-)
-FORWARD_MARKER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,30},\s*)?(?:on \w+\s+)?(?:killed|kill|kills|were responsible|was responsible|"
-    r"(?:has|have) been responsible|accounted|account|for\b|:)",
-    re.IGNORECASE,
-)
-PARTIAL_BEFORE = re.compile(r"\b(?:most of (?:whom|them|which)|mostly|the majority)\b[^,.;]*$", re.IGNORECASE)
-GOV_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:were|was)\s+killed\s+|died\s+|taking\s+place\s+|killed\s+)?(?P<each1>each\s+)?"
-    r"in\s+(?P<the>the\s+)?(?:governorates?\s+of\s+)?(?P<list>[^.;]*)",
-    re.IGNORECASE,
-)
-ALL_IN_MONTH = re.compile(
-    rf",?\s*all (?:of (?:whom|them) (?:were )?(?:also )?(?:killed |documented )?)?in (?P<month>{MONTH}\s+(?:19|20)\d{{2}})"
-)
-ZERO_STATEMENT = re.compile(
-    r"(?:did(?:n't| not)|have not|has not|hasn't|haven't)\s+(?:document|record)(?:ed)?\s+any\s+"
-    r"(?:deaths\s+|killings\s+|victims\s+|cases\s+)?(?:among\s+|of\s+)?(?P<group>[^.,;]+)"
-    r"|\bdocumented no\s+(?:deaths\s+among\s+|killings\s+of\s+|victims\s+among\s+)?(?P<group2>[^.,;]+)",
-    re.IGNORECASE,
-)
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<=[.!?])\s+(?=[A-Z0-9\"'(■•])|;\s+")
-ITEM_PREFIX = re.compile(r"^\s*(?:[•■➤▪►◦●\-\*o]\s+|(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]\s+)")
-LABEL = re.compile(r"^(?P<label>[^:\d]{2,140}?):\s+(?P<rest>\S.*)$")
-WORD_COUNT_HINT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
-
-
-# --- small readers --------------------------------------------------------------------------------
-
-def noun_of(text_after: str) -> tuple[str, int]:
-    """The class of the noun right after a number and where it ends ('' if none)."""
-    for name, pattern in NOUNS:
-        match = re.match(rf"\s+(?:{pattern})(?!-)", text_after, re.IGNORECASE)
-        if match:
-            return name, match.end()
-    of_the = OF_THE.match(text_after)
-    if of_the:
-        rest = text_after[of_the.end() - 1:]
-        name, end = noun_of(rest)
-        return (name, of_the.end() - 1 + end) if name else ("", 0)
-    if BARE_FOLLOWER.match(text_after):
-        return "bare", 0
-    return "", 0
-
-
-def qualifier_of(text_before: str) -> str:
-    for name, pattern in QUALIFIER_BEFORE:
-        if pattern.search(text_before):
-            return name
-    return "exact"
-
-
-def measure_of_text(text: str) -> str | None:
-    """The one measure a heading names, or None when it names none or several."""
-    found = {m for m, pattern in _sections_vocab()["measures"].items() if re.search(pattern, text, re.IGNORECASE)}
-    if "civilian_deaths" in found and len(found) > 1:
-        found.discard("civilian_deaths")
-    return found.pop() if len(found) == 1 else None
-
-
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs; a semicolon also ends a statement."""
-    sentences, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        sentences.append((start, text[start:match.start() + (1 if text[match.start()] == ";" else 0)]))
-        start = match.end()
-    sentences.append((start, text[start:]))
-    return [(offset, s) for offset, s in sentences if s.strip()]
-
-
-def quote_around(sentence: str, start: int, end: int, width: int = 160) -> str:
-    """The sentence, or the part of a long one around the number, on one line."""
-    sentence = sentence.strip()
-    if len(sentence) <= 2 * width:
-        return sentence
-    left = max(0, start - width)
-    right = min(len(sentence), end + width)
-    left = sentence.rfind(" ", 0, left) + 1 if left else 0
-    right_space = sentence.find(" ", right)
-    right = len(sentence) if right_space == -1 else right_space
-    return ("…" if left else "") + sentence[left:right] + ("…" if right < len(sentence) else "")
-
-
-def is_count_number(sentence: str, mention: NumberMention) -> bool:
-    before, after = sentence[: mention.start], sentence[mention.end:]
-    if NOT_A_COUNT_BEFORE.search(before) and not re.search(r"\b(?:the other|the remaining)\s+$", before, re.I):
-        return False
-    if NOT_A_COUNT_AFTER.match(after):
-        return False
-    if 1900 <= mention.value <= 2099 and "," not in mention.text and not noun_of(after)[0] in {"generic", "children", "women"}:
-        return False
-    return True
-
-
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(start, 0), min(end, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
-# --- the reader ----------------------------------------------------------------------------------
-
-@dataclass
-class ReportReader:
-    """Reads one report's blocks into figures; holds the running context."""
-
-    source_file: str
-    report: str
-    strict: bool = False
-    section: Context = field(default_factory=Context)
-    skipping: bool = False
-    figures: list[Figure] = field(default_factory=list)
-
-    # headings ---------------------------------------------------------------------------------
     def read_heading(self, block: Block, major: bool) -> None:
         text = ITEM_PREFIX.sub("", block.text).rstrip(":").strip()
         if DATE_LINE.match(text):
             return  # the publication date, not a period of the figures
-        skip = _any(_sections_vocab()["skip_sections"], text)
+        skip = matches_any(sections_vocab()["skip_sections"], text)
         if major:
             self.skipping = skip
             self.section = Context()
@@ -287,7 +53,7 @@ class ReportReader:
         measure = measure_of_text(text)
         if measure:
             self.section.measure = measure
-        periods = [p for p in find_periods(_title_case_months(text), self.report) if p.period]
+        periods = [p for p in find_periods(title_case_months(text), self.report) if p.period]
         if periods:
             self.section.period = periods[0].period
         parties = find_parties(text)
@@ -302,438 +68,18 @@ class ReportReader:
         prefix = ITEM_PREFIX.match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
-        vocab = _sections_vocab()
+        vocab = sections_vocab()
         for offset, sentence in [(0, body)] if title else split_sentences(body):
             text = sentence.strip()
-            if _any(vocab["incident_openers"], text):
+            if matches_any(vocab["incident_openers"], text):
                 in_incident = True
                 continue
-            if in_incident and not _any(vocab["aggregate_openers"], text):
+            if in_incident and not matches_any(vocab["aggregate_openers"], text):
                 continue
-            if _any(vocab["skip_sentences"], text):
+            if matches_any(vocab["skip_sentences"], text):
                 continue
-            self.read_sentence(block, body_start + offset, sentence, block_ctx, title)
-
-    def read_sentence(self, block: Block, offset: int, sentence: str, block_ctx: Context, title: bool) -> None:
-        def line_at(position: int) -> int:
-            return block.line_at(offset + position)
-
-        self.line_at = line_at
-        self.read_zero_statements(sentence, line_at, block_ctx)
-        if self.unmapped_label(sentence, line_at):
-            return
-        masked_spans = [(m.start(), m.end()) for m in ALL_IN_MONTH.finditer(sentence)]
-        period_text = _mask(sentence, masked_spans)
-        periods = [p for p in find_periods(period_text, self.report)]
-        heads = self.read_heads(sentence, periods, block_ctx, title)
-        for head in heads:
-            self.emit_head(head, sentence, line_at)
-        if masked_spans and heads:
-            month_period = find_periods(ALL_IN_MONTH.search(sentence).group("month"), self.report)[0].period
-            for head in heads:
-                self.emit_head(replace(head, period=month_period, note=_join_notes(
-                    head.note, "the sentence says all of these were in this month")), sentence, line_at)
-        self.read_percents(sentence, periods, block_ctx, heads, line_at)
-        opening = re.match(rf"^\s*(?:In|During)\s+(?:the month of\s+)?(?:{MONTH}|(?:19|20)\d{{2}})", sentence)
-        if opening:
-            first = find_periods(sentence[: opening.end() + 6], self.report)
-            if first and first[0].period:
-                block_ctx.period = first[-1].period
-        if any(h.noun == "generic" for h in heads):
-            block_ctx.saw_all_victims = True
-        if heads:
-            if heads[0].period_explicit:
-                block_ctx.period = heads[0].period
-            block_ctx.measure = heads[-1].measure
-            explicit = [h for h in heads if h.parties and not h.party_from_context]
-            if explicit:
-                block_ctx.party = explicit[-1].parties[0]
-
-    def read_zero_statements(self, sentence: str, line_at, block_ctx: Context) -> None:
-        for match in ZERO_STATEMENT.finditer(sentence):
-            group = match.group("group") or match.group("group2") or ""
-            noun, _ = noun_of(" " + group)
-            measure = NOUN_MEASURE.get(noun)
-            if not measure:
-                continue
-            found = [p for p in find_periods(sentence, self.report) if p.period]
-            period = found[0].period if found else (block_ctx.period or self.section.period or self.report)
-            self.add(period, measure, "all", "all", "all", "count", "", 0.0, "exact", line_at(match.start()),
-                     quote_around(sentence, match.start(), match.end()), "stated as no deaths")
-
-    def unmapped_label(self, sentence: str, line_at) -> bool:
-        """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
-        match = LABEL.match(sentence.strip())
-        if not match or len(match.group("label").split()) > 14:
-            return False
-        label, rest = match.group("label").strip(), match.group("rest")
-        if find_parties(label) or measure_of_text(label) or not WORD_COUNT_HINT.search(rest[:40]):
-            return False
-        if re.search(r"\b(?:main|other) parties\b|\bparties\b|\bdistributed\b|\bincluding\b|\bnotable\b", label, re.I):
-            return False
-        if _any(_sections_vocab()["not_party_labels"], label) or re.fullmatch(MONTH, label) or find_governorates(label):
-            return False
-        first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
-        if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
-            return False
-        report_unmapped(
-            f"{self.source_file}:{line_at(0)}: unmapped perpetrator label {label!r} "
-            f"(add it to snhr_data/vocab/perpetrators.yaml); its figures are left out",
-            self.strict,
-        )
-        return True
-
-    # numbers in a sentence -------------------------------------------------------------------
-    def read_heads(self, sentence: str, periods: list[PeriodMention], block_ctx: Context, title: bool) -> list[Head]:
-        numbers = [m for m in find_numbers(sentence) if is_count_number(sentence, m)]
-        heads: list[Head] = []
-        previous: Head | None = None  # the last head, for groups
-        last_kind = ""  # head | group | blocker
-        for index, mention in enumerate(numbers):
-            after = sentence[mention.end:]
-            before = sentence[: mention.start]
-            if PERCENT_AFTER.match(after):
-                last_kind = "blocker"
-                continue
-            noun, _ = noun_of(after)
-            own_clause = after[: numbers[index + 1].start - mention.end] if index + 1 < len(numbers) else after
-            if not noun or NOT_KILLED_AFTER.match(after) or re.search(r"\b(?:every|per)\s+(?:day|week|month)\b", own_clause[:60]):
-                if GOV_AFTER.match(after) and find_governorates(GOV_AFTER.match(after).group("list")[:60]) and noun == "":
-                    noun = "bare"
-                else:
-                    last_kind = "blocker"
-                    continue
-            if noun in {"children", "women"} and last_kind == "blocker" and index and GROUP_GLUE_FIRST.search(
-                    sentence[_noun_end(sentence, numbers[index - 1]):mention.start]):
-                continue  # a group of something not counted ("16 civilians were killed every day, including five children")
-            if noun in {"children", "women"} and previous is not None and last_kind in {"head", "group"}:
-                if previous.groups:
-                    glue, pattern = sentence[_noun_end(sentence, previous.groups[-1][1]):mention.start], GROUP_GLUE_NEXT
-                else:
-                    glue, pattern = sentence[_noun_end(sentence, previous.mention):mention.start], GROUP_GLUE_FIRST
-                of_them = re.match(r"\s+of (?:them|whom)\b", after) and re.fullmatch(r"[^.;]*?,\s*", glue)
-                if (pattern.search(glue) or of_them) and not GROUP_BREAK.search(glue):
-                    previous.groups.append((noun, mention))
-                    last_kind = "group"
-                    continue
-            head = Head(mention, noun, qualifier_of(before))
-            heads.append(head)
-            previous, last_kind = head, "head"
-        # windows: from a head to the next number that is not its group, cut at a clause break or a new subject
-        group_starts = {m.start for h in heads for _, m in h.groups}
-        for head in heads:
-            stop = next((m.start for m in numbers if m.start > head.mention.start and m.start not in group_starts),
-                        len(sentence))
-            window = sentence[head.mention.end:stop]
-            cuts = [c.start() for c in [CLAUSE_BREAK.search(window)] if c]
-            cuts += [m.start for m in find_parties(window) if FORWARD_MARKER.match(window[m.end:]) and not _is_backward(window, m)]
-            head.window_end = head.mention.end + min(cuts + [len(window)])
-        self.current_heads = heads
-        for i, head in enumerate(heads):
-            self.resolve_head(head, heads[i - 1] if i else None, sentence, periods, block_ctx, title)
-        return [h for h in heads if h.period is not None and h.measure]
-
-    def resolve_head(self, head: Head, prev: Head | None, sentence: str, periods: list[PeriodMention],
-                     block_ctx: Context, title: bool) -> None:
-        start, end = head.mention.start, head.mention.end
-        window = sentence[end:head.window_end]
-        segment_start = prev.window_end if prev else 0
-        segment = sentence[segment_start:start]
-        bringing = BRINGING.search(sentence[:start])
-        if bringing and bringing.start() < segment_start:
-            bringing = None
-        # measure
-        if head.noun in NOUN_MEASURE:
-            head.measure = NOUN_MEASURE[head.noun]
-        elif bringing:
-            head.measure = measure_of_text(bringing.group("what")) or "civilian_deaths"
-            head.measure = "civilian_deaths" if head.measure not in {"torture_deaths", "massacres"} else head.measure
-        elif re.search(r"tortur", window, re.IGNORECASE):
-            head.measure = "torture_deaths"
-        elif head.noun == "bare":
-            named = measure_of_text(segment) if re.search(r"\b(?:was|were|reached|stood at|totall?ed)\s+$", segment) else None
-            head.measure = named or (prev.measure if prev else None) or block_ctx.measure or self.section.measure or "civilian_deaths"
-        elif re.search(r"massacre", segment, re.IGNORECASE) or self.section.measure == "massacres":
-            head.measure = "massacre_deaths"
-        elif self.section.measure in {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths",
-                                      "civil_defense_deaths"}:
-            head.measure = self.section.measure
-        else:
-            head.measure = "civilian_deaths"
-        # period
-        comma = sentence.find(",", end)
-        own_end = min(head.window_end, comma if comma != -1 else len(sentence))
-        own = [p for p in periods if end <= p.start < own_end]
-        before = [p for p in periods if p.end <= start]
-        in_segment = [p for p in before if p.start >= segment_start]
-        if bringing:
-            what = [p for p in periods if bringing.start() <= p.start < start]
-            chosen = what[0] if what else None
-        elif own:
-            chosen = own[0]
-        elif in_segment:
-            chosen = in_segment[-1]
-        elif head.noun == "bare" and prev is not None:
-            chosen = PeriodMention(prev.period, 0, 0, "inherited")
-        elif before:
-            chosen = before[-1]
-        elif title:
-            later = [p for p in periods if p.start >= end]
-            chosen = later[0] if later else None
-        else:
-            chosen = None
-        if chosen is not None:
-            if chosen.period is None:  # "since that date": a period the schema cannot hold
-                head.period = None
-                return
-            head.period, head.period_explicit = chosen.period, chosen.kind != "inherited"
-        else:
-            head.period = block_ctx.period or self.section.period or self.report
-        # party
-        head.parties = self.parties_of(head, prev, sentence, segment_start, bringing, block_ctx)
-        # governorate
-        gov = GOV_AFTER.match(sentence[end:])
-        if gov and head.noun in {"bare", "generic"}:
-            head.governorates = self.governorates_of(head, gov, sentence)
-        elif head.noun == "bare" and re.search(r"\b(?:was|were|reached|stood at)\s+$", segment):
-            named = find_governorates(segment)
-            head.governorates = [named[0].code] if len(named) == 1 else (["?"] if named else [])
-        label = LABEL.match(sentence)
-        if label and prev is None and label.end("label") < start and not head.governorates:
-            named = find_governorates(label.group("label"))
-            if len(named) == 1 and not find_parties(label.group("label")):
-                head.governorates = [named[0].code]  # "- Daraa: 274 civilians."
-        # H: "US-led Coalition forces killed one child" also says how many victims in all
-        head.also_all = (head.noun in {"children", "women"} and not head.groups and block_ctx.saw_all_victims
-                         and bool(re.search(r"\bkill(?:ed|s)?\s+$", sentence[:start])))
-
-    def parties_of(self, head: Head, prev: Head | None, sentence: str, segment_start: int, bringing,
-                   block_ctx: Context) -> list[str]:
-        start, end = head.mention.start, head.mention.end
-        window = sentence[end:head.window_end]
-        if bringing:
-            what_start = bringing.start("what")
-            found = [m for m in find_parties(bringing.group("what")) if _is_backward(bringing.group("what"), m)]
-            return [found[0].code] if found else ["all"]
-        backward = [m for m in find_parties(window) if _is_backward(window, m) and not PARTIAL_BEFORE.search(window[:m.start])]
-        if backward:
-            if re.search(r"\b(?:both|all(?: of (?:them|which|whom))?)\b[^,.;]{0,30}$", window[: backward[0].start]):
-                head.also_total = True
-            if re.search(r"\beach\b", window[: backward[0].start]):
-                chained = [backward[0]] + [m for m in find_parties(window[backward[0].end:])]
-                return [m.code for m in chained]
-            return [backward[0].code]
-        segment = sentence[segment_start:start]
-        for mention in reversed(find_parties(segment)):
-            if FORWARD_MARKER.match(segment[mention.end:]) and not PARTIAL_BEFORE.search(segment[:mention.start]):
-                return [mention.code]
-        self.check_unknown_agent(window, segment, head)
-        if head.period is None:
-            return []
-        free = [m for m in find_parties(sentence[:start])
-                if not any(h.mention.end <= m.start < h.window_end for h in self.current_heads)
-                and not PARTIAL_BEFORE.search(sentence[:m.start])]
-        if free:
-            return [free[-1].code]
-        same_measure = block_ctx.measure in (None, head.measure)
-        context = (block_ctx.party if same_measure else None) or self.section.party
-        if context and context != "all":
-            head.party_from_context = True
-            head.note = _join_notes(head.note, "party named by the heading or the sentence before")
-            return [context]
-        return ["all"]
-
-    def check_unknown_agent(self, window: str, segment: str, head: Head) -> None:
-        """ "killed by <Some Unknown Forces>", "<Some Unknown Forces> killed N": an agent the vocabulary lacks
-        is reported, not guessed."""
-        match = re.search(r"\b(?:at the hands of|killed by|perpetrated by|carried out by)\s+(?:the\s+)?"
-                          r"(?P<label>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}(?:\s+(?:forces|militias?|army|groups?))?)",
-                          window) or re.search(
-            r"(?:^|[,;:]\s*|\b(?:while|whereas|and)\s+)(?P<label>(?:[Tt]he\s+)?[A-Z][\w'/-]*(?:\s+[\w'/()-]+){0,6}?)\s+"
-            r"(?:killed|were responsible for|was responsible for)\s+$", segment)
-        if match and not find_parties(match.group("label")) and not re.fullmatch(
-                r"(?:The\s+)?(?:report|SNHR|Syrian Network for Human Rights|group|network)(?:\s+\w+)?", match.group("label"), re.I):
-            head.parties = []
-            head.period = None
-            report_unmapped(f"{self.source_file}:{self.line_at(head.mention.start)}: unmapped perpetrator label "
-                            f"{match.group('label')!r} (add it to snhr_data/vocab/perpetrators.yaml); "
-                            f"its figures are left out", self.strict)
-
-    def governorates_of(self, head: Head, gov: re.Match[str], sentence: str) -> list[str]:
-        listed = gov.group("list")
-        names = find_governorates(listed[:120])
-        if not names:
-            if gov.group("the") and re.match(r"governorate\b", listed.strip(), re.IGNORECASE):
-                earlier = find_governorates(sentence[: head.mention.start])
-                return [earlier[-1].code] if earlier else []
-            return []
-        # keep the names of one list: "Daraa and Homs", "Aleppo, Idlib and Hama"
-        chain = [names[0]]
-        for mention in names[1:]:
-            between = listed[chain[-1].end:mention.start]
-            if re.fullmatch(r"\s*(?:governorates?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", between, re.IGNORECASE):
-                chain.append(mention)
-            else:
-                break
-        if re.match(r"^[^,.;]{0,25}?\b(?:governorates?\s+)?each\b", listed[chain[-1].end:]) or gov.group("each1"):
-            return [m.code for m in chain]
-        if len(chain) == 1:
-            return [chain[0].code]
-        if head.mention.value == len(chain):
-            head.note = _join_notes(head.note, f"{int(head.mention.value)} deaths across {len(chain)} governorates: one each")
-            head.mention = NumberMention(1.0, head.mention.start, head.mention.end, head.mention.text)
-            return [m.code for m in chain]
-        return ["?"]  # ambiguous split across governorates: left out
-
-    # output --------------------------------------------------------------------------------
-    def emit_head(self, head: Head, sentence: str, line_at) -> None:
-        if not head.parties or head.period is None or "?" in head.governorates:
-            return
-        quote = quote_around(sentence, head.mention.start, head.mention.end)
-        line = line_at(head.mention.start)
-        govs = head.governorates or ["all"]
-        victim = head.noun if head.noun in {"children", "women"} else "all"
-        for party in head.parties:
-            for gov in govs:
-                self.add(head.period, head.measure, victim, party, gov, "count", "", head.mention.value,
-                         head.qualifier, line, quote, head.note)
-                for group, mention in head.groups:
-                    self.add(head.period, head.measure, group, party, gov, "count", "", mention.value,
-                             _group_qualifier(head.qualifier, sentence, mention), line_at(mention.start), quote, head.note)
-                if head.also_all:
-                    self.add(head.period, head.measure, "all", party, gov, "count", "", head.mention.value,
-                             head.qualifier, line, quote, _join_notes(head.note, "all the victims stated were " + victim))
-        if head.also_total and head.parties != ["all"]:
-            for gov in govs:
-                self.add(head.period, head.measure, victim, "all", gov, "count", "", head.mention.value, head.qualifier,
-                         line, quote, _join_notes(head.note, "the sentence attributes all of them to one party"))
-        self.emit_month_total(head, sentence, line, quote)
-
-    def emit_month_total(self, head: Head, sentence: str, line: int, quote: str) -> None:
-        """ "N massacres since the beginning of 2020, including two massacres in November": the month's total."""
-        before = sentence[: head.mention.start]
-        parent = re.search(r"(?P<num>\S+)\s+[\w ]{0,40}?since the (?:beginning|start) of[^,;]*,\s*including\s+$", before, re.I)
-        if not parent or head.parties == ["all"] or head.governorates or len(head.period or "") != 7:
-            return
-        self.add(head.period, head.measure, "all", "all", "all", "count", "", head.mention.value, head.qualifier,
-                 line, quote, _join_notes(head.note, "the month's part of a year-to-date total"))
-
-    def read_percents(self, sentence: str, periods: list[PeriodMention], block_ctx: Context, heads: list[Head],
-                      line_at) -> None:
-        percents = [m for m in find_numbers(sentence) if PERCENT_AFTER.match(sentence[m.end:])]
-        previous_end, previous = 0, None
-        for mention in percents:
-            pre = sentence[previous_end:mention.start]
-            nxt = next((p.start for p in percents if p.start > mention.start), len(sentence))
-            post = sentence[mention.end:nxt]
-            share = self.percent_subject(pre, post, sentence[:mention.start], block_ctx, heads, previous)
-            previous_end = mention.end + (PERCENT_AFTER.match(sentence[mention.end:]).end())
-            if share is None:
-                continue
-            share_of, subjects, party, victim = share
-            measure = "torture_deaths" if re.search("tortur", sentence, re.I) else (
-                self.section.measure if self.section.measure == "torture_deaths" else "civilian_deaths")
-            if share_of == "period":
-                period_list = subjects
-                govs = ["all"]
-            else:
-                post_periods = [p for p in periods if mention.end <= p.start < nxt and p.period]
-                pre_periods = [p for p in periods if p.end <= mention.start and p.period]
-                if post_periods:
-                    period = post_periods[0].period
-                elif pre_periods:
-                    period = pre_periods[-1].period
-                elif previous is not None:
-                    period = previous[4]
-                else:
-                    period = block_ctx.period or self.section.period or self.report
-                period_list = [period]
-                govs = subjects if share_of == "governorate" else ["all"]
-            qualifier = qualifier_of(pre)
-            quote = quote_around(sentence, mention.start, mention.end)
-            for period in period_list:
-                for gov in govs:
-                    self.add(period, measure, victim, party, gov, "percent", share_of, mention.value, qualifier,
-                             line_at(mention.start), quote, "")
-            previous = (share_of, subjects, party, victim, period_list[0])
-            if share_of != "period":
-                block_ctx.period = period_list[0]
-
-    def percent_subject(self, pre: str, post: str, before_all: str, block_ctx: Context, heads: list[Head], previous):
-        """(share_of, subjects, party, victim_group) of a percent, from the words before it."""
-        group = re.search(r"\b(children and women|women and children|children|women)\s+(?:\w+\s+){0,2}"
-                          r"(?:accounted|account|made up|constitut\w*|represent\w*)", pre, re.I)
-        if group:
-            victim = {"children": "children", "women": "women"}.get(group.group(1).lower(), "children_and_women")
-            return "victim_group", [], "all", victim
-        followed = list(re.finditer(r"\b(?:followed by|then(?: by)?)\b", pre, re.I))
-        subject_text = pre[followed[-1].end():] if followed else pre
-        govs = [m for m in find_governorates(subject_text) if not re.match(r"\s*city\b", subject_text[m.end:])]
-        sentence_parties = [m for m in find_parties(before_all) if m.code != "all" and not PARTIAL_BEFORE.search(before_all[:m.start])]
-        if govs:
-            each_or_one = len(govs) == 1 or re.search(r"\beach\b", pre + post[:25])
-            if not each_or_one:
-                return None
-            if sentence_parties:
-                party = sentence_parties[-1].code
-            elif previous is not None and previous[0] == "governorate":
-                party = previous[2]
-            else:
-                party = "all"
-            return "governorate", [m.code for m in govs], party, "all"
-        pre_parties = [m for m in find_parties(pre) if m.code != "all" and not PARTIAL_BEFORE.search(pre[:m.start])]
-        if pre_parties:
-            return "perpetrator", [], pre_parties[-1].code, "all"
-        months = [p for p in find_periods(pre, self.report)
-                  if p.kind == "month" and p.period and not re.search(r"\b(?:in|during)\s+(?:the month of\s+)?$", pre[:p.start], re.I)]
-        if months:
-            if len(months) > 1 and not re.search(r"\beach\b", pre + post[:25]):
-                return None
-            return "period", [m.period for m in months], "all", "all"
-        if previous is not None and not pre.strip(" ,") == "":
-            share_of, subjects, party, victim, _ = previous
-            if share_of == "perpetrator":
-                return None
-        after_parties = [m for m in find_parties(post) if m.code != "all" and _is_backward(post, m)]
-        bare_pre = re.fullmatch(r"[\s,]*(?:about|approximately|nearly|around|almost|roughly|some)?\s*", pre, re.I)
-        if after_parties and bare_pre and not re.search(r"governorate", post, re.I):
-            return "perpetrator", [], after_parties[0].code, "all"  # "Nearly 40 percent of the victims were killed by X"
-        if re.search(r"\b(?:these|those) (?:deaths|victims|killings)\b|\bwho were responsible\b", pre, re.I):
-            party = block_ctx.party or (heads[-1].parties[0] if heads and heads[-1].parties else None)
-            if party and party != "all":
-                return "perpetrator", [], party, "all"
-        return None
-
-    def add(self, period: str, measure: str, victim: str, party: str, gov: str, unit: str, share_of: str,
-            value: float, qualifier: str, line: int, quote: str, note: str) -> None:
-        self.figures.append(Figure(self.report, period, measure, victim, party, gov, unit, share_of, float(value),
-                                   qualifier, self.source_file, line, quote, note))
-
-    current_heads: list = field(default_factory=list)  # the heads of the sentence being read
-    line_at: Callable[[int], int] = lambda position: 0  # raw line of a position in the sentence being read
-
-
-def _noun_end(sentence: str, mention: NumberMention) -> int:
-    """Where the noun after a number ends ("91 civilians" -> after "civilians")."""
-    return mention.end + noun_of(sentence[mention.end:])[1]
-
-
-def _is_backward(text: str, mention: LabelMention) -> bool:
-    return bool(BACKWARD_MARKER.search(text[: mention.start]))
-
-
-def _group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) -> str:
-    own = qualifier_of(sentence[: mention.start])
-    return own if own != "exact" else head_qualifier
-
-
-def _join_notes(*notes: str) -> str:
-    return "; ".join(n for n in notes if n)
-
-
-def _title_case_months(text: str) -> str:
-    """ "IN NOVEMBER 2024" -> "IN November 2024", so headings in capitals name their month."""
-    return re.sub(rf"\b({MONTH.strip('(?:)').upper().replace('|', '|')})\b", lambda m: m.group(1).title(), text)
+            start = body_start + offset
+            self.read_sentence(sentence, lambda position, start=start: block.line_at(start + position), block_ctx, title)
 
 
 # --- blocks and zones ------------------------------------------------------------------------------
@@ -791,7 +137,7 @@ def report_month_of_text(text: str, source_file: str = "<text>") -> str:
 
 
 def _report_month(blocks: list[Block], text: str, source_file: str) -> str:
-    title_text = _title_case_months(" ".join(DATE_PREFIX.sub("", b.text) for b in title_blocks(blocks)))
+    title_text = title_case_months(" ".join(DATE_PREFIX.sub("", b.text) for b in title_blocks(blocks)))
     try:
         return report_month(title_text, text)
     except ValueError as err:
@@ -808,7 +154,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     reader = ReportReader(source_file, report, strict)
     reader.section.period = report
     for block in title:
-        title_copy = Block(_title_case_months(DATE_PREFIX.sub("", block.text)), block.md_heading, block.starts, block.lines)
+        title_copy = Block(title_case_months(DATE_PREFIX.sub("", block.text)), block.md_heading, block.starts, block.lines)
         offset = len(block.text) - len(title_copy.text)
         title_copy.starts = [max(0, s - offset) for s in block.starts]
         reader.read_block(title_copy, title=True)
@@ -873,7 +219,7 @@ def add_implied_totals(figures: list[Figure]) -> list[Figure]:
         if groups.get(next(iter(parties))) == "other_sub":
             continue
         for row in rows:
-            added.append(replace(row, perpetrator="all", note=_join_notes(row.note, "implied total: the report states only this party")))
+            added.append(replace(row, perpetrator="all", note=join_notes(row.note, "implied total: the report states only this party")))
     return figures + added
 
 
