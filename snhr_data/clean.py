@@ -25,6 +25,9 @@ _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
+_FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
 
@@ -56,13 +59,15 @@ def clean_line(line: str) -> str:
     line = _MD_ESCAPE.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
+    line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = line.translate(_QUOTES)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 
 def is_noise_line(line: str) -> bool:
-    """Lines that carry no report prose: bare URLs, table-of-contents entries, rules."""
-    return bool(_URL_LINE.match(line) or _TOC_LINE.search(line) or _RULE_LINE.match(line))
+    """Lines that carry no report prose: bare URLs, table-of-contents entries, rules, page numbers."""
+    return bool(_URL_LINE.match(line) or _TOC_LINE.search(line) or _RULE_LINE.match(line)
+                or _PAGE_NUMBER_LINE.match(line))
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:
@@ -105,7 +110,8 @@ def _join(block: Block, text: str, line_no: int) -> None:
     separator = " "
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
-        if re.search(r"(?<![A-Za-z])[a-z]+-$", block.text):  # "impor-" + "tance"; "US-" + "led" keeps its hyphen
+        if re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not re.search(rf"\b{_TENS}-$", block.text, re.I):
+            # "impor-" + "tance" -> "importance"; "US-" + "led" and "twenty-" + "three" keep their hyphen
             block.text = block.text[:-1]
     block.starts.append(len(block.text) + len(separator))
     block.lines.append(line_no)

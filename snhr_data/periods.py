@@ -54,6 +54,8 @@ def year_to_date(year: int, end: str) -> str:
     """``YYYY-01/end``, or ``YYYY`` when the range covers the whole calendar year."""
     if end == month_code(year, 12):
         return str(year)
+    if end == month_code(year, 1):
+        return end
     return f"{year}-01/{end}"
 
 

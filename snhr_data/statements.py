@@ -117,7 +117,8 @@ QUALIFIER_BEFORE = [
 NOT_A_COUNT_BEFORE = re.compile(
     rf"(?:{MONTH}\s+$|(?:No\.|Resolution|resolutions?|Article|Articles|Circular|Decree|number|page)\s+$"
     rf"|(?<![\w-])(?:[Oo]f (?:the|these|those)|[Tt]hese|[Tt]hose|[Tt]he)\s+$|\b(?:which|that|who) (?:killed|resulted in|left|claimed)\s+$"
-    rf"|(?<!parties )(?<!forces )(?<!SDF )(?<!HTS )(?<!ISIS )\bkilling\s+$|\b(?:aged?|age of)\s+$)"
+    rf"|(?<!parties )(?<!forces )(?<!SDF )(?<!HTS )(?<!ISIS )\bkilling\s+$|\b(?:aged?|age of)\s+$"
+    rf"|\bbetween\s+$|\bbetween\s+[\w,]+\s+and\s+$|\bfrom\s+[\w,]+\s+to\s+$)"
 )
 NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:st|nd|rd|th)\b|,?\s*(?:19|20)\d{2}\b|\s+(?:or more|or fewer|years?|months?|weeks?|days?|hours?|"
@@ -153,19 +154,25 @@ FORWARD_MARKER = re.compile(
 )
 PARTIAL_BEFORE = re.compile(r"\b(?:most of (?:whom|them|which)|mostly|the majority)\b[^,.;]*$", re.IGNORECASE)
 GOV_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:were|was)\s+killed\s+|died\s+|taking\s+place\s+|killed\s+)?(?P<each1>each\s+)?"
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:were|was)\s+killed\s+(?:by\s+(?:[\w'/-]+\s+){1,6}?)?|died\s+|taking\s+place\s+|killed\s+)?"
+    r"(?P<each1>each\s+)?"
     r"in\s+(?P<the>the\s+)?(?:governorates?\s+of\s+)?(?P<list>[^.;]*)",
     re.IGNORECASE,
 )
+# "28 civilians, including five children, in Aleppo governorate"
+GOV_AFTER_GROUPS = re.compile(r"^,?\s+in\s+(?P<the>the\s+)?(?:governorates?\s+of\s+)?(?P<list>[^.;]*)(?P<each1>)", re.I)
+# "three medical personnel, two media workers and one Civil Defense volunteer, all at the hands of other parties"
+ALL_BY_PARTY = re.compile(r",?\s*all\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+)?(?:killed\s+)?(?:at the hands of|by)\s+", re.I)
 ALL_IN_MONTH = re.compile(
     rf",?\s*all (?:of (?:whom|them) (?:were )?(?:also )?(?:killed |documented )?)?in (?P<month>{MONTH}\s+(?:19|20)\d{{2}})"
 )
-ZERO_STATEMENT = re.compile(
-    r"(?:did(?:n't| not)|have not|has not|hasn't|haven't)\s+(?:document|record)(?:ed)?\s+any\s+"
-    r"(?:deaths\s+|killings\s+|victims\s+|cases\s+)?(?:among\s+|of\s+)?(?P<group>[^.,;]+)"
-    r"|\bdocumented no\s+(?:deaths\s+among\s+|killings\s+of\s+|victims\s+among\s+)?(?P<group2>[^.,;]+)",
-    re.IGNORECASE,
-)
+ZERO_STATEMENTS = [re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"(?:did(?:n't| not)|have not|has not|hasn't|haven't)\s+(?:document|record|register)(?:ed)?\s+any\s+"
+    r"(?:deaths\s+|killings\s+|victims\s+|cases\s+)?(?:among\s+|of\s+)?(?P<group>[^.,;]+)",
+    r"\b(?:documented|recorded|registered)\s+no\s+(?:deaths\s+among\s+|killings\s+of\s+|victims\s+among\s+)?"
+    r"(?P<group>[^.,;]+)",
+    r"(?:^|[,;]\s*)No\s+(?P<group>[^.,;]+?)\s+(?:were|was)\s+(?:documented|recorded|killed)\b",
+)]
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<=[.!?])\s+(?=[A-Z0-9\"'(■•])|;\s+")
 ITEM_PREFIX = re.compile(r"^\s*(?:[•■➤▪►◦●\-\*o]\s+|(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]\s+)")
 LABEL = re.compile(r"^(?P<label>[^:\d]{2,140}?):\s+(?P<rest>\S.*)$")
@@ -295,9 +302,8 @@ class SentenceReader:
                 block_ctx.party = explicit[-1].parties[0]
 
     def read_zero_statements(self, sentence: str, line_at, block_ctx: Context) -> None:
-        for match in ZERO_STATEMENT.finditer(sentence):
-            group = match.group("group") or match.group("group2") or ""
-            noun, _ = noun_of(" " + group)
+        for match in (m for pattern in ZERO_STATEMENTS for m in pattern.finditer(sentence)):
+            noun, _ = noun_of(" " + match.group("group"))
             measure = NOUN_MEASURE.get(noun)
             if not measure:
                 continue
@@ -437,8 +443,9 @@ class SentenceReader:
         # party
         head.parties = self.parties_of(head, prev, sentence, segment_start, bringing, block_ctx)
         # governorate
-        gov = GOV_AFTER.match(sentence[end:])
-        if gov and head.noun in {"bare", "generic"}:
+        gov = GOV_AFTER.match(sentence[end:]) or GOV_AFTER_GROUPS.match(sentence[_noun_end(sentence, head.groups[-1][1]):]
+                                                                        if head.groups else "")
+        if gov and head.noun in {"bare", "generic", "children", "women", "medical", "media", "civil_defense"}:
             head.governorates = self.governorates_of(head, gov, sentence)
         elif head.noun == "bare" and re.search(r"\b(?:was|were|reached|stood at)\s+$", segment):
             named = find_governorates(segment)
@@ -471,6 +478,10 @@ class SentenceReader:
         for mention in reversed(find_parties(segment)):
             if FORWARD_MARKER.match(segment[mention.end:]) and not PARTIAL_BEFORE.search(segment[:mention.start]):
                 return [mention.code]
+        shared = self.party_of_a_list(sentence, end)
+        if shared:
+            head.also_total = True
+            return [shared]
         self.check_unknown_agent(window, segment, head)
         if head.period is None:
             return []
@@ -486,6 +497,16 @@ class SentenceReader:
             head.note = join_notes(head.note, "party named by the heading or the sentence before")
             return [context]
         return ["all"]
+
+    @staticmethod
+    def party_of_a_list(sentence: str, end: int) -> str | None:
+        """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item."""
+        tail = sentence[end:]
+        match = ALL_BY_PARTY.search(tail)
+        if not match or GROUP_BREAK.search(tail[: match.start()]):
+            return None
+        mentions = find_parties(tail[match.end():])
+        return mentions[0].code if mentions and mentions[0].start == 0 else None
 
     def check_unknown_agent(self, window: str, segment: str, head: Head) -> None:
         """ "killed by <Some Unknown Forces>", "<Some Unknown Forces> killed N": an agent the vocabulary lacks
