@@ -1,0 +1,222 @@
+"""Tests of snhr_data.notebooks and of the notebooks themselves.
+
+How the notebook regression tests work, and why
+-----------------------------------------------
+The golden executed notebooks in ``tests/golden/`` run under nbval as part of ``make test``
+(pytest ``addopts`` in pyproject.toml: ``--nbval-lax --nbval-current-env`` and the sanitize file
+``tests/nbval_sanitize.cfg``). We use lax mode and tag cells ``nbval-check-output`` deliberately:
+
+* Chart cells are not compared. nbval never compares PNG output, so comparing them would check
+  nothing but the text "<IPython.core.display.Image object>".
+* Cells that would show pandas' own HTML/text reprs are avoided: those change between pandas
+  versions and would fail for no reason. The checked cells (headline figures, tables, readings,
+  audit findings) display ``plots.TableView`` and Markdown, whose HTML and plain text this package
+  writes itself, so they change only when a number or a label changes.
+* Charted numbers are covered by the last checked cell, which prints a hash of the data each chart
+  plots (``ChartBook.fingerprints``): a changed bar fails the test though nbval ignores images.
+* The goldens read the figures afresh from ``data/raw`` (``figures_from="raw"``), so editing a raw
+  report fails these tests until ``snhr-data regenerate-goldens`` (``make goldens``) is run, even
+  before ``data/processed`` is rebuilt (``test_altered_raw_report_fails_the_golden`` shows it).
+* ``--nbval-current-env`` runs the goldens with the test's own Python, whatever kernel name the
+  notebook stores.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from snhr_data import notebooks, paths
+from snhr_data.manifest import sha256_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# ----------------------------------------------------------------------------- parameters
+
+
+@pytest.mark.parametrize("month", ["2024-01", "2020-12"])
+def test_validate_month_accepts_strings(month):
+    assert notebooks.validate_month(month) == month
+
+
+@pytest.mark.parametrize("month", [1, 202401, "2024-1", "2024-13", "24-01", None, 2024.01])
+def test_validate_month_rejects_anything_else(month):
+    with pytest.raises(notebooks.ParameterError, match="YYYY-MM"):
+        notebooks.validate_month(month)
+
+
+def test_validate_parameters_checks_each_notebook():
+    checked = notebooks.validate_parameters(notebooks.MONTHLY, {"month": "2024-01"})
+    assert checked == {"month": "2024-01", "output_dir": "", "figures_from": "processed"}
+    with pytest.raises(notebooks.ParameterError, match="unknown parameter"):
+        notebooks.validate_parameters(notebooks.MONTHLY, {"month": "2024-01", "year": 2024})
+    with pytest.raises(notebooks.ParameterError, match="years"):
+        notebooks.validate_parameters(notebooks.CROSS_YEAR, {"years": ["2024"]})
+    with pytest.raises(notebooks.ParameterError, match="years"):
+        notebooks.validate_parameters(notebooks.CROSS_YEAR, {"years": [True]})
+    with pytest.raises(notebooks.ParameterError, match="YYYY-MM"):
+        notebooks.validate_parameters(notebooks.CROSS_YEAR, {"month_pairs": [[2024, "2024-11"]]})
+    with pytest.raises(notebooks.ParameterError, match="figures_from"):
+        notebooks.validate_parameters(notebooks.MONTHLY, {"month": "2024-01", "figures_from": "gold"})
+
+
+def test_build_jobs_keep_months_as_strings(tmp_path):
+    jobs = notebooks.build_jobs(["2024-01"], tmp_path)
+    assert [job.notebook for job in jobs] == [notebooks.MONTHLY, notebooks.CROSS_YEAR]
+    assert jobs[0].parameters["month"] == "2024-01"
+    assert jobs[0].output == tmp_path / "2024-01" / notebooks.MONTHLY
+    assert jobs[1].parameters["output_dir"] == str(tmp_path / notebooks.CROSS_YEAR_DIR)
+
+
+# ----------------------------------------------------------------------------- the notebooks
+
+
+@pytest.mark.parametrize("name", [notebooks.MONTHLY, notebooks.CROSS_YEAR])
+def test_notebooks_have_a_tagged_parameters_cell_papermill_can_read(name):
+    from papermill.inspection import inspect_notebook
+
+    path = ROOT / "notebooks" / name
+    notebook = nbformat.read(path, as_version=4)
+    tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    assert notebook.metadata.kernelspec.name == notebooks.KERNEL_NAME
+    inspected = inspect_notebook(str(path))
+    defaults = {name: json.loads(p["default"]) for name, p in inspected.items()}
+    assert notebooks.validate_parameters(name, defaults)  # the defaults are valid parameters
+    assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")  # stored clean
+
+
+@pytest.mark.parametrize("name", [notebooks.MONTHLY, notebooks.CROSS_YEAR])
+def test_goldens_match_the_notebooks_source(name):
+    """A golden is the notebook plus papermill's injected cell: regenerate them when a notebook changes."""
+    source = [c.source for c in nbformat.read(ROOT / "notebooks" / name, as_version=4).cells]
+    goldens = sorted((ROOT / "tests" / "golden").glob(f"{Path(name).stem}*.ipynb"))
+    assert goldens
+    for golden in goldens:
+        cells = nbformat.read(golden, as_version=4).cells
+        kept = [c.source for c in cells if "injected-parameters" not in c.metadata.get("tags", [])]
+        assert kept == source, f"{golden.name} is stale: run `snhr-data regenerate-goldens`"
+
+
+def test_goldens_cover_every_report():
+    months = notebooks.report_months()
+    assert sorted(p.stem.split("_")[-1] for p in (ROOT / "tests" / "golden").glob("monthly_report_*.ipynb")) == months
+
+
+# ----------------------------------------------------------------------------- executed notebooks
+
+
+def test_volatile_metadata_is_dropped():
+    notebook = new_notebook(cells=[new_code_cell("x = 1")])
+    notebook.metadata["papermill"] = {"start_time": "t", "end_time": "t", "duration": 1.0, "input_path": "a",
+                                      "output_path": "b", "parameters": {"month": "2024-01"}}
+    notebook.cells[0].metadata.update({"execution": {"iopub.status.busy": "t"}, "tags": ["injected-parameters"],
+                                       "papermill": {"start_time": "t", "duration": 1.0, "status": "completed"}})
+    cleaned = notebooks.without_volatile_metadata(notebook)
+    assert cleaned.metadata["papermill"] == {"parameters": {"month": "2024-01"}}
+    assert cleaned.cells[0].metadata["papermill"] == {"status": "completed"}
+    assert "execution" not in cleaned.cells[0].metadata
+    assert cleaned.cells[0]["id"] == "injected-parameters"
+
+
+def test_goldens_keep_only_checked_outputs():
+    checked = new_code_cell("1", outputs=[{"output_type": "stream", "name": "stdout", "text": "1"}],
+                            metadata={"tags": [notebooks.CHECKED_TAG]})
+    chart = new_code_cell("2", outputs=[{"output_type": "stream", "name": "stdout", "text": "2"}])
+    golden = notebooks.checked_outputs_only(new_notebook(cells=[checked, chart]))
+    assert [len(c.outputs) for c in golden.cells] == [1, 0]
+
+
+def test_failure_message_names_notebook_parameters_and_cell():
+    from papermill.exceptions import PapermillExecutionError
+
+    job = notebooks.build_jobs(["2024-01"], Path("out"), cross_year=False)[0]
+    err = PapermillExecutionError(7, 5, "data = load_report_data(month)\nmore", "KeyError", "'x'", [])
+    message = notebooks.failure_message(job, err)
+    assert '"month": "2024-01"' in message and notebooks.MONTHLY in message
+    assert "cell [5] (data = load_report_data(month))" in message and "KeyError" in message
+
+
+def test_index_page_links_every_output_and_names_failures(tmp_path):
+    figures = tmp_path / "2024-01" / "figures"
+    figures.mkdir(parents=True)
+    (figures / "chart.png").write_bytes(b"")
+    (tmp_path / notebooks.CROSS_YEAR_DIR).mkdir()
+    page = notebooks.index_html(tmp_path, {"2024-02": "monthly_report.ipynb failed in cell [3]"})
+    assert '<a href="2024-01/monthly_report.html">' in page
+    assert '<a href="2024-01/figures/chart.svg">SVG</a>' in page
+    assert '<a href="cross-year/cross_year.html">' in page
+    assert "failed in cell [3]" in page
+    assert page == notebooks.index_html(tmp_path, {"2024-02": "monthly_report.ipynb failed in cell [3]"})
+
+
+def write_project(root: Path, notebook: nbformat.NotebookNode) -> None:
+    """A project root with the raw reports and ``notebook`` as the monthly notebook."""
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "notebooks").mkdir()
+    nbformat.write(notebook, str(root / "notebooks" / notebooks.MONTHLY))
+
+
+def test_failed_notebook_is_reported_and_the_others_finish(tmp_path, monkeypatch):
+    params = new_code_cell('month = "2024-01"\noutput_dir = ""\nfigures_from = "processed"',
+                           metadata={"tags": ["parameters"]})
+    work = new_code_cell('if month == "2024-12":\n    raise ValueError("no such chart")\nprint(month)')
+    write_project(tmp_path, new_notebook(cells=[params, work], metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}))
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    jobs = notebooks.build_jobs(["2024-11", "2024-12"], tmp_path / "reports", cross_year=False)
+    results = notebooks.run_jobs(jobs, workers=2, progress=False)
+    assert [r.ok for r in results] == [True, False]
+    assert '"month": "2024-12"' in results[1].message and "cell [3]" in results[1].message
+    assert "ValueError: no such chart" in results[1].message
+    for month in ["2024-11", "2024-12"]:  # the failed run is kept, to show where it stopped
+        assert (tmp_path / "reports" / month / "monthly_report.html").is_file()
+    executed = nbformat.read(tmp_path / "reports" / "2024-11" / notebooks.MONTHLY, as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "2024-11\n"  # a string month, not 2024 - 11
+
+
+def test_altered_raw_report_fails_the_golden(tmp_path):
+    """Change one figure in a raw report (and its checksum): the golden of that report must fail."""
+    shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    raw = tmp_path / "data" / "raw"
+    report = raw / "snhr-2024-11-monthly.txt"
+    text = report.read_text(encoding="utf-8")
+    altered = text.replace("47 civilians, including 13 children", "47 civilians, including 12 children", 1)
+    assert altered != text
+    report.write_text(altered, encoding="utf-8")
+    manifest = (raw / "manifest.csv").read_text(encoding="utf-8")
+    old_sha = sha256_of(ROOT / "data" / "raw" / report.name)
+    (raw / "manifest.csv").write_text(manifest.replace(old_sha, sha256_of(report)), encoding="utf-8")
+    golden = ROOT / "tests" / "golden" / "monthly_report_2024-11.ipynb"
+    env = {**os.environ, "SNHR_DATA_ROOT": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(golden)],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode != 0, run.stdout[-2000:]
+    assert "deaths_by_party_2024-11" in run.stdout  # the chart fingerprint that changed is shown
+    assert "failed" in run.stdout.splitlines()[-1]
+
+
+def test_cli_build_rejects_a_month_that_is_not_a_string_month():
+    from click.testing import CliRunner
+
+    from snhr_data.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--skip-data", "--month", "01", "-o", "unused"])
+    assert result.exit_code == 2
+    assert "YYYY-MM" in result.output
+    assert not Path("unused").exists()
+
+
+def test_paths_used_by_the_build_come_from_paths_module(tmp_path, monkeypatch):
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    assert notebooks.golden_dir() == tmp_path / "tests" / "golden"
+    assert paths.reports_dir() == tmp_path / "reports"
