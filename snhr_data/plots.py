@@ -255,6 +255,17 @@ def best_statements(figures: pd.DataFrame) -> pd.DataFrame:
     return ordered.drop_duplicates(key).drop(columns="_covering").sort_values(KEY).reset_index(drop=True)
 
 
+def stated_twice_notes(rows: pd.DataFrame) -> list[str]:
+    """Footer notes for drawn figures the report states twice with different values: the chart draws the
+    first statement; the note names the other value(s) so the reader is not told one number silently."""
+    notes = []
+    for row in rows[rows["also_stated"].astype(bool)].itertuples():
+        who = party_label(row.perpetrator) if row.perpetrator != "all" else "All parties"
+        group = "" if row.victim_group == "all" else f", {row.victim_group}"
+        notes.append(f"{who}{group}: drawn as {format_number(row.value)}, also stated as {row.also_stated}.")
+    return ([*notes, "See the audit findings."] if notes else [])
+
+
 def select(stated: pd.DataFrame, **criteria: str) -> pd.DataFrame:
     """Rows of ``stated`` matching every ``column=value`` given (counts unless ``unit`` is given)."""
     criteria.setdefault("unit", "count")
@@ -445,6 +456,8 @@ def deaths_by_party(stated: pd.DataFrame, period: str, sources: Mapping[str, str
     if whole is None:
         notes.append(f"The report states no total for {'all parties' if level == 'main' else 'other parties'} "
                      f"in {period_label(period)}.")
+    drawn = select(stated, measure="civilian_deaths", period=period, governorate="all")
+    notes += stated_twice_notes(drawn[drawn["perpetrator"].isin(codes)])
     return Chart(finish(fig, ax, title, subtitle, reports, sources, notes), data)
 
 
@@ -492,6 +505,8 @@ def party_bars(stated: pd.DataFrame, measure: str, period: str, sources: Mapping
     notes = ["↳: a subcategory of 'other parties'."] if any(groups.get(c) == "other_sub" for c in codes) else []
     if total is None:
         notes.append(f"The report states no total of {title_noun} for {period_label(period)}.")
+    drawn = select(stated, measure=measure, period=period, victim_group="all", governorate="all")
+    notes += stated_twice_notes(drawn[drawn["perpetrator"].isin(list(data["perpetrator"]))])
     reports = select(stated, measure=measure, period=period)["report"]
     return Chart(finish(fig, ax, title, subtitle, reports, sources, notes), data)
 

@@ -71,6 +71,7 @@ class Head:
     party_from_context: bool = False
     also_all: bool = False  # a children-only (women-only) count that is also the party's count of all victims
     also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
+    month_of_parent: bool = False  # "including one massacre in May" after a year-to-date count
     groups: list[tuple[str, NumberMention]] = field(default_factory=list)
     window_end: int = 0
 
@@ -87,7 +88,7 @@ def matches_any(patterns: list[str], text: str) -> bool:
 
 # --- the words around a number ------------------------------------------------------------------
 
-_GROUP_PREFIX = r"(?:(?:were|was|are)\s+|of (?:them|whom)\s+(?:were\s+)?)?"
+_GROUP_PREFIX = r"(?:(?:were|was|are)\s+|of (?:them|whom)\s+(?:(?:were|was)\s+)?(?:an?\s+)?)?"
 _AMONG = r"(?:(?:deaths?|killings?|victims?)\s+(?:among|of)\s+(?:the\s+)?)?"
 NOUNS: list[tuple[str, str]] = [
     ("children", rf"{_GROUP_PREFIX}(?:female |male )?(?:children|child|girls?|boys?|minors?)\b"),
@@ -137,7 +138,7 @@ GROUP_GLUE_FIRST = re.compile(
 )
 GROUP_GLUE_NEXT = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|,\s*)$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
-    r"\b(?:bringing|brought|brings|while|whereas|accounting|followed by|as well as)\b|;|,\s*with\b|\s[-]\s",
+    r"\b(?:bringing|brought|brings|while|whereas|accounting|followed by|as well as)\b|;|,\s*with\b",
     re.IGNORECASE,
 )
 GROUP_BREAK = re.compile(r"\b(?:bringing|brought|brings|while|whereas|accounting|as well as)\b|;|,\s*with\b", re.I)
@@ -347,6 +348,8 @@ class SentenceReader:
                 last_kind = "blocker"
                 continue
             noun, _ = noun_of(after)
+            if not noun and re.match(r"\s*\(", after) and re.search(r":\s*$", before):
+                noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)"
             own_clause = after[: numbers[index + 1].start - mention.end] if index + 1 < len(numbers) else after
             if not noun or NOT_KILLED_AFTER.match(after) or re.search(r"\b(?:every|per)\s+(?:day|week|month)\b", own_clause[:60]):
                 if GOV_AFTER.match(after) and find_governorates(GOV_AFTER.match(after).group("list")[:60]) and noun == "":
@@ -457,7 +460,13 @@ class SentenceReader:
                 head.governorates = [named[0].code]  # "- Daraa: 274 civilians."
         # H: "US-led Coalition forces killed one child" also says how many victims in all
         head.also_all = (head.noun in {"children", "women"} and not head.groups and block_ctx.saw_all_victims
-                         and bool(re.search(r"\bkill(?:ed|s)?\s+$", sentence[:start])))
+                         and bool(re.search(r"\bkill(?:ed|s)?\s+$", sentence[:start])
+                                  or re.match(r"\s+\w+\s+(?:was|were)\s+killed\s+by\b", sentence[end:])))
+        # 13: "N massacres since the beginning of 2020, including one massacre in May": the month's total
+        head.month_of_parent = bool(
+            prev is not None and re.search(r"\bincluding\s+$", sentence[_noun_end(sentence, prev.mention):start])
+            and prev.period and head.period and len(head.period) == 7 and head.period != prev.period
+            and (len(prev.period) == 4 or "/" in prev.period) and head.measure == prev.measure)
 
     def parties_of(self, head: Head, prev: Head | None, sentence: str, segment_start: int, bringing,
                    block_ctx: Context) -> list[str]:
@@ -576,9 +585,7 @@ class SentenceReader:
 
     def emit_month_total(self, head: Head, sentence: str, line: int, quote: str) -> None:
         """ "N massacres since the beginning of 2020, including two massacres in November": the month's total."""
-        before = sentence[: head.mention.start]
-        parent = re.search(r"(?P<num>\S+)\s+[\w ]{0,40}?since the (?:beginning|start) of[^,;]*,\s*including\s+$", before, re.I)
-        if not parent or head.parties == ["all"] or head.governorates or len(head.period or "") != 7:
+        if not head.month_of_parent or head.parties == ["all"] or head.governorates:
             return
         self.add(head.period, head.measure, "all", "all", "all", "count", "", head.mention.value, head.qualifier,
                  line, quote, join_notes(head.note, "the month's part of a year-to-date total"))
@@ -663,7 +670,8 @@ class SentenceReader:
         bare_pre = re.fullmatch(r"[\s,]*(?:about|approximately|nearly|around|almost|roughly|some)?\s*", pre, re.I)
         if after_parties and bare_pre and not re.search(r"governorate", post, re.I):
             return "perpetrator", [], after_parties[0].code, "all"  # "Nearly 40 percent of the victims were killed by X"
-        if re.search(r"\b(?:these|those) (?:deaths|victims|killings)\b|\bwho were responsible\b", pre, re.I):
+        if re.search(r"\b(?:these|those) (?:deaths|victims|killings)\b|\bwho were responsible\b|"
+                     r"^\s*(?:that|this|which)\s+(?:is|was|represents|represented|amounts? to)\b", pre, re.I):
             party = block_ctx.party or (heads[-1].parties[0] if heads and heads[-1].parties else None)
             if party and party != "all":
                 return "perpetrator", [], party, "all"
