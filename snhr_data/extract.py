@@ -80,6 +80,7 @@ class ReportReader(SentenceReader):
                 continue
             start = body_start + offset
             self.read_sentence(sentence, lambda position, start=start: block.line_at(start + position), block_ctx, title)
+        self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
 
 
 # --- blocks and zones ------------------------------------------------------------------------------

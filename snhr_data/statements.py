@@ -107,7 +107,7 @@ NOUN_MEASURE = {
 }
 # What may follow a number that has no noun of its own ("Seven.", "17 were killed by", "two each").
 BARE_FOLLOWER = re.compile(
-    r"^\s*(?:[.,;:)]|$|who\b|were\b|was\b|each\b|by\b|at the hands of\b|of (?:them|whom|which)\b|in\b|died\b|dying\b|including\b|-)",
+    r"^\s*(?:[.,;:)]|$|and\b|who\b|were\b|was\b|each\b|by\b|at the hands of\b|of (?:them|whom|which)\b|in\b|died\b|dying\b|including\b|-)",
     re.IGNORECASE,
 )
 OF_THE = re.compile(r"^\s+of (?:these|the|those)\s+(?:\d[\d,]*\s+)?", re.IGNORECASE)
@@ -160,6 +160,9 @@ GOV_AFTER = re.compile(
     r"in\s+(?P<the>the\s+)?(?:governorates?\s+of\s+)?(?P<list>[^.;]*)",
     re.IGNORECASE,
 )
+# "Idlib governorate saw five of these deaths", "Daraa and Homs governorates two each"
+GOV_BEFORE = re.compile(r"(?:^|[,;:]\s*(?:and\s+)?|\band\s+)(?P<list>[^,;:]*?)\bgovernorates?\s+"
+                        r"(?:saw|recorded|had|witnessed|registered)?\s*$", re.I)
 # "28 civilians, including five children, in Aleppo governorate"
 GOV_AFTER_GROUPS = re.compile(r"^,?\s+in\s+(?P<the>the\s+)?(?:governorates?\s+of\s+)?(?P<list>[^.;]*)(?P<each1>)", re.I)
 # "three medical personnel, two media workers and one Civil Defense volunteer, all at the hands of other parties"
@@ -337,7 +340,7 @@ class SentenceReader:
 
     # numbers in a sentence -------------------------------------------------------------------
     def read_heads(self, sentence: str, periods: list[PeriodMention], block_ctx: Context, title: bool) -> list[Head]:
-        numbers = [m for m in find_numbers(sentence) if is_count_number(sentence, m)]
+        numbers = _outside_nouns(sentence, [m for m in find_numbers(sentence) if is_count_number(sentence, m)])
         heads: list[Head] = []
         previous: Head | None = None  # the last head, for groups
         last_kind = ""  # head | group | blocker
@@ -348,8 +351,9 @@ class SentenceReader:
                 last_kind = "blocker"
                 continue
             noun, _ = noun_of(after)
-            if not noun and re.match(r"\s*\(", after) and re.search(r":\s*$", before):
-                noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)"
+            if not noun and (re.match(r"\s*\(", after) and re.search(r":\s*$", before)
+                             or re.match(r"\s*\([\w\s,]*?\b(?:children|child|women|woman)\b", after)):
+                noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
             own_clause = after[: numbers[index + 1].start - mention.end] if index + 1 < len(numbers) else after
             if not noun or NOT_KILLED_AFTER.match(after) or re.search(r"\b(?:every|per)\s+(?:day|week|month)\b", own_clause[:60]):
                 if GOV_AFTER.match(after) and find_governorates(GOV_AFTER.match(after).group("list")[:60]) and noun == "":
@@ -380,6 +384,8 @@ class SentenceReader:
                         len(sentence))
             window = sentence[head.mention.end:stop]
             cuts = [c.start() for c in [CLAUSE_BREAK.search(window)] if c]
+            if stop < len(sentence) and "," in window:
+                cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
             cuts += [m.start for m in find_parties(window) if FORWARD_MARKER.match(window[m.end:]) and not _is_backward(window, m)]
             head.window_end = head.mention.end + min(cuts + [len(window)])
         self.current_heads = heads
@@ -450,6 +456,10 @@ class SentenceReader:
                                                                         if head.groups else "")
         if gov and head.noun in {"bare", "generic", "children", "women", "medical", "media", "civil_defense"}:
             head.governorates = self.governorates_of(head, gov, sentence)
+        elif head.noun in {"bare", "generic"} and GOV_BEFORE.search(segment):
+            named = find_governorates(GOV_BEFORE.search(segment).group("list"))
+            each = re.match(r"\s*(?:\w+\s+)?each\b", sentence[end:])
+            head.governorates = [m.code for m in named] if (len(named) == 1 or each) else (["?"] if named else [])
         elif head.noun == "bare" and re.search(r"\b(?:was|were|reached|stood at)\s+$", segment):
             named = find_governorates(segment)
             head.governorates = [named[0].code] if len(named) == 1 else (["?"] if named else [])
@@ -484,7 +494,13 @@ class SentenceReader:
                 return [m.code for m in chained]
             return [backward[0].code]
         segment = sentence[segment_start:start]
-        for mention in reversed(find_parties(segment)):
+        named = find_parties(segment)
+        if named and named[-1].end == len(segment.rstrip()):  # elliptical: "..., Russian forces and the SDF two each"
+            if re.match(r"\s*each\b", sentence[end:]):
+                return [m.code for m in named if re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", segment[m.end:named[-1].start])
+                        or m is named[-1]]
+            return [named[-1].code]
+        for mention in reversed(named):
             if FORWARD_MARKER.match(segment[mention.end:]) and not PARTIAL_BEFORE.search(segment[:mention.start]):
                 return [mention.code]
         shared = self.party_of_a_list(sentence, end)
@@ -646,8 +662,12 @@ class SentenceReader:
             each_or_one = len(govs) == 1 or re.search(r"\beach\b", pre + post[:25])
             if not each_or_one:
                 return None
+            denominator = re.match(r"\s*(?:percent|%)?\s*of (?:the |all (?:the )?)?(?:deaths|victims|civilians|civilian deaths)\b[^,.;]*?", post, re.I)
+            after = [m for m in find_parties(post[:90]) if m.code != "all" and _is_backward(post, m)] if denominator else []
             if sentence_parties:
                 party = sentence_parties[-1].code
+            elif after:
+                party = after[0].code
             elif previous is not None and previous[0] == "governorate":
                 party = previous[2]
             else:
@@ -681,6 +701,15 @@ class SentenceReader:
             value: float, qualifier: str, line: int, quote: str, note: str) -> None:
         self.figures.append(Figure(self.report, period, measure, victim, party, gov, unit, share_of, float(value),
                                    qualifier, self.source_file, line, quote, note))
+
+
+def _outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:
+    """The numbers that are not inside the noun of the number before ("one of them a woman")."""
+    kept: list[NumberMention] = []
+    for mention in numbers:
+        if not kept or mention.start >= _noun_end(sentence, kept[-1]):
+            kept.append(mention)
+    return kept
 
 
 def _noun_end(sentence: str, mention: NumberMention) -> int:
