@@ -361,11 +361,45 @@ CELL_TAGS = {"td", "th"}
 SKIPPED_STRINGS = {"Comment", "Declaration", "ProcessingInstruction", "Doctype", "CData"}
 
 
+# parts of class/id names of boxes that sit inside an article but are not it: counters, teasers
+NOISE_NAME_PART = re.compile(
+    r"(?:^|[-_])(?:related|counter|counters|stats?|teasers?|promo|recommended|popular|most-read|more-news|read-more"
+    r"|latest-posts)(?:[-_]|$)",
+    re.I,
+)
+RELATED_HEADING = re.compile(r"^\s*(?:related\b|more (?:news|reports)\b|read more\b|see also\b|latest (?:news|reports)\b"
+                             r"|most read\b|you may also)", re.I)
+
+
 def is_noise(tag) -> bool:
     if tag.name in NOISE_TAGS or (tag.get("role") or "").lower() in NOISE_ROLES:
         return True
     names = list(tag.get("class") or []) + ([tag["id"]] if tag.get("id") else [])
-    return any(NOISE_NAME.match(name) for name in names)
+    return any(NOISE_NAME.match(name) or NOISE_NAME_PART.search(name) for name in names)
+
+
+def is_link_list(tag) -> bool:
+    """A list whose every item is one link: teasers of other articles, not the article's own text."""
+    if tag.name not in {"ul", "ol"}:
+        return False
+    items = tag.find_all("li", recursive=False)
+    return bool(items) and all(
+        len(item.find_all("a")) == 1 and item.get_text(" ", strip=True) == item.a.get_text(" ", strip=True)
+        for item in items)
+
+
+def drop_related_sections(soup) -> None:
+    """Remove "Related reports" headings with the lists after them, and lists of links to other articles."""
+    for heading in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong"]):
+        if heading.decomposed or not RELATED_HEADING.match(heading.get_text(" ", strip=True)):
+            continue
+        following = heading.find_next_sibling()
+        if following is not None and following.name in {"ul", "ol", "div", "section"}:
+            following.decompose()
+        heading.decompose()
+    for listing in soup.find_all(is_link_list):
+        if not listing.decomposed:
+            listing.decompose()
 
 
 def is_menu(tag) -> bool:
@@ -446,6 +480,7 @@ def html_to_text(html: str, name: str) -> tuple[str, str]:
     for tag in soup.find_all(is_noise):
         if not tag.decomposed:
             tag.decompose()
+    drop_related_sections(soup)
     text = pieces_to_text(html_pieces(article_root(soup)))
     if headline_text and headline_text not in text:
         text = f"{headline_text}\n\n{text}"

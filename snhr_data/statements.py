@@ -437,7 +437,7 @@ class SentenceReader:
             chosen = PeriodMention(prev.period, 0, 0, "inherited")
         elif before:
             chosen = before[-1]
-        elif title:
+        elif title or not re.search(r"[.!?;:]\s*$", sentence.strip()):  # a headline states its period last
             later = [p for p in periods if p.start >= end]
             chosen = later[0] if later else None
         else:

@@ -586,15 +586,8 @@ ARTICLE_FIGURES = {  # the March 2025 press release in fixtures/generalization3/
 
 @pytest.mark.parametrize("page", [
     "2025-03-press-release-semantic.html",
-    pytest.param("2025-03-press-release-custom-theme.html", marks=pytest.mark.xfail(strict=True, reason=(
-        "reader/extractor: related-article teasers nested in the post body (div.more-news) are read as the report: "
-        "'SNHR: 134 Civilian Deaths, Including 21 Children and 11 Women, Documented in February 2025' gives 134/21/11 "
-        "as MARCH 2025 totals (wrong numbers beside 112/19/9); undated teasers give landmine 7 and Israel/Daraa 9 rows "
-        "for 2025-02"))),
-    pytest.param("2025-03-press-release-chrome-in-article.html", marks=pytest.mark.xfail(strict=True, reason=(
-        "reader/extractor: a counter box inside <article> ('Civilian death toll in 2024' / '1,264 civilians, including "
-        "242 children and 118 women') gives 1,264/242/118 as MARCH 2025 totals, and the 'Related reports' list gives "
-        "134/21/11 as March 2025 totals (wrong numbers beside 112/19/9) plus 2025-02 rows"))),
+    "2025-03-press-release-custom-theme.html",
+    "2025-03-press-release-chrome-in-article.html",
 ])
 def test_a_web_page_gives_the_figures_of_its_article_only(page):
     frame = quietly(FIXTURES / page)
