@@ -177,7 +177,8 @@ ZERO_STATEMENTS = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"(?P<group>[^.,;]+)",
     r"(?:^|[,;]\s*)No\s+(?P<group>[^.,;]+?)\s+(?:were|was)\s+(?:documented|recorded|killed)\b",
 )]
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<=[.!?])\s+(?=[A-Z0-9\"'(■•])|;\s+")
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z]\.)(?<!\bMrs\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bSt\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(■•])|;\s+")
 ITEM_PREFIX = re.compile(r"^\s*(?:[•■➤▪►◦●\-\*o]\s+|(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]\s+)")
 LABEL = re.compile(r"^(?P<label>[^:\d]{2,140}?):\s+(?P<rest>\S.*)$")
 WORD_COUNT_HINT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
