@@ -25,7 +25,6 @@ from .statements import (
     ITEM_PREFIX, PERCENT_AFTER, Context, Figure, SentenceReader, matches_any, join_notes, sections_vocab,
     title_case_months, is_count_number, measure_of_text, noun_of, split_sentences,
 )
-from .vocab import find_parties
 
 __all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
@@ -56,7 +55,7 @@ class ReportReader(SentenceReader):
         periods = [p for p in find_periods(title_case_months(text), self.report) if p.period]
         if periods:
             self.section.period = periods[0].period
-        parties = find_parties(text)
+        parties = self.parties(text)
         self.section.party = parties[0].code if parties else None
 
     # sentences --------------------------------------------------------------------------------

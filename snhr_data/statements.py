@@ -273,6 +273,10 @@ class SentenceReader:
     current_heads: list[Head] = field(default_factory=list)  # the heads of the sentence being read
     line_at: Callable[[int], int] = lambda position: 0  # raw line of a position in the sentence being read
 
+    def parties(self, text: str) -> list[LabelMention]:
+        """Party labels in ``text``, with the wording in use in this report's month."""
+        return find_parties(text, self.report)
+
     def read_sentence(self, sentence: str, line_at: Callable[[int], int], block_ctx: Context, title: bool) -> None:
         """Add the figures ``sentence`` states; ``line_at`` gives the raw line of a position in it."""
         self.line_at = line_at
@@ -323,7 +327,7 @@ class SentenceReader:
         if not match or len(match.group("label").split()) > 14:
             return False
         label, rest = match.group("label").strip(), match.group("rest")
-        if find_parties(label) or measure_of_text(label) or not WORD_COUNT_HINT.search(rest[:40]):
+        if self.parties(label) or measure_of_text(label) or not WORD_COUNT_HINT.search(rest[:40]):
             return False
         if re.search(r"\b(?:main|other) parties\b|\bparties\b|\bdistributed\b|\bincluding\b|\bnotable\b", label, re.I):
             return False
@@ -387,7 +391,11 @@ class SentenceReader:
             cuts = [c.start() for c in [CLAUSE_BREAK.search(window)] if c]
             if stop < len(sentence) and "," in window:
                 cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
-            cuts += [m.start for m in find_parties(window) if FORWARD_MARKER.match(window[m.end:]) and not _is_backward(window, m)]
+            subject = re.search(r"(?:\band\b|\bwhile\b|\bwhereas\b)(?=[^,;]*\b(?:killed|kill|(?:were|was) responsible for)\s*$)",
+                                window) if stop < len(sentence) else None
+            if subject:
+                cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
+            cuts += [m.start for m in self.parties(window) if FORWARD_MARKER.match(window[m.end:]) and not _is_backward(window, m)]
             head.window_end = head.mention.end + min(cuts + [len(window)])
         self.current_heads = heads
         for i, head in enumerate(heads):
@@ -467,7 +475,7 @@ class SentenceReader:
         label = LABEL.match(sentence)
         if label and prev is None and label.end("label") < start and not head.governorates:
             named = find_governorates(label.group("label"))
-            if len(named) == 1 and not find_parties(label.group("label")):
+            if len(named) == 1 and not self.parties(label.group("label")):
                 head.governorates = [named[0].code]  # "- Daraa: 274 civilians."
         # H: "US-led Coalition forces killed one child" also says how many victims in all
         head.also_all = (head.noun in {"children", "women"} and not head.groups and block_ctx.saw_all_victims
@@ -484,18 +492,18 @@ class SentenceReader:
         start, end = head.mention.start, head.mention.end
         window = sentence[end:head.window_end]
         if bringing:
-            found = [m for m in find_parties(bringing.group("what")) if _is_backward(bringing.group("what"), m)]
+            found = [m for m in self.parties(bringing.group("what")) if _is_backward(bringing.group("what"), m)]
             return [found[0].code] if found else ["all"]
-        backward = [m for m in find_parties(window) if _is_backward(window, m) and not PARTIAL_BEFORE.search(window[:m.start])]
+        backward = [m for m in self.parties(window) if _is_backward(window, m) and not PARTIAL_BEFORE.search(window[:m.start])]
         if backward:
             if re.search(r"\b(?:both|all(?: of (?:them|which|whom))?)\b[^,.;]{0,30}$", window[: backward[0].start]):
                 head.also_total = True
             if re.search(r"\beach\b", window[: backward[0].start]):
-                chained = [backward[0]] + [m for m in find_parties(window[backward[0].end:])]
+                chained = [backward[0]] + [m for m in self.parties(window[backward[0].end:])]
                 return [m.code for m in chained]
             return [backward[0].code]
         segment = sentence[segment_start:start]
-        named = find_parties(segment)
+        named = self.parties(segment)
         if named and named[-1].end == len(segment.rstrip()):  # elliptical: "..., Russian forces and the SDF two each"
             if re.match(r"\s*each\b", sentence[end:]):
                 return [m.code for m in named if re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", segment[m.end:named[-1].start])
@@ -511,7 +519,7 @@ class SentenceReader:
         self.check_unknown_agent(window, segment, head)
         if head.period is None:
             return []
-        free = [m for m in find_parties(sentence[:start])
+        free = [m for m in self.parties(sentence[:start])
                 if not any(h.mention.end <= m.start < h.window_end for h in self.current_heads)
                 and not PARTIAL_BEFORE.search(sentence[:m.start])]
         if free:
@@ -524,31 +532,29 @@ class SentenceReader:
             return [context]
         return ["all"]
 
-    @staticmethod
-    def party_of_a_list(sentence: str, end: int) -> str | None:
+    def party_of_a_list(self, sentence: str, end: int) -> str | None:
         """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item."""
         tail = sentence[end:]
         match = ALL_BY_PARTY.search(tail)
         if not match or GROUP_BREAK.search(tail[: match.start()]):
             return None
-        mentions = find_parties(tail[match.end():])
+        mentions = self.parties(tail[match.end():])
         return mentions[0].code if mentions and mentions[0].start == 0 else None
 
     def check_unknown_agent(self, window: str, segment: str, head: Head) -> None:
-        """ "killed by <Some Unknown Forces>", "<Some Unknown Forces> killed N": an agent the vocabulary lacks
-        is reported, not guessed."""
-        match = re.search(r"\b(?:at the hands of|killed by|perpetrated by|carried out by)\s+(?:the\s+)?"
-                          r"(?P<label>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}(?:\s+(?:forces|militias?|army|groups?))?)",
-                          window) or re.search(
-            r"(?:^|[,;:]\s*|\b(?:while|whereas|and)\s+)(?P<label>(?:[Tt]he\s+)?[A-Z][\w'/-]*(?:\s+[\w'/()-]+){0,6}?)\s+"
-            r"(?:killed|were responsible for|was responsible for)\s+$", segment)
-        if match and not find_parties(match.group("label")) and not re.fullmatch(
-                r"(?:The\s+)?(?:report|SNHR|Syrian Network for Human Rights|group|network)(?:\s+\w+)?", match.group("label"), re.I):
-            head.parties = []
-            head.period = None
-            report_unmapped(f"{self.source_file}:{self.line_at(head.mention.start)}: unmapped perpetrator label "
-                            f"{match.group('label')!r} (add it to snhr_data/vocab/perpetrators.yaml); "
-                            f"its figures are left out", self.strict)
+        """ "killed by <Some Unknown Forces>", "<some unknown forces> killed N": an agent the vocabulary lacks
+        is reported, not guessed (nor replaced by the context's party)."""
+        label = unknown_agent_after(window) or unknown_agent_before(segment)
+        if not label:
+            return
+        mentions = self.parties(label)
+        if mentions and re.fullmatch(AGENT_TAIL, label[mentions[-1].end:]):
+            return  # "ISIS cells", "Syrian National Army factions": a known party
+        head.parties = []
+        head.period = None
+        report_unmapped(f"{self.source_file}:{self.line_at(head.mention.start)}: unmapped perpetrator label "
+                        f"{label!r} (add it to snhr_data/vocab/perpetrators.yaml); its figures are left out",
+                        self.strict)
 
     def governorates_of(self, head: Head, gov: re.Match[str], sentence: str) -> list[str]:
         listed = gov.group("list")
@@ -658,13 +664,13 @@ class SentenceReader:
         followed = list(re.finditer(r"\b(?:followed by|then(?: by)?)\b", pre, re.I))
         subject_text = pre[followed[-1].end():] if followed else pre
         govs = [m for m in find_governorates(subject_text) if not re.match(r"\s*city\b", subject_text[m.end:])]
-        sentence_parties = [m for m in find_parties(before_all) if m.code != "all" and not PARTIAL_BEFORE.search(before_all[:m.start])]
+        sentence_parties = [m for m in self.parties(before_all) if m.code != "all" and not PARTIAL_BEFORE.search(before_all[:m.start])]
         if govs:
             each_or_one = len(govs) == 1 or re.search(r"\beach\b", pre + post[:25])
             if not each_or_one:
                 return None
             denominator = re.match(r"\s*(?:percent|%)?\s*of (?:the |all (?:the )?)?(?:deaths|victims|civilians|civilian deaths)\b[^,.;]*?", post, re.I)
-            after = [m for m in find_parties(post[:90]) if m.code != "all" and _is_backward(post, m)] if denominator else []
+            after = [m for m in self.parties(post[:90]) if m.code != "all" and _is_backward(post, m)] if denominator else []
             if sentence_parties:
                 party = sentence_parties[-1].code
             elif after:
@@ -674,7 +680,7 @@ class SentenceReader:
             else:
                 party = "all"
             return "governorate", [m.code for m in govs], party, "all"
-        pre_parties = [m for m in find_parties(pre) if m.code != "all" and not PARTIAL_BEFORE.search(pre[:m.start])]
+        pre_parties = [m for m in self.parties(pre) if m.code != "all" and not PARTIAL_BEFORE.search(pre[:m.start])]
         if pre_parties:
             return "perpetrator", [], pre_parties[-1].code, "all"
         months = [p for p in find_periods(pre, self.report)
@@ -687,7 +693,7 @@ class SentenceReader:
             share_of, subjects, party, victim, _ = previous
             if share_of == "perpetrator":
                 return None
-        after_parties = [m for m in find_parties(post) if m.code != "all" and _is_backward(post, m)]
+        after_parties = [m for m in self.parties(post) if m.code != "all" and _is_backward(post, m)]
         bare_pre = re.fullmatch(r"[\s,]*(?:about|approximately|nearly|around|almost|roughly|some)?\s*", pre, re.I)
         if after_parties and bare_pre and not re.search(r"governorate", post, re.I):
             return "perpetrator", [], after_parties[0].code, "all"  # "Nearly 40 percent of the victims were killed by X"
@@ -702,6 +708,32 @@ class SentenceReader:
             value: float, qualifier: str, line: int, quote: str, note: str) -> None:
         self.figures.append(Figure(self.report, period, measure, victim, party, gov, unit, share_of, float(value),
                                    qualifier, self.source_file, line, quote, note))
+
+
+# what may follow a party's name in a subject: "ISIS cells", "SDF personnel", "Syrian National Army factions"
+AGENT_TAIL = r"\s*(?:cells|personnel|fighters|members|militants|units|elements|gunmen|troops|forces|factions)?\s*"
+NOT_AN_AGENT = re.compile(
+    r"(?:the\s+)?(?:report|SNHR|Syrian Network for Human Rights|group|network|we|they|it|which|who|that|this|these"
+    r"|on the other hand|in turn|meanwhile|however|furthermore|in addition|additionally)(?:\s+\w+)?", re.I)
+
+
+def unknown_agent_after(window: str) -> str | None:
+    """The agent of "killed by <Capitalised Name>" right after a count, if any."""
+    match = re.search(r"\b(?:at the hands of|killed by|perpetrated by|carried out by)\s+(?:the\s+)?"
+                      r"(?P<label>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}(?:\s+(?:forces|militias?|army|groups?))?)", window)
+    return match.group("label") if match else None
+
+
+def unknown_agent_before(segment: str) -> str | None:
+    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher."""
+    match = re.search(r"(?:^|[,;:]|\b(?:while|whereas|and)\b)\s*(?:In\s+\w+(?:\s+\d{4})?,\s*)?(?P<label>[^,;:]{2,80}?)\s+"
+                      r"(?:(?:have|has|had)\s+(?:also\s+)?)?"
+                      r"(?:killed|kill|were responsible for|was responsible for|(?:has|have) been responsible for)\s+$",
+                      segment)
+    label = re.sub(r"^(?:while|whereas|and)\s+", "", match.group("label").strip()) if match else ""
+    if not label or NOT_AN_AGENT.fullmatch(label):
+        return None
+    return label
 
 
 def _outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:

@@ -31,21 +31,30 @@ class LabelMention:
 
 
 @lru_cache(maxsize=None)
-def compiled_vocab(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(code, pattern) for every variant of every entry of ``vocab/<name>.yaml``."""
+def compiled_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(code, pattern) for every variant of every entry of ``vocab/<name>.yaml`` in use in ``report``'s month.
+
+    A variant is a regular expression, or a mapping ``{pattern, since, until}`` for wording whose meaning
+    changed: "government forces" meant the Syrian regime until December 2024, and the new government after.
+    """
     compiled = []
     for entry in load_vocab(name):
         for variant in entry["variants"]:
+            if isinstance(variant, dict):
+                in_use = report is None or (variant.get("since", "0000-00") <= report <= variant.get("until", "9999-99"))
+                if not in_use:
+                    continue
+                variant = variant["pattern"]
             flags = 0 if re.fullmatch(r"[A-Z()\\ ]+", variant) else re.IGNORECASE
             compiled.append((entry["code"], re.compile(rf"(?<![\w-]){variant}(?![\w-])", flags)))
     return tuple(compiled)
 
 
-def find_labels(text: str, name: str) -> list[LabelMention]:
-    """Non-overlapping label mentions of vocabulary ``name`` in ``text``, in order."""
+def find_labels(text: str, name: str, report: str | None = None) -> list[LabelMention]:
+    """Non-overlapping label mentions of vocabulary ``name`` in ``text``, in order (variants in use in ``report``)."""
     candidates = [
         LabelMention(code, match.start(), match.end(), match.group(0))
-        for code, pattern in compiled_vocab(name)
+        for code, pattern in compiled_vocab(name, report)
         for match in pattern.finditer(text)
     ]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -56,8 +65,8 @@ def find_labels(text: str, name: str) -> list[LabelMention]:
     return chosen
 
 
-def find_parties(text: str) -> list[LabelMention]:
-    return find_labels(text, "perpetrators")
+def find_parties(text: str, report: str | None = None) -> list[LabelMention]:
+    return find_labels(text, "perpetrators", report)
 
 
 def find_governorates(text: str) -> list[LabelMention]:

@@ -254,3 +254,14 @@ def test_cli_extract_writes_csv_and_refuses_bad_files_without_leaving_output(tmp
     failed = subprocess.run(cli + ["extract", str(bad), "-o", str(out2)], capture_output=True, text=True)
     assert failed.returncode != 0 and "bad.txt" in failed.stderr
     assert not out2.exists()
+
+
+def test_new_wording_after_the_fall_of_the_regime_is_reported_not_guessed():
+    text = ("Civilian Deaths in March 2025\n\nSaturday 1 April 2025\n\n"
+            "In March 2025, SNHR documented the killing of 40 civilians. Transitional government forces killed 12 "
+            "civilians, while government forces killed 3 civilians and Assad regime remnants killed 4 civilians.\n")
+    with pytest.warns(UnmappedLabelWarning) as caught:
+        figures = extract_figures(text)
+    messages = " ".join(str(w.message) for w in caught)
+    assert all(label in messages for label in ["Transitional government forces", "government forces", "Assad regime remnants"])
+    assert value_of(figures, measure="civilian_deaths") == [40]

@@ -72,3 +72,10 @@ def test_every_vocabulary_entry_is_used_or_documented():
         if path.suffix in {".txt", ".md"}:
             used |= set(extract_figures(path)["perpetrator"])
     assert {"syrian_regime", "russia", "isis", "hts", "armed_opposition_sna", "sdf", "us_coalition"} <= used
+
+
+def test_dated_variants_follow_the_report_month():
+    """ "government forces" meant the Assad regime until December 2024 and the new government after."""
+    assert [m.code for m in find_parties("government forces killed", "2016-01")] == ["syrian_regime"]
+    assert find_parties("government forces killed", "2025-03") == []
+    assert find_parties("transitional government forces killed", "2016-01") == []
