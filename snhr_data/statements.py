@@ -698,7 +698,8 @@ class SentenceReader:
         if after_parties and bare_pre and not re.search(r"governorate", post, re.I):
             return "perpetrator", [], after_parties[0].code, "all"  # "Nearly 40 percent of the victims were killed by X"
         if re.search(r"\b(?:these|those) (?:deaths|victims|killings)\b|\bwho were responsible\b|"
-                     r"^\s*(?:that|this|which)\s+(?:is|was|represents|represented|amounts? to)\b", pre, re.I):
+                     r"^\s*(?:that|this|which)\s+(?:is|was|represents|represented|amounts? to)\b|"
+                     r",\s*accounting for\s+(?:about\s+|approximately\s+|nearly\s+)?$", pre, re.I):
             party = block_ctx.party or (heads[-1].parties[0] if heads and heads[-1].parties else None)
             if party and party != "all":
                 return "perpetrator", [], party, "all"
