@@ -96,6 +96,7 @@ EXPLAIN_COLUMNS = ["figure_id"] + FIGURE_COLUMNS[:10] + ["source_file", "line", 
 PERIOD_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{4}-(0[1-9]|1[0-2])$")
 QUOTE_CHARS = 200  # longer quotes are shortened in ``detail`` (``explain`` shows them whole)
 MAX_READINGS = 256  # combinations of conflicting values evaluated per relation
+QUALIFIER_WORDS = {"at_least": "at least ", "about": "about "}  # put before a number; 'exact' has none
 
 Key = tuple[str, str, str, str, str, str]  # KEY_COLUMNS; report '' when pooled across reports
 DIMENSION = {column: i for i, column in enumerate(KEY_COLUMNS)}
@@ -166,8 +167,7 @@ class Candidate:
         return self.value, self.value
 
     def text(self) -> str:
-        prefix = {"at_least": "at least ", "about": "about "}.get(self.qualifier, "")
-        return prefix + number_text(self.value)
+        return QUALIFIER_WORDS.get(self.qualifier, "") + number_text(self.value)
 
     def cite(self) -> str:
         if not self.statements:
@@ -853,7 +853,7 @@ def format_explanation(explained: pd.DataFrame) -> str:
         return "No figure matches."
     blocks = []
     for row in explained.to_dict("records"):
-        qualifier = {"at_least": "at least ", "about": "about "}.get(row["qualifier"], "")
+        qualifier = QUALIFIER_WORDS.get(row["qualifier"], "")
         unit = " percent" if row["unit"] == "percent" else ""
         blocks.append(f"{row['report']} {row['period']} {row['measure']} [{row['victim_group']}] "
                       f"{row['perpetrator']} {row['governorate']} = {qualifier}{number_text(row['value'])}{unit}\n"

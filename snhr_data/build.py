@@ -20,7 +20,7 @@ import pandas as pd
 from . import paths
 from .io import atomic_path, write_csv_atomic, write_parquet_atomic
 from .manifest import ManifestError, verify_manifest
-from .metadata import datapackage, field_names, validate
+from .metadata import data_dictionary_markdown, datapackage, field_names, table_names, validate
 from .tables import build_tables, with_figure_ids
 
 Extractor = Callable[..., pd.DataFrame]
@@ -79,6 +79,12 @@ def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
     columns = [c for c in field_names("figures") if c != "figure_id"]
     return with_figure_ids(figures[columns])
+
+
+def raw_figures(raw_dir: Path | None = None) -> pd.DataFrame:
+    """The figures extracted afresh from the verified reports of ``raw_dir`` (default: data/raw), unvalidated."""
+    raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
+    return extract_all(verified_manifest(raw_dir), raw_dir, default_extractor())
 
 
 # ---------------------------------------------------------------- process
@@ -147,8 +153,6 @@ def build_data(raw_dir: Path | None = None, out_dir: Path | None = None, *,
 
 def load_table(name: str, processed: Path | None = None) -> pd.DataFrame:
     """Processed table ``name`` (``figures``, ``totals``, ...) from its Parquet file."""
-    from .metadata import table_names
-
     if name not in table_names():
         raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(table_names())}")
     path = (Path(processed) if processed is not None else paths.processed_dir()) / f"{name}.parquet"
@@ -163,13 +167,11 @@ def load_figures(processed: Path | None = None) -> pd.DataFrame:
 
 
 def data_dictionary_path() -> Path:
-    return paths.project_root() / "docs" / "data_dictionary.md"
+    return paths.data_dictionary_path()
 
 
 def write_data_dictionary(target: Path | None = None) -> Path:
     """Regenerate ``docs/data_dictionary.md`` from ``snhr_data.metadata``."""
-    from .metadata import data_dictionary_markdown
-
     target = Path(target) if target is not None else data_dictionary_path()
     with atomic_path(target) as tmp:
         tmp.write_text(data_dictionary_markdown(), encoding="utf-8")

@@ -22,7 +22,7 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool) 
     import pandas as pd
 
     from .extract import extract_figures
-    from .io import write_csv_atomic, figures_to_csv_frame
+    from .io import write_csv, write_csv_atomic
 
     frames = []
     failed = False
@@ -35,7 +35,7 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool) 
     if frames:
         figures = pd.concat(frames, ignore_index=True)
         if output is None:
-            figures_to_csv_frame(figures).to_csv(sys.stdout, index=False, lineterminator="\n")
+            write_csv(figures, sys.stdout)
         else:
             write_csv_atomic(figures, output)
             click.echo(f"{len(figures)} figures from {len(frames)} report(s) -> {output}", err=True)
@@ -48,6 +48,11 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool) 
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Output (default: data/processed).")
 def build_data_command(raw_dir: Path | None, out_dir: Path | None) -> None:
     """Verify the raw checksums, extract every report, write the validated tables and datapackage.json."""
+    _build_data_or_exit(raw_dir, out_dir)
+
+
+def _build_data_or_exit(raw_dir: Path | None = None, out_dir: Path | None = None, prefix: str = "") -> None:
+    """Run the data build and say where it wrote; on a ``BuildError`` print it and exit with status 1."""
     from .build import BuildError, build_data
 
     try:
@@ -55,7 +60,7 @@ def build_data_command(raw_dir: Path | None, out_dir: Path | None) -> None:
     except BuildError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
-    click.echo(f"{len(written)} files -> {next(iter(written.values())).parent}", err=True)
+    click.echo(f"{prefix}{len(written)} files -> {next(iter(written.values())).parent}", err=True)
 
 
 @main.command("data-dictionary")
@@ -76,11 +81,11 @@ def _figures_for_audit():
 
         click.echo(f"figures from {paths.processed_dir() / 'figures.parquet'}", err=True)
         return load_figures()
-    from .build import BuildError, default_extractor, extract_all, verified_manifest
+    from .build import BuildError, raw_figures
 
     click.echo(f"no figures.parquet yet: extracting the reports of {paths.manifest_path()}", err=True)
     try:
-        return extract_all(verified_manifest(paths.raw_dir()), paths.raw_dir(), default_extractor())
+        return raw_figures()
     except BuildError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
@@ -184,14 +189,7 @@ def build_command(months: tuple[str, ...], output: Path | None, no_cross_year: b
 
     start = time.perf_counter()
     if not skip_data:
-        from .build import BuildError, build_data
-
-        try:
-            written = build_data()
-        except BuildError as err:
-            click.echo(f"error: {err}", err=True)
-            sys.exit(1)
-        click.echo(f"data: {len(written)} files -> {next(iter(written.values())).parent}", err=True)
+        _build_data_or_exit(prefix="data: ")
     data_done = time.perf_counter()
     try:
         results = build_reports(list(months), output, cross_year=not no_cross_year, workers=workers)

@@ -20,9 +20,10 @@ from .clean import ROMAN_HEADING, Block, clean_blocks
 from .codes import FIGURE_COLUMNS, perpetrator_groups
 from .numbers import find_numbers
 from .periods import DATE_LINE, find_periods, report_month
-from .raw import ReportReadError, read_report
+from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
+from .vocab import report_unmapped
 from .statements import (
-    ITEM_PREFIX, PERCENT_AFTER, Context, Figure, SentenceReader, matches_any, join_notes, sections_vocab,
+    ITEM_PREFIX, UNMAPPED, PERCENT_AFTER, Context, Figure, SentenceReader, matches_any, join_notes, sections_vocab,
     title_case_months, is_count_number, measure_of_text, noun_of, split_sentences,
 )
 
@@ -57,6 +58,10 @@ class ReportReader(SentenceReader):
             self.section.period = periods[0].period
         parties = self.parties(text)
         self.section.party = parties[0].code if parties else None
+        if not parties and UNKNOWN_PARTY_HEADING.search(text) and not NOT_A_PARTY_HEADING.search(text):
+            self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
+            report_unmapped(f"{self.source_file}:{block.first_line}: unmapped perpetrator label {text!r} "
+                            f"(add it to snhr_data/vocab/perpetrators.yaml); its figures are left out", self.strict)
 
     # sentences --------------------------------------------------------------------------------
     def read_block(self, block: Block, title: bool = False) -> None:
@@ -70,8 +75,8 @@ class ReportReader(SentenceReader):
         vocab = sections_vocab()
         for offset, sentence in [(0, body)] if title else split_sentences(body):
             text = sentence.strip()
-            if matches_any(vocab["incident_openers"], text):
-                in_incident = True
+            if matches_any(vocab["incident_openers"], text) or matches_any(vocab["abroad"], text):
+                in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
                 continue
             if in_incident and not matches_any(vocab["aggregate_openers"], text):
                 continue
@@ -80,6 +85,13 @@ class ReportReader(SentenceReader):
             start = body_start + offset
             self.read_sentence(sentence, lambda position, start=start: block.line_at(start + position), block_ctx, title)
         self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
+
+
+# a heading naming an actor ("forces", "groups", ...) that no vocabulary entry maps
+UNKNOWN_PARTY_HEADING = re.compile(r"\b(?:forces|groups?|militias?|army|regime|government|factions?|brigades?|"
+                                   r"units?|fighters|cells|remnants|security)\b", re.I)
+NOT_A_PARTY_HEADING = re.compile(r"\b(?:main parties|other parties|death toll|deaths|civilian|victims|killings?|"
+                                 r"massacres?|torture|registry|what is|conclusions?|recommendations?|methodology)\b", re.I)
 
 
 # --- blocks and zones ------------------------------------------------------------------------------
@@ -184,7 +196,8 @@ def truncation_line(blocks: list[Block]) -> int | None:
     """The last raw line, if the text stops in the middle of a statement (on a number, or a long unfinished sentence)."""
     text = blocks[-1].text.rstrip()
     numbers = find_numbers(text)
-    ends_on_count = bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
+    ends_on_count = (bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
+                     and bool(re.search(r"[A-Za-z]\s+$", text[: numbers[-1].start])))  # "to 7", not a table row "19 10"
     dangling = re.search(r"(?:,|\b(?:and|of|including|the|to|by|in|were|was|a|an|with))$", text, re.IGNORECASE)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None
 
@@ -238,7 +251,7 @@ def extract_figures(source: str | Path, *, strict: bool = False, source_file: st
     unmapped party label an error instead of a warning.
     """
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 400
-                                    and Path(source).suffix.lower() in {".txt", ".md", ".pdf", ".html", ".htm"}):
+                                    and Path(source).suffix.lower() in SUPPORTED_SUFFIXES):
         report = read_report(source)
         text, name = report.text, source_file or report.source_file
     else:

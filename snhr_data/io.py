@@ -5,7 +5,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
 import pandas as pd
 
@@ -41,7 +41,7 @@ def _format_value(value: object) -> str:
     return str(value)
 
 
-def figures_to_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def _csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose float columns print integers without '.0' (counts stay counts in the CSV)."""
     out = frame.copy()
     for column in out.columns:
@@ -50,9 +50,14 @@ def figures_to_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def write_csv(frame: pd.DataFrame, target: Path | IO[str]) -> None:
+    """``frame`` as CSV (no index, ``\\n`` line ends, integral floats without '.0') into a path or a stream."""
+    _csv_frame(frame).to_csv(target, index=False, lineterminator="\n")
+
+
 def write_csv_atomic(frame: pd.DataFrame, target: Path) -> None:
     with atomic_path(Path(target)) as tmp:
-        figures_to_csv_frame(frame).to_csv(tmp, index=False, lineterminator="\n")
+        write_csv(frame, tmp)
 
 
 def write_parquet_atomic(frame: pd.DataFrame, target: Path) -> None:

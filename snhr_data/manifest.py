@@ -157,11 +157,6 @@ def verify_manifest(raw_dir: Path) -> pd.DataFrame:
     return manifest
 
 
-def manifest_files(raw_dir: Path) -> list[Path]:
-    """The raw report files of a verified manifest, in manifest order (what a build reads)."""
-    return [Path(raw_dir) / name for name in verify_manifest(raw_dir)["file"]]
-
-
 # ---------------------------------------------------------------- describing a report from its text
 
 def report_kind(text: str) -> str | None:

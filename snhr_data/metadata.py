@@ -24,7 +24,7 @@ from .codes import (
     MEASURES, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS, governorate_codes, perpetrator_codes,
 )
 from .audit import CHECKS, SEVERITIES
-from .tables import PARENT_OF_GROUP
+from .tables import PARENT_OF_GROUP, STATEMENT_COLUMNS, WIDE_COLUMNS
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{4}-(0[1-9]|1[0-2])$"
@@ -133,8 +133,6 @@ def _fields(*names: str, **overrides: Field) -> list[Field]:
     return [overrides.get(name, FIELDS[name]) for name in names]
 
 
-_STATEMENT = ("value", "qualifier", "alt_values", "conflict", "n_statements", "source_rows")
-_WIDE = ("qualifiers", "alt_values", "conflict", "source_rows")
 _PARTY = ("perpetrator", "party_group", "parent")
 _PERCENT_VALUE = replace(FIELDS["value"], description="The stated percentage (the first-stated one).")
 
@@ -152,33 +150,33 @@ TABLE_METADATA: dict[str, dict] = {
         "title": "Whole-country totals",
         "description": "Counts for all parties and all governorates: every measure and victim group, for months, "
                        "years and year-to-date ranges.",
-        "fields": _fields("report", "period", "period_type", "measure", "victim_group", *_STATEMENT),
+        "fields": _fields("report", "period", "period_type", "measure", "victim_group", *STATEMENT_COLUMNS),
         "primary_key": ["report", "period", "measure", "victim_group"],
     },
     "by_perpetrator": {
         "title": "Civilian deaths by perpetrator",
         "description": "Civilian deaths in all governorates by party (including `all`), with children and women "
                        "as columns.",
-        "fields": _fields("report", "period", "period_type", *_PARTY, "all", "children", "women", *_WIDE),
+        "fields": _fields("report", "period", "period_type", *_PARTY, "all", "children", "women", *WIDE_COLUMNS),
         "primary_key": ["report", "period", "perpetrator"],
     },
     "torture_by_perpetrator": {
         "title": "Deaths under torture by perpetrator",
         "description": "Deaths under torture in all governorates by party, with children and women as columns.",
-        "fields": _fields("report", "period", "period_type", *_PARTY, "all", "children", "women", *_WIDE),
+        "fields": _fields("report", "period", "period_type", *_PARTY, "all", "children", "women", *WIDE_COLUMNS),
         "primary_key": ["report", "period", "perpetrator"],
     },
     "massacres": {
         "title": "Massacres by perpetrator",
         "description": "Number of massacres and the civilians (children, women) killed in them, by party.",
         "fields": _fields("report", "period", "period_type", *_PARTY, "massacres", "deaths", "children_deaths",
-                          "women_deaths", *_WIDE),
+                          "women_deaths", *WIDE_COLUMNS),
         "primary_key": ["report", "period", "perpetrator"],
     },
     "special_groups": {
         "title": "Medical personnel, media workers and Civil Defense members killed",
         "description": "Deaths of medical personnel, media workers and Civil Defense members, by party (long).",
-        "fields": _fields("report", "period", "period_type", "measure", "victim_group", *_PARTY, *_STATEMENT),
+        "fields": _fields("report", "period", "period_type", "measure", "victim_group", *_PARTY, *STATEMENT_COLUMNS),
         "primary_key": ["report", "period", "measure", "victim_group", "perpetrator"],
     },
     "governorates": {
@@ -186,14 +184,14 @@ TABLE_METADATA: dict[str, dict] = {
         "description": "Deaths by governorate and party: the stated count and the stated share of the same "
                        "party's deaths in all governorates.",
         "fields": _fields("report", "period", "period_type", "measure", "victim_group", "perpetrator",
-                          "governorate", "deaths", "percent", *_WIDE),
+                          "governorate", "deaths", "percent", *WIDE_COLUMNS),
         "primary_key": ["report", "period", "measure", "victim_group", "perpetrator", "governorate"],
     },
     "shares": {
         "title": "Stated percentages",
         "description": "Every percentage a report states, with the dimension it is a share across.",
         "fields": _fields("report", "period", "period_type", "measure", "victim_group", "perpetrator",
-                          "governorate", "share_of", *_STATEMENT, value=_PERCENT_VALUE),
+                          "governorate", "share_of", *STATEMENT_COLUMNS, value=_PERCENT_VALUE),
         "primary_key": ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "share_of"],
     },
     "period_shares": {

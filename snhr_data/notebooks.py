@@ -33,7 +33,7 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
-from . import paths
+from . import __version__, paths
 from .io import atomic_path
 
 MONTHLY = "monthly_report.ipynb"
@@ -83,15 +83,20 @@ def validate_parameters(notebook: str, parameters: Mapping[str, object]) -> dict
     checked = validate_common(parameters)
     if notebook == MONTHLY:
         return {"month": validate_month(parameters.get("month"), "month"), **checked}
+    return {**validate_cross_year(parameters), **checked}
+
+
+def validate_cross_year(parameters: Mapping[str, object]) -> dict[str, object]:
+    """``years`` and ``month_pairs`` of the cross-year notebook, checked, defaults filled in."""
     years = parameters.get("years", CROSS_YEAR_DEFAULTS["years"])
     if not isinstance(years, (list, tuple)) or not years or not all(
             isinstance(y, int) and not isinstance(y, bool) and 1990 <= y <= 2100 for y in years):
-        raise ParameterError(f"{notebook}: years must be a list of years as integers, e.g. [2023, 2024]; got {years!r}")
+        raise ParameterError(f"{CROSS_YEAR}: years must be a list of years as integers, e.g. [2023, 2024]; got {years!r}")
     pairs = parameters.get("month_pairs", CROSS_YEAR_DEFAULTS["month_pairs"])
     if not isinstance(pairs, (list, tuple)) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in pairs):
-        raise ParameterError(f"{notebook}: month_pairs must be a list of [month, month] pairs; got {pairs!r}")
+        raise ParameterError(f"{CROSS_YEAR}: month_pairs must be a list of [month, month] pairs; got {pairs!r}")
     pairs = [[validate_month(m, "month_pairs entry") for m in pair] for pair in pairs]
-    return {"years": list(years), "month_pairs": pairs, **checked}
+    return {"years": list(years), "month_pairs": pairs}
 
 
 # ----------------------------------------------------------------------------- data for the notebooks
@@ -108,19 +113,15 @@ class ReportData:
     findings: pd.DataFrame
 
 
-def load_figures(figures_from: str = "processed") -> pd.DataFrame:
+def load_figures_from(figures_from: str = "processed") -> pd.DataFrame:
     """The figures table: from ``data/processed`` (after a build) or extracted afresh from ``data/raw``.
 
     The regression tests use ``'raw'`` so that a changed raw report changes the notebooks' numbers
     even before anyone rebuilds ``data/processed``.
     """
-    if figures_from == "raw":
-        from .build import default_extractor, extract_all, verified_manifest
+    from .build import load_figures, raw_figures
 
-        return extract_all(verified_manifest(paths.raw_dir()), paths.raw_dir(), default_extractor())
-    from .build import load_figures as load_processed
-
-    return load_processed()
+    return raw_figures() if figures_from == "raw" else load_figures()
 
 
 def report_sources() -> dict[str, str]:
@@ -136,7 +137,7 @@ def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
     from .plots import statements
 
     month = validate_month(month)
-    figures = load_figures(figures_from)
+    figures = load_figures_from(figures_from)
     known = sorted(set(figures["report"]))
     if month not in known:
         raise ParameterError(f"no report for {month} in the figures table; reports: {', '.join(known)}")
@@ -149,7 +150,7 @@ def load_cross_year_data(figures_from: str = "processed") -> tuple[pd.DataFrame,
     """The best statement of every figure across reports (``plots.best_statements``) and the sources."""
     from .plots import best_statements
 
-    return best_statements(load_figures(figures_from)), report_sources()
+    return best_statements(load_figures_from(figures_from)), report_sources()
 
 
 def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
@@ -298,11 +299,16 @@ def run_job(job: Job, render: bool = True) -> JobResult:
     return JobResult(job, True, time.perf_counter() - start)
 
 
+def worker_count(workers: int | None, n_jobs: int) -> int:
+    """The processes to start: ``workers`` (default: the CPU cores), never more than the jobs, at least one."""
+    return max(1, min(workers or os.cpu_count() or 1, n_jobs))
+
+
 def run_jobs(jobs: Sequence[Job], workers: int | None = None, progress: bool = True) -> list[JobResult]:
     """Run ``jobs`` in a process pool with a progress bar; results in the jobs' order."""
     from tqdm import tqdm
 
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    workers = worker_count(workers, len(jobs))
     results: dict[int, JobResult] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool, \
             tqdm(total=len(jobs), desc="notebooks", unit="nb", disable=not progress, file=sys.stderr) as bar:
@@ -341,8 +347,6 @@ def index_html(out_root: Path, failures: Mapping[str, str]) -> str:
     missing = [name for name in sorted(failures) if not (Path(out_root) / name).is_dir()]
     sections += [f'<section><h2>{html.escape(n)}</h2><p class="failed">Failed: {html.escape(failures[n])}</p></section>'
                  for n in missing]
-    from . import __version__
-
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<title>SNHR civilian death-toll reports: notebooks and charts</title>"
             "<style>body{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.4}"
@@ -380,7 +384,7 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
 
 
 def golden_dir() -> Path:
-    return paths.project_root() / "tests" / "golden"
+    return paths.golden_notebooks_dir()
 
 
 def golden_jobs(target: Path | None = None) -> list[Job]:
@@ -424,6 +428,5 @@ def regenerate_goldens(target: Path | None = None, workers: int | None = None) -
     """Re-execute every golden notebook (``tests/golden/``) from the current package and raw reports."""
     jobs = golden_jobs(target)
     (Path(target) if target is not None else golden_dir()).mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=worker_count(workers, len(jobs))) as pool:
         return list(pool.map(run_golden, jobs))

@@ -35,3 +35,11 @@ def notebooks_dir() -> Path:
 
 def reports_dir() -> Path:
     return project_root() / "reports"
+
+
+def golden_notebooks_dir() -> Path:
+    return project_root() / "tests" / "golden"
+
+
+def data_dictionary_path() -> Path:
+    return project_root() / "docs" / "data_dictionary.md"

@@ -147,7 +147,8 @@ def title_month(title: str) -> str | None:
 
 
 def report_month(title: str, body: str) -> str:
-    """The month a report covers: from its title, else the month before its publication date.
+    """The month a report covers: from its title, else from its publication date (the month before it when
+    published in the first five days of a month, as monthly reports are).
 
     Raises ``NoReportMonthError`` when neither is stated.
     """
@@ -155,8 +156,8 @@ def report_month(title: str, body: str) -> str:
     if month:
         return month
     published = publication_date(body)
-    if published:
-        return shift_month(published[:7], -1)
+    if published:  # monthly reports come out in the first days of the next month; other releases cover their own
+        return shift_month(published[:7], -1) if int(published[8:10]) <= 5 else published[:7]
     covered = re.search(rf"(?:during|in) the month of (?P<month>{MONTH})\s+(?P<year>{YEAR})", body)
     if covered:
         return month_code(int(covered.group("year")), month_number(covered.group("month")))

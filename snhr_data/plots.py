@@ -33,7 +33,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from . import __version__
-from .codes import labels, perpetrator_groups
+from .codes import PUBLIC_COLUMNS, labels, perpetrator_groups
 from .io import atomic_path, write_csv_atomic
 from .paths import PACKAGE_DIR
 
@@ -92,7 +92,7 @@ VICTIM_SEGMENTS = [
     ("children", "Children", 0.7),
 ]
 
-KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
+KEY = PUBLIC_COLUMNS[:8]  # report .. share_of: what a figure is about, without its value
 SPECIAL_MEASURES = {
     "medical_personnel_deaths": "Medical personnel",
     "media_worker_deaths": "Media workers",
@@ -275,6 +275,12 @@ def select(stated: pd.DataFrame, **criteria: str) -> pd.DataFrame:
     return stated[mask]
 
 
+def reports_stating(stated: pd.DataFrame, periods: Sequence[str], **criteria: str) -> pd.Series:
+    """The report of every row matching ``criteria`` (counts unless ``unit`` is given) for one of ``periods``."""
+    rows = select(stated, **criteria)
+    return rows.loc[rows["period"].isin(periods), "report"]
+
+
 def stated_value(stated: pd.DataFrame, **criteria: str) -> float | None:
     rows = select(stated, **criteria)
     return float(rows["value"].iloc[0]) if len(rows) else None
@@ -300,6 +306,11 @@ def parties_at_level(codes: Sequence[str], level: str) -> list[str]:
     groups = perpetrator_groups()
     wanted = {"main": {"main", "other"}, "other": {"other_sub"}, "all": {"main", "other", "other_sub"}}[level]
     return [code for code in codes if groups.get(code) in wanted]
+
+
+def other_parties_last(codes: Sequence[str]) -> list[str]:
+    """``codes`` in their order, 'other parties' moved to the end (where stacked bars put it)."""
+    return [c for c in codes if c != "other_parties"] + (["other_parties"] if "other_parties" in codes else [])
 
 
 def report_periods(stated: pd.DataFrame, report: str) -> list[str]:
@@ -441,15 +452,7 @@ def deaths_by_party(stated: pd.DataFrame, period: str, sources: Mapping[str, str
     whole = stated_value(stated, measure="civilian_deaths", period=period, victim_group="all",
                          perpetrator="all" if level == "main" else "other_parties", governorate="all")
     top = data.sort_values("total", ascending=False, kind="stable").iloc[0]
-    name = party_label(top.perpetrator)
-    name = name.lower() if top.perpetrator == "other_parties" else name
-    if whole is None:  # no total stated to compare with: say only what is stated
-        title = f"{party_label(top.perpetrator)}: {top.total:.0f} civilian deaths documented in {period_label(period)}"
-    elif level == "other":
-        title = f"{party_label(top.perpetrator)}: {top.total:.0f} of the {whole:,.0f} other-party deaths, {period_label(period)}"
-    else:
-        title = (f"{top.total / whole:.0%} of civilian deaths documented in {period_label(period)} were attributed "
-                 f"to {name} ({top.total:.0f} of {whole:,.0f})")
+    title = largest_party_title(top.perpetrator, top.total, whole, level, period)
     subtitle = f"Civilian deaths by {'party held responsible' if level == 'main' else 'subcategory of other parties'}, {period_label(period)}"
     reports = select(stated, measure="civilian_deaths", period=period)["report"]
     notes = ["ch. = children, w. = women, as stated."] if data[["children", "women"]].notna().any().any() else []
@@ -459,6 +462,17 @@ def deaths_by_party(stated: pd.DataFrame, period: str, sources: Mapping[str, str
     drawn = select(stated, measure="civilian_deaths", period=period, governorate="all")
     notes += stated_twice_notes(drawn[drawn["perpetrator"].isin(codes)])
     return Chart(finish(fig, ax, title, subtitle, reports, sources, notes), data)
+
+
+def largest_party_title(code: str, total: float, whole: float | None, level: str, period: str) -> str:
+    """The title of ``deaths_by_party``: the party with most deaths, and its share of ``whole`` when stated."""
+    if whole is None:  # no total stated to compare with: say only what is stated
+        return f"{party_label(code)}: {total:.0f} civilian deaths documented in {period_label(period)}"
+    if level == "other":
+        return f"{party_label(code)}: {total:.0f} of the {whole:,.0f} other-party deaths, {period_label(period)}"
+    name = party_label(code).lower() if code == "other_parties" else party_label(code)
+    return (f"{total / whole:.0%} of civilian deaths documented in {period_label(period)} were attributed "
+            f"to {name} ({total:.0f} of {whole:,.0f})")
 
 
 @styled
@@ -665,25 +679,12 @@ def month_in_year(stated: pd.DataFrame, report: str, measure: str, sources: Mapp
     shares = select(stated, report=report, measure=measure, victim_group="all", perpetrator="all",
                     governorate="all", unit="percent", share_of="period")
     if whole_rows.empty or shares.empty:
-        lacking = "monthly shares" if whole_rows.empty is False else "total for the year so far"
+        lacking = "monthly shares" if not whole_rows.empty else "total for the year so far"
         return Chart(None, pd.DataFrame(),
                      f"The report describes {noun} by month but states no {lacking} to draw them from.")
     whole = whole_rows.sort_values("period").iloc[-1]
     months = [f"{year}-{m:02d}" for m in range(1, int(period_end(whole.period)[5:]) + 1)]
-    records = []
-    for month in months:
-        count = stated_value(stated, report=report, measure=measure, period=month, victim_group="all",
-                             perpetrator="all", governorate="all")
-        share = shares[shares["period"] == month]
-        percent = float(share["value"].iloc[0]) if len(share) else None
-        if count is not None:
-            records.append({"month": month, "value": count, "percent": percent, "kind": "stated count"})
-        elif percent is not None:
-            records.append({"month": month, "value": round(percent / 100 * whole.value, 1), "percent": percent,
-                            "kind": "from rounded percent"})
-        else:
-            records.append({"month": month, "value": float("nan"), "percent": None, "kind": "not stated"})
-    data = pd.DataFrame(records)
+    data = pd.DataFrame([month_bar(stated, report, measure, month, shares, whole.value) for month in months])
     data.insert(0, "measure", measure)
     color = party_color("all")
     fig, ax = new_figure(COLUMN_WIDTH_IN, 0, extra=1.7)
@@ -699,7 +700,7 @@ def month_in_year(stated: pd.DataFrame, report: str, measure: str, sources: Mapp
             ax.text(index, 0, " not stated", ha="center", va="bottom", fontsize=5.5, color="#888888",
                     rotation=90)
             continue
-        percent = f"\n{row['percent']:.0f}%" if pd.notna(row["percent"]) and row["percent"] is not None else ""
+        percent = f"\n{row['percent']:.0f}%" if pd.notna(row["percent"]) else ""
         ax.text(index, row["value"], f"{label}{percent}", ha="center", va="bottom", fontsize=6, linespacing=1.0)
     ax.set_xticks(range(len(months)), [MONTH_ABBR[int(m[5:]) - 1] for m in months])
     ax.set_xlim(-0.7, len(months) - 0.3)
@@ -716,6 +717,21 @@ def month_in_year(stated: pd.DataFrame, report: str, measure: str, sources: Mapp
     subtitle = f"{noun.capitalize()} by month, {period_label(whole.period)}, as far as the report's text states them"
     notes = [f"Shares are of the {period_label(whole.period)} total ({format_number(whole.value, whole.qualifier)})."]
     return Chart(finish(fig, ax, title, subtitle, [report], sources, notes), data)
+
+
+def month_bar(stated: pd.DataFrame, report: str, measure: str, month: str, shares: pd.DataFrame,
+              whole: float) -> dict:
+    """One month of ``month_in_year``: its stated count, else its stated share of ``whole``, else not stated."""
+    count = stated_value(stated, report=report, measure=measure, period=month, victim_group="all",
+                         perpetrator="all", governorate="all")
+    share = shares[shares["period"] == month]
+    percent = float(share["value"].iloc[0]) if len(share) else None
+    if count is not None:
+        return {"month": month, "value": count, "percent": percent, "kind": "stated count"}
+    if percent is not None:
+        return {"month": month, "value": round(percent / 100 * whole, 1), "percent": percent,
+                "kind": "from rounded percent"}
+    return {"month": month, "value": float("nan"), "percent": None, "kind": "not stated"}
 
 
 # ----------------------------------------------------------------------------- monthly tables
@@ -850,7 +866,7 @@ def composition_by_period(best: pd.DataFrame, periods: Sequence[str], sources: M
     if not present:
         return Chart(None, data, "No period has civilian deaths broken down by party.")
     codes = party_order(list(dict.fromkeys(data["perpetrator"])), data.groupby("perpetrator")["value"].sum())
-    codes = [c for c in codes if c != "other_parties"] + (["other_parties"] if "other_parties" in codes else [])
+    codes = other_parties_last(codes)
     fig, ax = new_figure(PAGE_WIDTH_IN, len(present), row_height=0.36, extra=0.6)
     for index, period in enumerate(present):
         left = 0.0
@@ -873,8 +889,7 @@ def composition_by_period(best: pd.DataFrame, periods: Sequence[str], sources: M
     title = "Other parties' share of civilian deaths: " + ", ".join(
         f"{other[p]:.0f}% in {period_label(p)}" for p in present if p in other.index)
     notes = [f"No breakdown by party stated for {', '.join(map(period_label, absent))}."] if absent else []
-    reports = select(best, measure="civilian_deaths", governorate="all")
-    reports = reports.loc[reports["period"].isin(present), "report"]
+    reports = reports_stating(best, present, measure="civilian_deaths", governorate="all")
     return Chart(finish(fig, ax, title, "Civilian deaths by party held responsible, share of each period's total",
                         reports, sources, notes), data)
 
@@ -914,8 +929,7 @@ def victim_shares(best: pd.DataFrame, periods: Sequence[str], sources: Mapping[s
     high, low = children.idxmax(), children.idxmin()
     title = (f"Children were {children[high]:.0f}% of civilian deaths documented in {period_label(high)}, "
              f"{children[low]:.0f}% in {period_label(low)}")
-    reports = select(best, measure="civilian_deaths", perpetrator="all", governorate="all")
-    reports = reports.loc[reports["period"].isin(present), "report"]
+    reports = reports_stating(best, present, measure="civilian_deaths", perpetrator="all", governorate="all")
     return Chart(finish(fig, ax, title, "Children and women as a share of civilian deaths (computed from stated counts)",
                         reports, sources), data)
 
@@ -929,7 +943,7 @@ def same_month(best: pd.DataFrame, months: Sequence[str], sources: Mapping[str, 
         return Chart(None, pd.DataFrame(), f"Civilian deaths are not stated for {' and '.join(months)}.")
     codes = party_order(parties_at_level(sorted(set().union(*[frames[m].index for m in present])), "main"),
                         frames[present[-1]])
-    codes = [c for c in codes if c != "other_parties"] + (["other_parties"] if "other_parties" in codes else [])
+    codes = other_parties_last(codes)
     data = pd.DataFrame([{"month": m, "perpetrator": c, "value": frames[m].get(c, float("nan"))}
                          for m in present for c in ["all"] + codes])
     height = 0.8 / len(present)
@@ -954,8 +968,7 @@ def same_month(best: pd.DataFrame, months: Sequence[str], sources: Mapping[str, 
             f"{period_label(m)}: {t:,.0f}" for m, t in zip(present, totals) if t is not None)
     notes = [f"Lighter bars: {period_label(present[0])}; darker bars: {period_label(present[-1])}. "
              "'not stated': the report names no deaths for that party."]
-    reports = select(best, measure="civilian_deaths")
-    reports = reports.loc[reports["period"].isin(present), "report"]
+    reports = reports_stating(best, present, measure="civilian_deaths")
     return Chart(finish(fig, ax, title, "Civilian deaths by party held responsible, same month in different years",
                         reports, sources, notes), data)
 
@@ -990,8 +1003,7 @@ def main_vs_other(best: pd.DataFrame, periods: Sequence[str], sources: Mapping[s
     title = (f"Other parties' share of civilian deaths ranged from {low.other_share:.0f}% "
              f"({period_label(low.period)}) to {high.other_share:.0f}% ({period_label(high.period)})")
     notes = ["Main parties = all parties minus 'other parties', as the reports split them."]
-    reports = select(best, measure="civilian_deaths", perpetrator="all", governorate="all")
-    reports = reports.loc[reports["period"].isin(data["period"]), "report"]
+    reports = reports_stating(best, data["period"], measure="civilian_deaths", perpetrator="all", governorate="all")
     return Chart(finish(fig, ax, title, "Civilian deaths: main parties vs other parties, by period",
                         reports, sources, notes), data)
 

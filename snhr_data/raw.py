@@ -150,11 +150,9 @@ def find_gutter(words: Sequence[Word], width: float) -> float | None:
     counts = occupancy(words, low, high)
     best_x = min(range(low, high + 1), key=lambda x: (counts[x - low], abs(x - width / 2)))
     rows = group_rows(words)
-    is_crossing = [any(w.x0 < best_x < w.x1 for w in row) for row in rows]
+    is_crossing = [crosses(row, best_x) for row in rows]
     crossing = [row for row, cross in zip(rows, is_crossing) if cross]
-    band = [w for row, cross in zip(rows, is_crossing) if not cross for w in row]
-    left = group_rows([w for w in band if w.x1 <= best_x])
-    right = group_rows([w for w in band if w.x0 >= best_x])
+    left, right = column_rows([w for row, cross in zip(rows, is_crossing) if not cross for w in row], best_x)
     if min(len(left), len(right)) < MIN_SPLIT_LINES or len(crossing) > len(left) / 2:
         return None
     left_margin = min(w.x0 for w in words)
@@ -187,7 +185,7 @@ def reading_order(words: Sequence[Word], gutter: float | None) -> list[Line]:
     lines: list[Line] = []
     band: list[Word] = []
     for row in rows:
-        if any(w.x0 < gutter < w.x1 for w in row):
+        if crosses(row, gutter):
             lines.extend(band_lines(band, gutter))
             band = []
             lines.append(row_line(row))
@@ -196,10 +194,19 @@ def reading_order(words: Sequence[Word], gutter: float | None) -> list[Line]:
     return lines + band_lines(band, gutter)
 
 
+def crosses(row: Sequence[Word], x: float) -> bool:
+    """Whether a word of the printed line spans ``x`` (a full-width line across the gutter)."""
+    return any(w.x0 < x < w.x1 for w in row)
+
+
+def column_rows(words: Sequence[Word], gutter: float) -> tuple[list[list[Word]], list[list[Word]]]:
+    """The printed lines left of ``gutter`` and those right of it (words across it belong to neither)."""
+    return group_rows([w for w in words if w.x1 <= gutter]), group_rows([w for w in words if w.x0 >= gutter])
+
+
 def band_lines(words: Sequence[Word], gutter: float) -> list[Line]:
     """The lines of a two-column band: the left column, then the right one."""
-    left = group_rows([w for w in words if w.x1 <= gutter])
-    right = group_rows([w for w in words if w.x0 >= gutter])
+    left, right = column_rows(words, gutter)
     return [row_line(row) for row in left + right]
 
 

@@ -53,6 +53,7 @@ class Context:
     period: str | None = None
     party: str | None = None
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
+    subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
 
 
 @dataclass
@@ -137,14 +138,15 @@ GROUP_GLUE_FIRST = re.compile(
     re.IGNORECASE,
 )
 GROUP_GLUE_NEXT = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|,\s*)$", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(
-    r"\b(?:bringing|brought|brings|while|whereas|accounting|followed by|as well as)\b|;|,\s*with\b",
-    re.IGNORECASE,
-)
-GROUP_BREAK = re.compile(r"\b(?:bringing|brought|brings|while|whereas|accounting|as well as)\b|;|,\s*with\b", re.I)
+# where a clause about another count starts: a group list ("including five children and ...") stops there, and
+# so does a head's window (which also stops at "followed by": "Aleppo with 20 percent, followed by Idlib")
+_BREAK_WORDS = r"bringing|brought|brings|while|whereas|accounting|as well as"
+GROUP_BREAK = re.compile(rf"\b(?:{_BREAK_WORDS})\b|;|,\s*with\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(rf"\b(?:{_BREAK_WORDS}|followed by)\b|;|,\s*with\b", re.IGNORECASE)
 BRINGING = re.compile(r"\b(?:bringing|brought|brings|bring)\b(?P<what>[^;]*?)\bto\s+$", re.IGNORECASE)
 BACKWARD_MARKER = re.compile(
     r"(?:\bby|\bat the hands of|\bdue to|\bcaused by|\bas a result of|\bin|\bfrom|\bperpetrated by|\bcarried out by|\bcommitted by|"
+    r"\b(?:prisons?|detention (?:centers|centres|facilities)|custody) of|"
     r"\battributed to)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
@@ -302,6 +304,7 @@ class SentenceReader:
                 block_ctx.period = first[-1].period
         if any(h.noun == "generic" for h in heads):
             block_ctx.saw_all_victims = True
+        block_ctx.subject = self.subject_party(sentence)
         if heads:
             if heads[0].period_explicit:
                 block_ctx.period = heads[0].period
@@ -345,30 +348,41 @@ class SentenceReader:
 
     # numbers in a sentence -------------------------------------------------------------------
     def read_heads(self, sentence: str, periods: list[PeriodMention], block_ctx: Context, title: bool) -> list[Head]:
-        numbers = _outside_nouns(sentence, [m for m in find_numbers(sentence) if is_count_number(sentence, m)])
+        every = _outside_nouns(sentence, find_numbers(sentence))
+        numbers = [m for m in every if is_count_number(sentence, m)]
         heads: list[Head] = []
         previous: Head | None = None  # the last head, for groups
-        last_kind = ""  # head | group | blocker
-        for index, mention in enumerate(numbers):
+        last_kind = ""  # head | group | blocker | skipped group
+        for index, mention in enumerate(every):
             after = sentence[mention.end:]
             before = sentence[: mention.start]
+            if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
+                if not _is_year_or_date(sentence, mention):  # ... but "in 2024, including 242 children" are
+                    last_kind = "blocker"
+                continue
             if PERCENT_AFTER.match(after):
                 last_kind = "blocker"
                 continue
             noun, _ = noun_of(after)
+            if noun == "bare" and re.search(r"(?:\d|\|)\s*$", before) or re.match(r"\s*\|", after):
+                last_kind = "blocker"  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
+                continue
             if not noun and (re.match(r"\s*\(", after) and re.search(r":\s*$", before)
                              or re.match(r"\s*\([\w\s,]*?\b(?:children|child|women|woman)\b", after)):
                 noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
-            own_clause = after[: numbers[index + 1].start - mention.end] if index + 1 < len(numbers) else after
+            own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
             if not noun or NOT_KILLED_AFTER.match(after) or re.search(r"\b(?:every|per)\s+(?:day|week|month)\b", own_clause[:60]):
                 if GOV_AFTER.match(after) and find_governorates(GOV_AFTER.match(after).group("list")[:60]) and noun == "":
                     noun = "bare"
                 else:
                     last_kind = "blocker"
                     continue
-            if noun in {"children", "women"} and last_kind == "blocker" and index and GROUP_GLUE_FIRST.search(
-                    sentence[_noun_end(sentence, numbers[index - 1]):mention.start]):
-                continue  # a group of something not counted ("16 civilians were killed every day, including five children")
+            glue = sentence[_noun_end(sentence, every[index - 1]):mention.start] if index else ""
+            if noun in {"children", "women"} and (
+                    (last_kind == "blocker" and GROUP_GLUE_FIRST.search(glue))
+                    or (last_kind == "skipped group" and GROUP_GLUE_NEXT.search(glue))):
+                last_kind = "skipped group"  # a group of something not counted ("16 civilians were killed every day,
+                continue                     # including five children and two women"; "14 Syrians ..., including ...")
             if noun in {"children", "women"} and previous is not None and last_kind in {"head", "group"}:
                 if previous.groups:
                     glue, pattern = sentence[_noun_end(sentence, previous.groups[-1][1]):mention.start], GROUP_GLUE_NEXT
@@ -524,13 +538,38 @@ class SentenceReader:
                 and not PARTIAL_BEFORE.search(sentence[:m.start])]
         if free:
             return [free[-1].code]
+        anaphor = ANAPHOR_SUBJECT.search(segment)
+        if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party
+            if block_ctx.subject is None or block_ctx.subject.startswith(UNMAPPED):
+                head.period = None
+                named = block_ctx.subject[len(UNMAPPED):] if block_ctx.subject else ""
+                what = f"unmapped perpetrator label {named!r}" if named else "a subject that names no party"
+                report_unmapped(f"{self.source_file}:{self.line_at(start)}: {anaphor.group('pronoun')!r} refers to {what} "
+                                f"(add it to snhr_data/vocab/perpetrators.yaml); its figures are left out", self.strict)
+                return []
+            return [block_ctx.subject]
         same_measure = block_ctx.measure in (None, head.measure)
         context = (block_ctx.party if same_measure else None) or self.section.party
+        if context == UNMAPPED:  # under a heading naming an unknown actor
+            head.period = None
+            return []
         if context and context != "all":
             head.party_from_context = True
             head.note = join_notes(head.note, "party named by the heading or the sentence before")
             return [context]
         return ["all"]
+
+    def subject_party(self, sentence: str) -> str | None:
+        """The party named by a sentence's subject ("ISIS cells attacked ...": isis), UNMAPPED for an actor the
+        vocabulary lacks ("Armed groups loyal to the former regime attacked ..."), None when there is none."""
+        subject = re.match(r"\s*(?:In [^,]{3,30},\s*)?(?P<subject>[^,;:]{2,80}?)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?"
+                           r"(?:[a-z]+ed|carried out|opened fire|(?:were|was) responsible)\b", sentence)
+        if not subject or ANAPHOR_SUBJECT.search(subject.group("subject") + " killed "):
+            return None
+        named = self.parties(subject.group("subject"))
+        if named and re.fullmatch(AGENT_TAIL, subject.group("subject")[named[-1].end:]):
+            return named[-1].code
+        return UNMAPPED + subject.group("subject").strip() if UNKNOWN_ACTOR.search(subject.group("subject")) else None
 
     def party_of_a_list(self, sentence: str, end: int) -> str | None:
         """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item."""
@@ -711,6 +750,19 @@ class SentenceReader:
                                    qualifier, self.source_file, line, quote, note))
 
 
+# how, not who: "killed by shelling" names no party
+METHOD = re.compile(r"(?:an?\s+|the\s+)?(?:(?:artillery|aerial|ground|indiscriminate|rocket|missile)\s+)?"
+                    r"(?:shelling|bombardments?|airstrikes?|air strikes?|shells?|rockets?|missiles?|drones?|snipers?|"
+                    r"bullets?|explosions?|explosives|IEDs?|car bombs?|war remnants|torture|medical negligence|"
+                    r"drowning|gunmen|unidentified|unknown)\b", re.I)
+UNKNOWN_ACTOR = re.compile(r"\b(?:forces|groups?|militias?|army|regime|government|factions?|brigades?|units?|"
+                           r"fighters|cells|remnants|security|gunmen)\b", re.I)
+UNMAPPED = "?"  # a context party that no vocabulary entry maps: figures under it are left out
+# a pronoun or anaphor as the subject of "killed": "They killed", "The group killed", "These forces were responsible for"
+ANAPHOR_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:while|and)\s+)(?P<pronoun>they|the group|these (?:forces|groups|factions|militias)|"
+    r"those (?:forces|groups)|the latter|it|the militia|the faction)\s+(?:(?:have|has|had)\s+(?:also\s+)?)?"
+    r"(?:also\s+)?(?:killed|kill|(?:were|was) responsible for)\s+$", re.I)
 # what may follow a party's name in a subject: "ISIS cells", "SDF personnel", "Syrian National Army factions"
 AGENT_TAIL = r"\s*(?:cells|personnel|fighters|members|militants|units|elements|gunmen|troops|forces|factions)?\s*"
 NOT_AN_AGENT = re.compile(
@@ -719,10 +771,14 @@ NOT_AN_AGENT = re.compile(
 
 
 def unknown_agent_after(window: str) -> str | None:
-    """The agent of "killed by <Capitalised Name>" right after a count, if any."""
-    match = re.search(r"\b(?:at the hands of|killed by|perpetrated by|carried out by)\s+(?:the\s+)?"
-                      r"(?P<label>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}(?:\s+(?:forces|militias?|army|groups?))?)", window)
-    return match.group("label") if match else None
+    """The agent of "killed by <agent>" right after a count, if any (a method such as "shelling" is no agent)."""
+    match = re.search(r"\b(?:at the hands of|killed by|perpetrated by|carried out by|committed by|"
+                      r"(?:prisons?|detention (?:centers|centres|facilities)|custody) of)\s+(?:the\s+)?"
+                      r"(?P<label>[^,.;()]{2,70}?)(?=\s+(?:in|on|at|during|since|with|while|whereas|and|alone)\b|[,.;()]|$)",
+                      window)
+    if not match or NOT_AN_AGENT.fullmatch(match.group("label")) or METHOD.match(match.group("label")):
+        return None
+    return match.group("label")
 
 
 def unknown_agent_before(segment: str) -> str | None:
@@ -735,6 +791,11 @@ def unknown_agent_before(segment: str) -> str | None:
     if not label or NOT_AN_AGENT.fullmatch(label):
         return None
     return label
+
+
+def _is_year_or_date(sentence: str, mention: NumberMention) -> bool:
+    return (1900 <= mention.value <= 2099 and "," not in mention.text) or bool(
+        re.search(rf"{MONTH}\s+$", sentence[: mention.start]))
 
 
 def _outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:

@@ -25,13 +25,12 @@ from typing import Callable
 import pandas as pd
 
 from .codes import (
-    MEASURES, PUBLIC_COLUMNS, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
+    MEASURES, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
     governorate_codes, perpetrator_codes, perpetrator_groups,
 )
 
 TableFunction = Callable[[pd.DataFrame], pd.DataFrame]
 
-FIGURE_KEY = PUBLIC_COLUMNS[:8]  # report .. share_of: what a figure is about, without its value
 STATEMENT_COLUMNS = ["value", "qualifier", "alt_values", "conflict", "n_statements", "source_rows"]
 WIDE_COLUMNS = ["qualifiers", "alt_values", "conflict", "source_rows"]
 PERPETRATOR_VICTIM_COLUMNS = {"all": "all", "children": "children", "women": "women"}
