@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -28,10 +29,14 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool) 
     failed = False
     for path in files:
         try:
-            frames.append(extract_figures(path, strict=strict))
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                frames.append(extract_figures(path, strict=strict))
         except (ValueError, OSError) as err:
             click.echo(f"error: {err}", err=True)
             failed = True
+        for warning in caught:  # "file:line: message", one line each, without Python's source echo
+            click.echo(f"warning: {warning.message}", err=True)
     if frames:
         figures = pd.concat(frames, ignore_index=True)
         if output is None:
