@@ -127,10 +127,8 @@ NOT_A_COUNT_AFTER = re.compile(
     r"kilometers?|km|meters?|million|thousand|billion|times|page|pages|per cent|percent)\b|\s*%)",
     re.IGNORECASE,
 )
-NOT_KILLED_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|was\s+)?(?:injured|wounded)\b|\b(?:every|each|per|a)\s+(?:day|week|month)\b",
-    re.IGNORECASE,
-)
+NOT_KILLED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|was\s+)?(?:injured|wounded)\b", re.IGNORECASE)
+RATE_AFTER = re.compile(r"\b(?:every|per)\s+(?:day|week|month)\b", re.IGNORECASE)  # "seven children are killed every day"
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 GROUP_GLUE_FIRST = re.compile(
     r"^[^.;]*?(?:\binclud(?:ing|ed)|\bamong them|\bof whom)\s+(?:of\s+|those of\s+)?$"
@@ -360,9 +358,6 @@ class SentenceReader:
                 if not _is_year_or_date(sentence, mention):  # ... but "in 2024, including 242 children" are
                     last_kind = "blocker"
                 continue
-            if PERCENT_AFTER.match(after):
-                last_kind = "blocker"
-                continue
             noun, _ = noun_of(after)
             if noun == "bare" and re.search(r"(?:\d|\|)\s*$", before) or re.match(r"\s*\|", after):
                 last_kind = "blocker"  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
@@ -371,7 +366,7 @@ class SentenceReader:
                              or re.match(r"\s*\([\w\s,]*?\b(?:children|child|women|woman)\b", after)):
                 noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
             own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
-            if not noun or NOT_KILLED_AFTER.match(after) or re.search(r"\b(?:every|per)\s+(?:day|week|month)\b", own_clause[:60]):
+            if not noun or NOT_KILLED_AFTER.match(after) or RATE_AFTER.search(own_clause[:60]):
                 if GOV_AFTER.match(after) and find_governorates(GOV_AFTER.match(after).group("list")[:60]) and noun == "":
                     noun = "bare"
                 else:
@@ -396,7 +391,15 @@ class SentenceReader:
             head = Head(mention, noun, qualifier_of(before))
             heads.append(head)
             previous, last_kind = head, "head"
-        # windows: from a head to the next number that is not its group, cut at a clause break or a new subject
+        self.set_windows(heads, numbers, sentence)
+        self.current_heads = heads
+        for i, head in enumerate(heads):
+            self.resolve_head(head, heads[i - 1] if i else None, sentence, periods, block_ctx, title)
+        return [h for h in heads if h.period is not None and h.measure]
+
+    def set_windows(self, heads: list[Head], numbers: list[NumberMention], sentence: str) -> None:
+        """Each head's window: the words after it that speak of it (its party, period, governorate), up to the
+        next number that is not its group, cut at a clause break or at the subject of the next clause."""
         group_starts = {m.start for h in heads for _, m in h.groups}
         for head in heads:
             stop = next((m.start for m in numbers if m.start > head.mention.start and m.start not in group_starts),
@@ -411,10 +414,6 @@ class SentenceReader:
                 cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
             cuts += [m.start for m in self.parties(window) if FORWARD_MARKER.match(window[m.end:]) and not _is_backward(window, m)]
             head.window_end = head.mention.end + min(cuts + [len(window)])
-        self.current_heads = heads
-        for i, head in enumerate(heads):
-            self.resolve_head(head, heads[i - 1] if i else None, sentence, periods, block_ctx, title)
-        return [h for h in heads if h.period is not None and h.measure]
 
     def resolve_head(self, head: Head, prev: Head | None, sentence: str, periods: list[PeriodMention],
                      block_ctx: Context, title: bool) -> None:
