@@ -424,25 +424,47 @@ class SentenceReader:
         bringing = BRINGING.search(sentence[:start])
         if bringing and bringing.start() < segment_start:
             bringing = None
-        # measure
+        head.measure = self.measure_of(head, prev, window, segment, bringing, block_ctx)
+        if not self.set_period(head, prev, sentence, periods, segment_start, bringing, block_ctx, title):
+            return  # "since that date": a period the schema cannot hold
+        head.parties = self.parties_of(head, prev, sentence, segment_start, bringing, block_ctx)
+        head.governorates = self.governorates_for(head, prev, sentence, segment)
+        # H: "US-led Coalition forces killed one child" also says how many victims in all
+        head.also_all = (head.noun in {"children", "women"} and not head.groups and block_ctx.saw_all_victims
+                         and bool(re.search(r"\bkill(?:ed|s)?\s+$", sentence[:start])
+                                  or re.match(r"\s+\w+\s+(?:was|were)\s+killed\s+by\b", sentence[end:])))
+        # 13: "N massacres since the beginning of 2020, including one massacre in May": the month's total
+        head.month_of_parent = bool(
+            prev is not None and re.search(r"\bincluding\s+$", sentence[_noun_end(sentence, prev.mention):start])
+            and prev.period and head.period and len(head.period) == 7 and head.period != prev.period
+            and (len(prev.period) == 4 or "/" in prev.period) and head.measure == prev.measure)
+
+    def measure_of(self, head: Head, prev: Head | None, window: str, segment: str, bringing, block_ctx: Context) -> str:
+        """What a head counts: its noun's measure, the measure its clause names, else the context's."""
         if head.noun in NOUN_MEASURE:
-            head.measure = NOUN_MEASURE[head.noun]
+            measure = NOUN_MEASURE[head.noun]
         elif bringing:
-            head.measure = measure_of_text(bringing.group("what")) or "civilian_deaths"
-            head.measure = "civilian_deaths" if head.measure not in {"torture_deaths", "massacres"} else head.measure
+            measure = measure_of_text(bringing.group("what")) or "civilian_deaths"
+            measure = "civilian_deaths" if measure not in {"torture_deaths", "massacres"} else measure
         elif re.search(r"tortur", window, re.IGNORECASE):
-            head.measure = "torture_deaths"
+            measure = "torture_deaths"
         elif head.noun == "bare":
             named = measure_of_text(segment) if re.search(r"\b(?:was|were|reached|stood at|totall?ed)\s+$", segment) else None
-            head.measure = named or (prev.measure if prev else None) or block_ctx.measure or self.section.measure or "civilian_deaths"
+            measure = named or (prev.measure if prev else None) or block_ctx.measure or self.section.measure or "civilian_deaths"
         elif re.search(r"massacre", segment, re.IGNORECASE) or self.section.measure == "massacres":
-            head.measure = "massacre_deaths"
+            measure = "massacre_deaths"
         elif self.section.measure in {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths",
                                       "civil_defense_deaths"}:
-            head.measure = self.section.measure
+            measure = self.section.measure
         else:
-            head.measure = "civilian_deaths"
-        # period
+            measure = "civilian_deaths"
+        return measure
+
+    def set_period(self, head: Head, prev: Head | None, sentence: str, periods: list[PeriodMention],
+                   segment_start: int, bringing, block_ctx: Context, title: bool) -> bool:
+        """Set the head's period from the words after it, before it, in the sentence, else the context;
+        False when the period is one the schema cannot hold."""
+        start, end = head.mention.start, head.mention.end
         comma = sentence.find(",", end)
         own_end = min(head.window_end, comma if comma != -1 else len(sentence))
         own = [p for p in periods if end <= p.start < own_end]
@@ -467,38 +489,34 @@ class SentenceReader:
         if chosen is not None:
             if chosen.period is None:  # "since that date": a period the schema cannot hold
                 head.period = None
-                return
+                return False
             head.period, head.period_explicit = chosen.period, chosen.kind != "inherited"
         else:
             head.period = block_ctx.period or self.section.period or self.report
-        # party
-        head.parties = self.parties_of(head, prev, sentence, segment_start, bringing, block_ctx)
-        # governorate
+        return True
+
+    def governorates_for(self, head: Head, prev: Head | None, sentence: str, segment: str) -> list[str]:
+        """The governorates a head counts in ("five were killed in Idlib governorate"); [] for all; ["?"] when
+        the text splits it over several governorates without saying how."""
+        start, end = head.mention.start, head.mention.end
+        governorates: list[str] = []
         gov = GOV_AFTER.match(sentence[end:]) or GOV_AFTER_GROUPS.match(sentence[_noun_end(sentence, head.groups[-1][1]):]
                                                                         if head.groups else "")
         if gov and head.noun in {"bare", "generic", "children", "women", "medical", "media", "civil_defense"}:
-            head.governorates = self.governorates_of(head, gov, sentence)
+            governorates = self.governorates_of(head, gov, sentence)
         elif head.noun in {"bare", "generic"} and GOV_BEFORE.search(segment):
             named = find_governorates(GOV_BEFORE.search(segment).group("list"))
             each = re.match(r"\s*(?:\w+\s+)?each\b", sentence[end:])
-            head.governorates = [m.code for m in named] if (len(named) == 1 or each) else (["?"] if named else [])
+            governorates = [m.code for m in named] if (len(named) == 1 or each) else (["?"] if named else [])
         elif head.noun == "bare" and re.search(r"\b(?:was|were|reached|stood at)\s+$", segment):
             named = find_governorates(segment)
-            head.governorates = [named[0].code] if len(named) == 1 else (["?"] if named else [])
+            governorates = [named[0].code] if len(named) == 1 else (["?"] if named else [])
         label = LABEL.match(sentence)
-        if label and prev is None and label.end("label") < start and not head.governorates:
+        if label and prev is None and label.end("label") < start and not governorates:
             named = find_governorates(label.group("label"))
             if len(named) == 1 and not self.parties(label.group("label")):
-                head.governorates = [named[0].code]  # "- Daraa: 274 civilians."
-        # H: "US-led Coalition forces killed one child" also says how many victims in all
-        head.also_all = (head.noun in {"children", "women"} and not head.groups and block_ctx.saw_all_victims
-                         and bool(re.search(r"\bkill(?:ed|s)?\s+$", sentence[:start])
-                                  or re.match(r"\s+\w+\s+(?:was|were)\s+killed\s+by\b", sentence[end:])))
-        # 13: "N massacres since the beginning of 2020, including one massacre in May": the month's total
-        head.month_of_parent = bool(
-            prev is not None and re.search(r"\bincluding\s+$", sentence[_noun_end(sentence, prev.mention):start])
-            and prev.period and head.period and len(head.period) == 7 and head.period != prev.period
-            and (len(prev.period) == 4 or "/" in prev.period) and head.measure == prev.measure)
+                governorates = [named[0].code]  # "- Daraa: 274 civilians."
+        return governorates
 
     def parties_of(self, head: Head, prev: Head | None, sentence: str, segment_start: int, bringing,
                    block_ctx: Context) -> list[str]:
