@@ -15,71 +15,18 @@ key the text does not state), narrative lines silent. Cases the extractor gets w
 """
 from __future__ import annotations
 
-import warnings
-from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
+from figure_checks import (
+    DEC_2023, DEC_2024, MAY_2020, NOV_2020, NOV_2024, altered_table, check_found, check_narrative_silent,
+    check_no_contradiction, check_nothing_unstated, check_params, expected_figures, extract_with_warnings,
+    key, original_table, table_diff,
+)
 
-from snhr_data.extract import extract_figures
-from snhr_data.vocab import UnmappedLabelWarning
-
-ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "data" / "raw"
 TEXTS_FILE = Path(__file__).parent / "fixtures" / "generalization" / "texts.yaml"
-KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
-
-MAY_2020 = "snhr-2020-05-monthly.txt"
-NOV_2020 = "snhr-2020-11-monthly.md"
-DEC_2023 = "snhr-2023-12-monthly-and-annual.txt"
-NOV_2024 = "snhr-2024-11-monthly.txt"
-DEC_2024 = "snhr-2024-12-press-release.txt"
-
-
-# --- helpers -----------------------------------------------------------------------------------
-
-def figure_table(frame) -> dict[tuple, tuple]:
-    """key -> sorted (value, qualifier) statements: the whole figures table, restatements included."""
-    table: dict[tuple, list] = defaultdict(list)
-    for row in frame.itertuples(index=False):
-        table[tuple(getattr(row, k) for k in KEY)].append((float(row.value), row.qualifier))
-    return {key: tuple(sorted(values)) for key, values in table.items()}
-
-
-def extract_quietly(source):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        frame = extract_figures(source)
-    return frame, [str(w.message) for w in caught if issubclass(w.category, UnmappedLabelWarning)]
-
-
-@lru_cache(maxsize=None)
-def original_table(name: str) -> dict[tuple, tuple]:
-    return figure_table(extract_quietly(RAW / name)[0])
-
-
-def altered_table(name: str, replacements: list[tuple[str, str]], tmp_path: Path):
-    """The figures table of a copy of a raw report with each (old, new) replaced everywhere; old must occur."""
-    text = (RAW / name).read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text, f"{name}: {old!r} not found (fixture out of date)"
-        text = text.replace(old, new)
-    copy = tmp_path / name
-    copy.write_text(text, encoding="utf-8")
-    frame, unmapped = extract_quietly(copy)
-    return figure_table(frame), unmapped
-
-
-def table_diff(before: dict, after: dict) -> dict[tuple, tuple]:
-    """key -> (statements before, statements after) for every key whose statements changed."""
-    return {k: (before.get(k, ()), after.get(k, ())) for k in set(before) | set(after)
-            if before.get(k, ()) != after.get(k, ())}
-
-
-def key(report, period, measure, victim, perpetrator, governorate="all", unit="count", share_of=""):
-    return (report, period, measure, victim, perpetrator, governorate, unit, share_of)
 
 
 def renamed_periods(table: dict, rename) -> dict:
@@ -145,7 +92,7 @@ def test_changing_one_party_number_changes_only_that_figure(tmp_path):
 def test_party_name_variants_leave_the_table_unchanged(name, replacements, tmp_path):
     after, unmapped = altered_table(name, replacements, tmp_path)
     assert table_diff(original_table(name), after) == {}
-    assert unmapped == []
+    assert unmapped == ()
 
 
 def test_group_order_and_word_numbers_in_a_party_sentence_leave_the_table_unchanged(tmp_path):
@@ -329,87 +276,38 @@ def test_a_title_restating_the_total_differently_keeps_both_values(tmp_path):
 
 # --- 2. texts of our own -------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def texts() -> dict[str, dict]:
     with open(TEXTS_FILE, encoding="utf-8") as handle:
         return {entry["name"]: entry for entry in yaml.safe_load(handle)}
 
 
-def parse_expected(line: str, report: str) -> tuple[tuple, float, str]:
-    """ "2021-03 civilian_deaths children russia all 2 [qualifier]" -> (key, value, qualifier)."""
-    period, measure, victim, perpetrator, governorate, value, *rest = line.split()
-    unit, share_of = "count", ""
-    if "%" in value:
-        value, share_of = value.split("%")
-        unit = "percent"
-    return (key(report, period, measure, victim, perpetrator, governorate, unit, share_of), float(value),
-            rest[0] if rest else "exact")
-
-
-@lru_cache(maxsize=None)
+@cache
 def text_case(name: str):
-    """(figures frame, expected [(key, value, qualifier)], may_also keys, unmapped warnings)."""
-    entry = texts()[name]
-    frame, unmapped = extract_quietly(entry["text"])
+    """(figures frame, expected [(key, value, qualifier)], may_also, unmapped warnings)."""
+    frame, unmapped = extract_with_warnings(texts()[name]["text"])
     report = frame["report"].iloc[0] if len(frame) else ""
-    expected = [parse_expected(line, report) for line in entry["expected"]]
-    may_also = [parse_expected(line, report) for line in entry.get("may_also", [])]
-    return frame, expected, may_also, unmapped
-
-
-def rows_of(frame, k: tuple) -> list[tuple[float, str]]:
-    mask = True
-    for column, value in zip(KEY, k):
-        mask = mask & (frame[column] == value)
-    return [(float(v), q) for v, q in zip(frame.loc[mask, "value"], frame.loc[mask, "qualifier"])]
-
-
-def describe(frame, k: tuple) -> str:
-    return "/".join(k[1:6]) + (f" {k[7]}%" if k[6] == "percent" else "") + f" -> {rows_of(frame, k)}"
+    return frame, *expected_figures(texts()[name], report), unmapped
 
 
 # Currently failing (text, check) pairs: "extractor: <what goes wrong>". Remove an entry once it passes.
 XFAIL: dict[tuple[str, str], str] = {}
 
 TEXT_NAMES = [entry["name"] for entry in yaml.safe_load(TEXTS_FILE.read_text(encoding="utf-8"))]
-CHECKS = ["found", "no_contradiction", "nothing_unstated", "narrative_silent"]
+CHECK_FUNCTIONS = {
+    "found": check_found,
+    "no_contradiction": check_no_contradiction,
+    "nothing_unstated": check_nothing_unstated,
+    "narrative_silent": check_narrative_silent,
+}
 
 
-def text_params():
-    for name in TEXT_NAMES:
-        for check in CHECKS:
-            reason = XFAIL.get((name, check))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, check, marks=marks, id=f"{name}-{check}")
-
-
-@pytest.mark.parametrize("name, check", list(text_params()))
+@pytest.mark.parametrize("name, check", list(check_params(TEXT_NAMES, list(CHECK_FUNCTIONS), XFAIL)))
 def test_own_text(name, check):
-    frame, expected, may_also, _ = text_case(name)
+    frame, expected, may_also, unmapped = text_case(name)
     assert len(frame), f"{name}: no figures"
     assert set(frame["report"]) == {expected[0][0][0]}
-    if check == "found":
-        missing = [f"{describe(frame, k)} (want {v} {q})" for k, v, q in expected
-                   if not any(value == v and (q == "any" or qual == q) for value, qual in rows_of(frame, k))]
-        assert missing == [], "\n".join(missing)
-    elif check == "no_contradiction":
-        stated = defaultdict(set)
-        for k, v, _ in expected + may_also:
-            stated[k].add(v)
-        wrong = [f"{describe(frame, k)} (stated {sorted(values)})" for k, values in stated.items()
-                 if any(value not in values for value, _ in rows_of(frame, k))]
-        assert wrong == [], "\n".join(wrong)
-    elif check == "nothing_unstated":
-        known = {k for k, _, _ in expected + may_also}
-        extra = sorted({describe(frame, tuple(r)) for r in frame[KEY].itertuples(index=False, name=None)
-                        if tuple(r) not in known})
-        assert extra == [], "\n".join(extra)
-    else:
-        text = texts()[name]["text"]
-        narrative_lines = {i for i, line in enumerate(text.splitlines(), 1)
-                           for marker in texts()[name].get("narrative", []) if marker in line}
-        from_narrative = frame[frame["line"].isin(narrative_lines)]
-        assert from_narrative.empty, from_narrative[KEY + ["value", "quote"]].to_string()
+    CHECK_FUNCTIONS[check](frame, texts()[name], expected, may_also, unmapped)
 
 
 def test_an_unknown_2016_list_label_is_reported():
@@ -419,4 +317,4 @@ def test_an_unknown_2016_list_label_is_reported():
 
 def test_month_and_governorate_list_labels_are_not_called_unmapped_parties():
     _, _, _, unmapped = text_case("distribution_lists_2022")
-    assert unmapped == []
+    assert unmapped == ()

@@ -20,21 +20,20 @@ those). Cases the extractor gets wrong today are marked ``xfail(strict=True)`` w
 from __future__ import annotations
 
 import re
-import warnings
-from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
+from figure_checks import (
+    KEY, check_found, check_narrative_silent, check_no_contradiction, check_nothing_unstated, check_params,
+    check_unmapped_reported, expected_figures, extract_with_warnings,
+)
 
 from snhr_data.extract import extract_figures
-from snhr_data.vocab import UnmappedLabelWarning
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generalization2"
 REPORTS_DIR = FIXTURES / "reports"
-KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
-CHECKS = ["found", "no_contradiction", "nothing_unstated", "narrative_silent", "unmapped_reported"]
 
 
 # --- cases ---------------------------------------------------------------------------------------
@@ -44,7 +43,7 @@ def _load(name: str) -> list[dict]:
         return yaml.safe_load(handle)
 
 
-@lru_cache(maxsize=None)
+@cache
 def cases() -> dict[str, dict]:
     """name -> case: report (YYYY-MM), text, source (path or text), source_file, expected, may_also, ..."""
     found = {}
@@ -57,97 +56,10 @@ def cases() -> dict[str, dict]:
     return found
 
 
-def key(report, period, measure, victim, perpetrator, governorate="all", unit="count", share_of=""):
-    return (report, period, measure, victim, perpetrator, governorate, unit, share_of)
-
-
-def parse_expected(line: str, report: str) -> tuple[tuple, float, str]:
-    """ "2024-06 civilian_deaths children all all 18.2%victim_group [about]" -> (key, value, qualifier)."""
-    period, measure, victim, perpetrator, governorate, value, *rest = line.split()
-    unit, share_of = "count", ""
-    if "%" in value:
-        value, share_of = value.split("%")
-        unit = "percent"
-    return (key(report, period, measure, victim, perpetrator, governorate, unit, share_of), float(value),
-            rest[0] if rest else "exact")
-
-
-@lru_cache(maxsize=None)
+@cache
 def extracted(name: str):
     """(figures frame, messages of the UnmappedLabelWarnings) of a case."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        frame = extract_figures(cases()[name]["source"])
-    return frame, tuple(str(w.message) for w in caught if issubclass(w.category, UnmappedLabelWarning))
-
-
-def rows_of(frame, k: tuple) -> list[tuple[float, str]]:
-    mask = True
-    for column, value in zip(KEY, k):
-        mask = mask & (frame[column] == value)
-    return [(float(v), q) for v, q in zip(frame.loc[mask, "value"], frame.loc[mask, "qualifier"])]
-
-
-def describe(frame, k: tuple) -> str:
-    return " ".join(k[1:6]) + (f" {k[7]}%" if k[6] == "percent" else "") + f" -> {rows_of(frame, k)}"
-
-
-def line_numbers_with(text: str, marker: str) -> set[int]:
-    return {i for i, line in enumerate(text.splitlines(), 1) if marker in line}
-
-
-# --- the checks ----------------------------------------------------------------------------------
-
-def check_found(frame, case, expected, may_also, unmapped):
-    missing = [f"{describe(frame, k)} (want {v:g} {q})" for k, v, q in expected
-               if not any(value == v and (q == "any" or qual == q) for value, qual in rows_of(frame, k))]
-    assert missing == [], "\n".join(missing)
-
-
-def check_no_contradiction(frame, case, expected, may_also, unmapped):
-    stated = defaultdict(set)
-    for k, v, _ in expected + may_also:
-        stated[k].add(v)
-    wrong = [f"{describe(frame, k)} (stated {sorted(values)})" for k, values in stated.items()
-             if any(value not in values for value, _ in rows_of(frame, k))]
-    assert wrong == [], "\n".join(wrong)
-
-
-def check_nothing_unstated(frame, case, expected, may_also, unmapped):
-    known = {k for k, _, _ in expected + may_also}
-    extra = sorted({describe(frame, tuple(r)) + f" line {line}"
-                    for r, line in zip(frame[KEY].itertuples(index=False, name=None), frame["line"])
-                    if tuple(r) not in known})
-    assert extra == [], "\n".join(extra)
-
-
-def check_narrative_silent(frame, case, expected, may_also, unmapped):
-    lines = set()
-    for marker in case.get("narrative", []):
-        found = line_numbers_with(case["text"], marker)
-        assert found, f"fixture: narrative marker {marker!r} not in the text"
-        lines |= found
-    from_narrative = frame[frame["line"].isin(lines)]
-    assert from_narrative.empty, from_narrative[KEY + ["value", "line", "quote"]].to_string()
-
-
-def check_unmapped_reported(frame, case, expected, may_also, unmapped):
-    """Each unknown label is reported with file and line; no other label is reported."""
-    labels = case.get("unmapped", [])
-    for label in labels:
-        lines = line_numbers_with(case["text"], label)
-        assert lines, f"fixture: {label!r} not in the text"
-        places = {f"{case['source_file']}:{line}" for line in lines}
-        assert any(label in message and any(place in message for place in places) for message in unmapped), (
-            f"{label!r} at {sorted(places)} not reported; warnings: {list(unmapped)}")
-    spurious = [m for m in unmapped if not any(label in m or _quoted_label(m) in label for label in labels)]
-    assert spurious == []
-
-
-def _quoted_label(message: str) -> str:
-    """The label an UnmappedLabelWarning names (between quotes after "label")."""
-    match = re.search(r"label ([\'\"])(?P<label>.+?)\1", message)
-    return match.group("label") if match else message
+    return extract_with_warnings(cases()[name]["source"])
 
 
 CHECK_FUNCTIONS = {
@@ -162,24 +74,14 @@ CHECK_FUNCTIONS = {
 XFAIL: dict[tuple[str, str], str] = {}
 
 
-def case_params():
-    for name in cases():
-        for check in CHECKS:
-            reason = XFAIL.get((name, check))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, check, marks=marks, id=f"{name}-{check}")
-
-
-@pytest.mark.parametrize("name, check", list(case_params()))
+@pytest.mark.parametrize("name, check", list(check_params(cases(), list(CHECK_FUNCTIONS), XFAIL)))
 def test_case(name, check):
     case = cases()[name]
     frame, unmapped = extracted(name)
     report = case["report"]
     assert len(frame), f"{name}: no figures"
     assert set(frame["report"]) == {report}
-    expected = [parse_expected(line, report) for line in case["expected"]]
-    may_also = [parse_expected(line, report) for line in case.get("may_also", [])]
-    CHECK_FUNCTIONS[check](frame, case, expected, may_also, unmapped)
+    CHECK_FUNCTIONS[check](frame, case, *expected_figures(case, report), unmapped)
 
 
 # --- provenance on whole reports ------------------------------------------------------------------

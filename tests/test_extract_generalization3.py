@@ -21,79 +21,26 @@ turn into failures (and lose the mark) once fixed.
 from __future__ import annotations
 
 import re
-import warnings
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
 import pytest
+from figure_checks import (
+    DEC_2023, DEC_2024, KEY, MAY_2020, NOV_2020, NOV_2024, RAW, altered_table, extract_with_warnings,
+    figure_table, key, original_table, rewritten_text, show, table_diff,
+)
 from fixtures.pdfmaker import pdf_safe, text_pdf
 
-from snhr_data.extract import extract_figures
 from snhr_data.numbers import find_numbers
-from snhr_data.vocab import UnmappedLabelWarning
 
-ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "data" / "raw"
 FIXTURES = Path(__file__).parent / "fixtures" / "generalization3"
-KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
-
-MAY_2020 = "snhr-2020-05-monthly.txt"
-NOV_2020 = "snhr-2020-11-monthly.md"
-DEC_2023 = "snhr-2023-12-monthly-and-annual.txt"
-NOV_2024 = "snhr-2024-11-monthly.txt"
-DEC_2024 = "snhr-2024-12-press-release.txt"
 REPORTS = [MAY_2020, NOV_2020, DEC_2023, NOV_2024, DEC_2024]
 
 
-# --- helpers -----------------------------------------------------------------------------------
-
-def quietly(source, **kwargs):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UnmappedLabelWarning)
-        return extract_figures(source, **kwargs)
-
-
-def figure_table(frame) -> dict[tuple, tuple]:
-    """key -> sorted (value, qualifier) statements: the whole figures table, restatements included."""
-    table: dict[tuple, list] = defaultdict(list)
-    for row in frame.itertuples(index=False):
-        table[tuple(getattr(row, k) for k in KEY)].append((float(row.value), row.qualifier))
-    return {k: tuple(sorted(v)) for k, v in table.items()}
-
-
-@cache
-def original_table(name: str) -> dict[tuple, tuple]:
-    return figure_table(quietly(RAW / name))
-
-
-def rewritten_text(name: str, replacements: list[tuple[str, str]]) -> str:
-    """The raw report with each (old, new) replaced everywhere; each old must occur."""
-    text = (RAW / name).read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text, f"{name}: {old!r} not found (fixture out of date)"
-        text = text.replace(old, new)
-    return text
-
-
-def rewritten_table(name: str, replacements: list[tuple[str, str]], tmp_path: Path) -> dict[tuple, tuple]:
-    copy = tmp_path / name
-    copy.write_text(rewritten_text(name, replacements), encoding="utf-8")
-    return figure_table(quietly(copy))
-
-
-def table_diff(before: dict, after: dict) -> dict[tuple, tuple]:
-    """key -> (statements before, statements after) for every key whose statements changed."""
-    return {k: (before.get(k, ()), after.get(k, ())) for k in set(before) | set(after)
-            if before.get(k, ()) != after.get(k, ())}
-
-
-def show(diff: dict) -> str:
-    return "\n".join(f"{' '.join(k[1:6])} {k[6]} {k[7]}: {b} -> {a}" for k, (b, a) in sorted(diff.items()))
-
-
-def key(report, period, measure, victim, perpetrator, governorate="all", unit="count", share_of=""):
-    return (report, period, measure, victim, perpetrator, governorate, unit, share_of)
+def quietly(source):
+    """The figures of ``source``, unmapped-label warnings dropped."""
+    return extract_with_warnings(source)[0]
 
 
 # --- 1. paraphrase: (id, old, new, xfail reason or None) per report ------------------------------
@@ -426,7 +373,7 @@ REWRITES: dict[str, list[tuple[str, str, str, str | None]]] = {
 def assert_paraphrase_leaves_the_table_unchanged(name: str, old: str, new: str, tmp_path: Path) -> None:
     """One rewrite alone: for rewrites that overlap another rewrite of the same report. A rewrite the
     extractor gets wrong gets its own test calling this, marked xfail(strict=True) with the reason."""
-    diff = table_diff(original_table(name), rewritten_table(name, [(old, new)], tmp_path))
+    diff = table_diff(original_table(name), altered_table(name, [(old, new)], tmp_path)[0])
     assert diff == {}, show(diff)
 
 
@@ -443,7 +390,7 @@ def test_all_working_paraphrases_of_a_report_together_leave_the_table_unchanged(
     (Each was also checked alone while writing these tests; a failure here shows the changed keys.)"""
     working = [(old, new) for _, old, new, reason in REWRITES[name] if reason is None]
     assert len(working) >= 8
-    diff = table_diff(original_table(name), rewritten_table(name, working, tmp_path))
+    diff = table_diff(original_table(name), altered_table(name, working, tmp_path)[0])
     assert diff == {}, show(diff)
 
 
@@ -480,7 +427,7 @@ CHANGED_FIGURES = [
 @pytest.mark.parametrize("name, replacement, expected", CHANGED_FIGURES,
                          ids=[f"{c[0][5:12]}-{i}" for i, c in enumerate(CHANGED_FIGURES)])
 def test_changing_a_figure_in_a_paraphrased_sentence_changes_only_that_key(name, replacement, expected, tmp_path):
-    diff = table_diff(original_table(name), rewritten_table(name, [replacement], tmp_path))
+    diff = table_diff(original_table(name), altered_table(name, [replacement], tmp_path)[0])
     assert diff == expected, show(diff)
 
 

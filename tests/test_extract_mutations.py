@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from figure_checks import KEY, RAW
 
 from snhr_data.codes import labels, perpetrator_groups
 from snhr_data.extract import extract_figures
@@ -27,11 +28,8 @@ from snhr_data.numbers import find_numbers
 from snhr_data.raw import read_report
 from snhr_data.vocab import find_parties
 
-ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "data" / "raw"
 REPORTS = sorted(p for p in RAW.iterdir() if p.suffix in {".txt", ".md"})
 MAX_NUMBER_MUTATIONS_PER_REPORT = 25
-KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
 
 
 # --- the unaltered reports --------------------------------------------------------------------------
