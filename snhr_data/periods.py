@@ -62,14 +62,20 @@ def year_to_date(year: int, end: str) -> str:
 _NOT_A_DAY = r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2}\s+(?:civilians|deaths|victims)))"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(
-        rf"since the (?:beginning|start) of (?:(?P<year>{YEAR})|the year|this year)"
-        rf"(?:,?\s+(?:up (?:un)?til|up to|until|through|till)\s+(?P<end_of>the end of\s+)?(?P<end_month>{MONTH})(?:\s+(?P<end_year>{YEAR}))?)?",
+        rf"(?:since|from) the (?:beginning|start) of (?:(?P<year>{YEAR})|the year|this year)"
+        rf"(?:,?\s+(?:up (?:un)?til|up to|until|through|till|to)\s+(?P<end_of>the end of\s+)?(?P<end_month>{MONTH})(?:\s+(?P<end_year>{YEAR}))?)?",
         re.IGNORECASE)),
+    ("range", re.compile(rf"\b(?i:from) (?P<month1>{MONTH}) (?:to|until|through) (?P<month2>{MONTH}),? (?P<year>{YEAR})")),
+    ("range", re.compile(rf"(?:in|during|for|over) the (?P<half>first|second) (?:half|six months) of (?P<year>{YEAR})", re.IGNORECASE)),
+    ("range", re.compile(rf"(?:in|during|for|over) the (?P<quarter>first|second|third|fourth|last) quarter of (?P<year>{YEAR})",
+                         re.IGNORECASE)),
+    ("unknown", re.compile(rf"\b(?i:between|from) \d{{1,2}}(?:st|nd|rd|th)? (?:and|to|until) \d{{1,2}}(?:st|nd|rd|th)? {MONTH}\b"
+                           rf"|\b(?i:between|from) {MONTH} \d{{1,2}} (?:and|to|until) (?:{MONTH} )?\d{{1,2}}\b")),
+    ("month", re.compile(r"\b(?:last month|the previous month|the month before|the preceding month)\b", re.IGNORECASE)),
     ("ytd", re.compile(
         rf"(?:(?:this|the) year(?:'s)?(?: total)? to date|so far this year|this year so far|"
         rf"(?:to date|so far) in (?P<year>{YEAR})|in (?P<year2>{YEAR}) (?:to date|so far)|"
         rf"(?:of|in) the year to date)", re.IGNORECASE)),
-    ("range", re.compile(rf"(?:in|during|for|over) the (?P<half>first|second) half of (?P<year>{YEAR})", re.IGNORECASE)),
     ("unknown", re.compile(rf"since (?:that date|then|{MONTH}\s+\d{{1,2}}\b|(?:the )?(?:start|beginning) of {MONTH}|(?:{MONTH}\s+)?{YEAR}\b)", re.IGNORECASE)),
     ("month", re.compile(r"\b(?:this|the) month(?:'s)?\b(?!\s+of\b)", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?(?:'s)?\b{_NOT_A_DAY}")),
@@ -84,19 +90,27 @@ def _resolve(kind: str, match: re.Match[str], report: str) -> str | None:
         return None
     if kind == "month":
         if "month" not in groups:
-            return report
+            return shift_month(report, -1) if re.search(r"last|previous|before|preceding", match.group(0), re.I) else report
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
     if kind == "range":
         year = int(groups["year"])
-        return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
+        if "half" in groups:
+            return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
+        if "quarter" in groups:
+            first = 3 * ["first", "second", "third", "fourth"].index(groups["quarter"].lower().replace("last", "fourth")) + 1
+            return f"{month_code(year, first)}/{month_code(year, first + 2)}"
+        return f"{month_code(year, month_number(groups['month1']))}/{month_code(year, month_number(groups['month2']))}"
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)
-    # ytd
+    # ytd: through the report month, or through the month the text names ("until the end of September")
     year = int(groups.get("year") or groups.get("year2") or report_year)
     end = report if year == report_year else month_code(year, 12)
+    if "end_month" in groups:
+        named = month_code(int(groups.get("end_year", year)), month_number(groups["end_month"]))
+        end = min(end, named) if "end_of" in groups else min(end, named)  # "up to June" in a May report: May
     return year_to_date(year, end)
 
 
@@ -112,7 +126,8 @@ def find_periods(text: str, report: str) -> list[PeriodMention]:
 
 
 _TITLE_MONTH = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>{YEAR})\b")
-_HALF_YEAR = re.compile(rf"\b(?P<half>first|second) half of (?P<year>{YEAR})\b", re.IGNORECASE)
+_HALF_YEAR = re.compile(rf"\b(?P<half>first|second) (?:half|six months) of (?P<year>{YEAR})\b", re.IGNORECASE)
+_QUARTER = re.compile(rf"\b(?P<quarter>first|second|third|fourth) quarter of (?P<year>{YEAR})\b", re.IGNORECASE)
 _PUBLISHED = re.compile(
     rf"(?:^\s*date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|\b{WEEKDAY},?\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>{YEAR}))",
     re.MULTILINE,
@@ -137,6 +152,9 @@ def title_month(title: str) -> str | None:
     months = [month_code(int(m.group("year")), month_number(m.group("month"))) for m in _TITLE_MONTH.finditer(title)]
     for match in _HALF_YEAR.finditer(title):
         months.append(month_code(int(match.group("year")), 6 if match.group("half").lower() == "first" else 12))
+    for match in _QUARTER.finditer(title):
+        quarter = ["first", "second", "third", "fourth"].index(match.group("quarter").lower()) + 1
+        months.append(month_code(int(match.group("year")), 3 * quarter))
     if months:
         return max(months)
     years = [int(y) for y in re.findall(rf"\b(?:in|of|during)\s+({YEAR})\b", title)]

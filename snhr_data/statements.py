@@ -120,7 +120,8 @@ NOT_A_COUNT_BEFORE = re.compile(
     rf"(?:{MONTH}\s+$|(?:No\.|Resolution|resolutions?|Article|Articles|Circular|Decree|number|page)\s+$"
     rf"|(?<![\w-])(?:[Oo]f (?:the|these|those)|[Tt]hese|[Tt]hose|[Tt]he)\s+$|\b(?:which|that|who) (?:killed|resulted in|left|claimed)\s+$"
     rf"|(?<!parties )(?<!forces )(?<!SDF )(?<!HTS )(?<!ISIS )\bkilling\s+$|\b(?:aged?|age of)\s+$"
-    rf"|\bbetween\s+$|\bbetween\s+[\w,]+\s+and\s+$|\bfrom\s+[\w,]+\s+to\s+$)"
+    rf"|\b(?i:between)\s+$|\b(?i:between)\s+[\w,]+\s+and\s+$|\b(?i:from)\s+[\w,]+\s+to\s+$"
+    rf"|\b(?i:average)\b[^.;]*$)"
 )
 NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:st|nd|rd|th)\b|,?\s*(?:19|20)\d{2}\b|\s+(?:or more|or fewer|years?|months?|weeks?|days?|hours?|"
@@ -355,8 +356,8 @@ class SentenceReader:
             after = sentence[mention.end:]
             before = sentence[: mention.start]
             if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
-                if not _is_year_or_date(sentence, mention):  # ... but "in 2024, including 242 children" are
-                    last_kind = "blocker"
+                if not _is_year_or_date(sentence, mention) and not PERCENT_AFTER.match(after):
+                    last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
                 continue
             noun, _ = noun_of(after)
             if noun == "bare" and re.search(r"(?:\d|\|)\s*$", before) or re.match(r"\s*\|", after):
@@ -682,8 +683,9 @@ class SentenceReader:
             if share is None:
                 continue
             share_of, subjects, party, victim = share
-            measure = "torture_deaths" if re.search("tortur", sentence, re.I) else (
-                self.section.measure if self.section.measure == "torture_deaths" else "civilian_deaths")
+            measure = self.percent_measure(sentence, post, heads)
+            if measure is None:
+                continue
             if share_of == "period":
                 period_list = subjects
                 govs = ["all"]
@@ -712,11 +714,22 @@ class SentenceReader:
 
     def percent_subject(self, pre: str, post: str, before_all: str, block_ctx: Context, heads: list[Head], previous):
         """(share_of, subjects, party, victim_group) of a percent, from the words before it."""
-        group = re.search(r"\b(children and women|women and children|children|women)\s+(?:\w+\s+){0,2}"
+        group = re.search(r"\b(children and women|women and children|children|women)\s+(?:alone\s+)?(?:\w+\s+){0,2}?"
                           r"(?:accounted|account|made up|constitut\w*|represent\w*)", pre, re.I)
+        if not group and previous is not None and previous[0] == "victim_group":  # "..., and women 14 percent"
+            group = re.search(r"(?:^|,|\band\b)\s*(children|women)\s+(?:alone\s+)?(?:for\s+)?$", pre, re.I)
         if group:
+            if any(_is_backward(post, m) for m in self.parties(post[:80])):
+                return None  # "62 percent of those killed by Russian forces": a share of one party's victims
             victim = {"children": "children", "women": "women"}.get(group.group(1).lower(), "children_and_women")
             return "victim_group", [], "all", victim
+        located = re.match(r"\s*(?:percent|%)?\s*(?:of them\s+)?(?:were|was|occurred|took place)\s+in\s+(?:the\s+)?"
+                           r"(?:governorates?\s+of\s+)?(?P<list>[^,.;]{2,60})", post, re.I)
+        if located and find_governorates(located.group("list")):
+            named = find_governorates(located.group("list"))
+            parties = [m for m in self.parties(pre) if m.code != "all"]
+            if len(named) == 1:
+                return "governorate", [named[0].code], parties[-1].code if parties else "all", "all"
         followed = list(re.finditer(r"\b(?:followed by|then(?: by)?)\b", pre, re.I))
         subject_text = pre[followed[-1].end():] if followed else pre
         govs = [m for m in find_governorates(subject_text) if not re.match(r"\s*city\b", subject_text[m.end:])]
@@ -738,7 +751,8 @@ class SentenceReader:
             return "governorate", [m.code for m in govs], party, "all"
         pre_parties = [m for m in self.parties(pre) if m.code != "all" and not PARTIAL_BEFORE.search(pre[:m.start])]
         if pre_parties:
-            return "perpetrator", [], pre_parties[-1].code, "all"
+            of_group = re.match(r"\s*(?:percent|%)?\s*of (?:the |all (?:the )?)?(children|women)\b", post, re.I)
+            return "perpetrator", [], pre_parties[-1].code, of_group.group(1).lower() if of_group else "all"
         months = [p for p in find_periods(pre, self.report)
                   if p.kind == "month" and p.period and not re.search(r"\b(?:in|during)\s+(?:the month of\s+)?$", pre[:p.start], re.I)]
         if months:
@@ -760,6 +774,16 @@ class SentenceReader:
             if party and party != "all":
                 return "perpetrator", [], party, "all"
         return None
+
+    def percent_measure(self, sentence: str, post: str, heads: list[Head]) -> str | None:
+        """What a percent is a share of: deaths under torture, what its denominator names, or civilian deaths."""
+        if re.search("tortur", sentence, re.I) or self.section.measure == "torture_deaths":
+            return "torture_deaths"
+        if re.match(r"\s*(?:percent|%)?\s*of (?:them|these|those)\b", post, re.I):
+            return heads[-1].measure if heads else "civilian_deaths"  # "five massacres ..., 40 percent of them"
+        if re.match(r"\s*(?:percent|%)?\s*of (?:the |all (?:the )?)?massacres\b", post, re.I):
+            return "massacres"
+        return "civilian_deaths"
 
     def add(self, period: str, measure: str, victim: str, party: str, gov: str, unit: str, share_of: str,
             value: float, qualifier: str, line: int, quote: str, note: str) -> None:

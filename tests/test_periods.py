@@ -54,3 +54,24 @@ def test_report_month_comes_from_the_title_then_the_publication_date():
 def test_publication_date_lines():
     assert publication_date("title\nTuesday 1 December 2020\n") == "2020-12-01"
     assert publication_date(" date 2025-01-02 503 Civilians") == "2025-01-02"
+
+
+@pytest.mark.parametrize("text, report, expected", [
+    ("from the beginning of 2024 until the end of September 2024", "2024-10", "2024-01/2024-09"),
+    ("From January to August 2024", "2024-10", "2024-01/2024-08"),
+    ("in the second quarter of 2023", "2023-06", "2023-04/2023-06"),
+    ("in the first six months of 2022", "2022-06", "2022-01/2022-06"),
+    ("compared with 103 civilians last month", "2024-01", "2023-12"),
+    ("down from 14 in the previous month", "2024-08", "2024-07"),
+])
+def test_ranges_quarters_and_previous_months(text, report, expected):
+    assert [p for p, _ in periods(text, report)][0] == expected
+
+
+def test_a_range_of_days_is_a_period_the_schema_cannot_hold():
+    assert periods("Between 1 and 8 December 2024, Syrian regime forces killed", "2024-12")[0][0] is None
+
+
+def test_a_release_published_mid_month_covers_its_own_month():
+    assert report_month("Report on the Massacre in Kafr Nabl", "Wednesday 15 June 2022\nbody") == "2022-06"
+    assert title_month("Civilians Killed in Syria in the Second Quarter of 2023") == "2023-06"
