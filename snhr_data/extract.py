@@ -21,11 +21,11 @@ from .codes import FIGURE_COLUMNS, perpetrator_groups
 from .numbers import find_numbers
 from .periods import DATE_LINE, find_periods, report_month
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
-from .vocab import report_unmapped
 from .statements import (
-    ITEM_PREFIX, UNMAPPED, PERCENT_AFTER, Context, Figure, SentenceReader, matches_any, join_notes, sections_vocab,
-    title_case_months, is_count_number, measure_of_text, noun_of, split_sentences,
+    ITEM_PREFIX, PERCENT_AFTER, UNMAPPED, Context, Figure, SentenceReader, is_count_number, join_notes, matches_any,
+    measure_of_text, noun_of, sections_vocab, split_sentences, title_case_months,
 )
+from .vocab import report_unmapped
 
 __all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
