@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .clean import ROMAN_HEADING, Block, clean_blocks
-from .codes import FIGURE_COLUMNS, perpetrator_groups
+from .codes import FIGURE_COLUMNS
 from .numbers import find_numbers
 from .periods import DATE_LINE, find_periods, report_month
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
@@ -223,13 +223,10 @@ def add_implied_totals(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.measure in special and f.unit == "count" and f.governorate == "all":
             by_key.setdefault((f.period, f.measure), []).append(f)
-    groups = perpetrator_groups()
     for (period, measure), rows in by_key.items():
         parties = {r.perpetrator for r in rows}
         lines = {r.line for r in rows if r.perpetrator != "all"}
         if "all" in parties or len(parties) != 1 or len(lines) != 1:
-            continue
-        if groups.get(next(iter(parties))) == "other_sub":
             continue
         for row in rows:
             added.append(replace(row, perpetrator="all", note=join_notes(row.note, "implied total: the report states only this party")))

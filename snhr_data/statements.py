@@ -108,7 +108,7 @@ NOUN_MEASURE = {
 }
 # What may follow a number that has no noun of its own ("Seven.", "17 were killed by", "two each").
 BARE_FOLLOWER = re.compile(
-    r"^\s*(?:[.,;:)]|$|and\b|who\b|were\b|was\b|each\b|by\b|at the hands of\b|of (?:them|whom|which)\b|in\b|died\b|dying\b|including\b|-)",
+    r"^\s*(?:[.,;:)]|$|and\b|who\b|were\b|was\b|each\b|by\b|carried\b|perpetrated\b|committed\b|at the hands of\b|of (?:them|whom|which)\b|in\b|died\b|dying\b|including\b|-)",
     re.IGNORECASE,
 )
 OF_THE = re.compile(r"^\s+of (?:these|the|those)\s+(?:\d[\d,]*\s+)?", re.IGNORECASE)
@@ -176,7 +176,7 @@ ZERO_STATEMENTS = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"(?:deaths\s+|killings\s+|victims\s+|cases\s+)?(?:among\s+|of\s+)?(?P<group>[^.,;]+)",
     r"\b(?:documented|recorded|registered)\s+no\s+(?:deaths\s+among\s+|killings\s+of\s+|victims\s+among\s+)?"
     r"(?P<group>[^.,;]+)",
-    r"(?:^|[,;]\s*)No\s+(?P<group>[^.,;]+?)\s+(?:were|was)\s+(?:documented|recorded|killed)\b",
+    r"\b[Nn]o\s+(?P<group>[^.,;]+?)\s+(?:were|was)\s+(?:documented|recorded|killed)\b",
 )]
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z]\.)(?<!\bMrs\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bSt\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(■•])|;\s+")
@@ -313,15 +313,20 @@ class SentenceReader:
                 block_ctx.party = explicit[-1].parties[0]
 
     def read_zero_statements(self, sentence: str, line_at, block_ctx: Context) -> None:
+        seen: set[str] = set()
         for match in (m for pattern in ZERO_STATEMENTS for m in pattern.finditer(sentence)):
-            noun, _ = noun_of(" " + match.group("group"))
-            measure = NOUN_MEASURE.get(noun)
-            if not measure:
-                continue
-            found = [p for p in find_periods(sentence, self.report) if p.period]
-            period = found[0].period if found else (block_ctx.period or self.section.period or self.report)
-            self.add(period, measure, "all", "all", "all", "count", "", 0.0, "exact", line_at(match.start()),
-                     quote_around(sentence, match.start(), match.end()), "stated as no deaths")
+            for group in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", match.group("group")):  # "no media workers or ..."
+                measure = NOUN_MEASURE.get(noun_of(" " + group)[0])
+                if measure and measure not in seen:
+                    seen.add(measure)
+                    self.add_zero(sentence, match, measure, line_at, block_ctx)
+
+    def add_zero(self, sentence: str, match: re.Match[str], measure: str, line_at, block_ctx: Context) -> None:
+        """A zero that the text states in words ("We documented no deaths among medical personnel")."""
+        found = [p for p in find_periods(sentence, self.report) if p.period]
+        period = found[0].period if found else (block_ctx.period or self.section.period or self.report)
+        self.add(period, measure, "all", "all", "all", "count", "", 0.0, "exact", line_at(match.start()),
+                 quote_around(sentence, match.start(), match.end()), "stated as no deaths")
 
     def unmapped_label(self, sentence: str, line_at) -> bool:
         """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
