@@ -21,12 +21,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 
 from snhr_data.extract import extract_figures
 from snhr_data.raw import ReportReadError
 from snhr_data.vocab import UnmappedLabelWarning
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+FIXTURES = Path(__file__).parent / "fixtures"
 KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
 
 MAY_2020 = "snhr-2020-05-monthly.txt"
@@ -215,3 +217,40 @@ def check_unmapped_reported(frame, case, expected, may_also, unmapped, *, ignore
     allowed = labels + case.get("may_warn", [])
     spurious = [m for m in unmapped if not any(fold(label) in fold(m) for label in allowed)]
     assert spurious == [], "\n".join(spurious)
+
+
+# --- cases of our own in tests/fixtures/<folder>/texts.yaml -------------------------------------------
+
+@cache
+def text_cases(folder: str) -> dict[str, dict]:
+    """name -> case of ``fixtures/<folder>/texts.yaml`` (the warnings name its text "<text>")."""
+    with open(FIXTURES / folder / "texts.yaml", encoding="utf-8") as handle:
+        return {entry["name"]: {**entry, "source_file": "<text>"} for entry in yaml.safe_load(handle)}
+
+
+@cache
+def extracted_text(folder: str, name: str):
+    """(figures frame, or None if the text was refused and the case allows it; unmapped-label messages)."""
+    case = text_cases(folder)[name]
+    return extract_with_warnings(case["text"], refused_ok=bool(case.get("no_figures_ok")))
+
+
+def check_report_month(frame, case, expected, may_also, unmapped):
+    """Every row names the month the text covers and comes from "<text>"."""
+    if frame is None:
+        return
+    assert set(frame["report"]) == {case["report"]}
+    assert set(frame["source_file"]) == {"<text>"}
+
+
+def check_no_unmapped(frame, case, expected, may_also, unmapped):
+    """Every party label of the text is known: no UnmappedLabelWarning."""
+    assert unmapped == ()
+
+
+def run_text_check(folder: str, name: str, check_functions: dict, check: str) -> None:
+    """One check of one case of ``fixtures/<folder>/texts.yaml``."""
+    case = text_cases(folder)[name]
+    frame, unmapped = extracted_text(folder, name)
+    assert frame is None or len(frame), f"{name}: no figures"
+    check_functions[check](frame, case, *expected_figures(case, case["report"]), unmapped)

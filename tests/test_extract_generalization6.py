@@ -21,47 +21,13 @@ line; no row comes from a narrative line. Failing (case, check) pairs are ``xfai
 """
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
-import yaml
 from figure_checks import (
-    check_found,
-    check_narrative_silent,
-    check_no_contradiction,
-    check_nothing_unstated,
-    check_params,
-    expected_figures,
-    extract_with_warnings,
+    check_found, check_narrative_silent, check_no_contradiction, check_no_unmapped, check_nothing_unstated,
+    check_params, check_report_month, run_text_check, text_cases,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "generalization6"
-
-
-@cache
-def cases() -> dict[str, dict]:
-    """name -> case (the warnings name its text "<text>")."""
-    with open(FIXTURES / "texts.yaml", encoding="utf-8") as handle:
-        return {entry["name"]: {**entry, "source_file": "<text>"} for entry in yaml.safe_load(handle)}
-
-
-@cache
-def extracted(name: str):
-    """(figures frame, messages of the UnmappedLabelWarnings)."""
-    return extract_with_warnings(cases()[name]["text"])
-
-
-def check_report_month(frame, case, expected, may_also, unmapped):
-    """Every row names the month the text covers and comes from "<text>"."""
-    assert set(frame["report"]) == {case["report"]}
-    assert set(frame["source_file"]) == {"<text>"}
-
-
-def check_no_unmapped(frame, case, expected, may_also, unmapped):
-    """Every party label of these texts is known: no UnmappedLabelWarning."""
-    assert unmapped == ()
-
+FOLDER = "generalization6"
 
 CHECK_FUNCTIONS = {
     "report_month": check_report_month,
@@ -76,9 +42,6 @@ CHECK_FUNCTIONS = {
 XFAIL: dict[tuple[str, str], str] = {}
 
 
-@pytest.mark.parametrize("name, check", list(check_params(cases(), list(CHECK_FUNCTIONS), XFAIL)))
+@pytest.mark.parametrize("name, check", list(check_params(text_cases(FOLDER), list(CHECK_FUNCTIONS), XFAIL)))
 def test_case(name, check):
-    case = cases()[name]
-    frame, unmapped = extracted(name)
-    assert len(frame), f"{name}: no figures"
-    CHECK_FUNCTIONS[check](frame, case, *expected_figures(case, case["report"]), unmapped)
+    run_text_check(FOLDER, name, CHECK_FUNCTIONS, check)
