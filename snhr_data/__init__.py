@@ -16,4 +16,4 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'snhr_data' has no attribute {name!r}")
 
 # Public API (audit engineer): run_checks(figures) -> findings, explain(figures, row, **selectors) (snhr_data.audit).
-_LAZY.update({"run_checks": "audit", "explain": "audit"})
+_LAZY.update({"run_checks": "audit", "explain": "provenance"})

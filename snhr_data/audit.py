@@ -73,18 +73,18 @@ quotes them with file and line. ``explain`` shows the statements behind a figure
 from __future__ import annotations
 
 import itertools
-import re
 import textwrap
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
 import pandas as pd
-import yaml
 
 from .codes import FIGURE_COLUMNS, perpetrator_codes, perpetrator_groups
-from .paths import VOCAB_DIR
-from .tables import with_figure_ids
+from .grammar import VocabularyError, cached, vocab_dir
+from .grammar import settings as settings_file
+from .numbers import number_text
+from .periods import containing_period, is_period, period_span, period_tiling
+from .provenance import QUALIFIER_WORDS, prepared
 
 KEY_COLUMNS = ["report", "period", "measure", "victim_group", "perpetrator", "governorate"]
 FINDING_COLUMNS = [
@@ -92,11 +92,8 @@ FINDING_COLUMNS = [
     "stated", "expected", "severity", "detail", "unit", "reports", "sources",
 ]
 SEVERITIES = ["error", "warning"]
-EXPLAIN_COLUMNS = ["figure_id"] + FIGURE_COLUMNS[:10] + ["source_file", "line", "quote", "note"]
-PERIOD_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{4}-(0[1-9]|1[0-2])$")
 QUOTE_CHARS = 200  # longer quotes are shortened in ``detail`` (``explain`` shows them whole)
 MAX_READINGS = 256  # combinations of conflicting values evaluated per relation
-QUALIFIER_WORDS = {"at_least": "at least ", "about": "about "}  # put before a number; 'exact' has none
 
 Key = tuple[str, str, str, str, str, str]  # KEY_COLUMNS; report '' when pooled across reports
 DIMENSION = {column: i for i, column in enumerate(KEY_COLUMNS)}
@@ -113,12 +110,10 @@ class Settings:
     min_other_subcategories: int
 
 
-@lru_cache(maxsize=None)
+@cached
 def default_settings() -> Settings:
     """The tolerances of ``vocab/audit.yaml``."""
-    path = VOCAB_DIR / "audit.yaml"
-    with open(path, encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+    raw = settings_file("audit")
     try:
         return Settings(
             percent_points=dict(raw["percent_points"]),
@@ -127,7 +122,7 @@ def default_settings() -> Settings:
             min_other_subcategories=int(raw["min_other_subcategories"]),
         )
     except (KeyError, TypeError, ValueError) as err:
-        raise ValueError(f"{path}: missing or malformed setting ({err})") from err
+        raise VocabularyError(f"{vocab_dir() / 'audit.yaml'}: missing or malformed setting ({err})") from err
 
 
 # ---------------------------------------------------------------- statements and candidates
@@ -177,28 +172,6 @@ class Candidate:
 
 NOT_STATED = Candidate(0.0, "exact", ())
 Pool = dict[Key, list[Candidate]]
-
-
-def number_text(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:g}"
-
-
-def prepared(figures: pd.DataFrame) -> pd.DataFrame:
-    """``figures`` checked for what the audit relies on, with a ``figure_id`` column; never mutated.
-
-    Raises ``ValueError`` naming the file and line of a row with a malformed period or no value.
-    """
-    missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
-    if missing:
-        raise ValueError(f"the figures table lacks column(s) {', '.join(missing)}")
-    for row in figures[FIGURE_COLUMNS].itertuples(index=False):
-        where = f"{row.source_file}:{row.line}"
-        if not PERIOD_RE.match(str(row.period)):
-            raise ValueError(f"{where}: period {row.period!r} is not YYYY-MM, YYYY or YYYY-MM/YYYY-MM")
-        if pd.isna(row.value):
-            raise ValueError(f"{where}: figure {row.measure}/{row.victim_group}/{row.perpetrator} has no value")
-    return figures.copy() if "figure_id" in figures.columns else with_figure_ids(figures)
 
 
 def statements_in_order(rows: pd.DataFrame) -> list[tuple[tuple, Statement]]:
@@ -454,37 +427,6 @@ def within_report_relations(pool: Pool, settings: Settings) -> list[Relation]:
 
 # ---------------------------------------------------------------- periods
 
-def month_index(code: str) -> int:
-    return int(code[:4]) * 12 + int(code[5:7]) - 1
-
-
-def period_span(period: str) -> tuple[int, int]:
-    """First and last month (as month indexes) of a month, a year or a range."""
-    if "/" in period:
-        start, end = period.split("/")
-        return month_index(start), month_index(end)
-    if len(period) == 4:
-        return int(period) * 12, int(period) * 12 + 11
-    return month_index(period), month_index(period)
-
-
-def period_tiling(whole: str, periods: Iterable[str]) -> tuple[list[str], bool]:
-    """The stated sub-periods covering ``whole`` from its start, longest first, and whether they leave
-    no gap: '2024' with '2024-01/2024-11' and '2024-12' stated -> (['2024-01/2024-11', '2024-12'], True)."""
-    start, end = period_span(whole)
-    inside = [p for p in periods if p != whole and start <= period_span(p)[0] and period_span(p)[1] <= end]
-    parts, gap, month = [], False, start
-    while month <= end:
-        starting = [p for p in inside if period_span(p)[0] == month]
-        if not starting:
-            gap, month = True, month + 1
-            continue
-        best = max(starting, key=lambda p: (period_span(p)[1], p))
-        parts.append(best)
-        month = period_span(best)[1] + 1
-    return parts, not gap
-
-
 def period_relations(pool: Pool) -> list[Relation]:
     relations = []
     for by_period in grouped_by(pool, "period").values():
@@ -496,17 +438,6 @@ def period_relations(pool: Pool) -> list[Relation]:
                 relations.append(Relation("period_sum", by_period[whole],
                                           tuple(by_period[p] for p in parts), complete, "period"))
     return relations
-
-
-def containing_period(periods: Iterable[str], period: str) -> str | None:
-    """The year, else the longest range, among ``periods`` that strictly contains ``period``."""
-    start, end = period_span(period)
-    containing = [p for p in periods if p != period
-                  and period_span(p)[0] <= start and end <= period_span(p)[1]]
-    years = sorted(p for p in containing if len(p) == 4)
-    if years:
-        return years[0]
-    return max(containing, key=lambda p: (period_span(p)[1] - period_span(p)[0], p), default=None)
 
 
 # ---------------------------------------------------------------- findings
@@ -789,73 +720,3 @@ def format_findings(findings: pd.DataFrame, width: int = 100) -> str:
                                        subsequent_indent=" " * 10))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-# ---------------------------------------------------------------- provenance
-
-def explain(figures: pd.DataFrame, row: Mapping | pd.Series | None = None, **selectors: object) -> pd.DataFrame:
-    """The statements (quote, file, line) behind a figure, a derived-table row or a finding.
-
-    ``row`` may be a derived-table row (its ``source_rows``), a finding (its ``sources``), a figures row
-    (its ``figure_id``) or any mapping of figure columns; ``selectors`` filter on figure columns
-    (a list/tuple/set means any of). ``explain(figures, report='2023-12', victim_group='children',
-    perpetrator='all', period='2023-12')`` shows both statements of the December 2023 children total.
-    """
-    figures = prepared(figures)
-    unknown = [c for c in selectors if c not in figures.columns]
-    if unknown:
-        raise ValueError(f"explain: unknown column(s) {', '.join(unknown)}; use {', '.join(EXPLAIN_COLUMNS)}")
-    chosen = figures
-    if row is not None:
-        chosen = rows_behind(figures, dict(row))
-    for column, wanted in selectors.items():
-        wanted = [as_column_type(figures[column], w) for w in (wanted if is_many(wanted) else [wanted])]
-        chosen = chosen[chosen[column].isin(wanted)]
-    return chosen[EXPLAIN_COLUMNS].reset_index(drop=True)
-
-
-def is_many(value: object) -> bool:
-    return isinstance(value, (list, tuple, set))
-
-
-def as_column_type(column: pd.Series, value: object) -> object:
-    """A selector given as text (on the command line) compared as a number for numeric columns."""
-    if isinstance(value, str) and pd.api.types.is_numeric_dtype(column):
-        try:
-            return float(value)
-        except ValueError as err:
-            raise ValueError(f"explain: {column.name} is numeric, got {value!r}") from err
-    return value
-
-
-def rows_behind(figures: pd.DataFrame, row: dict) -> pd.DataFrame:
-    for column in ("source_rows", "sources", "figure_id"):
-        ids = [i for i in str(row.get(column) or "").split(";") if i]
-        if ids:
-            missing = [i for i in ids if i not in set(figures["figure_id"])]
-            if missing:
-                raise ValueError(f"explain: figure id(s) {', '.join(missing)} are not in the figures table")
-            order = {figure_id: n for n, figure_id in enumerate(ids)}
-            found = figures[figures["figure_id"].isin(ids)]
-            return found.sort_values("figure_id", key=lambda s: s.map(order), kind="stable")
-    keys = {c: row[c] for c in FIGURE_COLUMNS[:8] if c in row}
-    if not keys:
-        raise ValueError("explain: the row has no source_rows, sources, figure_id or figure columns")
-    mask = pd.Series(True, index=figures.index)
-    for column, value in keys.items():
-        mask &= figures[column] == value
-    return figures[mask]
-
-
-def format_explanation(explained: pd.DataFrame) -> str:
-    """One block per statement: the figure, then file:line and the quote."""
-    if explained.empty:
-        return "No figure matches."
-    blocks = []
-    for row in explained.to_dict("records"):
-        qualifier = QUALIFIER_WORDS.get(row["qualifier"], "")
-        unit = " percent" if row["unit"] == "percent" else ""
-        blocks.append(f"{row['report']} {row['period']} {row['measure']} [{row['victim_group']}] "
-                      f"{row['perpetrator']} {row['governorate']} = {qualifier}{number_text(row['value'])}{unit}\n"
-                      f"  {row['source_file']}:{row['line']}  \"{row['quote']}\"")
-    return "\n".join(blocks) + "\n"

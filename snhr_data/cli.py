@@ -126,7 +126,7 @@ def check_command(strict: bool, reports: tuple[str, ...], output: Path | None) -
 @click.option("--id", "figure_ids", multiple=True, help="A figure_id (repeatable), e.g. from a table's source_rows.")
 def explain_command(selectors: tuple[str, ...], figure_ids: tuple[str, ...]) -> None:
     """Show the quote, file and line behind the figures matching COLUMN=VALUE (e.g. report=2023-12)."""
-    from .audit import explain, format_explanation
+    from .provenance import explain, format_explanation
 
     pairs = [s.partition("=") for s in selectors]
     bad = [s for s, (_, sep, _) in zip(selectors, pairs) if not sep]

@@ -6,11 +6,7 @@ files in ``snhr_data/vocab`` so that the code lists and the label mappings canno
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-import yaml
-
-from .paths import VOCAB_DIR
+from .grammar import label_entries
 
 PUBLIC_COLUMNS = [
     "report", "period", "measure", "victim_group", "perpetrator", "governorate",
@@ -29,11 +25,9 @@ SHARE_OF = ["", "perpetrator", "governorate", "period", "victim_group"]
 QUALIFIERS = ["exact", "about", "at_least"]
 
 
-@lru_cache(maxsize=None)
 def load_vocab(name: str) -> tuple[dict, ...]:
-    """The entries of ``vocab/<name>.yaml`` (``perpetrators`` or ``governorates``)."""
-    with open(VOCAB_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        return tuple(yaml.safe_load(handle))
+    """The entries of ``vocab/<name>.yaml`` (``perpetrators`` or ``governorates``), validated."""
+    return label_entries(name)
 
 
 def perpetrator_codes() -> list[str]:

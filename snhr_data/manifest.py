@@ -181,7 +181,7 @@ def report_month_of(text: str) -> str:
 
 def published_of(report: ReportText) -> str:
     """The publication date the text states, else the one the page declares (HTML), else ''."""
-    from .periods import publication_date
+    from .reading.dates import publication_date
 
     return publication_date(report.text) or report.published
 

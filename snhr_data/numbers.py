@@ -64,3 +64,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     for match in ARTICLE_ONE.finditer(text):
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def number_text(value: float) -> str:
+    """A stated number as text: integers without '.0' ("12"), others as written ("18.2")."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)

@@ -28,6 +28,9 @@ from .codes import (
     MEASURES, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
     governorate_codes, perpetrator_codes, perpetrator_groups,
 )
+from .numbers import number_text
+from .periods import containing_period, period_type
+from .provenance import with_figure_ids
 
 TableFunction = Callable[[pd.DataFrame], pd.DataFrame]
 
@@ -38,40 +41,6 @@ PARENT_OF_GROUP = {"total": "", "main": "all", "other": "all", "other_sub": "oth
 
 
 # ---------------------------------------------------------------- figure ids and small helpers
-
-def figure_ids(figures: pd.DataFrame) -> pd.Series:
-    """``<source_file>:<line>:<n>`` for every figure, ``n`` = 1-based rank among the figures of that line.
-
-    >>> f = pd.DataFrame({"source_file": ["a.txt", "a.txt", "a.txt"], "line": [3, 3, 9]})
-    >>> figure_ids(f).tolist()
-    ['a.txt:3:1', 'a.txt:3:2', 'a.txt:9:1']
-    """
-    if figures.empty:
-        return pd.Series([], index=figures.index, dtype="str", name="figure_id")
-    rank = figures.groupby(["source_file", "line"], sort=False).cumcount() + 1
-    ids = figures["source_file"].astype(str) + ":" + figures["line"].astype(int).astype(str) + ":" + rank.astype(str)
-    return ids.rename("figure_id")
-
-
-def with_figure_ids(figures: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``figures`` with a ``figure_id`` column (last), replacing any existing one."""
-    out = figures.drop(columns=["figure_id"], errors="ignore").copy()
-    out["figure_id"] = figure_ids(out)
-    return out
-
-
-def period_type(period: str) -> str:
-    """``month`` (YYYY-MM), ``year`` (YYYY) or ``range`` (YYYY-MM/YYYY-MM)."""
-    if "/" in period:
-        return "range"
-    return "year" if len(period) == 4 else "month"
-
-
-def format_number(value: float) -> str:
-    """A stated number as text: integers without '.0'."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() else repr(value)
-
 
 def _code_ranks() -> dict[str, dict[str, int]]:
     return {
@@ -121,7 +90,7 @@ def collapse_statements(figures: pd.DataFrame, key: list[str]) -> pd.DataFrame:
             **dict(zip(key, group_key if isinstance(group_key, tuple) else (group_key,))),
             "value": values[0],
             "qualifier": group["qualifier"].iloc[0],
-            "alt_values": ";".join(format_number(v) for v in alternatives),
+            "alt_values": ";".join(number_text(v) for v in alternatives),
             "conflict": bool(alternatives),
             "n_statements": len(values),
             "source_rows": ";".join(group["figure_id"]),
@@ -269,29 +238,6 @@ def shares(figures: pd.DataFrame) -> pd.DataFrame:
     return _insert_period_type(sort_rows(cells, key))
 
 
-def _period_contains(outer: str, month: str) -> bool:
-    if period_type(outer) == "year":
-        return month[:4] == outer
-    if period_type(outer) == "range":
-        start, end = outer.split("/")
-        return start <= month <= end
-    return False
-
-
-def _months_spanned(period_range: str) -> int:
-    start, end = (int(p[:4]) * 12 + int(p[5:7]) for p in period_range.split("/"))
-    return end - start + 1
-
-
-def _reference_period(candidates: list[str], month: str) -> str:
-    """The year, else the longest year-to-date range, among ``candidates`` that contains ``month``."""
-    containing = sorted(p for p in candidates if _period_contains(p, month))
-    years = [p for p in containing if period_type(p) == "year"]
-    if years:
-        return years[0]
-    return max(containing, key=_months_spanned, default="")
-
-
 def period_shares(figures: pd.DataFrame) -> pd.DataFrame:
     """A month's stated share of the year (or year to date), beside the counts the report states.
 
@@ -311,7 +257,7 @@ def period_shares(figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for cell in percents.to_dict("records"):
         same = tuple(cell[c] for c in ["report"] + dims)
-        of_period = _reference_period(periods_of.get(same, []), cell["period"])
+        of_period = containing_period(periods_of.get(same, []), cell["period"]) or ""
         month = count_of.get(tuple(cell[c] for c in key))
         of = count_of.get((cell["report"], of_period, *same[1:])) if of_period else None
         month_count = month["value"] if month else float("nan")

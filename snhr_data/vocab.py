@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .codes import load_vocab
+from .grammar import cached
 
 
 class UnmappedLabelError(ValueError):
@@ -30,7 +30,7 @@ class LabelMention:
     text: str
 
 
-@lru_cache(maxsize=None)
+@cached
 def compiled_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(code, pattern) for every variant of every entry of ``vocab/<name>.yaml`` in use in ``report``'s month.
 
@@ -79,6 +79,11 @@ def map_label(label: str, name: str = "perpetrators") -> str:
     if not mentions:
         raise UnmappedLabelError(f"no {name} code for label {label!r}")
     return mentions[0].code
+
+
+def report_unknown_party(where: str, what: str, strict: bool) -> None:
+    """Raise (strict) or warn that the party ``what`` at ``where`` (file:line) is no vocabulary entry."""
+    report_unmapped(f"{where}: {what} (add it to snhr_data/vocab/perpetrators.yaml); its figures are left out", strict)
 
 
 def report_unmapped(message: str, strict: bool) -> None:

@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from snhr_data import audit
+from snhr_data import audit, provenance
 from snhr_data.codes import FIGURE_COLUMNS
 from snhr_data.paths import raw_dir
-from snhr_data.tables import by_perpetrator, with_figure_ids
+from snhr_data.provenance import with_figure_ids
+from snhr_data.tables import by_perpetrator
 
 REPORT = "2031-03"  # a made-up month: constructed figures are not the reports' figures
 
@@ -362,31 +363,31 @@ def test_format_findings_groups_by_report():
 def test_explain_by_selectors_shows_quote_file_and_line():
     rows = frame(fig(14, victim_group="children", quote="including 14 children"),
                  fig(15, victim_group="children", quote="including 15 children"))
-    explained = audit.explain(rows, victim_group="children")
+    explained = provenance.explain(rows, victim_group="children")
     assert explained[["value", "source_file", "line", "quote"]].values.tolist() == [
         [14, "r.txt", 1, "including 14 children"], [15, "r.txt", 2, "including 15 children"]]
-    assert 'r.txt:2  "including 15 children"' in audit.format_explanation(explained)
-    assert audit.explain(rows, line="2")["value"].tolist() == [15]
+    assert 'r.txt:2  "including 15 children"' in provenance.format_explanation(explained)
+    assert provenance.explain(rows, line="2")["value"].tolist() == [15]
 
 
 def test_explain_a_derived_table_row_through_its_source_rows():
     rows = with_figure_ids(frame(fig(30, perpetrator="sdf"), fig(4, perpetrator="sdf", victim_group="children")))
     table_row = by_perpetrator(rows).iloc[0]
-    assert audit.explain(rows, table_row)["line"].tolist() == [1, 2]
+    assert provenance.explain(rows, table_row)["line"].tolist() == [1, 2]
 
 
 def test_explain_a_finding_through_its_sources():
     rows = complete_parties(total=101)
     finding = audit.run_checks(rows).iloc[0]
-    assert audit.explain(rows, finding)["line"].tolist() == [1, 2, 3, 4]
+    assert provenance.explain(rows, finding)["line"].tolist() == [1, 2, 3, 4]
 
 
 def test_explain_rejects_unknown_ids_and_columns():
     rows = frame(fig(1))
     with pytest.raises(ValueError, match="not in the figures table"):
-        audit.explain(rows, {"source_rows": "nope.txt:9:1"})
+        provenance.explain(rows, {"source_rows": "nope.txt:9:1"})
     with pytest.raises(ValueError, match="unknown column"):
-        audit.explain(rows, colour="red")
+        provenance.explain(rows, colour="red")
 
 
 def test_check_command_exits_non_zero_on_errors_with_strict(tmp_path, monkeypatch):

@@ -8,7 +8,8 @@ from snhr_data import metadata
 from snhr_data.audit import run_checks
 from snhr_data.build import data_dictionary_path
 from snhr_data.codes import governorate_codes, perpetrator_codes
-from snhr_data.tables import TABLES, build_tables, with_figure_ids
+from snhr_data.provenance import with_figure_ids
+from snhr_data.tables import TABLES, build_tables
 
 from test_tables import figures
 

@@ -7,9 +7,11 @@ import pandas as pd
 import pytest
 
 from snhr_data.codes import FIGURE_COLUMNS
+from snhr_data.periods import period_type
+from snhr_data.provenance import figure_ids, with_figure_ids
 from snhr_data.tables import (
-    TABLES, build_tables, by_perpetrator, collapse_statements, figure_ids, governorates, massacres,
-    period_shares, period_type, shares, special_groups, torture_by_perpetrator, totals, with_figure_ids,
+    TABLES, build_tables, by_perpetrator, collapse_statements, governorates, massacres,
+    period_shares, shares, special_groups, torture_by_perpetrator, totals,
 )
 
 DEFAULTS = dict(report="2024-11", period="2024-11", measure="civilian_deaths", victim_group="all",

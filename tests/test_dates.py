@@ -1,7 +1,7 @@
-"""Periods and the report month, read from the text relative to the report month."""
+"""Period phrases and the report month, read from the text relative to the report month (snhr_data.reading.dates)."""
 import pytest
 
-from snhr_data.periods import NoReportMonthError, find_periods, publication_date, report_month, title_month
+from snhr_data.reading.dates import NoReportMonthError, find_periods, publication_date, report_month, title_month
 
 
 def periods(text, report="2024-11"):

@@ -1,10 +1,12 @@
-"""Sentence-level reading: nouns, qualifiers, numbers that are not counts, sentence splits, one sentence's figures."""
+"""Sentence-level reading (snhr_data.reading): nouns, qualifiers, numbers that are not counts, sentence splits, one sentence's figures."""
 import pytest
 
 from snhr_data.numbers import find_numbers
-from snhr_data.statements import (
-    Context, SentenceReader, is_count_number, measure_of_text, noun_of, qualifier_of, quote_around, split_sentences,
-)
+from snhr_data.reading.heads import is_count_number, noun_of, qualifier_of
+from snhr_data.reading.measure import measure_of_text
+from snhr_data.reading.model import Context, Source
+from snhr_data.reading.sentence import read_sentence
+from snhr_data.reading.text import quote_around, split_sentences
 
 
 @pytest.mark.parametrize("after, noun", [
@@ -62,10 +64,9 @@ def test_a_long_quote_is_cut_around_the_number():
 
 
 def read(sentence, report="2024-11", measure=None):
-    reader = SentenceReader("t.txt", report)
-    reader.section.measure = measure
-    reader.read_sentence(sentence, lambda position: 7, Context(), title=False)
-    return {(f.period, f.measure, f.victim_group, f.perpetrator, f.governorate, f.unit): f.value for f in reader.figures}
+    figures = read_sentence(sentence, lambda position: 7, Context(), Context(measure=measure), Source("t.txt", report),
+                            title=False)
+    return {(f.period, f.measure, f.victim_group, f.perpetrator, f.governorate, f.unit): f.value for f in figures}
 
 
 def test_one_sentence_with_parties_groups_and_a_year_to_date():
@@ -85,7 +86,7 @@ def test_a_bare_list_number_takes_the_measure_of_its_section():
 
 
 def test_every_row_records_the_line_it_was_read_from():
-    reader = SentenceReader("t.txt", "2024-11")
-    reader.read_sentence("We documented the killing of 71 civilians.", lambda position: 42, Context(), title=False)
-    assert [(f.line, f.source_file, f.quote) for f in reader.figures] == [
+    figures = read_sentence("We documented the killing of 71 civilians.", lambda position: 42, Context(), Context(),
+                            Source("t.txt", "2024-11"), title=False)
+    assert [(f.line, f.source_file, f.quote) for f in figures] == [
         (42, "t.txt", "We documented the killing of 71 civilians.")]

@@ -1,0 +1,68 @@
+"""Agents: who a sentence says killed, when the vocabulary of parties does not say it by name. An actor
+the vocabulary lacks ("Armed groups loyal to the former regime") is reported with file and line and its
+figures are left out, never given to another party; a pronoun ("They killed 12") takes the party of the
+sentence before, if that sentence's subject named one. Patterns: ``vocab/agents.yaml``."""
+from __future__ import annotations
+
+from ..grammar import regex
+from ..vocab import LabelMention, find_parties
+from .model import UNMAPPED
+
+
+def is_backward(text: str, mention: LabelMention) -> bool:
+    """Whether the party at ``mention`` follows "by", "at the hands of" ...: it did what the words before say."""
+    return bool(regex("BackwardMarker").search(text[: mention.start]))
+
+
+def is_known_agent(label: str, report: str) -> bool:
+    """ "ISIS cells", "Syrian National Army factions": a known party, perhaps with a word such as "cells"."""
+    mentions = find_parties(label, report)
+    return bool(mentions) and bool(regex("AgentTail").fullmatch(label[mentions[-1].end:]))
+
+
+def unknown_agent_after(window: str) -> str | None:
+    """The agent of "killed by <agent>" right after a count, if any (a method such as "shelling" is no agent)."""
+    match = regex("AgentAfter").search(window)
+    if not match or regex("NotAnAgent").fullmatch(match.group("label")) or regex("Method").match(match.group("label")):
+        return None
+    return match.group("label")
+
+
+def unknown_agent_before(segment: str) -> str | None:
+    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher."""
+    match = regex("AgentBefore").search(segment)
+    label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
+    if not label or regex("NotAnAgent").fullmatch(label):
+        return None
+    return label
+
+
+def unknown_agent(window: str, segment: str, report: str) -> str | None:
+    """ "killed by <Some Unknown Forces>", "<some unknown forces> killed N": the label of an agent that the
+    vocabulary lacks, or None."""
+    label = unknown_agent_after(window) or unknown_agent_before(segment)
+    if not label or is_known_agent(label, report):
+        return None
+    return label
+
+
+def subject_party(sentence: str, report: str) -> str | None:
+    """The party named by a sentence's subject ("ISIS cells attacked ...": isis), UNMAPPED + label for an
+    actor the vocabulary lacks ("Armed groups loyal to the former regime attacked ..."), None when there is none."""
+    subject = regex("SentenceSubject").match(sentence)
+    if not subject or regex("AnaphorSubject").search(subject.group("subject") + " killed "):
+        return None
+    named = find_parties(subject.group("subject"), report)
+    if named and regex("AgentTail").fullmatch(subject.group("subject")[named[-1].end:]):
+        return named[-1].code
+    return UNMAPPED + subject.group("subject").strip() if regex("UnknownActor").search(subject.group("subject")) else None
+
+
+def anaphor_subject(segment: str):
+    """The pronoun or anaphor subject of "killed" right before a count ("They killed", "The group killed")."""
+    return regex("AnaphorSubject").search(segment)
+
+
+def is_unknown_party_heading(text: str) -> bool:
+    """A heading naming an actor that no vocabulary entry maps ("C. Armed groups loyal to the former regime:")."""
+    return bool(regex("UnknownPartyHeading").search(text)) and not regex("NotAPartyHeading").search(text)

@@ -1,0 +1,125 @@
+"""Periods as the reports write them ("since the beginning of 2024", "last month", "in the first half of
+2023"), the month a title covers and the publication date, resolved against the report month into the
+period codes of ``snhr_data.periods``. The phrases are entries of ``vocab/periods.yaml``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..grammar import regex
+from ..periods import month_code, month_number, shift_month, year_of_month, year_to_date
+
+
+class NoReportMonthError(ValueError):
+    """The text states no month that it covers."""
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    period: str | None  # None: a period the schema cannot hold ("since October 5")
+    start: int
+    end: int
+    kind: str  # month | year | ytd | range | unknown | inherited
+
+
+# (kind, entry of vocab/periods.yaml), tried in this order
+PHRASES = (
+    ("ytd", "PeriodYearToDate"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
+    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
+    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("month", "PeriodThisMonth"),
+    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
+)
+QUARTERS = ["first", "second", "third", "fourth"]
+
+
+def resolve(kind: str, match: re.Match[str], report: str) -> str | None:
+    """The period code of a phrase of ``kind``, in a report of month ``report``."""
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    report_year = int(report[:4])
+    if kind == "unknown":
+        return None
+    if kind == "month":
+        if "month" not in groups:
+            return shift_month(report, -1) if regex("LastWords").search(match.group(0)) else report
+        month = month_number(groups["month"])
+        year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
+        return month_code(year, month)
+    if kind == "range":
+        return month_range(groups)
+    if kind == "year":
+        year = int(groups.get("year", report_year))
+        return year_to_date(year, report) if year == report_year else str(year)
+    # ytd: through the report month, or through the month the text names ("until the end of September")
+    year = int(groups.get("year") or groups.get("year2") or report_year)
+    end = report if year == report_year else month_code(year, 12)
+    if "end_month" in groups:  # "up to June" in a May report: May
+        end = min(end, month_code(int(groups.get("end_year", year)), month_number(groups["end_month"])))
+    return year_to_date(year, end)
+
+
+def month_range(groups: dict[str, str]) -> str:
+    """A half-year, a quarter, or "from <Month> to <Month> <Year>"."""
+    year = int(groups["year"])
+    if "half" in groups:
+        return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
+    if "quarter" in groups:
+        first = 3 * QUARTERS.index(groups["quarter"].lower().replace("last", "fourth")) + 1
+        return f"{month_code(year, first)}/{month_code(year, first + 2)}"
+    return f"{month_code(year, month_number(groups['month1']))}/{month_code(year, month_number(groups['month2']))}"
+
+
+def find_periods(text: str, report: str) -> list[PeriodMention]:
+    """Every period phrase in ``text`` (non-overlapping, earliest and longest first), resolved against ``report``."""
+    found: list[PeriodMention] = []
+    for kind, name in PHRASES:
+        for match in regex(name).finditer(text):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            found.append(PeriodMention(resolve(kind, match, report), match.start(), match.end(), kind))
+    return sorted(found, key=lambda m: m.start)
+
+
+def publication_date(text: str) -> str | None:
+    """The publication date a report states on a line of its own ("Sunday 01 December 2024", "date 2025-01-02")."""
+    match = regex("Published").search(text[:5000])
+    if not match:
+        return None
+    if match.group("iso"):
+        return match.group("iso")
+    return f"{match.group('year')}-{month_number(match.group('month')):02d}-{int(match.group('day')):02d}"
+
+
+def title_month(title: str) -> str | None:
+    """The month a title covers: the latest "<Month> <YYYY>" or half-year it names; else a month it names
+    without a year, in the year it names ("... in 2019, with 267 Civilians Killed in December"); else the
+    December of the year it names (an annual report)."""
+    months = [month_code(int(m.group("year")), month_number(m.group("month"))) for m in regex("TitleMonth").finditer(title)]
+    for match in regex("TitleHalfYear").finditer(title):
+        months.append(month_code(int(match.group("year")), 6 if match.group("half").lower() == "first" else 12))
+    for match in regex("TitleQuarter").finditer(title):
+        months.append(month_code(int(match.group("year")), 3 * (QUARTERS.index(match.group("quarter").lower()) + 1)))
+    if months:
+        return max(months)
+    years = [int(y) for y in regex("TitleYear").findall(title)]
+    if not years:
+        return None
+    bare = [month_number(m) for m in regex("TitleBareMonth").findall(title)]
+    return month_code(max(years), max(bare) if bare else 12)
+
+
+def report_month(title: str, body: str) -> str:
+    """The month a report covers: from its title, else from its publication date (the month before it when
+    published in the first five days of a month, as monthly reports are).
+
+    Raises ``NoReportMonthError`` when neither is stated.
+    """
+    month = title_month(title)
+    if month:
+        return month
+    published = publication_date(body)
+    if published:  # monthly reports come out in the first days of the next month; other releases cover their own
+        return shift_month(published[:7], -1) if int(published[8:10]) <= 5 else published[:7]
+    covered = regex("CoveredMonth").search(body)
+    if covered:
+        return month_code(int(covered.group("year")), month_number(covered.group("month")))
+    raise NoReportMonthError("no recognizable report month in the title or a publication date")

@@ -1,0 +1,170 @@
+"""Heads: the numbers of a sentence that count something, the noun each counts, and the children and women
+groups attached to them ("91 civilians, including 12 children and nine women"). The nouns, qualifiers and
+the words that make a number no count are entries of ``vocab/counts.yaml`` and ``vocab/clauses.yaml``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from ..grammar import class_texts, classes, regex
+from ..numbers import NumberMention, find_numbers
+from ..vocab import LabelMention, find_governorates
+
+GROUP_NOUNS = {"children", "women"}
+
+
+@dataclass
+class Head:
+    """A counted number in a sentence, the noun it counts, its groups and the words that speak of it."""
+
+    mention: NumberMention
+    noun: str  # children | women | generic | bare | massacres | medical | media | civil_defense
+    qualifier: str
+    groups: list[tuple[str, NumberMention]] = field(default_factory=list)
+    window_end: int = 0
+
+
+@lru_cache(maxsize=None)
+def _noun_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rf"\s+(?:{text})(?!-)", re.IGNORECASE)) for name, text in class_texts("VictimNoun"))
+
+
+def noun_of(text_after: str) -> tuple[str, int]:
+    """The class of the noun right after a number and where it ends ('' if none)."""
+    for name, pattern in _noun_patterns():
+        match = pattern.match(text_after)
+        if match:
+            return name, match.end()
+    of_the = regex("OfThe").match(text_after)
+    if of_the:
+        rest = text_after[of_the.end() - 1:]
+        name, end = noun_of(rest)
+        return (name, of_the.end() - 1 + end) if name else ("", 0)
+    if regex("BareFollower").match(text_after):
+        return "bare", 0
+    return "", 0
+
+
+def qualifier_of(text_before: str) -> str:
+    for name, pattern in classes("Qualifier"):
+        if pattern.search(text_before):
+            return name
+    return "exact"
+
+
+def is_count_number(sentence: str, mention: NumberMention) -> bool:
+    before, after = sentence[: mention.start], sentence[mention.end:]
+    if regex("NotACountBefore").search(before) and not regex("RemainingBefore").search(before):
+        return False
+    if regex("NotACountAfter").match(after):
+        return False
+    if 1900 <= mention.value <= 2099 and "," not in mention.text and not noun_of(after)[0] in {"generic", "children", "women"}:
+        return False
+    return True
+
+
+def is_year_or_date(sentence: str, mention: NumberMention) -> bool:
+    return (1900 <= mention.value <= 2099 and "," not in mention.text) or bool(
+        regex("MonthBefore").search(sentence[: mention.start]))
+
+
+def outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:
+    """The numbers that are not inside the noun of the number before ("one of them a woman")."""
+    kept: list[NumberMention] = []
+    for mention in numbers:
+        if not kept or mention.start >= noun_end(sentence, kept[-1]):
+            kept.append(mention)
+    return kept
+
+
+def noun_end(sentence: str, mention: NumberMention) -> int:
+    """Where the noun after a number ends ("91 civilians" -> after "civilians")."""
+    return mention.end + noun_of(sentence[mention.end:])[1]
+
+
+def group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) -> str:
+    own = qualifier_of(sentence[: mention.start])
+    return own if own != "exact" else head_qualifier
+
+
+def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str:
+    """The noun a count number counts; '' when it counts nothing the table holds ("16 years", "injured")."""
+    before, after = sentence[: mention.start], sentence[mention.end:]
+    noun, _ = noun_of(after)
+    if noun == "bare" and regex("TableCellBefore").search(before) or regex("TableCellAfter").match(after):
+        return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
+    if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)
+                     or regex("GroupsInParentheses").match(after)):
+        noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
+    if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]):
+        governorate = regex("GovernorateAfter").match(after)
+        if governorate and find_governorates(governorate.group("list")[:60]) and noun == "":
+            return "bare"
+        return ""
+    return noun
+
+
+def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
+    """The heads of ``sentence`` with their groups, and every count number in it (for the windows)."""
+    every = outside_nouns(sentence, find_numbers(sentence))
+    numbers = [m for m in every if is_count_number(sentence, m)]
+    heads: list[Head] = []
+    previous: Head | None = None  # the last head, for groups
+    last_kind = ""  # head | group | blocker | skipped group
+    for index, mention in enumerate(every):
+        after = sentence[mention.end:]
+        if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
+            if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after):
+                last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
+            continue
+        own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
+        noun = noun_of_count(sentence, mention, own_clause)
+        if not noun:
+            last_kind = "blocker"
+            continue
+        glue = sentence[noun_end(sentence, every[index - 1]):mention.start] if index else ""
+        if noun in GROUP_NOUNS and (
+                (last_kind == "blocker" and regex("GroupGlueFirst").search(glue))
+                or (last_kind == "skipped group" and regex("GroupGlueNext").search(glue))):
+            last_kind = "skipped group"  # a group of something not counted ("16 civilians were killed every day,
+            continue                     # including five children and two women"; "14 Syrians ..., including ...")
+        if noun in GROUP_NOUNS and previous is not None and last_kind in {"head", "group"} \
+                and is_group_of(sentence, previous, mention):
+            previous.groups.append((noun, mention))
+            last_kind = "group"
+            continue
+        head = Head(mention, noun, qualifier_of(sentence[: mention.start]))
+        heads.append(head)
+        previous, last_kind = head, "head"
+    return heads, numbers
+
+
+def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
+    """Whether the children or women count at ``mention`` is a group of the head ``previous``."""
+    if previous.groups:
+        glue, pattern = sentence[noun_end(sentence, previous.groups[-1][1]):mention.start], regex("GroupGlueNext")
+    else:
+        glue, pattern = sentence[noun_end(sentence, previous.mention):mention.start], regex("GroupGlueFirst")
+    of_them = regex("OfThemAfter").match(sentence[mention.end:]) and regex("OfThemGlue").fullmatch(glue)
+    return bool((pattern.search(glue) or of_them) and not regex("GroupBreak").search(glue))
+
+
+def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
+                parties: Callable[[str], list[LabelMention]], is_backward: Callable[[str, LabelMention], bool]) -> None:
+    """Each head's window: the words after it that speak of it (its party, period, governorate), up to the
+    next number that is not its group, cut at a clause break or at the subject of the next clause."""
+    group_starts = {m.start for h in heads for _, m in h.groups}
+    for head in heads:
+        stop = next((m.start for m in numbers if m.start > head.mention.start and m.start not in group_starts),
+                    len(sentence))
+        window = sentence[head.mention.end:stop]
+        cuts = [c.start() for c in [regex("ClauseBreak").search(window)] if c]
+        if stop < len(sentence) and "," in window:
+            cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
+        subject = regex("NextSubject").search(window) if stop < len(sentence) else None
+        if subject:
+            cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
+        cuts += [m.start for m in parties(window) if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
+        head.window_end = head.mention.end + min(cuts + [len(window)])

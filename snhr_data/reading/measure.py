@@ -1,0 +1,45 @@
+"""What a count counts: the measure its noun names, the measure of the clause around it, else the context's.
+Keywords: ``Measure`` in ``vocab/sections.yaml``."""
+from __future__ import annotations
+
+import re
+
+from ..grammar import classes, regex
+from .heads import Head
+from .model import Context
+
+NOUN_MEASURE = {
+    "medical": "medical_personnel_deaths",
+    "media": "media_worker_deaths",
+    "civil_defense": "civil_defense_deaths",
+    "massacres": "massacres",
+}
+SECTION_MEASURES = {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
+
+
+def measure_of_text(text: str) -> str | None:
+    """The one measure a heading names, or None when it names none or several."""
+    found = {m for m, pattern in classes("Measure") if pattern.search(text)}
+    if "civilian_deaths" in found and len(found) > 1:
+        found.discard("civilian_deaths")
+    return found.pop() if len(found) == 1 else None
+
+
+def measure_of(head: Head, previous_measure: str | None, window: str, segment: str,
+               bringing: re.Match[str] | None, block: Context, section: Context) -> str:
+    """The measure of ``head``: its noun's, the one its clause names, else the context's."""
+    if head.noun in NOUN_MEASURE:
+        return NOUN_MEASURE[head.noun]
+    if bringing:
+        measure = measure_of_text(bringing.group("what")) or "civilian_deaths"
+        return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
+    if regex("TortureWord").search(window):
+        return "torture_deaths"
+    if head.noun == "bare":
+        named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
+        return named or previous_measure or block.measure or section.measure or "civilian_deaths"
+    if regex("MassacreWord").search(segment) or section.measure == "massacres":
+        return "massacre_deaths"
+    if section.measure in SECTION_MEASURES:
+        return section.measure
+    return "civilian_deaths"

@@ -1,0 +1,67 @@
+"""The records the reading modules share: a figure, the context headings set, a sentence being read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .dates import PeriodMention
+
+
+@dataclass(frozen=True)
+class Figure:
+    report: str
+    period: str
+    measure: str
+    victim_group: str
+    perpetrator: str
+    governorate: str
+    unit: str
+    share_of: str
+    value: float
+    qualifier: str
+    source_file: str
+    line: int
+    quote: str
+    note: str = ""
+
+
+@dataclass
+class Context:
+    """What headings and earlier sentences establish for the statements that follow."""
+
+    measure: str | None = None
+    period: str | None = None
+    party: str | None = None
+    saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
+    subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The report being read: its file, its month, and whether an unknown label is an error."""
+
+    source_file: str
+    report: str
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One statement being read: its text, the period phrases in it, and the raw line of each position."""
+
+    text: str
+    periods: tuple[PeriodMention, ...]
+    line_at: Callable[[int], int]
+    source: Source
+
+    def figure(self, period: str, measure: str, victim: str, party: str, gov: str, unit: str, share_of: str,
+               value: float, qualifier: str, line: int, quote: str, note: str) -> Figure:
+        return Figure(self.source.report, period, measure, victim, party, gov, unit, share_of, float(value),
+                      qualifier, self.source.source_file, line, quote, note)
+
+
+UNMAPPED = "?"  # a context party that no vocabulary entry maps: figures under it are left out
+
+
+def join_notes(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)

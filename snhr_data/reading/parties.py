@@ -1,0 +1,119 @@
+"""The parties of a count: the party after "by" / "at the hands of" in its window, the one its clause
+names before it, a list's shared party ("..., all at the hands of X"), a pronoun's antecedent, the
+heading's party, else all parties. An actor the vocabulary lacks leaves the count out (``agents``)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..grammar import regex
+from ..vocab import find_parties, report_unknown_party
+from .agents import anaphor_subject, is_backward, unknown_agent
+from .heads import Head
+from .model import UNMAPPED, Context, Sentence
+
+
+@dataclass(frozen=True)
+class Parties:
+    codes: tuple[str, ...]  # empty: the count is left out
+    also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
+    from_context: bool = False  # named by the heading or the sentence before
+    left_out: bool = False  # an actor the vocabulary lacks: no figure
+
+    @property
+    def note(self) -> str:
+        return "party named by the heading or the sentence before" if self.from_context else ""
+
+
+LEFT_OUT = Parties((), left_out=True)
+
+
+def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, segment_start: int,
+               bringing: re.Match[str] | None, block: Context, section: Context) -> Parties:
+    text, report = sentence.text, sentence.source.report
+    start, end = head.mention.start, head.mention.end
+    window = text[end:head.window_end]
+    if bringing:
+        found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
+        return Parties((found[0].code,) if found else ("all",))
+    named_after = named_in_window(window, report)
+    if named_after:
+        return named_after
+    segment = text[segment_start:start]
+    named_before = named_in_segment(segment, text[end:], report)
+    if named_before:
+        return Parties(named_before)
+    shared = party_of_a_list(text[end:], report)
+    if shared:
+        return Parties((shared,), also_total=True)
+    label = unknown_agent(window, segment, report)
+    if label:
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {label!r}", sentence.source.strict)
+        return LEFT_OUT
+    free = [m for m in find_parties(text[:start], report)
+            if not any(h.mention.end <= m.start < h.window_end for h in heads)
+            and not regex("PartialBefore").search(text[:m.start])]
+    if free:
+        return Parties((free[-1].code,))
+    anaphor = anaphor_subject(segment)
+    if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party
+        return antecedent(anaphor.group("pronoun"), block.subject, sentence, start)
+    return context_party(block, section, block.measure in (None, measure))
+
+
+def named_in_window(window: str, report: str) -> Parties | None:
+    """ "killed by X", "each at the hands of X and Y": the parties after the count."""
+    backward = [m for m in find_parties(window, report)
+                if is_backward(window, m) and not regex("PartialBefore").search(window[:m.start])]
+    if not backward:
+        return None
+    also_total = bool(regex("BothOrAll").search(window[: backward[0].start]))
+    if regex("EachWord").search(window[: backward[0].start]):
+        chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
+        return Parties(tuple(m.code for m in chained), also_total=also_total)
+    return Parties((backward[0].code,), also_total=also_total)
+
+
+def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
+    """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count."""
+    named = find_parties(segment, report)
+    if named and named[-1].end == len(segment.rstrip()):  # elliptical
+        if regex("EachNext").match(after):
+            return tuple(m.code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])
+                         or m is named[-1])
+        return (named[-1].code,)
+    for mention in reversed(named):
+        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(segment[:mention.start]):
+            return (mention.code,)
+    return ()
+
+
+def party_of_a_list(tail: str, report: str) -> str | None:
+    """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item."""
+    match = regex("AllByParty").search(tail)
+    if not match or regex("GroupBreak").search(tail[: match.start()]):
+        return None
+    mentions = find_parties(tail[match.end():], report)
+    return mentions[0].code if mentions and mentions[0].start == 0 else None
+
+
+def antecedent(pronoun: str, subject: str | None, sentence: Sentence, start: int) -> Parties:
+    """The party a pronoun subject stands for; left out (and reported) when the sentence before named none."""
+    if subject is None or subject.startswith(UNMAPPED):
+        named = subject[len(UNMAPPED):] if subject else ""
+        what = f"unmapped perpetrator label {named!r}" if named else "a subject that names no party"
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"{pronoun!r} refers to {what}", sentence.source.strict)
+        return LEFT_OUT
+    return Parties((subject,))
+
+
+def context_party(block: Context, section: Context, same_measure: bool) -> Parties:
+    """The party the heading or the sentence before named, if any; else all parties."""
+    context = (block.party if same_measure else None) or section.party
+    if context == UNMAPPED:  # under a heading naming an unknown actor
+        return LEFT_OUT
+    if context and context != "all":
+        return Parties((context,), from_context=True)
+    return Parties(("all",))

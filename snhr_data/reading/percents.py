@@ -1,0 +1,161 @@
+"""Percents and what each is a share of: a victim group ("children accounted for 25 percent"), a governorate
+("Aleppo with 20 percent"), a party ("were responsible for 42 percent"), a month of the year ("November's
+share"), read from the words before and after it. Patterns: ``vocab/percents.yaml``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..grammar import regex
+from ..numbers import NumberMention, find_numbers
+from ..vocab import find_governorates, find_parties
+from .agents import is_backward
+from .dates import find_periods
+from .heads import qualifier_of
+from .model import Context, Figure, Sentence
+from .text import quote_around
+
+
+@dataclass(frozen=True)
+class Share:
+    share_of: str  # victim_group | governorate | perpetrator | period
+    subjects: tuple[str, ...]  # governorates or periods
+    party: str
+    victim: str
+
+
+@dataclass(frozen=True)
+class Stated:
+    """The last percent read in a sentence: the next one may share its subject."""
+
+    share: Share
+    period: str
+
+
+@dataclass(frozen=True)
+class Percents:
+    figures: tuple[Figure, ...]
+    period: str | None  # the period the sentence's percents speak of, for the sentences that follow
+
+
+def read_percents(sentence: Sentence, block: Context, section: Context, heads_parties: tuple[str, ...],
+                  heads_measure: str | None) -> Percents:
+    """Every percent of ``sentence`` with what it is a share of; ``heads_*``: the last count's parties and measure."""
+    text = sentence.text
+    percents = [m for m in find_numbers(text) if regex("PercentAfter").match(text[m.end:])]
+    figures: list[Figure] = []
+    previous_end, previous, block_period = 0, None, None
+    for mention in percents:
+        pre = text[previous_end:mention.start]
+        nxt = next((p.start for p in percents if p.start > mention.start), len(text))
+        post = text[mention.end:nxt]
+        share = percent_subject(pre, post, text[:mention.start], sentence.source.report, block, heads_parties, previous)
+        previous_end = mention.end + regex("PercentAfter").match(text[mention.end:]).end()
+        if share is None:
+            continue
+        measure = percent_measure(text, post, section, heads_measure)
+        if share.share_of == "period":
+            period_list, govs = list(share.subjects), ["all"]
+        else:
+            period_list = [percent_period(sentence, mention, nxt, previous, block, section)]
+            govs = list(share.subjects) if share.share_of == "governorate" else ["all"]
+        quote = quote_around(text, mention.start, mention.end)
+        for period in period_list:
+            for gov in govs:
+                figures.append(sentence.figure(period, measure, share.victim, share.party, gov, "percent", share.share_of,
+                                               mention.value, qualifier_of(pre), sentence.line_at(mention.start), quote, ""))
+        previous = Stated(share, period_list[0])
+        if share.share_of != "period":
+            block_period = period_list[0]
+    return Percents(tuple(figures), block_period)
+
+
+def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previous: Stated | None,
+                   block: Context, section: Context) -> str:
+    """The period a percent speaks of: a phrase after it, else before it, else the percent before's."""
+    post_periods = [p for p in sentence.periods if mention.end <= p.start < nxt and p.period]
+    pre_periods = [p for p in sentence.periods if p.end <= mention.start and p.period]
+    if post_periods:
+        return post_periods[0].period
+    if pre_periods:
+        return pre_periods[-1].period
+    if previous is not None:
+        return previous.period
+    return block.period or section.period or sentence.source.report
+
+
+def percent_subject(pre: str, post: str, before_all: str, report: str, block: Context,
+                    heads_parties: tuple[str, ...], previous: Stated | None) -> Share | None:
+    """What a percent is a share of, from the words before it (and after it, for a denominator)."""
+    parties = lambda text: find_parties(text, report)  # noqa: E731
+    group = regex("VictimGroupShare").search(pre)
+    if not group and previous is not None and previous.share.share_of == "victim_group":  # "..., and women 14 percent"
+        group = regex("NextVictimGroupShare").search(pre)
+    if group:
+        if any(is_backward(post, m) for m in parties(post[:80])):
+            return None  # "62 percent of those killed by Russian forces": a share of one party's victims
+        victim = {"children": "children", "women": "women"}.get(group.group(1).lower(), "children_and_women")
+        return Share("victim_group", (), "all", victim)
+    located = regex("LocatedShare").match(post)
+    if located and find_governorates(located.group("list")):
+        named = find_governorates(located.group("list"))
+        named_parties = [m for m in parties(pre) if m.code != "all"]
+        if len(named) == 1:
+            return Share("governorate", (named[0].code,), named_parties[-1].code if named_parties else "all", "all")
+    governorate_share = governorate_subject(pre, post, before_all, report, previous)
+    if governorate_share is not False:
+        return governorate_share
+    pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])]
+    if pre_parties:
+        of_group = regex("OfChildrenOrWomen").match(post)
+        return Share("perpetrator", (), pre_parties[-1].code, of_group.group(1).lower() if of_group else "all")
+    months = [p for p in find_periods(pre, report)
+              if p.kind == "month" and p.period and not regex("InMonthBefore").search(pre[:p.start])]
+    if months:
+        if len(months) > 1 and not regex("EachWord").search(pre + post[:25]):
+            return None
+        return Share("period", tuple(m.period for m in months), "all", "all")
+    if previous is not None and not pre.strip(" ,") == "" and previous.share.share_of == "perpetrator":
+        return None
+    after_parties = [m for m in parties(post) if m.code != "all" and is_backward(post, m)]
+    if after_parties and regex("BarePrefix").fullmatch(pre) and not regex("GovernorateMention").search(post):
+        return Share("perpetrator", (), after_parties[0].code, "all")  # "Nearly 40 percent of the victims were killed by X"
+    if regex("ThatShare").search(pre):
+        party = block.party or (heads_parties[0] if heads_parties else None)
+        if party and party != "all":
+            return Share("perpetrator", (), party, "all")
+    return None
+
+
+def governorate_subject(pre: str, post: str, before_all: str, report: str, previous: Stated | None):
+    """A governorate's share ("Aleppo with 20 percent"), None when ambiguous, False when no governorate is named."""
+    followed = list(regex("FollowedBy").finditer(pre))
+    subject_text = pre[followed[-1].end():] if followed else pre
+    govs = [m for m in find_governorates(subject_text) if not regex("CityAfter").match(subject_text[m.end:])]
+    if not govs:
+        return False
+    if not (len(govs) == 1 or regex("EachWord").search(pre + post[:25])):
+        return None
+    sentence_parties = [m for m in find_parties(before_all, report)
+                        if m.code != "all" and not regex("PartialBefore").search(before_all[:m.start])]
+    denominator = regex("OfAllDeaths").match(post)
+    after = [m for m in find_parties(post[:90], report) if m.code != "all" and is_backward(post, m)] if denominator else []
+    if sentence_parties:
+        party = sentence_parties[-1].code
+    elif after:
+        party = after[0].code
+    elif previous is not None and previous.share.share_of == "governorate":
+        party = previous.share.party
+    else:
+        party = "all"
+    return Share("governorate", tuple(m.code for m in govs), party, "all")
+
+
+def percent_measure(text: str, post: str, section: Context, heads_measure: str | None) -> str:
+    """What a percent is a share of: deaths under torture, what its denominator names, or civilian deaths."""
+    if regex("TortureWord").search(text) or section.measure == "torture_deaths":
+        return "torture_deaths"
+    if regex("OfThem").match(post):
+        return heads_measure or "civilian_deaths"  # "five massacres ..., 40 percent of them"
+    if regex("OfMassacres").match(post):
+        return "massacres"
+    return "civilian_deaths"

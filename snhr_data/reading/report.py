@@ -1,0 +1,139 @@
+"""A report's blocks -> its figures: the title and the headings set the context -- the measure ("Deaths due
+to Torture"), the period ("B. in December 2023") and the party ("- Russian forces:") -- that a statement can
+leave unsaid; each sentence is read within it by ``sentence``. Narrative sentences about a single incident
+("On Sunday, December 3, ...") and sections that state no figures of the report (recommendations, history,
+victims abroad) are left out. Patterns: ``vocab/layout.yaml`` and ``vocab/sections.yaml``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..clean import ROMAN_HEADING, Block
+from ..grammar import matches_any, regex
+from ..numbers import find_numbers
+from ..vocab import find_parties, report_unknown_party
+from .agents import is_unknown_party_heading
+from .dates import find_periods
+from .heads import is_count_number, noun_of
+from .measure import measure_of_text
+from .model import UNMAPPED, Context, Figure, Source
+from .sentence import read_sentence
+from .text import split_sentences, title_case_months
+
+
+@dataclass
+class ReportReader:
+    """Reads one report's blocks: headings set the context, sentences are read within it."""
+
+    source: Source
+    section: Context = field(default_factory=Context)
+    skipping: bool = False  # inside a section that states no figures of the report
+    figures: list[Figure] = field(default_factory=list)
+
+    def read_heading(self, block: Block, major: bool) -> None:
+        text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
+        if regex("DateLine").match(text):
+            return  # the publication date, not a period of the figures
+        skip = matches_any("SkipSection", text)
+        if major:
+            self.skipping = skip
+            self.section = Context()
+        elif skip:
+            self.skipping = True
+        if self.skipping:
+            return
+        measure = measure_of_text(text)
+        if measure:
+            self.section.measure = measure
+        periods = [p for p in find_periods(title_case_months(text), self.source.report) if p.period]
+        if periods:
+            self.section.period = periods[0].period
+        parties = find_parties(text, self.source.report)
+        self.section.party = parties[0].code if parties else None
+        if not parties and is_unknown_party_heading(text):
+            self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
+            report_unknown_party(f"{self.source.source_file}:{block.first_line}",
+                                 f"unmapped perpetrator label {text!r}", self.source.strict)
+
+    def read_block(self, block: Block, title: bool = False) -> None:
+        if block.text.lstrip().startswith(('"', "'")):
+            return  # an eyewitness account, quoted
+        block_ctx = Context()
+        in_incident = False
+        prefix = regex("ItemPrefix").match(block.text)
+        body_start = prefix.end() if prefix else 0
+        body = block.text[body_start:]
+        for offset, sentence in [(0, body)] if title else split_sentences(body):
+            text = sentence.strip()
+            if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
+                in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
+                continue
+            if in_incident and not matches_any("AggregateOpener", text):
+                continue
+            if matches_any("SkipSentence", text):
+                continue
+            start = body_start + offset
+            self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
+                                          block_ctx, self.section, self.source, title)
+        self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
+
+    def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
+        """Every figure of the report's blocks, the first ``len(title)`` being its title."""
+        self.section.period = self.source.report
+        for block in title:
+            self.read_block(title_copy(block), title=True)
+        for block in blocks[len(title):]:
+            if is_heading(block):
+                self.read_heading(block, is_major_heading(block))
+            elif not self.skipping:
+                self.read_block(block)
+        return self.figures
+
+
+def title_copy(block: Block) -> Block:
+    """A title block without its date prefix and with its months in title case, lines kept."""
+    copy = Block(title_case_months(regex("DatePrefix").sub("", block.text)), block.md_heading, block.starts, block.lines)
+    offset = len(block.text) - len(copy.text)
+    copy.starts = [max(0, s - offset) for s in block.starts]
+    return copy
+
+
+def title_blocks(blocks: list[Block]) -> list[Block]:
+    """The leading blocks that form the title: no sentence ends in them, and no heading or date line yet."""
+    title = []
+    for block in blocks:
+        text = regex("DatePrefix").sub("", block.text)
+        if regex("TitleStop").search(text) or regex("DateLine").match(text) or ROMAN_HEADING.match(text) \
+                or regex("SentenceInBlock").search(text):
+            break
+        title.append(block)
+    return title
+
+
+def title_text(blocks: list[Block]) -> str:
+    """The title of a report, months in title case."""
+    return title_case_months(" ".join(regex("DatePrefix").sub("", b.text) for b in title_blocks(blocks)))
+
+
+def is_major_heading(block: Block) -> bool:
+    text = block.text.strip()
+    return bool(ROMAN_HEADING.match(text) or (block.md_heading and regex("MajorHeadingNumber").match(text)))
+
+
+def is_heading(block: Block) -> bool:
+    """A heading or label line (no figure of its own): it sets the context for what follows."""
+    text = regex("ItemPrefix").sub("", block.text).strip()
+    if has_count(text):
+        return False
+    if is_major_heading(block) or block.md_heading:
+        return True
+    if text.endswith(":"):
+        return True
+    if regex("EndsSentence").search(text):
+        return False
+    return len(text.split()) <= 14
+
+
+def has_count(text: str) -> bool:
+    """Whether a line states a number that counts something (not a year, date or page)."""
+    return any(is_count_number(text, m) and (noun_of(text[m.end:])[0] or regex("PercentAfter").match(text[m.end:]))
+               for m in find_numbers(text))

@@ -1,0 +1,183 @@
+"""One statement -> its figures: the coordinator of the reading modules.
+
+Each sentence is read number by number (``heads``); for each count the resolvers answer in turn -- its
+``measure``, ``period``, ``parties`` and ``governorates`` -- from the words around it first, then from the
+sentence, the block and the heading (the ``Context`` kept by ``report``), and last the report month.
+Percents (``percents``) and zeros stated in words (``zeros``) are read beside the counts. What the
+sentence establishes (its period, measure, party, subject) is handed on to the sentences that follow.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from ..grammar import matches_any, regex
+from ..numbers import find_numbers
+from ..vocab import find_governorates, find_parties, report_unknown_party
+from .agents import is_backward, subject_party
+from .dates import find_periods
+from .governorates import AMBIGUOUS, governorates_of
+from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
+from .measure import measure_of, measure_of_text
+from .model import Context, Figure, Sentence, Source, join_notes
+from .parties import parties_of
+from .percents import read_percents
+from .period import period_of
+from .text import masked, quote_around
+from .zeros import read_zero_statements
+
+
+@dataclass(frozen=True)
+class Count:
+    """A head and everything resolved about it; ``period`` None: the count gives no figure."""
+
+    head: Head
+    measure: str
+    period: str | None = None
+    period_explicit: bool = False
+    parties: tuple[str, ...] = ()
+    governorates: tuple[str, ...] = ()
+    value: float = 0.0
+    note: str = ""
+    party_from_context: bool = False
+    also_all: bool = False  # a children-only (women-only) count that is also the party's count of all victims
+    also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
+    month_of_parent: bool = False  # "including one massacre in May" after a year-to-date count
+
+
+def read_sentence(text: str, line_at: Callable[[int], int], block: Context, section: Context, source: Source,
+                  title: bool) -> list[Figure]:
+    """The figures ``text`` states; ``block`` is updated with what it establishes for the next sentences."""
+    figures = read_zero_statements(Sentence(text, (), line_at, source), block, section)
+    if unmapped_label(text, line_at, source):
+        return figures
+    in_month = list(regex("AllInMonth").finditer(text))
+    periods = tuple(find_periods(masked(text, [(m.start(), m.end()) for m in in_month]), source.report))
+    sentence = Sentence(text, periods, line_at, source)
+    counts = read_counts(sentence, block, section, title)
+    for count in counts:
+        figures += count_figures(count, sentence)
+    if in_month and counts:
+        month = find_periods(in_month[0].group("month"), source.report)[0].period
+        for count in counts:
+            figures += count_figures(replace(count, period=month, note=join_notes(
+                count.note, "the sentence says all of these were in this month")), sentence)
+    last = counts[-1] if counts else None
+    percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None)
+    figures += percents.figures
+    hand_on(sentence, counts, percents.period, block)
+    return figures
+
+
+def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None, block: Context) -> None:
+    """What a sentence establishes for the sentences after it in its block."""
+    if percent_period is not None:
+        block.period = percent_period
+    opening = regex("PeriodOpening").match(sentence.text)
+    if opening:
+        first = find_periods(sentence.text[: opening.end() + 6], sentence.source.report)
+        if first and first[0].period:
+            block.period = first[-1].period
+    if any(c.head.noun == "generic" for c in counts):
+        block.saw_all_victims = True
+    block.subject = subject_party(sentence.text, sentence.source.report)
+    if counts:
+        if counts[0].period_explicit:
+            block.period = counts[0].period
+        block.measure = counts[-1].measure
+        explicit = [c for c in counts if c.parties and not c.party_from_context]
+        if explicit:
+            block.party = explicit[-1].parties[0]
+
+
+def read_counts(sentence: Sentence, block: Context, section: Context, title: bool) -> list[Count]:
+    """The counts of a sentence with a figure, every resolver answered."""
+    report = sentence.source.report
+    heads, numbers = find_heads(sentence.text)
+    set_windows(heads, numbers, sentence.text, lambda text: find_parties(text, report), is_backward)
+    counts: list[Count] = []
+    for i, head in enumerate(heads):
+        counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
+    return [c for c in counts if c.period is not None and c.measure]
+
+
+def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentence, block: Context,
+            section: Context, title: bool) -> Count:
+    text = sentence.text
+    start, end = head.mention.start, head.mention.end
+    segment_start = prev.head.window_end if prev else 0
+    segment = text[segment_start:start]
+    bringing = regex("Bringing").search(text[:start])
+    if bringing and bringing.start() < segment_start:
+        bringing = None
+    measure = measure_of(head, prev.measure if prev else None, text[end:head.window_end], segment, bringing,
+                         block, section)
+    chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
+                       bringing, block, section, sentence.source.report, title)
+    if chosen.period is None:  # "since that date": a period the schema cannot hold
+        return Count(head, measure)
+    parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section)
+    period = None if parties.left_out else chosen.period
+    places = governorates_of(head, prev is None, text, segment, sentence.source.report)
+    # "US-led Coalition forces killed one child" also says how many victims in all
+    also_all = (head.noun in {"children", "women"} and not head.groups and block.saw_all_victims
+                and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:])))
+    # "N massacres since the beginning of 2020, including one massacre in May": the month's total
+    month_of_parent = bool(
+        prev is not None and regex("IncludingBefore").search(text[noun_end(text, prev.head.mention):start])
+        and prev.period and period and len(period) == 7 and period != prev.period
+        and (len(prev.period) == 4 or "/" in prev.period) and measure == prev.measure)
+    return Count(head, measure, period, chosen.explicit, parties.codes, places.codes,
+                 1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
+                 parties.from_context, also_all, parties.also_total, month_of_parent)
+
+
+def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
+    """The rows a resolved count gives: each party and governorate, with its groups."""
+    if not count.parties or count.period is None or AMBIGUOUS[0] in count.governorates:
+        return []
+    head, text, line_at = count.head, sentence.text, sentence.line_at
+    quote = quote_around(text, head.mention.start, head.mention.end)
+    line = line_at(head.mention.start)
+    govs = count.governorates or ("all",)
+    victim = head.noun if head.noun in {"children", "women"} else "all"
+    rows: list[Figure] = []
+
+    def add(victim_group: str, party: str, gov: str, value: float, qualifier: str, at: int, note: str) -> None:
+        rows.append(sentence.figure(count.period, count.measure, victim_group, party, gov, "count", "", value,
+                                    qualifier, at, quote, note))
+
+    for party in count.parties:
+        for gov in govs:
+            add(victim, party, gov, count.value, head.qualifier, line, count.note)
+            for group, mention in head.groups:
+                add(group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
+                    line_at(mention.start), count.note)
+            if count.also_all:
+                add("all", party, gov, count.value, head.qualifier, line,
+                    join_notes(count.note, "all the victims stated were " + victim))
+    if count.also_total and count.parties != ("all",):
+        for gov in govs:
+            add(victim, "all", gov, count.value, head.qualifier, line,
+                join_notes(count.note, "the sentence attributes all of them to one party"))
+    if count.month_of_parent and count.parties != ("all",) and not count.governorates:
+        add("all", "all", "all", count.value, head.qualifier, line,
+            join_notes(count.note, "the month's part of a year-to-date total"))
+    return rows
+
+
+def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
+    """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
+    match = regex("Label").match(text.strip())
+    if not match or len(match.group("label").split()) > 14:
+        return False
+    label, rest = match.group("label").strip(), match.group("rest")
+    if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
+        return False
+    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or find_governorates(label):
+        return False
+    first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
+    if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
+        return False
+    report_unknown_party(f"{source.source_file}:{line_at(0)}", f"unmapped perpetrator label {label!r}", source.strict)
+    return True
