@@ -79,11 +79,11 @@ from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from .codes import FIGURE_COLUMNS, perpetrator_codes, perpetrator_groups
+from .codes import perpetrator_codes, perpetrator_groups
 from .grammar import VocabularyError, cached, vocab_dir
 from .grammar import settings as settings_file
 from .numbers import number_text
-from .periods import containing_period, is_period, period_span, period_tiling
+from .periods import containing_period, period_span, period_tiling
 from .provenance import QUALIFIER_WORDS, prepared
 
 KEY_COLUMNS = ["report", "period", "measure", "victim_group", "perpetrator", "governorate"]

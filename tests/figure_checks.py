@@ -4,8 +4,8 @@ Two ways of testing ``extract_figures`` on text it was not written against:
 
 * altered copies of the raw reports, compared with the original as figures tables
   (``figure_table``, ``altered_table``, ``table_diff``);
-* cases of our own (a text and the figures read from it by hand, as lines
-  ``"<period> <measure> <victim> <perpetrator> <governorate> <value>[%<share_of>] [<qualifier>]"``),
+* cases of our own (``tests/cases/``, run by ``test_cases.py``: a text and the figures read from it by
+  hand, as lines ``"<period> <measure> <victim> <perpetrator> <governorate> <value>[%<share_of>] [<qualifier>]"``),
   checked one way per test by the ``check_*`` functions, which all take
   ``(frame, case, expected, may_also, unmapped)``. ``frame`` may be None for a text the extractor
   refused (see ``extract_with_warnings``); a qualifier ``any`` accepts every qualifier.
@@ -20,15 +20,12 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
-import pytest
-import yaml
 
 from snhr_data.extract import extract_figures
 from snhr_data.raw import ReportReadError
 from snhr_data.vocab import UnmappedLabelWarning
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-FIXTURES = Path(__file__).parent / "fixtures"
 KEY = ["report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit", "share_of"]
 
 MAY_2020 = "snhr-2020-05-monthly.txt"
@@ -126,15 +123,6 @@ def expected_figures(case: dict, report: str) -> tuple[list, list]:
             [parse_expected(line, report) for line in case.get("may_also", [])])
 
 
-def check_params(names, checks: list[str], xfail: dict[tuple[str, str], str]):
-    """One pytest param per (case name, check), id "<name>-<check>"; pairs in ``xfail`` are xfail(strict)."""
-    for name in names:
-        for check in checks:
-            reason = xfail.get((name, check))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, check, marks=marks, id=f"{name}-{check}")
-
-
 def rows_of(frame, k: tuple) -> list[tuple[float, str]]:
     """(value, qualifier) of the rows with key ``k`` (none if the text was refused)."""
     if frame is None:
@@ -217,40 +205,3 @@ def check_unmapped_reported(frame, case, expected, may_also, unmapped, *, ignore
     allowed = labels + case.get("may_warn", [])
     spurious = [m for m in unmapped if not any(fold(label) in fold(m) for label in allowed)]
     assert spurious == [], "\n".join(spurious)
-
-
-# --- cases of our own in tests/fixtures/<folder>/texts.yaml -------------------------------------------
-
-@cache
-def text_cases(folder: str) -> dict[str, dict]:
-    """name -> case of ``fixtures/<folder>/texts.yaml`` (the warnings name its text "<text>")."""
-    with open(FIXTURES / folder / "texts.yaml", encoding="utf-8") as handle:
-        return {entry["name"]: {**entry, "source_file": "<text>"} for entry in yaml.safe_load(handle)}
-
-
-@cache
-def extracted_text(folder: str, name: str):
-    """(figures frame, or None if the text was refused and the case allows it; unmapped-label messages)."""
-    case = text_cases(folder)[name]
-    return extract_with_warnings(case["text"], refused_ok=bool(case.get("no_figures_ok")))
-
-
-def check_report_month(frame, case, expected, may_also, unmapped):
-    """Every row names the month the text covers and comes from "<text>"."""
-    if frame is None:
-        return
-    assert set(frame["report"]) == {case["report"]}
-    assert set(frame["source_file"]) == {"<text>"}
-
-
-def check_no_unmapped(frame, case, expected, may_also, unmapped):
-    """Every party label of the text is known: no UnmappedLabelWarning."""
-    assert unmapped == ()
-
-
-def run_text_check(folder: str, name: str, check_functions: dict, check: str) -> None:
-    """One check of one case of ``fixtures/<folder>/texts.yaml``."""
-    case = text_cases(folder)[name]
-    frame, unmapped = extracted_text(folder, name)
-    assert frame is None or len(frame), f"{name}: no figures"
-    check_functions[check](frame, case, *expected_figures(case, case["report"]), unmapped)

@@ -1,0 +1,210 @@
+"""The extraction cases of ``tests/cases/<behaviour>/<topic>.yaml``, each checked one way per test.
+
+A case is a text of our own (numbers invented) and the figures read from it by hand. Keys:
+
+* ``name``, ``origin`` (who wrote it and why), ``report`` (the month the text covers), ``text``;
+* ``expected``: figures that must be found, ``"<period> <measure> <victim_group> <perpetrator> <governorate>
+  <value>[%<share_of>] [qualifier|any]"``; ``may_also``: figures the text states that may be reported too;
+* ``unmapped``: party labels that must be reported (UnmappedLabelWarning naming ``file:line``);
+  ``may_warn``: labels that may be; ``narrative`` / ``silent_lines``: markers of lines that give no figure;
+  ``no_figures_ok``: a refusal is a right answer too;
+* ``month``: the month a user gives (``extract_figures(month=...)``, ``--month``), for a text naming no year;
+  ``kind``: ``monthly``, ``press_release``, ``annual``, ``half_year``, ``news`` ...; ``format``: ``txt``, ``md``,
+  ``html`` or ``pdf``: the text is written to a file of that suffix (a PDF made by ``fixtures/pdfmaker.py``);
+* ``refused``: a regex that the refusal (``ReportReadError``) must match; ``warns``: regexes that warnings
+  naming ``file:line`` must match;
+* ``xfail``: check -> reason, for a check the extractor fails today (run as ``xfail(strict=True)``).
+
+Checks: ``report_month`` (every row names the report month and the case's file), ``found``,
+``no_contradiction``, ``nothing_unstated``, ``narrative_silent``, ``unmapped_reported``; ``refused`` for a
+text that must be refused (instead of the others) and ``warns`` when the case lists warnings.
+"""
+from __future__ import annotations
+
+import atexit
+import re
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from functools import cache, partial
+from pathlib import Path
+
+import pytest
+import yaml
+from figure_checks import (
+    check_found, check_narrative_silent, check_no_contradiction, check_nothing_unstated, check_unmapped_reported,
+    expected_figures,
+)
+from fixtures.pdfmaker import pdf_safe, text_pdf
+
+from snhr_data.extract import extract_figures
+from snhr_data.raw import ReportReadError
+from snhr_data.vocab import UnmappedLabelWarning
+
+CASES_DIR = Path(__file__).parent / "cases"
+CASE_KEYS = {"name", "origin", "report", "text", "expected", "may_also", "unmapped", "may_warn", "narrative",
+             "silent_lines", "no_figures_ok", "month", "kind", "format", "refused", "warns", "xfail"}
+REQUIRED_KEYS = {"name", "origin", "report", "text"}
+FORMATS = {"txt", "md", "html", "pdf"}
+KINDS = {"monthly", "press_release", "annual", "half_year", "news", "report"}
+FIGURE_CHECKS = ["report_month", "found", "no_contradiction", "nothing_unstated", "narrative_silent",
+                 "unmapped_reported"]
+
+
+# --- the cases -------------------------------------------------------------------------------------------
+
+def case_files(folder: Path = CASES_DIR) -> list[Path]:
+    return sorted(folder.rglob("*.yaml"))
+
+
+def read_case_file(path: Path, folder: Path = CASES_DIR) -> list[dict]:
+    """The cases of one file, checked; each gets its ``id`` ("<behaviour>/<topic>:<name>")."""
+    topic = path.relative_to(folder).with_suffix("").as_posix()
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    cases = []
+    for entry in entries:
+        where = f"{path}: case {entry.get('name', '?')!r}"
+        unknown, missing = set(entry) - CASE_KEYS, REQUIRED_KEYS - set(entry)
+        assert not unknown, f"{where}: unknown key(s) {sorted(unknown)}"
+        assert not missing, f"{where}: missing key(s) {sorted(missing)}"
+        assert entry.get("format", "txt") in FORMATS, f"{where}: format must be one of {sorted(FORMATS)}"
+        assert entry.get("kind", "monthly") in KINDS, f"{where}: kind must be one of {sorted(KINDS)}"
+        assert set(entry.get("xfail", {})) <= set(checks_of(entry)), f"{where}: xfail names a check it does not run"
+        suffix = entry.get("format")
+        cases.append({**entry, "id": f"{topic}:{entry['name']}",
+                      "source_file": f"{entry['name']}.{suffix}" if suffix else "<text>"})
+    return cases
+
+
+@cache
+def all_cases() -> dict[str, dict]:
+    cases: dict[str, dict] = {}
+    for path in case_files():
+        for case in read_case_file(path):
+            assert case["id"] not in cases, f"case {case['id']} defined twice"
+            cases[case["id"]] = case
+    return cases
+
+
+def checks_of(case: dict) -> list[str]:
+    if "refused" in case:
+        return ["refused"] + (["warns"] if case.get("warns") else [])
+    return FIGURE_CHECKS + (["warns"] if case.get("warns") else [])
+
+
+def case_params(cases: dict[str, dict]):
+    for case_id, case in cases.items():
+        for check in checks_of(case):
+            reason = case.get("xfail", {}).get(check)
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(case_id, check, marks=marks, id=f"{case_id}-{check}")
+
+
+# --- reading a case --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Extraction:
+    frame: object  # the figures frame; None when the text was refused
+    unmapped: tuple[str, ...]  # UnmappedLabelWarning messages
+    warnings: tuple[str, ...]  # every warning message
+    refusal: str | None  # the ReportReadError message
+
+
+_scratch: list[Path] = []
+
+
+def scratch_dir() -> Path:
+    """A folder for the files of cases with a ``format``, removed when the tests end."""
+    if not _scratch:
+        _scratch.append(Path(tempfile.mkdtemp(prefix="snhr-cases-")))
+        atexit.register(shutil.rmtree, _scratch[0], True)
+    return _scratch[0]
+
+
+def case_source(case: dict, folder: Path) -> str | Path:
+    """The text itself, or a file of the case's ``format`` holding it."""
+    suffix = case.get("format")
+    if not suffix:
+        return case["text"]
+    path = folder / case["source_file"]
+    if suffix == "pdf":
+        return text_pdf(pdf_safe(case["text"]), path)
+    path.write_text(case["text"], encoding="utf-8")
+    return path
+
+
+def extract_case(case: dict, folder: Path) -> Extraction:
+    kwargs = {"month": case["month"]} if "month" in case else {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            frame, refusal = extract_figures(case_source(case, folder), **kwargs), None
+        except ReportReadError as err:
+            frame, refusal = None, str(err)
+    unmapped = tuple(str(w.message) for w in caught if issubclass(w.category, UnmappedLabelWarning))
+    return Extraction(frame, unmapped, tuple(str(w.message) for w in caught), refusal)
+
+
+@cache
+def extracted(case_id: str) -> Extraction:
+    return extract_case(all_cases()[case_id], scratch_dir())
+
+
+# --- checks beyond the figure checks of figure_checks.py ----------------------------------------------------
+
+def check_report_month(frame, case, expected, may_also, unmapped):
+    """Every row names the month the text covers and comes from the case's file."""
+    if frame is None:
+        return
+    assert set(frame["report"]) == {case["report"]}
+    assert set(frame["source_file"]) == {case["source_file"]}
+
+
+def check_refused(result: Extraction, case: dict) -> None:
+    assert result.refusal is not None, f"not refused; {0 if result.frame is None else len(result.frame)} figures"
+    assert re.search(case["refused"], result.refusal), f"refusal {result.refusal!r} does not match {case['refused']!r}"
+    assert "\n" not in result.refusal.strip(), "a refusal is one line"
+
+
+def check_warns(result: Extraction, case: dict) -> None:
+    """Each ``warns`` regex matches a warning that names the case's file and a line."""
+    located = [m for m in result.warnings if re.search(rf"{re.escape(case['source_file'])}:\d+", m)]
+    missing = [p for p in case["warns"] if not any(re.search(p, m) for m in located)]
+    assert missing == [], f"no warning naming file:line matches {missing}; warnings: {list(result.warnings)}"
+
+
+FIGURE_CHECK_FUNCTIONS = {
+    "report_month": check_report_month,
+    "found": check_found,
+    "no_contradiction": check_no_contradiction,
+    "nothing_unstated": check_nothing_unstated,
+    "narrative_silent": check_narrative_silent,
+    "unmapped_reported": partial(check_unmapped_reported, ignore_case=True),
+}
+
+
+def run_check(case: dict, result: Extraction, check: str) -> None:
+    if check == "refused":
+        return check_refused(result, case)
+    if check == "warns":
+        return check_warns(result, case)
+    if result.frame is None:
+        assert case.get("no_figures_ok"), f"refused: {result.refusal}"
+        if check == "narrative_silent":
+            return  # nothing read, nothing from a narrative line
+    else:
+        assert len(result.frame), "no figures"
+    FIGURE_CHECK_FUNCTIONS[check](result.frame, case, *expected_figures(case, case["report"]), result.unmapped)
+
+
+@pytest.mark.parametrize("case_id, check", list(case_params(all_cases())))
+def test_case(case_id, check):
+    run_check(all_cases()[case_id], extracted(case_id), check)
+
+
+def test_every_case_file_is_filed_by_behaviour():
+    """tests/cases/<behaviour>/<topic>.yaml, every case named once and with an origin."""
+    for path in case_files():
+        assert len(path.relative_to(CASES_DIR).parts) == 2, f"{path}: file it under tests/cases/<behaviour>/"
+    assert all(case["origin"].strip() for case in all_cases().values())
