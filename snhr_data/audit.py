@@ -67,7 +67,7 @@ stated twice with different values, a contradiction that disappears under anothe
 figure, or a percent off beyond its qualifier's tolerance.
 
 Provenance: ``sources`` lists the ``figure_id`` of every statement a finding rests on, ``detail``
-quotes them with file and line. ``explain`` shows the statements behind a figure, a derived-table row
+quotes them with file and line. ``snhr_data.provenance.explain`` shows the statements behind a figure, a derived-table row
 (its ``source_rows``) or a finding.
 """
 from __future__ import annotations

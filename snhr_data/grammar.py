@@ -98,12 +98,23 @@ def _clear() -> None:
 
 # --- reading and checking files -----------------------------------------------------------------------------
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if twice:
+            raise yaml.constructor.ConstructorError(None, None, f"key(s) given twice: {', '.join(twice)}", node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
 @cached
 def raw_file(name: str) -> Any:
     path = vocab_dir() / f"{name}.yaml"
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_UniqueKeyLoader)
     except (OSError, yaml.YAMLError) as err:
         raise VocabularyError(f"{path}: cannot be read ({err})") from err
 

@@ -12,7 +12,7 @@ Two rules hold for every table:
   ``alt_values`` (``;``-separated) and ``conflict`` is true. ``n_statements`` counts the statements.
 * **Every row traces back to quotes.** ``source_rows`` lists (``;``-separated) the ``figure_id`` of
   every figure the row was built from; ``figure_id`` is ``<source_file>:<line>:<n>``, ``n`` being
-  the figure's rank among the figures stated on that line.
+  the figure's rank among the figures stated on that line (``snhr_data.provenance``).
 
 Wide tables (one value column per victim group, unit or measure) keep the same information per
 cell as ``<column>:<value>`` entries in ``alt_values`` and ``<column>:<qualifier>`` entries in

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable
 
-from ..grammar import class_texts, classes, regex
+from ..grammar import cached, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates
 
@@ -26,7 +25,7 @@ class Head:
     window_end: int = 0
 
 
-@lru_cache(maxsize=None)
+@cached
 def _noun_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(rf"\s+(?:{text})(?!-)", re.IGNORECASE)) for name, text in class_texts("VictimNoun"))
 
