@@ -17,6 +17,10 @@ Checking and tracing the numbers:
 Across reports:
     build_series(figures) every count any report states, with its first and latest value and revisions
 
+Sharing the data:
+    write_release(target=None)   one zip of the tables for R, Stata or spreadsheets, with a README,
+                                 the data dictionary and CITATION.cff (``snhr-data release``)
+
 Example::
 
     import snhr_data
@@ -36,6 +40,7 @@ _LAZY = {
     "run_checks": "audit",
     "explain": "audit",
     "build_series": "series",
+    "write_release": "release",
 }
 
 __all__ = list(_LAZY)
