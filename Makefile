@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: build test setup data check goldens clean
+.PHONY: build test setup data check goldens clean browser-check
 
 $(BIN)/snhr-data: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ test: setup
 
 goldens: setup
 	$(BIN)/snhr-data regenerate-goldens
+
+# Headless Chromium opens reports/index.html and a report page (tests/test_browser.py); installs
+# Debian's chromium first when it is missing. Screenshots: build/browser-check/.
+browser-check: setup
+	command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	$(BIN)/python -m pytest -p no:cacheprovider -rs tests/test_browser.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

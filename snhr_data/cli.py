@@ -77,6 +77,21 @@ def data_dictionary_command(output: Path | None) -> None:
     click.echo(f"-> {write_data_dictionary(output)}", err=True)
 
 
+@main.command("release")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The zip to write (default: dist/snhr-civilian-deaths-<version>.zip).")
+def release_command(output: Path | None) -> None:
+    """Write one zip of the processed tables for users of R, Stata or spreadsheets (README, CITATION.cff)."""
+    from .release import ReleaseError, write_release
+
+    try:
+        target = write_release(output)
+    except ReleaseError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    click.echo(f"release ({target.stat().st_size / 1024:.0f} KiB) -> {target}", err=True)
+
+
 def _figures_for_audit():
     """data/processed/figures.parquet when built, else the figures extracted afresh from data/raw."""
     from . import paths

@@ -117,6 +117,14 @@ _CATALOGUE = [
     _count("month_count", "The count the same report states for the month."),
     _count("of_count", "The count the same report states for `of_period`."),
     _count("computed_percent", "100 * month_count / of_count, rounded to one decimal."),
+    Field("first_value", "number", "The value first stated for the figure (by report month, then file and line)."),
+    Field("first_report", "string", "The report that first states the figure (YYYY-MM).", pattern=MONTH_PATTERN),
+    Field("latest_value", "number", "The value the latest statement gives (by report month, then file and line)."),
+    Field("latest_report", "string", "The report of the latest statement (YYYY-MM).", pattern=MONTH_PATTERN),
+    Field("n_reports", "integer", "How many reports state the figure."),
+    Field("revised", "boolean", "True when the statements of the figure give more than one value."),
+    Field("values", "string", "Every distinct value stated for the figure, in order of first statement, "
+          "';'-separated."),
     Field("check", "string", "The audit check that found the discrepancy (see snhr_data/audit.py).", codes="check"),
     Field("stated", "number", "The value the report states."),
     Field("expected", "number", "What the other stated figures imply for it; empty where there is no single "
@@ -204,6 +212,19 @@ TABLE_METADATA: dict[str, dict] = {
                           percent=replace(FIELDS["percent"], required=True,
                                           description="The stated percentage (the first-stated one).")),
         "primary_key": ["report", "period", "measure", "victim_group", "perpetrator", "governorate"],
+    },
+    "series": {
+        "title": "Every stated count across reports, with its revisions",
+        "description": "One row per period, measure, victim group, party and governorate that any report states "
+                       "as a count: the value first published and the latest one, the report stating each, how "
+                       "many statements and reports give it and whether they disagree. A period no report "
+                       "states has no row (absent, not zero).",
+        "fields": _fields("period", "measure", "victim_group", "perpetrator", "governorate", "first_value",
+                          "first_report", "latest_value", "latest_report", "n_statements", "n_reports", "revised",
+                          "values", "source_rows",
+                          n_statements=replace(FIELDS["n_statements"],
+                                               description="How many statements, in all reports, give the figure.")),
+        "primary_key": ["period", "measure", "victim_group", "perpetrator", "governorate"],
     },
     "discrepancies": {
         "title": "Stated figures that do not hold together",

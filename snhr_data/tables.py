@@ -279,6 +279,13 @@ def period_shares(figures: pd.DataFrame) -> pd.DataFrame:
     return _insert_period_type(sort_rows(out, key))
 
 
+def series(figures: pd.DataFrame) -> pd.DataFrame:
+    """Every count any report states, across reports, with its revisions (``snhr_data.series``)."""
+    from .series import build_series  # imported here: snhr_data.series builds on this module
+
+    return build_series(figures)
+
+
 TABLES: dict[str, TableFunction] = {
     "totals": totals,
     "by_perpetrator": by_perpetrator,
@@ -288,6 +295,7 @@ TABLES: dict[str, TableFunction] = {
     "governorates": governorates,
     "shares": shares,
     "period_shares": period_shares,
+    "series": series,
 }
 
 
