@@ -1,6 +1,7 @@
 """Numbers as SNHR writes them: digits ("1,032", "1402") and English words ("Fourteen", "twenty-eight").
 
-Word numbers are converted by the text2num library; this module only finds them in text.
+Word numbers are converted by the text2num library; this module only finds them in text. ``number_text``
+is the one formatter of a stated number as text (tables, the series, the audit's findings).
 """
 from __future__ import annotations
 
