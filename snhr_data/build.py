@@ -53,7 +53,7 @@ def default_extractor() -> Extractor:
 def extract_report(path: Path, report_month: str, extract: Extractor) -> pd.DataFrame:
     """The figures of one raw report, checked against its manifest row."""
     try:
-        figures = extract(path, strict=True)
+        figures = extract(path, strict=True, month=report_month)  # the manifest's month dates a text naming none
     except (ValueError, OSError) as err:
         raise BuildError(f"{path}: extraction failed: {err}") from err
     if figures.empty:

@@ -18,7 +18,8 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write CSV here (default: stdout).")
 @click.option("--strict", is_flag=True, help="Treat unmapped labels as errors instead of warnings.")
-def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool) -> None:
+@click.option("--month", metavar="YYYY-MM", help="The month the text covers, for a text that names no year.")
+def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool, month: str | None) -> None:
     """Extract every stated figure from report FILES (.txt, .md, .pdf, .html)."""
     import pandas as pd
 
@@ -31,7 +32,7 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool) 
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                frames.append(extract_figures(path, strict=strict))
+                frames.append(extract_figures(path, strict=strict, month=month))
         except (ValueError, OSError) as err:
             click.echo(f"error: {err}", err=True)
             failed = True
@@ -162,7 +163,8 @@ def explain_command(selectors: tuple[str, ...], figure_ids: tuple[str, ...]) -> 
 @click.option("--source", help="Where the file came from (recorded in the manifest).")
 @click.option("--kind", type=click.Choice(["monthly_report", "press_release"]),
               help="Set the kind when the text does not show it.")
-def add_command(files: tuple[Path, ...], source: str | None, kind: str | None) -> None:
+@click.option("--month", metavar="YYYY-MM", help="The month the text covers, for a text that names no year.")
+def add_command(files: tuple[Path, ...], source: str | None, kind: str | None, month: str | None) -> None:
     """Copy publications FILES (.pdf, .txt, .md, .html) into data/raw/ and list them in its manifest.
 
     The month each covers and its publication date are read from its text; the next build includes it.
@@ -177,7 +179,7 @@ def add_command(files: tuple[Path, ...], source: str | None, kind: str | None) -
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                row = add_report(path, raw_dir(), source=source, kind=kind)
+                row = add_report(path, raw_dir(), source=source, kind=kind, month=month)
             except (ManifestError, ValueError, OSError) as err:
                 click.echo(f"error: {err}", err=True)
                 failed = True

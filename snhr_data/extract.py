@@ -18,7 +18,8 @@ from .codes import FIGURE_COLUMNS
 from .grammar import regex
 from .numbers import find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
-from .reading.dates import report_month
+from .periods import is_period, period_type
+from .reading.month import Dating, date_report
 from .reading.heads import is_count_number
 from .reading.model import Figure, Source, join_notes
 from .reading.report import ReportReader, title_blocks, title_text
@@ -26,25 +27,35 @@ from .reading.report import ReportReader, title_blocks, title_text
 __all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
 
-def report_month_of_text(text: str, source_file: str = "<text>") -> str:
-    """The month a report covers, read from its title (or publication date); ReportReadError if none."""
-    return _report_month(clean_blocks(text), text, source_file)
+def report_month_of_text(text: str, source_file: str = "<text>", month: str | None = None) -> str:
+    """The month a report covers (``snhr_data.reading.month``); ReportReadError if none."""
+    return _dating(clean_blocks(text), text, source_file, month).month
 
 
-def _report_month(blocks: list[Block], text: str, source_file: str) -> str:
+def _dating(blocks: list[Block], text: str, source_file: str, month: str | None) -> Dating:
+    title = title_blocks(blocks)
+    body = "\n\n".join(block.text for block in blocks[len(title):])
     try:
-        return report_month(title_text(blocks), text)
+        return date_report(title_text(blocks), body, text, check_month(month))
     except ValueError as err:
         raise ReportReadError(f"{source_file}: {err}") from err
 
 
-def extract_from_text(text: str, source_file: str = "<text>", strict: bool = False) -> list[Figure]:
-    """Every figure the report text states, in document order."""
+def check_month(month: str | None) -> str | None:
+    """A month given by the user, checked: ``YYYY-MM``."""
+    if month is not None and not (is_period(month) and period_type(month) == "month"):
+        raise ValueError(f"month {month!r} is not a month written YYYY-MM (e.g. 2024-11)")
+    return month
+
+
+def extract_from_text(text: str, source_file: str = "<text>", strict: bool = False,
+                      month: str | None = None) -> list[Figure]:
+    """Every figure the report text states, in document order; ``month`` dates a text that names no month."""
     blocks = clean_blocks(text)
     if not blocks:
         raise ReportReadError(f"{source_file}: no report text")
-    report = _report_month(blocks, text, source_file)
-    figures = ReportReader(Source(source_file, report, strict)).read(blocks, title_blocks(blocks))
+    dating = _dating(blocks, text, source_file, month)
+    figures = ReportReader(Source(source_file, dating.month, strict, dating.now)).read(blocks, title_blocks(blocks), dating.period)
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")
     cut_line = truncation_line(blocks)
@@ -107,12 +118,14 @@ def figures_frame(figures: list[Figure]) -> pd.DataFrame:
     return frame
 
 
-def extract_figures(source: str | Path, *, strict: bool = False, source_file: str | None = None) -> pd.DataFrame:
+def extract_figures(source: str | Path, *, strict: bool = False, source_file: str | None = None,
+                    month: str | None = None) -> pd.DataFrame:
     """Every figure a report states, one row each, with provenance (file, line, quote).
 
     ``source`` is a path to a report (.txt, .md, .pdf, .html) or the report text itself. The report
     month and every period are read from the text, never from the file name. ``strict`` makes an
-    unmapped party label an error instead of a warning.
+    unmapped party label an error instead of a warning. ``month`` (``YYYY-MM``) dates a text that names no
+    month or year of its own (a news article saying only "in April"); a text stating another month is refused.
     """
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 400
                                     and Path(source).suffix.lower() in SUPPORTED_SUFFIXES):
@@ -120,4 +133,4 @@ def extract_figures(source: str | Path, *, strict: bool = False, source_file: st
         text, name = report.text, source_file or report.source_file
     else:
         text, name = str(source), source_file or "<text>"
-    return figures_frame(extract_from_text(text, name, strict))
+    return figures_frame(extract_from_text(text, name, strict, month))

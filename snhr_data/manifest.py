@@ -169,14 +169,13 @@ def report_kind(text: str) -> str | None:
     return None
 
 
-def report_month_of(text: str) -> str:
-    """The month the report covers, read exactly as the extractor reads it (title, else publication date).
-
-    Raises ``ValueError`` (``ReportReadError``) when the text states neither.
+def report_month_of(text: str, month: str | None = None) -> str:
+    """The month the report covers, read exactly as the extractor reads it (``month``: the user's, for a
+    text that names none). Raises ``ValueError`` (``ReportReadError``) when the text states none.
     """
     from .extract import report_month_of_text
 
-    return report_month_of_text(text)
+    return report_month_of_text(text, month=month)
 
 
 def published_of(report: ReportText) -> str:
@@ -186,7 +185,8 @@ def published_of(report: ReportText) -> str:
     return publication_date(report.text) or report.published
 
 
-def describe_report(path: Path, source: str | None = None, kind: str | None = None) -> dict[str, str]:
+def describe_report(path: Path, source: str | None = None, kind: str | None = None,
+                    month: str | None = None) -> dict[str, str]:
     """The manifest row of the report file at ``path`` (its name, checksum and what its text says)."""
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -195,11 +195,11 @@ def describe_report(path: Path, source: str | None = None, kind: str | None = No
         )
     report = read_report(path)
     try:
-        month = report_month_of(report.text)
+        month = report_month_of(report.text, month)
     except ValueError as err:
         raise ManifestError(
             f"{shown(path)}: cannot tell which month this report covers ({err}); "
-            "its title must name the month (e.g. 'in March 2016') or the text must state its publication date"
+            "its title or first statements must name the month (e.g. 'in March 2016'), or give it with --month YYYY-MM"
         ) from err
     found_kind = kind or report_kind(report.text)
     if found_kind not in KINDS:
@@ -220,7 +220,8 @@ def describe_report(path: Path, source: str | None = None, kind: str | None = No
 
 # ---------------------------------------------------------------- adding
 
-def add_report(path: Path, raw_dir: Path, source: str | None = None, kind: str | None = None) -> dict[str, str]:
+def add_report(path: Path, raw_dir: Path, source: str | None = None, kind: str | None = None,
+               month: str | None = None) -> dict[str, str]:
     """Copy the report at ``path`` byte for byte into ``raw_dir`` and list it in the manifest.
 
     Refuses a file already present (same name) or a copy of a listed file (same checksum), and
@@ -238,7 +239,7 @@ def add_report(path: Path, raw_dir: Path, source: str | None = None, kind: str |
     same = manifest.loc[manifest["sha256"] == sha256_of(path), "file"].tolist()
     if same:
         raise ManifestError(f"{path}: same content (sha256) as {shown(raw_dir / same[0])}, already in the manifest")
-    row = describe_report(path, source, kind)
+    row = describe_report(path, source, kind, month)
     for other in manifest.loc[manifest["report_month"] == row["report_month"], "file"]:
         warnings.warn(
             f"{shown(raw_dir / other)} already covers {row['report_month']}; both files will be built",

@@ -23,7 +23,7 @@ REPORTS = {
 }
 
 
-def fake_extract(path: Path, *, strict: bool = False) -> pd.DataFrame:
+def fake_extract(path: Path, *, strict: bool = False, month: str | None = None) -> pd.DataFrame:
     """Stand-in extractor: the report month from the first line, one count per following line."""
     assert strict, "the build must extract strictly"
     lines = Path(path).read_text(encoding="utf-8").splitlines()

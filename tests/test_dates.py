@@ -1,7 +1,7 @@
 """Period phrases and the report month, read from the text relative to the report month (snhr_data.reading.dates)."""
 import pytest
 
-from snhr_data.reading.dates import NoReportMonthError, find_periods, publication_date, report_month, title_month
+from snhr_data.reading.dates import find_periods, publication_date, title_month
 
 
 def periods(text, report="2024-11"):
@@ -43,12 +43,11 @@ def test_the_month_of_names_the_month_not_this_month():
     assert [p for p, _ in periods("The month of May saw the highest")] == ["2024-05"]
 
 
-def test_report_month_comes_from_the_title_then_the_publication_date():
+def test_the_title_month_is_its_latest_month_or_the_end_of_its_half_year_or_quarter():
     assert title_month("1,032 Deaths ... Documented in 2023 We Documented 91 Civilian Deaths in December 2023") == "2023-12"
-    assert report_month("Civilian Deaths in the First Half of 2022", "") == "2022-06"
-    assert report_month("Civilian Deaths Documented", "Sunday 01 December 2024\nbody") == "2024-11"
-    with pytest.raises(NoReportMonthError):
-        report_month("Civilian Deaths Documented", "no date here")
+    assert title_month("Civilian Deaths in the First Half of 2022") == "2022-06"
+    assert title_month("Civilians Killed in Syria in the Second Quarter of 2023") == "2023-06"
+    assert title_month("Civilian Deaths Documented") is None
 
 
 def test_publication_date_lines():
@@ -70,8 +69,3 @@ def test_ranges_quarters_and_previous_months(text, report, expected):
 
 def test_a_range_of_days_is_a_period_the_schema_cannot_hold():
     assert periods("Between 1 and 8 December 2024, Syrian regime forces killed", "2024-12")[0][0] is None
-
-
-def test_a_release_published_mid_month_covers_its_own_month():
-    assert report_month("Report on the Massacre in Kafr Nabl", "Wednesday 15 June 2022\nbody") == "2022-06"
-    assert title_month("Civilians Killed in Syria in the Second Quarter of 2023") == "2023-06"

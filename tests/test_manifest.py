@@ -207,3 +207,37 @@ def test_added_report_is_read_by_extraction(project: Path, release: Path) -> Non
                      & (figures["measure"] == "civilian_deaths") & (figures["perpetrator"] == "all")]
     assert set(figures["report"]) == {"2025-02"}
     assert set(totals["value"]) == {312}
+
+
+NEWS_WITHOUT_YEAR = ("Rights group: 143 civilians killed in April\n\n"
+                     "The Syrian Network for Human Rights said on Thursday that 143 civilians were killed in April, "
+                     "including 21 children.\n")
+
+
+def test_add_dates_a_text_without_a_year_with_month(project: Path, tmp_path: Path) -> None:
+    """A news article that names no year is refused with the fix, then added with --month and built with it."""
+    article = tmp_path / "news-april.txt"
+    article.write_text(NEWS_WITHOUT_YEAR, encoding="utf-8")
+    refused = CliRunner().invoke(main, ["add", str(article), "--kind", "press_release"])
+    assert refused.exit_code == 1 and "--month YYYY-MM" in refused.output
+    added = CliRunner().invoke(main, ["add", str(article), "--kind", "press_release", "--month", "2024-04"])
+    assert added.exit_code == 0, added.output
+    assert "press_release for 2024-04" in added.output
+    assert read_manifest(project).set_index("file").loc["news-april.txt", "report_month"] == "2024-04"
+    from snhr_data.build import build_data
+
+    build_data(project, tmp_path / "processed")
+    figures = pd.read_csv(tmp_path / "processed" / "figures.csv", dtype=str)
+    assert set(figures.loc[figures["source_file"] == "news-april.txt", "period"]) == {"2024-04"}
+
+
+def test_extract_takes_month_for_a_text_without_a_year(tmp_path: Path) -> None:
+    article = tmp_path / "news-april.txt"
+    article.write_text(NEWS_WITHOUT_YEAR, encoding="utf-8")
+    refused = CliRunner().invoke(main, ["extract", str(article)])
+    assert refused.exit_code == 1 and "names no year; date it with --month YYYY-MM" in refused.output
+    read = CliRunner().invoke(main, ["extract", str(article), "--month", "2024-04"])
+    assert read.exit_code == 0, read.output
+    assert "2024-04,2024-04,civilian_deaths,all,all,all,count,,143" in read.output
+    wrong = CliRunner().invoke(main, ["extract", str(article), "--month", "2024-13"])
+    assert wrong.exit_code == 1 and "not a month written YYYY-MM" in wrong.output

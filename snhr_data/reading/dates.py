@@ -32,15 +32,17 @@ PHRASES = (
 QUARTERS = ["first", "second", "third", "fourth"]
 
 
-def resolve(kind: str, match: re.Match[str], report: str) -> str | None:
-    """The period code of a phrase of ``kind``, in a report of month ``report``."""
+def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | None:
+    """The period code of a phrase of ``kind``, in a report of month ``report`` written in month ``now``
+    (the month "last month" is counted back from: the report month, or the month before publication in a
+    text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
     if kind == "unknown":
         return None
     if kind == "month":
         if "month" not in groups:
-            return shift_month(report, -1) if regex("LastWords").search(match.group(0)) else report
+            return shift_month(now, -1) if regex("LastWords").search(match.group(0)) else report
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
@@ -68,14 +70,15 @@ def month_range(groups: dict[str, str]) -> str:
     return f"{month_code(year, month_number(groups['month1']))}/{month_code(year, month_number(groups['month2']))}"
 
 
-def find_periods(text: str, report: str) -> list[PeriodMention]:
-    """Every period phrase in ``text`` (non-overlapping, earliest and longest first), resolved against ``report``."""
+def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodMention]:
+    """Every period phrase in ``text`` (non-overlapping, earliest and longest first), resolved against ``report``
+    (and ``now``, the month "last month" counts back from: the report month unless given)."""
     found: list[PeriodMention] = []
     for kind, name in PHRASES:
         for match in regex(name).finditer(text):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            found.append(PeriodMention(resolve(kind, match, report), match.start(), match.end(), kind))
+            found.append(PeriodMention(resolve(kind, match, report, now or report), match.start(), match.end(), kind))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -105,21 +108,3 @@ def title_month(title: str) -> str | None:
         return None
     bare = [month_number(m) for m in regex("TitleBareMonth").findall(title)]
     return month_code(max(years), max(bare) if bare else 12)
-
-
-def report_month(title: str, body: str) -> str:
-    """The month a report covers: from its title, else from its publication date (the month before it when
-    published in the first five days of a month, as monthly reports are).
-
-    Raises ``NoReportMonthError`` when neither is stated.
-    """
-    month = title_month(title)
-    if month:
-        return month
-    published = publication_date(body)
-    if published:  # monthly reports come out in the first days of the next month; other releases cover their own
-        return shift_month(published[:7], -1) if int(published[8:10]) <= 5 else published[:7]
-    covered = regex("CoveredMonth").search(body)
-    if covered:
-        return month_code(int(covered.group("year")), month_number(covered.group("month")))
-    raise NoReportMonthError("no recognizable report month in the title or a publication date")

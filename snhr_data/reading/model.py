@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .dates import PeriodMention
+from .dates import PeriodMention, find_periods
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,11 @@ class Source:
     source_file: str
     report: str
     strict: bool = False
+    now: str | None = None  # the month "last month" counts back from, when not the report month
+
+    def periods(self, text: str) -> list[PeriodMention]:
+        """The period phrases of ``text``, resolved for this report."""
+        return find_periods(text, self.report, self.now)
 
 
 @dataclass(frozen=True)

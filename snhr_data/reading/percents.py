@@ -9,9 +9,8 @@ from ..grammar import regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import find_governorates, find_parties
 from .agents import is_backward
-from .dates import find_periods
 from .heads import qualifier_of
-from .model import Context, Figure, Sentence
+from .model import Context, Figure, Sentence, Source
 from .text import quote_around
 
 
@@ -48,7 +47,7 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
         pre = text[previous_end:mention.start]
         nxt = next((p.start for p in percents if p.start > mention.start), len(text))
         post = text[mention.end:nxt]
-        share = percent_subject(pre, post, text[:mention.start], sentence.source.report, block, heads_parties, previous)
+        share = percent_subject(pre, post, text[:mention.start], sentence.source, block, heads_parties, previous)
         previous_end = mention.end + regex("PercentAfter").match(text[mention.end:]).end()
         if share is None:
             continue
@@ -83,9 +82,10 @@ def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previou
     return block.period or section.period or sentence.source.report
 
 
-def percent_subject(pre: str, post: str, before_all: str, report: str, block: Context,
+def percent_subject(pre: str, post: str, before_all: str, source: Source, block: Context,
                     heads_parties: tuple[str, ...], previous: Stated | None) -> Share | None:
     """What a percent is a share of, from the words before it (and after it, for a denominator)."""
+    report = source.report
     parties = lambda text: find_parties(text, report)  # noqa: E731
     group = regex("VictimGroupShare").search(pre)
     if not group and previous is not None and previous.share.share_of == "victim_group":  # "..., and women 14 percent"
@@ -108,7 +108,7 @@ def percent_subject(pre: str, post: str, before_all: str, report: str, block: Co
     if pre_parties:
         of_group = regex("OfChildrenOrWomen").match(post)
         return Share("perpetrator", (), pre_parties[-1].code, of_group.group(1).lower() if of_group else "all")
-    months = [p for p in find_periods(pre, report)
+    months = [p for p in source.periods(pre)
               if p.kind == "month" and p.period and not regex("InMonthBefore").search(pre[:p.start])]
     if months:
         if len(months) > 1 and not regex("EachWord").search(pre + post[:25]):

@@ -12,7 +12,6 @@ from ..grammar import matches_any, regex
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
-from .dates import find_periods
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import UNMAPPED, Context, Figure, Source
@@ -44,7 +43,7 @@ class ReportReader:
         measure = measure_of_text(text)
         if measure:
             self.section.measure = measure
-        periods = [p for p in find_periods(title_case_months(text), self.source.report) if p.period]
+        periods = [p for p in self.source.periods(title_case_months(text)) if p.period]
         if periods:
             self.section.period = periods[0].period
         parties = find_parties(text, self.source.report)
@@ -76,9 +75,10 @@ class ReportReader:
                                           block_ctx, self.section, self.source, title)
         self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
 
-    def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
-        """Every figure of the report's blocks, the first ``len(title)`` being its title."""
-        self.section.period = self.source.report
+    def read(self, blocks: list[Block], title: list[Block], period: str) -> list[Figure]:
+        """Every figure of the report's blocks, the first ``len(title)`` being its title; ``period``: the
+        period of a statement that names none (the report month, or a release's half-year or year)."""
+        self.section.period = period
         for block in title:
             self.read_block(title_copy(block), title=True)
         for block in blocks[len(title):]:
@@ -137,3 +137,9 @@ def has_count(text: str) -> bool:
     """Whether a line states a number that counts something (not a year, date or page)."""
     return any(is_count_number(text, m) and (noun_of(text[m.end:])[0] or regex("PercentAfter").match(text[m.end:]))
                for m in find_numbers(text))
+
+
+def statements_with_counts(text: str) -> list[str]:
+    """The sentences of ``text`` that state a count, in order, narratives of one incident left out."""
+    return [sentence for paragraph in text.split("\n\n") for _, sentence in split_sentences(" ".join(paragraph.split()))
+            if has_count(sentence) and not matches_any("IncidentOpener", sentence.strip())]

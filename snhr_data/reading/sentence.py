@@ -15,7 +15,6 @@ from ..grammar import matches_any, regex
 from ..numbers import find_numbers
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
-from .dates import find_periods
 from .governorates import AMBIGUOUS, governorates_of
 from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
 from .measure import measure_of, measure_of_text
@@ -52,13 +51,13 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     if unmapped_label(text, line_at, source):
         return figures
     in_month = list(regex("AllInMonth").finditer(text))
-    periods = tuple(find_periods(masked(text, [(m.start(), m.end()) for m in in_month]), source.report))
+    periods = tuple(source.periods(masked(text, [(m.start(), m.end()) for m in in_month])))
     sentence = Sentence(text, periods, line_at, source)
     counts = read_counts(sentence, block, section, title)
     for count in counts:
         figures += count_figures(count, sentence)
     if in_month and counts:
-        month = find_periods(in_month[0].group("month"), source.report)[0].period
+        month = source.periods(in_month[0].group("month"))[0].period
         for count in counts:
             figures += count_figures(replace(count, period=month, note=join_notes(
                 count.note, "the sentence says all of these were in this month")), sentence)
@@ -75,7 +74,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.period = percent_period
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
-        first = find_periods(sentence.text[: opening.end() + 6], sentence.source.report)
+        first = sentence.source.periods(sentence.text[: opening.end() + 6])
         if first and first[0].period:
             block.period = first[-1].period
     if any(c.head.noun == "generic" for c in counts):

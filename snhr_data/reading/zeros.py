@@ -3,7 +3,6 @@ Defense personnel were killed". Patterns: ``ZeroStatement`` in ``vocab/clauses.y
 from __future__ import annotations
 
 from ..grammar import regex, regexes
-from .dates import find_periods
 from .heads import noun_of
 from .measure import NOUN_MEASURE
 from .model import Context, Figure, Sentence
@@ -18,7 +17,7 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
             measure = NOUN_MEASURE.get(noun_of(" " + group)[0])
             if measure and measure not in seen:
                 seen.add(measure)
-                found = [p for p in find_periods(text, sentence.source.report) if p.period]
+                found = [p for p in sentence.source.periods(text) if p.period]
                 period = found[0].period if found else (block.period or section.period or sentence.source.report)
                 figures.append(sentence.figure(period, measure, "all", "all", "all", "count", "", 0.0, "exact",
                                                sentence.line_at(match.start()),

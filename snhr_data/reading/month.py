@@ -1,0 +1,128 @@
+"""The month a text covers, as a reader finds it, and the period of its statements that name none.
+
+In turn: the title, when it names a month, a half-year, a quarter or a year; else the first statements of
+the body ("were killed in Syria in November 2024", "during the month of April" with the year of the
+publication date, "last month" against a publication date such as "July 3, 2019" or " date 2019-07-01");
+else the publication date alone (a monthly report comes out in the first days of the next month); else the
+month the text states most often beside counts. A month the user gives (``--month``) dates a text that
+states none; one that contradicts what the text states is refused, as is a month after the text's own
+publication date. The words are entries of ``vocab/periods.yaml``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..grammar import regex
+from ..periods import month_code, month_number, shift_month, year_of_month
+from .dates import NoReportMonthError, publication_date, title_month
+from .report import statements_with_counts
+
+FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
+
+
+@dataclass(frozen=True)
+class Dating:
+    """The report month, and the period of a statement that names none (the month, or the half-year or
+    year of a half-year or annual release: its headline figures are never filed under the month)."""
+
+    month: str
+    period: str
+    stated: bool = True  # read from the title or the first statements (not guessed from a date or a count)
+    now: str | None = None  # the month "last month" counts back from, for a text dated by its "last month"
+
+
+def date_report(title: str, body: str, text: str, given: str | None = None) -> Dating:
+    """The dating of a report: ``title`` its title, ``body`` the text after it, ``text`` the whole text.
+
+    Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
+    """
+    published = publication_date(text) or published_month_first(text)
+    found = title_dating(title) or body_dating(body, published) or guessed_dating(text, published)
+    if given is not None:
+        if found is not None and found.stated and found.month != given:
+            raise NoReportMonthError(f"the text covers {found.month}, not {given} as --month says")
+        found = Dating(given, found.period if found is not None and found.month == given else given)
+    if found is None:
+        if not regex("AnyYear").search(text):
+            raise NoReportMonthError("the text names no year; date it with --month YYYY-MM")
+        raise NoReportMonthError("no recognizable report month in the title, the first statements or a publication "
+                                 "date; date it with --month YYYY-MM")
+    if published and found.month > published[:7]:
+        raise NoReportMonthError(f"report month {found.month} is after the text's own publication date {published}")
+    return found
+
+
+def published_month_first(text: str) -> str | None:
+    """A publication date written "July 3, 2019" on a line of its own or in a dateline."""
+    match = regex("PublishedMonthFirst").search(text[:5000])
+    if not match:
+        return None
+    return f"{match.group('year')}-{month_number(match.group('month')):02d}-{int(match.group('day')):02d}"
+
+
+def title_dating(title: str) -> Dating | None:
+    month = title_month(title)
+    if month is None:
+        return None
+    if regex("TitleMonth").search(title):
+        return Dating(month, month)
+    half = regex("TitleHalfYear").search(title)
+    if half and month.endswith(("-06", "-12")) and month[:4] == half.group("year"):
+        return Dating(month, f"{month[:4]}-{'01' if month.endswith('-06') else '07'}/{month}")
+    if regex("TitleQuarter").search(title):
+        return Dating(month, f"{shift_month(month, -2)}/{month}")
+    if month.endswith("-12") and not regex("TitleBareMonth").search(title):
+        return Dating(month, month[:4])  # an annual report
+    return Dating(month, month)
+
+
+def body_dating(body: str, published: str | None) -> Dating | None:
+    """The dating the first statements of the body give, reading them in order."""
+    for sentence in statements_with_counts(body[:FIRST_STATEMENTS]):
+        dating = sentence_dating(sentence, published)
+        if dating is not None:
+            return dating
+    return None
+
+
+def sentence_dating(sentence: str, published: str | None) -> Dating | None:
+    stated = regex("StatedMonthYear").search(sentence)
+    if stated:
+        month = month_code(int(stated.group("year")), month_number(stated.group("month")))
+        return Dating(month, month)
+    half = regex("StatedHalfYear").search(sentence)
+    if half:
+        year, first = half.group("year"), half.group("half").lower() == "first"
+        return Dating(f"{year}-{'06' if first else '12'}", f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12")
+    year = regex("StatedYear").search(sentence)
+    if year:
+        return Dating(f"{year.group('year')}-12", year.group("year"))
+    if published is None:
+        return None
+    named = regex("StatedMonth").search(sentence) or regex("StatedLastNamedMonth").search(sentence)
+    if named:
+        month = month_number(named.group("month"))
+        code = month_code(year_of_month(month, published[:7]), month)
+        return Dating(code, code)
+    if regex("StatedLastMonth").search(sentence):
+        code = shift_month(published[:7], -1)
+        return Dating(code, code, now=published[:7])
+    return None
+
+
+def guessed_dating(text: str, published: str | None) -> Dating | None:
+    """The publication date's month (the month before, in its first five days); else the month stated most."""
+    if published:
+        month = shift_month(published[:7], -1) if int(published[8:10]) <= 5 else published[:7]
+        return Dating(month, month, stated=False)
+    covered = regex("CoveredMonth").search(text)
+    if covered:
+        month = month_code(int(covered.group("year")), month_number(covered.group("month")))
+        return Dating(month, month, stated=False)
+    counted = Counter(month_code(int(m.group("year")), month_number(m.group("month")))
+                      for sentence in statements_with_counts(text) for m in regex("TitleMonth").finditer(sentence))
+    if not counted:
+        return None
+    month = max(counted, key=lambda code: (counted[code], code))
+    return Dating(month, month, stated=False)
