@@ -318,9 +318,36 @@ def strip_page_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
     return out
 
 
+def runs_on(previous: Sequence[str], page: Sequence[str]) -> bool:
+    """Whether ``page`` goes on with the sentence ``previous`` ends in ("... all in December" / "2024 - two by ...")."""
+    before = next((line.strip() for line in reversed(previous) if line.strip()), "")
+    after = next((line.strip() for line in page if line.strip()), "")
+    return bool(before and after and not re.search(r"[.!?:;]$", before) and re.match(r"[a-z0-9]", after))
+
+
+
+def ends_paragraph(previous: Sequence[str], page: Sequence[str]) -> bool:
+    """Whether the text before a page break ends its paragraph: its last line ends a sentence and is short
+    (under 70% of the median printed line), and the next page starts with a capital."""
+    filled = [line.strip() for line in previous if line.strip()]
+    after = next((line.strip() for line in page if line.strip()), "")
+    if not filled or not after[:1].isupper() or not re.search(r"[.!?:]$", filled[-1]):
+        return False
+    return len(filled[-1]) < 0.7 * statistics.median(len(line) for line in filled[-40:])
+
+
 def join_pages(pages: Iterable[Sequence[str]]) -> str:
-    """Pages as one text. A page break is a plain line break: a sentence may run on across it."""
-    lines = [line for page in pages for line in page]
+    """Pages as one text. A page break is a plain line break: a sentence may run on across it (the gap under
+    a dropped running header is no paragraph break when the next page goes on with the sentence)."""
+    lines: list[str] = []
+    for page in pages:
+        if runs_on(lines, page):
+            while not lines[-1].strip():
+                lines.pop()
+            page = page[next(i for i, line in enumerate(page) if line.strip()):]
+        elif ends_paragraph(lines, page):
+            lines.append("")
+        lines.extend(page)
     while lines and not lines[0].strip():
         lines.pop(0)
     text = "\n".join(lines)

@@ -10,6 +10,7 @@ from snhr_data.raw import (
     Word,
     ReportReadError,
     find_gutter,
+    join_pages,
     html_to_text,
     read_report,
     reading_order,
@@ -251,3 +252,16 @@ def test_truncated_pdf_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(whole[: len(whole) // 3])
     with pytest.raises(ReportReadError, match="truncated.pdf"):
         read_report(path)
+
+
+def test_a_sentence_running_over_a_page_break_stays_one_paragraph() -> None:
+    pages = [["Three Civil Defense members were killed, all in December", ""], ["", "2024 - two by one party."]]
+    assert join_pages(pages) == "Three Civil Defense members were killed, all in December\n2024 - two by one party.\n"
+
+
+def test_a_short_last_line_ending_a_sentence_ends_its_paragraph_at_a_page_break() -> None:
+    body = ["A full line of report text that runs from one margin of the page to the other one."] * 5
+    pages = [body + ["high percentage."], ["The death toll of victims was distributed as follows:"]]
+    assert join_pages(pages).splitlines()[-3:] == ["high percentage.", "", "The death toll of victims was distributed as follows:"]
+    pages = [body, ["The next sentence of the same paragraph."]]
+    assert "\n\n" not in join_pages(pages)
