@@ -182,3 +182,34 @@ def test_style_fixture_as_pdf_gives_the_same_figures(path: Path, tmp_path: Path)
     from_pdf = figures_of(read_report(pdf).text, source_file=path.name)
     from_text = figures_of(path)
     assert public_rows(from_pdf) == public_rows(from_text), differences(from_pdf, from_text)
+
+
+# ---------------------------------------------------------------- the extract command on a folder
+
+
+def test_cli_extract_on_a_raw_folder_skips_the_manifest_with_a_note(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from snhr_data.cli import main
+
+    files = [str(raw_dir() / "manifest.csv"), str(raw_dir() / RAW_FILES[0])]
+    result = CliRunner().invoke(main, ["extract", *files, "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 0, result.output
+    assert f"note: {raw_dir() / 'manifest.csv'}: not a report file (.csv); skipped" in result.output
+    assert "Traceback" not in result.output and (tmp_path / "out.csv").is_file()
+
+
+def test_cli_extract_writes_nothing_if_a_report_fails_and_names_it_with_its_path(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from snhr_data.cli import main
+
+    no_month = tmp_path / "sub" / "no-month.txt"
+    no_month.parent.mkdir()
+    no_month.write_text("A slogan without a month\n\nWe documented the killing of 12 civilians.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(raw_dir() / RAW_FILES[0]), str(no_month)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {no_month}: ") and "month" in errors[0]
+    assert "nothing written: 1 of 2 report(s) could not be read" in result.output
+    assert "report,period" not in result.output  # no CSV printed
