@@ -19,7 +19,8 @@ import yaml
 from .paths import VOCAB_DIR
 
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
-FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number"}
+FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
+                  "date_prefixes"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
 TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
@@ -39,6 +40,7 @@ class Furniture:
     cut_title_window: int
     contents: re.Pattern[str]
     lone_number: re.Pattern[str]
+    date_prefix: re.Pattern[str]
 
 
 def _compiled(key: str, patterns: str | Sequence[str], template: str = "(?:{})") -> re.Pattern[str]:
@@ -74,6 +76,7 @@ def parse_furniture(data: object) -> Furniture:
         cut_title_window=window,
         contents=_compiled("contents", data["contents"]),
         lone_number=_compiled("lone_number", data["lone_number"]),
+        date_prefix=_compiled("date_prefixes", data["date_prefixes"], r"^\s*(?:{})\s+(?=\d{{1,2}} \w+ \d{{4}}\s*$|\w+ \d{{1,2}}, \d{{4}}\s*$)"),
     )
 
 
@@ -108,14 +111,14 @@ def without_repost_suffix(line: str) -> str:
 
 
 def without_line_furniture(line: str) -> str | None:
-    """``line`` without the furniture it holds by itself, or None if it is all furniture (chrome, or a
-    breadcrumb before a title cut short)."""
+    """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date),
+    or None if it is all furniture (chrome, or a breadcrumb before a title cut short)."""
     if is_chrome(line):
         return None
     rest = without_breadcrumb(line)
     if rest != line and (not rest.strip() or furniture().cut_title.search(rest)):
         return None
-    return without_repost_suffix(rest)
+    return furniture().date_prefix.sub("", without_repost_suffix(rest))
 
 
 # ---------------------------------------------------------------- lines in context

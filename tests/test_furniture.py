@@ -102,3 +102,8 @@ def test_the_vocabulary_is_checked_when_loaded() -> None:
         parse_furniture({**vocab_data(), "chrome_lines": ["(unclosed"]})
     with pytest.raises(FurnitureVocabError, match="missing keys.*contents"):
         parse_furniture({k: v for k, v in vocab_data().items() if k != "contents"})
+
+
+def test_repost_source_line_is_chrome_and_posted_date_reads_as_a_date() -> None:
+    assert without_furniture(["Source SNHR", "Posted 2 May 2019", "Posted by our team on 2 May 2019 at noon"]) == [
+        None, "2 May 2019", "Posted by our team on 2 May 2019 at noon"]
