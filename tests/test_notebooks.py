@@ -33,7 +33,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from snhr_data import notebooks, paths
+from snhr_data import notebooks, paths, reports
 from snhr_data.manifest import sha256_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def test_build_jobs_keep_months_as_strings(tmp_path):
     assert [job.notebook for job in jobs] == [notebooks.MONTHLY, notebooks.CROSS_YEAR]
     assert jobs[0].parameters["month"] == "2024-01"
     assert jobs[0].output == tmp_path / "2024-01" / notebooks.MONTHLY
-    assert jobs[1].parameters["output_dir"] == str(tmp_path / notebooks.CROSS_YEAR_DIR)
+    assert jobs[1].parameters["output_dir"] == "."  # relative to the notebook's folder: no absolute path
 
 
 # ----------------------------------------------------------------------------- the notebooks
@@ -145,17 +145,17 @@ def test_failure_message_names_notebook_parameters_and_cell():
     assert "cell [5] (data = load_report_data(month))" in message and "KeyError" in message
 
 
-def test_index_page_links_every_output_and_names_failures(tmp_path):
-    figures = tmp_path / "2024-01" / "figures"
-    figures.mkdir(parents=True)
-    (figures / "chart.png").write_bytes(b"")
-    (tmp_path / notebooks.CROSS_YEAR_DIR).mkdir()
-    page = notebooks.index_html(tmp_path, {"2024-02": "monthly_report.ipynb failed in cell [3]"})
+def test_index_page_links_every_output_and_names_failures():
+    outputs = {"2024-01": ["figures/chart.csv", "figures/chart.png", "figures/chart.svg", "monthly_report.html",
+                           "monthly_report.ipynb"], "cross-year": ["cross_year.html", "cross_year.ipynb"]}
+    failures = {"2024-02": "monthly_report.ipynb failed in cell [3]"}
+    page = reports.index_html(outputs, failures)
     assert '<a href="2024-01/monthly_report.html">' in page
     assert '<a href="2024-01/figures/chart.svg">SVG</a>' in page
+    assert "chart.pdf" not in page  # only files that are there
     assert '<a href="cross-year/cross_year.html">' in page
-    assert "failed in cell [3]" in page
-    assert page == notebooks.index_html(tmp_path, {"2024-02": "monthly_report.ipynb failed in cell [3]"})
+    assert "failed in cell [3]" in page and '<a href="2024-02/' not in page
+    assert page == reports.index_html(outputs, failures)
 
 
 def write_project(root: Path, notebook: nbformat.NotebookNode) -> None:
@@ -172,15 +172,20 @@ def test_failed_notebook_is_reported_and_the_others_finish(tmp_path, monkeypatch
     write_project(tmp_path, new_notebook(cells=[params, work], metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}))
     monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
-    jobs = notebooks.build_jobs(["2024-11", "2024-12"], tmp_path / "reports", cross_year=False)
-    results = notebooks.run_jobs(jobs, workers=2, progress=False)
-    assert [r.ok for r in results] == [True, False]
-    assert '"month": "2024-12"' in results[1].message and "cell [3]" in results[1].message
-    assert "ValueError: no such chart" in results[1].message
+    done = reports.build_reports(["2024-11", "2024-12"], tmp_path / "reports", cross_year=False, workers=2,
+                                 progress=False, report_digests={})
+    assert [r.ok for r in done.results] == [True, False]
+    message = done.results[1].message
+    assert '"month": "2024-12"' in message and "cell [3]" in message and "ValueError: no such chart" in message
     for month in ["2024-11", "2024-12"]:  # the failed run is kept, to show where it stopped
         assert (tmp_path / "reports" / month / "monthly_report.html").is_file()
     executed = nbformat.read(tmp_path / "reports" / "2024-11" / notebooks.MONTHLY, as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "2024-11\n"  # a string month, not 2024 - 11
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "Failed: " in index and "no such chart" in index
+    again = reports.build_reports(["2024-11", "2024-12"], tmp_path / "reports", cross_year=False, workers=2,
+                                  progress=False, report_digests={})
+    assert [r.job.name for r in again.results] == ["2024-12"] and again.up_to_date == ["2024-11"]
 
 
 def test_altered_raw_report_fails_the_golden(tmp_path):
