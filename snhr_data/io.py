@@ -74,8 +74,13 @@ def swap_dir(staged: Path, target: Path) -> None:
         return
     aside = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
     os.rename(target, aside / target.name)
-    os.rename(staged, target)
-    shutil.rmtree(aside)
+    try:
+        os.rename(staged, target)
+    except BaseException:
+        os.rename(aside / target.name, target)  # put the old folder back
+        raise
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 @contextmanager

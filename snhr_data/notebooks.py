@@ -235,9 +235,12 @@ def without_volatile_metadata(notebook) -> object:
     pm = notebook.metadata.get("papermill", {})
     for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
         pm.pop(key, None)
-    for cell in notebook.cells:
-        if "injected-parameters" in cell.metadata.get("tags", []):
+    for index, cell in enumerate(notebook.cells):
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags:
             cell["id"] = "injected-parameters"  # papermill gives it a random id
+        if "papermill-error-cell-tag" in tags:
+            cell["id"] = f"papermill-error-{index}"  # so do the banners it adds to a failed notebook
         cell.metadata.pop("execution", None)
         cell_pm = cell.metadata.get("papermill")
         if cell_pm is not None:
@@ -252,7 +255,8 @@ def without_local_paths(text: str, cwd: Path) -> str:
     They appear only in the tracebacks of failed cells, but would make outputs differ between
     checkouts and show a user's home folder in a shared report.
     """
-    for prefix, shown in [(str(cwd), "."), (str(paths.project_root()), "."), (str(Path.home()), "~")]:
+    text = text.replace(str(cwd), ".")
+    for prefix, shown in [(str(paths.project_root()), "."), (str(Path.home()), "~")]:
         text = text.replace(prefix + "/", shown + "/")
     return text
 
@@ -272,12 +276,12 @@ def execute(notebook: str, parameters: Mapping[str, object], output: Path) -> No
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     executed = execute_in_worker(paths.notebooks_dir() / notebook, parameters, output.parent)
-    executed = without_volatile_metadata(executed)
     error = None
     try:
         raise_for_execution_errors(executed, None)  # adds papermill's error banner cells on failure
     except Exception as err:  # papermill raises PapermillExecutionError; kept to report after writing
         error = err
+    executed = without_volatile_metadata(executed)
     with atomic_path(output) as tmp:
         tmp.write_text(without_local_paths(nbformat.writes(executed), output.parent) + "\n", encoding="utf-8")
     if error is not None:
@@ -334,7 +338,8 @@ def run_job(job: Job) -> JobResult:
         if not output.exists():
             shutil.rmtree(staged, ignore_errors=True)
             staged = None
-        return JobResult(job, False, time.perf_counter() - start, failure_message(job, err), staged)
+        message = without_local_paths(failure_message(job, err), output.parent)
+        return JobResult(job, False, time.perf_counter() - start, message, staged)
     return JobResult(job, True, time.perf_counter() - start, "", staged)
 
 

@@ -140,7 +140,7 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
             state.write_state(out_root, {"jobs": recorded})
         bar.update(1)
         if not result.ok:
-            bar.write(f"FAILED: {result.message}")
+            bar.write(f"FAILED: {result.message}", file=sys.stderr)
 
     from tqdm import tqdm
 

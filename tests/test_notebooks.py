@@ -225,3 +225,81 @@ def test_paths_used_by_the_build_come_from_paths_module(tmp_path, monkeypatch):
     monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
     assert notebooks.golden_dir() == tmp_path / "tests" / "golden"
     assert paths.reports_dir() == tmp_path / "reports"
+
+
+# ----------------------------------------------------------------------------- incremental, whole outputs
+
+
+def build_tiny(root: Path, out: str = "reports", **options) -> reports.ReportsBuild:
+    from snhr_data.build import build_data
+
+    build_data()
+    return reports.build_reports(out_root=root / out, workers=1, progress=False, **options)
+
+
+def linked_files_exist(out_root: Path) -> list[str]:
+    import re
+
+    page = (out_root / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', page)
+    assert links
+    return [link for link in links if not (out_root / link).is_file()]
+
+
+def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monkeypatch):
+    from tiny_project import make_project, tree, write_raw
+
+    root = make_project(tmp_path / "project")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
+    out = root / "reports"
+    first = build_tiny(root)
+    assert [r.job.name for r in first.results] == ["2020-05", "2024-12", "cross-year"] and not first.failed
+    assert linked_files_exist(out) == []
+    built = tree(out)
+
+    assert build_tiny(root).results == [] and tree(out) == built  # unchanged: nothing runs, nothing changes
+    (out / "2020-05" / "figures" / "chart0.csv").unlink()  # a deleted output is rebuilt
+    assert [r.job.name for r in build_tiny(root).results] == ["2020-05"] and tree(out) == built
+
+    (out / ".run-2024-12-killed").mkdir()  # what a killed build left
+    write_raw(root, ("2020-05", "2024-11", "2024-12"))  # a new report
+    rerun = [r.job.name for r in build_tiny(root).results]
+    assert "2024-11" in rerun and "cross-year" in rerun and "2020-05" not in rerun
+    assert not (out / ".run-2024-12-killed").exists()
+    forced = build_tiny(root, "forced", force=True, reuse_kernels=False)  # a fresh kernel per notebook
+    assert tree(out) == tree(forced.out_root)  # and so a kept kernel gives a fresh one's bytes
+
+    (root / "data" / "raw" / "manifest.csv").write_text(  # a removed report: its outputs go
+        "".join(line for line in (root / "data" / "raw" / "manifest.csv").read_text().splitlines(True)
+                if ",2024-11," not in line), encoding="utf-8")
+    (root / "data" / "raw" / "snhr-2024-11-monthly.txt").unlink()
+    assert build_tiny(root).removed == ["2024-11"]
+    assert not (out / "2024-11").exists() and "2024-11" not in (out / "index.html").read_text(encoding="utf-8")
+    assert linked_files_exist(out) == []
+
+
+def test_a_kept_kernel_is_reset_between_notebooks(tmp_path, monkeypatch):
+    from tiny_project import make_project
+
+    root = make_project(tmp_path / "project")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
+    kept = build_tiny(root, "kept", reuse_kernels=True, cross_year=False)
+    for month in ["2020-05", "2024-12"]:  # the second notebook in the kept kernel saw no variable of the first
+        executed = nbformat.read(kept.out_root / month / notebooks.MONTHLY, as_version=4)
+        assert executed.cells[-1].outputs[0]["text"].startswith("clean")
+        assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2, 3]
+
+
+def test_outputs_are_identical_whatever_the_checkout_path(tmp_path, monkeypatch):
+    from tiny_project import make_project, tree
+
+    trees = []
+    for where in ["a", "elsewhere/deeper"]:
+        root = make_project(tmp_path / where / "project", months=("2020-05",), fail="2020-05")
+        monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
+        done = build_tiny(root)
+        assert done.failed[0].message.endswith("RuntimeError: no data in .")  # the run's folder, made relative
+        text = b"".join(tree(root / "reports").values())
+        assert str(tmp_path).encode() not in text
+        trees.append(tree(root / "reports"))
+    assert trees[0] == trees[1]
