@@ -80,6 +80,27 @@ def extract_report(path: Path, report_month: str, extract: Extractor) -> pd.Data
     return figures
 
 
+PARALLEL_FROM = 8  # reports; fewer are read faster in this process than workers start
+
+
+def _extract_item(item: tuple[Path, str, Extractor]) -> tuple[Path, pd.DataFrame]:
+    return item[0], extract_report(*item)
+
+
+def extracted(items: list[tuple[Path, str, Extractor]]) -> list[pd.DataFrame]:
+    """The figures of each (path, report month, extractor), in order; in worker processes for many reports."""
+    import os
+
+    from .execution import run_in_workers
+
+    workers = min(os.cpu_count() or 1, len(items))
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return [extract_report(*item) for item in items]
+    frames: dict[Path, pd.DataFrame] = {}
+    run_in_workers(_extract_item, items, workers, False, lambda done: frames.__setitem__(*done))
+    return [frames[path] for path, _, _ in items]
+
+
 def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd.DataFrame:
     """Every report of the manifest, concatenated, sorted by report, file and line, with figure ids."""
     import pandas as pd
@@ -87,9 +108,8 @@ def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd
     from .metadata import field_names
     from .tables import with_figure_ids
 
-    frames = [extract_report(raw_dir / row["file"], row["report_month"], extract)
-              for row in manifest.to_dict("records")]
-    figures = pd.concat(frames, ignore_index=True)
+    items = [(raw_dir / row["file"], row["report_month"], extract) for row in manifest.to_dict("records")]
+    figures = pd.concat(extracted(items), ignore_index=True)
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
     columns = [c for c in field_names("figures") if c != "figure_id"]
     return with_figure_ids(figures[columns])
