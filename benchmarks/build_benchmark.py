@@ -84,7 +84,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=20, help="synthetic reports (default 20; up to 200)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/snhr-bench"))
-    parser.add_argument("--steps", default="data,full,noop,added,plain")
+    parser.add_argument("--steps", default="data,full,noop,added,plain",
+                        help="steps, each with its own run count if given as STEP:RUNS (e.g. full:2,noop:5)")
     parser.add_argument("--build-options", default="", help="extra options for `snhr-data build`, e.g. --fresh-kernels")
     args = parser.parse_args()
     archive = args.workdir / f"archive-{args.n}"
@@ -95,11 +96,13 @@ def main() -> None:
                 "noop": build, "plain": [sys.executable, str(Path(__file__).with_name("plain_charts.py"))]}
     print(f"{len(months)} reports; {machine()}", flush=True)
     results = {}
-    for step in args.steps.split(","):
+    for spec in args.steps.split(","):
+        step, _, count = spec.partition(":")
+        count = int(count) if count else args.runs
         if step == "added":
-            runs = added_report_runs(archive, env, args.runs)
+            runs = added_report_runs(archive, env, count)
         else:
-            runs = [timed(commands[step], env) for _ in range(args.runs)]
+            runs = [timed(commands[step], env) for _ in range(count)]
         results[step] = summary(step, runs)
         row = results[step]
         print(f"{step:6} median {row['median_s']:7.2f} s  [{row['min_s']:.2f} - {row['max_s']:.2f}]  "

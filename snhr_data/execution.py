@@ -171,10 +171,11 @@ def run_in_workers(function: Callable, items: Sequence, workers: int, reuse: boo
 
 
 def stop_process_tree(pids: list[int]) -> None:
-    """Stop ``pids`` and everything under them (kernels included) with SIGKILL, and reap them.
+    """Stop ``pids`` and everything under them (kernels included) with SIGKILL.
 
     The processes are frozen first (SIGSTOP) so that none can start a kernel between the listing of
-    their children and the kill.
+    their children and the kill. They are not reaped here: ``multiprocessing`` reaps its workers
+    itself and would otherwise wait forever for processes it can no longer see end.
     """
     import psutil
 
@@ -191,7 +192,6 @@ def stop_process_tree(pids: list[int]) -> None:
             proc.kill()
         except psutil.NoSuchProcess:
             pass
-    psutil.wait_procs(procs, timeout=2)  # reap the workers; kernels, killed too, are reaped by init
 
 
 def _children(proc) -> list:

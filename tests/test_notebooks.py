@@ -203,7 +203,7 @@ def test_altered_raw_report_fails_the_golden(tmp_path):
     (raw / "manifest.csv").write_text(manifest.replace(old_sha, sha256_of(report)), encoding="utf-8")
     golden = ROOT / "tests" / "golden" / "monthly_report_2024-11.ipynb"
     env = {**os.environ, "SNHR_DATA_ROOT": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(golden)],
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", str(golden)],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode != 0, run.stdout[-2000:]
     assert "deaths_by_party_2024-11" in run.stdout  # the chart fingerprint that changed is shown
