@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: build test setup data check goldens clean
+.PHONY: build test setup data check goldens bench clean
 
 $(BIN)/snhr-data: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: setup
 
 goldens: setup
 	$(BIN)/snhr-data regenerate-goldens
+
+# Build benchmark on a synthetic archive (benchmarks/build_benchmark.py); BENCH_N=200 for the archive scale.
+BENCH_N ?= 20
+bench: setup
+	$(BIN)/python benchmarks/build_benchmark.py --n $(BENCH_N)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,20 +1,12 @@
-"""Running the notebooks: validated parameters, parallel papermill runs, HTML, an index page, goldens.
+"""The notebooks: validated parameters, the data they draw from, one run of one notebook, goldens.
 
-``build_reports`` executes ``notebooks/monthly_report.ipynb`` once per report month and
-``notebooks/cross_year.ipynb`` once, in a pool of processes (papermill is not thread-safe), and
-writes into ``reports/`` (or another folder)::
-
-    reports/index.html                       links to everything below
-    reports/<YYYY-MM>/monthly_report.ipynb   the executed notebook
-    reports/<YYYY-MM>/monthly_report.html    its HTML rendering
-    reports/<YYYY-MM>/figures/<chart>.png|svg|pdf|csv   each chart and the data it plots
-    reports/cross-year/cross_year.ipynb|html, figures/
-
-Outputs are byte-identical across rebuilds: papermill's and nbclient's timestamps are dropped from
-the executed notebooks, charts are written with fixed metadata (``snhr_data.plots``), and the index
-carries no date. A notebook that fails is reported with its parameters and the failing cell; the
-others still run. The notebooks themselves load their data through ``load_report_data`` and
-``load_cross_year_data``.
+A ``Job`` is one notebook with its parameters; ``run_job`` executes it (in the worker's kernel,
+``snhr_data.execution``) into a fresh ``.run-*`` folder with its HTML page, for
+``snhr_data.reports`` to move into place. Executed notebooks are byte-identical across rebuilds and
+checkouts: papermill's and nbclient's timestamps and random ids are dropped, charts are written
+with fixed metadata (``snhr_data.plots``), and paths are relative. A notebook that fails is reported
+with its parameters and the failing cell. The notebooks themselves load their data through
+``load_report_data`` and ``load_cross_year_data``.
 """
 from __future__ import annotations
 
