@@ -291,14 +291,19 @@ def test_a_kept_kernel_is_reset_between_notebooks(tmp_path, monkeypatch):
 
 
 def test_outputs_are_identical_whatever_the_checkout_path(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from snhr_data.cli import main
     from tiny_project import make_project, tree
 
     trees = []
     for where in ["a", "elsewhere/deeper"]:
         root = make_project(tmp_path / where / "project", months=("2020-05",), fail="2020-05")
         monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
-        done = build_tiny(root)
-        assert done.failed[0].message.endswith("RuntimeError: no data in .")  # the run's folder, made relative
+        result = CliRunner().invoke(main, ["build", "-j", "1"])
+        assert result.exit_code == 1  # the failing notebook
+        failures = [line for line in result.output.splitlines() if line.startswith("FAILED:")]
+        assert len(failures) == 1 and failures[0].endswith("RuntimeError: no data in .")  # once, relative
         text = b"".join(tree(root / "reports").values())
         assert str(tmp_path).encode() not in text
         trees.append(tree(root / "reports"))
