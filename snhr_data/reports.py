@@ -161,15 +161,18 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
 
 
 def remove_stale(out_root: Path, recorded: dict[str, dict]) -> list[str]:
-    """Delete the folders of reports no longer in the manifest, and forget outputs that are gone."""
+    """Delete the folders a build made for reports no longer in the manifest; forget outputs that are gone.
+
+    Only folders recorded in the state file are deleted: an output folder may hold other things.
+    """
     months = set(report_months())
     removed = []
-    for folder in sorted(p for p in out_root.iterdir() if p.is_dir() and MONTH_RE.match(p.name)):
-        if folder.name not in months:
+    for name in sorted(recorded):
+        folder = out_root / name
+        if MONTH_RE.match(name) and name not in months and folder.is_dir():
             shutil.rmtree(folder)
-            removed.append(folder.name)
-    for name in list(recorded):
-        if name in removed or not (out_root / name).is_dir():
+            removed.append(name)
+        if name in removed or not folder.is_dir():
             del recorded[name]
     return removed
 

@@ -273,7 +273,10 @@ def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monke
         "".join(line for line in (root / "data" / "raw" / "manifest.csv").read_text().splitlines(True)
                 if ",2024-11," not in line), encoding="utf-8")
     (root / "data" / "raw" / "snhr-2024-11-monthly.txt").unlink()
+    (out / "2019-01").mkdir()  # not made by a build: left alone
+    (out / "2019-01" / "notes.txt").write_text("mine\n", encoding="utf-8")
     assert build_tiny(root).removed == ["2024-11"]
+    assert (out / "2019-01" / "notes.txt").is_file()
     assert not (out / "2024-11").exists() and "2024-11" not in (out / "index.html").read_text(encoding="utf-8")
     assert linked_files_exist(out) == []
 
