@@ -11,7 +11,7 @@ writes into ``reports/`` (or another folder)::
     reports/cross-year/cross_year.ipynb|html, figures/
 
 Outputs are byte-identical across rebuilds: papermill's and nbclient's timestamps are dropped from
-the executed notebooks, charts are written with fixed metadata (``snhr_data.plots``), and the index
+the executed notebooks, charts are written with fixed metadata (``snhr_data.charts``), and the index
 carries no date. A notebook that fails is reported with its parameters and the failing cell; the
 others still run. The notebooks themselves load their data through ``load_report_data`` and
 ``load_cross_year_data``.
@@ -127,14 +127,14 @@ def load_figures_from(figures_from: str = "processed") -> pd.DataFrame:
 def report_sources() -> dict[str, str]:
     """report month -> source line (publication and date) for chart footers, from the raw manifest."""
     from .manifest import read_manifest
-    from .plots import describe_reports
+    from .charts import describe_reports
 
     return describe_reports(read_manifest(paths.raw_dir()))
 
 
 def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
     from .audit import findings_for_report, run_checks
-    from .plots import statements
+    from .charts import statements
 
     month = validate_month(month)
     figures = load_figures_from(figures_from)
@@ -147,8 +147,8 @@ def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
 
 
 def load_cross_year_data(figures_from: str = "processed") -> tuple[pd.DataFrame, dict[str, str]]:
-    """The best statement of every figure across reports (``plots.best_statements``) and the sources."""
-    from .plots import best_statements
+    """The best statement of every figure across reports (``charts.best_statements``) and the sources."""
+    from .charts import best_statements
 
     return best_statements(load_figures_from(figures_from)), report_sources()
 
