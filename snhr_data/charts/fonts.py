@@ -4,9 +4,11 @@ Why: a PDF keeps its text as embedded TrueType (``pdf.fonttype: 42``, what journ
 matplotlib subsets the font file for every figure it saves. Subsetting DejaVu Sans (6,241 glyphs,
 large OpenType layout tables) took about 0.2 s per font per PDF, most of a chart's cost. "SNHR Sans"
 is the same font holding only the Latin, punctuation, arrow and math characters charts draw (about
-780 glyphs, outlines, hinting and layout features kept), so each subset takes a few milliseconds and
-PNGs come out pixel for pixel as with DejaVu Sans. The style file names DejaVu Sans after it: a
-character outside these ranges is still drawn, from the full font.
+780 glyphs), with outlines, hinting, the substitutions (GSUB: the f-ligatures) and the kerning
+pairs, but kerning as the classic ``kern`` table instead of the much larger GPOS table, which
+HarfBuzz applies the same way (tests/charts/test_chart_fonts.py checks that text draws pixel for pixel
+as in DejaVu Sans). A subset then takes a few milliseconds. The style file names DejaVu Sans after
+it: a character outside these ranges is still drawn, from the full font.
 
 The two files in ``snhr_data/style/fonts/`` are made by ``python -m snhr_data.charts.fonts`` from the
 DejaVu Sans that matplotlib ships (DejaVu's licence allows modified copies under another name).
@@ -44,12 +46,13 @@ def make_house_font(source: Path, target: Path) -> None:
     from fontTools import subset
 
     options = subset.Options()
-    options.layout_features = ["*"]  # matplotlib shapes text with them (kerning): keep every feature
+    options.layout_features = ["*"]  # matplotlib shapes text with HarfBuzz: keep every substitution
+    options.legacy_kern = True  # kerning from the small `kern` table ...
     options.name_IDs = ["*"]  # keep the copyright and licence records
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.glyph_names = True
-    options.drop_tables += ["FFTM", "MATH"]
+    options.drop_tables += ["FFTM", "MATH", "GPOS"]  # ... not from GPOS, slow to subset
     font = subset.load_font(str(source), options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=house_characters())

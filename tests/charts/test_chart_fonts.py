@@ -11,7 +11,7 @@ from snhr_data import charts
 from snhr_data.charts import fonts
 from snhr_data.codes import load_vocab
 
-SAMPLE = "Armed opposition / SNA ≈12% ≥9 ↳ Jan–Nov 2024 Hay’at Tahrir al-Sham −3 Ç é ü"
+SAMPLE = "Armed opposition / SNA ≈12% ≥9 ↳ Jan–Nov 2024 Hay’at Tahrir al-Sham −3 Ç é ü; AV To fi ffi office"
 
 
 def cmap(path) -> set[int]:
@@ -61,4 +61,4 @@ def test_make_house_font_keeps_only_the_house_characters_and_renames(tmp_path):
     made = TTFont(str(tmp_path / "font.ttf"))
     assert set(made["cmap"].getBestCmap()) == cmap(source) & set(fonts.house_characters())
     assert made["name"].getDebugName(1) == "SNHR Sans"
-    assert "GPOS" in made and "GSUB" in made  # matplotlib shapes text with them
+    assert "GSUB" in made and "kern" in made and "GPOS" not in made
