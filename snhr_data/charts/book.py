@@ -18,6 +18,7 @@ from ..io import atomic_path, write_csv_atomic
 from .layout import Chart
 from .style import house_style
 
+
 def figure_metadata(title: str, report: str, parameters: Mapping[str, object]) -> dict[str, dict[str, str | None]]:
     """Per-format ``savefig`` metadata: what the chart is, its report, the notebook parameters, the version.
 

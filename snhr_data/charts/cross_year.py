@@ -36,11 +36,13 @@ def totals_by_period(best: pd.DataFrame, measure: str, periods: Sequence[str], s
         label_bar_end(ax, row.Index, row.value, format_number(row.value, row.qualifier))
     hbar_axis(ax, [period_label(p) for p in present], f"{noun.capitalize()} documented (count)")
     full = data[~data["period"].str.contains("/")]
-    if len(full) >= 2:
+    if len(full) >= 2 and full["value"].iloc[0]:
         first, last = full.iloc[0], full.iloc[-1]
-        change = (last.value - first.value) / first.value if first.value else float("nan")
+        change = (last.value - first.value) / first.value
         title = (f"{noun.capitalize()} documented: {format_number(last.value, last.qualifier)} in {last.period}, "
                  f"{'up' if change >= 0 else 'down'} {abs(change):.0%} from {first.period}")
+    elif not data["value"].any():
+        title = f"No {noun} documented in {', '.join(map(period_label, present))}"
     else:
         top = data.sort_values("value", ascending=False, kind="stable").iloc[0]
         title = f"{noun.capitalize()} documented: most in {period_label(top.period)} ({format_number(top.value, top.qualifier)})"
@@ -52,19 +54,23 @@ def totals_by_period(best: pd.DataFrame, measure: str, periods: Sequence[str], s
 @styled
 def composition_by_period(best: pd.DataFrame, periods: Sequence[str], sources: Mapping[str, str]) -> Chart:
     """Each period's civilian deaths split by party (main parties and 'other parties'), as 100% bars."""
-    records = []
+    records, zero = [], []
     for period in periods:
         values = counts_by_party(best, "civilian_deaths", period)
         codes = parties_at_level([c for c in values.index if c != "all"], "main")
         total = values.get("all", sum(values[c] for c in codes))
+        if codes and not total:  # a stated zero: no shares to draw
+            zero.append(period)
+            continue
         for code in codes:
             records.append({"period": period, "perpetrator": code, "value": values[code],
-                            "share": round(100 * values[code] / total, 2) if total else float("nan")})
+                            "share": round(100 * values[code] / total, 2)})
     data = pd.DataFrame(records, columns=["period", "perpetrator", "value", "share"])
     present = [p for p in periods if p in set(data["period"])]
-    absent = [p for p in periods if p not in present]
+    absent = [p for p in periods if p not in present and p not in zero]
+    zero_note = f"No civilian deaths stated for {', '.join(map(period_label, zero))}: no shares to draw." if zero else ""
     if not present:
-        return Chart(None, data, "No period has civilian deaths broken down by party.")
+        return Chart(None, data, " ".join(["No period has civilian deaths broken down by party.", zero_note]).strip())
     codes = party_order(list(dict.fromkeys(data["perpetrator"])), data.groupby("perpetrator")["value"].sum())
     codes = other_parties_last(codes)
     fig, ax = new_figure(PAGE_WIDTH_IN, len(present), row_height=0.36, extra=0.6)
@@ -89,6 +95,7 @@ def composition_by_period(best: pd.DataFrame, periods: Sequence[str], sources: M
     title = "Other parties' share of civilian deaths: " + ", ".join(
         f"{other[p]:.0f}% in {period_label(p)}" for p in present if p in other.index)
     notes = [f"No breakdown by party stated for {', '.join(map(period_label, absent))}."] if absent else []
+    notes += [zero_note] if zero else []
     reports = reports_stating(best, present, measure="civilian_deaths", governorate="all")
     return Chart(finish(fig, ax, title, "Civilian deaths by party held responsible, share of each period's total",
                         reports, sources, notes), data)
@@ -121,14 +128,15 @@ def victim_shares(best: pd.DataFrame, periods: Sequence[str], sources: Mapping[s
             share = row["share"].iloc[0]
             ax.barh(index + offset, share, height=0.36, color=tint("#3B3B98", shades[group]))
             ax.text(share + 0.4, index + offset, f"{share:.0f}%", va="center", fontsize=6)
-    ax.set_xlim(0, data["share"].max() * 1.2)
+    ax.set_xlim(0, max(data["share"].max(), 1) * 1.2)
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter())
     hbar_axis(ax, [period_label(p) for p in present], "Share of civilian deaths documented (%)")
     legend_below(fig, [Patch(facecolor=tint("#3B3B98", s), label=g.capitalize()) for g, s in shades.items()], 2)
-    children = data[data["victim_group"] == "children"].set_index("period")["share"]
-    high, low = children.idxmax(), children.idxmin()
-    title = (f"Children were {children[high]:.0f}% of civilian deaths documented in {period_label(high)}, "
-             f"{children[low]:.0f}% in {period_label(low)}")
+    group = "children" if (data["victim_group"] == "children").any() else "women"
+    shares = data[data["victim_group"] == group].set_index("period")["share"]
+    high, low = shares.idxmax(), shares.idxmin()
+    title = (f"{group.capitalize()} were {shares[high]:.0f}% of civilian deaths documented in {period_label(high)}, "
+             f"{shares[low]:.0f}% in {period_label(low)}")
     reports = reports_stating(best, present, measure="civilian_deaths", perpetrator="all", governorate="all")
     return Chart(finish(fig, ax, title, "Children and women as a share of civilian deaths (computed from stated counts)",
                         reports, sources), data)
@@ -146,6 +154,9 @@ def same_month(best: pd.DataFrame, months: Sequence[str], sources: Mapping[str, 
     codes = other_parties_last(codes)
     data = pd.DataFrame([{"month": m, "perpetrator": c, "value": frames[m].get(c, float("nan"))}
                          for m in present for c in ["all"] + codes])
+    if not codes:
+        return Chart(None, data, f"The reports state no civilian deaths by party for "
+                                 f"{' and '.join(map(period_label, present))}, only totals.")
     height = 0.8 / len(present)
     fig, ax = new_figure(COLUMN_WIDTH_IN, len(codes) * len(present), row_height=0.12, extra=0.6)
     room_for_labels(ax, data.loc[data["perpetrator"] != "all", "value"].max(), 1.3)

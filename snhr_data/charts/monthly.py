@@ -5,6 +5,7 @@ from typing import Mapping
 
 import matplotlib.ticker
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ..codes import perpetrator_groups
@@ -37,6 +38,10 @@ def deaths_by_party(stated: pd.DataFrame, period: str, sources: Mapping[str, str
     what = "parties" if level == "main" else "subcategories of 'other parties'"
     if not codes:
         return Chart(None, pd.DataFrame(), f"No civilian deaths by {what} are stated for {period_label(period)}.")
+    if not totals[codes].any():
+        return Chart(None, totals[codes].rename("total").rename_axis("perpetrator").reset_index(),
+                     f"The report states no civilian deaths by any of the {what} it names for "
+                     f"{period_label(period)}: there is nothing to draw.")
     children = counts_by_party(stated, "civilian_deaths", period, "children")
     women = counts_by_party(stated, "civilian_deaths", period, "women")
     data = pd.DataFrame({
@@ -83,7 +88,7 @@ def deaths_by_party(stated: pd.DataFrame, period: str, sources: Mapping[str, str
 
 def largest_party_title(code: str, total: float, whole: float | None, level: str, period: str) -> str:
     """The title of ``deaths_by_party``: the party with most deaths, and its share of ``whole`` when stated."""
-    if whole is None:  # no total stated to compare with: say only what is stated
+    if not whole:  # no total stated to compare with (or a stated zero): say only what is stated
         return f"{party_label(code)}: {total:.0f} civilian deaths documented in {period_label(period)}"
     if level == "other":
         return f"{party_label(code)}: {total:.0f} of the {whole:,.0f} other-party deaths, {period_label(period)}"
@@ -277,6 +282,9 @@ def governorate_shares(stated: pd.DataFrame, period: str, sources: Mapping[str, 
              f"{period_label(period)}: {format_number(top.percent, top.qualifier, 'percent')}")
     subtitle = f"Civilian deaths by governorate, shares stated in the report, {period_label(period)}"
     notes = ["Grey: all governorates the text does not name, taken together (100% minus the stated shares)."]
+    over = rows.groupby("perpetrator")["value"].sum()
+    notes += [f"The shares stated for {party_label(code)} add up to {total:.0f}%, more than 100%; the bar is cut at 100%."
+              for code, total in over[over > 100.5].items()]
     return Chart(finish(fig, ax, title, subtitle, rows["report"], sources, notes), data)
 
 
@@ -303,6 +311,22 @@ def month_in_year(stated: pd.DataFrame, report: str, measure: str, sources: Mapp
     months = [f"{year}-{m:02d}" for m in range(1, int(period_end(whole.period)[5:]) + 1)]
     data = pd.DataFrame([month_bar(stated, report, measure, month, shares, whole.value) for month in months])
     data.insert(0, "measure", measure)
+    outside = [p for p in dict.fromkeys(shares["period"]) if p not in months]
+    notes = [f"Shares are of the {period_label(whole.period)} total ({format_number(whole.value, whole.qualifier)})."]
+    if outside:
+        notes.append(f"The report also states shares for {', '.join(map(period_label, outside))}, outside "
+                     f"{period_label(whole.period)}: not drawn.")
+    if (data["kind"] == "not stated").all():
+        return Chart(None, data, f"The report states no count or share of {noun} for any month of "
+                                 f"{period_label(whole.period)}. " + " ".join(notes[1:]))
+    fig, ax = month_bars(data, f"{noun.capitalize()} (count)")
+    title = month_in_year_title(data, whole, noun)
+    subtitle = f"{noun.capitalize()} by month, {period_label(whole.period)}, as far as the report's text states them"
+    return Chart(finish(fig, ax, title, subtitle, [report], sources, notes), data)
+
+
+def month_bars(data: pd.DataFrame, ylabel: str) -> tuple[Figure, object]:
+    """The bars of ``month_in_year``: stated counts solid, counts from a rounded share hatched, the rest named."""
     color = party_color("all")
     fig, ax = new_figure(COLUMN_WIDTH_IN, 0, extra=1.7)
     for index, row in data.iterrows():
@@ -319,21 +343,26 @@ def month_in_year(stated: pd.DataFrame, report: str, measure: str, sources: Mapp
             continue
         percent = f"\n{row['percent']:.0f}%" if pd.notna(row["percent"]) else ""
         ax.text(index, row["value"], f"{label}{percent}", ha="center", va="bottom", fontsize=6, linespacing=1.0)
-    ax.set_xticks(range(len(months)), [MONTH_ABBR[int(m[5:]) - 1] for m in months])
-    ax.set_xlim(-0.7, len(months) - 0.3)
-    ax.set_ylim(0, data["value"].max() * 1.3)
-    ax.set_ylabel(f"{noun.capitalize()} (count)")
+    ax.set_xticks(range(len(data)), [MONTH_ABBR[int(m[5:]) - 1] for m in data["month"]])
+    ax.set_xlim(-0.7, len(data) - 0.3)
+    ax.set_ylim(0, max(data["value"].max(), 1) * 1.3)
+    ax.set_ylabel(ylabel)
     ax.yaxis.grid(True)
     legend_below(fig, [Patch(facecolor=color, label="Count stated in the report"),
                        Patch(facecolor=tint(color, 0.7), edgecolor=color, hatch="////",
                              label="Approximate (stated % × total)")], ncols=2)
+    return fig, ax
+
+
+def month_in_year_title(data: pd.DataFrame, whole: pd.Series, noun: str) -> str:
+    """The month with the largest stated share of ``whole``; without shares, the largest stated count."""
+    total = f"the {format_number(whole.value, whole.qualifier)} {noun} documented in {period_label(whole.period)}"
     known = data.dropna(subset=["percent"]).sort_values("percent", ascending=False, kind="stable")
-    top = known.iloc[0]
-    title = (f"{MONTH_NAMES[int(top.month[5:]) - 1]} had the largest stated share (about {top.percent:.0f}%) of "
-             f"the {format_number(whole.value, whole.qualifier)} {noun} documented in {period_label(whole.period)}")
-    subtitle = f"{noun.capitalize()} by month, {period_label(whole.period)}, as far as the report's text states them"
-    notes = [f"Shares are of the {period_label(whole.period)} total ({format_number(whole.value, whole.qualifier)})."]
-    return Chart(finish(fig, ax, title, subtitle, [report], sources, notes), data)
+    if len(known):
+        top = known.iloc[0]
+        return f"{MONTH_NAMES[int(top.month[5:]) - 1]} had the largest stated share (about {top.percent:.0f}%) of {total}"
+    top = data.dropna(subset=["value"]).sort_values("value", ascending=False, kind="stable").iloc[0]
+    return f"{MONTH_NAMES[int(top.month[5:]) - 1]}: {top.value:.0f} of {total}"
 
 
 def month_bar(stated: pd.DataFrame, report: str, measure: str, month: str, shares: pd.DataFrame,

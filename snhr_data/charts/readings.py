@@ -8,6 +8,7 @@ import pandas as pd
 from .formatting import format_number, period_label
 from .style import party_label
 
+
 def reading_periods(years: Sequence[int], periods: Sequence[str]) -> str:
     """Which period stands for each year compared (calendar year or year to date)."""
     by_year = {p[:4]: p for p in periods}
@@ -61,8 +62,9 @@ def reading_victim_shares(data: pd.DataFrame) -> str:
     parts = []
     for period, part in data.groupby("period", sort=False):
         shares = part.set_index("victim_group")["share"]
-        parts.append(f"{period_label(period)}: children {shares.get('children', float('nan')):.0f}%, "
-                     f"women {shares.get('women', float('nan')):.0f}%")
+        stated = [f"{group} {shares[group]:.0f}%" if group in shares else f"{group} not stated"
+                  for group in ["children", "women"]]
+        parts.append(f"{period_label(period)}: " + ", ".join(stated))
     return "Children and women as a share of the civilian deaths documented — " + "; ".join(parts) + "."
 
 
@@ -71,13 +73,18 @@ def reading_same_month(data: pd.DataFrame) -> str:
         return "These months are not both stated."
     months = list(dict.fromkeys(data["month"]))
     wide = data.pivot_table(index="perpetrator", columns="month", values="value", aggfunc="first")
+    wide = wide.reindex(columns=months)
     first, last = months[0], months[-1]
-    total_first, total_last = wide.loc["all", first], wide.loc["all", last]
-    diff = (wide[last] - wide[first]).drop("all")
-    grew = diff.idxmax()
-    text = (f"{period_label(last)} saw **{total_last:,.0f}** civilian deaths documented against "
-            f"**{total_first:,.0f}** in {period_label(first)}.")
-    if diff[grew] > 0:
+    totals = wide.reindex(index=["all"]).iloc[0]
+    if totals.notna().all():
+        text = (f"{period_label(last)} saw **{totals[last]:,.0f}** civilian deaths documented against "
+                f"**{totals[first]:,.0f}** in {period_label(first)}.")
+    else:
+        text = ("No total of civilian deaths is stated for "
+                + " and ".join(period_label(m) for m in months if pd.isna(totals[m])) + ".")
+    diff = (wide[last] - wide[first]).drop("all", errors="ignore").dropna()
+    if len(diff) and diff.max() > 0:
+        grew = diff.idxmax()
         text += (f" The largest increase was for {party_label(grew)} "
                  f"({wide.loc[grew, first]:.0f} → {wide.loc[grew, last]:.0f}).")
     return text

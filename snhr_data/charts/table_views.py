@@ -9,6 +9,7 @@ from .formatting import MEASURE_NOUNS, SPECIAL_MEASURES, format_number, period_l
 from .selection import party_order, select
 from .style import governorate_label, party_label
 
+
 class TableView:
     """A table shown in a notebook with HTML and plain text both written by this module.
 
