@@ -11,7 +11,13 @@
 | ``cross_year`` | charts across reports |
 | ``readings`` | sentences computed from the data a chart plots |
 | ``table_views`` | the tables the notebooks show (``TableView``) |
+| ``archive`` | archive-wide views with seaborn: deaths by party across years, party x month, governorate x month |
+| ``revisions`` | the monthly series across all reports, revisions marked (seaborn) |
+| ``fonts`` | the house font, DejaVu Sans cut to the characters charts use (cheap to embed in PDFs) |
 | ``book`` | ``ChartBook``: show, save (PNG, SVG, PDF with fixed metadata) and fingerprint a notebook's charts |
+
+``archive`` and ``revisions`` import seaborn, so they are imported by name (``from snhr_data.charts import
+archive``) and ``import snhr_data.charts`` stays light for the monthly notebooks.
 
 Every chart function is pure: it takes the figures a report states (see ``statements``), the
 period(s) to draw and a mapping report -> source description, and returns a ``Chart``: the

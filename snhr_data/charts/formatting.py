@@ -70,3 +70,9 @@ def counted(value: float, qualifier: str, group: str) -> str:
     singular = {"children": "child", "women": "woman"}
     noun = singular.get(group, group) if value == 1 else group
     return f"{format_number(value, qualifier)} {noun}"
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` ('YYYY-MM'), both included."""
+    start, end = int(first[:4]) * 12 + int(first[5:]) - 1, int(last[:4]) * 12 + int(last[5:]) - 1
+    return [f"{index // 12}-{index % 12 + 1:02d}" for index in range(start, end + 1)]

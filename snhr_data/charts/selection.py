@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from ..codes import PUBLIC_COLUMNS, perpetrator_groups
-from .formatting import format_number, period_end
+from .formatting import format_number, months_between, period_end
 
 KEY = PUBLIC_COLUMNS[:8]  # report .. share_of: what a figure is about, without its value
 
@@ -111,3 +111,51 @@ def year_period(best: pd.DataFrame, year: int | str) -> str | None:
     rows = select(best, measure="civilian_deaths", victim_group="all", perpetrator="all", governorate="all")
     candidates = [p for p in rows["period"] if p == str(year) or p.startswith(f"{year}-01/")]
     return max(candidates, key=period_end) if candidates else None
+
+
+def is_month(periods: pd.Series) -> pd.Series:
+    """True for periods that are one month ('2024-11'), not a year or a range."""
+    return periods.str.fullmatch(r"\d{4}-\d{2}")
+
+
+def month_grid(rows: pd.DataFrame, row_key: str) -> pd.DataFrame:
+    """``row_key`` x month table of the values of ``rows`` (one month each), every month from the first
+    stated to the last as a column: a month no row states is NaN, never zero."""
+    if rows.empty:
+        return pd.DataFrame()
+    grid = rows.pivot_table(index=row_key, columns="period", values="value", aggfunc="first")
+    return grid.reindex(columns=months_between(min(rows["period"]), max(rows["period"])))
+
+
+def monthly_counts_by_party(best: pd.DataFrame, measure: str = "civilian_deaths") -> pd.DataFrame:
+    """party x month counts of ``measure`` stated for single months (main parties, other parties, all)."""
+    rows = select(best, measure=measure, victim_group="all", governorate="all")
+    rows = rows[is_month(rows["period"])]
+    rows = rows[rows["perpetrator"].isin(["all", *parties_at_level(list(rows["perpetrator"]), "main")])]
+    grid = month_grid(rows, "perpetrator")
+    return grid.reindex(party_order(list(grid.index), grid.sum(axis=1))) if len(grid) else grid
+
+
+def monthly_governorate_shares(best: pd.DataFrame) -> pd.DataFrame:
+    """governorate x month shares (%) of all civilian deaths, as stated for single months."""
+    rows = select(best, measure="civilian_deaths", victim_group="all", perpetrator="all", unit="percent",
+                  share_of="governorate")
+    rows = rows[is_month(rows["period"]) & (rows["governorate"] != "all")]
+    grid = month_grid(rows, "governorate")
+    return grid.reindex(grid.mean(axis=1).sort_values(ascending=False, kind="stable").index) if len(grid) else grid
+
+
+def yearly_counts_by_party(best: pd.DataFrame, measure: str = "civilian_deaths") -> pd.DataFrame:
+    """One row per year from the first to the last any report states and main party (or 'other parties'):
+    the count stated for the period standing for the year (``year_period``), NaN when none is stated."""
+    years = sorted({int(p[:4]) for p in best["period"]}) if len(best) else []
+    periods = {year: year_period(best, year) for year in range(years[0], years[-1] + 1)} if years else {}
+    counts = {year: counts_by_party(best, measure, period) for year, period in periods.items() if period}
+    totals = pd.concat(list(counts.values())).groupby(level=0).sum() if counts else pd.Series(dtype=float)
+    codes = party_order(parties_at_level(list(totals.index), "main"), totals)
+    return pd.DataFrame(
+        [{"year": year, "period": period or "", "perpetrator": code,
+          "value": counts[year].get(code, float("nan")) if period else float("nan"),
+          "partial": bool(period) and "/" in period}
+         for year, period in periods.items() for code in codes],
+        columns=["year", "period", "perpetrator", "value", "partial"])

@@ -7,8 +7,17 @@ import pandas as pd
 
 from .formatting import month_name, period_label
 
+
+MAX_LISTED_SOURCES = 6  # more reports than this are summed up in one line (an archive-wide chart)
+
+
 def source_text(reports: Sequence[str], sources: Mapping[str, str]) -> str:
-    used = [sources.get(report, f"SNHR report for {period_label(report)}") for report in sorted(set(reports))]
+    """The footer's source line: each report described, or, for many, how many and which months."""
+    months = sorted(set(reports))
+    if len(months) > MAX_LISTED_SOURCES:
+        return (f"Sources: {len(months)} SNHR reports, {period_label(months[0])} to {period_label(months[-1])} "
+                "(each listed in data/raw/manifest.csv).")
+    used = [sources.get(report, f"SNHR report for {period_label(report)}") for report in months]
     return ("Source: " if len(used) == 1 else "Sources: ") + "; ".join(used) + "."
 
 
