@@ -1,11 +1,13 @@
-"""Words and numbers on charts and tables: period labels, month names, measure nouns, stated numbers."""
+"""Words and numbers on charts and tables: measure nouns, stated numbers, periods in chart order.
+
+Period labels, month names and file-name parts come from the one period type, ``snhr_data.periods``.
+"""
 from __future__ import annotations
 
 from typing import Sequence
 
-MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
+from ..periods import month_index, month_name, period_end, period_label, period_slug, shift_month
+
 MEASURE_NOUNS = {
     "civilian_deaths": "civilian deaths",
     "torture_deaths": "deaths under torture",
@@ -24,38 +26,9 @@ SPECIAL_NOUNS = {
 }
 
 
-def period_end(period: str) -> str:
-    """The last month a period covers: '2024' -> '2024-12', '2024-01/2024-11' -> '2024-11'."""
-    if "/" in period:
-        return period.split("/")[1]
-    return f"{period}-12" if len(period) == 4 else period
-
-
-def period_slug(period: str) -> str:
-    """A period as a file-name part: '2024-01/2024-11' -> '2024-01_2024-11'."""
-    return period.replace("/", "_")
-
-
 def chronological(periods: Sequence[str]) -> list[str]:
     """Periods ordered by the month they end; a month before the year or year to date ending with it."""
     return sorted(dict.fromkeys(periods), key=lambda p: (period_end(p), p != period_end(p), p))
-
-
-def period_label(period: str) -> str:
-    """'2024-11' -> 'Nov 2024', '2024' -> '2024', '2024-01/2024-11' -> 'Jan–Nov 2024'."""
-    if "/" in period:
-        start, end = period.split("/")
-        if start[:4] == end[:4]:
-            return f"{MONTH_ABBR[int(start[5:]) - 1]}–{MONTH_ABBR[int(end[5:]) - 1]} {end[:4]}"
-        return f"{period_label(start)}–{period_label(end)}"
-    if len(period) == 4:
-        return period
-    return f"{MONTH_ABBR[int(period[5:]) - 1]} {period[:4]}"
-
-
-def month_name(period: str) -> str:
-    """'2024-11' -> 'November 2024'."""
-    return f"{MONTH_NAMES[int(period[5:]) - 1]} {period[:4]}"
 
 
 def format_number(value: float, qualifier: str = "exact", unit: str = "count") -> str:
@@ -74,5 +47,4 @@ def counted(value: float, qualifier: str, group: str) -> str:
 
 def months_between(first: str, last: str) -> list[str]:
     """Every month from ``first`` to ``last`` ('YYYY-MM'), both included."""
-    start, end = int(first[:4]) * 12 + int(first[5:]) - 1, int(last[:4]) * 12 + int(last[5:]) - 1
-    return [f"{index // 12}-{index % 12 + 1:02d}" for index in range(start, end + 1)]
+    return [shift_month(first, step) for step in range(month_index(last) - month_index(first) + 1)]

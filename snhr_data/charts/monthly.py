@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ..codes import perpetrator_groups
-from .formatting import MEASURE_NOUNS, MONTH_ABBR, MONTH_NAMES, SPECIAL_MEASURES, SPECIAL_NOUNS, counted, \
+from ..periods import MONTH_ABBR, MONTHS
+from .formatting import MEASURE_NOUNS, SPECIAL_MEASURES, SPECIAL_NOUNS, counted, \
     format_number, period_end, period_label
 from .layout import Chart, finish, hbar_axis, label_bar_end, legend_below, new_figure, room_for_labels, \
     stated_twice_notes
@@ -360,9 +361,9 @@ def month_in_year_title(data: pd.DataFrame, whole: pd.Series, noun: str) -> str:
     known = data.dropna(subset=["percent"]).sort_values("percent", ascending=False, kind="stable")
     if len(known):
         top = known.iloc[0]
-        return f"{MONTH_NAMES[int(top.month[5:]) - 1]} had the largest stated share (about {top.percent:.0f}%) of {total}"
+        return f"{MONTHS[int(top.month[5:]) - 1].title()} had the largest stated share (about {top.percent:.0f}%) of {total}"
     top = data.dropna(subset=["value"]).sort_values("value", ascending=False, kind="stable").iloc[0]
-    return f"{MONTH_NAMES[int(top.month[5:]) - 1]}: {top.value:.0f} of {total}"
+    return f"{MONTHS[int(top.month[5:]) - 1].title()}: {top.value:.0f} of {total}"
 
 
 def month_bar(stated: pd.DataFrame, report: str, measure: str, month: str, shares: pd.DataFrame,
