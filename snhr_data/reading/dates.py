@@ -19,12 +19,12 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | inherited
+    kind: str  # month | year | ytd | range | unknown | ambiguous | inherited
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
+    ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
@@ -40,6 +40,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     report_year = int(report[:4])
     if kind == "unknown":
         return None
+    if kind == "ramadan":  # its months only when the text gives them
+        return month_range(groups) if "month1" in groups else None
     if kind == "month":
         if "month" not in groups:
             return shift_month(now, -1) if regex("LastWords").search(match.group(0)) else report
@@ -59,8 +61,18 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     return year_to_date(year, end)
 
 
+def ambiguity(kind: str, period: str | None) -> str:
+    """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan)."""
+    if kind == "ramadan":
+        return "range" if period else "ambiguous"
+    return kind
+
+
 def month_range(groups: dict[str, str]) -> str:
     """A half-year, a quarter, or "from <Month> to <Month> <Year>"."""
+    if "year1" in groups:
+        return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
+                f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
     year = int(groups["year"])
     if "half" in groups:
         return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
@@ -78,7 +90,8 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
         for match in regex(name).finditer(text):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            found.append(PeriodMention(resolve(kind, match, report, now or report), match.start(), match.end(), kind))
+            period = resolve(kind, match, report, now or report)
+            found.append(PeriodMention(period, match.start(), match.end(), ambiguity(kind, period)))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -65,6 +65,10 @@ class Sentence:
                       qualifier, self.source.source_file, line, quote, note)
 
 
+class AmbiguousTextWarning(UserWarning):
+    """A statement the reader cannot date or read without guessing: its figures are left out."""
+
+
 UNMAPPED = "?"  # a context party that no vocabulary entry maps: figures under it are left out
 
 

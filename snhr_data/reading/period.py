@@ -15,6 +15,7 @@ from .model import Context
 class PeriodChoice:
     period: str | None  # None: the text gives a period the schema cannot hold ("since that date")
     explicit: bool  # stated in the sentence (not inherited from the context or the count before)
+    ambiguous: PeriodMention | None = None  # a phrase that may mean either of two months ("during Ramadan")
 
 
 def period_of(head: Head, previous_period: str | None, has_previous: bool, sentence: str,
@@ -44,4 +45,5 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = None
     if chosen is None:
         return PeriodChoice(block.period or section.period or report, False)
-    return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited")
+    return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
+                        chosen if chosen.kind == "ambiguous" else None)

@@ -8,6 +8,7 @@ sentence establishes (its period, measure, party, subject) is handed on to the s
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -18,7 +19,8 @@ from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of
 from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
 from .measure import measure_of, measure_of_text
-from .model import Context, Figure, Sentence, Source, join_notes
+from .dates import PeriodMention
+from .model import AmbiguousTextWarning, Context, Figure, Sentence, Source, join_notes
 from .parties import parties_of
 from .percents import read_percents
 from .period import period_of
@@ -114,6 +116,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
                        bringing, block, section, sentence.source.report, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
+        if chosen.ambiguous is not None:
+            warn_ambiguous(sentence, chosen.ambiguous, start)
         return Count(head, measure)
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section)
     period = None if parties.left_out else chosen.period
@@ -129,6 +133,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     return Count(head, measure, period, chosen.explicit, parties.codes, places.codes,
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent)
+
+
+def warn_ambiguous(sentence: Sentence, mention: PeriodMention, start: int) -> None:
+    """A count whose period phrase may mean either of two months is left out, with a warning naming the line."""
+    phrase = sentence.text[mention.start:mention.end].strip()
+    warnings.warn(f"{sentence.source.source_file}:{sentence.line_at(start)}: {phrase!r} spans two months and the text "
+                  f"does not say which; its figures are left out", AmbiguousTextWarning, stacklevel=2)
 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:

@@ -17,8 +17,10 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
             measure = NOUN_MEASURE.get(noun_of(" " + group)[0])
             if measure and measure not in seen:
                 seen.add(measure)
-                found = [p for p in sentence.source.periods(text) if p.period]
+                found = [p for p in sentence.source.periods(text) if p.period or p.kind == "ambiguous"]
                 period = found[0].period if found else (block.period or section.period or sentence.source.report)
+                if period is None:
+                    continue  # "during Ramadan": either of two months
                 figures.append(sentence.figure(period, measure, "all", "all", "all", "count", "", 0.0, "exact",
                                                sentence.line_at(match.start()),
                                                quote_around(text, match.start(), match.end()), "stated as no deaths"))
