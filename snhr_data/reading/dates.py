@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from ..grammar import regex
-from ..periods import month_code, month_number, shift_month, year_of_month, year_to_date
+from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
 
 
 class NoReportMonthError(ValueError):
@@ -19,7 +20,7 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | ambiguous | inherited
+    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
@@ -92,7 +93,26 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
                 continue
             period = resolve(kind, match, report, now or report)
             found.append(PeriodMention(period, match.start(), match.end(), ambiguity(kind, period)))
+    for mention in unreadable_months(text):
+        if not any(m.start < mention.end and mention.start < m.end for m in found):
+            found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+def unreadable_months(text: str) -> list[PeriodMention]:
+    """Months misspelt ("Novmber 2024") or impossible ("Month 13 2024"), as mentions of no period; a month
+    written as a valid number ("11/2024") is that month."""
+    found = []
+    for match in regex("MonthLikeWord").finditer(text):
+        word = match.group("word").lower()
+        if word not in MONTHS and get_close_matches(word, MONTHS, n=1, cutoff=0.8):
+            found.append(PeriodMention(None, match.start(), match.end(), "unreadable"))
+    for match in regex("NumberedMonth").finditer(text):
+        number, year = next((int(match.group(f"number{i}")), int(match.group(f"year{i}")))
+                            for i in ("", "2", "3") if match.group(f"number{i}"))
+        period = month_code(year, number) if 1 <= number <= 12 else None
+        found.append(PeriodMention(period, match.start(), match.end(), "month" if period else "unreadable"))
+    return found
 
 
 def publication_date(text: str) -> str | None:

@@ -10,7 +10,7 @@ from ..numbers import NumberMention, find_numbers
 from ..vocab import find_governorates, find_parties
 from .agents import is_backward
 from .heads import qualifier_of
-from .model import Context, Figure, Sentence, Source
+from .model import NO_PERIOD, Context, Figure, Sentence, Source
 from .text import quote_around
 
 
@@ -74,7 +74,7 @@ def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previou
                    block: Context, section: Context) -> str | None:
     """The period a percent speaks of: a phrase after it, else before it, else the percent before's; None
     for a phrase that may mean either of two months."""
-    usable = [p for p in sentence.periods if p.period or p.kind == "ambiguous"]
+    usable = [p for p in sentence.periods if p.period or p.kind in {"ambiguous", "unreadable"}]
     post_periods = [p for p in usable if mention.end <= p.start < nxt]
     pre_periods = [p for p in usable if p.end <= mention.start]
     if post_periods:
@@ -83,7 +83,8 @@ def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previou
         return pre_periods[-1].period
     if previous is not None:
         return previous.period
-    return block.period or section.period or sentence.source.report
+    period = block.period or section.period or sentence.source.period
+    return None if period == NO_PERIOD else period
 
 
 def percent_subject(pre: str, post: str, before_all: str, source: Source, block: Context,
