@@ -3,13 +3,16 @@
 PDF text arrives with hard line wraps, words hyphenated across lines, bullets and stray URLs;
 markdown with headings, HTML tags, escapes and footnote markers. ``clean_blocks`` turns either into
 a list of ``Block``s -- a heading, a list item or a paragraph, as one line of clean text -- that
-remember, character by character, the raw line each piece came from (for provenance).
+remember, character by character, the raw line each piece came from (for provenance). Page furniture
+(site chrome, breadcrumbs, tables of contents: ``snhr_data.furniture``) is skipped line by line first.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
+
+from .furniture import without_furniture
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -29,6 +32,11 @@ _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3}
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
+# A title wrapped over a paragraph break ("... and 30 Victims" / "" / "Due to Torture ..."): the block ends on a
+# count ("30 Victims") or a joining word, and the next line goes on with the same statement.
+_DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\b(?:and|including|of|as well as))$", re.IGNORECASE)
+_GOES_ON = re.compile(r"^(?:due to|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
+                      re.IGNORECASE)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
 
 
@@ -100,6 +108,11 @@ def _is_enumerated_title(text: str) -> bool:
     return bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
 
 
+def _goes_on(block_text: str, text: str) -> bool:
+    """Whether ``text``, after a blank line, continues a statement cut at a count ("30 Victims" + "Due to Torture")."""
+    return bool(_DANGLING_COUNT.search(block_text.rstrip()) and _GOES_ON.match(text))
+
+
 def _join(block: Block, text: str, line_no: int) -> None:
     """Append a wrapped line to ``block``, undoing end-of-line hyphenation ("impor-" + "tance")."""
     if not block.text:
@@ -124,9 +137,13 @@ def clean_blocks(raw: str) -> list[Block]:
     current: Block | None = None
     pending_blank = False
     last_text = ""
-    for line_no, raw_line in enumerate(raw.split("\n"), start=1):
-        heading = _MD_HEADING.match(raw_line)
-        text = clean_line(raw_line[heading.end():] if heading else raw_line)
+    raw_lines = raw.split("\n")
+    headings = [_MD_HEADING.match(line) for line in raw_lines]
+    texts = without_furniture([clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)])
+    for line_no, (raw_line, heading, text) in enumerate(zip(raw_lines, headings, texts), start=1):
+        if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
+            pending_blank = True
+            continue
         if not text.strip() or is_noise_line(raw_line):
             pending_blank = pending_blank or not text.strip()
             continue
@@ -137,7 +154,8 @@ def clean_blocks(raw: str) -> list[Block]:
             and not current.md_heading
             and not _ends_block(current, last_text, text)
             and not _starts_new_block(raw_line, text)
-            and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";")))
+            and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
+                 or _goes_on(current.text, text))
         )
         if continuation:
             _join(current, text, line_no)

@@ -20,33 +20,55 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat unmapped labels as errors instead of warnings.")
 @click.option("--month", metavar="YYYY-MM", help="The month the text covers, for a text that names no year.")
 def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool, month: str | None) -> None:
-    """Extract every stated figure from report FILES (.txt, .md, .pdf, .html)."""
+    """Extract every stated figure from report FILES (.txt, .md, .pdf, .html).
+
+    Other files (such as data/raw/manifest.csv) are skipped with a note. If any report fails, nothing
+    is written: the figures appear for all FILES or not at all.
+    """
     import pandas as pd
 
     from .extract import extract_figures
     from .io import write_csv, write_csv_atomic
+    from .raw import SUPPORTED_SUFFIXES
 
-    frames = []
-    failed = False
+    reports = [path for path in files if path.suffix.lower() in SUPPORTED_SUFFIXES]
     for path in files:
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
+        if path not in reports:
+            click.echo(f"note: {path}: not a report file ({path.suffix or 'no suffix'}); skipped "
+                       f"(reports are {', '.join(sorted(SUPPORTED_SUFFIXES))})", err=True)
+    if not reports:
+        click.echo("error: no report files given", err=True)
+        sys.exit(2)
+    frames, failed = [], 0
+    for path in reports:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
                 frames.append(extract_figures(path, strict=strict, month=month))
-        except (ValueError, OSError) as err:
-            click.echo(f"error: {err}", err=True)
-            failed = True
+            except (ValueError, OSError) as err:
+                click.echo(f"error: {with_path(err, path)}", err=True)
+                failed += 1
         for warning in caught:  # "file:line: message", one line each, without Python's source echo
             click.echo(f"warning: {warning.message}", err=True)
-    if frames:
-        figures = pd.concat(frames, ignore_index=True)
-        if output is None:
-            write_csv(figures, sys.stdout)
-        else:
-            write_csv_atomic(figures, output)
-            click.echo(f"{len(figures)} figures from {len(frames)} report(s) -> {output}", err=True)
     if failed:
+        click.echo(f"nothing written: {failed} of {len(reports)} report(s) could not be read", err=True)
         sys.exit(1)
+    figures = pd.concat(frames, ignore_index=True)
+    if output is None:
+        write_csv(figures, sys.stdout)
+    else:
+        write_csv_atomic(figures, output)
+        click.echo(f"{len(figures)} figures from {len(frames)} report(s) -> {output}", err=True)
+
+
+def with_path(err: Exception, path: Path) -> str:
+    """The message of ``err`` naming ``path`` as given (messages of the reader name the file only)."""
+    if isinstance(err, OSError) and err.strerror:
+        return f"{path}: {err.strerror}"
+    message = str(err)
+    if message.startswith(str(path)):
+        return message
+    return f"{path}: {message.removeprefix(f'{path.name}: ')}"
 
 
 @main.command("build-data")
@@ -181,7 +203,7 @@ def add_command(files: tuple[Path, ...], source: str | None, kind: str | None, m
             try:
                 row = add_report(path, raw_dir(), source=source, kind=kind, month=month)
             except (ManifestError, ValueError, OSError) as err:
-                click.echo(f"error: {err}", err=True)
+                click.echo(f"error: {with_path(err, path)}", err=True)
                 failed = True
                 continue
         for warning in caught:

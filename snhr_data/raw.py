@@ -16,8 +16,9 @@ figures' provenance (``line``) refers to:
   page's ``<h1>`` headline is kept even when it sits outside the article, because press releases
   state their figures in it.
 
-Bad input (missing, empty, binary, unreadable PDF, unknown format) raises ``ReportReadError``
-naming the file.
+Bad input (missing, empty, binary, unreadable PDF, unknown format, an encoding other than UTF-8 or
+UTF-16 with a byte-order mark, more text than a report holds, one report pasted several times) raises
+``ReportReadError`` naming the file and, where there is one, the fix.
 """
 from __future__ import annotations
 
@@ -53,17 +54,62 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
 # plain text
 # --------------------------------------------------------------------------------------------
 
+# The longest report seen is under 100 kB of text; ten times that is no single report.
+MAX_TEXT_BYTES = 2_000_000
+# A line this long or longer is a statement; a text whose statements mostly repeat an earlier one is a
+# report pasted several times (every figure would be counted as often), not one report.
+STATEMENT_LENGTH = 60
+MIN_REPEATS, MAX_REPEATED_SHARE = 3, 0.5
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 text of ``data`` with ``\\n`` line ends; ``name`` is used in error messages."""
+    """The text of ``data`` (UTF-8, or UTF-16 with a byte-order mark) with ``\\n`` line ends; ``name`` is used
+    in error messages, which say how to convert other encodings."""
     if not data.strip():
         raise ReportReadError(f"{name}: the file is empty")
-    if b"\x00" in data[:4096]:
+    if data.startswith(UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise ReportReadError(f"{name}: starts as UTF-16 text but is not (byte {err.start})") from err
+    elif b"\x00" in data[:4096]:
         raise ReportReadError(f"{name}: this is a binary file, not report text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ReportReadError(f"{name}: not UTF-8 text (byte {err.start})") from err
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise ReportReadError(
+                f"{name}: not UTF-8 text (byte {err.start}); convert it first, e.g. "
+                f"iconv -f latin1 -t utf-8 {name} > {utf8_name(name)} (use -f cp1256 for Arabic Windows text)"
+            ) from err
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def utf8_name(name: str) -> str:
+    """Where a converted copy of file ``name`` could go: report.txt -> report.utf8.txt."""
+    path = Path(name)
+    return str(path.with_name(f"{path.stem}.utf8{path.suffix}"))
+
+
+def repeated_statements(text: str) -> tuple[int, int]:
+    """(statements repeating an earlier one word for word, statements): lines of STATEMENT_LENGTH or more."""
+    statements = [" ".join(line.split()) for line in text.split("\n")]
+    statements = [line for line in statements if len(line) >= STATEMENT_LENGTH]
+    return len(statements) - len(set(statements)), len(statements)
+
+
+def check_report_text(text: str, name: str) -> str:
+    """``text`` if it can be one report; ReportReadError if it is too large or one text pasted several times."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise ReportReadError(f"{name}: {size / 1e6:.1f} MB of text, more than one report can hold "
+                              f"({MAX_TEXT_BYTES / 1e6:.0f} MB); split it into one file per report")
+    repeats, statements = repeated_statements(text)
+    if repeats >= MIN_REPEATS and repeats >= MAX_REPEATED_SHARE * statements:
+        raise ReportReadError(f"{name}: {repeats} of its {statements} statements repeat earlier ones word for word "
+                              f"(the same report pasted more than once?); keep one copy of each report per file")
+    return text
 
 
 def read_text_file(path: Path) -> str:
@@ -318,9 +364,36 @@ def strip_page_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
     return out
 
 
+def runs_on(previous: Sequence[str], page: Sequence[str]) -> bool:
+    """Whether ``page`` goes on with the sentence ``previous`` ends in ("... all in December" / "2024 - two by ...")."""
+    before = next((line.strip() for line in reversed(previous) if line.strip()), "")
+    after = next((line.strip() for line in page if line.strip()), "")
+    return bool(before and after and not re.search(r"[.!?:;]$", before) and re.match(r"[a-z0-9]", after))
+
+
+
+def ends_paragraph(previous: Sequence[str], page: Sequence[str]) -> bool:
+    """Whether the text before a page break ends its paragraph: its last line ends a sentence and is short
+    (under 70% of the median printed line), and the next page starts with a capital."""
+    filled = [line.strip() for line in previous if line.strip()]
+    after = next((line.strip() for line in page if line.strip()), "")
+    if not filled or not after[:1].isupper() or not re.search(r"[.!?:]$", filled[-1]):
+        return False
+    return len(filled[-1]) < 0.7 * statistics.median(len(line) for line in filled[-40:])
+
+
 def join_pages(pages: Iterable[Sequence[str]]) -> str:
-    """Pages as one text. A page break is a plain line break: a sentence may run on across it."""
-    lines = [line for page in pages for line in page]
+    """Pages as one text. A page break is a plain line break: a sentence may run on across it (the gap under
+    a dropped running header is no paragraph break when the next page goes on with the sentence)."""
+    lines: list[str] = []
+    for page in pages:
+        if runs_on(lines, page):
+            while not lines[-1].strip():
+                lines.pop()
+            page = page[next(i for i, line in enumerate(page) if line.strip()):]
+        elif ends_paragraph(lines, page):
+            lines.append("")
+        lines.extend(page)
     while lines and not lines[0].strip():
         lines.pop(0)
     text = "\n".join(lines)
@@ -511,11 +584,11 @@ def read_report(path: str | Path) -> ReportText:
         raise ReportReadError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return ReportText(read_text_file(path), path.name)
+        return ReportText(check_report_text(read_text_file(path), str(path)), path.name)
     if suffix in PDF_SUFFIXES:
-        return ReportText(read_pdf(path), path.name)
+        return ReportText(check_report_text(read_pdf(path), str(path)), path.name)
     if suffix in HTML_SUFFIXES:
         text, published = read_html(path)
-        return ReportText(text, path.name, published)
+        return ReportText(check_report_text(text, str(path)), path.name, published)
     expected = ", ".join(sorted(SUPPORTED_SUFFIXES))
     raise ReportReadError(f"{path}: unsupported format {suffix or '(none)'}; expected one of {expected}")

@@ -10,6 +10,8 @@ from snhr_data.raw import (
     Word,
     ReportReadError,
     find_gutter,
+    join_pages,
+    repeated_statements,
     html_to_text,
     read_report,
     reading_order,
@@ -17,6 +19,8 @@ from snhr_data.raw import (
     with_paragraph_breaks,
     Line,
 )
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 # ---------------------------------------------------------------- plain text
 
@@ -251,3 +255,63 @@ def test_truncated_pdf_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(whole[: len(whole) // 3])
     with pytest.raises(ReportReadError, match="truncated.pdf"):
         read_report(path)
+
+
+def test_a_sentence_running_over_a_page_break_stays_one_paragraph() -> None:
+    pages = [["Three Civil Defense members were killed, all in December", ""], ["", "2024 - two by one party."]]
+    assert join_pages(pages) == "Three Civil Defense members were killed, all in December\n2024 - two by one party.\n"
+
+
+def test_a_short_last_line_ending_a_sentence_ends_its_paragraph_at_a_page_break() -> None:
+    body = ["A full line of report text that runs from one margin of the page to the other one."] * 5
+    pages = [body + ["high percentage."], ["The death toll of victims was distributed as follows:"]]
+    assert join_pages(pages).splitlines()[-3:] == ["high percentage.", "", "The death toll of victims was distributed as follows:"]
+    pages = [body, ["The next sentence of the same paragraph."]]
+    assert "\n\n" not in join_pages(pages)
+
+
+# ---------------------------------------------------------------- encodings, size, repeated text
+
+REPORT_LINE = "We documented the killing of 71 civilians in Syria in November 2024, including 20 children."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "r.txt"
+    bom = {"utf-16": b"", "utf-16-be": "\ufeff".encode("utf-16-be"), "utf-16-le": "\ufeff".encode("utf-16-le")}[encoding]
+    path.write_bytes(bom + f"Title\r\n{REPORT_LINE}\r\n".encode(encoding))
+    assert read_report(path).text == f"Title\n{REPORT_LINE}\n"
+
+
+def test_latin1_text_names_the_file_and_how_to_convert_it(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(f"{REPORT_LINE} Caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(ReportReadError) as caught:
+        read_report(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and "\n" not in message
+    assert f"iconv -f latin1 -t utf-8 {path} > {tmp_path / 'report.utf8.txt'}" in message
+
+
+def test_a_text_larger_than_any_report_is_refused_with_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("".join(f"Line {i}: {REPORT_LINE}\n" for i in range(25_000)), encoding="utf-8")
+    with pytest.raises(ReportReadError, match=r"big\.txt: 2\.\d MB of text, more than one report can hold"):
+        read_report(path)
+
+
+def test_one_report_pasted_several_times_is_refused(tmp_path: Path) -> None:
+    report = (RAW / "snhr-2024-12-press-release.txt").read_text(encoding="utf-8")
+    path = tmp_path / "pasted.txt"
+    path.write_text(report * 3, encoding="utf-8")
+    with pytest.raises(ReportReadError, match=r"pasted\.txt: \d+ of its \d+ statements repeat earlier ones"):
+        read_report(path)
+    once = tmp_path / "once.txt"
+    once.write_text(report + "\n" + report.splitlines()[2] + "\n", encoding="utf-8")  # one sentence quoted again
+    assert read_report(once).text
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in RAW.glob("snhr-*")))
+def test_no_raw_report_counts_as_repeated(name: str) -> None:
+    repeats, statements = repeated_statements((RAW / name).read_text(encoding="utf-8"))
+    assert repeats < 0.1 * statements

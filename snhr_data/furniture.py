@@ -1,0 +1,184 @@
+"""Page furniture: the text around a report that is not the report, removed before the reader sees it.
+
+Web copies, reposts and PDF text layers carry site chrome ("Contact Us", share counters, photo
+credits), a breadcrumb glued to the title ("HomeMonthly ReportsDeath Toll64 Civilians ..."), the title
+twice (first cut short with "..."), a repost's site suffix ("... - May 2019 [EN/AR] - Syrian Arab
+Republic | ReliefWeb") and tables of contents whose page numbers would read as counts. The words and
+shapes are data (``vocab/furniture.yaml``); this module applies them line by line, so that every kept
+line keeps its raw line number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import yaml
+
+from .paths import VOCAB_DIR
+
+FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
+FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
+                  "date_prefixes"}
+# a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
+TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
+TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
+
+
+class FurnitureVocabError(ValueError):
+    """``vocab/furniture.yaml`` is malformed (an unknown key, a pattern that does not compile)."""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    chrome: re.Pattern[str]
+    breadcrumb_start: re.Pattern[str]
+    breadcrumb_segment: re.Pattern[str]
+    repost_suffix: re.Pattern[str]
+    cut_title: re.Pattern[str]
+    cut_title_window: int
+    contents: re.Pattern[str]
+    lone_number: re.Pattern[str]
+    date_prefix: re.Pattern[str]
+
+
+def _compiled(key: str, patterns: str | Sequence[str], template: str = "(?:{})") -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``patterns``; FurnitureVocabError naming the bad one."""
+    patterns = [patterns] if isinstance(patterns, str) else list(patterns)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as err:
+            raise FurnitureVocabError(f"{FURNITURE_FILE}: {key}: pattern {pattern!r} does not compile ({err})") from err
+    return re.compile(template.format("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
+
+
+def parse_furniture(data: object) -> Furniture:
+    """The furniture vocabulary from the YAML mapping ``data``, checked: known keys only, patterns that compile."""
+    if not isinstance(data, dict):
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: expected a mapping of {', '.join(sorted(FURNITURE_KEYS))}")
+    unknown, missing = set(data) - FURNITURE_KEYS, FURNITURE_KEYS - set(data)
+    if unknown or missing:
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+    crumb = data["breadcrumb"]
+    if not isinstance(crumb, dict) or set(crumb) != {"start", "segments"}:
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: breadcrumb must have exactly the keys start and segments")
+    window = data["cut_title_window"]
+    if not isinstance(window, int) or window < 1:
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: cut_title_window must be a positive integer")
+    return Furniture(
+        chrome=_compiled("chrome_lines", data["chrome_lines"]),
+        breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
+        breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"], r"^(?:{})(?-i:(?=[A-Z0-9]))"),
+        repost_suffix=_compiled("repost_suffix", data["repost_suffix"], r"(?:{})+\s*$"),
+        cut_title=_compiled("cut_title", data["cut_title"], r"\s*(?:{})\s*$"),
+        cut_title_window=window,
+        contents=_compiled("contents", data["contents"]),
+        lone_number=_compiled("lone_number", data["lone_number"]),
+        date_prefix=_compiled("date_prefixes", data["date_prefixes"], r"^\s*(?:{})\s+(?=\d{{1,2}} \w+ \d{{4}}\s*$|\w+ \d{{1,2}}, \d{{4}}\s*$)"),
+    )
+
+
+@lru_cache(maxsize=None)
+def furniture() -> Furniture:
+    with open(FURNITURE_FILE, encoding="utf-8") as handle:
+        return parse_furniture(yaml.safe_load(handle))
+
+
+# ---------------------------------------------------------------- one line
+
+def is_chrome(line: str) -> bool:
+    """A whole line of site chrome: navigation, counters, captions and credits, a lone number."""
+    return bool(furniture().chrome.fullmatch(line.strip()))
+
+
+def without_breadcrumb(line: str) -> str:
+    """``line`` without a navigation trail glued to its start ("HomeMonthly ReportsDeath Toll64 ..." -> "64 ...")."""
+    vocab = furniture()
+    start = vocab.breadcrumb_start.match(line)
+    if not start:
+        return line
+    rest = line[start.end():]
+    while (segment := vocab.breadcrumb_segment.match(rest)) and segment.end() < len(rest):
+        rest = rest[segment.end():]
+    return rest
+
+
+def without_repost_suffix(line: str) -> str:
+    """A repost's title line without the site's name ("... - May 2019 [EN/AR] - Syrian Arab Republic | ReliefWeb")."""
+    return furniture().repost_suffix.sub("", line)
+
+
+def without_line_furniture(line: str) -> str | None:
+    """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date),
+    or None if it is all furniture (chrome, or a breadcrumb before a title cut short)."""
+    if is_chrome(line):
+        return None
+    rest = without_breadcrumb(line)
+    if rest != line and (not rest.strip() or furniture().cut_title.search(rest)):
+        return None
+    return furniture().date_prefix.sub("", without_repost_suffix(rest))
+
+
+# ---------------------------------------------------------------- lines in context
+
+def is_cut_title(lines: Sequence[str | None], index: int) -> bool:
+    """Whether line ``index`` ends in "..." and a later line nearby starts with its words (the title, twice)."""
+    vocab = furniture()
+    line = lines[index] or ""
+    cut = vocab.cut_title.search(line)
+    stem = line[: cut.start()].strip() if cut else ""
+    if len(stem.split()) < 3:
+        return False
+    later = [text.strip() for text in lines[index + 1:] if text and text.strip()][: vocab.cut_title_window]
+    return any(text.casefold().startswith(stem.casefold()) and len(text) > len(stem) for text in later)
+
+
+def page_number(line: str) -> int | None:
+    """The page number a table-of-contents entry ends in, or None if ``line`` is no entry."""
+    found = TOC_ENTRY.search(line.strip())
+    return int(re.search(r"(\d+)\s*$", line).group(1)) if found else None
+
+
+def contents_entries(lines: Sequence[str | None]) -> set[int]:
+    """Indices of table-of-contents entries: the lines after a "Contents" line that end in a page number
+    (an entry may wrap onto a second line; page numbers never go down), and anywhere, lines whose page
+    number is glued to a "?" or follows dot leaders."""
+    entries = {i for i, line in enumerate(lines) if line and TOC_GLUED.search(line)}
+    vocab = furniture()
+    for start, line in enumerate(lines):
+        if line is None or not vocab.contents.fullmatch(line.strip()):
+            continue
+        i, last_page = start + 1, 0
+        while i < len(lines):
+            text = (lines[i] or "").strip()
+            wrapped = i + 1 < len(lines) and not re.search(r"[.!?;]$", text)
+            page, width = (page_number(text), 1) if page_number(text) is not None else (
+                (page_number(lines[i + 1] or ""), 2) if wrapped else (None, 1))
+            if not text:
+                i += 1
+                continue
+            if page is None or page < last_page:
+                break
+            entries |= set(range(i, i + width))
+            i, last_page = i + width, page
+    return entries
+
+
+def is_lone_number(lines: Sequence[str | None], index: int) -> bool:
+    """Whether line ``index`` holds only a number that does not continue the sentence of the line before it."""
+    if not furniture().lone_number.fullmatch((lines[index] or "").strip()):
+        return False
+    before = (lines[index - 1] or "").strip() if index else ""
+    return not before or bool(re.search(r"[.!?:]$", before))
+
+
+def without_furniture(lines: Sequence[str]) -> list[str | None]:
+    """Each line as the reader should see it, or None where the line is furniture (skipped, keeping the others'
+    line numbers): chrome dropped, breadcrumbs and repost suffixes cut, a title cut short dropped when
+    given again in full, table-of-contents entries dropped."""
+    kept = [without_line_furniture(line) for line in lines]
+    toc = contents_entries(kept)
+    return [None if i in toc or (line is not None and (is_cut_title(kept, i) or is_lone_number(kept, i))) else line
+            for i, line in enumerate(kept)]

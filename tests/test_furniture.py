@@ -1,0 +1,109 @@
+"""Page furniture of web copies, reposts and PDF text layers is skipped before the reader sees the text."""
+import re
+
+import pytest
+
+from snhr_data.clean import clean_blocks
+from snhr_data.furniture import (
+    FurnitureVocabError, furniture, is_chrome, parse_furniture, without_breadcrumb, without_furniture,
+    without_repost_suffix,
+)
+from snhr_data.paths import VOCAB_DIR
+
+import yaml
+
+
+def vocab_data() -> dict:
+    return yaml.safe_load((VOCAB_DIR / "furniture.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("line", [
+    "Home Blog", "Contact Us", "Search For Keyword.", "In English", "Languages", "Available In", "clear", "fbpx",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "0 14", "Credit: (AFP)",
+    "TOPSHOT - Rescuers search a collapsed building in Idlib on March 4, 2021.",
+    "A man walks past a destroyed shop in Ariha. (Photo by Someone / AFP)",
+])
+def test_site_chrome_lines_are_furniture(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "In English, the report counts 64 civilians.", "Contact us for the full list of 12 victims.",
+    "We documented the killing of 64 civilians, including 9 children.", "Credit goes to our 40 field researchers.",
+])
+def test_report_sentences_holding_chrome_words_are_kept(line: str) -> None:
+    assert not is_chrome(line)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("HomeMonthly ReportsDeath Toll64 Civilians Killed in Syria in August 2021", "64 Civilians Killed in Syria in August 2021"),
+    ("HomeReportMonthly ReportsMost Notable Violations in May 2019", "Most Notable Violations in May 2019"),
+    ("HomeMonthly ReportsCasualtiesSNHR: 77 Civilians Killed in June 2017", "SNHR: 77 Civilians Killed in June 2017"),
+    ("Home Monthly Reports", "Home Monthly Reports"),  # not glued: left to the chrome patterns
+    ("Homes of 12 families were destroyed", "Homes of 12 families were destroyed"),
+])
+def test_glued_breadcrumb_is_cut_from_the_title(line: str, title: str) -> None:
+    assert without_breadcrumb(line) == title
+
+
+def test_repost_title_keeps_title_and_month_but_not_the_site() -> None:
+    line = "88 Civilians Killed in Syria, Including 13 Children - April 2019 [EN/AR] - Syrian Arab Republic | ReliefWeb"
+    assert without_repost_suffix(line) == "88 Civilians Killed in Syria, Including 13 Children - April 2019"
+
+
+def test_title_cut_short_is_dropped_when_given_again_in_full() -> None:
+    lines = ["31 Civilians, Including 4 Children and...", "", "31 Civilians, Including 4 Children and Two Women, Killed in June 2016"]
+    assert without_furniture(lines) == [None, "", lines[2]]
+    alone = ["Twelve victims were named...", "The report covers June 2016."]
+    assert without_furniture(alone) == alone
+
+
+def test_breadcrumb_before_a_title_cut_short_is_dropped_whole() -> None:
+    assert without_furniture(["HomeMonthly ReportsCasualties..."]) == [None]
+
+
+def test_table_of_contents_entries_are_dropped_with_wrapped_and_glued_page_numbers() -> None:
+    lines = ["Contents", "I. Background and Methodology 1", "II. Civilian Deaths Documented in Syria in", "May 2019 4",
+             "III. What is SNHR Doing About the Extrajudicial Killing Issue?26", "", "I. Background and Methodology",
+             "We documented 12 civilians killed in the week of May 3-9, after 15"]
+    kept = without_furniture(lines)
+    assert [i for i, line in enumerate(kept) if line is None] == [1, 2, 3, 4]
+    assert without_furniture(["Most Notable Massacres?20"]) == [None]
+
+
+def test_a_lone_number_is_dropped_unless_it_continues_a_sentence() -> None:
+    assert without_furniture(["Death toll by month", "", "1,874", "", "Next paragraph."]) [2] is None
+    assert without_furniture(["We documented the killing of", "212", "civilians."])[1] == "212"
+
+
+def test_furniture_keeps_the_raw_line_of_every_kept_character() -> None:
+    raw = ("Home Blog\nContact Us\nHomeMonthly ReportsDeath Toll64 Civilians, Including...\n"
+           "64 Civilians, Including 9 Children, Killed in August 2021\n0 14\nCredit: (AFP)\n\n"
+           "SNHR documented the killing of 64 civilians.\n")
+    blocks = clean_blocks(raw)
+    assert [(b.text, b.first_line) for b in blocks] == [
+        ("64 Civilians, Including 9 Children, Killed in August 2021", 4),
+        ("SNHR documented the killing of 64 civilians.", 8),
+    ]
+
+
+def test_title_wrapped_over_a_paragraph_break_is_one_block() -> None:
+    raw = "212 Civilians Killed in May 2019, Including 11 Women, and 30 Victims\n\nDue to Torture\n\nSunday 2 June 2019\n"
+    texts = [b.text for b in clean_blocks(raw)]
+    assert texts[0].endswith("and 30 Victims Due to Torture")
+    assert clean_blocks("II. Civilian Deaths\n\nDue to the bombing, many fled.\n")[1].text.startswith("Due to")
+
+
+def test_the_vocabulary_is_checked_when_loaded() -> None:
+    assert furniture().chrome.pattern
+    with pytest.raises(FurnitureVocabError, match="unknown keys.*chrome_line"):
+        parse_furniture({**vocab_data(), "chrome_line": ["x"]})
+    with pytest.raises(FurnitureVocabError, match=re.escape("chrome_lines: pattern '(unclosed'")):
+        parse_furniture({**vocab_data(), "chrome_lines": ["(unclosed"]})
+    with pytest.raises(FurnitureVocabError, match="missing keys.*contents"):
+        parse_furniture({k: v for k, v in vocab_data().items() if k != "contents"})
+
+
+def test_repost_source_line_is_chrome_and_posted_date_reads_as_a_date() -> None:
+    assert without_furniture(["Source SNHR", "Posted 2 May 2019", "Posted by our team on 2 May 2019 at noon"]) == [
+        None, "2 May 2019", "Posted by our team on 2 May 2019 at noon"]
