@@ -122,7 +122,8 @@ def publication_date(text: str) -> str | None:
         return None
     if match.group("iso"):
         return match.group("iso")
-    return f"{match.group('year')}-{month_number(match.group('month')):02d}-{int(match.group('day')):02d}"
+    day, month, year = (match.group(f"{g}2") or match.group(g) for g in ("day", "month", "year"))
+    return f"{year}-{month_number(month):02d}-{int(day):02d}"
 
 
 def title_month(title: str) -> str | None:
