@@ -1,4 +1,5 @@
-"""snhr_data.raw: report files of every format -> the text layer that provenance lines refer to."""
+"""snhr_data.raw (with pdf_text and web_page): report files of every format -> the text layer that provenance
+lines refer to."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,19 +7,17 @@ from pathlib import Path
 import pytest
 
 from fixtures.pdfmaker import empty_pdf, image_only_pdf, new_doc, text_pdf, two_column_pdf
-from snhr_data.raw import (
+from snhr_data.pdf_text import (
+    Line,
     Word,
-    ReportReadError,
     find_gutter,
     join_pages,
-    repeated_statements,
-    html_to_text,
-    read_report,
     reading_order,
     strip_page_furniture,
     with_paragraph_breaks,
-    Line,
 )
+from snhr_data.raw import ReportReadError, read_report, repeated_statements
+from snhr_data.web_page import html_to_text
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
