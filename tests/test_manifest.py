@@ -261,3 +261,12 @@ def test_extract_takes_month_for_a_text_without_a_year(tmp_path: Path) -> None:
     assert "2024-04,2024-04,civilian_deaths,all,all,all,count,,143" in read.output
     wrong = CliRunner().invoke(main, ["extract", str(article), "--month", "2024-13"])
     assert wrong.exit_code == 1 and "not a month written YYYY-MM" in wrong.output
+
+
+def test_cli_add_errors_name_the_file_with_its_path(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "binary.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"\x00\x01\x02 not text")
+    result = CliRunner().invoke(main, ["add", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {path}: ") and "binary" in result.output
