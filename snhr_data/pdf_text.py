@@ -190,9 +190,9 @@ def page_words(page) -> list[Word]:
     ]
 
 
-def page_lines(words: Sequence[Word], width: float) -> list[str]:
-    """One page's text lines in reading order, with blank lines between paragraphs."""
-    return with_paragraph_breaks(reading_order(words, find_gutter(words, width)))
+def page_layout(words: Sequence[Word], width: float) -> list[Line]:
+    """One page's printed lines in reading order."""
+    return reading_order(words, find_gutter(words, width))
 
 
 def margin_key(line: str) -> str:
@@ -246,11 +246,11 @@ def page_number_offset(pages: Sequence[Sequence[str]]) -> int | None:
     return offset if count >= 2 else None
 
 
-def strip_page_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
-    """Pages without running headers/footers and without page numbers in their margins."""
+def furniture_indices(pages: Sequence[Sequence[str]]) -> list[set[int]]:
+    """For each page, the indices of its running headers/footers and of the page numbers in its margins."""
     running = running_lines(pages)
     offset = page_number_offset(pages)
-    out = []
+    dropped = []
     for index, lines in enumerate(pages):
         drop = set()
         for i in margin_indices(lines):
@@ -259,8 +259,35 @@ def strip_page_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
                 number and offset is not None and int(number.group(1)) - index == offset
             ):
                 drop.add(i)
-        out.append([line for i, line in enumerate(lines) if i not in drop])
-    return out
+        dropped.append(drop)
+    return dropped
+
+
+def strip_page_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Pages without running headers/footers and without page numbers in their margins."""
+    return [[line for i, line in enumerate(lines) if i not in drop]
+            for lines, drop in zip(pages, furniture_indices(pages))]
+
+
+def last_body_line(layout: Sequence[Line], lines: Sequence[str], drop: set[int]) -> Line | None:
+    """The last printed line of a page that is not furniture (``lines``: the page's text with blank lines,
+    whose non-blank lines are ``layout``'s in order; ``drop``: indices of its furniture)."""
+    printed = [i for i, line in enumerate(lines) if line.strip()]
+    kept = [k for k, i in enumerate(printed) if i not in drop]
+    return layout[kept[-1]] if kept else None
+
+
+def ended_early(layouts: Sequence[Sequence[Line]], pages: Sequence[Sequence[str]]) -> list[bool]:
+    """For each page but the last, whether its text stops at least a line above where full pages stop: the
+    paragraph (or section) ended there, and the next page starts a new one."""
+    last = [last_body_line(layout, lines, drop)
+            for layout, lines, drop in zip(layouts, pages, furniture_indices(pages))]
+    bottoms = [line.bottom for line in last[:-1] if line is not None]
+    if len(bottoms) < 2:
+        return [False] * len(pages)
+    full = max(bottoms)
+    return [i < len(last) - 1 and line is not None and line.bottom < full - 1.2 * line.size
+            for i, line in enumerate(last)]
 
 
 def runs_on(previous: Sequence[str], page: Sequence[str]) -> bool:
@@ -305,16 +332,18 @@ def read_pdf(path: Path) -> str:
 
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [page_lines(page_words(page), float(page.width)) for page in pdf.pages]
+            layouts = [page_layout(page_words(page), float(page.width)) for page in pdf.pages]
     except Exception as err:
         # pdfplumber/pdfminer raise their own assorted errors on damaged or encrypted files;
         # anything else is a bug here and is not disguised as a bad file.
         if type(err).__module__.startswith(("pdfminer", "pdfplumber")):
             raise ReportReadError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from err
         raise
+    pages = [with_paragraph_breaks(layout) for layout in layouts]
     if not any(line.strip() for page in pages for line in page):
         raise ReportReadError(
             f"{path}: this PDF has no text layer (a scanned or image-only file, {len(pages)} page(s)); "
             "run OCR on it first or add the report's text as .txt"
         )
-    return join_pages(strip_page_furniture(pages))
+    stripped = strip_page_furniture(pages)
+    return join_pages([page + [""] if early else page for page, early in zip(stripped, ended_early(layouts, pages))])
