@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from .io import atomic_path
-from .paths import project_root
+from .paths import shown
 from .raw import SUPPORTED_SUFFIXES, ReportText, read_report
 
 MANIFEST_NAME = "manifest.csv"
@@ -67,15 +67,6 @@ class ManifestWarning(UserWarning):
 
 
 # ---------------------------------------------------------------- reading and writing
-
-def shown(path: Path) -> str:
-    """``path`` as messages show it: relative to the project root when inside it (``data/raw/X``)."""
-    path = Path(path).resolve()
-    try:
-        return str(path.relative_to(project_root()))
-    except ValueError:
-        return str(path)
-
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
