@@ -21,10 +21,10 @@ import pandera.pandas as pa
 
 from . import __version__
 from .codes import (
-    MEASURES, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS, governorate_codes, perpetrator_codes,
+    MEASURES, PARENT_OF_GROUP, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS, governorate_codes, perpetrator_codes,
 )
 from .audit import CHECKS, SEVERITIES
-from .tables import PARENT_OF_GROUP, STATEMENT_COLUMNS, WIDE_COLUMNS
+from .tables import STATEMENT_COLUMNS, WIDE_COLUMNS
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{4}-(0[1-9]|1[0-2])$"
@@ -78,10 +78,13 @@ _CATALOGUE = [
     Field("measure", "string", "What is counted.", codes="measure"),
     Field("victim_group", "string", "Whose deaths: all, children, women (adult females), children_and_women.",
           codes="victim_group"),
-    Field("perpetrator", "string", "The party held responsible; `all` for the total.", codes="perpetrator"),
-    Field("party_group", "string", "total (all), main (a main party), other (other_parties), "
-          "other_sub (a subcategory of other_parties).", codes="party_group"),
-    Field("parent", "string", "The party whose total this party is part of: `all` for main parties and "
+    Field("perpetrator", "string", "The party held responsible; `all` for the total. A combined party "
+          "(`syrian_regime_and_russia`, `extremist_islamic_groups`) is one figure the text gives for several parties "
+          "together (\"the Syrian-Russian alliance forces\"): never the total, never one of its members.",
+          codes="perpetrator"),
+    Field("party_group", "string", "total (all), main (a main party), combined (several main parties counted "
+          "together), other (other_parties), other_sub (a subcategory of other_parties).", codes="party_group"),
+    Field("parent", "string", "The party whose total this party is part of: `all` for main, combined parties and "
           "other_parties, `other_parties` for its subcategories, empty for `all`.", codes="parent", required=False),
     Field("governorate", "string", "Where the deaths happened; `all` for the whole country.", codes="governorate"),
     Field("unit", "string", "count or percent.", codes="unit"),

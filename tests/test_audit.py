@@ -486,3 +486,10 @@ def test_check_command_extracts_the_raw_reports_when_nothing_is_built(tmp_path, 
     assert result.exit_code == 1, result.output
     assert "== report 2023-12" in result.output and "ERROR   party_breakdown" in result.output
     assert not (tmp_path / "data" / "processed").exists()
+
+
+def test_a_combined_party_is_one_part_of_the_total_and_its_members_are_inside_it():
+    """ "Extremist Islamic groups killed 188, ISIS 161 of them": the breakdown counts 188 once, not 188 + 161."""
+    from snhr_data.audit import default_settings, party_shape
+    parts, complete = party_shape(["extremist_islamic_groups", "isis", "sdf", "other_parties"], default_settings())
+    assert parts == ["extremist_islamic_groups", "sdf", "other_parties"] and complete
