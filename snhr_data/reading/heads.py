@@ -118,6 +118,11 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after):
                 last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
             continue
+        flipped = regex("GroupNounBefore").search(sentence[: mention.start])
+        if flipped and previous is not None and last_kind in {"head", "group"}:
+            previous.groups.append((noun_of(" " + flipped.group("noun"))[0], mention))  # "Of which children 9"
+            last_kind = "group"
+            continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
         noun = noun_of_count(sentence, mention, own_clause)
         if not noun:

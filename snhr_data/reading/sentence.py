@@ -49,7 +49,7 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
                   title: bool) -> list[Figure]:
     """The figures ``text`` states; ``block`` is updated with what it establishes for the next sentences."""
     figures = read_zero_statements(Sentence(text, (), line_at, source), block, section)
-    if unmapped_label(text, line_at, source):
+    if fighters_label(text) or unmapped_label(text, line_at, source):
         return figures
     in_month = list(regex("AllInMonth").finditer(text))
     periods = tuple(source.periods(masked(text, [(m.start(), m.end()) for m in in_month])))
@@ -115,6 +115,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     # the torture of "14 civilians ..., including one child who died due to torture" is the child's, not the 14's
     own_words = text[end:torture_groups[0][1].start] if torture_groups else text[end:head.window_end]
     measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section)
+    if measure == "civilian_deaths" and regex("MixedVictimNoun").match(text[end:]):
+        return Count(head, measure)  # "1874 individuals", "1290 people": civilians and fighters together
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
                        bringing, block, section, sentence.source.report, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
@@ -174,6 +176,12 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
         add("all", "all", "all", count.value, head.qualifier, line,
             join_notes(count.note, "the month's part of a year-to-date total"))
     return rows
+
+
+def fighters_label(text: str) -> bool:
+    """An item "Rebels: 230" counts fighters killed: no figure of civilian deaths, and its label is no party."""
+    match = regex("Label").match(text.strip())
+    return bool(match and regex("FightersLabel").fullmatch(match.group("label").strip()))
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
