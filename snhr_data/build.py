@@ -50,15 +50,15 @@ def default_extractor() -> Extractor:
     return extract_figures
 
 
-def extract_report(path: Path, report_month: str, extract: Extractor) -> pd.DataFrame:
-    """The figures of one raw report, checked against its manifest row."""
+def extract_report(path: Path, report_month: str, extract: Extractor, kind: str) -> pd.DataFrame:
+    """The figures of one raw report, checked against its manifest row, with its ``kind`` as ``source_kind``."""
     try:
         figures = extract(path, strict=True, month=report_month)  # the manifest's month dates a text naming none
     except (ValueError, OSError) as err:
         raise BuildError(f"{path}: extraction failed: {err}") from err
     if figures.empty:
         raise BuildError(f"{path}: no figure extracted")
-    missing = [c for c in field_names("figures") if c != "figure_id" and c not in figures.columns]
+    missing = [c for c in field_names("figures") if c not in {"figure_id", "source_kind"} and c not in figures.columns]
     if missing:
         raise BuildError(f"{path}: the extractor returned no column(s) {', '.join(missing)}")
     reports = sorted(set(figures["report"]))
@@ -68,12 +68,12 @@ def extract_report(path: Path, report_month: str, extract: Extractor) -> pd.Data
     wrong_files = sorted(set(figures["source_file"]) - {path.name})
     if wrong_files:
         raise BuildError(f"{path}: figures name source_file {', '.join(wrong_files)} instead of {path.name}")
-    return figures
+    return figures.assign(source_kind=kind)
 
 
 def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd.DataFrame:
     """Every report of the manifest, concatenated, sorted by report, file and line, with figure ids."""
-    frames = [extract_report(raw_dir / row["file"], row["report_month"], extract)
+    frames = [extract_report(raw_dir / row["file"], row["report_month"], extract, row["kind"])
               for row in manifest.to_dict("records")]
     figures = pd.concat(frames, ignore_index=True)
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
