@@ -115,8 +115,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     # the torture of "14 civilians ..., including one child who died due to torture" is the child's, not the 14's
     own_words = text[end:torture_groups[0][1].start] if torture_groups else text[end:head.window_end]
     measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section)
-    if measure == "civilian_deaths" and regex("MixedVictimNoun").match(text[end:]):
-        return Count(head, measure)  # "1874 individuals", "1290 people": civilians and fighters together
+    if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
+        return Count(head, measure)
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
                        bringing, block, section, sentence.source.report, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
@@ -136,6 +136,18 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else ())
+
+
+def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
+    """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
+    together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions"."""
+    if regex("MixedVictimNoun").match(text[head.mention.end:]):
+        return True
+    if head.noun == "bare" and regex("FightersNoun").search(segment):
+        return True
+    after = text[noun_end(text, head.mention):]
+    member = regex("MembersOf").match(after)
+    return bool(member) and any(m.start == 0 for m in find_parties(after[member.end():], report))
 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
