@@ -170,5 +170,19 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
-        cuts += [m.start for m in parties(window) if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
+        named = parties(window)
+        cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
+        if stop < len(sentence) and named and not window[named[-1].end:].strip():
+            cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian"
         head.window_end = head.mention.end + min(cuts + [len(window)])
+
+
+def list_start(window: str, named: list[LabelMention]) -> int:
+    """Where the list of parties that ends ``window`` (right before the next number) starts: "Russian forces and
+    the SDF" of "..., Russian forces and the SDF two each"; they name the next number's parties."""
+    start = named[-1].start
+    for before, after in zip(reversed(named[:-1]), reversed(named[1:])):
+        if not regex("PartyListJoin").fullmatch(window[before.end:after.start]):
+            break
+        start = before.start
+    return start
