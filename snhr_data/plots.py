@@ -52,8 +52,10 @@ PERPETRATOR_COLORS = {
     "all": "#404040",
     "syrian_regime": "#D55E00",
     "russia": "#0072B2",
+    "syrian_regime_and_russia": "#6A3D9A",  # combined parties: as `color` in vocab/perpetrators.yaml
     "isis": "#000000",
     "hts": "#CC79A7",
+    "extremist_islamic_groups": "#8C510A",
     "armed_opposition_sna": "#009E73",
     "sdf": "#E69F00",
     "us_coalition": "#56B4E9",
