@@ -76,7 +76,8 @@ def truncation_line(blocks: list[Block]) -> int | None:
     text = blocks[-1].text.rstrip()
     numbers = find_numbers(text)
     ends_on_count = (bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
-                     and bool(regex("WordBefore").search(text[: numbers[-1].start])))  # "to 7", not a table row "19 10"
+                     and bool(regex("WordBefore").search(text[: numbers[-1].start]))  # "to 7", not a table row "19 10"
+                     and not regex("GroupNounBefore").search(text[: numbers[-1].start]))  # nor "Of which women 6"
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None
 

@@ -7,8 +7,8 @@ One row per raw report file, in these columns:
 - ``report_month``: the month the report covers (``YYYY-MM``), read from the text;
 - ``published``: the publication date the text states (``YYYY-MM-DD``), '' if it states none;
 - ``kind``: ``monthly_report`` (a full report, with numbered sections), ``press_release`` (a short
-  web text announcing a report) or ``news`` (an article of another outlet summarising a report: its
-  figures are SNHR's as the article quotes them);
+  web text announcing a report) or ``news`` (an article of another publisher summarising an SNHR report: its
+  figures are SNHR's as the article gives them; the figures table carries the kind as ``source_kind``);
 - ``source_format``: how the file holds the report (see ``SOURCE_FORMATS``);
 - ``source``: free text, where the file came from.
 
@@ -48,12 +48,16 @@ PRESS_RELEASE_CUES = re.compile(
     re.IGNORECASE,
 )
 
-# A news article quotes SNHR as a source: a wire-service dateline, "according to SNHR", "the rights group",
-# "said on Thursday".
+# A news article quotes SNHR as a source: an agency credit, "according to SNHR", "the rights group",
+# "SNHR said on Thursday", "said in its monthly report".
 NEWS_CUES = re.compile(
-    r"\((?:AFP|Reuters|AP|Xinhua|Anadolu|dpa|UPI)\)|\baccording to (?:the )?(?:Syrian Network for Human Rights|SNHR)"
+    r"\((?:AFP|AP|Reuters|Xinhua|Anadolu|dpa|UPI)\)"
     r"|\b(?:rights group|war monitor|monitoring group)\b"
-    r"|\b(?:said|says) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"|\b(?:said|says) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:SNHR|Syrian Network for Human Rights|the (?:rights )?group|the monitor)\)?,? (?:said|says|reported)"
+    r"(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+    r"|\baccording to (?:the )?(?:SNHR|Syrian Network for Human Rights)\b"
+    r"|\b(?:the )?(?:SNHR|Syrian Network for Human Rights) said in its (?:monthly |latest )?report\b",
     re.IGNORECASE,
 )
 
@@ -209,7 +213,7 @@ def describe_report(path: Path, source: str | None = None, kind: str | None = No
     if found_kind not in KINDS:
         raise ManifestError(
             f"{shown(path)}: cannot tell from the text whether this is a monthly_report (numbered sections), "
-            "a press_release or news; say which with --kind"
+            "a press_release or a news article; say which with --kind"
         )
     return {
         "file": path.name,

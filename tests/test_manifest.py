@@ -270,3 +270,44 @@ def test_cli_add_errors_name_the_file_with_its_path(project: Path, tmp_path: Pat
     result = CliRunner().invoke(main, ["add", str(path)])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {path}: ") and "binary" in result.output
+
+
+NEWS = """Rights group: 96 civilians killed in Syria in March 2022
+
+BEIRUT, April 2, 2022 (AFP) -- The Syrian Network for Human Rights said on Saturday that 96 civilians, including 21 children, were killed in Syria in March 2022.
+
+The Syrian Observatory for Human Rights, a war monitor, put the civilian toll for March at 164.
+"""
+
+
+def test_report_kind_tells_a_news_article_quoting_snhr() -> None:
+    assert report_kind(NEWS) == "news"
+    assert report_kind("12 civilians were killed in March 2022, according to the Syrian Network for Human Rights.") == "news"
+    assert report_kind("SNHR revealed in its latest report, released today, that 12 civilians ...") == "press_release"
+
+
+def test_a_news_article_builds_with_source_kind_news_and_without_the_other_monitors_figure(
+        project: Path, tmp_path: Path) -> None:
+    """Issue 9, shape 9: SNHR's figures as the article gives them, told apart by `source_kind`; the other
+    monitor's 164 is no figure."""
+    from snhr_data.build import build_data, load_figures
+
+    path = tmp_path / "news-2022-03.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    assert add_report(path, project)["kind"] == "news"
+    out = tmp_path / "processed"
+    build_data(project, out)
+    figures = load_figures(out)
+    news = figures[figures["source_file"] == path.name]
+    assert set(news["source_kind"]) == {"news"}
+    assert set(figures.loc[figures["source_file"] != path.name, "source_kind"]) <= {"monthly_report", "press_release"}
+    assert 96 in set(news["value"]) and 21 in set(news["value"]) and 164 not in set(news["value"])
+
+
+def test_add_kind_news_from_the_command_line(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "short-news.txt"
+    path.write_text("12 Civilians Killed in Syria in May 2019\n\n12 civilians were killed.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", "--kind", "news", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "news for 2019-05" in result.output
+    assert verify_manifest(project).set_index("file").loc[path.name, "kind"] == "news"
