@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: build test setup data check goldens clean browser-check
+.PHONY: build test setup data check goldens bench clean browser-check
 
 $(BIN)/snhr-data: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ goldens: setup
 browser-check: setup
 	command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/python -m pytest -p no:cacheprovider -rs tests/test_browser.py
+
+# Build benchmark on a synthetic archive (benchmarks/build_benchmark.py); BENCH_N=200 for the archive scale.
+BENCH_N ?= 20
+bench: setup
+	$(BIN)/python benchmarks/build_benchmark.py --n $(BENCH_N)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

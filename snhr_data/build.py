@@ -2,29 +2,34 @@
 
 ``build_data`` reads in three steps: load inputs (manifest, checksums, extraction) / process
 (figure ids, derived tables, audit, validation against ``snhr_data.metadata``) / save outputs. It is
-all-or-nothing: every file is first written into a temporary folder beside ``data/processed/`` and
-moved into place only once everything has been built and validated, so a failing build leaves no
-new or half-written file behind. Outputs are deterministic: the same raw files give the same bytes.
+all-or-nothing: every file is first written into a folder beside ``data/processed/``
+(``data/.build-*``), which then takes the place of ``data/processed/`` in one step
+(``io.swap_dir``): a reader sees the old tables or the new ones, never a mix, and a failing build
+leaves nothing behind. Outputs are deterministic: the same raw files give the same bytes.
+
+It is also incremental (``data_stage``): the key of a build is a hash of the raw files, the
+package's source and the extractor; when the key recorded in ``data/processed/.build-state.json``
+matches and the tables are still as written, nothing runs. The state also records, per report, a
+hash of every table row that rests on it: the notebooks' keys (``snhr_data.notebooks``).
 """
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
+from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import pandas as pd
+from . import paths, state
+from .guard import signals_deferred
+from .io import atomic_path, output_folder_problem, remove_leftovers, staging_dir, swap_dir
 
-from . import paths
-from .io import atomic_path, write_csv_atomic, write_parquet_atomic
-from .manifest import ManifestError, verify_manifest
-from .metadata import data_dictionary_markdown, datapackage, field_names, table_names, validate
-from .tables import build_tables, with_figure_ids
+if TYPE_CHECKING:
+    import pandas as pd
 
-Extractor = Callable[..., pd.DataFrame]
+Extractor = Callable[..., "pd.DataFrame"]
 FIGURE_ORDER = ["report", "source_file", "line"]
+STAGING_PREFIX = ".build-"
 
 
 class BuildError(ValueError):
@@ -35,6 +40,8 @@ class BuildError(ValueError):
 
 def verified_manifest(raw_dir: Path) -> pd.DataFrame:
     """The manifest of ``raw_dir`` once every listed file is there and unedited (``snhr_data.manifest``)."""
+    from .manifest import ManifestError, verify_manifest
+
     try:
         manifest = verify_manifest(raw_dir)
     except ManifestError as err:
@@ -52,6 +59,8 @@ def default_extractor() -> Extractor:
 
 def extract_report(path: Path, report_month: str, extract: Extractor, kind: str) -> pd.DataFrame:
     """The figures of one raw report, checked against its manifest row, with its ``kind`` as ``source_kind``."""
+    from .metadata import field_names
+
     try:
         figures = extract(path, strict=True, month=report_month)  # the manifest's month dates a text naming none
     except (ValueError, OSError) as err:
@@ -71,11 +80,36 @@ def extract_report(path: Path, report_month: str, extract: Extractor, kind: str)
     return figures.assign(source_kind=kind)
 
 
+PARALLEL_FROM = 8  # reports; fewer are read faster in this process than workers start
+
+
+def _extract_item(item: tuple[Path, str, Extractor, str]) -> tuple[Path, pd.DataFrame]:
+    return item[0], extract_report(*item)
+
+
+def extracted(items: list[tuple[Path, str, Extractor, str]]) -> list[pd.DataFrame]:
+    """The figures of each (path, report month, extractor, kind), in order; in worker processes for many reports."""
+    import os
+
+    from .execution import run_in_workers
+
+    workers = min(os.cpu_count() or 1, len(items))
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return [extract_report(*item) for item in items]
+    frames: dict[Path, pd.DataFrame] = {}
+    run_in_workers(_extract_item, items, workers, False, lambda done: frames.__setitem__(*done))
+    return [frames[path] for path, *_ in items]
+
+
 def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd.DataFrame:
     """Every report of the manifest, concatenated, sorted by report, file and line, with figure ids."""
-    frames = [extract_report(raw_dir / row["file"], row["report_month"], extract, row["kind"])
-              for row in manifest.to_dict("records")]
-    figures = pd.concat(frames, ignore_index=True)
+    import pandas as pd
+
+    from .metadata import field_names
+    from .tables import with_figure_ids
+
+    items = [(raw_dir / row["file"], row["report_month"], extract, row["kind"]) for row in manifest.to_dict("records")]
+    figures = pd.concat(extracted(items), ignore_index=True)
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
     columns = [c for c in field_names("figures") if c != "figure_id"]
     return with_figure_ids(figures[columns])
@@ -92,6 +126,8 @@ def raw_figures(raw_dir: Path | None = None) -> pd.DataFrame:
 def processed_tables(figures: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The figures, every derived table and the audit's discrepancies, each validated against its schema."""
     from .audit import run_checks
+    from .metadata import validate
+    from .tables import build_tables
 
     figures = validate("figures", figures)
     tables = {"figures": figures, **build_tables(figures), "discrepancies": run_checks(figures)}
@@ -105,40 +141,90 @@ def write_json_atomic(descriptor: dict, target: Path) -> None:
         tmp.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def write_outputs(tables: dict[str, pd.DataFrame], descriptor: dict, out_dir: Path) -> dict[str, Path]:
-    """Write every file into a temporary folder, then move them all into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
-    try:
+def report_digests(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """report month -> hash of every table row resting on it (``report`` or ``reports`` column).
+
+    A notebook about one report depends on these rows only, so adding a report leaves the other
+    months' keys unchanged. Rows of a table with neither column go into every report's hash.
+    """
+    from .io import write_csv
+
+    shared, parts = [], {}
+    for name, frame in sorted(tables.items()):
+        if "report" in frame.columns:
+            months = frame["report"].astype(str).map(lambda m: [m])
+        elif "reports" in frame.columns:
+            months = frame["reports"].astype(str).str.split(";")
+        else:
+            shared.append(state.digest(frame.to_csv(index=False)))
+            continue
+        exploded = frame.assign(_month=months).explode("_month")
+        for month, rows in exploded.groupby("_month", sort=True):
+            buffer = StringIO()
+            write_csv(rows.drop(columns="_month"), buffer)
+            parts.setdefault(month, []).append(state.digest([name, buffer.getvalue()]))
+    return {month: state.digest([digests, shared]) for month, digests in sorted(parts.items())}
+
+
+def write_outputs(tables: dict[str, pd.DataFrame], descriptor: dict, out_dir: Path,
+                  recorded: dict[str, object] | None = None) -> dict[str, Path]:
+    """Write every file into a folder beside ``out_dir``, then swap that folder in for ``out_dir``.
+
+    ``recorded`` (the build key and report hashes) goes into the state file with the files' signatures.
+    """
+    from .io import write_csv_atomic, write_parquet_atomic
+
+    out_dir = Path(out_dir)
+    with staging_dir(out_dir, STAGING_PREFIX) as staging:
         for name, frame in tables.items():
             write_csv_atomic(frame, staging / f"{name}.csv")
             write_parquet_atomic(frame, staging / f"{name}.parquet")
         write_json_atomic(descriptor, staging / "datapackage.json")
-        written = {}
-        for staged in sorted(staging.iterdir()):
-            os.replace(staged, out_dir / staged.name)
-            written[staged.name] = out_dir / staged.name
-        return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        files = state.signatures(staging)
+        state.write_state(staging, {**(recorded or {}), "files": files})
+        with signals_deferred():
+            swap_dir(staging, out_dir)
+    return {name: out_dir / name for name in files}
 
 
-def build_data(raw_dir: Path | None = None, out_dir: Path | None = None, *,
-               extract: Extractor | None = None) -> dict[str, Path]:
-    """Build ``data/processed/`` from ``data/raw/``; returns file name -> path of every file written.
+@dataclass(frozen=True)
+class DataStage:
+    """What the data stage did: the files of ``data/processed`` and whether it rebuilt them."""
 
-    ``extract`` defaults to ``snhr_data.extract.extract_figures`` (called with ``strict=True``).
-    Raises ``BuildError`` (naming the file) on edited or missing raw files, failed extraction, a report
-    month that disagrees with the manifest, or a table that fails its schema; nothing is written then.
-    """
+    files: dict[str, Path]
+    rebuilt: bool
+    state: dict
+
+
+def data_key(raw_dir: Path, extract: Extractor | None) -> str:
+    """The hash of everything the data build depends on: raw files, package source, extractor."""
+    name = "default" if extract is None else f"{extract.__module__}.{extract.__qualname__}"
+    return state.digest({"raw": state.folder_digests(raw_dir), "package": state.package_digest(), "extract": name})
+
+
+def data_stage(raw_dir: Path | None = None, out_dir: Path | None = None, *, extract: Extractor | None = None,
+               force: bool = False) -> DataStage:
+    """Build ``data/processed/`` unless its recorded key is current and its files untouched (or ``force``)."""
     raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out_dir = Path(out_dir) if out_dir is not None else paths.processed_dir()
+    problem = output_folder_problem(out_dir)
+    if problem:
+        raise BuildError(problem)
+    if not (raw_dir / "manifest.csv").is_file():
+        raise BuildError(f"{paths.shown(raw_dir / 'manifest.csv')}: not found; add reports with `snhr-data add`")
+    remove_leftovers(out_dir.parent, (STAGING_PREFIX, f".old-{out_dir.name}-"))  # of killed builds
+    key = data_key(raw_dir, extract)
+    recorded = state.read_state(out_dir)
+    if not force and recorded.get("key") == key and state.unchanged(out_dir, recorded.get("files")):
+        return DataStage({name: out_dir / name for name in recorded["files"]}, False, recorded)
 
     # load inputs
     manifest = verified_manifest(raw_dir)
     figures = extract_all(manifest, raw_dir, extract or default_extractor())
 
     # process
+    from .metadata import datapackage
+
     try:
         tables = processed_tables(figures)
     except ValueError as err:
@@ -146,13 +232,46 @@ def build_data(raw_dir: Path | None = None, out_dir: Path | None = None, *,
     descriptor = datapackage(manifest)
 
     # save outputs
-    return write_outputs(tables, descriptor, out_dir)
+    new_state = {"key": key, "reports": report_digests(tables)}
+    try:
+        written = write_outputs(tables, descriptor, out_dir, new_state)
+    except PermissionError as err:
+        raise BuildError(f"{paths.shown(Path(err.filename or out_dir))}: permission denied; make it writable "
+                         f"(chmod -R u+w {paths.shown(out_dir.parent)}) and build again") from err
+    return DataStage(written, True, state.read_state(out_dir))
+
+
+def current_report_digests(processed: Path | None = None) -> dict[str, str]:
+    """The per-report hashes of ``data/processed``: as recorded when its files are untouched, else recomputed."""
+    from .metadata import table_names
+
+    processed = Path(processed) if processed is not None else paths.processed_dir()
+    recorded = state.read_state(processed)
+    if "reports" in recorded and state.unchanged(processed, recorded.get("files")):
+        return recorded["reports"]
+    return report_digests({name: load_table(name, processed) for name in table_names()})
+
+
+def build_data(raw_dir: Path | None = None, out_dir: Path | None = None, *,
+               extract: Extractor | None = None, force: bool = False) -> dict[str, Path]:
+    """Build ``data/processed/`` from ``data/raw/``; returns file name -> path of every file it holds.
+
+    ``extract`` defaults to ``snhr_data.extract.extract_figures`` (called with ``strict=True``).
+    Raises ``BuildError`` (naming the file) on edited or missing raw files, failed extraction, a report
+    month that disagrees with the manifest, or a table that fails its schema; nothing is written then.
+    An up-to-date ``data/processed`` is left as it is unless ``force``.
+    """
+    return data_stage(raw_dir, out_dir, extract=extract, force=force).files
 
 
 # ---------------------------------------------------------------- loading the processed data
 
 def load_table(name: str, processed: Path | None = None) -> pd.DataFrame:
     """Processed table ``name`` (``figures``, ``totals``, ...) from its Parquet file."""
+    import pandas as pd
+
+    from .metadata import table_names
+
     if name not in table_names():
         raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(table_names())}")
     path = (Path(processed) if processed is not None else paths.processed_dir()) / f"{name}.parquet"
@@ -172,6 +291,8 @@ def data_dictionary_path() -> Path:
 
 def write_data_dictionary(target: Path | None = None) -> Path:
     """Regenerate ``docs/data_dictionary.md`` from ``snhr_data.metadata``."""
+    from .metadata import data_dictionary_markdown
+
     target = Path(target) if target is not None else data_dictionary_path()
     with atomic_path(target) as tmp:
         tmp.write_text(data_dictionary_markdown(), encoding="utf-8")

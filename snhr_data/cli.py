@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 import click
 
@@ -74,21 +76,45 @@ def with_path(err: Exception, path: Path) -> str:
 @main.command("build-data")
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help="Raw reports (default: data/raw).")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Output (default: data/processed).")
-def build_data_command(raw_dir: Path | None, out_dir: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Rebuild even if the raw files and the package have not changed.")
+def build_data_command(raw_dir: Path | None, out_dir: Path | None, force: bool) -> None:
     """Verify the raw checksums, extract every report, write the validated tables and datapackage.json."""
-    _build_data_or_exit(raw_dir, out_dir)
+    with _guarded(lambda: "data/processed as it was"):
+        _data_stage_or_exit(raw_dir, out_dir, force=force)
 
 
-def _build_data_or_exit(raw_dir: Path | None = None, out_dir: Path | None = None, prefix: str = "") -> None:
-    """Run the data build and say where it wrote; on a ``BuildError`` print it and exit with status 1."""
-    from .build import BuildError, build_data
+def _data_stage_or_exit(raw_dir: Path | None = None, out_dir: Path | None = None, prefix: str = "",
+                        force: bool = False):
+    """Run the data stage and say what it did; on a ``BuildError`` print it and exit with status 1."""
+    from .build import BuildError, data_stage
+    from .paths import shown
 
     try:
-        written = build_data(raw_dir, out_dir)
+        stage = data_stage(raw_dir, out_dir, force=force)
     except BuildError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
-    click.echo(f"{prefix}{len(written)} files -> {next(iter(written.values())).parent}", err=True)
+    folder = shown(next(iter(stage.files.values())).parent)
+    done = f"{len(stage.files)} files -> {folder}" if stage.rebuilt else f"{folder} up to date ({len(stage.files)} files)"
+    click.echo(f"{prefix}{done}", err=True)
+    return stage
+
+
+@contextmanager
+def _guarded(kept: Callable[[], str]) -> Iterator[None]:
+    """One build at a time (the checkout's lock); SIGINT/SIGTERM stop it with one line saying what was kept."""
+    from .guard import BuildInterrupted, BuildLocked, build_lock, interrupts_raise
+
+    with interrupts_raise():
+        try:
+            with build_lock():
+                yield
+        except BuildLocked as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(1)
+        except BuildInterrupted as err:
+            click.echo(f"interrupted by {err}: stopped every worker and kernel; kept {kept()}", err=True)
+            sys.exit(128 + err.signum)
 
 
 @main.command("data-dictionary")
@@ -183,7 +209,7 @@ def explain_command(selectors: tuple[str, ...], figure_ids: tuple[str, ...]) -> 
 @main.command("add")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source", help="Where the file came from (recorded in the manifest).")
-@click.option("--kind", type=click.Choice(["monthly_report", "press_release", "news"]),
+@click.option("--kind", type=click.Choice(["monthly_report", "press_release", "news"]),  # manifest.KINDS
               help="Set the kind when the text does not show it (news: an article summarising an SNHR report).")
 @click.option("--month", metavar="YYYY-MM", help="The month the text covers, for a text that names no year.")
 def add_command(files: tuple[Path, ...], source: str | None, kind: str | None, month: str | None) -> None:
@@ -219,34 +245,72 @@ def add_command(files: tuple[Path, ...], source: str | None, kind: str | None, m
 @main.command("build")
 @click.option("--month", "months", multiple=True, metavar="YYYY-MM",
               help="Only this report month (repeatable; default: every report in data/raw).")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output folder for notebooks, HTML and figures (default: reports/).")
 @click.option("--no-cross-year", is_flag=True, help="Skip the cross-year notebook.")
 @click.option("--skip-data", is_flag=True, help="Use data/processed as it is instead of rebuilding it first.")
+@click.option("--force", is_flag=True, help="Run everything again, even what is up to date.")
+@click.option("--fresh-kernels", is_flag=True, help="Start a kernel per notebook instead of one per worker.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), help="Notebooks run at once (default: CPU cores).")
-def build_command(months: tuple[str, ...], output: Path | None, no_cross_year: bool, skip_data: bool,
-                  workers: int | None) -> None:
-    """Rebuild data/processed, then run every notebook and write notebooks, HTML, figures and an index page."""
+def build_command(months: tuple[str, ...], output: Path | None, no_cross_year: bool, skip_data: bool, force: bool,
+                  fresh_kernels: bool, workers: int | None) -> None:
+    """Rebuild data/processed and run the notebooks whose inputs changed; write an index page.
+
+    Each notebook's outputs (notebook, HTML, figures) replace the old ones as a whole; notebooks
+    whose notebook, parameters, data rows and package source have not changed are not run again.
+    """
     import time
 
-    from .notebooks import ParameterError, build_reports
+    from .io import output_folder_problem
+    from .notebooks import ParameterError
+    from .paths import processed_dir, shown
+    from .reports import checked_months, checked_out_root
 
-    start = time.perf_counter()
-    if not skip_data:
-        _build_data_or_exit(prefix="data: ")
-    data_done = time.perf_counter()
-    try:
-        results = build_reports(list(months), output, cross_year=not no_cross_year, workers=workers)
+    try:  # every parameter, before any work
+        months = checked_months(months)
+        out_root = checked_out_root(output)
+        problem = None if skip_data else output_folder_problem(processed_dir())
+        if problem:
+            raise ParameterError(problem)
     except ParameterError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(2)
-    failed = [r for r in results if not r.ok]
-    for result in failed:
-        click.echo(f"FAILED: {result.message}", err=True)
-    out_root = output or results[0].job.output.parent.parent
-    click.echo(f"{len(results) - len(failed)} of {len(results)} notebooks -> {out_root} (index: {out_root / 'index.html'}); "
-               f"data {data_done - start:.1f} s, notebooks {time.perf_counter() - data_done:.1f} s", err=True)
-    if failed:
+    progress = {"data": "data/processed as it was", "reports": []}
+
+    def kept() -> str:
+        return f"{progress['data']}; {len(progress['reports'])} finished notebook(s) in {shown(out_root)}, " \
+               "every other output as it was"
+
+    with _guarded(kept):
+        start = time.perf_counter()
+        stage = None if skip_data else _data_stage_or_exit(prefix="data: ", force=force)
+        if stage is not None and stage.rebuilt:
+            progress["data"] = "the new data/processed"
+        data_done = time.perf_counter()
+        _run_reports(months, out_root, no_cross_year, workers, force, fresh_kernels, stage, progress)
+        click.echo(f"data {data_done - start:.1f} s, notebooks {time.perf_counter() - data_done:.1f} s", err=True)
+
+
+def _run_reports(months, out_root, no_cross_year, workers, force, fresh_kernels, stage, progress) -> None:
+    from .guard import BuildInterrupted
+    from .notebooks import ParameterError
+    from .paths import shown
+    from .reports import build_reports
+
+    try:
+        done = build_reports(months, out_root, cross_year=not no_cross_year, workers=workers, force=force,
+                             reuse_kernels=not fresh_kernels,
+                             report_digests=stage.state.get("reports") if stage is not None else None)
+    except ParameterError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+    except BuildInterrupted as err:
+        progress["reports"] = getattr(err, "kept", [])
+        raise
+    ran = len(done.results)
+    click.echo(f"{ran - len(done.failed)} of {ran} notebook(s) run, {len(done.up_to_date)} up to date -> "
+               f"{shown(out_root)} (index: {shown(out_root / 'index.html')})", err=True)
+    if done.failed:
         sys.exit(1)
 
 
@@ -256,7 +320,8 @@ def regenerate_goldens_command(workers: int | None) -> None:
     """Re-execute the golden notebooks in tests/golden/ after an intended change to a chart or a figure."""
     from .notebooks import golden_dir, regenerate_goldens
 
-    results = regenerate_goldens(workers=workers)
+    with _guarded(lambda: "the goldens already written"):
+        results = regenerate_goldens(workers=workers)
     for result in results:
         status = "ok" if result.ok else f"FAILED: {result.message}"
         click.echo(f"{result.job.output.name}: {status} ({result.seconds:.1f} s)", err=True)

@@ -55,7 +55,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     if not blocks:
         raise ReportReadError(f"{source_file}: no report text")
     dating = _dating(blocks, text, source_file, month)
-    figures = ReportReader(Source(source_file, dating.month, strict, dating.now)).read(blocks, title_blocks(blocks), dating.period)
+    source = Source(source_file, dating.month, strict, dating.now, dating.period)
+    figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")
     cut_line = truncation_line(blocks)

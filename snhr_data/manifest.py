@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from .io import atomic_path
-from .paths import project_root
+from .paths import shown
 from .raw import SUPPORTED_SUFFIXES, ReportText, read_report
 
 MANIFEST_NAME = "manifest.csv"
@@ -48,13 +48,14 @@ PRESS_RELEASE_CUES = re.compile(
     re.IGNORECASE,
 )
 
-# A news article quotes SNHR as a source: an agency credit, "SNHR said on Thursday", "according to SNHR".
+# A news article quotes SNHR as a source: a wire-service dateline, "according to SNHR", "the rights group",
+# "said on Thursday", "SNHR said in its monthly report".
 NEWS_CUES = re.compile(
-    r"\((?:AFP|AP|Reuters|Xinhua|Anadolu|dpa|UPI)\)"
-    r"|\b(?:SNHR|Syrian Network for Human Rights|the (?:rights )?group|the monitor)\)?,? (?:said|says|reported)"
-    r"(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
-    r"|\baccording to (?:the )?(?:SNHR|Syrian Network for Human Rights)\b"
-    r"|\b(?:the )?(?:SNHR|Syrian Network for Human Rights) said in its (?:monthly |latest )?report\b"
+    r"\((?:AFP|Reuters|AP|Xinhua|Anadolu|dpa|UPI)\)|\baccording to (?:the )?(?:Syrian Network for Human Rights|SNHR)"
+    r"|\b(?:rights group|war monitor|monitoring group)\b"
+    r"|\b(?:said|says|reported) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:SNHR|Syrian Network for Human Rights) said in its (?:monthly |latest )?report\b",
+    re.IGNORECASE,
 )
 
 
@@ -67,15 +68,6 @@ class ManifestWarning(UserWarning):
 
 
 # ---------------------------------------------------------------- reading and writing
-
-def shown(path: Path) -> str:
-    """``path`` as messages show it: relative to the project root when inside it (``data/raw/X``)."""
-    path = Path(path).resolve()
-    try:
-        return str(path.relative_to(project_root()))
-    except ValueError:
-        return str(path)
-
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -170,9 +162,9 @@ def verify_manifest(raw_dir: Path) -> pd.DataFrame:
 # ---------------------------------------------------------------- describing a report from its text
 
 def report_kind(text: str) -> str | None:
-    """``monthly_report`` if the text has at least two numbered sections ("I. ...", "II. ..."), else ``news`` if
-    it quotes SNHR as a source, else ``press_release`` if it refers to the report in the third person, else None
-    (undecided)."""
+    """``monthly_report`` if the text has at least two numbered sections ("I. ...", "II. ..."), else ``news``
+    if it quotes SNHR as another outlet does, else ``press_release`` if it refers to the report in the third
+    person, else None (undecided)."""
     if len(SECTION_HEADING.findall(text)) >= 2:
         return "monthly_report"
     if NEWS_CUES.search(text):

@@ -231,8 +231,9 @@ TABLE_METADATA: dict[str, dict] = {
                        "many statements and reports give it and whether they disagree. A period no report "
                        "states has no row (absent, not zero).",
         "fields": _fields("period", "measure", "victim_group", "perpetrator", "governorate", "first_value",
-                          "first_report", "latest_value", "latest_report", "n_statements", "n_reports", "revised",
-                          "values", "source_rows",
+                          "first_report", "latest_value", "latest_report", "n_statements", "n_reports", "reports",
+                          "revised", "values", "source_rows",
+                          reports=replace(FIELDS["reports"], description="Every report that states the figure."),
                           n_statements=replace(FIELDS["n_statements"],
                                                description="How many statements, in all reports, give the figure.")),
         "primary_key": ["period", "measure", "victim_group", "perpetrator", "governorate"],

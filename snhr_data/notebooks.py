@@ -1,46 +1,35 @@
-"""Running the notebooks: validated parameters, parallel papermill runs, HTML, an index page, goldens.
+"""The notebooks: validated parameters, the data they draw from, one run of one notebook, goldens.
 
-``build_reports`` executes ``notebooks/monthly_report.ipynb`` once per report month and
-``notebooks/cross_year.ipynb`` once, in a pool of processes (papermill is not thread-safe), and
-writes into ``reports/`` (or another folder)::
-
-    reports/index.html                       links to everything below
-    reports/<YYYY-MM>/monthly_report.ipynb   the executed notebook
-    reports/<YYYY-MM>/monthly_report.html    its HTML rendering
-    reports/<YYYY-MM>/figures/<chart>.png|svg|pdf|csv   each chart and the data it plots
-    reports/cross-year/cross_year.ipynb|html, figures/
-
-Outputs are byte-identical across rebuilds: papermill's and nbclient's timestamps are dropped from
-the executed notebooks, charts are written with fixed metadata (``snhr_data.plots``), and the index
-carries no date. A notebook that fails is reported with its parameters and the failing cell; the
-others still run. The notebooks themselves load their data through ``load_report_data`` and
-``load_cross_year_data``.
+A ``Job`` is one notebook with its parameters; ``run_job`` executes it (in the worker's kernel,
+``snhr_data.execution``) into a fresh ``.run-*`` folder with its HTML page, for
+``snhr_data.reports`` to move into place. Executed notebooks are byte-identical across rebuilds and
+checkouts: papermill's and nbclient's timestamps and random ids are dropped, charts are written
+with fixed metadata (``snhr_data.charts``), and paths are relative. A notebook that fails is reported
+with its parameters and the failing cell. The notebooks themselves load their data through
+``load_report_data`` and ``load_cross_year_data``.
 """
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
 import shutil
-import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
-import pandas as pd
-
-from . import __version__, paths
+from . import paths
+from .execution import KERNEL_NAME
 from .io import atomic_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MONTHLY = "monthly_report.ipynb"
 CROSS_YEAR = "cross_year.ipynb"
 CROSS_YEAR_DIR = "cross-year"
-KERNEL_NAME = "python3"
-CELL_TIMEOUT_S = 300
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 FIGURE_SOURCES = ("processed", "raw")
 CROSS_YEAR_DEFAULTS = {"years": [2020, 2023, 2024], "month_pairs": [["2020-11", "2024-11"], ["2023-12", "2024-12"]]}
@@ -55,10 +44,12 @@ class ParameterError(ValueError):
 
 def validate_month(value: object, name: str = "month") -> str:
     """``value`` if it is a 'YYYY-MM' string; a number (2024-01 read as YAML/int) is an error, not cast."""
-    if not isinstance(value, str) or not MONTH_RE.match(value):
-        raise ParameterError(f"{name} must be a string 'YYYY-MM' such as '2024-01'; got {value!r} "
-                             f"({type(value).__name__})")
-    return value
+    if isinstance(value, str) and MONTH_RE.match(value):
+        return value
+    if isinstance(value, str):
+        raise ParameterError(f"{name} {value!r} is not a month: write it as YYYY-MM with a month 01-12, e.g. '2024-01'")
+    raise ParameterError(f"{name} must be a string 'YYYY-MM' such as '2024-01'; got {value!r} "
+                         f"({type(value).__name__})")
 
 
 def validate_common(parameters: Mapping[str, object]) -> dict[str, object]:
@@ -127,14 +118,14 @@ def load_figures_from(figures_from: str = "processed") -> pd.DataFrame:
 def report_sources() -> dict[str, str]:
     """report month -> source line (publication and date) for chart footers, from the raw manifest."""
     from .manifest import read_manifest
-    from .plots import describe_reports
+    from .charts import describe_reports
 
     return describe_reports(read_manifest(paths.raw_dir()))
 
 
 def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
     from .audit import findings_for_report, run_checks
-    from .plots import statements
+    from .charts import statements
 
     month = validate_month(month)
     figures = load_figures_from(figures_from)
@@ -147,14 +138,16 @@ def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
 
 
 def load_cross_year_data(figures_from: str = "processed") -> tuple[pd.DataFrame, dict[str, str]]:
-    """The best statement of every figure across reports (``plots.best_statements``) and the sources."""
-    from .plots import best_statements
+    """The best statement of every figure across reports (``charts.best_statements``) and the sources."""
+    from .charts import best_statements
 
     return best_statements(load_figures_from(figures_from)), report_sources()
 
 
 def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
     """The audit findings of a report, in the columns a reader needs."""
+    import pandas as pd
+
     columns = ["severity", "check", "period", "measure", "victim_group", "perpetrator", "governorate",
                "stated", "expected", "detail"]
     return findings[columns].reset_index(drop=True) if len(findings) else pd.DataFrame(columns=columns)
@@ -165,11 +158,16 @@ def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Job:
-    """One notebook run: which notebook, with which parameters, into which folder."""
+    """One notebook run: which notebook, with which parameters, into which file.
+
+    A build job's charts go to ``output_dir`` of its parameters, a path relative to the folder of
+    ``output`` (``"."``): the executed notebook then names no absolute path, and re-running it where
+    it lies writes its charts beside it.
+    """
 
     notebook: str
     parameters: dict = field(hash=False)
-    output: Path  # the executed notebook; charts go to ``output_dir`` of the parameters
+    output: Path
 
     @property
     def name(self) -> str:
@@ -186,13 +184,24 @@ class JobResult:
     ok: bool
     seconds: float
     message: str = ""
+    staged: Path | None = None  # the folder holding the run's outputs, to be moved into place
 
 
-def report_months() -> list[str]:
-    """Every report month listed in ``data/raw/manifest.csv``."""
-    from .manifest import read_manifest
+def report_months(raw_dir: Path | None = None) -> list[str]:
+    """Every report month listed in ``data/raw/manifest.csv`` (read without pandas: the CLI must start fast)."""
+    return sorted({row["report_month"] for row in manifest_rows(raw_dir)})
 
-    return sorted(set(read_manifest(paths.raw_dir())["report_month"]))
+
+def manifest_rows(raw_dir: Path | None = None) -> list[dict[str, str]]:
+    """The rows of ``manifest.csv`` as text ([] when there is none yet)."""
+    import csv
+
+    path = (Path(raw_dir) if raw_dir is not None else paths.raw_dir()) / "manifest.csv"
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            return [row for row in csv.DictReader(handle) if row.get("report_month")]
+    except FileNotFoundError:
+        return []
 
 
 def build_jobs(months: Sequence[str], out_root: Path, cross_year: bool = True,
@@ -202,11 +211,11 @@ def build_jobs(months: Sequence[str], out_root: Path, cross_year: bool = True,
     for month in months:
         out_dir = Path(out_root) / validate_month(month)
         jobs.append(Job(MONTHLY, validate_parameters(MONTHLY, {
-            "month": month, "output_dir": str(out_dir), "figures_from": figures_from}), out_dir / MONTHLY))
+            "month": month, "output_dir": ".", "figures_from": figures_from}), out_dir / MONTHLY))
     if cross_year:
         out_dir = Path(out_root) / CROSS_YEAR_DIR
         jobs.append(Job(CROSS_YEAR, validate_parameters(CROSS_YEAR, {
-            **CROSS_YEAR_DEFAULTS, "output_dir": str(out_dir), "figures_from": figures_from}), out_dir / CROSS_YEAR))
+            **CROSS_YEAR_DEFAULTS, "output_dir": ".", "figures_from": figures_from}), out_dir / CROSS_YEAR))
     return jobs
 
 
@@ -218,9 +227,12 @@ def without_volatile_metadata(notebook) -> object:
     pm = notebook.metadata.get("papermill", {})
     for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
         pm.pop(key, None)
-    for cell in notebook.cells:
-        if "injected-parameters" in cell.metadata.get("tags", []):
+    for index, cell in enumerate(notebook.cells):
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags:
             cell["id"] = "injected-parameters"  # papermill gives it a random id
+        if "papermill-error-cell-tag" in tags:
+            cell["id"] = f"papermill-error-{index}"  # so do the banners it adds to a failed notebook
         cell.metadata.pop("execution", None)
         cell_pm = cell.metadata.get("papermill")
         if cell_pm is not None:
@@ -229,32 +241,41 @@ def without_volatile_metadata(notebook) -> object:
     return notebook
 
 
-def execute(notebook: str, parameters: Mapping[str, object], output: Path) -> None:
-    """Run ``notebooks/<notebook>`` with papermill into ``output`` (written atomically, timestamps dropped).
+def without_local_paths(text: str, cwd: Path) -> str:
+    """``text`` with the checkout's, the run folder's and the home folder's absolute paths made relative.
 
-    The kernel name and a per-cell timeout are always passed; the kernel is shut down at once
-    (papermill would otherwise sometimes wait 2.5 s for it). The executed notebook is written even
-    when a cell fails, then the error is raised.
+    They appear only in the tracebacks of failed cells, but would make outputs differ between
+    checkouts and show a user's home folder in a shared report.
+    """
+    text = text.replace(str(cwd), ".")
+    for prefix, shown in [(str(paths.project_root()), "."), (str(Path.home()), "~")]:
+        text = text.replace(prefix + "/", shown + "/")
+    return text
+
+
+def execute(notebook: str, parameters: Mapping[str, object], output: Path) -> None:
+    """Run ``notebooks/<notebook>`` in this process's kernel, from the folder of ``output``, into ``output``.
+
+    The executed notebook (timestamps and local paths dropped) is written even when a cell fails;
+    then papermill's ``PapermillExecutionError`` is raised, naming the cell.
     """
     import nbformat
-    import papermill
+    from papermill.execute import raise_for_execution_errors
+
+    from .execution import execute_in_worker
 
     parameters = validate_parameters(notebook, parameters)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
+    executed = execute_in_worker(paths.notebooks_dir() / notebook, parameters, output.parent)
     error = None
-    with tempfile.TemporaryDirectory(prefix=".run-", dir=output.parent) as scratch_dir:
-        scratch = Path(scratch_dir) / notebook
-        try:
-            papermill.execute_notebook(
-                str(paths.notebooks_dir() / notebook), str(scratch), parameters=parameters,
-                kernel_name=KERNEL_NAME, execution_timeout=CELL_TIMEOUT_S, progress_bar=False,
-                cwd=str(paths.notebooks_dir()), shutdown_kernel="immediate")
-        except papermill.PapermillExecutionError as err:
-            error = err
-        executed = without_volatile_metadata(nbformat.read(scratch, as_version=4))
+    try:
+        raise_for_execution_errors(executed, None)  # adds papermill's error banner cells on failure
+    except Exception as err:  # papermill raises PapermillExecutionError; kept to report after writing
+        error = err
+    executed = without_volatile_metadata(executed)
     with atomic_path(output) as tmp:
-        nbformat.write(executed, str(tmp))
+        tmp.write_text(without_local_paths(nbformat.writes(executed), output.parent) + "\n", encoding="utf-8")
     if error is not None:
         raise error
 
@@ -283,101 +304,40 @@ def failure_message(job: Job, err: BaseException) -> str:
     return f"{job.describe()} failed{cell}: {reason}"
 
 
-def run_job(job: Job, render: bool = True) -> JobResult:
-    """Execute one job (its folder's stale figures removed first) and, if ``render``, its HTML page."""
+STAGING_PREFIX = ".run-"
+
+
+def run_job(job: Job) -> JobResult:
+    """Execute one build job into a fresh folder beside its output folder (``.run-*``), with its HTML page.
+
+    The caller moves that folder into place (``snhr_data.reports``): a notebook's outputs appear all
+    together. A failed cell still gives a notebook and its HTML (they show where it stopped); a run
+    that gives no notebook at all leaves nothing.
+    """
     start = time.perf_counter()
+    folder = job.output.parent
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{folder.name}-", dir=folder.parent))
+    os.chmod(staged, 0o755)
+    output = staged / job.output.name
     try:
-        if job.parameters.get("output_dir"):
-            shutil.rmtree(Path(job.parameters["output_dir"]) / "figures", ignore_errors=True)
         try:
-            execute(job.notebook, job.parameters, job.output)
+            execute(job.notebook, job.parameters, output)
         finally:
-            if render and job.output.exists():
-                write_html(job.output)
+            if output.exists():
+                write_html(output)
     except Exception as err:  # a failed notebook must not stop the others: report it instead
-        return JobResult(job, False, time.perf_counter() - start, failure_message(job, err))
-    return JobResult(job, True, time.perf_counter() - start)
+        if not output.exists():
+            shutil.rmtree(staged, ignore_errors=True)
+            staged = None
+        message = without_local_paths(failure_message(job, err), output.parent)
+        return JobResult(job, False, time.perf_counter() - start, message, staged)
+    return JobResult(job, True, time.perf_counter() - start, "", staged)
 
 
 def worker_count(workers: int | None, n_jobs: int) -> int:
     """The processes to start: ``workers`` (default: the CPU cores), never more than the jobs, at least one."""
     return max(1, min(workers or os.cpu_count() or 1, n_jobs))
-
-
-def run_jobs(jobs: Sequence[Job], workers: int | None = None, progress: bool = True) -> list[JobResult]:
-    """Run ``jobs`` in a process pool with a progress bar; results in the jobs' order."""
-    from tqdm import tqdm
-
-    workers = worker_count(workers, len(jobs))
-    results: dict[int, JobResult] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool, \
-            tqdm(total=len(jobs), desc="notebooks", unit="nb", disable=not progress, file=sys.stderr) as bar:
-        futures = {pool.submit(run_job, job): index for index, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            result = future.result()
-            results[futures[future]] = result
-            bar.update(1)
-            if not result.ok:
-                bar.write(f"FAILED: {result.message}")
-    return [results[index] for index in range(len(jobs))]
-
-
-# ----------------------------------------------------------------------------- index page
-
-
-def index_html(out_root: Path, failures: Mapping[str, str]) -> str:
-    """The index page: every notebook folder under ``out_root`` with its HTML, notebook and figures."""
-    sections = []
-    folders = sorted(p for p in Path(out_root).iterdir() if p.is_dir() and
-                     (MONTH_RE.match(p.name) or p.name == CROSS_YEAR_DIR))
-    for folder in folders:
-        notebook = MONTHLY if MONTH_RE.match(folder.name) else CROSS_YEAR
-        stem = Path(notebook).stem
-        title = f"Monthly report {folder.name}" if notebook == MONTHLY else "Cross-year comparison"
-        links = [f'<a href="{folder.name}/{stem}.html">HTML</a>', f'<a href="{folder.name}/{notebook}">notebook</a>']
-        charts = sorted({p.stem for p in (folder / "figures").glob("*.png")}) if (folder / "figures").is_dir() else []
-        items = "".join(
-            f"<li>{html.escape(chart)}: " + " · ".join(
-                f'<a href="{folder.name}/figures/{chart}.{ext}">{ext.upper()}</a>' for ext in ("png", "svg", "pdf", "csv")
-            ) + "</li>" for chart in charts)
-        failed = (f'<p class="failed">Failed: {html.escape(failures[folder.name])}</p>'
-                  if folder.name in failures else "")
-        sections.append(f"<section><h2>{html.escape(title)}</h2>{failed}<p>{' · '.join(links)}</p>"
-                        f"<details><summary>{len(charts)} charts</summary><ul>{items}</ul></details></section>")
-    missing = [name for name in sorted(failures) if not (Path(out_root) / name).is_dir()]
-    sections += [f'<section><h2>{html.escape(n)}</h2><p class="failed">Failed: {html.escape(failures[n])}</p></section>'
-                 for n in missing]
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>SNHR civilian death-toll reports: notebooks and charts</title>"
-            "<style>body{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.4}"
-            ".failed{color:#b00}</style></head><body>"
-            "<h1>SNHR civilian death-toll reports: notebooks and charts</h1>"
-            f"<p>Built by snhr_data {__version__} from the reports in data/raw. Counts are the civilian deaths "
-            "SNHR documented: a minimum, not an estimate of all deaths.</p>"
-            + "".join(sections) + "</body></html>\n")
-
-
-def write_index(out_root: Path, results: Sequence[JobResult]) -> Path:
-    failures = {r.job.name: r.message for r in results if not r.ok}
-    target = Path(out_root) / "index.html"
-    with atomic_path(target) as tmp:
-        tmp.write_text(index_html(out_root, failures), encoding="utf-8")
-    return target
-
-
-def build_reports(months: Sequence[str] | None = None, out_root: Path | None = None, *, cross_year: bool = True,
-                  workers: int | None = None, progress: bool = True) -> list[JobResult]:
-    """Execute the notebooks for ``months`` (default: every report in data/raw) and write the index."""
-    out_root = Path(out_root) if out_root is not None else paths.reports_dir()
-    available = report_months()
-    months = list(months) if months else available
-    unknown = [m for m in months if validate_month(m) not in available]
-    if unknown:
-        raise ParameterError(f"no report in {paths.manifest_path()} for {', '.join(unknown)}; "
-                             f"reports: {', '.join(available)}")
-    results = run_jobs(build_jobs(months, out_root, cross_year), workers, progress)
-    write_index(out_root, results)
-    return results
 
 
 # ----------------------------------------------------------------------------- goldens
@@ -416,17 +376,26 @@ def run_golden(job: Job) -> JobResult:
     """Execute a golden notebook and keep only the outputs the tests compare."""
     import nbformat
 
-    result = run_job(job, render=False)
-    if job.output.exists():
-        golden = checked_outputs_only(nbformat.read(job.output, as_version=4))
-        with atomic_path(job.output) as tmp:
-            nbformat.write(golden, str(tmp))
-    return result
+    start = time.perf_counter()
+    try:
+        execute(job.notebook, job.parameters, job.output)
+    except Exception as err:
+        return JobResult(job, False, time.perf_counter() - start, failure_message(job, err))
+    finally:
+        if job.output.exists():
+            golden = checked_outputs_only(nbformat.read(job.output, as_version=4))
+            with atomic_path(job.output) as tmp:
+                nbformat.write(golden, str(tmp))
+    return JobResult(job, True, time.perf_counter() - start)
 
 
 def regenerate_goldens(target: Path | None = None, workers: int | None = None) -> list[JobResult]:
     """Re-execute every golden notebook (``tests/golden/``) from the current package and raw reports."""
+    from .execution import run_in_workers
+
     jobs = golden_jobs(target)
     (Path(target) if target is not None else golden_dir()).mkdir(parents=True, exist_ok=True)
-    with ProcessPoolExecutor(max_workers=worker_count(workers, len(jobs))) as pool:
-        return list(pool.map(run_golden, jobs))
+    results: dict[Job, JobResult] = {}
+    run_in_workers(run_golden, jobs, worker_count(workers, len(jobs)), True,
+                   lambda result: results.__setitem__(result.job, result))
+    return [results[job] for job in jobs]

@@ -43,3 +43,17 @@ def golden_notebooks_dir() -> Path:
 
 def data_dictionary_path() -> Path:
     return project_root() / "docs" / "data_dictionary.md"
+
+
+def lock_path() -> Path:
+    """The build lock of this checkout (one build at a time, whatever its output folder)."""
+    return project_root() / "data" / ".build.lock"
+
+
+def shown(path: Path) -> str:
+    """``path`` as messages show it: relative to the project root when inside it (``data/raw/X``)."""
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to(project_root()))
+    except ValueError:
+        return str(path)

@@ -20,7 +20,7 @@ from .tables import sort_rows
 SERIES_KEY = ["period", "measure", "victim_group", "perpetrator", "governorate"]
 SERIES_COLUMNS = SERIES_KEY + [
     "first_value", "first_report", "latest_value", "latest_report",
-    "n_statements", "n_reports", "revised", "values", "source_rows",
+    "n_statements", "n_reports", "reports", "revised", "values", "source_rows",
 ]
 STATEMENT_ORDER = ["report", "source_file", "line"]
 
@@ -54,6 +54,7 @@ def series_row(statements: pd.DataFrame) -> dict:
         "latest_report": reports[-1],
         "n_statements": len(values),
         "n_reports": len(set(reports)),
+        "reports": ";".join(sorted(set(reports))),
         "revised": len(distinct) > 1,
         "values": ";".join(number_text(v) for v in distinct),
         "source_rows": ";".join(statements["figure_id"]),
@@ -64,7 +65,7 @@ def build_series(figures: pd.DataFrame) -> pd.DataFrame:
     """One row per (period, measure, victim_group, perpetrator, governorate) count any report states.
 
     Columns: the key, ``first_value``/``first_report`` and ``latest_value``/``latest_report`` (by report
-    month, ties by source file and line), ``n_statements``, ``n_reports``, ``revised`` (the statements
+    month, ties by source file and line), ``n_statements``, ``n_reports``, ``reports`` (every report stating it, ``;``-joined), ``revised`` (the statements
     disagree), ``values`` (the distinct stated values, ``;``-joined in order of first statement) and
     ``source_rows`` (the ``figure_id`` of every statement). Rows are sorted by period, then by the code
     lists of the other key columns.

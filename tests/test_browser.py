@@ -95,10 +95,11 @@ def screenshot(page: Path, height: int, target: Path, work: Path) -> Path:
 
 def built_site(out: Path) -> Path:
     """One monthly report built into ``out`` (without the cross-year notebook), for when reports/ is not built."""
-    from snhr_data.notebooks import build_reports, report_months
+    from snhr_data.notebooks import report_months
+    from snhr_data.reports import build_reports
 
-    results = build_reports([report_months()[-1]], out, cross_year=False, workers=1, progress=False)
-    assert all(r.ok for r in results), [r.message for r in results if not r.ok]
+    done = build_reports([report_months()[-1]], out, cross_year=False, workers=1, progress=False)
+    assert not done.failed, [r.message for r in done.failed]
     return out
 
 

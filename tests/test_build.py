@@ -6,6 +6,7 @@ Most tests build a tiny synthetic raw folder with a stand-in extractor (one figu
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from snhr_data.build import BuildError, build_data, load_figures, load_table
 from snhr_data.codes import FIGURE_COLUMNS
 from snhr_data.metadata import table_names
+from snhr_data.state import STATE_FILE
 
 REPORTS = {
     "r-2024-11.txt": "Report: 2024-11\ncivilian_deaths|all|all|71\ncivilian_deaths|children|all|20\n"
@@ -56,7 +58,8 @@ def run_build(raw: Path, out: Path) -> dict[str, Path]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """The files of ``folder`` (the state file aside: it records modification times)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != STATE_FILE}
 
 
 def test_build_writes_every_table_in_both_formats_and_the_datapackage(tmp_path):
@@ -199,3 +202,151 @@ def test_the_real_reports_build_byte_identically_with_every_report(tmp_path):
         column = "sources" if name == "discrepancies" else "source_rows"
         cited = {i for cell in table[column] for i in cell.split(";")}
         assert cited <= ids, (name, sorted(cited - ids)[:3])
+
+
+# ---------------------------------------------------------------- incremental data stage, whole-folder swap
+
+
+def test_an_unchanged_data_build_is_skipped_and_a_deleted_output_or_force_rebuilds(tmp_path):
+    from snhr_data.build import data_stage
+
+    raw, out = write_raw(tmp_path / "raw"), tmp_path / "processed"
+    assert data_stage(raw, out, extract=fake_extract).rebuilt
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = data_stage(raw, out, extract=fake_extract)
+    assert not again.rebuilt and {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+    (out / "totals.csv").unlink()
+    assert data_stage(raw, out, extract=fake_extract).rebuilt and (out / "totals.csv").is_file()
+    assert data_stage(raw, out, extract=fake_extract, force=True).rebuilt
+    with open(raw / "r-2024-12.md", "a", encoding="utf-8") as handle:  # an edited raw file: refused, not skipped
+        handle.write("civilian_deaths|all|all|1\n")
+    with pytest.raises(BuildError, match="was edited"):
+        data_stage(raw, out, extract=fake_extract)
+
+
+def test_the_data_folder_is_replaced_whole_and_leftovers_of_killed_builds_go(tmp_path):
+    raw, out = write_raw(tmp_path / "raw"), tmp_path / "processed"
+    run_build(raw, out)
+    (out / "stray.csv").write_text("from an older build\n", encoding="utf-8")
+    (tmp_path / ".build-killed").mkdir()
+    (tmp_path / ".build-killed" / "figures.csv").write_text("half\n", encoding="utf-8")
+    build_data(raw, out, extract=fake_extract, force=True)
+    assert not (out / "stray.csv").exists()  # a folder swapped in, not files copied over
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["processed", "raw"]
+
+
+def test_a_write_failing_mid_build_leaves_the_old_tables_and_nothing_else(tmp_path, monkeypatch):
+    import os
+
+    raw, out = write_raw(tmp_path / "raw"), tmp_path / "processed"
+    run_build(raw, out)
+    before = snapshot(out)
+    calls, real_replace = [], os.replace
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError, match="No space left"):
+        build_data(raw, out, extract=fake_extract, force=True)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["processed", "raw"]
+
+
+def test_a_failed_folder_swap_puts_the_old_folder_back(tmp_path, monkeypatch):
+    import os
+
+    from snhr_data import io
+
+    old, new = tmp_path / "out", tmp_path / ".build-new"
+    old.mkdir(), new.mkdir()
+    (old / "a.csv").write_text("old\n"), (new / "a.csv").write_text("new\n")
+    monkeypatch.setattr(io, "_exchange", lambda first, second: False)  # a file system without renameat2
+    real_rename = os.rename
+
+    def failing_rename(src, dst):
+        if Path(src) == new:
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", failing_rename)
+    with pytest.raises(PermissionError):
+        io.swap_dir(new, old)
+    assert (old / "a.csv").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build-new", "out"]
+    monkeypatch.setattr(os, "rename", real_rename)
+    io.swap_dir(new, old)
+    assert (old / "a.csv").read_text() == "new\n" and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_adding_a_report_leaves_the_other_reports_row_hashes_unchanged(tmp_path):
+    from snhr_data.build import data_stage
+
+    first = data_stage(write_raw(tmp_path / "raw"), tmp_path / "one", extract=fake_extract).state["reports"]
+    more = dict(REPORTS, **{"r-2024-10.txt": "Report: 2024-10\ncivilian_deaths|all|all|50\n"})
+    second = data_stage(write_raw(tmp_path / "raw2", more), tmp_path / "two", extract=fake_extract).state["reports"]
+    assert sorted(second) == ["2024-10", "2024-11", "2024-12"]
+    assert {m: second[m] for m in first} == first
+
+
+def test_a_read_only_output_folder_is_refused_before_any_work(tmp_path, monkeypatch):
+    import os
+
+    from snhr_data.build import data_stage
+
+    out = tmp_path / "processed"
+    out.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != out and real_access(path, mode))
+    with pytest.raises(BuildError, match=r"processed: is read-only; make it writable \(chmod"):
+        data_stage(write_raw(tmp_path / "raw"), out, extract=lambda *a, **k: pytest.fail("extracted"))
+
+
+# ---------------------------------------------------------------- command line: parameters, lock
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--month", "01"], r"--month '01' is not a month: write it as YYYY-MM"),
+    (["--month", "2024-13"], r"--month '2024-13' is not a month"),
+    (["--month", "2019-01"], r"data/raw/manifest\.csv: no report for 2019-01"),
+    (["-o", "/dev/null"], r"/dev/null: is not a folder"),
+])
+def test_build_parameters_are_checked_before_any_work(tmp_path, monkeypatch, arguments, message):
+    from snhr_data.cli import main
+
+    write_raw(tmp_path / "data" / "raw")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    result = CliRunner().invoke(main, ["build", *arguments])
+    assert result.exit_code == 2, result.output
+    assert re.search(message, result.output) and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["raw"]  # nothing built, no lock taken
+
+
+def test_duplicate_months_collapse(tmp_path, monkeypatch):
+    from snhr_data.reports import checked_months
+
+    write_raw(tmp_path / "data" / "raw")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    assert checked_months(["2024-12", "2024-11", "2024-12"]) == ["2024-11", "2024-12"]
+    assert checked_months([]) == ["2024-11", "2024-12"]
+
+
+def test_a_second_build_is_refused_naming_the_first_ones_pid(tmp_path, monkeypatch):
+    import os
+
+    from snhr_data.cli import main
+    from snhr_data.guard import build_lock
+
+    write_raw(tmp_path / "data" / "raw")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    with build_lock():
+        result = CliRunner().invoke(main, ["build-data"])
+    assert result.exit_code == 1
+    assert f"another build (PID {os.getpid()}) is running in this checkout" in result.output
+    assert "data/.build.lock" in result.output and "Traceback" not in result.output
+    with build_lock():  # released: taken again
+        pass

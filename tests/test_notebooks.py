@@ -33,7 +33,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from snhr_data import notebooks, paths
+from snhr_data import notebooks, paths, reports
 from snhr_data.manifest import sha256_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def test_build_jobs_keep_months_as_strings(tmp_path):
     assert [job.notebook for job in jobs] == [notebooks.MONTHLY, notebooks.CROSS_YEAR]
     assert jobs[0].parameters["month"] == "2024-01"
     assert jobs[0].output == tmp_path / "2024-01" / notebooks.MONTHLY
-    assert jobs[1].parameters["output_dir"] == str(tmp_path / notebooks.CROSS_YEAR_DIR)
+    assert jobs[1].parameters["output_dir"] == "."  # relative to the notebook's folder: no absolute path
 
 
 # ----------------------------------------------------------------------------- the notebooks
@@ -145,17 +145,17 @@ def test_failure_message_names_notebook_parameters_and_cell():
     assert "cell [5] (data = load_report_data(month))" in message and "KeyError" in message
 
 
-def test_index_page_links_every_output_and_names_failures(tmp_path):
-    figures = tmp_path / "2024-01" / "figures"
-    figures.mkdir(parents=True)
-    (figures / "chart.png").write_bytes(b"")
-    (tmp_path / notebooks.CROSS_YEAR_DIR).mkdir()
-    page = notebooks.index_html(tmp_path, {"2024-02": "monthly_report.ipynb failed in cell [3]"})
+def test_index_page_links_every_output_and_names_failures():
+    outputs = {"2024-01": ["figures/chart.csv", "figures/chart.png", "figures/chart.svg", "monthly_report.html",
+                           "monthly_report.ipynb"], "cross-year": ["cross_year.html", "cross_year.ipynb"]}
+    failures = {"2024-02": "monthly_report.ipynb failed in cell [3]"}
+    page = reports.index_html(outputs, failures)
     assert '<a href="2024-01/monthly_report.html">' in page
     assert '<a href="2024-01/figures/chart.svg">SVG</a>' in page
+    assert "chart.pdf" not in page  # only files that are there
     assert '<a href="cross-year/cross_year.html">' in page
-    assert "failed in cell [3]" in page
-    assert page == notebooks.index_html(tmp_path, {"2024-02": "monthly_report.ipynb failed in cell [3]"})
+    assert "failed in cell [3]" in page and '<a href="2024-02/' not in page
+    assert page == reports.index_html(outputs, failures)
 
 
 def write_project(root: Path, notebook: nbformat.NotebookNode) -> None:
@@ -172,15 +172,20 @@ def test_failed_notebook_is_reported_and_the_others_finish(tmp_path, monkeypatch
     write_project(tmp_path, new_notebook(cells=[params, work], metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}))
     monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
-    jobs = notebooks.build_jobs(["2024-11", "2024-12"], tmp_path / "reports", cross_year=False)
-    results = notebooks.run_jobs(jobs, workers=2, progress=False)
-    assert [r.ok for r in results] == [True, False]
-    assert '"month": "2024-12"' in results[1].message and "cell [3]" in results[1].message
-    assert "ValueError: no such chart" in results[1].message
+    done = reports.build_reports(["2024-11", "2024-12"], tmp_path / "reports", cross_year=False, workers=2,
+                                 progress=False, report_digests={})
+    assert [r.ok for r in done.results] == [True, False]
+    message = done.results[1].message
+    assert '"month": "2024-12"' in message and "cell [3]" in message and "ValueError: no such chart" in message
     for month in ["2024-11", "2024-12"]:  # the failed run is kept, to show where it stopped
         assert (tmp_path / "reports" / month / "monthly_report.html").is_file()
     executed = nbformat.read(tmp_path / "reports" / "2024-11" / notebooks.MONTHLY, as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "2024-11\n"  # a string month, not 2024 - 11
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "Failed: " in index and "no such chart" in index
+    again = reports.build_reports(["2024-11", "2024-12"], tmp_path / "reports", cross_year=False, workers=2,
+                                  progress=False, report_digests={})
+    assert [r.job.name for r in again.results] == ["2024-12"] and again.up_to_date == ["2024-11"]
 
 
 def test_altered_raw_report_fails_the_golden(tmp_path):
@@ -198,7 +203,7 @@ def test_altered_raw_report_fails_the_golden(tmp_path):
     (raw / "manifest.csv").write_text(manifest.replace(old_sha, sha256_of(report)), encoding="utf-8")
     golden = ROOT / "tests" / "golden" / "monthly_report_2024-11.ipynb"
     env = {**os.environ, "SNHR_DATA_ROOT": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(golden)],
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", str(golden)],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode != 0, run.stdout[-2000:]
     assert "deaths_by_party_2024-11" in run.stdout  # the chart fingerprint that changed is shown
@@ -220,3 +225,89 @@ def test_paths_used_by_the_build_come_from_paths_module(tmp_path, monkeypatch):
     monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
     assert notebooks.golden_dir() == tmp_path / "tests" / "golden"
     assert paths.reports_dir() == tmp_path / "reports"
+
+
+# ----------------------------------------------------------------------------- incremental, whole outputs
+
+
+def build_tiny(root: Path, out: str = "reports", **options) -> reports.ReportsBuild:
+    from snhr_data.build import build_data
+
+    build_data()
+    return reports.build_reports(out_root=root / out, workers=1, progress=False, **options)
+
+
+def linked_files_exist(out_root: Path) -> list[str]:
+    import re
+
+    page = (out_root / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', page)
+    assert links
+    return [link for link in links if not (out_root / link).is_file()]
+
+
+def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monkeypatch):
+    from tiny_project import make_project, tree, write_raw
+
+    root = make_project(tmp_path / "project")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
+    out = root / "reports"
+    first = build_tiny(root)
+    assert [r.job.name for r in first.results] == ["2020-05", "2024-12", "cross-year"] and not first.failed
+    assert linked_files_exist(out) == []
+    built = tree(out)
+
+    assert build_tiny(root).results == [] and tree(out) == built  # unchanged: nothing runs, nothing changes
+    (out / "2020-05" / "figures" / "chart0.csv").unlink()  # a deleted output is rebuilt
+    assert [r.job.name for r in build_tiny(root).results] == ["2020-05"] and tree(out) == built
+
+    (out / ".run-2024-12-killed").mkdir()  # what a killed build left
+    write_raw(root, ("2020-05", "2024-11", "2024-12"))  # a new report
+    rerun = [r.job.name for r in build_tiny(root).results]
+    assert "2024-11" in rerun and "cross-year" in rerun and "2020-05" not in rerun
+    assert not (out / ".run-2024-12-killed").exists()
+    forced = build_tiny(root, "forced", force=True, reuse_kernels=False)  # a fresh kernel per notebook
+    assert tree(out) == tree(forced.out_root)  # and so a kept kernel gives a fresh one's bytes
+
+    (root / "data" / "raw" / "manifest.csv").write_text(  # a removed report: its outputs go
+        "".join(line for line in (root / "data" / "raw" / "manifest.csv").read_text().splitlines(True)
+                if ",2024-11," not in line), encoding="utf-8")
+    (root / "data" / "raw" / "snhr-2024-11-monthly.txt").unlink()
+    (out / "2019-01").mkdir()  # not made by a build: left alone
+    (out / "2019-01" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert build_tiny(root).removed == ["2024-11"]
+    assert (out / "2019-01" / "notes.txt").is_file()
+    assert not (out / "2024-11").exists() and "2024-11" not in (out / "index.html").read_text(encoding="utf-8")
+    assert linked_files_exist(out) == []
+
+
+def test_a_kept_kernel_is_reset_between_notebooks(tmp_path, monkeypatch):
+    from tiny_project import make_project
+
+    root = make_project(tmp_path / "project")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
+    kept = build_tiny(root, "kept", reuse_kernels=True, cross_year=False)
+    for month in ["2020-05", "2024-12"]:  # the second notebook in the kept kernel saw no variable of the first
+        executed = nbformat.read(kept.out_root / month / notebooks.MONTHLY, as_version=4)
+        assert executed.cells[-1].outputs[0]["text"].startswith("clean")
+        assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2, 3]
+
+
+def test_outputs_are_identical_whatever_the_checkout_path(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from snhr_data.cli import main
+    from tiny_project import make_project, tree
+
+    trees = []
+    for where in ["a", "elsewhere/deeper"]:
+        root = make_project(tmp_path / where / "project", months=("2020-05",), fail="2020-05")
+        monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
+        result = CliRunner().invoke(main, ["build", "-j", "1"])
+        assert result.exit_code == 1  # the failing notebook
+        failures = [line for line in result.output.splitlines() if line.startswith("FAILED:")]
+        assert len(failures) == 1 and failures[0].endswith("RuntimeError: no data in .")  # once, relative
+        text = b"".join(tree(root / "reports").values())
+        assert str(tmp_path).encode() not in text
+        trees.append(tree(root / "reports"))
+    assert trees[0] == trees[1]

@@ -18,7 +18,7 @@ from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of
 from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
 from .measure import measure_of, measure_of_text
-from .model import Context, Figure, Sentence, Source, join_notes
+from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import parties_of
 from .percents import read_percents
 from .period import period_of
@@ -73,6 +73,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     """What a sentence establishes for the sentences after it in its block."""
     if percent_period is not None:
         block.period = percent_period
+    if any(p.kind == "unreadable" for p in sentence.periods):
+        block.period = NO_PERIOD  # "In Novmber 2024, ...": the sentences after it are left out too
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
         first = sentence.source.periods(sentence.text[: opening.end() + 6])
@@ -118,8 +120,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
-                       bringing, block, section, sentence.source.report, title)
+                       bringing, block, section, sentence.source.period, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
+        if chosen.unreadable is not None:
+            mention = chosen.unreadable
+            warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section)
     period = None if parties.left_out else chosen.period

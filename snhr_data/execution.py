@@ -1,0 +1,203 @@
+"""Executing notebooks: a python3 kernel per worker process, kept across notebooks, killed on interrupt.
+
+A notebook run pays a kernel start (~0.5 s) and the package imports inside it (~0.6 s) before any
+work. A worker therefore starts one kernel and keeps it: before each notebook the kernel's namespace
+is reset (figures closed, ``InteractiveShell.reset``: a new
+history session, execution counter back to 1) and its working directory set,
+so an executed notebook is byte-identical to one run in a fresh kernel (``tests/test_build_state``
+checks it). ``reuse=False`` starts a fresh kernel per notebook instead (the benchmark compares both).
+
+Kernels talk to the worker over IPC sockets, not TCP: ipykernel warns "Kernel is running over TCP
+without encryption" on every start over TCP, and local sockets need no network at all.
+
+Workers leave the terminal's process group, so Ctrl-C reaches the main process only; on an interrupt
+the main process stops the workers and every kernel under them (``stop_process_tree``).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import tempfile
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+KERNEL_NAME = "python3"
+CELL_TIMEOUT_S = 300
+START_TIMEOUT_S = 60
+RESET_CODE = """\
+import os, matplotlib.pyplot
+matplotlib.pyplot.close("all")
+os.chdir({cwd!r})
+get_ipython().reset(new_session=True)
+"""
+
+
+class KernelError(RuntimeError):
+    """The kernel could not be started or reset."""
+
+
+class Kernel:
+    """A python3 kernel over IPC, started in this process, with a client whose channels stay open."""
+
+    def __init__(self, cwd: Path) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self._run = run_sync
+        self.sockets = Path(tempfile.mkdtemp(prefix="snhr-kernel-"))  # absolute: the kernel runs elsewhere
+        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(self.sockets / "ipc"))
+        run_sync(self.km.start_kernel)(cwd=str(cwd))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        run_sync(self.kc.wait_for_ready)(timeout=START_TIMEOUT_S)
+
+    def reset(self, cwd: Path) -> None:
+        """Empty the namespace, close figures, set the working directory and the execution counter."""
+        reply = self._run(self.kc.execute_interactive)(
+            RESET_CODE.format(cwd=str(cwd)), silent=True, store_history=False, timeout=START_TIMEOUT_S,
+            output_hook=lambda msg: None)
+        if reply["content"]["status"] != "ok":
+            raise KernelError(f"the kernel could not be reset: {reply['content'].get('evalue', '')}")
+
+    def alive(self) -> bool:
+        return bool(self._run(self.km.is_alive)())
+
+    def shutdown(self) -> None:
+        self.kc.stop_channels()
+        self._run(self.km.shutdown_kernel)(now=True)
+        shutil.rmtree(self.sockets, ignore_errors=True)
+
+
+def parameterized(notebook_path: Path, parameters: Mapping[str, object]):
+    """The notebook with papermill's injected-parameters cell, as ``papermill`` would run it."""
+    from papermill.execute import remove_error_markers
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    nb = load_notebook_node(str(notebook_path))
+    nb = parameterize_notebook(nb, dict(parameters), kernel_name=KERNEL_NAME, language="python")
+    return remove_error_markers(nb)
+
+
+def run_notebook(kernel: Kernel, nb, cwd: Path):
+    """Execute ``nb`` in ``kernel`` from ``cwd``; returns the executed notebook (errors recorded, not raised)."""
+    import logging
+
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NotebookExecutionManager
+
+    kernel.reset(cwd)
+    manager = NotebookExecutionManager(nb, output_path=None, progress_bar=False, autosave_cell_every=0)
+    manager.notebook_start()
+    client = PapermillNotebookClient(manager, km=kernel.km, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT_S,
+                                     startup_timeout=START_TIMEOUT_S, log=logging.getLogger("papermill"))
+    client.kc = kernel.kc
+    try:
+        client.execute()
+    finally:
+        manager.notebook_complete()
+    return manager.nb
+
+
+# ----------------------------------------------------------------------------- worker processes
+
+_KERNEL: Kernel | None = None
+_REUSE = True
+
+
+def init_worker(reuse: bool = True) -> None:
+    """Pool initializer: leave the terminal's process group (Ctrl-C goes to the main process only)."""
+    from multiprocessing.util import Finalize
+
+    global _REUSE
+    os.setpgrp()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _REUSE = reuse
+    Finalize(None, drop_kernel, exitpriority=10)  # run when the pool lets the worker go
+
+
+def worker_kernel(cwd: Path) -> Kernel:
+    """This worker's kernel: the kept one if alive, else a new one."""
+    global _KERNEL
+    if _KERNEL is None or not _KERNEL.alive():
+        _KERNEL = Kernel(cwd)
+    return _KERNEL
+
+
+def drop_kernel() -> None:
+    """Shut this worker's kernel down (after a failure that may leave it busy, or at the worker's end)."""
+    global _KERNEL
+    if _KERNEL is not None:
+        kernel, _KERNEL = _KERNEL, None
+        kernel.shutdown()
+
+
+def execute_in_worker(notebook_path: Path, parameters: Mapping[str, object], cwd: Path):
+    """Run a notebook in this worker's kernel from ``cwd``; the kernel is kept only if reuse is on and all went well."""
+    kernel = worker_kernel(cwd)
+    try:
+        executed = run_notebook(kernel, parameterized(notebook_path, parameters), cwd)
+    except BaseException:
+        drop_kernel()
+        raise
+    if not _REUSE:
+        drop_kernel()
+    return executed
+
+
+def run_in_workers(function: Callable, items: Sequence, workers: int, reuse: bool,
+                   on_result: Callable[[object], None]) -> None:
+    """``function(item)`` for every item in a pool of ``workers`` processes; ``on_result`` as each ends.
+
+    Any exception or interrupt in the main process (``BuildInterrupted``) stops every worker and
+    every kernel under them at once before it propagates: nothing keeps running or writing.
+    """
+    import psutil
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    before = {child.pid for child in psutil.Process().children()}
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(reuse,))
+    try:
+        futures = [pool.submit(function, item) for item in items]
+        for future in as_completed(futures):
+            on_result(future.result())
+    except BaseException:
+        ours = [child.pid for child in psutil.Process().children() if child.pid not in before]
+        stop_process_tree(ours)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def stop_process_tree(pids: list[int]) -> None:
+    """Stop ``pids`` and everything under them (kernels included) with SIGKILL.
+
+    The processes are frozen first (SIGSTOP) so that none can start a kernel between the listing of
+    their children and the kill. They are not reaped here: ``multiprocessing`` reaps its workers
+    itself and would otherwise wait forever for processes it can no longer see end.
+    """
+    import psutil
+
+    procs = []
+    for pid in pids:
+        try:
+            proc = psutil.Process(pid)
+            proc.suspend()
+            procs.append(proc)
+        except psutil.NoSuchProcess:
+            continue
+    for proc in procs + [child for proc in procs for child in _children(proc)]:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+def _children(proc) -> list:
+    import psutil
+
+    try:
+        return proc.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []

@@ -1,0 +1,81 @@
+"""What keeps a build safe: one build at a time per checkout, and signals turned into a clean stop.
+
+The lock is an ``fcntl`` lock on ``data/.build.lock`` (released by the system when the process
+dies, so a killed build never leaves a stale lock); the file holds the PID of the build that holds
+it, for the message the next build prints. SIGINT (Ctrl-C) and SIGTERM raise ``BuildInterrupted``
+in the main thread; the code that runs the workers stops them and their kernels, the CLI prints one
+line. While an output folder is being swapped into place the signals wait (``signals_deferred``).
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from . import paths
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class BuildLocked(RuntimeError):
+    """Another build of this checkout is running."""
+
+
+class BuildInterrupted(BaseException):
+    """SIGINT or SIGTERM arrived; a BaseException like KeyboardInterrupt, so no ``except Exception`` eats it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def build_lock(lock_file: Path | None = None) -> Iterator[Path]:
+    """Hold the checkout's build lock, or raise ``BuildLocked`` naming the PID of the build holding it."""
+    lock_file = Path(lock_file) if lock_file is not None else paths.lock_path()
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            raise BuildLocked(f"{paths.shown(lock_file)}: another build (PID {holder}) is running in this checkout; "
+                              f"wait for it to finish, or stop it with `kill {holder}`") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield lock_file
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise BuildInterrupted(signum)
+
+
+@contextmanager
+def interrupts_raise() -> Iterator[None]:
+    """Inside the block, SIGINT and SIGTERM raise ``BuildInterrupted`` (previous handlers restored after)."""
+    previous = {sig: signal.signal(sig, _raise_interrupted) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back during the block (a folder swap); they are delivered right after."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)

@@ -1,0 +1,136 @@
+"""Fault injection: builds interrupted at random points, two builds at once.
+
+Each test runs ``snhr-data build`` as a real subprocess on a small project (``tiny_project``: two
+real reports, quick stand-in notebooks that write their figures one by one) and checks what a
+reader would find afterwards: ``data/processed`` and every ``reports/`` folder as before the build
+or as a complete build makes them, an index linking only files that exist, no process left behind,
+no traceback, and a next build that starts clean. (Failing writes and swaps: ``test_build.py``.)
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tiny_project import make_project, tree
+
+SNHR_DATA = [sys.executable, "-m", "snhr_data.cli"]
+
+
+def start_build(root: Path, *arguments: str, tag: str = "") -> subprocess.Popen:
+    env = {**os.environ, "SNHR_DATA_ROOT": str(root), "SNHR_FAULT_TAG": tag}
+    return subprocess.Popen([*SNHR_DATA, "build", "-j", "2", *arguments], cwd=root, env=env, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def run_build(root: Path, *arguments: str) -> subprocess.CompletedProcess:
+    process = start_build(root, *arguments)
+    stdout, stderr = process.communicate(timeout=240)
+    assert process.returncode == 0, stderr
+    assert "without encryption" not in stderr and "Traceback" not in stderr, stderr  # a quiet console
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def processes_tagged(tag: str) -> list[psutil.Process]:
+    """Processes still running with ``tag`` in their environment: workers or kernels of a stopped build."""
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.environ().get("SNHR_FAULT_TAG") == tag and proc.status() != psutil.STATUS_ZOMBIE:
+                found.append(proc)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return found
+
+
+def folders(out: Path) -> dict[str, dict[str, bytes]]:
+    """Each output folder of ``reports/`` -> its files."""
+    return {p.name: tree(p) for p in sorted(out.iterdir()) if p.is_dir() and not p.name.startswith(".")}
+
+
+def dead_links(out: Path) -> list[str]:
+    page = (out / "index.html").read_text(encoding="utf-8")
+    return [link for link in re.findall(r'href="([^"]+)"', page) if not (out / link).is_file()]
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    """A project built once from two reports (before) and the same project built with a third (complete)."""
+    root = make_project(tmp_path_factory.mktemp("faults") / "project", files=6, pause=0.05)
+    run_build(root)
+    before = {"data": tree(root / "data" / "processed"), "reports": folders(root / "reports")}
+    complete_root = make_project(tmp_path_factory.mktemp("complete") / "project",
+                                 months=("2020-05", "2024-11", "2024-12"), files=6, pause=0.05)
+    run_build(complete_root)
+    complete = {"data": tree(complete_root / "data" / "processed"), "reports": folders(complete_root / "reports")}
+    return root, before, complete
+
+
+@pytest.mark.parametrize("signum, seed", [(signal.SIGINT, 1), (signal.SIGTERM, 2), (signal.SIGINT, 3)])
+def test_an_interrupted_build_leaves_old_or_complete_outputs_and_no_process(states, tmp_path, signum, seed):
+    import shutil
+
+    from tiny_project import write_raw
+
+    template, before, complete = states
+    root = tmp_path / "project"
+    shutil.copytree(template, root, symlinks=True)
+    write_raw(root, ("2020-05", "2024-11", "2024-12"))  # a third report: data and two notebooks to redo
+    tag = uuid.uuid4().hex
+    process = start_build(root, tag=tag)
+    time.sleep(random.Random(seed).uniform(0.3, 4.0))  # a random point of the build
+    if signum == signal.SIGINT:
+        os.killpg(process.pid, signum)  # as Ctrl-C does: to the terminal's whole process group
+    else:
+        process.send_signal(signum)  # as `kill PID` does: to the main process only
+    sent = time.monotonic()
+    stdout, stderr = process.communicate(timeout=30)
+    assert time.monotonic() - sent < 4, "the build took too long to stop"
+    assert "Traceback" not in stderr and "Exception" not in stderr, stderr
+    if process.returncode != 0:  # the signal landed before the build finished
+        assert process.returncode == 128 + signum
+        assert len([line for line in stderr.splitlines() if line.startswith("interrupted by")]) == 1
+    assert processes_tagged(tag) == []
+
+    data = tree(root / "data" / "processed")
+    assert data in (before["data"], complete["data"])
+    out = root / "reports"
+    for name, files in folders(out).items():
+        assert files in (before["reports"].get(name), complete["reports"].get(name)), name
+    assert dead_links(out) == []
+
+    run_build(root)  # the next build starts clean and completes
+    assert [p.name for p in out.iterdir() if p.name.startswith(".run-")] == []
+    assert [p.name for p in (root / "data").iterdir() if p.name.startswith((".build-", ".old-"))] == []
+    assert tree(root / "data" / "processed") == complete["data"] and folders(out) == complete["reports"]
+
+
+def test_two_builds_at_once_one_waits_its_turn(states, tmp_path):
+    import shutil
+
+    template, _, complete = states
+    root = tmp_path / "project"
+    shutil.copytree(template, root, symlinks=True)
+    from tiny_project import write_raw
+
+    write_raw(root, ("2020-05", "2024-11", "2024-12"))
+    first = start_build(root, "--force")
+    time.sleep(0.3)  # the first build takes the lock
+    second = start_build(root, "--month", "2024-11", "--month", "2024-11")
+    _, second_err = second.communicate(timeout=240)
+    _, first_err = first.communicate(timeout=240)
+    assert first.returncode == 0, first_err
+    assert second.returncode == 1
+    assert re.search(rf"another build \(PID {first.pid}\) is running in this checkout", second_err)
+    assert "Traceback" not in second_err
+    assert tree(root / "data" / "processed") == complete["data"] and folders(root / "reports") == complete["reports"]
+    assert dead_links(root / "reports") == []
