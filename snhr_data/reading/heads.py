@@ -55,7 +55,7 @@ def qualifier_of(text_before: str) -> str:
 
 def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if not float(mention.value).is_integer():
-        return False  # a count is whole: "1.137 civilians" is a thousands dot the reader cannot be sure of
+        return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not regex("RemainingBefore").search(before):
         return False

@@ -30,10 +30,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     """The measure of ``head``: its noun's, the one its clause names, else the context's."""
     if head.noun in NOUN_MEASURE:
         return NOUN_MEASURE[head.noun]
-    if bringing:  # "bringing the total for 2024 so far to 38": the total of what the count before counted
-        measure = measure_of_text(bringing.group("what"))
-        if measure is None:
-            return previous_measure or "civilian_deaths"
+    if bringing:  # "bringing the total for 2024 so far to 38": the total of what the clause or the count before counts
+        measure = measure_of_text(bringing.group("what")) or previous_measure or "civilian_deaths"
         return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
     if regex("TortureWord").search(window):
         return "torture_deaths"
