@@ -58,6 +58,12 @@ def subject_party(sentence: str, report: str) -> str | None:
     return UNMAPPED + subject.group("subject").strip() if regex("UnknownActor").search(subject.group("subject")) else None
 
 
+def starts_afresh(before: str) -> bool:
+    """Whether the words before a count make the publisher its subject ("SNHR has documented the killing of"):
+    the count is then not the party of the sentence before."""
+    return bool(regex("PublisherSubject").search(before))
+
+
 def anaphor_subject(segment: str):
     """The pronoun or anaphor subject of "killed" right before a count ("They killed", "The group killed")."""
     return regex("AnaphorSubject").search(segment)

@@ -15,7 +15,7 @@ from ..grammar import matches_any, regex
 from ..numbers import find_numbers
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
-from .governorates import AMBIGUOUS, governorates_of
+from .governorates import AMBIGUOUS, governorates_of, ranking_subject
 from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
 from .measure import measure_of, measure_of_text
 from .model import Context, Figure, Sentence, Source, join_notes
@@ -115,9 +115,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                        bringing, block, section, sentence.source.report, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
         return Count(head, measure)
+    if not chosen.explicit and block.period not in (None, section.period) and ranking_subject(text):
+        return Count(head, measure)  # a ranking after a sentence of another period: which one it ranks is not said
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section)
     period = None if parties.left_out else chosen.period
-    places = governorates_of(head, prev is None, text, segment, sentence.source.report)
+    places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
     # "US-led Coalition forces killed one child" also says how many victims in all
     also_all = (head.noun in {"children", "women"} and not head.groups and block.saw_all_victims
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:])))
