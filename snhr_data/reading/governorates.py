@@ -31,7 +31,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     is_first, end = previous is None, head.mention.end
     found = Governorates(())
     after_groups = sentence[noun_end(sentence, head.groups[-1][1]):] if head.groups else ""
-    gov = regex("GovernorateAfter").match(sentence[end:]) or regex("GovernorateAfterGroups").match(after_groups)
+    gov = (regex("GovernorateAfter").match(sentence[end:]) or regex("GovernorateAfterGroups").match(after_groups)
+           or regex("GovernorateAfter").match(sentence[noun_end(sentence, head.mention):]))  # "7 of the 8 ... were in"
     before = regex("GovernorateBefore").search(segment)
     if gov and head.noun in COUNTED_IN_PLACES:
         found = listed_governorates(head, gov, sentence)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
-from .agents import anaphor_subject, is_backward, starts_afresh, unknown_agent
+from .agents import anaphor_subject, is_backward, refers_back, unknown_agent
 from .governorates import ranking_subject
 from .heads import Head
 from .model import UNMAPPED, Context, Sentence
@@ -60,9 +60,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     anaphor = anaphor_subject(segment)
     if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party
         return antecedent(anaphor.group("pronoun"), block.subject, sentence, start)
-    # a governorate ranking or the publisher's own count does not continue the party of the sentence before
-    afresh = ranking_subject(text) is not None or starts_afresh(text[:start])
-    return context_party(block, section, block.measure in (None, measure) and not afresh)
+    # only a count that refers back to the victims of the sentence before takes its party; a ranking never
+    continues = refers_back(segment, text[end:]) and ranking_subject(text) is None
+    return context_party(block, section, continues)
 
 
 def named_in_window(window: str, report: str) -> Parties | None:

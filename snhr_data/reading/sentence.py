@@ -17,7 +17,7 @@ from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
 from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
-from .measure import measure_of, measure_of_text
+from .measure import measure_of, measure_of_text, opening_measure
 from .model import Context, Figure, Sentence, Source, join_notes
 from .parties import parties_of
 from .percents import read_percents
@@ -110,7 +110,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if bringing and bringing.start() < segment_start:
         bringing = None
     measure = measure_of(head, prev.measure if prev else None, text[end:head.window_end], segment, bringing,
-                         block, section)
+                         block, section, opening_measure(text))
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
                        bringing, block, section, sentence.source.report, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
