@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..grammar import matches_any, regex
-from ..numbers import find_numbers
+from ..numbers import NumberMention, find_numbers
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
-from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
+from .heads import (Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end, noun_of,
+                    set_windows)
 from .measure import measure_of, measure_of_text, opening_measure
 from .model import Context, Figure, Sentence, Source, join_notes
 from .parties import parties_of
@@ -109,8 +110,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     bringing = regex("Bringing").search(text[:start])
     if bringing and bringing.start() < segment_start:
         bringing = None
-    measure = measure_of(head, prev.measure if prev else None, text[end:head.window_end], segment, bringing,
-                         block, section, opening_measure(text))
+    own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
+    measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section,
+                         opening_measure(text))
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
                        bringing, block, section, sentence.source.report, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
@@ -154,6 +156,10 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
             for group, mention in head.groups:
                 add(group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
                     line_at(mention.start), count.note)
+            for mention in tortured_groups(count, text):  # "including one child who died due to torture"
+                rows.append(sentence.figure(count.period, "torture_deaths", "all", party, gov, "count", "", mention.value,
+                                            group_qualifier(head.qualifier, text, mention), line_at(mention.start), quote,
+                                            join_notes(count.note, "a group's own clause says they died under torture")))
             if count.also_all:
                 add("all", party, gov, count.value, head.qualifier, line,
                     join_notes(count.note, "all the victims stated were " + victim))
@@ -165,6 +171,14 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
         add("all", "all", "all", count.value, head.qualifier, line,
             join_notes(count.note, "the month's part of a year-to-date total"))
     return rows
+
+
+def tortured_groups(count: Count, text: str) -> list[NumberMention]:
+    """The group of a count of civilian deaths whose own clause says it died under torture; none when the count
+    has several groups ("two children and a woman who died under torture": the clause may speak of all three)."""
+    if count.measure != "civilian_deaths" or len(count.head.groups) != 1:
+        return []
+    return [mention for mention, clause, _, _ in group_clauses(text, count.head) if regex("TortureWord").search(clause)]
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
