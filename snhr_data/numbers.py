@@ -1,4 +1,4 @@
-"""Numbers as SNHR writes them: digits ("1,032", "1402") and English words ("Fourteen", "twenty-eight").
+"""Numbers as SNHR writes them: digits ("1,032", "1402", "1.137" in a translated copy) and English words ("Fourteen", "twenty-eight").
 
 Word numbers are converted by the text2num library; this module only finds them in text. ``number_text``
 is the one formatter of a stated number as text (tables, the series, the audit's findings).
@@ -20,10 +20,14 @@ _SCALES = ["hundred", "thousand"]
 _TENS_WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
 _SIMPLE_WORD = rf"(?:{_TENS_WORD}|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
 _WORD_NUMBER = rf"{_SIMPLE_WORD}(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_SIMPLE_WORD})?)?"
+# "1.137 civilians" (a translated copy): a dot before exactly three digits separates thousands ("1.5%", "12.500
+# percent" stay decimals)
+_DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d|\s*(?:%|per ?cent))"
 _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d)"
 
 NUMBER_PATTERN = re.compile(
-    rf"(?<![\w.,:/])(?<!\w-)(?:(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))(?![\w:/]|-(?:year|month|day|page))",
+    rf"(?<![\w.,:/])(?<!\w-)(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
+    rf"(?![\w:/]|-(?:year|month|day|page))",
     re.IGNORECASE,
 )
 # "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.)
@@ -61,7 +65,8 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text``, in order, digits and words alike (including "a child" as one)."""
     found = []
     for match in NUMBER_PATTERN.finditer(text):
-        found.append(NumberMention(parse_number(match.group(0)), match.start(), match.end(), match.group(0)))
+        value = float(match.group("dots").replace(".", "")) if match.group("dots") else parse_number(match.group(0))
+        found.append(NumberMention(value, match.start(), match.end(), match.group(0)))
     for match in ARTICLE_ONE.finditer(text):
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
     return sorted(found, key=lambda mention: mention.start)

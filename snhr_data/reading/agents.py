@@ -58,6 +58,13 @@ def subject_party(sentence: str, report: str) -> str | None:
     return UNMAPPED + subject.group("subject").strip() if regex("UnknownActor").search(subject.group("subject")) else None
 
 
+def refers_back(segment: str, after: str) -> bool:
+    """Whether a count speaks of the victims of the sentence before ("Of these, ten were children", "four of them
+    died under torture"); a count that does not ("SNHR has documented the killing of 358 civilians", "In June
+    alone, 204 civilians were killed") is not the party of the sentence before."""
+    return bool(regex("BackReferenceBefore").search(segment) or regex("BackReferenceAfter").match(after))
+
+
 def anaphor_subject(segment: str):
     """The pronoun or anaphor subject of "killed" right before a count ("They killed", "The group killed")."""
     return regex("AnaphorSubject").search(segment)

@@ -23,12 +23,16 @@ class Governorates:
         return f"{int(value)} deaths across {len(self.codes)} governorates: one each" if self.one_each else ""
 
 
-def governorates_of(head: Head, is_first: bool, sentence: str, segment: str, report: str) -> Governorates:
-    """The governorates ``head`` counts in."""
-    end = head.mention.end
+def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
+    """The governorates ``head`` counts in (``previous``: the head before it in the sentence)."""
+    ranked = ranked_governorate(head, previous, sentence)
+    if ranked is not None:
+        return ranked
+    is_first, end = previous is None, head.mention.end
     found = Governorates(())
     after_groups = sentence[noun_end(sentence, head.groups[-1][1]):] if head.groups else ""
-    gov = regex("GovernorateAfter").match(sentence[end:]) or regex("GovernorateAfterGroups").match(after_groups)
+    gov = (regex("GovernorateAfter").match(sentence[end:]) or regex("GovernorateAfterGroups").match(after_groups)
+           or regex("GovernorateAfter").match(sentence[noun_end(sentence, head.mention):]))  # "7 of the 8 ... were in"
     before = regex("GovernorateBefore").search(segment)
     if gov and head.noun in COUNTED_IN_PLACES:
         found = listed_governorates(head, gov, sentence)
@@ -54,6 +58,35 @@ def place_label(label: str, report: str) -> Governorates | None:
     if len(named) == 1 and not find_parties(label, report):
         return Governorates((named[0].code,))
     return None
+
+
+def ranking_subject(sentence: str) -> str | None:
+    """The governorate a ranking sentence is about ("Rural Damascus governorate saw the highest death toll, with
+    884 civilians, followed by Idlib with 411"), None for any other sentence."""
+    match = regex("RankingSubject").match(sentence)
+    if not match:
+        return None
+    subject = match.group("subject")
+    named = find_governorates(subject)
+    if len(named) != 1 or not regex("RankingSubjectRest").fullmatch(subject[:named[0].start] + subject[named[0].end:]):
+        return None
+    return named[0].code
+
+
+def ranked_governorate(head: Head, previous: Head | None, sentence: str) -> Governorates | None:
+    """In a ranking sentence, the governorate named right before a count ("followed by Idlib with 411"), the
+    subject's for the first count, else none that can be told (left out); None outside a ranking sentence."""
+    subject = ranking_subject(sentence)
+    if subject is None:
+        return None
+    if head.noun not in COUNTED_IN_PLACES:
+        return Governorates(AMBIGUOUS)
+    last = previous.groups[-1][1] if previous and previous.groups else previous.mention if previous else None
+    between = sentence[noun_end(sentence, last) if last else 0:head.mention.start]
+    named = [m for m in find_governorates(between) if regex("RankedGap").fullmatch(between[m.end:])]
+    if named:
+        return Governorates((named[-1].code,))
+    return Governorates((subject,) if previous is None else AMBIGUOUS)
 
 
 def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Governorates:

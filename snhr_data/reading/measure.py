@@ -25,14 +25,24 @@ def measure_of_text(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def opening_measure(sentence: str) -> str | None:
+    """The measure a sentence's opening names for every count after it ("Of the five deaths due to torture, three
+    were at the hands of ..."), None when it has no such opening."""
+    opening = regex("MeasureOpening").match(sentence)
+    return measure_of_text(opening.group("what")) if opening else None
+
+
 def measure_of(head: Head, previous_measure: str | None, window: str, segment: str,
-               bringing: re.Match[str] | None, block: Context, section: Context) -> str:
-    """The measure of ``head``: its noun's, the one its clause names, else the context's."""
+               bringing: re.Match[str] | None, block: Context, section: Context, opening: str | None = None) -> str:
+    """The measure of ``head``: its noun's, the one its clause or the sentence's opening (``opening``) names,
+    else the context's."""
     if head.noun in NOUN_MEASURE:
         return NOUN_MEASURE[head.noun]
     if bringing:  # "bringing the total for 2024 so far to 38": the total of what the clause or the count before counts
         measure = measure_of_text(bringing.group("what")) or previous_measure or "civilian_deaths"
         return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
+    if opening:
+        return opening
     if regex("TortureWord").search(window):
         return "torture_deaths"
     if head.noun == "bare":

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
-from .agents import anaphor_subject, is_backward, unknown_agent
+from .agents import anaphor_subject, is_backward, refers_back, unknown_agent
+from .governorates import ranking_subject
 from .heads import Head
 from .model import UNMAPPED, Context, Sentence
 
@@ -59,7 +60,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     anaphor = anaphor_subject(segment)
     if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party
         return antecedent(anaphor.group("pronoun"), block.subject, sentence, start)
-    return context_party(block, section, block.measure in (None, measure))
+    # only a count that refers back to the victims of the sentence before takes its party; a ranking never
+    continues = refers_back(segment, text[end:]) and ranking_subject(text) is None
+    return context_party(block, section, continues)
 
 
 def named_in_window(window: str, report: str) -> Parties | None:
@@ -109,9 +112,9 @@ def antecedent(pronoun: str, subject: str | None, sentence: Sentence, start: int
     return Parties((subject,))
 
 
-def context_party(block: Context, section: Context, same_measure: bool) -> Parties:
-    """The party the heading or the sentence before named, if any; else all parties."""
-    context = (block.party if same_measure else None) or section.party
+def context_party(block: Context, section: Context, continues: bool) -> Parties:
+    """The party the heading or (if the count ``continues`` it) the sentence before named, if any; else all parties."""
+    context = (block.party if continues else None) or section.party
     if context == UNMAPPED:  # under a heading naming an unknown actor
         return LEFT_OUT
     if context and context != "all":

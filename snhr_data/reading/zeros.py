@@ -1,5 +1,5 @@
 """Zeros stated in words: "We documented no deaths among medical personnel", "no media workers or Civil
-Defense personnel were killed". Patterns: ``ZeroStatement`` in ``vocab/clauses.yaml``."""
+Defense personnel were killed", "No one died due to torture". Patterns: ``ZeroStatement`` in ``vocab/clauses.yaml``."""
 from __future__ import annotations
 
 from ..grammar import regex, regexes
@@ -14,7 +14,8 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     text, seen, figures = sentence.text, set(), []
     for match in (m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)):
         for group in regex("ZeroGroupSplit").split(match.group("group")):
-            measure = NOUN_MEASURE.get(noun_of(" " + group)[0])
+            measure = NOUN_MEASURE.get(noun_of(" " + group)[0]) or (
+                "torture_deaths" if regex("TortureZero").match(group) else None)
             if measure and measure not in seen:
                 seen.add(measure)
                 found = [p for p in sentence.source.periods(text) if p.period or p.kind in {"ambiguous", "unreadable"}]
