@@ -20,7 +20,8 @@ from .paths import VOCAB_DIR
 
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
-                  "date_prefixes"}
+                  "date_prefixes", "related"}
+RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
 TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
@@ -41,6 +42,10 @@ class Furniture:
     contents: re.Pattern[str]
     lone_number: re.Pattern[str]
     date_prefix: re.Pattern[str]
+    related_heading: re.Pattern[str]
+    related_prefix: re.Pattern[str]
+    related_title_words: int
+    sentence_end: re.Pattern[str]
 
 
 def _compiled(key: str, patterns: str | Sequence[str], template: str = "(?:{})") -> re.Pattern[str]:
@@ -64,9 +69,10 @@ def parse_furniture(data: object) -> Furniture:
     crumb = data["breadcrumb"]
     if not isinstance(crumb, dict) or set(crumb) != {"start", "segments"}:
         raise FurnitureVocabError(f"{FURNITURE_FILE}: breadcrumb must have exactly the keys start and segments")
-    window = data["cut_title_window"]
-    if not isinstance(window, int) or window < 1:
-        raise FurnitureVocabError(f"{FURNITURE_FILE}: cut_title_window must be a positive integer")
+    related = data["related"]
+    if not isinstance(related, dict) or set(related) != RELATED_KEYS:
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: related must have exactly the keys {', '.join(sorted(RELATED_KEYS))}")
+    window = _positive(data["cut_title_window"], "cut_title_window")
     return Furniture(
         chrome=_compiled("chrome_lines", data["chrome_lines"]),
         breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
@@ -77,7 +83,17 @@ def parse_furniture(data: object) -> Furniture:
         contents=_compiled("contents", data["contents"]),
         lone_number=_compiled("lone_number", data["lone_number"]),
         date_prefix=_compiled("date_prefixes", data["date_prefixes"], r"^\s*(?:{})\s+(?=\d{{1,2}} \w+ \d{{4}}\s*$|\w+ \d{{1,2}}, \d{{4}}\s*$)"),
+        related_heading=_compiled("related.heading", related["heading"], r"\s*(?:{})\b\s*:?\s*"),
+        related_prefix=_compiled("related.heading", related["heading"], r"\s*(?:{})\s*[:\-|]\s+(?=\S)"),
+        related_title_words=_positive(related["title_words"], "related.title_words"),
+        sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
     )
+
+
+def _positive(value: object, key: str) -> int:
+    if not isinstance(value, int) or value < 1:
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: {key} must be a positive integer")
+    return value
 
 
 @lru_cache(maxsize=None)
@@ -174,11 +190,44 @@ def is_lone_number(lines: Sequence[str | None], index: int) -> bool:
     return not before or bool(re.search(r"[.!?:]$", before))
 
 
+def is_title_like(line: str) -> bool:
+    """A line that may be a link to a report: short, and not ending like a sentence (a date, a title)."""
+    vocab = furniture()
+    return len(line.split()) <= vocab.related_title_words and not vocab.sentence_end.search(line)
+
+
+def starts_related_list(heading: str) -> bool:
+    """Whether an HTML heading starts a list of links to other reports ("Related reports", "Most read")."""
+    return bool(furniture().related_heading.match(heading))
+
+
+def related_links(lines: Sequence[str], kept: Sequence[str | None]) -> set[int]:
+    """Indices of lists of links to other reports: a related heading (``lines``: before chrome was dropped) with
+    the title-like lines after it (``kept``: without line furniture), and a heading with a title on its line
+    ("Read also: 81 Civilians Killed in ...")."""
+    vocab = furniture()
+    links: set[int] = set()
+    for start, line in enumerate(lines):
+        inline = vocab.related_prefix.match(line)
+        if inline and is_title_like(line[inline.end():]):
+            links.add(start)
+        if not vocab.related_heading.fullmatch(line):
+            continue
+        links.add(start)
+        for i in range(start + 1, len(lines)):
+            text = (kept[i] or "").strip()
+            if text and not is_title_like(text):
+                break
+            if text:
+                links.add(i)
+    return links
+
+
 def without_furniture(lines: Sequence[str]) -> list[str | None]:
     """Each line as the reader should see it, or None where the line is furniture (skipped, keeping the others'
     line numbers): chrome dropped, breadcrumbs and repost suffixes cut, a title cut short dropped when
-    given again in full, table-of-contents entries dropped."""
+    given again in full, table-of-contents entries and lists of links to other reports dropped."""
     kept = [without_line_furniture(line) for line in lines]
-    toc = contents_entries(kept)
+    toc = contents_entries(kept) | related_links(lines, kept)
     return [None if i in toc or (line is not None and (is_cut_title(kept, i) or is_lone_number(kept, i))) else line
             for i, line in enumerate(kept)]

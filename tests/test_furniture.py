@@ -107,3 +107,12 @@ def test_the_vocabulary_is_checked_when_loaded() -> None:
 def test_repost_source_line_is_chrome_and_posted_date_reads_as_a_date() -> None:
     assert without_furniture(["Source SNHR", "Posted 2 May 2019", "Posted by our team on 2 May 2019 at noon"]) == [
         None, "2 May 2019", "Posted by our team on 2 May 2019 at noon"]
+
+
+def test_lists_of_links_to_other_reports_are_dropped_up_to_the_next_sentence() -> None:
+    lines = ["We documented 12 deaths.", "Related reports", "40 Civilians Killed in May 2020", "June 1, 2020", "",
+             "SNHR: 3 Massacres in April 2020", "The report ends here."]
+    assert [i for i, line in enumerate(without_furniture(lines)) if line is None] == [1, 2, 3, 5]
+    inline = ["Read also: 40 Civilians Killed in May 2020", "Read also: the report counts 40 civilians in May 2020.",
+              "Related to the shelling, 12 civilians were killed", "Read also 40 Civilians Killed in May 2020"]
+    assert without_furniture(inline) == [None] + inline[1:]
