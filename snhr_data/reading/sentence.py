@@ -111,6 +111,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         bringing = None
     measure = measure_of(head, prev.measure if prev else None, text[end:head.window_end], segment, bringing,
                          block, section)
+    if measure == "civilian_deaths" and regex("MassacreVictimsBefore").search(text[:start]):
+        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
                        bringing, block, section, sentence.source.report, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
