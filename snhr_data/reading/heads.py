@@ -110,12 +110,21 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)
                      or regex("GroupsInParentheses").match(after)):
         noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
-    if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]):
+    if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]) \
+            or is_another_count(before, after):
         governorate = regex("GovernorateAfter").match(after)
         if governorate and find_governorates(governorate.group("list")[:60]) and noun == "":
             return "bare"
         return ""
     return noun
+
+
+def is_another_count(before: str, after: str) -> bool:
+    """A count of deaths of another cause ("10,000 people who died in the earthquake"), or one compared with
+    whose own clause names no period ("down from 1,734 civilians the previous year"): no figure of the report."""
+    clause = re.split(r"[.;]", after, maxsplit=1)[0]
+    return bool(regex("OtherCauseAfter").match(after)
+                or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)))
 
 
 def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:

@@ -119,6 +119,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
     measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section,
                          opening_measure(text))
+    if measure == "civilian_deaths" and regex("MassacreVictimsBefore").search(text[:start]):
+        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
     if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
