@@ -78,7 +78,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from .codes import perpetrator_codes, perpetrator_groups
+from .codes import PARENT_OF_GROUP, combined_members, perpetrator_codes, perpetrator_groups
 from .grammar import VocabularyError, cached, vocab_dir
 from .grammar import settings as settings_file
 from .numbers import number_text
@@ -129,7 +129,9 @@ def party_shape(codes: Iterable[str], settings: Settings) -> tuple[list[str], bo
     """The parts of a party breakdown among ``codes`` stated, and whether they are the whole distribution."""
     groups = perpetrator_groups()
     codes = set(codes)
-    main = [c for c in codes if groups.get(c) == "main"]
+    combined = [c for c in codes if groups.get(c) == "combined"]
+    inside = {member for c in combined for member in combined_members()[c]}  # parts of a stated combined party
+    main = combined + [c for c in codes if groups.get(c) == "main" and c not in inside]
     subs = [c for c in codes if groups.get(c) == "other_sub"]
     if "other_parties" in codes:
         other, other_complete = ["other_parties"], True
@@ -329,7 +331,7 @@ def percent_terms(key: Key, share_of: str, pool: Pool) -> tuple[list[Key], Key] 
     """The counts a percent is computed from: (numerator keys to add up, denominator key)."""
     groups = perpetrator_groups()
     if share_of == "perpetrator":
-        parent = {"main": "all", "other": "all", "other_sub": "other_parties"}.get(groups.get(key[4], ""))
+        parent = PARENT_OF_GROUP.get(groups.get(key[4], "")) or None
         return ([key], replaced(key, perpetrator=parent)) if parent else None
     if share_of == "governorate":
         return ([key], replaced(key, governorate="all")) if key[5] != "all" else None

@@ -57,8 +57,8 @@ def default_extractor() -> Extractor:
     return extract_figures
 
 
-def extract_report(path: Path, report_month: str, extract: Extractor) -> pd.DataFrame:
-    """The figures of one raw report, checked against its manifest row."""
+def extract_report(path: Path, report_month: str, extract: Extractor, kind: str) -> pd.DataFrame:
+    """The figures of one raw report, checked against its manifest row, with its ``kind`` as ``source_kind``."""
     from .metadata import field_names
 
     try:
@@ -67,7 +67,7 @@ def extract_report(path: Path, report_month: str, extract: Extractor) -> pd.Data
         raise BuildError(f"{path}: extraction failed: {err}") from err
     if figures.empty:
         raise BuildError(f"{path}: no figure extracted")
-    missing = [c for c in field_names("figures") if c != "figure_id" and c not in figures.columns]
+    missing = [c for c in field_names("figures") if c not in {"figure_id", "source_kind"} and c not in figures.columns]
     if missing:
         raise BuildError(f"{path}: the extractor returned no column(s) {', '.join(missing)}")
     reports = sorted(set(figures["report"]))
@@ -77,18 +77,18 @@ def extract_report(path: Path, report_month: str, extract: Extractor) -> pd.Data
     wrong_files = sorted(set(figures["source_file"]) - {path.name})
     if wrong_files:
         raise BuildError(f"{path}: figures name source_file {', '.join(wrong_files)} instead of {path.name}")
-    return figures
+    return figures.assign(source_kind=kind)
 
 
 PARALLEL_FROM = 8  # reports; fewer are read faster in this process than workers start
 
 
-def _extract_item(item: tuple[Path, str, Extractor]) -> tuple[Path, pd.DataFrame]:
+def _extract_item(item: tuple[Path, str, Extractor, str]) -> tuple[Path, pd.DataFrame]:
     return item[0], extract_report(*item)
 
 
-def extracted(items: list[tuple[Path, str, Extractor]]) -> list[pd.DataFrame]:
-    """The figures of each (path, report month, extractor), in order; in worker processes for many reports."""
+def extracted(items: list[tuple[Path, str, Extractor, str]]) -> list[pd.DataFrame]:
+    """The figures of each (path, report month, extractor, kind), in order; in worker processes for many reports."""
     import os
 
     from .execution import run_in_workers
@@ -98,7 +98,7 @@ def extracted(items: list[tuple[Path, str, Extractor]]) -> list[pd.DataFrame]:
         return [extract_report(*item) for item in items]
     frames: dict[Path, pd.DataFrame] = {}
     run_in_workers(_extract_item, items, workers, False, lambda done: frames.__setitem__(*done))
-    return [frames[path] for path, _, _ in items]
+    return [frames[path] for path, *_ in items]
 
 
 def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd.DataFrame:
@@ -108,7 +108,8 @@ def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd
     from .metadata import field_names
     from .tables import with_figure_ids
 
-    items = [(raw_dir / row["file"], row["report_month"], extract) for row in manifest.to_dict("records")]
+    items = [(raw_dir / row["file"], row["report_month"], extract, row["kind"])
+             for row in manifest.to_dict("records")]
     figures = pd.concat(extracted(items), ignore_index=True)
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
     columns = [c for c in field_names("figures") if c != "figure_id"]

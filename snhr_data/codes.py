@@ -23,6 +23,8 @@ VICTIM_GROUPS = ["all", "children", "women", "children_and_women"]
 UNITS = ["count", "percent"]
 SHARE_OF = ["", "perpetrator", "governorate", "period", "victim_group"]
 QUALIFIERS = ["exact", "about", "at_least"]
+# a party's group (``group`` in vocab/perpetrators.yaml) -> the party whose total it is part of
+PARENT_OF_GROUP = {"total": "", "main": "all", "combined": "all", "other": "all", "other_sub": "other_parties"}
 
 
 def load_vocab(name: str) -> tuple[dict, ...]:
@@ -35,8 +37,13 @@ def perpetrator_codes() -> list[str]:
 
 
 def perpetrator_groups() -> dict[str, str]:
-    """code -> total | main | other | other_sub."""
+    """code -> total | main | combined | other | other_sub."""
     return {entry["code"]: entry["group"] for entry in load_vocab("perpetrators")}
+
+
+def combined_members() -> dict[str, tuple[str, ...]]:
+    """code of a combined party ("syrian_regime_and_russia") -> the main parties it counts together."""
+    return {entry["code"]: tuple(entry["members"]) for entry in load_vocab("perpetrators") if "members" in entry}
 
 
 def governorate_codes() -> list[str]:

@@ -55,7 +55,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     if not blocks:
         raise ReportReadError(f"{source_file}: no report text")
     dating = _dating(blocks, text, source_file, month)
-    figures = ReportReader(Source(source_file, dating.month, strict, dating.now)).read(blocks, title_blocks(blocks), dating.period)
+    source = Source(source_file, dating.month, strict, dating.now, dating.period)
+    figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")
     cut_line = truncation_line(blocks)
@@ -75,7 +76,8 @@ def truncation_line(blocks: list[Block]) -> int | None:
     text = blocks[-1].text.rstrip()
     numbers = find_numbers(text)
     ends_on_count = (bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
-                     and bool(regex("WordBefore").search(text[: numbers[-1].start])))  # "to 7", not a table row "19 10"
+                     and bool(regex("WordBefore").search(text[: numbers[-1].start]))  # "to 7", not a table row "19 10"
+                     and not regex("GroupNounBefore").search(text[: numbers[-1].start]))  # nor "Of which women 6"
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Sequence
 
 import yaml
@@ -131,7 +132,7 @@ def is_cut_title(lines: Sequence[str | None], index: int) -> bool:
     stem = line[: cut.start()].strip() if cut else ""
     if len(stem.split()) < 3:
         return False
-    later = [text.strip() for text in lines[index + 1:] if text and text.strip()][: vocab.cut_title_window]
+    later = islice((text.strip() for text in lines[index + 1:] if text and text.strip()), vocab.cut_title_window)
     return any(text.casefold().startswith(stem.casefold()) and len(text) > len(stem) for text in later)
 
 
@@ -139,6 +140,18 @@ def page_number(line: str) -> int | None:
     """The page number a table-of-contents entry ends in, or None if ``line`` is no entry."""
     found = TOC_ENTRY.search(line.strip())
     return int(re.search(r"(\d+)\s*$", line).group(1)) if found else None
+
+
+def entry_at(lines: Sequence[str | None], index: int) -> tuple[int | None, int]:
+    """(page number, lines taken) of the table-of-contents entry starting at line ``index``: one line ending in
+    its page number, or a heading wrapped onto a second line that does; (None, 1) if there is none."""
+    text = (lines[index] or "").strip()
+    page = page_number(text)
+    if page is not None:
+        return page, 1
+    if index + 1 < len(lines) and not re.search(r"[.!?;]$", text):
+        return page_number(lines[index + 1] or ""), 2
+    return None, 1
 
 
 def contents_entries(lines: Sequence[str | None]) -> set[int]:
@@ -152,13 +165,10 @@ def contents_entries(lines: Sequence[str | None]) -> set[int]:
             continue
         i, last_page = start + 1, 0
         while i < len(lines):
-            text = (lines[i] or "").strip()
-            wrapped = i + 1 < len(lines) and not re.search(r"[.!?;]$", text)
-            page, width = (page_number(text), 1) if page_number(text) is not None else (
-                (page_number(lines[i + 1] or ""), 2) if wrapped else (None, 1))
-            if not text:
+            if not (lines[i] or "").strip():
                 i += 1
                 continue
+            page, width = entry_at(lines, i)
             if page is None or page < last_page:
                 break
             entries |= set(range(i, i + width))
@@ -177,7 +187,7 @@ def is_lone_number(lines: Sequence[str | None], index: int) -> bool:
 def without_furniture(lines: Sequence[str]) -> list[str | None]:
     """Each line as the reader should see it, or None where the line is furniture (skipped, keeping the others'
     line numbers): chrome dropped, breadcrumbs and repost suffixes cut, a title cut short dropped when
-    given again in full, table-of-contents entries dropped."""
+    given again in full, table-of-contents entries and numbers standing alone dropped."""
     kept = [without_line_furniture(line) for line in lines]
     toc = contents_entries(kept)
     return [None if i in toc or (line is not None and (is_cut_title(kept, i) or is_lone_number(kept, i))) else line

@@ -10,7 +10,8 @@ Three kinds of file live there:
   patterns tried in turn) or ``classes`` (an ordered mapping name -> pattern), and optionally
   ``case_sensitive: true``;
 * **label files** (``perpetrators``, ``governorates``): entries ``code, label, variants`` (plus ``group``,
-  ``color``, ``short_label`` for parties), a variant being a pattern or ``{pattern, since, until}``;
+  ``color``, ``short_label`` for parties, and ``members`` for a combined party), a variant being a pattern or
+  ``{pattern, since, until}``;
 * **settings** (``audit``): the audit's tolerances.
 
 Whatever is wrong in a file (an unknown key, a pattern that does not compile, a reference to no entry, a
@@ -36,11 +37,11 @@ SETTINGS_FILES = ("audit",)
 
 ENTRY_KINDS = ("pattern", "words", "any_of", "classes")
 ENTRY_KEYS = set(ENTRY_KINDS) | {"case_sensitive"}
-LABEL_KEYS = {"perpetrators": {"code", "label", "group", "variants", "color", "short_label"},
+LABEL_KEYS = {"perpetrators": {"code", "label", "group", "variants", "color", "short_label", "members"},
               "governorates": {"code", "label", "variants"}}
 REQUIRED_LABEL_KEYS = {"perpetrators": {"code", "label", "group", "variants"}, "governorates": {"code", "label", "variants"}}
 VARIANT_KEYS = {"pattern", "since", "until"}
-PARTY_GROUPS = {"total", "main", "other", "other_sub"}
+PARTY_GROUPS = {"total", "main", "combined", "other", "other_sub"}
 SETTINGS_KEYS = {"audit": {"percent_points", "about_count_fraction", "massacre_min_deaths", "min_other_subcategories"}}
 REFERENCE = re.compile(r"\{(?P<name>[A-Z][A-Za-z0-9]*)\}")
 
@@ -267,6 +268,7 @@ def label_entries(name: str) -> tuple[dict, ...]:
     for raw in content:
         check_label_entry(name, raw, seen)
     check_labels_are_unambiguous(name, content)
+    check_members(name, content)
     return tuple(content)
 
 
@@ -293,6 +295,17 @@ def check_label_entry(name: str, raw: object, seen: set[str]) -> None:
                 raise fail(name, code, f"a dated variant has keys {', '.join(sorted(VARIANT_KEYS))} (pattern required)")
             variant = variant["pattern"]
         check_pattern(name, code, variant)
+
+
+def check_members(name: str, entries: list[dict]) -> None:
+    """A combined party (group ``combined``) lists its ``members``, two or more main parties; no other entry has them."""
+    main = {raw["code"] for raw in entries if raw.get("group") == "main"}
+    for raw in entries:
+        members = raw.get("members")
+        if (raw.get("group") == "combined") != (members is not None):
+            raise fail(name, raw["code"], "a combined party, and only a combined party, lists its members")
+        if members is not None and (not isinstance(members, list) or len(members) < 2 or not set(members) <= main):
+            raise fail(name, raw["code"], f"members {members!r} must be two or more codes of main parties")
 
 
 def variant_pattern(variant: str | dict) -> str:

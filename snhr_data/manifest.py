@@ -6,8 +6,9 @@ One row per raw report file, in these columns:
 - ``sha256``: its checksum when added (``data/raw`` is never edited: a changed checksum is an error);
 - ``report_month``: the month the report covers (``YYYY-MM``), read from the text;
 - ``published``: the publication date the text states (``YYYY-MM-DD``), '' if it states none;
-- ``kind``: ``monthly_report`` (a full report, with numbered sections) or ``press_release`` (a short
-  web text announcing a report);
+- ``kind``: ``monthly_report`` (a full report, with numbered sections), ``press_release`` (a short
+  web text announcing a report) or ``news`` (an article of another publisher summarising an SNHR report: its
+  figures are SNHR's as the article gives them; the figures table carries the kind as ``source_kind``);
 - ``source_format``: how the file holds the report (see ``SOURCE_FORMATS``);
 - ``source``: free text, where the file came from.
 
@@ -29,7 +30,7 @@ from .raw import SUPPORTED_SUFFIXES, ReportText, read_report
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "sha256", "report_month", "published", "kind", "source_format", "source"]
-KINDS = ["monthly_report", "press_release"]
+KINDS = ["monthly_report", "press_release", "news"]
 # pdf_text, web_text: text already extracted (by hand) from a PDF report or a web page; the others are the
 # publication's own file format, as `add_report` records it from the suffix.
 SOURCE_FORMATS = ["pdf", "html", "text", "markdown", "pdf_text", "web_text"]
@@ -44,6 +45,19 @@ SECTION_HEADING = re.compile(r"^\W*(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+[A-Z]"
 PRESS_RELEASE_CUES = re.compile(
     r"download the full report|\breleased today\b|\b(?:in|of) (?:its|their) (?:latest |new |monthly )?report\b"
     r"|\bSNHR\)? (?:revealed|announced|said|stated|noted) (?:in|that)",
+    re.IGNORECASE,
+)
+
+# A news article quotes SNHR as a source: an agency credit, "according to SNHR", "the rights group",
+# "SNHR said on Thursday", "said in its monthly report".
+NEWS_CUES = re.compile(
+    r"\((?:AFP|AP|Reuters|Xinhua|Anadolu|dpa|UPI)\)"
+    r"|\b(?:rights group|war monitor|monitoring group)\b"
+    r"|\b(?:said|says) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:SNHR|Syrian Network for Human Rights|the (?:rights )?group|the monitor)\)?,? (?:said|says|reported)"
+    r"(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+    r"|\baccording to (?:the )?(?:SNHR|Syrian Network for Human Rights)\b"
+    r"|\b(?:the )?(?:SNHR|Syrian Network for Human Rights) said in its (?:monthly |latest )?report\b",
     re.IGNORECASE,
 )
 
@@ -151,10 +165,13 @@ def verify_manifest(raw_dir: Path) -> pd.DataFrame:
 # ---------------------------------------------------------------- describing a report from its text
 
 def report_kind(text: str) -> str | None:
-    """``monthly_report`` if the text has at least two numbered sections ("I. ...", "II. ..."),
-    else ``press_release`` if it refers to the report in the third person, else None (undecided)."""
+    """``monthly_report`` if the text has at least two numbered sections ("I. ...", "II. ..."), else ``news``
+    if it quotes SNHR as another outlet does, else ``press_release`` if it refers to the report in the third
+    person, else None (undecided)."""
     if len(SECTION_HEADING.findall(text)) >= 2:
         return "monthly_report"
+    if NEWS_CUES.search(text):
+        return "news"
     if PRESS_RELEASE_CUES.search(text):
         return "press_release"
     return None
@@ -195,8 +212,8 @@ def describe_report(path: Path, source: str | None = None, kind: str | None = No
     found_kind = kind or report_kind(report.text)
     if found_kind not in KINDS:
         raise ManifestError(
-            f"{shown(path)}: cannot tell from the text whether this is a monthly_report (numbered sections) "
-            "or a press_release; say which with --kind"
+            f"{shown(path)}: cannot tell from the text whether this is a monthly_report (numbered sections), "
+            "a press_release or a news article; say which with --kind"
         )
     return {
         "file": path.name,

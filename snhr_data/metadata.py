@@ -21,10 +21,11 @@ import pandera.pandas as pa
 
 from . import __version__
 from .codes import (
-    MEASURES, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS, governorate_codes, perpetrator_codes,
+    MEASURES, PARENT_OF_GROUP, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS, governorate_codes, perpetrator_codes,
 )
 from .audit import CHECKS, SEVERITIES
-from .tables import PARENT_OF_GROUP, STATEMENT_COLUMNS, WIDE_COLUMNS
+from .manifest import KINDS
+from .tables import STATEMENT_COLUMNS, WIDE_COLUMNS
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{4}-(0[1-9]|1[0-2])$"
@@ -45,6 +46,7 @@ def code_lists() -> dict[str, list[str]]:
         "qualifier": list(QUALIFIERS),
         "period_type": ["month", "year", "range"],
         "party_group": list(PARENT_OF_GROUP),
+        "source_kind": list(KINDS),
         "parent": sorted(set(PARENT_OF_GROUP.values())),
         "check": list(CHECKS),
         "severity": list(SEVERITIES),
@@ -78,10 +80,13 @@ _CATALOGUE = [
     Field("measure", "string", "What is counted.", codes="measure"),
     Field("victim_group", "string", "Whose deaths: all, children, women (adult females), children_and_women.",
           codes="victim_group"),
-    Field("perpetrator", "string", "The party held responsible; `all` for the total.", codes="perpetrator"),
-    Field("party_group", "string", "total (all), main (a main party), other (other_parties), "
-          "other_sub (a subcategory of other_parties).", codes="party_group"),
-    Field("parent", "string", "The party whose total this party is part of: `all` for main parties and "
+    Field("perpetrator", "string", "The party held responsible; `all` for the total. A combined party "
+          "(`syrian_regime_and_russia`, `extremist_islamic_groups`) is one figure the text gives for several parties "
+          "together (\"the Syrian-Russian alliance forces\"): never the total, never one of its members.",
+          codes="perpetrator"),
+    Field("party_group", "string", "total (all), main (a main party), combined (several main parties counted "
+          "together), other (other_parties), other_sub (a subcategory of other_parties).", codes="party_group"),
+    Field("parent", "string", "The party whose total this party is part of: `all` for main, combined parties and "
           "other_parties, `other_parties` for its subcategories, empty for `all`.", codes="parent", required=False),
     Field("governorate", "string", "Where the deaths happened; `all` for the whole country.", codes="governorate"),
     Field("unit", "string", "count or percent.", codes="unit"),
@@ -90,6 +95,11 @@ _CATALOGUE = [
     Field("value", "number", "The number as stated (the first-stated one where a figure is stated more than once)."),
     Field("qualifier", "string", "How the text states it: exact, about, at_least.", codes="qualifier"),
     Field("source_file", "string", "The raw report file (in data/raw/) stating the figure."),
+    Field("source_kind", "string", "The kind of publication the figure is read from (`kind` in data/raw/manifest.csv): "
+          "monthly_report or press_release, SNHR's own text; news, an article of another publisher summarising an "
+          "SNHR report (SNHR's figures as the article gives them; numbers the article quotes from other "
+          "organisations are left out). A derived table's row is from news when its `source_rows` are.",
+          codes="source_kind"),
     Field("line", "integer", "1-based line in the raw file where the figure is stated."),
     Field("quote", "string", "The clause stating the figure.", required=False),
     Field("note", "string", "A flag such as 'stated twice' or 'implied total'; empty if none.", required=False),
@@ -150,7 +160,8 @@ TABLE_METADATA: dict[str, dict] = {
         "description": "One row per figure a report states, with its provenance (file, line, quote). A figure "
                        "stated twice is two rows.",
         "fields": _fields("report", "period", "measure", "victim_group", "perpetrator", "governorate", "unit",
-                          "share_of", "value", "qualifier", "source_file", "line", "quote", "note", "figure_id",
+                          "share_of", "value", "qualifier", "source_file", "source_kind", "line", "quote", "note",
+                          "figure_id",
                           value=replace(FIELDS["value"], description="The number as stated; integral for counts.")),
         "primary_key": ["figure_id"],
     },

@@ -4,7 +4,7 @@ A ``Job`` is one notebook with its parameters; ``run_job`` executes it (in the w
 ``snhr_data.execution``) into a fresh ``.run-*`` folder with its HTML page, for
 ``snhr_data.reports`` to move into place. Executed notebooks are byte-identical across rebuilds and
 checkouts: papermill's and nbclient's timestamps and random ids are dropped, charts are written
-with fixed metadata (``snhr_data.plots``), and paths are relative. A notebook that fails is reported
+with fixed metadata (``snhr_data.charts``), and paths are relative. A notebook that fails is reported
 with its parameters and the failing cell. The notebooks themselves load their data through
 ``load_report_data`` and ``load_cross_year_data``.
 """
@@ -118,14 +118,14 @@ def load_figures_from(figures_from: str = "processed") -> pd.DataFrame:
 def report_sources() -> dict[str, str]:
     """report month -> source line (publication and date) for chart footers, from the raw manifest."""
     from .manifest import read_manifest
-    from .plots import describe_reports
+    from .charts import describe_reports
 
     return describe_reports(read_manifest(paths.raw_dir()))
 
 
 def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
     from .audit import findings_for_report, run_checks
-    from .plots import statements
+    from .charts import statements
 
     month = validate_month(month)
     figures = load_figures_from(figures_from)
@@ -138,8 +138,8 @@ def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
 
 
 def load_cross_year_data(figures_from: str = "processed") -> tuple[pd.DataFrame, dict[str, str]]:
-    """The best statement of every figure across reports (``plots.best_statements``) and the sources."""
-    from .plots import best_statements
+    """The best statement of every figure across reports (``charts.best_statements``) and the sources."""
+    from .charts import best_statements
 
     return best_statements(load_figures_from(figures_from)), report_sources()
 

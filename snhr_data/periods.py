@@ -20,7 +20,9 @@ PERIOD_CODE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{
 # --- months ------------------------------------------------------------------------------------------------
 
 def month_number(name: str) -> int:
-    return MONTHS.index(name.lower()) + 1
+    """'November', 'Nov', 'Nov.', 'Sept' -> 11 ... (a full name or its usual abbreviation)."""
+    name = name.lower().rstrip(".")
+    return next(i for i, month in enumerate(MONTHS, 1) if month == name or (len(name) >= 3 and month.startswith(name)))
 
 
 def month_code(year: int, month: int) -> str:

@@ -25,7 +25,7 @@ from typing import Callable
 import pandas as pd
 
 from .codes import (
-    MEASURES, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
+    MEASURES, PARENT_OF_GROUP, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
     governorate_codes, perpetrator_codes, perpetrator_groups,
 )
 from .numbers import number_text
@@ -37,7 +37,6 @@ TableFunction = Callable[[pd.DataFrame], pd.DataFrame]
 STATEMENT_COLUMNS = ["value", "qualifier", "alt_values", "conflict", "n_statements", "source_rows"]
 WIDE_COLUMNS = ["qualifiers", "alt_values", "conflict", "source_rows"]
 PERPETRATOR_VICTIM_COLUMNS = {"all": "all", "children": "children", "women": "women"}
-PARENT_OF_GROUP = {"total": "", "main": "all", "other": "all", "other_sub": "other_parties"}
 
 
 # ---------------------------------------------------------------- figure ids and small helpers
@@ -149,7 +148,7 @@ def _insert_period_type(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _insert_party(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add ``party_group`` (total/main/other/other_sub) and ``parent`` after ``perpetrator``."""
+    """Add ``party_group`` (total/main/combined/other/other_sub) and ``parent`` after ``perpetrator``."""
     groups = perpetrator_groups()
     at = frame.columns.get_loc("perpetrator") + 1
     party_group = frame["perpetrator"].map(groups)

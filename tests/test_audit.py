@@ -486,3 +486,26 @@ def test_check_command_extracts_the_raw_reports_when_nothing_is_built(tmp_path, 
     assert result.exit_code == 1, result.output
     assert "== report 2023-12" in result.output and "ERROR   party_breakdown" in result.output
     assert not (tmp_path / "data" / "processed").exists()
+
+
+def test_a_combined_party_is_one_part_of_the_total_and_its_members_are_inside_it():
+    """ "Extremist Islamic groups killed 188, ISIS 161 of them": the breakdown counts 188 once, not 188 + 161."""
+    from snhr_data.audit import default_settings, party_shape
+    parts, complete = party_shape(["extremist_islamic_groups", "isis", "sdf", "other_parties"], default_settings())
+    assert parts == ["extremist_islamic_groups", "sdf", "other_parties"] and complete
+
+
+def test_a_headline_and_a_body_that_disagree_keep_both_rows_and_the_audit_reports_them():
+    """Issue 9, shape 5: 212 in the title, 213 in the body; "Four Women" above, "two women" below."""
+    from snhr_data.extract import extract_figures
+
+    text = ("212 Civilians Killed in Syria in July 2018, Including 41 Children and Four Women\n\n"
+            "Wednesday 1 August 2018\n\n"
+            "SNHR documented the killing of 213 civilians in Syria in July 2018, including 41 children and two women.\n")
+    figures = with_figure_ids(extract_figures(text))
+    totals = figures[(figures["perpetrator"] == "all") & (figures["measure"] == "civilian_deaths")]
+    assert sorted(totals.loc[totals["victim_group"] == "all", "value"]) == [212, 213]
+    assert sorted(totals.loc[totals["victim_group"] == "women", "value"]) == [2, 4]
+    found = audit.check_stated_twice(figures)
+    assert set(found["victim_group"]) == {"all", "women"}
+    assert (found["severity"] == "warning").all()

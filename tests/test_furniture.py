@@ -2,6 +2,8 @@
 import re
 
 import pytest
+import yaml
+from hypothesis import given, strategies as st
 
 from snhr_data.clean import clean_blocks
 from snhr_data.furniture import (
@@ -9,8 +11,6 @@ from snhr_data.furniture import (
     without_repost_suffix,
 )
 from snhr_data.paths import VOCAB_DIR
-
-import yaml
 
 
 def vocab_data() -> dict:
@@ -107,3 +107,14 @@ def test_the_vocabulary_is_checked_when_loaded() -> None:
 def test_repost_source_line_is_chrome_and_posted_date_reads_as_a_date() -> None:
     assert without_furniture(["Source SNHR", "Posted 2 May 2019", "Posted by our team on 2 May 2019 at noon"]) == [
         None, "2 May 2019", "Posted by our team on 2 May 2019 at noon"]
+
+
+@given(st.lists(st.sampled_from([
+    "Home Blog", "0 14", "Contents", "I. Background 2", "II. Deaths?7", "12", "HomeMonthly ReportsDeath Toll5 Civilians",
+    "5 Civilians Killed...", "5 Civilians Killed in May 2019", "Posted 2 May 2019", "", "We documented 5 civilians.",
+    "Title - May 2019 [EN] - Syrian Arab Republic | ReliefWeb",
+]) | st.text(max_size=40), max_size=30))
+def test_furniture_keeps_line_numbers_and_only_cuts_lines(lines: list[str]) -> None:
+    kept = without_furniture(lines)
+    assert len(kept) == len(lines)
+    assert all(line is None or line in original for line, original in zip(kept, lines))

@@ -50,6 +50,9 @@ def test_a_reference_is_replaced_by_the_entry_it_names():
     ("perpetrators", lambda c: c[2]["variants"].append("Syrian regime forces"),
      r"label 'Syrian regime forces' matches the codes russia, syrian_regime"),
     ("governorates", lambda c: c[0].update(group="main"), r"governorates\.yaml: entry 'rural_damascus': unknown key"),
+    ("perpetrators", lambda c: c[1].update(group="combined"), r"entry 'syrian_regime': a combined party, and only"),
+    ("perpetrators", lambda c: next(e for e in c if e["code"] == "syrian_regime_and_russia").update(members=["russia", "drowning"]),
+     r"entry 'syrian_regime_and_russia': members .* two or more codes of main parties"),
     ("audit", lambda c: c.update(percent_point=1), r"audit\.yaml: entry 'percent_point"),
 ])
 def test_a_broken_vocabulary_file_is_one_clear_error_naming_file_and_entry(tmp_path, name, change, message):

@@ -18,6 +18,7 @@ from snhr_data.manifest import (
     add_report,
     describe_report,
     read_manifest,
+    KINDS,
     report_kind,
     verify_manifest,
     write_manifest,
@@ -109,6 +110,15 @@ def test_report_kind_decided_by_the_text() -> None:
     assert report_kind("I. Background and Methodology\ntext\nII. Civilian Death Toll\ntext") == "monthly_report"
     assert report_kind("SNHR revealed in its latest report, released today, that 12 civilians ...") == "press_release"
     assert report_kind("12 civilians were killed in Syria in May 2020.") is None
+    assert report_kind("BEIRUT (AFP) - 12 civilians were killed in May, the rights group said on Sunday.") == "news"
+    assert report_kind("Twelve civilians died in May, according to the Syrian Network for Human Rights.") == "news"
+
+
+def test_cli_kind_choices_are_the_manifest_kinds() -> None:
+    from snhr_data.cli import add_command
+
+    kind = next(p for p in add_command.params if p.name == "kind")
+    assert list(kind.type.choices) == KINDS
 
 
 # ---------------------------------------------------------------- add
@@ -170,6 +180,16 @@ def test_add_asks_for_the_kind_when_the_text_does_not_show_it(project: Path, tmp
     with pytest.raises(ManifestError, match="--kind"):
         add_report(path, project)
     assert add_report(path, project, kind="press_release")["kind"] == "press_release"
+
+
+def test_cli_add_records_a_news_article(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("Monitor: 57 civilians killed in Syria in June 2019\n\nBEIRUT (AFP) - 57 civilians were killed in "
+                    "June 2019, the Syrian Network for Human Rights said on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "added data/raw/wire.txt: news for 2019-06" in result.output
+    assert read_manifest(project).set_index("file").loc["wire.txt", "kind"] == "news"
 
 
 def test_add_warns_when_a_month_is_already_covered(project: Path, tmp_path: Path) -> None:
@@ -241,3 +261,53 @@ def test_extract_takes_month_for_a_text_without_a_year(tmp_path: Path) -> None:
     assert "2024-04,2024-04,civilian_deaths,all,all,all,count,,143" in read.output
     wrong = CliRunner().invoke(main, ["extract", str(article), "--month", "2024-13"])
     assert wrong.exit_code == 1 and "not a month written YYYY-MM" in wrong.output
+
+
+def test_cli_add_errors_name_the_file_with_its_path(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "binary.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"\x00\x01\x02 not text")
+    result = CliRunner().invoke(main, ["add", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {path}: ") and "binary" in result.output
+
+
+NEWS = """Rights group: 96 civilians killed in Syria in March 2022
+
+BEIRUT, April 2, 2022 (AFP) -- The Syrian Network for Human Rights said on Saturday that 96 civilians, including 21 children, were killed in Syria in March 2022.
+
+The Syrian Observatory for Human Rights, a war monitor, put the civilian toll for March at 164.
+"""
+
+
+def test_report_kind_tells_a_news_article_quoting_snhr() -> None:
+    assert report_kind(NEWS) == "news"
+    assert report_kind("12 civilians were killed in March 2022, according to the Syrian Network for Human Rights.") == "news"
+    assert report_kind("SNHR revealed in its latest report, released today, that 12 civilians ...") == "press_release"
+
+
+def test_a_news_article_builds_with_source_kind_news_and_without_the_other_monitors_figure(
+        project: Path, tmp_path: Path) -> None:
+    """Issue 9, shape 9: SNHR's figures as the article gives them, told apart by `source_kind`; the other
+    monitor's 164 is no figure."""
+    from snhr_data.build import build_data, load_figures
+
+    path = tmp_path / "news-2022-03.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    assert add_report(path, project)["kind"] == "news"
+    out = tmp_path / "processed"
+    build_data(project, out)
+    figures = load_figures(out)
+    news = figures[figures["source_file"] == path.name]
+    assert set(news["source_kind"]) == {"news"}
+    assert set(figures.loc[figures["source_file"] != path.name, "source_kind"]) <= {"monthly_report", "press_release"}
+    assert 96 in set(news["value"]) and 21 in set(news["value"]) and 164 not in set(news["value"])
+
+
+def test_add_kind_news_from_the_command_line(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "short-news.txt"
+    path.write_text("12 Civilians Killed in Syria in May 2019\n\n12 civilians were killed.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", "--kind", "news", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "news for 2019-05" in result.output
+    assert verify_manifest(project).set_index("file").loc[path.name, "kind"] == "news"

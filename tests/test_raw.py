@@ -1,4 +1,5 @@
-"""snhr_data.raw: report files of every format -> the text layer that provenance lines refer to."""
+"""snhr_data.raw (with pdf_text and web_page): report files of every format -> the text layer that provenance
+lines refer to."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,19 +7,18 @@ from pathlib import Path
 import pytest
 
 from fixtures.pdfmaker import empty_pdf, image_only_pdf, new_doc, text_pdf, two_column_pdf
-from snhr_data.raw import (
+from snhr_data.pdf_text import (
+    Line,
     Word,
-    ReportReadError,
+    ended_early,
     find_gutter,
     join_pages,
-    repeated_statements,
-    html_to_text,
-    read_report,
     reading_order,
     strip_page_furniture,
     with_paragraph_breaks,
-    Line,
 )
+from snhr_data.raw import ReportReadError, read_report, repeated_statements
+from snhr_data.web_page import html_to_text
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -315,3 +315,15 @@ def test_one_report_pasted_several_times_is_refused(tmp_path: Path) -> None:
 def test_no_raw_report_counts_as_repeated(name: str) -> None:
     repeats, statements = repeated_statements((RAW / name).read_text(encoding="utf-8"))
     assert repeats < 0.1 * statements
+
+
+def test_a_page_whose_text_stops_a_line_early_ends_its_paragraph() -> None:
+    words = iter("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi".split())
+
+    def page(bottoms: list[float]) -> list[Line]:
+        return [Line(f"The {next(words)} line of the text.", bottom - 10, bottom, 10.0) for bottom in bottoms]
+
+    layouts = [page([100, 114, 128, 800]), page([100, 114, 770]), page([100, 114, 800]), page([100])]
+    pages = [[line.text for line in layout] for layout in layouts]
+    assert ended_early(layouts, pages) == [False, True, False, False]
+    assert ended_early(layouts[:1], pages[:1]) == [False]

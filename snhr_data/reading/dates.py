@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from ..grammar import regex
-from ..periods import month_code, month_number, shift_month, year_of_month, year_to_date
+from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
 
 
 class NoReportMonthError(ValueError):
@@ -19,12 +20,12 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | inherited
+    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
+    ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
@@ -40,6 +41,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     report_year = int(report[:4])
     if kind == "unknown":
         return None
+    if kind == "ramadan":  # its months only when the text gives them
+        return month_range(groups) if "month1" in groups else None
     if kind == "month":
         if "month" not in groups:
             return shift_month(now, -1) if regex("LastWords").search(match.group(0)) else report
@@ -59,8 +62,18 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     return year_to_date(year, end)
 
 
+def ambiguity(kind: str, period: str | None) -> str:
+    """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan)."""
+    if kind == "ramadan":
+        return "range" if period else "ambiguous"
+    return kind
+
+
 def month_range(groups: dict[str, str]) -> str:
     """A half-year, a quarter, or "from <Month> to <Month> <Year>"."""
+    if "year1" in groups:
+        return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
+                f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
     year = int(groups["year"])
     if "half" in groups:
         return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
@@ -78,8 +91,28 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
         for match in regex(name).finditer(text):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            found.append(PeriodMention(resolve(kind, match, report, now or report), match.start(), match.end(), kind))
+            period = resolve(kind, match, report, now or report)
+            found.append(PeriodMention(period, match.start(), match.end(), ambiguity(kind, period)))
+    for mention in unreadable_months(text):
+        if not any(m.start < mention.end and mention.start < m.end for m in found):
+            found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+def unreadable_months(text: str) -> list[PeriodMention]:
+    """Months misspelt ("Novmber 2024") or impossible ("Month 13 2024"), as mentions of no period; a month
+    written as a valid number ("11/2024") is that month."""
+    found = []
+    for match in regex("MonthLikeWord").finditer(text):
+        word = match.group("word").lower()
+        if word not in MONTHS and get_close_matches(word, MONTHS, n=1, cutoff=0.8):
+            found.append(PeriodMention(None, match.start(), match.end(), "unreadable"))
+    for match in regex("NumberedMonth").finditer(text):
+        number, year = next((int(match.group(f"number{i}")), int(match.group(f"year{i}")))
+                            for i in ("", "2", "3") if match.group(f"number{i}"))
+        period = month_code(year, number) if 1 <= number <= 12 else None
+        found.append(PeriodMention(period, match.start(), match.end(), "month" if period else "unreadable"))
+    return found
 
 
 def publication_date(text: str) -> str | None:
@@ -89,7 +122,8 @@ def publication_date(text: str) -> str | None:
         return None
     if match.group("iso"):
         return match.group("iso")
-    return f"{match.group('year')}-{month_number(match.group('month')):02d}-{int(match.group('day')):02d}"
+    day, month, year = (match.group(f"{g}2") or match.group(g) for g in ("day", "month", "year"))
+    return f"{year}-{month_number(month):02d}-{int(day):02d}"
 
 
 def title_month(title: str) -> str | None:

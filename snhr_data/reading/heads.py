@@ -54,6 +54,8 @@ def qualifier_of(text_before: str) -> str:
 
 
 def is_count_number(sentence: str, mention: NumberMention) -> bool:
+    if not float(mention.value).is_integer():
+        return False  # a count is whole: "1.137 civilians" is a thousands dot the reader cannot be sure of
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not regex("RemainingBefore").search(before):
         return False
@@ -81,17 +83,6 @@ def outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMen
 def noun_end(sentence: str, mention: NumberMention) -> int:
     """Where the noun after a number ends ("91 civilians" -> after "civilians")."""
     return mention.end + noun_of(sentence[mention.end:])[1]
-
-
-def group_clauses(sentence: str, head: Head) -> list[tuple[NumberMention, str, int, int]]:
-    """The relative clauses of ``head``'s groups ("one child who died due to torture"): (group, clause, start, end)."""
-    clauses = []
-    for _, mention in head.groups:
-        end = noun_end(sentence, mention)
-        clause = regex("GroupClause").match(sentence[end:])
-        if clause:
-            clauses.append((mention, clause.group(0), end, end + clause.end()))
-    return clauses
 
 
 def group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) -> str:
@@ -128,6 +119,11 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after):
                 last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
+            continue
+        flipped = regex("GroupNounBefore").search(sentence[: mention.start])
+        if flipped and previous is not None and last_kind in {"head", "group"}:
+            previous.groups.append((noun_of(" " + flipped.group("noun"))[0], mention))  # "Of which children 9"
+            last_kind = "group"
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
         noun = noun_of_count(sentence, mention, own_clause)
@@ -176,5 +172,19 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
-        cuts += [m.start for m in parties(window) if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
+        named = parties(window)
+        cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
+        if stop < len(sentence) and named and not window[named[-1].end:].strip():
+            cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian"
         head.window_end = head.mention.end + min(cuts + [len(window)])
+
+
+def list_start(window: str, named: list[LabelMention]) -> int:
+    """Where the list of parties that ends ``window`` (right before the next number) starts: "Russian forces and
+    the SDF" of "..., Russian forces and the SDF two each"; they name the next number's parties."""
+    start = named[-1].start
+    for before, after in zip(reversed(named[:-1]), reversed(named[1:])):
+        if not regex("PartyListJoin").fullmatch(window[before.end:after.start]):
+            break
+        start = before.start
+    return start

@@ -38,8 +38,10 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     else the context's."""
     if head.noun in NOUN_MEASURE:
         return NOUN_MEASURE[head.noun]
-    if bringing:
-        measure = measure_of_text(bringing.group("what")) or "civilian_deaths"
+    if bringing:  # "bringing the total for 2024 so far to 38": the total of what the count before counted
+        measure = measure_of_text(bringing.group("what"))
+        if measure is None:
+            return previous_measure or "civilian_deaths"
         return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
     if opening:
         return opening

@@ -1,6 +1,7 @@
 """The records the reading modules share: a figure, the context headings set, a sentence being read."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Callable
 
@@ -44,6 +45,11 @@ class Source:
     report: str
     strict: bool = False
     now: str | None = None  # the month "last month" counts back from, when not the report month
+    default_period: str | None = None  # of a statement that names none: the report month unless a release's
+
+    @property
+    def period(self) -> str:
+        return self.default_period or self.report
 
     def periods(self, text: str) -> list[PeriodMention]:
         """The period phrases of ``text``, resolved for this report."""
@@ -65,7 +71,23 @@ class Sentence:
                       qualifier, self.source.source_file, line, quote, note)
 
 
+class AmbiguousTextWarning(UserWarning):
+    """A statement the reader cannot date or read without guessing: its figures are left out."""
+
+
 UNMAPPED = "?"  # a context party that no vocabulary entry maps: figures under it are left out
+NO_PERIOD = "?"  # a context period the text makes unreadable ("in Novmber 2024"): figures under it are left out
+
+
+def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
+    """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
+    if kind == "ambiguous":
+        what = f"{phrase!r} spans two months and the text does not say which"
+    else:
+        impossible = not phrase[:1].isalpha() or phrase.lower().startswith("month")
+        what = f"{'impossible' if impossible else 'unreadable'} month {phrase!r}"
+    warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not moved to another period",
+                  AmbiguousTextWarning, stacklevel=3)
 
 
 def join_notes(*notes: str) -> str:

@@ -79,14 +79,17 @@ def title_dating(title: str) -> Dating | None:
 
 def body_dating(body: str, published: str | None) -> Dating | None:
     """The dating the first statements of the body give, reading them in order."""
-    for sentence in statements_with_counts(body[:FIRST_STATEMENTS]):
-        dating = sentence_dating(sentence, published)
+    statements = statements_with_counts(body[:FIRST_STATEMENTS])
+    # a text dated against its publication date that says "last month" counts back from that date
+    now = published[:7] if published and any(regex("StatedLastMonth").search(s) for s in statements[:3]) else None
+    for sentence in statements:
+        dating = sentence_dating(sentence, published, now)
         if dating is not None:
             return dating
     return None
 
 
-def sentence_dating(sentence: str, published: str | None) -> Dating | None:
+def sentence_dating(sentence: str, published: str | None, now: str | None = None) -> Dating | None:
     stated = regex("StatedMonthYear").search(sentence)
     if stated:
         month = month_code(int(stated.group("year")), month_number(stated.group("month")))
@@ -104,7 +107,7 @@ def sentence_dating(sentence: str, published: str | None) -> Dating | None:
     if named:
         month = month_number(named.group("month"))
         code = month_code(year_of_month(month, published[:7]), month)
-        return Dating(code, code)
+        return Dating(code, code, now=now)
     if regex("StatedLastMonth").search(sentence):
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])

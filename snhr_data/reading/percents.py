@@ -10,7 +10,7 @@ from ..numbers import NumberMention, find_numbers
 from ..vocab import find_governorates, find_parties
 from .agents import is_backward
 from .heads import qualifier_of
-from .model import Context, Figure, Sentence, Source
+from .model import NO_PERIOD, Context, Figure, Sentence, Source
 from .text import quote_around
 
 
@@ -56,6 +56,8 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
             period_list, govs = list(share.subjects), ["all"]
         else:
             period_list = [percent_period(sentence, mention, nxt, previous, block, section)]
+            if period_list[0] is None:
+                continue
             govs = list(share.subjects) if share.share_of == "governorate" else ["all"]
         quote = quote_around(text, mention.start, mention.end)
         for period in period_list:
@@ -69,17 +71,20 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
 
 
 def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previous: Stated | None,
-                   block: Context, section: Context) -> str:
-    """The period a percent speaks of: a phrase after it, else before it, else the percent before's."""
-    post_periods = [p for p in sentence.periods if mention.end <= p.start < nxt and p.period]
-    pre_periods = [p for p in sentence.periods if p.end <= mention.start and p.period]
+                   block: Context, section: Context) -> str | None:
+    """The period a percent speaks of: a phrase after it, else before it, else the percent before's; None
+    for a phrase that may mean either of two months."""
+    usable = [p for p in sentence.periods if p.period or p.kind in {"ambiguous", "unreadable"}]
+    post_periods = [p for p in usable if mention.end <= p.start < nxt]
+    pre_periods = [p for p in usable if p.end <= mention.start]
     if post_periods:
         return post_periods[0].period
     if pre_periods:
         return pre_periods[-1].period
     if previous is not None:
         return previous.period
-    return block.period or section.period or sentence.source.report
+    period = block.period or section.period or sentence.source.period
+    return None if period == NO_PERIOD else period
 
 
 def percent_subject(pre: str, post: str, before_all: str, source: Source, block: Context,

@@ -8,18 +8,19 @@ from dataclasses import dataclass
 from ..grammar import regex
 from .dates import PeriodMention
 from .heads import Head
-from .model import Context
+from .model import NO_PERIOD, Context
 
 
 @dataclass(frozen=True)
 class PeriodChoice:
     period: str | None  # None: the text gives a period the schema cannot hold ("since that date")
     explicit: bool  # stated in the sentence (not inherited from the context or the count before)
+    unreadable: PeriodMention | None = None  # a phrase that gives no readable month ("during Ramadan", "Novmber 2024")
 
 
 def period_of(head: Head, previous_period: str | None, has_previous: bool, sentence: str,
               periods: tuple[PeriodMention, ...], segment_start: int, bringing: re.Match[str] | None,
-              block: Context, section: Context, report: str, title: bool) -> PeriodChoice:
+              block: Context, section: Context, default: str, title: bool) -> PeriodChoice:
     start, end = head.mention.start, head.mention.end
     comma = sentence.find(",", end)
     own_end = min(head.window_end, comma if comma != -1 else len(sentence))
@@ -43,5 +44,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     else:
         chosen = None
     if chosen is None:
-        return PeriodChoice(block.period or section.period or report, False)
-    return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited")
+        period = block.period or section.period or default
+        return PeriodChoice(None if period == NO_PERIOD else period, False)
+    return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
+                        chosen if chosen.kind in {"ambiguous", "unreadable"} else None)

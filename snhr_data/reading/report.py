@@ -14,7 +14,7 @@ from ..vocab import find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
-from .model import UNMAPPED, Context, Figure, Source
+from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
 from .text import split_sentences, title_case_months
 
@@ -43,8 +43,14 @@ class ReportReader:
         measure = measure_of_text(text)
         if measure:
             self.section.measure = measure
-        periods = [p for p in self.source.periods(title_case_months(text)) if p.period]
-        if periods:
+        mentions = self.source.periods(title_case_months(text))
+        unreadable = [m for m in mentions if m.kind == "unreadable"]
+        periods = [p for p in mentions if p.period]
+        if unreadable:  # "Civilian deaths documented in Novmber 2024 are distributed ...:"
+            self.section.period = NO_PERIOD
+            phrase = title_case_months(text)[unreadable[0].start:unreadable[0].end]
+            warn_left_out(self.source, block.first_line, phrase, "unreadable")
+        elif periods:
             self.section.period = periods[0].period
         parties = find_parties(text, self.source.report)
         self.section.party = parties[0].code if parties else None
@@ -75,10 +81,9 @@ class ReportReader:
                                           block_ctx, self.section, self.source, title)
         self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
 
-    def read(self, blocks: list[Block], title: list[Block], period: str) -> list[Figure]:
-        """Every figure of the report's blocks, the first ``len(title)`` being its title; ``period``: the
-        period of a statement that names none (the report month, or a release's half-year or year)."""
-        self.section.period = period
+    def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
+        """Every figure of the report's blocks, the first ``len(title)`` being its title."""
+        self.section.period = self.source.period
         for block in title:
             self.read_block(title_copy(block), title=True)
         for block in blocks[len(title):]:

@@ -16,10 +16,9 @@ from ..numbers import NumberMention, find_numbers
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
-from .heads import (Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end, noun_of,
-                    set_windows)
+from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
 from .measure import measure_of, measure_of_text, opening_measure
-from .model import Context, Figure, Sentence, Source, join_notes
+from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import parties_of
 from .percents import read_percents
 from .period import period_of
@@ -43,13 +42,14 @@ class Count:
     also_all: bool = False  # a children-only (women-only) count that is also the party's count of all victims
     also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
     month_of_parent: bool = False  # "including one massacre in May" after a year-to-date count
+    torture_groups: tuple[tuple[str, NumberMention], ...] = ()  # "including one child who died due to torture"
 
 
 def read_sentence(text: str, line_at: Callable[[int], int], block: Context, section: Context, source: Source,
                   title: bool) -> list[Figure]:
     """The figures ``text`` states; ``block`` is updated with what it establishes for the next sentences."""
     figures = read_zero_statements(Sentence(text, (), line_at, source), block, section)
-    if unmapped_label(text, line_at, source):
+    if fighters_label(text) or unmapped_label(text, line_at, source):
         return figures
     in_month = list(regex("AllInMonth").finditer(text))
     periods = tuple(source.periods(masked(text, [(m.start(), m.end()) for m in in_month])))
@@ -73,6 +73,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     """What a sentence establishes for the sentences after it in its block."""
     if percent_period is not None:
         block.period = percent_period
+    if any(p.kind == "unreadable" for p in sentence.periods):
+        block.period = NO_PERIOD  # "In Novmber 2024, ...": the sentences after it are left out too
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
         first = sentence.source.periods(sentence.text[: opening.end() + 6])
@@ -110,12 +112,20 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     bringing = regex("Bringing").search(text[:start])
     if bringing and bringing.start() < segment_start:
         bringing = None
-    own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
+    torture_groups = tuple((group, mention) for group, mention in head.groups
+                           if regex("GroupDiedOfTorture").match(text[noun_end(text, mention):]))
+    # the torture of "14 civilians ..., including one child who died due to torture" is the child's, not the 14's
+    own_words = text[end:torture_groups[0][1].start] if torture_groups else text[end:head.window_end]
     measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section,
                          opening_measure(text))
+    if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
+        return Count(head, measure)
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
-                       bringing, block, section, sentence.source.report, title)
+                       bringing, block, section, sentence.source.period, title)
     if chosen.period is None:  # "since that date": a period the schema cannot hold
+        if chosen.unreadable is not None:
+            mention = chosen.unreadable
+            warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
     if not chosen.explicit and block.period not in (None, section.period) and ranking_subject(text):
         return Count(head, measure)  # a ranking after a sentence of another period: which one it ranks is not said
@@ -132,7 +142,20 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         and (len(prev.period) == 4 or "/" in prev.period) and measure == prev.measure)
     return Count(head, measure, period, chosen.explicit, parties.codes, places.codes,
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
-                 parties.from_context, also_all, parties.also_total, month_of_parent)
+                 parties.from_context, also_all, parties.also_total, month_of_parent,
+                 torture_groups if measure == "civilian_deaths" else ())
+
+
+def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
+    """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
+    together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions"."""
+    if regex("MixedVictimNoun").match(text[head.mention.end:]):
+        return True
+    if head.noun == "bare" and regex("FightersNoun").search(segment):
+        return True
+    after = text[noun_end(text, head.mention):]
+    member = regex("MembersOf").match(after)
+    return bool(member) and any(m.start == 0 for m in find_parties(after[member.end():], report))
 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
@@ -146,8 +169,9 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
     victim = head.noun if head.noun in {"children", "women"} else "all"
     rows: list[Figure] = []
 
-    def add(victim_group: str, party: str, gov: str, value: float, qualifier: str, at: int, note: str) -> None:
-        rows.append(sentence.figure(count.period, count.measure, victim_group, party, gov, "count", "", value,
+    def add(victim_group: str, party: str, gov: str, value: float, qualifier: str, at: int, note: str,
+            measure: str = count.measure) -> None:
+        rows.append(sentence.figure(count.period, measure, victim_group, party, gov, "count", "", value,
                                     qualifier, at, quote, note))
 
     for party in count.parties:
@@ -156,13 +180,14 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
             for group, mention in head.groups:
                 add(group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
                     line_at(mention.start), count.note)
-            for mention in tortured_groups(count, text):  # "including one child who died due to torture"
-                rows.append(sentence.figure(count.period, "torture_deaths", "all", party, gov, "count", "", mention.value,
-                                            group_qualifier(head.qualifier, text, mention), line_at(mention.start), quote,
-                                            join_notes(count.note, "a group's own clause says they died under torture")))
             if count.also_all:
                 add("all", party, gov, count.value, head.qualifier, line,
                     join_notes(count.note, "all the victims stated were " + victim))
+            for group, mention in count.torture_groups:
+                for victim_group in ("all", group):
+                    add(victim_group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
+                        line_at(mention.start), join_notes(count.note, f"the {group} stated died due to torture"),
+                        "torture_deaths")
     if count.also_total and count.parties != ("all",):
         for gov in govs:
             add(victim, "all", gov, count.value, head.qualifier, line,
@@ -173,12 +198,10 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
     return rows
 
 
-def tortured_groups(count: Count, text: str) -> list[NumberMention]:
-    """The group of a count of civilian deaths whose own clause says it died under torture; none when the count
-    has several groups ("two children and a woman who died under torture": the clause may speak of all three)."""
-    if count.measure != "civilian_deaths" or len(count.head.groups) != 1:
-        return []
-    return [mention for mention, clause, _, _ in group_clauses(text, count.head) if regex("TortureWord").search(clause)]
+def fighters_label(text: str) -> bool:
+    """An item "Rebels: 230" counts fighters killed: no figure of civilian deaths, and its label is no party."""
+    match = regex("Label").match(text.strip())
+    return bool(match and regex("FightersLabel").fullmatch(match.group("label").strip()))
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:

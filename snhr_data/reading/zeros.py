@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..grammar import regex, regexes
 from .heads import noun_of
 from .measure import NOUN_MEASURE
-from .model import Context, Figure, Sentence
+from .model import NO_PERIOD, Context, Figure, Sentence
 from .text import quote_around
 
 
@@ -18,8 +18,10 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
                 "torture_deaths" if regex("TortureZero").match(group) else None)
             if measure and measure not in seen:
                 seen.add(measure)
-                found = [p for p in sentence.source.periods(text) if p.period]
-                period = found[0].period if found else (block.period or section.period or sentence.source.report)
+                found = [p for p in sentence.source.periods(text) if p.period or p.kind in {"ambiguous", "unreadable"}]
+                period = found[0].period if found else (block.period or section.period or sentence.source.period)
+                if period in {None, NO_PERIOD}:
+                    continue  # "during Ramadan": either of two months
                 figures.append(sentence.figure(period, measure, "all", "all", "all", "count", "", 0.0, "exact",
                                                sentence.line_at(match.start()),
                                                quote_around(text, match.start(), match.end()), "stated as no deaths"))

@@ -1,0 +1,349 @@
+"""The text layer of a PDF report: printed lines in reading order, without page furniture.
+
+One output line per printed line, pages joined in order. Repeated page headers/footers and bare page
+numbers are dropped, two-column regions are read column by column (left, then right), and a blank line
+marks a paragraph break (a vertical gap larger than a line's height). Hyphens at line ends are kept as
+printed: joining wrapped words is the cleaning stage's job (``snhr_data.clean``). A PDF with no text layer
+(a scan) is an error: OCR is out of scope.
+"""
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .raw import ReportReadError
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    top: float
+    bottom: float
+    size: float  # the font size of most of its words
+
+
+# Words closer than this (in points) vertically belong to the same printed line (pdfplumber's default).
+LINE_TOLERANCE = 3.0
+# A gap between two words at least this wide (points) can be a column gutter; word spaces are ~2-5 pt.
+MIN_GUTTER = 12.0
+# Each column needs this many printed lines before a page is read as two columns.
+MIN_SPLIT_LINES = 3
+# Lines at the top/bottom of a page examined as possible running headers/footers.
+MARGIN_LINES = 2
+# Printable forms of PDF ligatures and soft hyphens, which are artefacts of the PDF layer.
+PDF_CHAR_FIXES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?(\d{1,4})(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*-)?$", re.I)
+
+
+def group_rows(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines (by vertical position), each sorted left to right."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and abs(word.top - rows[-1][0].top) <= LINE_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def row_line(row: Sequence[Word]) -> Line:
+    size = statistics.median(w.bottom - w.top for w in row)
+    return Line(" ".join(w.text for w in row), min(w.top for w in row), max(w.bottom for w in row), size)
+
+
+def occupancy(words: Sequence[Word], low: int, high: int) -> list[int]:
+    """For each x in ``low..high``: how many words lie on, or closer than half a gutter to, that x."""
+    half = MIN_GUTTER / 2
+    steps = [0] * (high - low + 2)
+    for w in words:
+        first, last = max(low, math.floor(w.x0 - half) + 1), min(high, math.ceil(w.x1 + half) - 1)
+        if first <= last:
+            steps[first - low] += 1
+            steps[last - low + 1] -= 1
+    return list(accumulate(steps[:-1]))
+
+
+def column_fill(rows: Sequence[Sequence[Word]], start: float, end: float) -> float:
+    """The median share of the span ``start``..``end`` that the lines of a column cover."""
+    return statistics.median((max(w.x1 for w in row) - min(w.x0 for w in row)) / (end - start) for row in rows)
+
+
+def find_gutter(words: Sequence[Word], width: float) -> float | None:
+    """The x of the gutter of a two-column layout, or None for a single-column page.
+
+    The gutter is the x in the middle of the page crossed by the fewest words (only full-width
+    lines such as titles may cross it), with at least MIN_SPLIT_LINES lines of text on each side
+    that fill most of their column (so that a table with a short number column is not taken
+    for two columns of text), the right column's lines starting at one left edge (so that the
+    ragged ends of single-column lines are not taken for a column). Columns need not share baselines.
+    """
+    low, high = int(width * 0.35), int(width * 0.65)
+    counts = occupancy(words, low, high)
+    best_x = min(range(low, high + 1), key=lambda x: (counts[x - low], abs(x - width / 2)))
+    rows = group_rows(words)
+    is_crossing = [crosses(row, best_x) for row in rows]
+    crossing = [row for row, cross in zip(rows, is_crossing) if cross]
+    left, right = column_rows([w for row, cross in zip(rows, is_crossing) if not cross for w in row], best_x)
+    if min(len(left), len(right)) < MIN_SPLIT_LINES or len(crossing) > len(left) / 2:
+        return None
+    left_margin = min(w.x0 for w in words)
+    right_margin = max(w.x1 for w in words)
+    if (
+        column_fill(left, left_margin, best_x) > 0.6
+        and column_fill(right, best_x, right_margin) > 0.6
+        and aligned_share(right) > 0.6
+    ):
+        return float(best_x)
+    return None
+
+
+def aligned_share(rows: Sequence[Sequence[Word]]) -> float:
+    """The share of lines starting at the column's left edge: high for a column, low for stray line ends."""
+    edge, _ = Counter(round(row[0].x0) for row in rows).most_common(1)[0]
+    return sum(abs(row[0].x0 - edge) < LINE_TOLERANCE for row in rows) / len(rows)
+
+
+def reading_order(words: Sequence[Word], gutter: float | None) -> list[Line]:
+    """Printed lines in reading order: full-width lines as they come, two-column bands column by column.
+
+    Lines with a word across the gutter cut the page into bands; in each band the left column
+    is read before the right one. (A single short line under two columns cannot be told from
+    the end of the left column: it is read as part of it.)
+    """
+    rows = group_rows(words)
+    if gutter is None:
+        return [row_line(row) for row in rows]
+    lines: list[Line] = []
+    band: list[Word] = []
+    for row in rows:
+        if crosses(row, gutter):
+            lines.extend(band_lines(band, gutter))
+            band = []
+            lines.append(row_line(row))
+        else:
+            band.extend(row)
+    return lines + band_lines(band, gutter)
+
+
+def crosses(row: Sequence[Word], x: float) -> bool:
+    """Whether a word of the printed line spans ``x`` (a full-width line across the gutter)."""
+    return any(w.x0 < x < w.x1 for w in row)
+
+
+def column_rows(words: Sequence[Word], gutter: float) -> tuple[list[list[Word]], list[list[Word]]]:
+    """The printed lines left of ``gutter`` and those right of it (words across it belong to neither)."""
+    return group_rows([w for w in words if w.x1 <= gutter]), group_rows([w for w in words if w.x0 >= gutter])
+
+
+def band_lines(words: Sequence[Word], gutter: float) -> list[Line]:
+    """The lines of a two-column band: the left column, then the right one."""
+    left, right = column_rows(words, gutter)
+    return [row_line(row) for row in left + right]
+
+
+def with_paragraph_breaks(lines: Sequence[Line]) -> list[str]:
+    """Line texts with a blank line where a paragraph or heading ends.
+
+    That is where the vertical gap exceeds the line's font size, or where the font size changes
+    by more than a fifth (a heading above its text).
+    """
+    out: list[str] = []
+    for prev, line in zip([None, *lines], lines):
+        if prev is not None and (
+            line.top - prev.bottom > prev.size or abs(line.size - prev.size) > 0.2 * max(line.size, prev.size)
+        ):
+            out.append("")
+        out.append(line.text)
+    return out
+
+
+def fix_pdf_chars(text: str) -> str:
+    """Ligatures spelled out; a soft hyphen ends a line as '-' and vanishes inside one."""
+    for char, replacement in PDF_CHAR_FIXES.items():
+        text = text.replace(char, replacement)
+    return re.sub("\u00ad$", "-", text).replace("\u00ad", "")
+
+
+def page_words(page) -> list[Word]:
+    """The words of a pdfplumber page.
+
+    (pdfplumber's ``dedupe_chars``, for fake-bold text printed twice, is not applied: it costs
+    ten times the whole extraction, and no SNHR report seen so far needs it.)
+    """
+    return [
+        Word(fix_pdf_chars(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
+        for w in page.extract_words()
+    ]
+
+
+def page_layout(words: Sequence[Word], width: float) -> list[Line]:
+    """One page's printed lines in reading order."""
+    return reading_order(words, find_gutter(words, width))
+
+
+def margin_key(line: str) -> str:
+    """A line as compared across pages: case-folded, spaces collapsed."""
+    return " ".join(line.split()).casefold()
+
+
+def masked_key(line: str) -> str:
+    """``margin_key`` with every number masked, so that "Page 3" and "Page 4" compare equal."""
+    return re.sub(r"\d+", "#", margin_key(line))
+
+
+def margin_indices(lines: Sequence[str]) -> list[int]:
+    """Indices of the first and last MARGIN_LINES non-blank lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]))
+
+
+def counts_pages(occurrences: Sequence[tuple[int, str]]) -> bool:
+    """Whether some number in the lines grows with the page index (a page number), given (page index, line)."""
+    numbers = [(index, [int(n) for n in re.findall(r"\d+", line)]) for index, line in occurrences]
+    positions = min(len(found) for _, found in numbers)
+    return any(len({found[k] - index for index, found in numbers}) == 1 for k in range(positions))
+
+
+def running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
+    """Margin lines repeated on at least two pages and at least 40% of them: identical lines, or lines
+    that differ only in a number counting the pages ("Report title | 3"). Returned as ``masked_key``s."""
+    need = max(2, math.ceil(0.4 * len(pages)))
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for index, lines in enumerate(pages):
+        for i in margin_indices(lines):
+            seen.setdefault(masked_key(lines[i]), []).append((index, lines[i]))
+    running = set()
+    for key, occurrences in seen.items():
+        pages_with = {index for index, _ in occurrences}
+        if len(pages_with) < need or len(pages_with) != len(occurrences):
+            continue
+        if len({margin_key(line) for _, line in occurrences}) == 1 or counts_pages(occurrences):
+            running.add(key)
+    return running
+
+
+def page_number_offset(pages: Sequence[Sequence[str]]) -> int | None:
+    """The offset (printed number minus page index) shared by bare numbers in the margins of two or more pages."""
+    offsets: Counter[int] = Counter()
+    for index, lines in enumerate(pages):
+        found = {int(m.group(1)) - index for i in margin_indices(lines) if (m := PAGE_NUMBER.match(lines[i].strip()))}
+        offsets.update(found)
+    offset, count = offsets.most_common(1)[0] if offsets else (None, 0)
+    return offset if count >= 2 else None
+
+
+def furniture_indices(pages: Sequence[Sequence[str]]) -> list[set[int]]:
+    """For each page, the indices of its running headers/footers and of the page numbers in its margins."""
+    running = running_lines(pages)
+    offset = page_number_offset(pages)
+    dropped = []
+    for index, lines in enumerate(pages):
+        drop = set()
+        for i in margin_indices(lines):
+            number = PAGE_NUMBER.match(lines[i].strip())
+            if masked_key(lines[i]) in running or (
+                number and offset is not None and int(number.group(1)) - index == offset
+            ):
+                drop.add(i)
+        dropped.append(drop)
+    return dropped
+
+
+def strip_page_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Pages without running headers/footers and without page numbers in their margins."""
+    return [[line for i, line in enumerate(lines) if i not in drop]
+            for lines, drop in zip(pages, furniture_indices(pages))]
+
+
+def last_body_line(layout: Sequence[Line], lines: Sequence[str], drop: set[int]) -> Line | None:
+    """The last printed line of a page that is not furniture (``lines``: the page's text with blank lines,
+    whose non-blank lines are ``layout``'s in order; ``drop``: indices of its furniture)."""
+    printed = [i for i, line in enumerate(lines) if line.strip()]
+    kept = [k for k, i in enumerate(printed) if i not in drop]
+    return layout[kept[-1]] if kept else None
+
+
+def ended_early(layouts: Sequence[Sequence[Line]], pages: Sequence[Sequence[str]]) -> list[bool]:
+    """For each page but the last, whether its text stops at least a line above where full pages stop: the
+    paragraph (or section) ended there, and the next page starts a new one."""
+    last = [last_body_line(layout, lines, drop)
+            for layout, lines, drop in zip(layouts, pages, furniture_indices(pages))]
+    bottoms = [line.bottom for line in last[:-1] if line is not None]
+    if len(bottoms) < 2:
+        return [False] * len(pages)
+    full = max(bottoms)
+    return [i < len(last) - 1 and line is not None and line.bottom < full - 1.2 * line.size
+            for i, line in enumerate(last)]
+
+
+def runs_on(previous: Sequence[str], page: Sequence[str]) -> bool:
+    """Whether ``page`` goes on with the sentence ``previous`` ends in ("... all in December" / "2024 - two by ...")."""
+    before = next((line.strip() for line in reversed(previous) if line.strip()), "")
+    after = next((line.strip() for line in page if line.strip()), "")
+    return bool(before and after and not re.search(r"[.!?:;]$", before) and re.match(r"[a-z0-9]", after))
+
+
+
+def ends_paragraph(previous: Sequence[str], page: Sequence[str]) -> bool:
+    """Whether the text before a page break ends its paragraph: its last line ends a sentence and is short
+    (under 70% of the median printed line), and the next page starts with a capital."""
+    filled = [line.strip() for line in previous if line.strip()]
+    after = next((line.strip() for line in page if line.strip()), "")
+    if not filled or not after[:1].isupper() or not re.search(r"[.!?:]$", filled[-1]):
+        return False
+    return len(filled[-1]) < 0.7 * statistics.median(len(line) for line in filled[-40:])
+
+
+def join_pages(pages: Iterable[Sequence[str]]) -> str:
+    """Pages as one text. A page break is a plain line break: a sentence may run on across it (the gap under
+    a dropped running header is no paragraph break when the next page goes on with the sentence)."""
+    lines: list[str] = []
+    for page in pages:
+        if runs_on(lines, page):
+            while not lines[-1].strip():
+                lines.pop()
+            page = page[next(i for i, line in enumerate(page) if line.strip()):]
+        elif ends_paragraph(lines, page):
+            lines.append("")
+        lines.extend(page)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def read_pdf(path: Path) -> str:
+    """The text layer of a PDF report (see the module docstring for what is kept and dropped)."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            layouts = [page_layout(page_words(page), float(page.width)) for page in pdf.pages]
+    except Exception as err:
+        # pdfplumber/pdfminer raise their own assorted errors on damaged or encrypted files;
+        # anything else is a bug here and is not disguised as a bad file.
+        if type(err).__module__.startswith(("pdfminer", "pdfplumber")):
+            raise ReportReadError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from err
+        raise
+    pages = [with_paragraph_breaks(layout) for layout in layouts]
+    if not any(line.strip() for page in pages for line in page):
+        raise ReportReadError(
+            f"{path}: this PDF has no text layer (a scanned or image-only file, {len(pages)} page(s)); "
+            "run OCR on it first or add the report's text as .txt"
+        )
+    stripped = strip_page_furniture(pages)
+    return join_pages([page + [""] if early else page for page, early in zip(stripped, ended_early(layouts, pages))])

@@ -1,0 +1,160 @@
+"""The article text of an HTML page: the report, without the site's menus, headers, footers and teasers.
+
+``<article>``, else ``<main>``, else the element holding most paragraph text; headings, paragraphs and
+list items each start a line, blocks are separated by blank lines. The page's ``<h1>`` headline is kept
+even when it sits outside the article, because press releases state their figures in it.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .raw import ReportReadError, decode_text
+
+NOISE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+              "iframe", "svg", "button", "select", "menu", "dialog"]
+NOISE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+# class/id tokens of site chrome (WordPress and common themes), matched as whole tokens
+NOISE_NAME = re.compile(
+    r"^(?:nav|navbar|navigation|menu|main-menu|sub-menu|breadcrumbs?|sidebar|widget|site-header|site-footer"
+    r"|share|sharing|social|social-links|cookie|cookies|cookie-banner|related|related-posts|comments?|skip-link)$",
+    re.I,
+)
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "figure", "figcaption",
+              "ul", "ol", "dl", "table", "address", "center", "h1", "h2", "h3", "h4", "h5", "h6"}
+LINE_TAGS = {"li", "tr", "dt", "dd", "caption"}
+CELL_TAGS = {"td", "th"}
+SKIPPED_STRINGS = {"Comment", "Declaration", "ProcessingInstruction", "Doctype", "CData"}
+
+
+# parts of class/id names of boxes that sit inside an article but are not it: counters, teasers
+NOISE_NAME_PART = re.compile(
+    r"(?:^|[-_])(?:related|counter|counters|stats?|teasers?|promo|recommended|popular|most-read|more-news|read-more"
+    r"|latest-posts)(?:[-_]|$)",
+    re.I,
+)
+RELATED_HEADING = re.compile(r"^\s*(?:related\b|more (?:news|reports)\b|read more\b|see also\b|latest (?:news|reports)\b"
+                             r"|most read\b|you may also)", re.I)
+
+
+def is_noise(tag) -> bool:
+    if tag.name in NOISE_TAGS or (tag.get("role") or "").lower() in NOISE_ROLES:
+        return True
+    names = list(tag.get("class") or []) + ([tag["id"]] if tag.get("id") else [])
+    return any(NOISE_NAME.match(name) or NOISE_NAME_PART.search(name) for name in names)
+
+
+def is_link_list(tag) -> bool:
+    """A list whose every item is one link: teasers of other articles, not the article's own text."""
+    if tag.name not in {"ul", "ol"}:
+        return False
+    items = tag.find_all("li", recursive=False)
+    return bool(items) and all(
+        len(item.find_all("a")) == 1 and item.get_text(" ", strip=True) == item.a.get_text(" ", strip=True)
+        for item in items)
+
+
+def drop_related_sections(soup) -> None:
+    """Remove "Related reports" headings with the lists after them, and lists of links to other articles."""
+    for heading in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong"]):
+        if heading.decomposed or not RELATED_HEADING.match(heading.get_text(" ", strip=True)):
+            continue
+        following = heading.find_next_sibling()
+        if following is not None and following.name in {"ul", "ol", "div", "section"}:
+            following.decompose()
+        heading.decompose()
+    for listing in soup.find_all(is_link_list):
+        if not listing.decomposed:
+            listing.decompose()
+
+
+def is_menu(tag) -> bool:
+    """Site chrome other than a <header>: a page's headline often sits in its header, never in a menu."""
+    return tag.name != "header" and is_noise(tag)
+
+
+def paragraph_text_size(tag) -> int:
+    """Characters of text in the <p> elements directly under ``tag`` (how much article it holds)."""
+    return sum(len(p.get_text(" ", strip=True)) for p in tag.find_all("p", recursive=False))
+
+
+def article_root(soup):
+    """The element holding the article: the largest <article>, else <main>, else the biggest paragraph block."""
+    found = soup.find_all("article") or soup.find_all("main") or soup.find_all(attrs={"role": "main"})
+    if found:
+        return max(found, key=lambda t: len(t.get_text(" ", strip=True)))
+    blocks = [t for t in soup.find_all(True) if paragraph_text_size(t)]
+    return max(blocks, key=paragraph_text_size) if blocks else (soup.body or soup)
+
+
+LINE_END, BLOCK_END = "\x01", "\x02"
+MARKER_RUN = re.compile(r"\s*[\x01\x02][\x01\x02\s]*")
+
+
+def html_pieces(node) -> Iterator[str]:
+    """The text of ``node`` in pieces: text, '\\t' between table cells, and LINE_END / BLOCK_END markers."""
+    from bs4 import NavigableString, Tag
+
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if type(child).__name__ not in SKIPPED_STRINGS:
+                yield re.sub(r"\s+", " ", str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                yield LINE_END
+            elif child.name in CELL_TAGS:
+                yield "\t"
+                yield from html_pieces(child)
+            else:
+                edge = BLOCK_END if child.name in BLOCK_TAGS else LINE_END if child.name in LINE_TAGS else ""
+                yield edge
+                yield from html_pieces(child)
+                yield edge
+
+
+def pieces_to_text(pieces: Iterable[str]) -> str:
+    """Text from ``html_pieces``: a run of markers is a blank line if it holds a block end, else a line end."""
+    joined = MARKER_RUN.sub(lambda m: "\n\n" if BLOCK_END in m.group() else "\n", "".join(pieces))
+    lines = []
+    for line in joined.split("\n"):
+        cells = [" ".join(cell.split()) for cell in line.split("\t")]
+        lines.append("\t".join(cell for cell in cells if cell))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def html_published(soup) -> str:
+    """The publication date the page declares (article:published_time meta or a <time datetime>), ISO, or ''."""
+    meta = soup.find("meta", attrs={"property": "article:published_time"}) or soup.find(
+        "meta", attrs={"name": re.compile(r"^(?:date|publish[_-]?date|dc\.date)$", re.I)}
+    )
+    value = (meta.get("content") if meta else "") or ""
+    if not value:
+        time = soup.find("time", attrs={"datetime": True})
+        value = time["datetime"] if time else ""
+    match = re.match(r"\d{4}-\d{2}-\d{2}", value.strip())
+    return match.group(0) if match else ""
+
+
+def html_to_text(html: str, name: str) -> tuple[str, str]:
+    """(article text, published date) of an HTML page; ``name`` is used in error messages."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    published = html_published(soup)
+    headline = next((h for h in soup.find_all("h1") if not any(is_menu(p) for p in h.parents if p.name)), None)
+    headline_text = " ".join(headline.get_text(" ", strip=True).split()) if headline else ""
+    for tag in soup.find_all(is_noise):
+        if not tag.decomposed:
+            tag.decompose()
+    drop_related_sections(soup)
+    text = pieces_to_text(html_pieces(article_root(soup)))
+    if headline_text and headline_text not in text:
+        text = f"{headline_text}\n\n{text}"
+    if not text.strip():
+        raise ReportReadError(f"{name}: no article text found in this HTML page")
+    return text.rstrip("\n") + "\n", published
+
+
+def read_html(path: Path) -> tuple[str, str]:
+    return html_to_text(decode_text(path.read_bytes(), str(path)), str(path))
