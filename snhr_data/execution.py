@@ -45,7 +45,9 @@ class Kernel:
         from jupyter_core.utils import run_sync
 
         self._run = run_sync
-        self.sockets = Path(tempfile.mkdtemp(prefix="snhr-kernel-"))  # absolute: the kernel runs elsewhere
+        # absolute (the kernel runs in another folder), inside the build's folder for sockets, which the
+        # main process removes even when it had to kill this worker
+        self.sockets = Path(tempfile.mkdtemp(prefix="snhr-kernel-", dir=_SOCKETS))
         self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(self.sockets / "ipc"))
         run_sync(self.km.start_kernel)(cwd=str(cwd))
         self.kc = self.km.client()
@@ -104,16 +106,17 @@ def run_notebook(kernel: Kernel, nb, cwd: Path):
 
 _KERNEL: Kernel | None = None
 _REUSE = True
+_SOCKETS: str | None = None
 
 
-def init_worker(reuse: bool = True) -> None:
+def init_worker(reuse: bool = True, sockets: str | None = None) -> None:
     """Pool initializer: leave the terminal's process group (Ctrl-C goes to the main process only)."""
     from multiprocessing.util import Finalize
 
-    global _REUSE
+    global _REUSE, _SOCKETS
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _REUSE = reuse
+    _REUSE, _SOCKETS = reuse, sockets
     Finalize(None, drop_kernel, exitpriority=10)  # run when the pool lets the worker go
 
 
@@ -157,17 +160,18 @@ def run_in_workers(function: Callable, items: Sequence, workers: int, reuse: boo
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     before = {child.pid for child in psutil.Process().children()}
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(reuse,))
-    try:
-        futures = [pool.submit(function, item) for item in items]
-        for future in as_completed(futures):
-            on_result(future.result())
-    except BaseException:
-        ours = [child.pid for child in psutil.Process().children() if child.pid not in before]
-        stop_process_tree(ours)
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+    with tempfile.TemporaryDirectory(prefix="snhr-kernels-") as sockets:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(reuse, sockets))
+        try:
+            futures = [pool.submit(function, item) for item in items]
+            for future in as_completed(futures):
+                on_result(future.result())
+        except BaseException:
+            ours = [child.pid for child in psutil.Process().children() if child.pid not in before]
+            stop_process_tree(ours)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
 
 
 def stop_process_tree(pids: list[int]) -> None:
