@@ -108,8 +108,7 @@ def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd
     from .metadata import field_names
     from .tables import with_figure_ids
 
-    items = [(raw_dir / row["file"], row["report_month"], extract, row["kind"])
-             for row in manifest.to_dict("records")]
+    items = [(raw_dir / row["file"], row["report_month"], extract, row["kind"]) for row in manifest.to_dict("records")]
     figures = pd.concat(extracted(items), ignore_index=True)
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
     columns = [c for c in field_names("figures") if c != "figure_id"]

@@ -209,7 +209,7 @@ def explain_command(selectors: tuple[str, ...], figure_ids: tuple[str, ...]) -> 
 @main.command("add")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source", help="Where the file came from (recorded in the manifest).")
-@click.option("--kind", type=click.Choice(["monthly_report", "press_release", "news"]),
+@click.option("--kind", type=click.Choice(["monthly_report", "press_release", "news"]),  # manifest.KINDS
               help="Set the kind when the text does not show it (news: an article summarising an SNHR report).")
 @click.option("--month", metavar="YYYY-MM", help="The month the text covers, for a text that names no year.")
 def add_command(files: tuple[Path, ...], source: str | None, kind: str | None, month: str | None) -> None:

@@ -21,9 +21,13 @@ from .paths import VOCAB_DIR
 
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
-                  "date_prefixes"}
+                  "date_prefixes", "related", "chrome_separator", "running_lines", "written_date", "numeric_dates",
+                  "numeric_date_before"}
+RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
 TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
+# a page number at either end of a running header or footer, after or before a separator ("... | 6", "Page 6 - ...")
+PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|\s[-|]\s+(?:page\s+)?(?P<end>\d{1,3})\s*$", re.I)
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
 
 
@@ -42,11 +46,23 @@ class Furniture:
     contents: re.Pattern[str]
     lone_number: re.Pattern[str]
     date_prefix: re.Pattern[str]
+    chrome_separator: re.Pattern[str]
+    running_line: re.Pattern[str]
+    numeric_dates: tuple[re.Pattern[str], ...]
+    numeric_date_line: re.Pattern[str]
+    related_heading: re.Pattern[str]
+    related_prefix: re.Pattern[str]
+    related_title_words: int
+    sentence_end: re.Pattern[str]
+
+
+def _listed(patterns: str | Sequence[str]) -> list[str]:
+    return [patterns] if isinstance(patterns, str) else list(patterns)
 
 
 def _compiled(key: str, patterns: str | Sequence[str], template: str = "(?:{})") -> re.Pattern[str]:
     """One case-insensitive pattern matching any of ``patterns``; FurnitureVocabError naming the bad one."""
-    patterns = [patterns] if isinstance(patterns, str) else list(patterns)
+    patterns = _listed(patterns)
     for pattern in patterns:
         try:
             re.compile(pattern)
@@ -65,9 +81,10 @@ def parse_furniture(data: object) -> Furniture:
     crumb = data["breadcrumb"]
     if not isinstance(crumb, dict) or set(crumb) != {"start", "segments"}:
         raise FurnitureVocabError(f"{FURNITURE_FILE}: breadcrumb must have exactly the keys start and segments")
-    window = data["cut_title_window"]
-    if not isinstance(window, int) or window < 1:
-        raise FurnitureVocabError(f"{FURNITURE_FILE}: cut_title_window must be a positive integer")
+    related = data["related"]
+    if not isinstance(related, dict) or set(related) != RELATED_KEYS:
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: related must have exactly the keys {', '.join(sorted(RELATED_KEYS))}")
+    window = _positive(data["cut_title_window"], "cut_title_window")
     return Furniture(
         chrome=_compiled("chrome_lines", data["chrome_lines"]),
         breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
@@ -78,7 +95,23 @@ def parse_furniture(data: object) -> Furniture:
         contents=_compiled("contents", data["contents"]),
         lone_number=_compiled("lone_number", data["lone_number"]),
         date_prefix=_compiled("date_prefixes", data["date_prefixes"], r"^\s*(?:{})\s+(?=\d{{1,2}} \w+ \d{{4}}\s*$|\w+ \d{{1,2}}, \d{{4}}\s*$)"),
+        chrome_separator=_compiled("chrome_separator", data["chrome_separator"]),
+        running_line=_compiled("running_lines", [p.replace("{date}", f"(?:{data['written_date']})")
+                                                 for p in _listed(data["running_lines"])]),
+        numeric_dates=tuple(_compiled("numeric_dates", p, r"(?<![\d.,/-])(?:{})(?![\d/-]|[.,]\d)")
+                            for p in _listed(data["numeric_dates"])),
+        numeric_date_line=_compiled("numeric_date_before", data["numeric_date_before"], r"\s*(?:(?:{})\s+)?(?P<date>\S+)\s*"),
+        related_heading=_compiled("related.heading", related["heading"], r"\s*(?:{})\b\s*:?\s*"),
+        related_prefix=_compiled("related.heading", related["heading"], r"\s*(?:{})\s*[:\-|]\s+(?=\S)"),
+        related_title_words=_positive(related["title_words"], "related.title_words"),
+        sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
     )
+
+
+def _positive(value: object, key: str) -> int:
+    if not isinstance(value, int) or value < 1:
+        raise FurnitureVocabError(f"{FURNITURE_FILE}: {key} must be a positive integer")
+    return value
 
 
 @lru_cache(maxsize=None)
@@ -90,8 +123,24 @@ def furniture() -> Furniture:
 # ---------------------------------------------------------------- one line
 
 def is_chrome(line: str) -> bool:
-    """A whole line of site chrome: navigation, counters, captions and credits, a lone number."""
-    return bool(furniture().chrome.fullmatch(line.strip()))
+    """A whole line of site chrome: navigation, counters, captions and credits, a running header or footer;
+    or pieces of chrome joined by a separator ("Read the full report · Share: 31")."""
+    vocab = furniture()
+    if vocab.running_line.fullmatch(line.strip()):
+        return True
+    return all(vocab.chrome.fullmatch(piece.strip()) for piece in vocab.chrome_separator.split(line.strip()))
+
+
+def with_numeric_dates(line: str) -> str | None:
+    """``line`` with its dates written in digits read as dates: a line holding only one is dropped (None); in a
+    sentence, the date's separators become "/", which no count has ("On 2.07.2023, ..." -> "On 2/07/2023, ...")."""
+    vocab = furniture()
+    alone = vocab.numeric_date_line.fullmatch(line)
+    if alone and any(form.fullmatch(alone.group("date")) for form in vocab.numeric_dates):
+        return None
+    for form in vocab.numeric_dates:
+        line = form.sub(lambda found: re.sub(r"[-.]", "/", found.group(0)), line)
+    return line
 
 
 def without_breadcrumb(line: str) -> str:
@@ -115,6 +164,9 @@ def without_line_furniture(line: str) -> str | None:
     """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date),
     or None if it is all furniture (chrome, or a breadcrumb before a title cut short)."""
     if is_chrome(line):
+        return None
+    line = with_numeric_dates(line)
+    if line is None:
         return None
     rest = without_breadcrumb(line)
     if rest != line and (not rest.strip() or furniture().cut_title.search(rest)):
@@ -184,11 +236,62 @@ def is_lone_number(lines: Sequence[str | None], index: int) -> bool:
     return not before or bool(re.search(r"[.!?:]$", before))
 
 
+def is_title_like(line: str) -> bool:
+    """A line that may be a link to a report: short, and not ending like a sentence (a date, a title)."""
+    vocab = furniture()
+    return len(line.split()) <= vocab.related_title_words and not vocab.sentence_end.search(line)
+
+
+def starts_related_list(heading: str) -> bool:
+    """Whether an HTML heading starts a list of links to other reports ("Related reports", "Most read")."""
+    return bool(furniture().related_heading.match(heading))
+
+
+def related_links(lines: Sequence[str], kept: Sequence[str | None]) -> set[int]:
+    """Indices of lists of links to other reports: a related heading (``lines``: before chrome was dropped) with
+    the title-like lines after it (``kept``: without line furniture), and a heading with a title on its line
+    ("Read also: 81 Civilians Killed in ...")."""
+    vocab = furniture()
+    links: set[int] = set()
+    for start, line in enumerate(lines):
+        inline = vocab.related_prefix.match(line)
+        if inline and is_title_like(line[inline.end():]):
+            links.add(start)
+        if not vocab.related_heading.fullmatch(line):
+            continue
+        links.add(start)
+        for i in range(start + 1, len(lines)):
+            text = (kept[i] or "").strip()
+            if text and not is_title_like(text):
+                break
+            if text:
+                links.add(i)
+    return links
+
+
+def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
+    """Indices of short lines repeated with a page number at one end that goes up by one each time: the running
+    header or footer of a PDF pasted as text ("Monthly report | 6", ..., "Monthly report | 7")."""
+    repeated: dict[str, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        page = PAGE_AT_EDGE.search(line or "")
+        if page and len(line.split()) <= 12:
+            key = re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+            repeated.setdefault(key, []).append((i, int(page.group("start") or page.group("end"))))
+    found: set[int] = set()
+    for occurrences in repeated.values():
+        pages = [page for _, page in occurrences]
+        if len(pages) >= 2 and all(after - before == 1 for before, after in zip(pages, pages[1:])):
+            found |= {i for i, _ in occurrences}
+    return found
+
+
 def without_furniture(lines: Sequence[str]) -> list[str | None]:
     """Each line as the reader should see it, or None where the line is furniture (skipped, keeping the others'
     line numbers): chrome dropped, breadcrumbs and repost suffixes cut, a title cut short dropped when
-    given again in full, table-of-contents entries and numbers standing alone dropped."""
+    given again in full, table-of-contents entries, numbers standing alone and lists of links to other reports
+    dropped."""
     kept = [without_line_furniture(line) for line in lines]
-    toc = contents_entries(kept)
+    toc = contents_entries(kept) | related_links(lines, kept) | page_counted_lines(kept)
     return [None if i in toc or (line is not None and (is_cut_title(kept, i) or is_lone_number(kept, i))) else line
             for i, line in enumerate(kept)]

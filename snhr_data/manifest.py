@@ -48,16 +48,13 @@ PRESS_RELEASE_CUES = re.compile(
     re.IGNORECASE,
 )
 
-# A news article quotes SNHR as a source: an agency credit, "according to SNHR", "the rights group",
-# "SNHR said on Thursday", "said in its monthly report".
+# A news article quotes SNHR as a source: a wire-service dateline, "according to SNHR", "the rights group",
+# "said on Thursday", "SNHR said in its monthly report".
 NEWS_CUES = re.compile(
-    r"\((?:AFP|AP|Reuters|Xinhua|Anadolu|dpa|UPI)\)"
+    r"\((?:AFP|Reuters|AP|Xinhua|Anadolu|dpa|UPI)\)|\baccording to (?:the )?(?:Syrian Network for Human Rights|SNHR)"
     r"|\b(?:rights group|war monitor|monitoring group)\b"
-    r"|\b(?:said|says) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:SNHR|Syrian Network for Human Rights|the (?:rights )?group|the monitor)\)?,? (?:said|says|reported)"
-    r"(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
-    r"|\baccording to (?:the )?(?:SNHR|Syrian Network for Human Rights)\b"
-    r"|\b(?:the )?(?:SNHR|Syrian Network for Human Rights) said in its (?:monthly |latest )?report\b",
+    r"|\b(?:said|says|reported) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:SNHR|Syrian Network for Human Rights) said in its (?:monthly |latest )?report\b",
     re.IGNORECASE,
 )
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .furniture import starts_related_list
 from .raw import ReportReadError, decode_text
 
 NOISE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -34,8 +35,6 @@ NOISE_NAME_PART = re.compile(
     r"|latest-posts)(?:[-_]|$)",
     re.I,
 )
-RELATED_HEADING = re.compile(r"^\s*(?:related\b|more (?:news|reports)\b|read more\b|see also\b|latest (?:news|reports)\b"
-                             r"|most read\b|you may also)", re.I)
 
 
 def is_noise(tag) -> bool:
@@ -58,7 +57,7 @@ def is_link_list(tag) -> bool:
 def drop_related_sections(soup) -> None:
     """Remove "Related reports" headings with the lists after them, and lists of links to other articles."""
     for heading in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong"]):
-        if heading.decomposed or not RELATED_HEADING.match(heading.get_text(" ", strip=True)):
+        if heading.decomposed or not starts_related_list(heading.get_text(" ", strip=True)):
             continue
         following = heading.find_next_sibling()
         if following is not None and following.name in {"ul", "ol", "div", "section"}:

@@ -118,3 +118,40 @@ def test_furniture_keeps_line_numbers_and_only_cuts_lines(lines: list[str]) -> N
     kept = without_furniture(lines)
     assert len(kept) == len(lines)
     assert all(line is None or line in original for line, original in zip(kept, lines))
+
+
+def test_lists_of_links_to_other_reports_are_dropped_up_to_the_next_sentence() -> None:
+    lines = ["We documented 12 deaths.", "Related reports", "40 Civilians Killed in May 2020", "June 1, 2020", "",
+             "SNHR: 3 Massacres in April 2020", "The report ends here."]
+    assert [i for i, line in enumerate(without_furniture(lines)) if line is None] == [1, 2, 3, 5]
+    inline = ["Read also: 40 Civilians Killed in May 2020", "Read also: the report counts 40 civilians in May 2020.",
+              "Related to the shelling, 12 civilians were killed", "Read also 40 Civilians Killed in May 2020"]
+    assert without_furniture(inline) == [None] + inline[1:]
+
+
+@pytest.mark.parametrize("line", [
+    "01-01-2017", "Posted 01-01-2017", "2.07.2023", "2019/07/01", "Sunday 13/02/2022",
+    "Share: 31", "Share 112", "Share 0 Tweet 14", "1,204 views", "Comments (3)", "Read the full report · Share: 31",
+    "Monthly report - 1 August 2024 - 6", "6 | Monthly report | 1 August 2024",
+])
+def test_dates_in_digits_counters_and_running_footers_are_furniture(line: str) -> None:
+    assert without_furniture([line]) == [None]
+
+
+@pytest.mark.parametrize("line", [
+    "Share the names of the 12 victims.", "Aleppo | 27", "| 59 | 12 | 7 |", "Syrian regime forces 22 4 2",
+    " date 2019-07-01 SNHR Documented 21 Massacres", "In 2019-2020, 5 civilians died in the camps.",
+])
+def test_report_lines_with_counter_words_tables_and_iso_dates_are_kept(line: str) -> None:
+    assert without_furniture([line]) == [line]
+
+
+def test_a_date_in_digits_inside_a_sentence_holds_no_number() -> None:
+    line = without_furniture(["On 2.07.2023, 5 civilians were killed; on 01-02-2017, two more."])[0]
+    assert line == "On 2/07/2023, 5 civilians were killed; on 01/02/2017, two more."
+
+
+def test_a_line_repeated_with_a_page_number_going_up_is_a_running_header() -> None:
+    lines = ["SNHR | Monthly report | 2", "Regime forces killed 12 civilians.", "SNHR | Monthly report | 3",
+             "Other parties: 5", "Other parties: 9"]
+    assert without_furniture(lines) == [None, lines[1], None, lines[3], lines[4]]

@@ -263,15 +263,6 @@ def test_extract_takes_month_for_a_text_without_a_year(tmp_path: Path) -> None:
     assert wrong.exit_code == 1 and "not a month written YYYY-MM" in wrong.output
 
 
-def test_cli_add_errors_name_the_file_with_its_path(project: Path, tmp_path: Path) -> None:
-    path = tmp_path / "sub" / "binary.txt"
-    path.parent.mkdir()
-    path.write_bytes(b"\x00\x01\x02 not text")
-    result = CliRunner().invoke(main, ["add", str(path)])
-    assert result.exit_code == 1
-    assert result.output.startswith(f"error: {path}: ") and "binary" in result.output
-
-
 NEWS = """Rights group: 96 civilians killed in Syria in March 2022
 
 BEIRUT, April 2, 2022 (AFP) -- The Syrian Network for Human Rights said on Saturday that 96 civilians, including 21 children, were killed in Syria in March 2022.
@@ -311,3 +302,12 @@ def test_add_kind_news_from_the_command_line(project: Path, tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "news for 2019-05" in result.output
     assert verify_manifest(project).set_index("file").loc[path.name, "kind"] == "news"
+
+
+def test_cli_add_errors_name_the_file_with_its_path(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "binary.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"\x00\x01\x02 not text")
+    result = CliRunner().invoke(main, ["add", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {path}: ") and "binary" in result.output

@@ -90,3 +90,17 @@ def test_every_row_records_the_line_it_was_read_from():
                             Source("t.txt", "2024-11"), title=False)
     assert [(f.line, f.source_file, f.quote) for f in figures] == [
         (42, "t.txt", "We documented the killing of 71 civilians.")]
+
+
+@pytest.mark.parametrize("before, after, other", [
+    ("not including the more than ", " people who died in the earthquake.", True),
+    ("besides ", " earthquake victims.", True),
+    ("a toll down from ", " civilians the previous year.", True),
+    ("compared with ", " in the previous month.", True),
+    ("a toll down from ", " civilians in 2022.", False),  # the comparison names its period
+    ("SNHR documented ", " civilians killed by regime forces.", False),
+    ("", " civilians died due to torture.", False),
+])
+def test_counts_of_another_cause_or_a_compared_period_are_no_figure(before, after, other):
+    from snhr_data.reading.heads import is_another_count
+    assert is_another_count(before, after) is other

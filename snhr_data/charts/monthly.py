@@ -130,7 +130,7 @@ def party_bars(stated: pd.DataFrame, measure: str, period: str, sources: Mapping
     names = [("   ↳ " if groups.get(c) == "other_sub" else "") + party_label(c) for c in codes]
     hbar_axis(ax, names, f"{title_noun.capitalize()} documented (count)")
     qualifier = qualifiers.get("all", "exact")
-    parents = data[data["perpetrator"].map(groups).isin(["main", "other"])]
+    parents = data[data["perpetrator"].map(groups).isin(["main", "combined", "other"])]
     top = (parents if len(parents) else data).sort_values("value", ascending=False, kind="stable").iloc[0]
     of_total = "" if total is None else f" of {format_number(total, qualifier)}"
     title = f"{party_label(top.perpetrator)}: {top.value:.0f}{of_total} {title_noun} documented in {period_label(period)}"

@@ -80,16 +80,17 @@ def counts_by_party(stated: pd.DataFrame, measure: str, period: str, victim_grou
 def party_order(codes: Sequence[str], values: Mapping[str, float] | None = None) -> list[str]:
     """Main parties by value (largest first), then 'other parties', then its subcategories by value."""
     groups = perpetrator_groups()
-    rank = {"total": 0, "main": 1, "other": 2, "other_sub": 3}
+    rank = {"total": 0, "main": 1, "combined": 1, "other": 2, "other_sub": 3}
     values = {} if values is None else values
     return sorted(codes, key=lambda code: (rank.get(groups.get(code, "other_sub"), 3),
                                            -float(values.get(code, 0)), code))
 
 
 def parties_at_level(codes: Sequence[str], level: str) -> list[str]:
-    """The codes of one level: 'main' (main parties and 'other parties') or 'other' (its subcategories)."""
+    """The codes of one level: 'main' (main and combined parties, and 'other parties') or 'other' (its subcategories)."""
     groups = perpetrator_groups()
-    wanted = {"main": {"main", "other"}, "other": {"other_sub"}, "all": {"main", "other", "other_sub"}}[level]
+    wanted = {"main": {"main", "combined", "other"}, "other": {"other_sub"},
+              "all": {"main", "combined", "other", "other_sub"}}[level]
     return [code for code in codes if groups.get(code) in wanted]
 
 

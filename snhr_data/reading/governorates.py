@@ -45,10 +45,19 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         found = Governorates((named[0].code,) if len(named) == 1 else (AMBIGUOUS if named else ()))
     label = regex("Label").match(sentence)
     if label and is_first and label.end("label") < head.mention.start and not found.codes:
-        named = find_governorates(label.group("label"))
-        if len(named) == 1 and not find_parties(label.group("label"), report):
-            found = Governorates((named[0].code,))  # "- Daraa: 274 civilians."
+        found = place_label(label.group("label"), report) or found  # "- Daraa: 274 civilians."
+    inline = regex("LabelRightBefore").search(sentence[: head.mention.start])
+    if inline and not found.codes:
+        found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians Idlib: 210 civilians"
     return found
+
+
+def place_label(label: str, report: str) -> Governorates | None:
+    """The governorate a label names, when it names one and no party."""
+    named = find_governorates(label)
+    if len(named) == 1 and not find_parties(label, report):
+        return Governorates((named[0].code,))
+    return None
 
 
 def ranking_subject(sentence: str) -> str | None:

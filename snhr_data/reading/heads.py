@@ -55,7 +55,7 @@ def qualifier_of(text_before: str) -> str:
 
 def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if not float(mention.value).is_integer():
-        return False  # a count is whole: "1.137 civilians" is a thousands dot the reader cannot be sure of
+        return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not regex("RemainingBefore").search(before):
         return False
@@ -85,6 +85,17 @@ def noun_end(sentence: str, mention: NumberMention) -> int:
     return mention.end + noun_of(sentence[mention.end:])[1]
 
 
+def group_clauses(sentence: str, head: Head) -> list[tuple[NumberMention, str, int, int]]:
+    """The relative clauses of ``head``'s groups ("one child who died due to torture"): (group, clause, start, end)."""
+    clauses = []
+    for _, mention in head.groups:
+        end = noun_end(sentence, mention)
+        clause = regex("GroupClause").match(sentence[end:])
+        if clause:
+            clauses.append((mention, clause.group(0), end, end + clause.end()))
+    return clauses
+
+
 def group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) -> str:
     own = qualifier_of(sentence[: mention.start])
     return own if own != "exact" else head_qualifier
@@ -99,12 +110,21 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)
                      or regex("GroupsInParentheses").match(after)):
         noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
-    if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]):
+    if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]) \
+            or is_another_count(before, after):
         governorate = regex("GovernorateAfter").match(after)
         if governorate and find_governorates(governorate.group("list")[:60]) and noun == "":
             return "bare"
         return ""
     return noun
+
+
+def is_another_count(before: str, after: str) -> bool:
+    """A count of deaths of another cause ("10,000 people who died in the earthquake"), or one compared with
+    whose own clause names no period ("down from 1,734 civilians the previous year"): no figure of the report."""
+    clause = re.split(r"[.;]", after, maxsplit=1)[0]
+    return bool(regex("OtherCauseAfter").match(after)
+                or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)))
 
 
 def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:

@@ -38,10 +38,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     else the context's."""
     if head.noun in NOUN_MEASURE:
         return NOUN_MEASURE[head.noun]
-    if bringing:  # "bringing the total for 2024 so far to 38": the total of what the count before counted
-        measure = measure_of_text(bringing.group("what"))
-        if measure is None:
-            return previous_measure or "civilian_deaths"
+    if bringing:  # "bringing the total for 2024 so far to 38": the total of what the clause or the count before counts
+        measure = measure_of_text(bringing.group("what")) or previous_measure or "civilian_deaths"
         return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
     if opening:
         return opening
@@ -50,8 +48,6 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if head.noun == "bare":
         named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
-    if previous_measure == "massacres" and regex("InWhichBefore").match(segment):
-        return "massacre_deaths"
     if regex("MassacreWord").search(segment) or section.measure == "massacres":
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES:
