@@ -85,6 +85,17 @@ def noun_end(sentence: str, mention: NumberMention) -> int:
     return mention.end + noun_of(sentence[mention.end:])[1]
 
 
+def group_clauses(sentence: str, head: Head) -> list[tuple[NumberMention, str, int, int]]:
+    """The relative clauses of ``head``'s groups ("one child who died due to torture"): (group, clause, start, end)."""
+    clauses = []
+    for _, mention in head.groups:
+        end = noun_end(sentence, mention)
+        clause = regex("GroupClause").match(sentence[end:])
+        if clause:
+            clauses.append((mention, clause.group(0), end, end + clause.end()))
+    return clauses
+
+
 def group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) -> str:
     own = qualifier_of(sentence[: mention.start])
     return own if own != "exact" else head_qualifier

@@ -48,8 +48,6 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if head.noun == "bare":
         named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
-    if previous_measure == "massacres" and regex("InWhichBefore").match(segment):
-        return "massacre_deaths"
     if regex("MassacreWord").search(segment) or section.measure == "massacres":
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES:

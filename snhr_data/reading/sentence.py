@@ -16,7 +16,8 @@ from ..numbers import NumberMention, find_numbers
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
-from .heads import Head, find_heads, group_qualifier, is_count_number, noun_end, noun_of, set_windows
+from .heads import (Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end, noun_of,
+                    set_windows)
 from .measure import measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import parties_of
@@ -114,10 +115,12 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         bringing = None
     torture_groups = tuple((group, mention) for group, mention in head.groups
                            if regex("GroupDiedOfTorture").match(text[noun_end(text, mention):]))
-    # the torture of "14 civilians ..., including one child who died due to torture" is the child's, not the 14's
-    own_words = text[end:torture_groups[0][1].start] if torture_groups else text[end:head.window_end]
+    # a group's own clause ("including one child who died due to torture") speaks of the group, not the count
+    own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
     measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section,
                          opening_measure(text))
+    if measure == "civilian_deaths" and regex("MassacreVictimsBefore").search(text[:start]):
+        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
     if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
