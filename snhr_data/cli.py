@@ -1,6 +1,7 @@
 """The ``snhr-data`` command line: the only place (with ``build``) that reads and writes files."""
 from __future__ import annotations
 
+import signal
 import sys
 import warnings
 from contextlib import contextmanager
@@ -330,5 +331,19 @@ def regenerate_goldens_command(workers: int | None) -> None:
         sys.exit(1)
 
 
-if __name__ == "__main__":
+def _stop_before_work(signum: int, frame: object) -> None:
+    """Ctrl-C or ``kill`` before a command has started its work: one line, nothing changed, no traceback.
+    The build replaces this handler with its own while it works (``snhr_data.guard``)."""
+    sys.stderr.write(f"interrupted by {signal.Signals(signum).name} before any work: nothing was changed\n")
+    sys.exit(128 + signum)
+
+
+def run() -> None:
+    """The ``snhr-data`` entry point: ``main`` with quiet interrupts from the first moment."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _stop_before_work)
     main()
+
+
+if __name__ == "__main__":
+    run()
