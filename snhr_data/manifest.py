@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .grammar import regex
 from .io import atomic_path
 from .paths import shown
 from .raw import SUPPORTED_SUFFIXES, ReportText, read_report
@@ -39,24 +40,9 @@ MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # A monthly report has numbered sections ("I. Background and Methodology", "II. ..."), usually a table of
-# contents; a press release speaks of the report in the third person ("revealed in its latest report,
-# released today", "Download the full report").
+# contents.
 SECTION_HEADING = re.compile(r"^\W*(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+[A-Z]", re.MULTILINE)
-PRESS_RELEASE_CUES = re.compile(
-    r"download the full report|\breleased today\b|\b(?:in|of) (?:its|their) (?:latest |new |monthly )?report\b"
-    r"|\bSNHR\)? (?:revealed|announced|said|stated|noted) (?:in|that)",
-    re.IGNORECASE,
-)
-
-# A news article quotes SNHR as a source: a wire-service dateline, "according to SNHR", "the rights group",
-# "said on Thursday", "SNHR said in its monthly report".
-NEWS_CUES = re.compile(
-    r"\((?:AFP|Reuters|AP|Xinhua|Anadolu|dpa|UPI)\)|\baccording to (?:the )?(?:Syrian Network for Human Rights|SNHR)"
-    r"|\b(?:rights group|war monitor|monitoring group)\b"
-    r"|\b(?:said|says|reported) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:SNHR|Syrian Network for Human Rights) said in its (?:monthly |latest )?report\b",
-    re.IGNORECASE,
-)
+# How a press release and a news article show themselves: `PressReleaseCue` and `NewsCue` in vocab/sections.yaml.
 
 
 class ManifestError(ValueError):
@@ -167,9 +153,9 @@ def report_kind(text: str) -> str | None:
     person, else None (undecided)."""
     if len(SECTION_HEADING.findall(text)) >= 2:
         return "monthly_report"
-    if NEWS_CUES.search(text):
+    if regex("NewsCue").search(text):
         return "news"
-    if PRESS_RELEASE_CUES.search(text):
+    if regex("PressReleaseCue").search(text):
         return "press_release"
     return None
 
