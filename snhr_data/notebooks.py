@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from . import paths
+from . import paths, state
 from .execution import KERNEL_NAME
 from .io import atomic_path
 
@@ -98,10 +98,29 @@ class ReportData:
     """What the monthly notebook draws from: one report's statements and everything around it."""
 
     month: str
-    figures: pd.DataFrame
     stated: pd.DataFrame
     sources: dict[str, str]
     findings: pd.DataFrame
+
+
+_PARSED: dict[str, tuple[str, pd.DataFrame]] = {}  # table name -> (sha256 of its file, the table)
+
+
+def processed_table(name: str) -> pd.DataFrame:
+    """Table ``name`` of ``data/processed``, parsed once per process while its file is unchanged.
+
+    A build's kept kernel runs hundreds of notebooks on the same tables: reading the file's bytes to
+    hash them costs a fraction of parsing them again. The caller gets its own frame (copy on write).
+    """
+    from .build import load_table
+
+    path = paths.processed_dir() / f"{name}.parquet"
+    if not path.is_file():
+        return load_table(name)  # raises, naming the command that makes it
+    key = state.file_sha256(path)
+    if _PARSED.get(name, ("", None))[0] != key:
+        _PARSED[name] = (key, load_table(name))
+    return _PARSED[name][1].copy(deep=False)
 
 
 def load_figures_from(figures_from: str = "processed") -> pd.DataFrame:
@@ -110,9 +129,27 @@ def load_figures_from(figures_from: str = "processed") -> pd.DataFrame:
     The regression tests use ``'raw'`` so that a changed raw report changes the notebooks' numbers
     even before anyone rebuilds ``data/processed``.
     """
-    from .build import load_figures, raw_figures
+    from .build import raw_figures
 
-    return raw_figures() if figures_from == "raw" else load_figures()
+    return raw_figures() if figures_from == "raw" else processed_table("figures")
+
+
+def audit_findings(figures: pd.DataFrame, figures_from: str = "processed") -> pd.DataFrame:
+    """The audit of ``figures``: the data stage's ``discrepancies`` table, or (raw) the checks run afresh.
+
+    The audit compares every report with the others, so running it costs time in proportion to the
+    archive: the data stage runs it once, and each notebook reads its result.
+    """
+    from .audit import run_checks
+
+    return run_checks(figures) if figures_from == "raw" else processed_table("discrepancies")
+
+
+def load_series(figures_from: str = "processed") -> pd.DataFrame:
+    """The series of every count across reports: the data stage's ``series`` table, or (raw) built afresh."""
+    from .series import build_series
+
+    return build_series(load_figures_from(figures_from)) if figures_from == "raw" else processed_table("series")
 
 
 def report_sources() -> dict[str, str]:
@@ -124,7 +161,7 @@ def report_sources() -> dict[str, str]:
 
 
 def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
-    from .audit import findings_for_report, run_checks
+    from .audit import findings_for_report
     from .charts import statements
 
     month = validate_month(month)
@@ -133,8 +170,8 @@ def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
     if month not in known:
         raise ParameterError(f"no report for {month} in the figures table; reports: {', '.join(known)}")
     stated = statements(figures[figures["report"] == month])
-    findings = findings_for_report(run_checks(figures), month)
-    return ReportData(month, figures, stated, report_sources(), findings)
+    findings = findings_for_report(audit_findings(figures, figures_from), month)
+    return ReportData(month, stated, report_sources(), findings)
 
 
 def load_cross_year_data(figures_from: str = "processed") -> tuple[pd.DataFrame, dict[str, str]]:
