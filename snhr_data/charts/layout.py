@@ -58,12 +58,12 @@ def finish(fig: Figure, ax, title: str, subtitle: str, reports: Sequence[str],
                     linespacing=1.3)
     for artist in [*header, text, *fig.legends]:
         artist.set_in_layout(False)
-    fig.draw_without_rendering()
+    renderer = fig._get_renderer()  # measuring the bands' text needs no drawing of the whole figure
     pad = 0.06
-    inches = [artist.get_window_extent().height / fig.dpi for artist in header]
+    inches = [artist.get_window_extent(renderer).height / fig.dpi for artist in header]
     top = sum(inches) + 3 * pad
-    footer_h = text.get_window_extent().height / fig.dpi
-    bottom = footer_h + sum(legend.get_window_extent().height / fig.dpi + pad for legend in fig.legends) + 2 * pad
+    footer_h = text.get_window_extent(renderer).height / fig.dpi
+    bottom = footer_h + sum(legend.get_window_extent(renderer).height / fig.dpi + pad for legend in fig.legends) + 2 * pad
     height = fig.get_figheight() + top + bottom
     fig.set_figheight(height)
     header[0].set_y(1 - pad / height)
@@ -71,8 +71,9 @@ def finish(fig: Figure, ax, title: str, subtitle: str, reports: Sequence[str],
     text.set_y(pad / height)
     for legend in fig.legends:
         legend.set_bbox_to_anchor((0.005, (bottom - pad) / height), transform=fig.transFigure)
-    fig.get_layout_engine().set(rect=(0, bottom / height, 1, 1 - (top + bottom) / height))
-    fig.draw_without_rendering()
+    engine = fig.get_layout_engine()
+    engine.set(rect=(0, bottom / height, 1, 1 - (top + bottom) / height))
+    engine.execute(fig)  # the axes' final positions, without drawing every artist
     fig.set_layout_engine("none")  # positions are final: saving in three formats need not redo the layout
     return fig
 
