@@ -74,7 +74,9 @@ def finish(fig: Figure, ax, title: str, subtitle: str, reports: Sequence[str],
     engine = fig.get_layout_engine()
     engine.set(rect=(0, bottom / height, 1, 1 - (top + bottom) / height))
     engine.execute(fig)  # the axes' final positions, without drawing every artist
-    fig.set_layout_engine("none")  # positions are final: saving in three formats need not redo the layout
+    # Positions are final. No layout engine at all (not even "none"'s placeholder, which makes every savefig
+    # draw the figure twice): each of the three formats is drawn once.
+    fig.set_layout_engine(None)
     return fig
 
 
