@@ -17,6 +17,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -317,12 +318,19 @@ def execute(notebook: str, parameters: Mapping[str, object], output: Path) -> No
         raise error
 
 
+@lru_cache(maxsize=None)
+def html_exporter():
+    """One nbconvert exporter per process: a new one compiles its Jinja templates again for every page."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab")
+
+
 def write_html(notebook_path: Path) -> Path:
     """The executed notebook rendered as a standalone HTML page beside it."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    body, _ = html_exporter().from_notebook_node(nbformat.read(notebook_path, as_version=4))
     target = notebook_path.with_suffix(".html")
     with atomic_path(target) as tmp:
         tmp.write_text(body, encoding="utf-8")
