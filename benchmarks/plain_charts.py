@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from snhr_data import paths
-from snhr_data.notebooks import build_jobs, report_months
+from snhr_data.notebooks import build_jobs, in_start_order, report_months
 
 
 def run_plain(job_and_scratch: tuple) -> str:
@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("-j", "--jobs", type=int, default=2)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="plain-charts-") as scratch:
-        jobs = build_jobs(report_months(), Path(scratch))
+        jobs = in_start_order(build_jobs(report_months(), Path(scratch)))
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             done = list(pool.map(run_plain, [(job, scratch) for job in jobs]))
     print(f"{len(done)} notebooks' code run as plain Python")

@@ -257,6 +257,15 @@ def build_jobs(months: Sequence[str], out_root: Path, cross_year: bool = True,
     return jobs
 
 
+def in_start_order(jobs: Sequence[Job]) -> list[Job]:
+    """``jobs`` in the order to start them: the cross-year notebook first.
+
+    It reads the whole archive and is the longest run; started last (the order of ``build_jobs``) it
+    runs alone at the end while every other worker waits.
+    """
+    return sorted(jobs, key=lambda job: job.notebook != CROSS_YEAR)
+
+
 def without_volatile_metadata(notebook) -> object:
     """Drop the timestamps, durations, paths and random cell id that papermill and nbclient add.
 
@@ -441,6 +450,6 @@ def regenerate_goldens(target: Path | None = None, workers: int | None = None) -
     jobs = golden_jobs(target)
     (Path(target) if target is not None else golden_dir()).mkdir(parents=True, exist_ok=True)
     results: dict[Job, JobResult] = {}
-    run_in_workers(run_golden, jobs, worker_count(workers, len(jobs)), True,
+    run_in_workers(run_golden, in_start_order(jobs), worker_count(workers, len(jobs)), True,
                    lambda result: results.__setitem__(result.job, result))
     return [results[job] for job in jobs]

@@ -29,8 +29,8 @@ from . import __version__, paths, state
 from .guard import BuildInterrupted, signals_deferred
 from .io import atomic_path, output_folder_problem, remove_leftovers, swap_dir
 from .notebooks import (CROSS_YEAR, CROSS_YEAR_DIR, MONTH_RE, MONTHLY, STAGING_PREFIX, Job, JobResult,
-                        ParameterError, build_jobs, manifest_rows, report_months, run_job, validate_month,
-                        worker_count)
+                        ParameterError, build_jobs, in_start_order, manifest_rows, report_months, run_job,
+                        validate_month, worker_count)
 
 LEFTOVER_PREFIXES = (STAGING_PREFIX, ".old-", ".index.html.", f".{state.STATE_FILE}.")
 CHART_FORMATS = ("png", "svg", "pdf", "csv")
@@ -150,7 +150,7 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
             if to_run:
                 from .execution import run_in_workers
 
-                run_in_workers(run_job, to_run, worker_count(workers, len(to_run)), reuse_kernels, keep)
+                run_in_workers(run_job, in_start_order(to_run), worker_count(workers, len(to_run)), reuse_kernels, keep)
         except BuildInterrupted as err:
             err.kept = [name for name, r in results.items() if r.staged is not None]
             raise
