@@ -304,3 +304,34 @@ def test_outputs_are_identical_whatever_the_checkout_path(tmp_path, monkeypatch)
         assert str(tmp_path).encode() not in text
         trees.append(tree(root / "reports"))
     assert trees[0] == trees[1]
+
+
+def test_the_cross_year_notebook_starts_first(tmp_path):
+    jobs = notebooks.build_jobs(["2024-01", "2024-02"], tmp_path)
+    assert [job.name for job in notebooks.in_start_order(jobs)] == [notebooks.CROSS_YEAR_DIR, "2024-01", "2024-02"]
+
+
+def test_notebooks_read_the_audit_and_series_the_data_stage_wrote():
+    """The notebooks read ``discrepancies`` and ``series`` from data/processed instead of recomputing them
+    over the whole archive: the same rows as the audit and the series computed afresh."""
+    from snhr_data.audit import run_checks
+    from snhr_data.series import build_series
+
+    figures = notebooks.load_figures_from("processed")
+    for read, computed in [(notebooks.audit_findings(figures), run_checks(figures)),
+                           (notebooks.load_series(), build_series(figures))]:
+        assert read.astype(str).reset_index(drop=True).equals(computed.astype(str).reset_index(drop=True))
+
+
+def test_processed_tables_are_parsed_again_only_when_their_file_changes(tmp_path, monkeypatch):
+    import pandas as pd
+
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    paths.processed_dir().mkdir(parents=True)
+    target = paths.processed_dir() / "series.parquet"
+    pd.DataFrame({"value": [1.0]}).to_parquet(target)
+    first = notebooks.processed_table("series")
+    first["value"] = 9.0  # a caller changing its copy changes nothing for the next notebook
+    assert notebooks.processed_table("series")["value"].tolist() == [1.0]
+    pd.DataFrame({"value": [2.0]}).to_parquet(target)
+    assert notebooks.processed_table("series")["value"].tolist() == [2.0]

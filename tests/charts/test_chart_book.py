@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from chart_frames import SOURCES, party_month
 from PIL import Image
@@ -50,3 +51,14 @@ def test_chart_book_records_missing_charts_and_fingerprints(monkeypatch):
     assert lines[0].split() == ["torture", "not", "drawn"]
     assert re.fullmatch(r"parties\s+[0-9a-f]{16}", lines[1])
     assert len(shown) == 2
+
+
+def test_a_saved_chart_beside_the_notebook_is_linked_not_embedded(tmp_path):
+    linked = charts.book.saved_image(Path("figures") / "a b.png", 'Deaths "by" party & <year>', 420)
+    html = linked._repr_html_()
+    assert html.startswith('<img src="figures/a%20b.png"') and 'width="420"' in html
+    assert 'alt="Deaths &quot;by&quot; party &amp; &lt;year&gt;"' in html
+    chart = charts.deaths_by_party(charts.statements(party_month()), "2030-05", SOURCES)
+    png = charts.save_figure(chart.figure, tmp_path / "chart", charts.figure_metadata("t", "2030-05", {}), ("png",))[0]
+    embedded = charts.book.saved_image(png, "t", 420)  # saved elsewhere: a link would not resolve
+    assert embedded.data == png.read_bytes()
