@@ -145,24 +145,32 @@ def report_digests(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     """report month -> hash of every table row resting on it (``report`` or ``reports`` column).
 
     A notebook about one report depends on these rows only, so adding a report leaves the other
-    months' keys unchanged. Rows of a table with neither column go into every report's hash.
+    months' keys unchanged. Rows of a table with neither column go into every report's hash. A row
+    is hashed as written to its CSV file, so the tables of a build and those read back from
+    ``data/processed`` give the same hashes.
     """
+    import csv
+
     from .io import write_csv
 
     shared, parts = [], {}
     for name, frame in sorted(tables.items()):
+        buffer = StringIO()
+        write_csv(frame, buffer)
+        header, *rows = csv.reader(StringIO(buffer.getvalue()))
         if "report" in frame.columns:
-            months = frame["report"].astype(str).map(lambda m: [m])
+            months = [[m] for m in frame["report"].astype(str).tolist()]
         elif "reports" in frame.columns:
-            months = frame["reports"].astype(str).str.split(";")
+            months = [m.split(";") for m in frame["reports"].astype(str).tolist()]
         else:
-            shared.append(state.digest(frame.to_csv(index=False)))
+            shared.append(state.digest([name, header, rows]))
             continue
-        exploded = frame.assign(_month=months).explode("_month")
-        for month, rows in exploded.groupby("_month", sort=True):
-            buffer = StringIO()
-            write_csv(rows.drop(columns="_month"), buffer)
-            parts.setdefault(month, []).append(state.digest([name, buffer.getvalue()]))
+        by_month: dict[str, list[list[str]]] = {}
+        for row, row_months in zip(rows, months):
+            for month in row_months:
+                by_month.setdefault(month, []).append(row)
+        for month, month_rows in by_month.items():
+            parts.setdefault(month, []).append(state.digest([name, header, month_rows]))
     return {month: state.digest([digests, shared]) for month, digests in sorted(parts.items())}
 
 

@@ -10,6 +10,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
+from .frames import records
 from .numbers import number_text
 from .provenance import QUALIFIER_WORDS
 
@@ -85,7 +86,7 @@ def statements_in_order(rows: pd.DataFrame) -> list[tuple[tuple, Statement]]:
     """(row, statement) pairs sorted by report, file and line (the order a reader meets them)."""
     rows = rows.sort_values(["report", "source_file", "line"], kind="stable")
     out = []
-    for row in rows.to_dict("records"):
+    for row in records(rows):
         statement = Statement(float(row["value"]), row["qualifier"], row["report"], row["source_file"],
                               int(row["line"]), str(row["quote"]), row["figure_id"])
         out.append((row, statement))

@@ -15,7 +15,8 @@ import pandas as pd
 
 from .numbers import number_text
 from .provenance import with_figure_ids
-from .tables import row_groups, sort_rows
+from .frames import row_groups
+from .tables import sort_rows
 
 SERIES_KEY = ["period", "measure", "victim_group", "perpetrator", "governorate"]
 SERIES_COLUMNS = SERIES_KEY + [

@@ -28,6 +28,7 @@ from .codes import (
     MEASURES, PARENT_OF_GROUP, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
     governorate_codes, perpetrator_codes, perpetrator_groups,
 )
+from .frames import records, row_groups
 from .numbers import number_text
 from .periods import containing_period, period_type
 from .provenance import with_figure_ids
@@ -72,23 +73,6 @@ def _require_ids(figures: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- statements -> cells
 
-def row_groups(frame: pd.DataFrame, key: list[str]) -> dict[tuple, list[int]]:
-    """Row positions of each distinct ``key`` value, in order of first appearance.
-
-    The groups of ``frame.groupby(key, sort=False, dropna=False)`` (missing values form one group),
-    found in plain Python: iterating over pandas groups costs a few hundred microseconds per group,
-    which at archive scale (thousands of cells) was most of the build's time.
-    """
-    columns = []
-    for name in key:
-        values = frame[name].tolist()
-        columns.append([None if pd.isna(v) else v for v in values] if frame[name].hasnans else values)
-    groups: dict[tuple, list[int]] = {}
-    for position, group_key in enumerate(zip(*columns)):
-        groups.setdefault(group_key, []).append(position)
-    return groups
-
-
 def collapse_statements(figures: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     """One row per ``key``: the first-stated value and qualifier, the other stated values, provenance.
 
@@ -121,13 +105,13 @@ def widen(cells: pd.DataFrame, index: list[str], column: str, names: dict[str, s
     not state that figure. ``qualifiers``, ``alt_values`` hold ``<value column>:<...>`` entries.
     """
     cells = cells[cells[column].isin(list(names))]
-    records = cells.to_dict("records")
+    cells_records = records(cells)
     rows = []
     for group_key, positions in row_groups(cells, index).items():
         row = dict(zip(index, group_key))
         row.update({name: float("nan") for name in names.values()})
         qualifiers, alternatives, source_rows = [], [], []
-        by_code = {records[i][column]: records[i] for i in positions}
+        by_code = {cells_records[i][column]: cells_records[i] for i in positions}
         for code, name in names.items():
             cell = by_code.get(code)
             if cell is None:
@@ -265,13 +249,14 @@ def period_shares(figures: pd.DataFrame) -> pd.DataFrame:
     key = ["report", "period"] + dims
     percents = collapse_statements(_select(figures, unit="percent", share_of="period"), key)
     counts = collapse_statements(_select(figures, unit="count"), key)
-    count_of = {tuple(r[c] for c in key): r for r in counts.to_dict("records")}
+    count_records = records(counts)
+    count_of = {tuple(r[c] for c in key): r for r in count_records}
     periods_of: dict[tuple, list[str]] = {}
-    for r in counts.to_dict("records"):
+    for r in count_records:
         periods_of.setdefault(tuple(r[c] for c in ["report"] + dims), []).append(r["period"])
 
     rows = []
-    for cell in percents.to_dict("records"):
+    for cell in records(percents):
         same = tuple(cell[c] for c in ["report"] + dims)
         of_period = containing_period(periods_of.get(same, []), cell["period"]) or ""
         month = count_of.get(tuple(cell[c] for c in key))
