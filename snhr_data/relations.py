@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -109,6 +110,29 @@ def count_pool(figures: pd.DataFrame, *, across_reports: bool = False) -> Pool:
         key = tuple("" if (across_reports and c == "report") else row[c] for c in KEY_COLUMNS)
         grouped.setdefault(key, []).append(statement)
     return {key: candidates(statements) for key, statements in grouped.items()}
+
+
+class CountPools:
+    """A prepared figures table (``provenance.prepared``) and its count pools, each built once: the checks share them."""
+
+    def __init__(self, figures: pd.DataFrame) -> None:
+        self.figures = figures
+
+    @cached_property
+    def within(self) -> Pool:
+        return count_pool(self.figures)
+
+    @cached_property
+    def across(self) -> Pool:
+        return count_pool(self.figures, across_reports=True)
+
+
+def periods_by_figure(pool: Pool) -> dict[tuple, set[str]]:
+    """The periods stated for each figure of ``pool``, by its key without the period."""
+    periods: dict[tuple, set[str]] = {}
+    for key in pool:
+        periods.setdefault((key[0],) + key[2:], set()).add(key[1])
+    return periods
 
 
 def replaced(key: Key, **changes: str) -> Key:
