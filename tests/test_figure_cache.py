@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -132,3 +135,14 @@ def test_no_module_the_fingerprint_covers_imports_one_it_leaves_out():
     leaks = {f"{p.relative_to(root)} imports {m}" for p in covered for m in imported_modules(p)
              if m.split("/")[0] in downstream}
     assert not leaks
+
+
+def test_an_unchanged_data_build_decides_from_hashes_without_loading_pandas(tmp_path):
+    """The no-op path of `snhr-data build-data` reads hashes and file signatures only."""
+    data_stage(write_raw(tmp_path, ("2024-12",)), tmp_path / "data" / "processed")
+    code = ("import sys; from snhr_data.cli import main; main(['build-data'], standalone_mode=False);"
+            "print(sorted(m for m in ('pandas', 'pyarrow', 'pandera', 'matplotlib', 'papermill') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "SNHR_DATA_ROOT": str(tmp_path)})
+    assert "up to date" in done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
