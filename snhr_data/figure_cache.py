@@ -3,8 +3,8 @@
 Reading the reports is most of the data stage (about 80 ms of CPU per report). An entry holds what the
 extractor returned for one report, and the warnings it gave, under a key made of the report's manifest
 row (with the raw file's sha256, which the build has checked) and the reader's fingerprint: the source
-of every module the extraction runs, the grammar (``vocab/*.yaml``) and the versions of the libraries
-that read text, PDF and HTML. Any change to one of them is another key, so a stale entry is never
+of every module the extraction runs, the grammar (``vocab/*.yaml``) and the versions of Python and of
+the libraries that read text, PDF and HTML. Any change to one of them is another key, so a stale entry is never
 used. Entries are Parquet files in ``.extract-cache/`` beside the output folder (git-ignored), each
 written whole through a temporary file; a build keeps the entries it used and deletes the others.
 ``--force`` reads none of them (every report is extracted again) and writes them afresh.
@@ -12,6 +12,7 @@ written whole through a temporary file; a build keeps the entries it used and de
 from __future__ import annotations
 
 import json
+import platform
 import warnings
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
@@ -49,6 +50,7 @@ def reader_fingerprint() -> str:
         "sources": {str(p.relative_to(root)): state.file_sha256(p) for p in sources},
         "grammar": [[p.name, state.file_sha256(p)] for p in grammars],
         "libraries": {name: _installed(name) for name in LIBRARIES},
+        "python": platform.python_version(),
     })
 
 
