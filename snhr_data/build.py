@@ -104,7 +104,7 @@ def _read_item(item: tuple[int, tuple[Path, str, Extractor]]) -> tuple[int, tupl
 
 
 @dataclass(frozen=True)
-class Report:
+class ReportFile:
     """One report to extract: its file, the manifest's month and kind, and its extraction-cache key (or None)."""
 
     path: Path
@@ -113,7 +113,7 @@ class Report:
     key: str | None = None
 
 
-def extracted(reports: list[Report], extract: Extractor, cache: FigureCache | None = None,
+def extracted(reports: list[ReportFile], extract: Extractor, cache: FigureCache | None = None,
               refresh: bool = False) -> list[pd.DataFrame]:
     """The checked figures of each report, in order.
 
@@ -164,8 +164,8 @@ def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor, cache
     from .tables import with_figure_ids
 
     fingerprint = reader_fingerprint() if cache is not None else ""
-    reports = [Report(raw_dir / row["file"], row["report_month"], row["kind"],
-                      entry_key(row, fingerprint) if cache is not None else None)
+    reports = [ReportFile(raw_dir / row["file"], row["report_month"], row["kind"],
+                          entry_key(row, fingerprint) if cache is not None else None)
                for row in manifest.to_dict("records")]
     figures = pd.concat(extracted(reports, extract, cache, refresh), ignore_index=True)
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
