@@ -74,7 +74,6 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from bisect import bisect_left, bisect_right
 from typing import Callable, Iterable, Mapping
 
 import pandas as pd
@@ -83,12 +82,12 @@ from .codes import PARENT_OF_GROUP, combined_members, perpetrator_codes, perpetr
 from .grammar import VocabularyError, cached, vocab_dir
 from .grammar import settings as settings_file
 from .numbers import number_text
-from .periods import containing_period, period_span, period_tiling
+from .periods import containing_period
 from .provenance import prepared
 from .relations import (
     FINDING_COLUMNS, KEY_COLUMNS, MAX_READINGS, Candidate, CountPools, Key, Pool, Relation, Settings, Statement, agreement,
-    candidates, describe_key, finding, findings_frame, grouped_by, periods_by_figure, readings, relation_findings, replaced,
-    statements_in_order,
+    candidates, describe_key, finding, findings_frame, grouped_by, period_relations, periods_by_figure, readings,
+    relation_findings, replaced, statements_in_order,
 )
 
 __all__ = [
@@ -220,29 +219,6 @@ def within_report_relations(pool: Pool, settings: Settings) -> list[Relation]:
     """Every sum relation between the counts of one report (used to resolve conflicting statements)."""
     return (party_relations(pool, settings) + other_party_relations(pool, settings)
             + governorate_relations(pool) + victim_group_relations(pool) + massacre_share_relations(pool))
-
-
-# ---------------------------------------------------------------- periods
-
-def first_month(period: str) -> int:
-    return period_span(period)[0]
-
-
-def period_relations(pool: Pool) -> list[Relation]:
-    relations = []
-    for by_period in grouped_by(pool, "period").values():
-        by_start = sorted(by_period, key=first_month)
-        for whole in sorted(by_period):
-            first, last = period_span(whole)
-            if first == last:
-                continue
-            inside = by_start[bisect_left(by_start, first, key=first_month):  # (what is inside starts inside)
-                              bisect_right(by_start, last, key=first_month)]
-            parts, complete = period_tiling(whole, inside)
-            if parts:
-                relations.append(Relation("period_sum", by_period[whole],
-                                          tuple(by_period[p] for p in parts), complete, "period"))
-    return relations
 
 
 # ---------------------------------------------------------------- findings

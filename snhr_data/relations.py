@@ -5,6 +5,7 @@ finding that quotes the statements involved."""
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Mapping
@@ -13,6 +14,7 @@ import pandas as pd
 
 from .frames import records
 from .numbers import number_text
+from .periods import period_span, period_tiling
 from .provenance import QUALIFIER_WORDS
 
 KEY_COLUMNS = ["report", "period", "measure", "victim_group", "perpetrator", "governorate"]
@@ -274,3 +276,25 @@ def findings_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
     frame = frame.astype({c: "float64" for c in ("stated", "expected")})
     return frame.astype({c: object for c in FINDING_COLUMNS if c not in ("stated", "expected")})
+
+
+def first_month(period: str) -> int:
+    return period_span(period)[0]
+
+
+def period_relations(pool: Pool) -> list[Relation]:
+    """Each period stated (across reports) against the stated sub-periods that tile it from its start."""
+    relations = []
+    for by_period in grouped_by(pool, "period").values():
+        by_start = sorted(by_period, key=first_month)
+        for whole in sorted(by_period):
+            first, last = period_span(whole)
+            if first == last:
+                continue
+            inside = by_start[bisect_left(by_start, first, key=first_month):  # (what is inside starts inside)
+                              bisect_right(by_start, last, key=first_month)]
+            parts, complete = period_tiling(whole, inside)
+            if parts:
+                relations.append(Relation("period_sum", by_period[whole],
+                                          tuple(by_period[p] for p in parts), complete, "period"))
+    return relations
