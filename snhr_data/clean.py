@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import without_furniture
+from .reading.dates import is_date_line
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -136,7 +137,7 @@ def clean_blocks(raw: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     pending_blank = False
-    last_text = ""
+    last_text, last_dated = "", False
     raw_lines = raw.split("\n")
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     texts = without_furniture([clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)])
@@ -148,8 +149,11 @@ def clean_blocks(raw: str) -> list[Block]:
             pending_blank = pending_blank or not text.strip()
             continue
         text = text.strip()
+        dated = is_date_line(text)  # a publication date line stands alone: the end of a title, not its last words
         continuation = (
             current is not None
+            and not dated
+            and not last_dated
             and not heading
             and not current.md_heading
             and not _ends_block(current, last_text, text)
@@ -164,5 +168,5 @@ def clean_blocks(raw: str) -> list[Block]:
             _join(current, text, line_no)
             blocks.append(current)
         pending_blank = False
-        last_text = text
+        last_text, last_dated = text, dated
     return blocks

@@ -40,6 +40,7 @@ class Furniture:
     chrome: re.Pattern[str]
     breadcrumb_start: re.Pattern[str]
     breadcrumb_segment: re.Pattern[str]
+    breadcrumb_trail: re.Pattern[str]
     repost_suffix: re.Pattern[str]
     cut_title: re.Pattern[str]
     cut_title_window: int
@@ -89,6 +90,7 @@ def parse_furniture(data: object) -> Furniture:
         chrome=_compiled("chrome_lines", data["chrome_lines"]),
         breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
         breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"], r"^(?:{})(?-i:(?=[A-Z0-9]))"),
+        breadcrumb_trail=_compiled("breadcrumb.segments", crumb["segments"], r"(?:(?:{})\s*)+"),
         repost_suffix=_compiled("repost_suffix", data["repost_suffix"], r"(?:{})+\s*$"),
         cut_title=_compiled("cut_title", data["cut_title"], r"\s*(?:{})\s*$"),
         cut_title_window=window,
@@ -169,8 +171,8 @@ def without_line_furniture(line: str) -> str | None:
     if line is None:
         return None
     rest = without_breadcrumb(line)
-    if rest != line and (not rest.strip() or furniture().cut_title.search(rest)):
-        return None
+    if rest != line and (furniture().breadcrumb_trail.fullmatch(rest.strip()) or furniture().cut_title.search(rest)):
+        return None  # all trail ("HomeReportsPeriodic Reports"), or a trail before a title cut short
     return furniture().date_prefix.sub("", without_repost_suffix(rest))
 
 

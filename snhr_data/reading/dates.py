@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import regex
+from ..grammar import regex, regexes
 from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
 
 
@@ -30,6 +31,7 @@ PHRASES = (
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
 )
+PUBLICATION_WINDOW = 5000  # characters at the start of a text in which its publication date is read
 QUARTERS = ["first", "second", "third", "fourth"]
 
 
@@ -116,14 +118,30 @@ def unreadable_months(text: str) -> list[PeriodMention]:
 
 
 def publication_date(text: str) -> str | None:
-    """The publication date a report states on a line of its own ("Sunday 01 December 2024", "date 2025-01-02")."""
-    match = regex("Published").search(text[:5000])
-    if not match:
+    """The date a text was published (ISO), in any form a copy carries ("Sunday 01 December 2024", "Published:
+    4 May 2021", "The Hague, July 3, 2019 -", "Date: 2019-07-01", "ISTANBUL (AA) - 2.07.2023"): the earliest in
+    its first lines that is a valid date."""
+    head = text[:PUBLICATION_WINDOW]
+    patterns = regexes("PublicationDate") + (regex("PublicationDateInLine"),)
+    found = sorted((match.start(), index, match) for index, pattern in enumerate(patterns)
+                   for match in pattern.finditer(head))
+    return next((date for _, _, match in found if (date := date_of(match)) is not None), None)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether ``line`` starts with a publication date (the end of a title; never a heading or a period)."""
+    matches = (pattern.match(line.strip()) for pattern in regexes("PublicationDate"))
+    return any(match and date_of(match) for match in matches)
+
+
+def date_of(match: re.Match[str]) -> str | None:
+    """The ISO date of a ``PublicationDate`` match; None if it is no date (a 13th month, a 32nd day)."""
+    month = match.group("month")
+    number = int(month) if month.isdigit() else month_number(month)
+    try:
+        return date(int(match.group("year")), number, int(match.group("day"))).isoformat()
+    except ValueError:
         return None
-    if match.group("iso"):
-        return match.group("iso")
-    day, month, year = (match.group(f"{g}2") or match.group(g) for g in ("day", "month", "year"))
-    return f"{year}-{month_number(month):02d}-{int(day):02d}"
 
 
 def title_month(title: str) -> str | None:

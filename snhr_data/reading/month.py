@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..periods import month_code, month_number, shift_month, year_of_month
-from .dates import NoReportMonthError, publication_date, title_month
+from .dates import NoReportMonthError, month_range, publication_date, title_month
 from .report import statements_with_counts
 
 FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
@@ -37,7 +37,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
 
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
-    published = publication_date(text) or published_month_first(text)
+    published = publication_date(text)
     found = title_dating(title) or body_dating(body, published) or guessed_dating(text, published)
     if given is not None:
         if found is not None and found.stated and found.month != given:
@@ -53,18 +53,13 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     return found
 
 
-def published_month_first(text: str) -> str | None:
-    """A publication date written "July 3, 2019" on a line of its own or in a dateline."""
-    match = regex("PublishedMonthFirst").search(text[:5000])
-    if not match:
-        return None
-    return f"{match.group('year')}-{month_number(match.group('month')):02d}-{int(match.group('day')):02d}"
-
-
 def title_dating(title: str) -> Dating | None:
     month = title_month(title)
     if month is None:
         return None
+    span = title_span(title)
+    if span and span.endswith(month):  # "... Killed in Syria from March 2020 to March 2021": a special report
+        return Dating(month, span)
     if regex("TitleMonth").search(title):
         return Dating(month, month)
     half = regex("TitleHalfYear").search(title)
@@ -75,6 +70,16 @@ def title_dating(title: str) -> Dating | None:
     if month.endswith("-12") and not regex("TitleBareMonth").search(title):
         return Dating(month, month[:4])  # an annual report
     return Dating(month, month)
+
+
+def title_span(title: str) -> str | None:
+    """The span of months a title names ("from March 2020 to March 2021"), when it names no month outside it."""
+    for name in ("PeriodCrossYearRange", "PeriodMonthRange"):
+        found = regex(name).search(title)
+        if found:
+            outside = title[:found.start()] + title[found.end():]
+            return None if regex("TitleMonth").search(outside) else month_range(found.groupdict())
+    return None
 
 
 def body_dating(body: str, published: str | None) -> Dating | None:
