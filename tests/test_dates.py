@@ -68,6 +68,9 @@ def test_publication_date_lines():
     ("Idlib, 01/05/2022", "2022-05-01"),
     ("ANKARA (AA) - 2/06/2020", "2020-06-02"),
     ("ISTANBUL (AA) - 2.07.2023", "2023-07-02"),
+    ("Last updated: 3rd Jan 2022", "2022-01-03"),
+    ("July 1st, 2019", "2019-07-01"),
+    ("2019/07/01", "2019-07-01"),
 ])
 def test_publication_dates_in_every_form_a_copy_carries(line, expected):
     assert publication_date(f"A headline\n{line}\nThe body.") == expected
