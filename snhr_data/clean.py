@@ -38,6 +38,7 @@ _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 _DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\b(?:and|including|of|as well as))$", re.IGNORECASE)
 _GOES_ON = re.compile(r"^(?:due to|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
                       re.IGNORECASE)
+_PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
 
 
@@ -104,6 +105,13 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
     return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text)
 
 
+def _headline_before_paragraph(block: Block, next_text: str) -> bool:
+    """A one-line headline with no sentence end ("Monitor counts 73 civilian deaths in Syria in August") before a
+    line that is a whole paragraph (a web copy pasted with one line per paragraph): the headline ends there."""
+    return (len(block.lines) == 1 and not re.search(r"[.!?:;,]$", block.text) and next_text[:1].isupper()
+            and len(next_text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", next_text)))
+
+
 def _is_enumerated_title(text: str) -> bool:
     """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated."""
     return bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
@@ -157,6 +165,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not heading
             and not current.md_heading
             and not _ends_block(current, last_text, text)
+            and not (len(blocks) == 1 and _headline_before_paragraph(current, text))
             and not _starts_new_block(raw_line, text)
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))

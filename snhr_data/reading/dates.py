@@ -122,7 +122,7 @@ def publication_date(text: str) -> str | None:
     4 May 2021", "The Hague, July 3, 2019 -", "Date: 2019-07-01", "ISTANBUL (AA) - 2.07.2023"): the earliest in
     its first lines that is a valid date."""
     head = text[:PUBLICATION_WINDOW]
-    patterns = regexes("PublicationDate") + (regex("PublicationDateInLine"),)
+    patterns = regexes("PublicationDate") + regexes("PublicationDateInLine")
     found = sorted((match.start(), index, match) for index, pattern in enumerate(patterns)
                    for match in pattern.finditer(head))
     return next((date for _, _, match in found if (date := date_of(match)) is not None), None)
