@@ -71,6 +71,12 @@ def test_publication_date_lines():
     ("Last updated: 3rd Jan 2022", "2022-01-03"),
     ("July 1st, 2019", "2019-07-01"),
     ("2019/07/01", "2019-07-01"),
+    ("Mon 2 May 2022", "2022-05-02"),
+    ("May 2, 2022 at 9:14 am", "2022-05-02"),
+    ("By Jane Doe | May 2, 2022", "2022-05-02"),
+    ("Updated 2 May 2022, 09:14 GMT", "2022-05-02"),
+    ("02-05-2022", "2022-05-02"),
+    ("2024-12-01T09:00:00+00:00", "2024-12-01"),
 ])
 def test_publication_dates_in_every_form_a_copy_carries(line, expected):
     assert publication_date(f"A headline\n{line}\nThe body.") == expected
@@ -82,6 +88,7 @@ def test_publication_dates_in_every_form_a_copy_carries(line, expected):
     "SNHR: 71 Civilian Deaths Documented in Syria in November 2024",  # a month, no day
     "On Sunday, 3 December 2023, regime forces shelled the town",  # a statement that holds a date
     "BEIRUT, March 1 (Reuters) - Russian air strikes killed 679 civilians",  # a dateline without its year
+    " date 2025-01-02 503 Civilians Deaths; Including 96 Children",  # a date glued to a title: a title line
 ])
 def test_lines_that_give_no_publication_date(line):
     assert not is_date_line(line)
@@ -89,6 +96,7 @@ def test_lines_that_give_no_publication_date(line):
 
 def test_the_earliest_date_line_is_the_publication_date():
     assert publication_date("Title\nPosted on July 1, 2014\nUpdated: 3 August 2014\nbody") == "2014-07-01"
+    assert publication_date(" date 2025-01-02 503 Civilians Deaths; Including 96 Children\nbody") == "2025-01-02"
 
 
 def test_a_day_first_date_names_no_month_of_a_title():
