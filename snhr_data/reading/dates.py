@@ -120,12 +120,28 @@ def unreadable_months(text: str) -> list[PeriodMention]:
 def publication_date(text: str) -> str | None:
     """The date a text was published (ISO), in any form a copy carries ("Sunday 01 December 2024", "Published:
     4 May 2021", "The Hague, July 3, 2019 -", "Date: 2019-07-01", "ISTANBUL (AA) - 2.07.2023"): the earliest in
-    its first lines that is a valid date."""
+    its first lines that is a valid date. Digits are read day first, as the region's outlets write them."""
+    match = publication_match(text)
+    return date_of(match) if match else None
+
+
+def publication_date_read_month_first(text: str) -> str | None:
+    """The other reading of a publication date written in digits that reads both ways ("04/05/2022": 4 May or
+    April 5), else None."""
+    match = publication_match(text)
+    if match is None or not match.group("month").isdigit() or match.group("month") == match.group("day"):
+        return None
+    swapped = {"year": match.group("year"), "month": match.group("day"), "day": match.group("month")}
+    return date_of(swapped) if "sep" in match.groupdict() and match.start("day") < match.start("month") else None
+
+
+def publication_match(text: str) -> re.Match[str] | None:
+    """The earliest publication-date match in the first lines of ``text`` that is a valid date."""
     head = text[:PUBLICATION_WINDOW]
     patterns = regexes("PublicationDate") + regexes("PublicationDateInLine")
     found = sorted((match.start(), index, match) for index, pattern in enumerate(patterns)
                    for match in pattern.finditer(head))
-    return next((date for _, _, match in found if (date := date_of(match)) is not None), None)
+    return next((match for _, _, match in found if date_of(match) is not None), None)
 
 
 def is_date_line(line: str) -> bool:
@@ -134,12 +150,13 @@ def is_date_line(line: str) -> bool:
     return any(match and date_of(match) for match in matches)
 
 
-def date_of(match: re.Match[str]) -> str | None:
-    """The ISO date of a ``PublicationDate`` match; None if it is no date (a 13th month, a 32nd day)."""
-    month = match.group("month")
+def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
+    """The ISO date of a ``PublicationDate`` match (or its year, month and day); None if it is no date (a 13th
+    month, a 32nd day)."""
+    month = match["month"]
     number = int(month) if month.isdigit() else month_number(month)
     try:
-        return date(int(match.group("year")), number, int(match.group("day"))).isoformat()
+        return date(int(match["year"]), number, int(match["day"])).isoformat()
     except ValueError:
         return None
 

@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..grammar import regex
-from ..periods import month_code, month_number, shift_month, year_of_month
-from .dates import NoReportMonthError, month_range, publication_date, title_month
+from ..periods import month_code, month_index, month_number, shift_month, year_of_month
+from .dates import (NoReportMonthError, month_range, publication_date, publication_date_read_month_first,
+                    title_month)
 from .report import statements_with_counts
 
 FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
@@ -50,7 +51,21 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
                                  "date; date it with --month YYYY-MM")
     if published and found.month > published[:7]:
         raise NoReportMonthError(f"report month {found.month} is after the text's own publication date {published}")
+    if given is None and contradicts_day_first(found, body, publication_date_read_month_first(text), published):
+        raise NoReportMonthError(f"the publication date in digits reads as {published} (day first) or "
+                                 f"{publication_date_read_month_first(text)} (month first), and only the second fits "
+                                 "the month the text names; date it with --month YYYY-MM")
     return found
+
+
+def contradicts_day_first(found: Dating, body: str, month_first: str | None, published: str | None) -> bool:
+    """Whether a month the text names without its year ("in March") is far before a publication date read day
+    first (4 February) but just before its month-first reading (April 2): the text contradicts the convention."""
+    if month_first is None or published is None or not found.stated:
+        return False
+    other = body_dating(body, month_first)
+    return (other is not None and month_index(published[:7]) - month_index(found.month) > 1
+            and 0 <= month_index(month_first[:7]) - month_index(other.month) <= 1)
 
 
 def title_dating(title: str) -> Dating | None:
