@@ -6,7 +6,9 @@ publication date, "last month" against a publication date such as "July 3, 2019"
 else the publication date alone (a monthly report comes out in the first days of the next month); else the
 month the text states most often beside counts. A month the user gives (``--month``) dates a text that
 states none; one that contradicts what the text states is refused, as is a month after the text's own
-publication date. The words are entries of ``vocab/periods.yaml``.
+publication date, and a date in digits read day first (the convention of the region's outlets) that the
+month the text names contradicts. A title naming a span ("from March 2020 to March 2021") gives its undated
+statements the span. The words are entries of ``vocab/periods.yaml``.
 """
 from __future__ import annotations
 
@@ -51,10 +53,11 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
                                  "date; date it with --month YYYY-MM")
     if published and found.month > published[:7]:
         raise NoReportMonthError(f"report month {found.month} is after the text's own publication date {published}")
-    if given is None and contradicts_day_first(found, body, publication_date_read_month_first(text), published):
-        raise NoReportMonthError(f"the publication date in digits reads as {published} (day first) or "
-                                 f"{publication_date_read_month_first(text)} (month first), and only the second fits "
-                                 "the month the text names; date it with --month YYYY-MM")
+    month_first = publication_date_read_month_first(text)
+    if given is None and contradicts_day_first(found, body, month_first, published):
+        raise NoReportMonthError(f"the publication date in digits reads as {published} (day first) or {month_first} "
+                                 "(month first), and only the second fits the month the text names; date it with "
+                                 "--month YYYY-MM")
     return found
 
 
