@@ -12,6 +12,7 @@ from ..grammar import matches_any, regex
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
+from .dates import is_date_line
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
@@ -30,7 +31,7 @@ class ReportReader:
 
     def read_heading(self, block: Block, major: bool) -> None:
         text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
-        if regex("DateLine").match(text):
+        if is_date_line(text):
             return  # the publication date, not a period of the figures
         skip = matches_any("SkipSection", text)
         if major:
@@ -107,7 +108,7 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
     title = []
     for block in blocks:
         text = regex("DatePrefix").sub("", block.text)
-        if regex("TitleStop").search(text) or regex("DateLine").match(text) or ROMAN_HEADING.match(text) \
+        if regex("TitleStop").search(text) or is_date_line(text) or ROMAN_HEADING.match(text) \
                 or regex("SentenceInBlock").search(text):
             break
         title.append(block)
