@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from .dates import PeriodMention
-from .heads import Head
+from .heads import Head, noun_end
 from .model import NO_PERIOD, Context
 
 
@@ -20,11 +20,9 @@ class PeriodChoice:
 
 def period_of(head: Head, previous_period: str | None, has_previous: bool, sentence: str,
               periods: tuple[PeriodMention, ...], segment_start: int, bringing: re.Match[str] | None,
-              block: Context, section: Context, default: str, title: bool) -> PeriodChoice:
-    start, end = head.mention.start, head.mention.end
-    comma = sentence.find(",", end)
-    own_end = min(head.window_end, comma if comma != -1 else len(sentence))
-    own = [p for p in periods if end <= p.start < own_end]
+              block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
+    start = head.mention.start
+    own = own_periods(head, sentence, periods)
     before = [p for p in periods if p.end <= start]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
@@ -34,12 +32,14 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = own[0]
     elif in_segment:
         chosen = in_segment[-1]
+    elif coordinated := list_period(head, later_heads, sentence, periods):
+        chosen = coordinated
     elif head.noun == "bare" and has_previous:
         chosen = PeriodMention(previous_period, 0, 0, "inherited")
     elif before:
         chosen = before[-1]
     elif title or not regex("SentenceEnds").search(sentence.strip()):  # a headline states its period last
-        later = [p for p in periods if p.start >= end]
+        later = [p for p in periods if p.start >= head.mention.end]
         chosen = later[0] if later else None
     else:
         chosen = None
@@ -48,3 +48,26 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in {"ambiguous", "unreadable"} else None)
+
+
+def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
+    """The period phrases of a count's own clause: after it, in its window, before the next comma."""
+    end = head.mention.end
+    comma = sentence.find(",", end)
+    own_end = min(head.window_end, comma if comma != -1 else len(sentence))
+    return [p for p in periods if end <= p.start < own_end]
+
+
+def list_period(head: Head, later_heads: list[Head], sentence: str,
+                periods: tuple[PeriodMention, ...]) -> PeriodMention | None:
+    """The period a list of coordinated counts states once, after its last item: "the deaths of 24 medical
+    personnel, six media workers and 13 Civil Defense personnel in the first half of 2019"."""
+    previous = head
+    for item in later_heads:
+        if not regex("CountListJoin").fullmatch(sentence[noun_end(sentence, previous.mention):item.mention.start]):
+            return None
+        own = own_periods(item, sentence, periods)
+        if own:
+            return own[0]
+        previous = item
+    return None

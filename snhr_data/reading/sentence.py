@@ -124,7 +124,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
-                       bringing, block, section, sentence.source.period, title)
+                       bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
     if chosen.period is None:  # "since that date": a period the schema cannot hold
         if chosen.unreadable is not None:
             mention = chosen.unreadable
