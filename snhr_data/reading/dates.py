@@ -20,14 +20,14 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited
+    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement before)
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
     ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
-    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("month", "PeriodThisMonth"),
+    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
 )
 QUARTERS = ["first", "second", "third", "fourth"]
@@ -39,7 +39,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
-    if kind == "unknown":
+    if kind in {"unknown", "same"}:  # "same": the period of the statement before, decided by the reader
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None

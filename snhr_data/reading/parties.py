@@ -52,8 +52,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
+    clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
     free = [m for m in find_parties(text[:start], report)
-            if not any(h.mention.end <= m.start < h.window_end for h in heads)
+            if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and not regex("PartialBefore").search(text[:m.start])]
     if free:
         return Parties((free[-1].code,))

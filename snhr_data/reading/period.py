@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..grammar import regex
+from ..periods import period_type
 from .dates import PeriodMention
 from .heads import Head, noun_end
 from .model import NO_PERIOD, Context
@@ -15,7 +16,8 @@ from .model import NO_PERIOD, Context
 class PeriodChoice:
     period: str | None  # None: the text gives a period the schema cannot hold ("since that date")
     explicit: bool  # stated in the sentence (not inherited from the context or the count before)
-    unreadable: PeriodMention | None = None  # a phrase that gives no readable month ("during Ramadan", "Novmber 2024")
+    unreadable: PeriodMention | None = None  # a phrase that gives no readable month ("during Ramadan", "Novmber 2024",
+    # "over the same thirteen months" after a statement of one month)
 
 
 def period_of(head: Head, previous_period: str | None, has_previous: bool, sentence: str,
@@ -30,6 +32,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = what[0] if what else None
     elif own:
         chosen = own[0]
+    elif predicate := predicate_periods(head, sentence, periods):
+        chosen = predicate[0]
     elif in_segment:
         chosen = in_segment[-1]
     elif coordinated := list_period(head, later_heads, sentence, periods):
@@ -46,6 +50,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     if chosen is None:
         period = block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
+    if chosen.kind == "same":
+        return same_period(chosen, sentence, block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in {"ambiguous", "unreadable"} else None)
 
@@ -71,3 +77,25 @@ def list_period(head: Head, later_heads: list[Head], sentence: str,
             return own[0]
         previous = item
     return None
+
+
+def predicate_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
+    """The period of the verb a count is the subject of, after its groups: "1,734 civilians, including 403
+    children, were killed in Syria from March 2020 to March 2021"."""
+    end = head.mention.end
+    return [p for p in periods if end <= p.start < head.window_end
+            and regex("PassiveVerbBefore").search(sentence[end:p.start])]
+
+
+def same_period(mention: PeriodMention, sentence: str, before: str | None) -> PeriodChoice:
+    """ "over the same thirteen months", "in the same period": the period of the statements before, when it is of
+    the kind the phrase names (a month, a year, else a span of months); else no period, and a warning."""
+    span = regex("PeriodSame").match(sentence, mention.start)
+    words = span.group("span").lower() if span else ""
+    if before and before != NO_PERIOD:
+        kind = period_type(before)
+        fits = kind == "month" if words.endswith("month") else kind == "year" if words.endswith("year") \
+            else kind in {"range", "year"}
+        if fits:
+            return PeriodChoice(before, False)
+    return PeriodChoice(None, False, mention)

@@ -215,7 +215,8 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False
-    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or find_governorates(label):
+    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or find_governorates(label) \
+            or regex("KickerLabel").match(label):
         return False
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
     if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
