@@ -189,6 +189,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         cuts = [c.start() for c in [regex("ClauseBreak").search(window)] if c]
         if stop < len(sentence) and "," in window:
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
+        row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
+        if row_label:
+            cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject

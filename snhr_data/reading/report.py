@@ -53,7 +53,8 @@ class ReportReader:
         elif periods:
             self.section.period = periods[0].period
         parties = find_parties(text, self.source.report)
-        self.section.party = parties[0].code if parties else None
+        if parties or not regex("VictimsHeading").fullmatch(text):
+            self.section.party = parties[0].code if parties else None
         if not parties and is_unknown_party_heading(text):
             self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
             report_unknown_party(f"{self.source.source_file}:{block.first_line}",
@@ -67,8 +68,11 @@ class ReportReader:
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
-        for offset, sentence in [(0, body)] if title else split_sentences(body):
+        for offset, sentence in [(0, body)] if title else flat_rows(split_sentences(body), block, body_start):
             text = sentence.strip()
+            if unmapped_row(block.text[:body_start] + sentence if offset == 0 else sentence,
+                            block.line_at(body_start + offset), self.source):
+                continue
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
                 continue
@@ -92,6 +96,29 @@ class ReportReader:
             elif not self.skipping:
                 self.read_block(block)
         return self.figures
+
+
+def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
+    """The sentences, each cut where a raw line starts a new row of a table flattened into the paragraph."""
+    cuts = [start - body_start for start in block.starts[1:] if start > body_start
+            and (regex("FlatRowStart").match(block.text[start:])
+                 or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:])))]
+    pieces = []
+    for offset, sentence in sentences:
+        inner = [c - offset for c in cuts if offset < c < offset + len(sentence)]
+        for begin, end in zip([0] + inner, inner + [len(sentence)]):
+            pieces.append((offset + begin, sentence[begin:end]))
+    return pieces
+
+
+def unmapped_row(text: str, line: int, source: Source) -> bool:
+    """An ordinal row whose label names no party ("Fifth: Unknowns Civilian death toll 71"): reported, left out."""
+    match = regex("OrdinalRowLabel").match(text)
+    label = match.group("label").strip(" :.-") if match else ""
+    if not label or find_parties(label, source.report):
+        return False
+    report_unknown_party(f"{source.source_file}:{line}", f"unmapped perpetrator label {label!r}", source.strict)
+    return True
 
 
 def title_copy(block: Block) -> Block:
