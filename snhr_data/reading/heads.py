@@ -40,7 +40,8 @@ def noun_of(text_after: str) -> tuple[str, int]:
     if of_the:
         rest = text_after[of_the.end() - 1:]
         name, end = noun_of(rest)
-        return (name, of_the.end() - 1 + end) if name else ("", 0)
+        if name:
+            return name, of_the.end() - 1 + end
     if regex("BareFollower").match(text_after):
         return "bare", 0
     return "", 0
@@ -162,6 +163,9 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             last_kind = "group"
             continue
         head = Head(mention, noun, qualifier_of(sentence[: mention.start]))
+        whole = regex("WholeGroupAfter").match(sentence[noun_end(sentence, mention):]) if noun == "generic" else None
+        if whole:  # "four civilians, all of them children": the group is the whole count
+            head.groups.append((noun_of(" " + whole.group("noun"))[0], mention))
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
