@@ -83,6 +83,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     if kind == "ambiguous":
         what = f"{phrase!r} spans two months and the text does not say which"
+    elif kind == "ranking":
+        what = f"the ranking {phrase!r} follows a statement of another period and does not say which period it ranks"
     elif kind == "same":
         what = f"{phrase!r} refers back to a period the statements before do not give"
     else:

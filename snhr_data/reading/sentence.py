@@ -131,7 +131,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
     if not chosen.explicit and block.period not in (None, section.period) and ranking_subject(text):
-        return Count(head, measure)  # a ranking after a sentence of another period: which one it ranks is not said
+        if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
+            warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
+        return Count(head, measure)
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section)
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
