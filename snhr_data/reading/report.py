@@ -16,6 +16,7 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
+from .tables import Table, is_labelled_row, row_lines, table_header, table_intro, table_row
 from .text import split_sentences, title_case_months
 
 
@@ -27,6 +28,7 @@ class ReportReader:
     section: Context = field(default_factory=Context)
     skipping: bool = False  # inside a section that states no figures of the report
     figures: list[Figure] = field(default_factory=list)
+    table: Table | None = None  # a table flattened to text whose rows may follow
 
     def read_heading(self, block: Block, major: bool) -> None:
         text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
@@ -60,6 +62,16 @@ class ReportReader:
             report_unknown_party(f"{self.source.source_file}:{block.first_line}",
                                  f"unmapped perpetrator label {text!r}", self.source.strict)
 
+    def read_rows(self, block: Block) -> Block | None:
+        """The figures of the table rows that open ``block``; the rest of the block, None if all of it were rows."""
+        for offset, line in row_lines(block.text, block.starts):
+            rows = table_row(line, self.table, self.source, block.line_at(offset)) if self.table else None
+            if rows is None:
+                self.table = None
+                return block_from(block, offset) if offset else block
+            self.figures += rows
+        return None
+
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
             return  # an eyewitness account, quoted
@@ -83,6 +95,7 @@ class ReportReader:
             start = body_start + offset
             self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
                                           block_ctx, self.section, self.source, title)
+            self.table = None if title else table_intro(sentence, self.source, block_ctx.period or self.section.period)
         self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
@@ -90,9 +103,19 @@ class ReportReader:
         self.section.period = self.source.period
         for block in title:
             self.read_block(title_copy(block), title=True)
-        for block in blocks[len(title):]:
-            if is_heading(block):
+        for whole in blocks[len(title):]:
+            header = None if self.skipping else table_header(whole.text, (self.table or self.section).period)
+            if header:
+                self.table = header
+                continue
+            block = self.read_rows(whole) if self.table else whole
+            if block is None:
+                continue
+            if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
+                warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
+            elif is_heading(block):
                 self.read_heading(block, is_major_heading(block))
+                self.table = None if self.skipping else table_intro(block.text, self.source, self.section.period)
             elif not self.skipping:
                 self.read_block(block)
         return self.figures
@@ -119,6 +142,12 @@ def unmapped_row(text: str, line: int, source: Source) -> bool:
         return False
     report_unknown_party(f"{source.source_file}:{line}", f"unmapped perpetrator label {label!r}", source.strict)
     return True
+
+
+def block_from(block: Block, offset: int) -> Block:
+    """The part of ``block`` from ``offset`` on, lines kept."""
+    kept = [(s - offset, line) for s, line in zip(block.starts, block.lines) if s >= offset]
+    return Block(block.text[offset:], block.md_heading, [s for s, _ in kept], [line for _, line in kept])
 
 
 def title_copy(block: Block) -> Block:
