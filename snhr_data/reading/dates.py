@@ -20,7 +20,8 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement before)
+    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
+    # before) | vague (a span no calendar period names: "in the last three months")
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
@@ -28,7 +29,7 @@ PHRASES = (
     ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
-    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
+    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
 QUARTERS = ["first", "second", "third", "fourth"]
 
@@ -39,7 +40,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
-    if kind in {"unknown", "same"}:  # "same": the period of the statement before, decided by the reader
+    if kind in {"unknown", "same", "vague"}:  # "same": the period of the statement before, decided by the reader
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
@@ -49,8 +50,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
-    if kind == "range":
-        return month_range(groups)
+    if kind == "range":  # "in the first half of the year": the report's year
+        return month_range({"year": str(report_year), **groups})
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)

@@ -85,6 +85,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
         what = f"{phrase!r} spans two months and the text does not say which"
     elif kind == "ranking":
         what = f"the ranking {phrase!r} follows a statement of another period and does not say which period it ranks"
+    elif kind == "vague":
+        what = f"{phrase!r} names no month, year or span of months that the reader can date"
     elif kind == "row":
         what = f"the table rows {phrase!r} follow no header or introduction that says what and when they count"
     elif kind == "same":

@@ -53,7 +53,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     if chosen.kind == "same":
         return same_period(chosen, sentence, block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
-                        chosen if chosen.kind in {"ambiguous", "unreadable"} else None)
+                        chosen if chosen.kind in {"ambiguous", "unreadable", "vague"} else None)
 
 
 def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
