@@ -50,8 +50,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     if chosen is None:
         period = block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
-    if chosen.kind == "same":
-        return same_period(chosen, sentence, block.period or section.period)
+    if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
+        earlier = [p.period for p in periods if p.end <= chosen.start and p.period]
+        return same_period(chosen, sentence, earlier[-1] if earlier else block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in {"ambiguous", "unreadable", "vague"} else None)
 

@@ -29,12 +29,14 @@ class ReportReader:
     skipping: bool = False  # inside a section that states no figures of the report
     figures: list[Figure] = field(default_factory=list)
     table: Table | None = None  # a table flattened to text whose rows may follow
+    fighters: bool = False  # under a heading of fighters killed ("B. Rebels"): no civilian figures until the next
 
     def read_heading(self, block: Block, major: bool) -> None:
         text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
         if regex("DateLine").match(text):
             return  # the publication date, not a period of the figures
         skip = matches_any("SkipSection", text)
+        self.fighters = bool(regex("FightersLabel").fullmatch(text))
         if major:
             self.skipping = skip
             self.section = Context()
@@ -80,10 +82,13 @@ class ReportReader:
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
+        row_party = None  # the party of an ordinal row label ending the block ("... First: The government forces")
         for offset, sentence in [(0, body)] if title else flat_rows(split_sentences(body), block, body_start):
             text = sentence.strip()
-            if unmapped_row(block.text[:body_start] + sentence if offset == 0 else sentence,
-                            block.line_at(body_start + offset), self.source):
+            row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
+                                      block.line_at(body_start + offset), self.source)
+            self.fighters = self.fighters and not row_party
+            if self.fighters or row_party == UNMAPPED or (row_party and not has_count(text)):
                 continue
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
@@ -96,7 +101,8 @@ class ReportReader:
             self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
                                           block_ctx, self.section, self.source, title)
             self.table = None if title else table_intro(sentence, self.source, block_ctx.period or self.section.period)
-        self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
+        # a label heading ("- Russian forces:") names the party of the next block only
+        self.section.party = row_party if row_party and (row_party == UNMAPPED or not has_count(text)) else None
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -113,7 +119,7 @@ class ReportReader:
                 continue
             if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
                 warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
-            elif is_heading(block):
+            elif is_heading(block) and not flat_row_starts(block, 0):
                 self.read_heading(block, is_major_heading(block))
                 self.table = None if self.skipping else table_intro(block.text, self.source, self.section.period)
             elif not self.skipping:
@@ -121,11 +127,17 @@ class ReportReader:
         return self.figures
 
 
-def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
-    """The sentences, each cut where a raw line starts a new row of a table flattened into the paragraph."""
-    cuts = [start - body_start for start in block.starts[1:] if start > body_start
+def flat_row_starts(block: Block, body_start: int) -> list[int]:
+    """Where raw lines after ``body_start`` start a new row of a table flattened into the paragraph ("Second:
+    ISIS ...", a ranking after a row ending in a number), as offsets from ``body_start``."""
+    return [start - body_start for start in block.starts[1:] if start > body_start
             and (regex("FlatRowStart").match(block.text[start:])
                  or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:])))]
+
+
+def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
+    """The sentences, each cut where a raw line starts a new row of a table flattened into the paragraph."""
+    cuts = flat_row_starts(block, body_start)
     pieces = []
     for offset, sentence in sentences:
         inner = [c - offset for c in cuts if offset < c < offset + len(sentence)]
@@ -134,14 +146,18 @@ def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -
     return pieces
 
 
-def unmapped_row(text: str, line: int, source: Source) -> bool:
-    """An ordinal row whose label names no party ("Fifth: Unknowns Civilian death toll 71"): reported, left out."""
+def ordinal_party(text: str, line: int, source: Source) -> str | None:
+    """The party an ordinal row's label names ("Second: ISIS ..."); UNMAPPED, reported, for a label that names
+    none ("Fifth: Foreign militias ..."): its figures are left out; None for a text that is no ordinal row."""
     match = regex("OrdinalRowLabel").match(text)
     label = match.group("label").strip(" :.-") if match else ""
-    if not label or find_parties(label, source.report):
-        return False
+    if not label:
+        return None
+    found = find_parties(label, source.report)
+    if found:
+        return found[0].code
     report_unknown_party(f"{source.source_file}:{line}", f"unmapped perpetrator label {label!r}", source.strict)
-    return True
+    return UNMAPPED
 
 
 def block_from(block: Block, offset: int) -> Block:
