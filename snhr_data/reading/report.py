@@ -110,7 +110,8 @@ class ReportReader:
         for block in title:
             self.read_block(title_copy(block), title=True)
         for whole in blocks[len(title):]:
-            header = None if self.skipping else table_header(whole.text, (self.table or self.section).period)
+            header = None if self.skipping else table_header(
+                whole.text, (self.table or self.section).period, (self.table or self.section).measure)
             if header:
                 self.table = header
                 continue

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from ..grammar import regex
 from ..numbers import find_numbers
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
+from .measure import measure_of_text
 from .model import Figure, Source
 
+TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women"}
 
 
@@ -23,15 +25,18 @@ class Table:
     key: str
     groups: tuple[str, ...]
     period: str
+    measure: str = "civilian_deaths"
 
 
-def table_header(text: str, period: str) -> Table | None:
-    """The table a header line opens ("Party Civilians Children Women", "Governorate | Civilians | Children")."""
+def table_header(text: str, period: str, measure: str | None) -> Table | None:
+    """The table a header line opens ("Party Civilians Children Women", "Governorate | Civilians | Children"), of
+    the ``measure`` its introduction or heading names; None when that is no measure a table of deaths holds."""
     match = regex("TableHeader").fullmatch(text.strip())
-    if not match:
+    if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
     columns = [c.lower() for c in regex("TableColumn").findall(match.group("columns"))]
-    return Table(key_of(match.group("key")), tuple(GROUP_OF_COLUMN[c] for c in columns), period)
+    return Table(key_of(match.group("key")), tuple(GROUP_OF_COLUMN[c] for c in columns), period,
+                 measure or "civilian_deaths")
 
 
 def table_intro(sentence: str, source: Source, period: str) -> Table | None:
@@ -41,9 +46,10 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
     if not match:
         return None
     mentions = source.periods(sentence)
-    if len(mentions) > 1 or (mentions and not mentions[0].period):
+    measure = measure_of_text(sentence) or "civilian_deaths"
+    if len(mentions) > 1 or (mentions and not mentions[0].period) or measure not in TABLE_MEASURES:
         return None
-    return Table(key_of(match.group("key")), ("all",), mentions[0].period if mentions else period)
+    return Table(key_of(match.group("key")), ("all",), mentions[0].period if mentions else period, measure)
 
 
 def row_lines(text: str, starts: list[int]) -> list[tuple[int, str]]:
@@ -77,7 +83,7 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
                             "its figures are left out", source.strict)
         return []
     party, gov = ("all", found[0].code) if table.key == "governorate" else (found[0].code, "all")
-    return [Figure(source.report, table.period, "civilian_deaths", group, party, gov, "count", "", float(n.value),
+    return [Figure(source.report, table.period, table.measure, group, party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
             for group, n in zip(table.groups, numbers)]
 
