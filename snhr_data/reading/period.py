@@ -70,8 +70,9 @@ def list_period(head: Head, later_heads: list[Head], sentence: str,
     """The period a list of coordinated counts states once, after its last item: "the deaths of 24 medical
     personnel, six media workers and 13 Civil Defense personnel in the first half of 2019"."""
     previous = head
-    for item in later_heads:
-        if not regex("CountListJoin").fullmatch(sentence[noun_end(sentence, previous.mention):item.mention.start]):
+    for item in later_heads:  # an item without its own noun ("and 40 in June") is elliptical: not the same list
+        if item.noun == "bare" or not regex("CountListJoin").fullmatch(
+                sentence[noun_end(sentence, previous.mention):item.mention.start]):
             return None
         own = own_periods(item, sentence, periods)
         if own:
