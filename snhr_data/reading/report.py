@@ -82,13 +82,17 @@ class ReportReader:
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
-        row_party = None  # the party of an ordinal row label ending the block ("... First: The government forces")
+        heading_party, carried = self.section.party, None  # carried: the party a label line names for the next
         for offset, sentence in [(0, body)] if title else flat_rows(split_sentences(body), block, body_start):
             text = sentence.strip()
             row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
                                       block.line_at(body_start + offset), self.source)
             self.fighters = self.fighters and not row_party
-            if self.fighters or row_party == UNMAPPED or (row_party and not has_count(text)):
+            if row_party and not has_count(text):  # "Third: The armed opposition factions" / "Civilian death toll 47"
+                carried = row_party
+                continue
+            self.section.party, carried = carried or heading_party, None
+            if self.fighters or row_party == UNMAPPED:
                 continue
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
@@ -101,8 +105,8 @@ class ReportReader:
             self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
                                           block_ctx, self.section, self.source, title)
             self.table = None if title else table_intro(sentence, self.source, block_ctx.period or self.section.period)
-        # a label heading ("- Russian forces:") names the party of the next block only
-        self.section.party = row_party if row_party and (row_party == UNMAPPED or not has_count(text)) else None
+        # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
+        self.section.party = carried
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -131,9 +135,14 @@ class ReportReader:
 def flat_row_starts(block: Block, body_start: int) -> list[int]:
     """Where raw lines after ``body_start`` start a new row of a table flattened into the paragraph ("Second:
     ISIS ...", a ranking after a row ending in a number), as offsets from ``body_start``."""
-    return [start - body_start for start in block.starts[1:] if start > body_start
-            and (regex("FlatRowStart").match(block.text[start:])
-                 or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:])))]
+    lines = list(zip(block.starts, block.starts[1:] + [len(block.text)]))
+    cuts = [start for start, _ in lines[1:]
+            if regex("FlatRowStart").match(block.text[start:])
+            or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:]))]
+    # a label line of no count ("First: Extrajudicial Killing") ends where its line ends
+    cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
+             and not has_count(block.text[start:end])]
+    return sorted({cut - body_start for cut in cuts if cut > body_start})
 
 
 def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
@@ -149,7 +158,8 @@ def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -
 
 def ordinal_party(text: str, line: int, source: Source) -> str | None:
     """The party an ordinal row's label names ("Second: ISIS ..."); UNMAPPED, reported, for a label that names
-    none ("Fifth: Foreign militias ..."): its figures are left out; None for a text that is no ordinal row."""
+    none ("Fifth: Foreign militias ...", a row with counts): its figures are left out; None for a text that is no
+    ordinal row, or a section heading ("First: Extrajudicial Killing")."""
     match = regex("OrdinalRowLabel").match(text)
     label = match.group("label").strip(" :.-") if match else ""
     if not label:
@@ -157,6 +167,8 @@ def ordinal_party(text: str, line: int, source: Source) -> str | None:
     found = find_parties(label, source.report)
     if found:
         return found[0].code
+    if not has_count(text) and not is_unknown_party_heading(label):
+        return None  # a section heading glued to the paragraph ("... First: Extrajudicial Killing")
     report_unknown_party(f"{source.source_file}:{line}", f"unmapped perpetrator label {label!r}", source.strict)
     return UNMAPPED
 
