@@ -27,7 +27,8 @@ class PeriodMention:
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
     ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
-    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
+    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"),
+    ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
