@@ -19,7 +19,8 @@ from .grammar import regex
 from .numbers import find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
-from .reading.month import Dating, date_report
+from .reading.dates import publication_date
+from .reading.month import Dating, date_report, published_month_first
 from .reading.heads import is_count_number
 from .reading.model import Figure, Source, join_notes
 from .reading.report import ReportReader, title_blocks, title_text
@@ -56,7 +57,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     if not blocks:
         raise ReportReadError(f"{source_file}: no report text")
     dating = _dating(blocks, text, source_file, month)
-    source = Source(source_file, dating.month, strict, dating.now, dating.period)
+    published = publication_date(text) or published_month_first(text)
+    source = Source(source_file, dating.month, strict, dating.now, dating.period, published[:7] if published else None)
     figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")

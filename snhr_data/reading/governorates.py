@@ -92,6 +92,8 @@ def ranked_governorate(head: Head, previous: Head | None, sentence: str) -> Gove
 def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Governorates:
     listed = gov.group("list")
     names = find_governorates(listed[:120])
+    if names and not regex("GovernorateListLead").fullmatch(listed[:names[0].start]):
+        return Governorates(())  # "in April, including 60 children, most of them ... on Idlib": not where all were
     if not names:
         if gov.group("the") and regex("GovernorateWord").match(listed.strip()):
             earlier = find_governorates(sentence[: head.mention.start])

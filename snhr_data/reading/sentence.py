@@ -74,7 +74,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     """What a sentence establishes for the sentences after it in its block."""
     if percent_period is not None:
         block.period = percent_period
-    if any(p.kind == "unreadable" or (p.kind == "vague" and not sentence.text[:p.start].strip()) for p in sentence.periods):
+    if any(p.kind == "unreadable" or (p.kind in {"vague", "relative"} and not sentence.text[:p.start].strip()) for p in sentence.periods):
         block.period = NO_PERIOD  # "In Novmber 2024, ...", "In the past six months, ...": the sentences after it too
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
