@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
+from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
@@ -85,7 +86,10 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
     if counts:
-        if counts[0].period_explicit:
+        # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
+        # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above
+        release_month = sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
+        if counts[0].period_explicit and not release_month:
             block.period = counts[0].period
         block.measure = counts[-1].measure
         explicit = [c for c in counts if c.parties and not c.party_from_context]
@@ -134,7 +138,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
         return Count(head, measure)
-    parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section)
+    parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section,
+                         prev.parties if prev else ())
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
     # "US-led Coalition forces killed one child" also says how many victims in all
