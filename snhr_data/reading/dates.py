@@ -21,15 +21,17 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited
+    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
+    # before) | vague (a span no calendar period names: "in the last three months")
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
     ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
-    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
-    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("month", "PeriodThisMonth"),
-    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
+    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("vague", "PeriodPartOfYear"),
+    ("month", "PeriodLastMonth"),
+    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
+    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
 PUBLICATION_WINDOW = 5000  # characters at the start of a text in which its publication date is read
 QUARTERS = ["first", "second", "third", "fourth"]
@@ -41,7 +43,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
-    if kind == "unknown":
+    if kind in {"unknown", "same", "vague"}:  # "same": the period of the statement before, decided by the reader
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
@@ -51,8 +53,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
-    if kind == "range":
-        return month_range(groups)
+    if kind == "range":  # "in the first half of the year": the report's year
+        return month_range({"year": str(report_year), **groups})
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)
