@@ -14,7 +14,7 @@ Measures, it does not assert (the cases' own checks are run by tests/test_cases.
 * other unstated rows: rows with a key the text does not state at all;
 * refused: texts refused with the package's own error although they state figures.
 
-Usage: .venv/bin/python benchmarks/realistic_recall.py [--cases DIR] [-v]   (-v lists every miss and wrong row)
+Usage: .venv/bin/python benchmarks/realistic_recall.py [--cases DIR] [--only PREFIX] [-v]   (-v lists every miss and wrong row)
 """
 from __future__ import annotations
 
@@ -84,18 +84,21 @@ def score_case(case: dict) -> dict:
     return {"counts": counts, "notes": notes}
 
 
-def realistic_cases(folder: Path) -> list[dict]:
-    return [case for path in case_files(folder) for case in read_case_file(path, folder)
-            if "refused" not in case]
+def realistic_cases(folder: Path, only: str = "") -> list[dict]:
+    """The cases that state figures, of the files whose name starts with ``only`` (all files when empty)."""
+    return [case for path in case_files(folder) if path.name.startswith(only)
+            for case in read_case_file(path, folder) if "refused" not in case]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, default=ROOT / "tests" / "cases" / "realistic")
+    parser.add_argument("--only", default="", metavar="PREFIX",
+                        help="only the case files whose name starts with PREFIX (e.g. round2: the held-out set)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     total: Counter = Counter()
-    cases = realistic_cases(args.cases)
+    cases = realistic_cases(args.cases, args.only)
     for case in cases:
         scored = score_case(case)
         total += scored["counts"]

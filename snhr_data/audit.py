@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
@@ -82,12 +82,12 @@ from .codes import PARENT_OF_GROUP, combined_members, perpetrator_codes, perpetr
 from .grammar import VocabularyError, cached, vocab_dir
 from .grammar import settings as settings_file
 from .numbers import number_text
-from .periods import containing_period, period_span, period_tiling
+from .periods import containing_period
 from .provenance import prepared
 from .relations import (
-    FINDING_COLUMNS, KEY_COLUMNS, MAX_READINGS, Candidate, Key, Pool, Relation, Settings, Statement, agreement,
-    candidates, count_pool, describe_key, finding, findings_frame, grouped_by, readings, relation_findings, replaced,
-    statements_in_order,
+    FINDING_COLUMNS, KEY_COLUMNS, MAX_READINGS, Candidate, CountPools, Key, Pool, Relation, Settings, Statement, agreement,
+    candidates, describe_key, finding, findings_frame, grouped_by, period_relations, periods_by_figure, readings,
+    relation_findings, replaced, statements_in_order,
 )
 
 __all__ = [
@@ -221,21 +221,6 @@ def within_report_relations(pool: Pool, settings: Settings) -> list[Relation]:
             + governorate_relations(pool) + victim_group_relations(pool) + massacre_share_relations(pool))
 
 
-# ---------------------------------------------------------------- periods
-
-def period_relations(pool: Pool) -> list[Relation]:
-    relations = []
-    for by_period in grouped_by(pool, "period").values():
-        for whole in sorted(by_period):
-            if period_span(whole)[0] == period_span(whole)[1]:
-                continue
-            parts, complete = period_tiling(whole, by_period)
-            if parts:
-                relations.append(Relation("period_sum", by_period[whole],
-                                          tuple(by_period[p] for p in parts), complete, "period"))
-    return relations
-
-
 # ---------------------------------------------------------------- findings
 
 def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
@@ -255,39 +240,44 @@ def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- the checks
 
-def check_party_breakdown(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_party_breakdown(figures: pd.DataFrame, settings: Settings | None = None,
+                          pools: CountPools | None = None) -> pd.DataFrame:
     """Main parties plus other parties against the total, per measure and victim group."""
     settings = settings or default_settings()
-    pool = count_pool(prepared(figures))
+    pool = (pools or CountPools(prepared(figures))).within
     return relation_findings(party_relations(pool, settings), pool, settings)
 
 
-def check_other_parties_breakdown(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_other_parties_breakdown(figures: pd.DataFrame, settings: Settings | None = None,
+                                  pools: CountPools | None = None) -> pd.DataFrame:
     """Other-party subcategories against the "other parties" figure."""
     settings = settings or default_settings()
-    pool = count_pool(prepared(figures))
+    pool = (pools or CountPools(prepared(figures))).within
     return relation_findings(other_party_relations(pool, settings), pool, settings)
 
 
-def check_governorate_breakdown(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_governorate_breakdown(figures: pd.DataFrame, settings: Settings | None = None,
+                                pools: CountPools | None = None) -> pd.DataFrame:
     """A party's deaths in the governorates named never above its total (the lists are examples)."""
     settings = settings or default_settings()
-    pool = count_pool(prepared(figures))
+    pool = (pools or CountPools(prepared(figures))).within
     return relation_findings(governorate_relations(pool), pool, settings)
 
 
-def check_victim_groups(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_victim_groups(figures: pd.DataFrame, settings: Settings | None = None,
+                        pools: CountPools | None = None) -> pd.DataFrame:
     """Children plus women never above the total; children_and_women equal to their sum."""
     settings = settings or default_settings()
-    pool = count_pool(prepared(figures))
+    pool = (pools or CountPools(prepared(figures))).within
     return relation_findings(victim_group_relations(pool), pool, settings)
 
 
-def check_massacre_victims(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_massacre_victims(figures: pd.DataFrame, settings: Settings | None = None,
+                           pools: CountPools | None = None) -> pd.DataFrame:
     """At least ``massacre_min_deaths`` civilians per massacre, none without a massacre, and massacre
     victims never above the civilian deaths of the period."""
     settings = settings or default_settings()
-    pool = count_pool(prepared(figures))
+    pool = (pools or CountPools(prepared(figures))).within
     rows = []
     minimum = settings.massacre_min_deaths
     for key in pool:
@@ -319,16 +309,19 @@ def massacre_pair_holds(massacres: Candidate, deaths: Candidate, minimum: int, s
     return d_high >= minimum * n_low
 
 
-def check_period_sums(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_period_sums(figures: pd.DataFrame, settings: Settings | None = None,
+                      pools: CountPools | None = None) -> pd.DataFrame:
     """Year-to-date plus the next months against the next year-to-date or the annual figure, the year
     against its months, across reports."""
     settings = settings or default_settings()
-    pool = count_pool(prepared(figures), across_reports=True)
+    pool = (pools or CountPools(prepared(figures))).across
     return relation_findings(period_relations(pool), pool, settings)
 
 
-def percent_terms(key: Key, share_of: str, pool: Pool) -> tuple[list[Key], Key] | None:
-    """The counts a percent is computed from: (numerator keys to add up, denominator key)."""
+def percent_terms(key: Key, share_of: str, pool: Pool,
+                  periods: Mapping[tuple, set[str]]) -> tuple[list[Key], Key] | None:
+    """The counts a percent is computed from: (numerator keys to add up, denominator key); ``periods`` are
+    the periods of the counts in ``pool`` by the rest of their key (``periods_by_figure``)."""
     groups = perpetrator_groups()
     if share_of == "perpetrator":
         parent = PARENT_OF_GROUP.get(groups.get(key[4], "")) or None
@@ -341,8 +334,7 @@ def percent_terms(key: Key, share_of: str, pool: Pool) -> tuple[list[Key], Key] 
             numerator = [replaced(key, victim_group="children"), replaced(key, victim_group="women")]
         return (numerator, replaced(key, victim_group="all")) if key[3] != "all" else None
     if share_of == "period":
-        same = {k[1] for k in pool if k[0] == key[0] and k[2:] == key[2:]}
-        of = containing_period(same, key[1])
+        of = containing_period(periods.get((key[0],) + key[2:], ()), key[1])
         return ([key], replaced(key, period=of)) if of else None
     return None
 
@@ -355,17 +347,19 @@ def percent_holds(stated: Candidate, computed: float, settings: Settings) -> boo
     return abs(difference) < points
 
 
-def check_percents(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_percents(figures: pd.DataFrame, settings: Settings | None = None,
+                   pools: CountPools | None = None) -> pd.DataFrame:
     """A stated percent against the one computed from the stated counts, within its qualifier's tolerance."""
     settings = settings or default_settings()
-    figures = prepared(figures)
-    pool = count_pool(figures)
+    pools = pools or CountPools(prepared(figures))
+    figures, pool = pools.figures, pools.within
+    periods = periods_by_figure(pool)
     percents: dict[tuple[Key, str], list[Statement]] = {}
     for row, statement in statements_in_order(figures[figures["unit"] == "percent"]):
         percents.setdefault((tuple(row[c] for c in KEY_COLUMNS), row["share_of"]), []).append(statement)
     rows = []
     for (key, share_of), statements in percents.items():
-        terms = percent_terms(key, share_of, pool)
+        terms = percent_terms(key, share_of, pool, periods)
         if terms is None or any(k not in pool for k in terms[0] + [terms[1]]):
             continue
         numerator_keys, denominator_key = terms
@@ -397,11 +391,12 @@ def percent_finding(key: Key, share_of: str, stated: Candidate, numerator_keys: 
     return finding("percent", key, stated.value, round(computed, 1), "warning", detail, statements, unit="percent")
 
 
-def check_stated_twice(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def check_stated_twice(figures: pd.DataFrame, settings: Settings | None = None,
+                       pools: CountPools | None = None) -> pd.DataFrame:
     """One figure stated twice with different values, and which value the report's arithmetic supports."""
     settings = settings or default_settings()
-    figures = prepared(figures)
-    pool = count_pool(figures)
+    pools = pools or CountPools(prepared(figures))
+    figures, pool = pools.figures, pools.within
     relations = within_report_relations(pool, settings)
     by_key: dict[tuple, list[Statement]] = {}
     for row, statement in statements_in_order(figures):
@@ -462,9 +457,11 @@ CHECKS: dict[str, CheckFunction] = {
 
 
 def run_checks(figures: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
-    """Every check of ``CHECKS`` on ``figures``: the findings, sorted deterministically."""
-    figures = prepared(figures)
-    frames = [check(figures, settings) for check in CHECKS.values()]
+    """Every check of ``CHECKS`` on ``figures``: the findings, sorted deterministically.
+
+    The checks share one ``CountPools`` (each pool is built once); a check called alone builds its own."""
+    pools = CountPools(prepared(figures))
+    frames = [check(pools.figures, settings, pools) for check in CHECKS.values()]
     frames = [f for f in frames if not f.empty]
     findings = pd.concat(frames, ignore_index=True) if frames else findings_frame([])
     return sort_findings(findings_frame(findings.to_dict("records")))

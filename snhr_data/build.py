@@ -10,7 +10,9 @@ leaves nothing behind. Outputs are deterministic: the same raw files give the sa
 It is also incremental (``data_stage``): the key of a build is a hash of the raw files, the
 package's source and the extractor; when the key recorded in ``data/processed/.build-state.json``
 matches and the tables are still as written, nothing runs. The state also records, per report, a
-hash of every table row that rests on it: the notebooks' keys (``snhr_data.notebooks``).
+hash of every table row that rests on it: the notebooks' keys (``snhr_data.notebooks``). When it
+runs, only the reports that are new or changed (or all, when the reading code or grammar changed) are
+read again: the others' figures come from the extraction cache (``snhr_data.figure_cache``).
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ from .io import atomic_path, output_folder_problem, remove_leftovers, staging_di
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .figure_cache import FigureCache, Warned
 
 Extractor = Callable[..., "pd.DataFrame"]
 FIGURE_ORDER = ["report", "source_file", "line"]
@@ -57,14 +61,26 @@ def default_extractor() -> Extractor:
     return extract_figures
 
 
-def extract_report(path: Path, report_month: str, extract: Extractor, kind: str) -> pd.DataFrame:
-    """The figures of one raw report, checked against its manifest row, with its ``kind`` as ``source_kind``."""
+def read_figures(item: tuple[Path, str, Extractor]) -> tuple[pd.DataFrame, Warned]:
+    """What the extractor returns for one report (path, report month, extractor), and the warnings it gave."""
+    import warnings
+
+    from .figure_cache import recorded_warnings
+
+    path, report_month, extract = item
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            figures = extract(path, strict=True, month=report_month)  # the manifest's month dates a text naming none
+        except (ValueError, OSError) as err:
+            raise BuildError(f"{path}: extraction failed: {err}") from err
+    return figures, recorded_warnings(caught)
+
+
+def checked_figures(figures: pd.DataFrame, path: Path, report_month: str, kind: str) -> pd.DataFrame:
+    """The figures of one report checked against its manifest row, with its ``kind`` as ``source_kind``."""
     from .metadata import field_names
 
-    try:
-        figures = extract(path, strict=True, month=report_month)  # the manifest's month dates a text naming none
-    except (ValueError, OSError) as err:
-        raise BuildError(f"{path}: extraction failed: {err}") from err
     if figures.empty:
         raise BuildError(f"{path}: no figure extracted")
     missing = [c for c in field_names("figures") if c not in {"figure_id", "source_kind"} and c not in figures.columns]
@@ -83,33 +99,75 @@ def extract_report(path: Path, report_month: str, extract: Extractor, kind: str)
 PARALLEL_FROM = 8  # reports; fewer are read faster in this process than workers start
 
 
-def _extract_item(item: tuple[Path, str, Extractor, str]) -> tuple[Path, pd.DataFrame]:
-    return item[0], extract_report(*item)
+def _read_item(item: tuple[int, tuple[Path, str, Extractor]]) -> tuple[int, tuple[pd.DataFrame, Warned]]:
+    return item[0], read_figures(item[1])
 
 
-def extracted(items: list[tuple[Path, str, Extractor, str]]) -> list[pd.DataFrame]:
-    """The figures of each (path, report month, extractor, kind), in order; in worker processes for many reports."""
+@dataclass(frozen=True)
+class ReportFile:
+    """One report to extract: its file, the manifest's month and kind, and its extraction-cache key (or None)."""
+
+    path: Path
+    month: str
+    kind: str
+    key: str | None = None
+
+
+def extracted(reports: list[ReportFile], extract: Extractor, cache: FigureCache | None = None,
+              refresh: bool = False) -> list[pd.DataFrame]:
+    """The checked figures of each report, in order.
+
+    With a ``cache``, a report whose key has an entry is not read again (unless ``refresh``); the others
+    are read, in worker processes when there are many, and stored; entries of other keys are deleted.
+    """
     import os
 
     from .execution import run_in_workers
+    from .figure_cache import warn_again
 
-    workers = min(os.cpu_count() or 1, len(items))
-    if len(items) < PARALLEL_FROM or workers < 2:
-        return [extract_report(*item) for item in items]
-    frames: dict[Path, pd.DataFrame] = {}
-    run_in_workers(_extract_item, items, workers, False, lambda done: frames.__setitem__(*done))
-    return [frames[path] for path, *_ in items]
+    found: dict[int, tuple[pd.DataFrame, Warned]] = {}
+    if cache is not None and not refresh:
+        found = {i: hit for i, report in enumerate(reports) if (hit := cache.get(report.key)) is not None}
+    todo = [(i, (report.path, report.month, extract)) for i, report in enumerate(reports) if i not in found]
+
+    def keep(done: tuple[int, tuple[pd.DataFrame, Warned]]) -> None:
+        found[done[0]] = done[1]
+        if cache is not None:
+            cache.put(reports[done[0]].key, *done[1])
+
+    workers = min(os.cpu_count() or 1, len(todo))
+    if len(todo) < PARALLEL_FROM or workers < 2:
+        for item in todo:
+            keep(_read_item(item))
+    else:
+        run_in_workers(_read_item, todo, workers, False, keep)
+    if cache is not None:
+        cache.keep_only({report.key for report in reports})
+    frames = []
+    for i, report in enumerate(reports):
+        figures, warned = found[i]
+        warn_again(warned)
+        frames.append(checked_figures(figures, report.path, report.month, report.kind))
+    return frames
 
 
-def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor) -> pd.DataFrame:
-    """Every report of the manifest, concatenated, sorted by report, file and line, with figure ids."""
+def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor, cache: FigureCache | None = None,
+                refresh: bool = False) -> pd.DataFrame:
+    """Every report of the manifest, concatenated, sorted by report, file and line, with figure ids.
+
+    ``cache``, ``refresh``: the extraction cache (``snhr_data.figure_cache``), see ``extracted``.
+    """
     import pandas as pd
 
+    from .figure_cache import entry_key, reader_fingerprint
     from .metadata import field_names
     from .tables import with_figure_ids
 
-    items = [(raw_dir / row["file"], row["report_month"], extract, row["kind"]) for row in manifest.to_dict("records")]
-    figures = pd.concat(extracted(items), ignore_index=True)
+    fingerprint = reader_fingerprint() if cache is not None else ""
+    reports = [ReportFile(raw_dir / row["file"], row["report_month"], row["kind"],
+                          entry_key(row, fingerprint) if cache is not None else None)
+               for row in manifest.to_dict("records")]
+    figures = pd.concat(extracted(reports, extract, cache, refresh), ignore_index=True)
     figures = figures.sort_values(FIGURE_ORDER, kind="stable").reset_index(drop=True)
     columns = [c for c in field_names("figures") if c != "figure_id"]
     return with_figure_ids(figures[columns])
@@ -145,24 +203,32 @@ def report_digests(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     """report month -> hash of every table row resting on it (``report`` or ``reports`` column).
 
     A notebook about one report depends on these rows only, so adding a report leaves the other
-    months' keys unchanged. Rows of a table with neither column go into every report's hash.
+    months' keys unchanged. Rows of a table with neither column go into every report's hash. A row
+    is hashed as written to its CSV file, so the tables of a build and those read back from
+    ``data/processed`` give the same hashes.
     """
+    import csv
+
     from .io import write_csv
 
     shared, parts = [], {}
     for name, frame in sorted(tables.items()):
+        buffer = StringIO()
+        write_csv(frame, buffer)
+        header, *rows = csv.reader(StringIO(buffer.getvalue()))
         if "report" in frame.columns:
-            months = frame["report"].astype(str).map(lambda m: [m])
+            months = [[m] for m in frame["report"].astype(str).tolist()]
         elif "reports" in frame.columns:
-            months = frame["reports"].astype(str).str.split(";")
+            months = [m.split(";") for m in frame["reports"].astype(str).tolist()]
         else:
-            shared.append(state.digest(frame.to_csv(index=False)))
+            shared.append(state.digest([name, header, rows]))
             continue
-        exploded = frame.assign(_month=months).explode("_month")
-        for month, rows in exploded.groupby("_month", sort=True):
-            buffer = StringIO()
-            write_csv(rows.drop(columns="_month"), buffer)
-            parts.setdefault(month, []).append(state.digest([name, buffer.getvalue()]))
+        by_month: dict[str, list[list[str]]] = {}
+        for row, row_months in zip(rows, months):
+            for month in row_months:
+                by_month.setdefault(month, []).append(row)
+        for month, month_rows in by_month.items():
+            parts.setdefault(month, []).append(state.digest([name, header, month_rows]))
     return {month: state.digest([digests, shared]) for month, digests in sorted(parts.items())}
 
 
@@ -219,8 +285,11 @@ def data_stage(raw_dir: Path | None = None, out_dir: Path | None = None, *, extr
         return DataStage({name: out_dir / name for name in recorded["files"]}, False, recorded)
 
     # load inputs
+    from .figure_cache import CACHE_DIR, FigureCache
+
     manifest = verified_manifest(raw_dir)
-    figures = extract_all(manifest, raw_dir, extract or default_extractor())
+    cache = FigureCache(out_dir.parent / CACHE_DIR) if extract is None else None  # (another extractor: no cache)
+    figures = extract_all(manifest, raw_dir, extract or default_extractor(), cache, refresh=force)
 
     # process
     from .metadata import datapackage

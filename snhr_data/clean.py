@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import without_furniture
+from .reading.dates import is_date_line
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -37,6 +38,7 @@ _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 _DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\b(?:and|including|of|as well as))$", re.IGNORECASE)
 _GOES_ON = re.compile(r"^(?:due to|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
                       re.IGNORECASE)
+_PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
 
 
@@ -103,6 +105,13 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
     return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text)
 
 
+def _headline_before_paragraph(block: Block, next_text: str) -> bool:
+    """A one-line headline with no sentence end ("Monitor counts 73 civilian deaths in Syria in August") before a
+    line that is a whole paragraph (a web copy pasted with one line per paragraph): the headline ends there."""
+    return (len(block.lines) == 1 and not re.search(r"[.!?:;,]$", block.text) and next_text[:1].isupper()
+            and len(next_text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", next_text)))
+
+
 def _is_enumerated_title(text: str) -> bool:
     """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated."""
     return bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
@@ -136,7 +145,7 @@ def clean_blocks(raw: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     pending_blank = False
-    last_text = ""
+    last_text, last_dated = "", False
     raw_lines = raw.split("\n")
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     texts = without_furniture([clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)])
@@ -148,11 +157,15 @@ def clean_blocks(raw: str) -> list[Block]:
             pending_blank = pending_blank or not text.strip()
             continue
         text = text.strip()
+        dated = is_date_line(text)  # a publication date line stands alone: the end of a title, not its last words
         continuation = (
             current is not None
+            and not dated
+            and not last_dated
             and not heading
             and not current.md_heading
             and not _ends_block(current, last_text, text)
+            and not (len(blocks) == 1 and _headline_before_paragraph(current, text))
             and not _starts_new_block(raw_line, text)
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))
@@ -164,5 +177,5 @@ def clean_blocks(raw: str) -> list[Block]:
             _join(current, text, line_no)
             blocks.append(current)
         pending_blank = False
-        last_text = text
+        last_text, last_dated = text, dated
     return blocks

@@ -19,10 +19,12 @@ from .grammar import regex
 from .numbers import find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
+from .reading.dates import publication_date
 from .reading.month import Dating, date_report
 from .reading.heads import is_count_number
 from .reading.model import Figure, Source, join_notes
 from .reading.report import ReportReader, title_blocks, title_text
+from .reading.tables import is_labelled_row
 
 __all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
@@ -55,7 +57,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     if not blocks:
         raise ReportReadError(f"{source_file}: no report text")
     dating = _dating(blocks, text, source_file, month)
-    source = Source(source_file, dating.month, strict, dating.now, dating.period)
+    published = publication_date(text)
+    source = Source(source_file, dating.month, strict, dating.now, dating.period, published[:7] if published else None)
     figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")
@@ -77,7 +80,8 @@ def truncation_line(blocks: list[Block]) -> int | None:
     numbers = find_numbers(text)
     ends_on_count = (bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
                      and bool(regex("WordBefore").search(text[: numbers[-1].start]))  # "to 7", not a table row "19 10"
-                     and not regex("GroupNounBefore").search(text[: numbers[-1].start]))  # nor "Of which women 6"
+                     and not regex("GroupNounBefore").search(text[: numbers[-1].start])  # nor "Of which women 6"
+                     and not is_labelled_row(text[blocks[-1].starts[-1]:]))  # nor a table row "Idlib 14"
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None
 

@@ -22,7 +22,7 @@ from .paths import VOCAB_DIR
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "running_lines", "written_date", "numeric_dates",
-                  "numeric_date_before"}
+                  "numeric_date_before", "dateline"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
 TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
@@ -40,12 +40,14 @@ class Furniture:
     chrome: re.Pattern[str]
     breadcrumb_start: re.Pattern[str]
     breadcrumb_segment: re.Pattern[str]
+    breadcrumb_trail: re.Pattern[str]
     repost_suffix: re.Pattern[str]
     cut_title: re.Pattern[str]
     cut_title_window: int
     contents: re.Pattern[str]
     lone_number: re.Pattern[str]
     date_prefix: re.Pattern[str]
+    dateline: re.Pattern[str]
     chrome_separator: re.Pattern[str]
     running_line: re.Pattern[str]
     numeric_dates: tuple[re.Pattern[str], ...]
@@ -89,12 +91,14 @@ def parse_furniture(data: object) -> Furniture:
         chrome=_compiled("chrome_lines", data["chrome_lines"]),
         breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
         breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"], r"^(?:{})(?-i:(?=[A-Z0-9]))"),
+        breadcrumb_trail=_compiled("breadcrumb.segments", crumb["segments"], r"(?:(?:{})\s*)+"),
         repost_suffix=_compiled("repost_suffix", data["repost_suffix"], r"(?:{})+\s*$"),
         cut_title=_compiled("cut_title", data["cut_title"], r"\s*(?:{})\s*$"),
         cut_title_window=window,
         contents=_compiled("contents", data["contents"]),
         lone_number=_compiled("lone_number", data["lone_number"]),
         date_prefix=_compiled("date_prefixes", data["date_prefixes"], r"^\s*(?:{})\s+(?=\d{{1,2}} \w+ \d{{4}}\s*$|\w+ \d{{1,2}}, \d{{4}}\s*$)"),
+        dateline=_compiled("dateline", data["dateline"], r"^\s*(?:{})"),
         chrome_separator=_compiled("chrome_separator", data["chrome_separator"]),
         running_line=_compiled("running_lines", [p.replace("{date}", f"(?:{data['written_date']})")
                                                  for p in _listed(data["running_lines"])]),
@@ -161,17 +165,20 @@ def without_repost_suffix(line: str) -> str:
 
 
 def without_line_furniture(line: str) -> str | None:
-    """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date),
-    or None if it is all furniture (chrome, or a breadcrumb before a title cut short)."""
+    """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date, a
+    news dateline before a sentence), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
+    a dateline's place alone)."""
     if is_chrome(line):
         return None
     line = with_numeric_dates(line)
     if line is None:
         return None
     rest = without_breadcrumb(line)
-    if rest != line and (not rest.strip() or furniture().cut_title.search(rest)):
-        return None
-    return furniture().date_prefix.sub("", without_repost_suffix(rest))
+    if rest != line and (furniture().breadcrumb_trail.fullmatch(rest.strip()) or furniture().cut_title.search(rest)):
+        return None  # all trail ("HomeReportsPeriodic Reports"), or a trail before a title cut short
+    rest = furniture().date_prefix.sub("", without_repost_suffix(rest))
+    after_dateline = furniture().dateline.sub("", rest)
+    return None if rest.strip() and not after_dateline.strip() else after_dateline
 
 
 # ---------------------------------------------------------------- lines in context

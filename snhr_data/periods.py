@@ -7,6 +7,7 @@ Periods are worked out from the report text (``snhr_data.reading.dates``), never
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 MONTHS = [
@@ -68,6 +69,7 @@ def period_type(period: str) -> str:
     return "year" if len(period) == 4 else "month"
 
 
+@lru_cache(maxsize=None)  # the audit asks about the same few hundred periods millions of times
 def period_span(period: str) -> tuple[int, int]:
     """First and last month (as month indexes) of a month, a year or a range."""
     if "/" in period:

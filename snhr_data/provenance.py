@@ -43,12 +43,13 @@ def prepared(figures: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
     if missing:
         raise ValueError(f"the figures table lacks column(s) {', '.join(missing)}")
-    for row in figures[FIGURE_COLUMNS].itertuples(index=False):
+    bad = ~figures["period"].map(is_period).astype(bool) | figures["value"].isna()
+    if bad.any():
+        row = figures[bad].iloc[0]
         where = f"{row.source_file}:{row.line}"
         if not is_period(row.period):
             raise ValueError(f"{where}: period {row.period!r} is not YYYY-MM, YYYY or YYYY-MM/YYYY-MM")
-        if pd.isna(row.value):
-            raise ValueError(f"{where}: figure {row.measure}/{row.victim_group}/{row.perpetrator} has no value")
+        raise ValueError(f"{where}: figure {row.measure}/{row.victim_group}/{row.perpetrator} has no value")
     return figures.copy() if "figure_id" in figures.columns else with_figure_ids(figures)
 
 

@@ -5,12 +5,16 @@ finding that quotes the statements involved."""
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Mapping
 
 import pandas as pd
 
+from .frames import records
 from .numbers import number_text
+from .periods import period_span, period_tiling
 from .provenance import QUALIFIER_WORDS
 
 KEY_COLUMNS = ["report", "period", "measure", "victim_group", "perpetrator", "governorate"]
@@ -85,7 +89,7 @@ def statements_in_order(rows: pd.DataFrame) -> list[tuple[tuple, Statement]]:
     """(row, statement) pairs sorted by report, file and line (the order a reader meets them)."""
     rows = rows.sort_values(["report", "source_file", "line"], kind="stable")
     out = []
-    for row in rows.to_dict("records"):
+    for row in records(rows):
         statement = Statement(float(row["value"]), row["qualifier"], row["report"], row["source_file"],
                               int(row["line"]), str(row["quote"]), row["figure_id"])
         out.append((row, statement))
@@ -108,6 +112,29 @@ def count_pool(figures: pd.DataFrame, *, across_reports: bool = False) -> Pool:
         key = tuple("" if (across_reports and c == "report") else row[c] for c in KEY_COLUMNS)
         grouped.setdefault(key, []).append(statement)
     return {key: candidates(statements) for key, statements in grouped.items()}
+
+
+class CountPools:
+    """A prepared figures table (``provenance.prepared``) and its count pools, each built once: the checks share them."""
+
+    def __init__(self, figures: pd.DataFrame) -> None:
+        self.figures = figures
+
+    @cached_property
+    def within(self) -> Pool:
+        return count_pool(self.figures)
+
+    @cached_property
+    def across(self) -> Pool:
+        return count_pool(self.figures, across_reports=True)
+
+
+def periods_by_figure(pool: Pool) -> dict[tuple, set[str]]:
+    """The periods stated for each figure of ``pool``, by its key without the period."""
+    periods: dict[tuple, set[str]] = {}
+    for key in pool:
+        periods.setdefault((key[0],) + key[2:], set()).add(key[1])
+    return periods
 
 
 def replaced(key: Key, **changes: str) -> Key:
@@ -249,3 +276,25 @@ def findings_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
     frame = frame.astype({c: "float64" for c in ("stated", "expected")})
     return frame.astype({c: object for c in FINDING_COLUMNS if c not in ("stated", "expected")})
+
+
+def first_month(period: str) -> int:
+    return period_span(period)[0]
+
+
+def period_relations(pool: Pool) -> list[Relation]:
+    """Each period stated (across reports) against the stated sub-periods that tile it from its start."""
+    relations = []
+    for by_period in grouped_by(pool, "period").values():
+        by_start = sorted(by_period, key=first_month)
+        for whole in sorted(by_period):
+            first, last = period_span(whole)
+            if first == last:
+                continue
+            inside = by_start[bisect_left(by_start, first, key=first_month):  # (what is inside starts inside)
+                              bisect_right(by_start, last, key=first_month)]
+            parts, complete = period_tiling(whole, inside)
+            if parts:
+                relations.append(Relation("period_sum", by_period[whole],
+                                          tuple(by_period[p] for p in parts), complete, "period"))
+    return relations

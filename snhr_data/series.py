@@ -15,6 +15,7 @@ import pandas as pd
 
 from .numbers import number_text
 from .provenance import with_figure_ids
+from .frames import row_groups
 from .tables import sort_rows
 
 SERIES_KEY = ["period", "measure", "victim_group", "perpetrator", "governorate"]
@@ -42,10 +43,8 @@ def distinct_in_order(values: list[float]) -> list[float]:
     return list(dict.fromkeys(values))
 
 
-def series_row(statements: pd.DataFrame) -> dict:
-    """The series cells of one figure from its statements (already in publication order)."""
-    values = [float(v) for v in statements["value"]]
-    reports = list(statements["report"])
+def series_row(values: list[float], reports: list[str], figure_ids: list[str]) -> dict:
+    """The series cells of one figure from the value, report and id of each of its statements (in publication order)."""
     distinct = distinct_in_order(values)
     return {
         "first_value": values[0],
@@ -57,7 +56,7 @@ def series_row(statements: pd.DataFrame) -> dict:
         "reports": ";".join(sorted(set(reports))),
         "revised": len(distinct) > 1,
         "values": ";".join(number_text(v) for v in distinct),
-        "source_rows": ";".join(statements["figure_id"]),
+        "source_rows": ";".join(figure_ids),
     }
 
 
@@ -71,9 +70,12 @@ def build_series(figures: pd.DataFrame) -> pd.DataFrame:
     lists of the other key columns.
     """
     statements = statements_in_order(figures)
+    values = [float(v) for v in statements["value"].tolist()]
+    reports, ids = statements["report"].tolist(), statements["figure_id"].tolist()
     rows = [
-        {**dict(zip(SERIES_KEY, key)), **series_row(group)}
-        for key, group in statements.groupby(SERIES_KEY, sort=False, dropna=False)
+        {**dict(zip(SERIES_KEY, key)),
+         **series_row([values[i] for i in positions], [reports[i] for i in positions], [ids[i] for i in positions])}
+        for key, positions in row_groups(statements, SERIES_KEY).items()
     ]
     series = pd.DataFrame(rows, columns=SERIES_COLUMNS).astype({
         "first_value": "float64", "latest_value": "float64",

@@ -28,6 +28,7 @@ from .codes import (
     MEASURES, PARENT_OF_GROUP, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
     governorate_codes, perpetrator_codes, perpetrator_groups,
 )
+from .frames import records, row_groups
 from .numbers import number_text
 from .periods import containing_period, period_type
 from .provenance import with_figure_ids
@@ -78,21 +79,20 @@ def collapse_statements(figures: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     Columns: ``key`` + value, qualifier, alt_values, conflict, n_statements, source_rows.
     """
     figures = _require_ids(figures)
+    values = [float(v) for v in figures["value"].tolist()]
+    qualifiers, ids = figures["qualifier"].tolist(), figures["figure_id"].tolist()
     rows = []
-    for group_key, group in figures.groupby(key, sort=False, dropna=False):
-        values = [float(v) for v in group["value"]]
-        alternatives = []
-        for value in values[1:]:
-            if value != values[0] and value not in alternatives:
-                alternatives.append(value)
+    for group_key, positions in row_groups(figures, key).items():
+        first = values[positions[0]]
+        alternatives = list(dict.fromkeys(values[i] for i in positions[1:] if values[i] != first))
         rows.append({
-            **dict(zip(key, group_key if isinstance(group_key, tuple) else (group_key,))),
-            "value": values[0],
-            "qualifier": group["qualifier"].iloc[0],
+            **dict(zip(key, group_key)),
+            "value": first,
+            "qualifier": qualifiers[positions[0]],
             "alt_values": ";".join(number_text(v) for v in alternatives),
             "conflict": bool(alternatives),
-            "n_statements": len(values),
-            "source_rows": ";".join(group["figure_id"]),
+            "n_statements": len(positions),
+            "source_rows": ";".join(ids[i] for i in positions),
         })
     out = pd.DataFrame(rows, columns=key + STATEMENT_COLUMNS)
     return out.astype({"value": "float64", "conflict": "bool", "n_statements": "int64"})
@@ -105,12 +105,13 @@ def widen(cells: pd.DataFrame, index: list[str], column: str, names: dict[str, s
     not state that figure. ``qualifiers``, ``alt_values`` hold ``<value column>:<...>`` entries.
     """
     cells = cells[cells[column].isin(list(names))]
+    cells_records = records(cells)
     rows = []
-    for group_key, group in cells.groupby(index, sort=False, dropna=False):
-        row = dict(zip(index, group_key if isinstance(group_key, tuple) else (group_key,)))
+    for group_key, positions in row_groups(cells, index).items():
+        row = dict(zip(index, group_key))
         row.update({name: float("nan") for name in names.values()})
         qualifiers, alternatives, source_rows = [], [], []
-        by_code = {cell[column]: cell for cell in group.to_dict("records")}
+        by_code = {cells_records[i][column]: cells_records[i] for i in positions}
         for code, name in names.items():
             cell = by_code.get(code)
             if cell is None:
@@ -248,13 +249,14 @@ def period_shares(figures: pd.DataFrame) -> pd.DataFrame:
     key = ["report", "period"] + dims
     percents = collapse_statements(_select(figures, unit="percent", share_of="period"), key)
     counts = collapse_statements(_select(figures, unit="count"), key)
-    count_of = {tuple(r[c] for c in key): r for r in counts.to_dict("records")}
+    count_records = records(counts)
+    count_of = {tuple(r[c] for c in key): r for r in count_records}
     periods_of: dict[tuple, list[str]] = {}
-    for r in counts.to_dict("records"):
+    for r in count_records:
         periods_of.setdefault(tuple(r[c] for c in ["report"] + dims), []).append(r["period"])
 
     rows = []
-    for cell in percents.to_dict("records"):
+    for cell in records(percents):
         same = tuple(cell[c] for c in ["report"] + dims)
         of_period = containing_period(periods_of.get(same, []), cell["period"]) or ""
         month = count_of.get(tuple(cell[c] for c in key))

@@ -34,6 +34,27 @@ def test_a_lowercase_line_after_a_blank_continues_the_block():
     assert clean_blocks(raw)[0].text == "• Bombings: 55 civilians, including 15 children and three women."
 
 
+def test_a_date_line_stands_alone_between_title_and_body():
+    texts = [b.text for b in clean_blocks("SNHR: 1,011 Civilians Killed in Syria in March 2015\nPosted on April 1, 2015\n"
+                                          "The network documented the killing of 1,011 civilians.")]
+    assert texts == ["SNHR: 1,011 Civilians Killed in Syria in March 2015", "April 1, 2015",
+                     "The network documented the killing of 1,011 civilians."]
+
+
+def test_a_headline_before_a_whole_paragraph_line_ends_there():
+    lines = ["Monitor counts 73 civilian deaths in Syria in August",
+             "The Syrian Network for Human Rights said on Friday that 73 civilians were killed in Syria in August."]
+    assert [b.text for b in clean_blocks("\n".join(lines))] == lines
+
+
+def test_a_title_wrapped_onto_a_short_line_and_a_wrapped_paragraph_stay_joined():
+    title = "337 Civilians Including 77 Children, 41 Women, and 30 Victims\nDue to Torture in February 2020"
+    assert len(clean_blocks(title)) == 1
+    paragraph = ("SNHR documented the killing of 337 civilians in Syria in February 2020, including\n"
+                 "77 children and 41 women, most of them in the governorate of Idlib in the northwest.")
+    assert len(clean_blocks(paragraph)) == 1
+
+
 def test_markdown_and_html_markup_is_removed():
     assert clean_line("#### - Hay'at Tahrir al Sham<sup>3</sup> :") == "#### - Hay'at Tahrir al Sham :"
     assert clean_line("<b>about</b> [a special form](#) and **bold** http\\_x") == "about a special form and bold http_x"

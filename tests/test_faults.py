@@ -26,14 +26,15 @@ from tiny_project import make_project, tree
 SNHR_DATA = [sys.executable, "-m", "snhr_data.cli"]
 
 
-def start_build(root: Path, *arguments: str, tag: str = "") -> subprocess.Popen:
+def start_build(root: Path, *arguments: str, tag: str = "", jobs: int = 2) -> subprocess.Popen:
     env = {**os.environ, "SNHR_DATA_ROOT": str(root), "SNHR_FAULT_TAG": tag}
-    return subprocess.Popen([*SNHR_DATA, "build", "-j", "2", *arguments], cwd=root, env=env, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen([*SNHR_DATA, "build", "-j", str(jobs), *arguments], cwd=root, env=env,
+                            start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def run_build(root: Path, *arguments: str) -> subprocess.CompletedProcess:
-    process = start_build(root, *arguments)
+def run_build(root: Path, *arguments: str, jobs: int = 2) -> subprocess.CompletedProcess:
+    """A whole build; ``jobs`` 1 where no interrupt lands in it (one kernel to start instead of two)."""
+    process = start_build(root, *arguments, jobs=jobs)
     stdout, stderr = process.communicate(timeout=240)
     assert process.returncode == 0, stderr
     assert "without encryption" not in stderr and "Traceback" not in stderr, stderr  # a quiet console
@@ -64,13 +65,20 @@ def dead_links(out: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def states(tmp_path_factory):
-    """A project built once from two reports (before) and the same project built with a third (complete)."""
+    """A project built once from two reports (before) and a copy of it built again with a third, uninterrupted
+    (complete: what the tests' builds must end with; that such an incremental build gives a fresh build's bytes
+    is ``test_notebooks.test_only_what_changed_runs_again_and_matches_a_forced_build``)."""
+    import shutil
+
+    from tiny_project import write_raw
+
     root = make_project(tmp_path_factory.mktemp("faults") / "project", files=6, pause=0.05)
-    run_build(root)
+    run_build(root, jobs=1)
     before = {"data": tree(root / "data" / "processed"), "reports": folders(root / "reports")}
-    complete_root = make_project(tmp_path_factory.mktemp("complete") / "project",
-                                 months=("2020-05", "2024-11", "2024-12"), files=6, pause=0.05)
-    run_build(complete_root)
+    complete_root = tmp_path_factory.mktemp("complete") / "project"
+    shutil.copytree(root, complete_root, symlinks=True)
+    write_raw(complete_root, ("2020-05", "2024-11", "2024-12"))
+    run_build(complete_root, jobs=1)
     complete = {"data": tree(complete_root / "data" / "processed"), "reports": folders(complete_root / "reports")}
     return root, before, complete
 
@@ -108,7 +116,7 @@ def test_an_interrupted_build_leaves_old_or_complete_outputs_and_no_process(stat
         assert files in (before["reports"].get(name), complete["reports"].get(name)), name
     assert dead_links(out) == []
 
-    run_build(root)  # the next build starts clean and completes
+    run_build(root, jobs=1)  # the next build starts clean and completes
     assert [p.name for p in out.iterdir() if p.name.startswith(".run-")] == []
     assert [p.name for p in (root / "data").iterdir() if p.name.startswith((".build-", ".old-"))] == []
     assert tree(root / "data" / "processed") == complete["data"] and folders(out) == complete["reports"]
@@ -123,7 +131,7 @@ def test_two_builds_at_once_one_waits_its_turn(states, tmp_path):
     from tiny_project import write_raw
 
     write_raw(root, ("2020-05", "2024-11", "2024-12"))
-    first = start_build(root, "--force")
+    first = start_build(root, "--force", jobs=1)  # one kernel runs the four notebooks in turn
     time.sleep(0.3)  # the first build takes the lock
     second = start_build(root, "--month", "2024-11", "--month", "2024-11")
     _, second_err = second.communicate(timeout=240)

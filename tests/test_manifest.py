@@ -114,6 +114,20 @@ def test_report_kind_decided_by_the_text() -> None:
     assert report_kind("Twelve civilians died in May, according to the Syrian Network for Human Rights.") == "news"
 
 
+def test_report_kind_cues_of_real_copies() -> None:
+    """Shapes of the held-out set (issue 9): a photo credit "(AFP)" is no wire dateline; "the monthly toll of the
+    SNHR", "the group said" and a headline's "monitor says" are a news article's; an SNHR release's own "The group
+    also documented" is not."""
+    assert report_kind("SNHR revealed in its latest report, released today, that 12 civilians were killed.\n"
+                       "A street in Idlib after an air strike. Credit: (AFP)") == "press_release"
+    assert report_kind("At least 97 civilians were killed last month, according to the monthly toll of the Syrian "
+                       "Network for Human Rights (SNHR).") == "news"
+    assert report_kind("Regime forces killed 23 of them, the group said.") == "news"
+    assert report_kind("Hundreds of civilians killed in Syria last month, monitor says") == "news"
+    assert report_kind("SNHR revealed in its latest report, released today, that 12 civilians were killed. The group "
+                       "also documented the killing of 103 civilians in the year.") == "press_release"
+
+
 def test_cli_kind_choices_are_the_manifest_kinds() -> None:
     from snhr_data.cli import add_command
 

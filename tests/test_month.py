@@ -19,6 +19,11 @@ def dating(title: str, body: str = "", given: str | None = None) -> tuple[str, s
     ("Civilians Killed in Syria in the Second Quarter of 2023", ("2023-06", "2023-04/2023-06")),
     ("SNHR's Annual Report: Civilian Deaths in 2019", ("2019-12", "2019")),
     ("... in 2019, with 267 Civilians Killed in December", ("2019-12", "2019-12")),
+    # a special report's span: its undated statements are the span's, never its last month's
+    ("One Year After the Ceasefire: 1,734 Civilians Killed in Syria from March 2020 to March 2021",
+     ("2021-03", "2020-03/2021-03")),
+    # a monthly title that also names a span keeps the month
+    ("SNHR: 81 Civilians Killed in August 2024, 902 from January to August 2024", ("2024-08", "2024-08")),
 ])
 def test_a_title_gives_the_month_and_the_period_of_undated_statements(title, expected):
     assert dating(title) == expected

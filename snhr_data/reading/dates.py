@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import regex
+from ..grammar import regex, regexes
 from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
 
 
@@ -20,16 +21,19 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited
+    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
+    # before) | vague (a span no calendar period names: "in the last three months")
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
     ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
-    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("month", "PeriodLastMonth"),
-    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("month", "PeriodThisMonth"),
-    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
+    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("vague", "PeriodPartOfYear"),
+    ("month", "PeriodLastMonth"),
+    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
+    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
+PUBLICATION_WINDOW = 5000  # characters at the start of a text in which its publication date is read
 QUARTERS = ["first", "second", "third", "fourth"]
 
 
@@ -39,7 +43,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
-    if kind == "unknown":
+    if kind in {"unknown", "same", "vague"}:  # "same": the period of the statement before, decided by the reader
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
@@ -49,8 +53,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
-    if kind == "range":
-        return month_range(groups)
+    if kind == "range":  # "in the first half of the year": the report's year
+        return month_range({"year": str(report_year), **groups})
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)
@@ -116,14 +120,47 @@ def unreadable_months(text: str) -> list[PeriodMention]:
 
 
 def publication_date(text: str) -> str | None:
-    """The publication date a report states on a line of its own ("Sunday 01 December 2024", "date 2025-01-02")."""
-    match = regex("Published").search(text[:5000])
-    if not match:
+    """The date a text was published (ISO), in any form a copy carries ("Sunday 01 December 2024", "Published:
+    4 May 2021", "The Hague, July 3, 2019 -", "Date: 2019-07-01", "ISTANBUL (AA) - 2.07.2023"): the earliest in
+    its first lines that is a valid date. Digits are read day first, as the region's outlets write them."""
+    match = publication_match(text)
+    return date_of(match) if match else None
+
+
+def publication_date_read_month_first(text: str) -> str | None:
+    """The other reading of a publication date written in digits that reads both ways ("04/05/2022": 4 May or
+    April 5), else None."""
+    match = publication_match(text)
+    if match is None or not match.group("month").isdigit() or match.group("month") == match.group("day"):
         return None
-    if match.group("iso"):
-        return match.group("iso")
-    day, month, year = (match.group(f"{g}2") or match.group(g) for g in ("day", "month", "year"))
-    return f"{year}-{month_number(month):02d}-{int(day):02d}"
+    swapped = {"year": match.group("year"), "month": match.group("day"), "day": match.group("month")}
+    return date_of(swapped) if "sep" in match.groupdict() and match.start("day") < match.start("month") else None
+
+
+def publication_match(text: str) -> re.Match[str] | None:
+    """The earliest publication-date match in the first lines of ``text`` that is a valid date."""
+    head = text[:PUBLICATION_WINDOW]
+    patterns = regexes("PublicationDate") + regexes("PublicationDateInLine")
+    found = sorted((match.start(), index, match) for index, pattern in enumerate(patterns)
+                   for match in pattern.finditer(head))
+    return next((match for _, _, match in found if date_of(match) is not None), None)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether ``line`` starts with a publication date (the end of a title; never a heading or a period)."""
+    matches = (pattern.match(line.strip()) for pattern in regexes("PublicationDate"))
+    return any(match and date_of(match) for match in matches)
+
+
+def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
+    """The ISO date of a ``PublicationDate`` match (or its year, month and day); None if it is no date (a 13th
+    month, a 32nd day)."""
+    month = match["month"]
+    number = int(month) if month.isdigit() else month_number(month)
+    try:
+        return date(int(match["year"]), number, int(match["day"])).isoformat()
+    except ValueError:
+        return None
 
 
 def title_month(title: str) -> str | None:

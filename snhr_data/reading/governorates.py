@@ -28,6 +28,9 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     ranked = ranked_governorate(head, previous, sentence)
     if ranked is not None:
         return ranked
+    subject = regex("RankingSubject").match(sentence)
+    if subject and names_a_city(subject.group("subject")):
+        return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths": a city's count
     is_first, end = previous is None, head.mention.end
     found = Governorates(())
     after_groups = sentence[noun_end(sentence, head.groups[-1][1]):] if head.groups else ""
@@ -49,7 +52,15 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     inline = regex("LabelRightBefore").search(sentence[: head.mention.start])
     if inline and not found.codes:
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians Idlib: 210 civilians"
+    if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + sentence[end:head.window_end], found.codes):
+        return Governorates(AMBIGUOUS)  # "the death toll in Aleppo city reached 410": a city's, not its governorate's
     return found
+
+
+def names_a_city(clause: str, codes: tuple[str, ...] | None = None) -> bool:
+    """Whether ``clause`` names a governorate (of ``codes``, if given) as a city ("Aleppo city")."""
+    return any((codes is None or m.code in codes) and regex("CityAfter").match(clause[m.end:])
+               for m in find_governorates(clause))
 
 
 def place_label(label: str, report: str) -> Governorates | None:
@@ -92,6 +103,8 @@ def ranked_governorate(head: Head, previous: Head | None, sentence: str) -> Gove
 def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Governorates:
     listed = gov.group("list")
     names = find_governorates(listed[:120])
+    if names and not regex("GovernorateListLead").fullmatch(listed[:names[0].start]):
+        return Governorates(())  # "in April, including 60 children, most of them ... on Idlib": not where all were
     if not names:
         if gov.group("the") and regex("GovernorateWord").match(listed.strip()):
             earlier = find_governorates(sentence[: head.mention.start])

@@ -40,7 +40,8 @@ def noun_of(text_after: str) -> tuple[str, int]:
     if of_the:
         rest = text_after[of_the.end() - 1:]
         name, end = noun_of(rest)
-        return (name, of_the.end() - 1 + end) if name else ("", 0)
+        if name:
+            return name, of_the.end() - 1 + end
     if regex("BareFollower").match(text_after):
         return "bare", 0
     return "", 0
@@ -162,6 +163,9 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             last_kind = "group"
             continue
         head = Head(mention, noun, qualifier_of(sentence[: mention.start]))
+        whole = regex("WholeGroupAfter").match(sentence[noun_end(sentence, mention):]) if noun == "generic" else None
+        if whole:  # "four civilians, all of them children": the group is the whole count
+            head.groups.append((noun_of(" " + whole.group("noun"))[0], mention))
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
@@ -189,6 +193,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         cuts = [c.start() for c in [regex("ClauseBreak").search(window)] if c]
         if stop < len(sentence) and "," in window:
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
+        row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
+        if row_label:
+            cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject

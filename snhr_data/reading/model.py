@@ -5,6 +5,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Callable
 
+from ..grammar import regex
 from .dates import PeriodMention, find_periods
 
 
@@ -46,14 +47,20 @@ class Source:
     strict: bool = False
     now: str | None = None  # the month "last month" counts back from, when not the report month
     default_period: str | None = None  # of a statement that names none: the report month unless a release's
+    published: str | None = None  # the month of the text's publication date, if it states one
 
     @property
     def period(self) -> str:
         return self.default_period or self.report
 
     def periods(self, text: str) -> list[PeriodMention]:
-        """The period phrases of ``text``, resolved for this report."""
-        return find_periods(text, self.report, self.now)
+        """The period phrases of ``text``, resolved for this report. "last month" in a text published after its
+        report month, that did not date itself by it, counts back from either: no period (kind "relative")."""
+        found = find_periods(text, self.report, self.now)
+        if self.now is not None or not self.published or self.published <= self.report:
+            return found
+        return [PeriodMention(None, m.start, m.end, "relative")
+                if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,16 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     if kind == "ambiguous":
         what = f"{phrase!r} spans two months and the text does not say which"
+    elif kind == "ranking":
+        what = f"the ranking {phrase!r} follows a statement of another period and does not say which period it ranks"
+    elif kind == "relative":
+        what = f"{phrase!r} counts back from the report month or from the publication date, and the text does not say which"
+    elif kind == "vague":
+        what = f"{phrase!r} names no month, year or span of months that the reader can date"
+    elif kind == "row":
+        what = f"the table rows {phrase!r} follow no header or introduction that says what and when they count"
+    elif kind == "same":
+        what = f"{phrase!r} refers back to a period the statements before do not give"
     else:
         impossible = not phrase[:1].isalpha() or phrase.lower().startswith("month")
         what = f"{'impossible' if impossible else 'unreadable'} month {phrase!r}"

@@ -6,7 +6,9 @@ publication date, "last month" against a publication date such as "July 3, 2019"
 else the publication date alone (a monthly report comes out in the first days of the next month); else the
 month the text states most often beside counts. A month the user gives (``--month``) dates a text that
 states none; one that contradicts what the text states is refused, as is a month after the text's own
-publication date. The words are entries of ``vocab/periods.yaml``.
+publication date, and a date in digits read day first (the convention of the region's outlets) that the
+month the text names contradicts. A title naming a span ("from March 2020 to March 2021") gives its undated
+statements the span. The words are entries of ``vocab/periods.yaml``.
 """
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..grammar import regex
-from ..periods import month_code, month_number, shift_month, year_of_month
-from .dates import NoReportMonthError, publication_date, title_month
+from ..periods import month_code, month_index, month_number, shift_month, year_of_month
+from .dates import (NoReportMonthError, month_range, publication_date, publication_date_read_month_first,
+                    title_month)
 from .report import statements_with_counts
 
 FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
@@ -37,7 +40,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
 
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
-    published = publication_date(text) or published_month_first(text)
+    published = publication_date(text)
     found = title_dating(title) or body_dating(body, published) or guessed_dating(text, published)
     if given is not None:
         if found is not None and found.stated and found.month != given:
@@ -50,21 +53,31 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
                                  "date; date it with --month YYYY-MM")
     if published and found.month > published[:7]:
         raise NoReportMonthError(f"report month {found.month} is after the text's own publication date {published}")
+    month_first = publication_date_read_month_first(text)
+    if given is None and contradicts_day_first(found, body, month_first, published):
+        raise NoReportMonthError(f"the publication date in digits reads as {published} (day first) or {month_first} "
+                                 "(month first), and only the second fits the month the text names; date it with "
+                                 "--month YYYY-MM")
     return found
 
 
-def published_month_first(text: str) -> str | None:
-    """A publication date written "July 3, 2019" on a line of its own or in a dateline."""
-    match = regex("PublishedMonthFirst").search(text[:5000])
-    if not match:
-        return None
-    return f"{match.group('year')}-{month_number(match.group('month')):02d}-{int(match.group('day')):02d}"
+def contradicts_day_first(found: Dating, body: str, month_first: str | None, published: str | None) -> bool:
+    """Whether a month the text names without its year ("in March") is far before a publication date read day
+    first (4 February) but just before its month-first reading (April 2): the text contradicts the convention."""
+    if month_first is None or published is None or not found.stated:
+        return False
+    other = body_dating(body, month_first)
+    return (other is not None and month_index(published[:7]) - month_index(found.month) > 1
+            and 0 <= month_index(month_first[:7]) - month_index(other.month) <= 1)
 
 
 def title_dating(title: str) -> Dating | None:
     month = title_month(title)
     if month is None:
         return None
+    span = title_span(title)
+    if span and span.endswith(month):  # "... Killed in Syria from March 2020 to March 2021": a special report
+        return Dating(month, span)
     if regex("TitleMonth").search(title):
         return Dating(month, month)
     half = regex("TitleHalfYear").search(title)
@@ -75,6 +88,16 @@ def title_dating(title: str) -> Dating | None:
     if month.endswith("-12") and not regex("TitleBareMonth").search(title):
         return Dating(month, month[:4])  # an annual report
     return Dating(month, month)
+
+
+def title_span(title: str) -> str | None:
+    """The span of months a title names ("from March 2020 to March 2021"), when it names no month outside it."""
+    for name in ("PeriodCrossYearRange", "PeriodMonthRange"):
+        found = regex(name).search(title)
+        if found:
+            outside = title[:found.start()] + title[found.end():]
+            return None if regex("TitleMonth").search(outside) else month_range(found.groupdict())
+    return None
 
 
 def body_dating(body: str, published: str | None) -> Dating | None:

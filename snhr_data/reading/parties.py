@@ -30,7 +30,8 @@ LEFT_OUT = Parties((), left_out=True)
 
 
 def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, segment_start: int,
-               bringing: re.Match[str] | None, block: Context, section: Context) -> Parties:
+               bringing: re.Match[str] | None, block: Context, section: Context,
+               previous: tuple[str, ...] = ()) -> Parties:
     text, report = sentence.text, sentence.source.report
     start, end = head.mention.start, head.mention.end
     window = text[end:head.window_end]
@@ -52,8 +53,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
+    clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
     free = [m for m in find_parties(text[:start], report)
-            if not any(h.mention.end <= m.start < h.window_end for h in heads)
+            if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and not regex("PartialBefore").search(text[:m.start])]
     if free:
         return Parties((free[-1].code,))
@@ -62,6 +64,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return antecedent(anaphor.group("pronoun"), block.subject, sentence, start)
     # only a count that refers back to the victims of the sentence before takes its party; a ranking never
     continues = refers_back(segment, text[end:]) and ranking_subject(text) is None
+    if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
+        return Parties(previous)
     return context_party(block, section, continues)
 
 

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from ..grammar import regex
+from ..periods import period_type
 from .dates import PeriodMention
-from .heads import Head
+from .heads import Head, noun_end
 from .model import NO_PERIOD, Context
 
 
@@ -15,16 +16,15 @@ from .model import NO_PERIOD, Context
 class PeriodChoice:
     period: str | None  # None: the text gives a period the schema cannot hold ("since that date")
     explicit: bool  # stated in the sentence (not inherited from the context or the count before)
-    unreadable: PeriodMention | None = None  # a phrase that gives no readable month ("during Ramadan", "Novmber 2024")
+    unreadable: PeriodMention | None = None  # a phrase that gives no readable month ("during Ramadan", "Novmber 2024",
+    # "over the same thirteen months" after a statement of one month)
 
 
 def period_of(head: Head, previous_period: str | None, has_previous: bool, sentence: str,
               periods: tuple[PeriodMention, ...], segment_start: int, bringing: re.Match[str] | None,
-              block: Context, section: Context, default: str, title: bool) -> PeriodChoice:
-    start, end = head.mention.start, head.mention.end
-    comma = sentence.find(",", end)
-    own_end = min(head.window_end, comma if comma != -1 else len(sentence))
-    own = [p for p in periods if end <= p.start < own_end]
+              block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
+    start = head.mention.start
+    own = own_periods(head, sentence, periods)
     before = [p for p in periods if p.end <= start]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
@@ -32,19 +32,72 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = what[0] if what else None
     elif own:
         chosen = own[0]
+    elif predicate := predicate_periods(head, sentence, periods):
+        chosen = predicate[0]
     elif in_segment:
         chosen = in_segment[-1]
+    elif coordinated := list_period(head, later_heads, sentence, periods):
+        chosen = coordinated
     elif head.noun == "bare" and has_previous:
         chosen = PeriodMention(previous_period, 0, 0, "inherited")
     elif before:
         chosen = before[-1]
     elif title or not regex("SentenceEnds").search(sentence.strip()):  # a headline states its period last
-        later = [p for p in periods if p.start >= end]
+        later = [p for p in periods if p.start >= head.mention.end]
         chosen = later[0] if later else None
     else:
         chosen = None
     if chosen is None:
         period = block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
+    if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
+        earlier = [p.period for p in periods if p.end <= chosen.start and p.period]
+        return same_period(chosen, sentence, earlier[-1] if earlier else block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
-                        chosen if chosen.kind in {"ambiguous", "unreadable"} else None)
+                        chosen if chosen.kind in {"ambiguous", "unreadable", "vague", "relative"} else None)
+
+
+def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
+    """The period phrases of a count's own clause: after it, in its window, before the next comma."""
+    end = head.mention.end
+    comma = sentence.find(",", end)
+    own_end = min(head.window_end, comma if comma != -1 else len(sentence))
+    return [p for p in periods if end <= p.start < own_end]
+
+
+def list_period(head: Head, later_heads: list[Head], sentence: str,
+                periods: tuple[PeriodMention, ...]) -> PeriodMention | None:
+    """The period a list of coordinated counts states once, after its last item: "the deaths of 24 medical
+    personnel, six media workers and 13 Civil Defense personnel in the first half of 2019"."""
+    previous = head
+    for item in later_heads:  # an item without its own noun ("and 40 in June") is elliptical: not the same list
+        if item.noun == "bare" or not regex("CountListJoin").fullmatch(
+                sentence[noun_end(sentence, previous.mention):item.mention.start]):
+            return None
+        own = own_periods(item, sentence, periods)
+        if own:
+            return own[0]
+        previous = item
+    return None
+
+
+def predicate_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
+    """The period of the verb a count is the subject of, after its groups: "1,734 civilians, including 403
+    children, were killed in Syria from March 2020 to March 2021"."""
+    end = head.mention.end
+    return [p for p in periods if end <= p.start < head.window_end
+            and regex("PassiveVerbBefore").search(sentence[end:p.start])]
+
+
+def same_period(mention: PeriodMention, sentence: str, before: str | None) -> PeriodChoice:
+    """ "over the same thirteen months", "in the same period": the period of the statements before, when it is of
+    the kind the phrase names (a month, a year, else a span of months); else no period, and a warning."""
+    span = regex("PeriodSame").match(sentence, mention.start)
+    words = span.group("span").lower() if span else ""
+    if before and before != NO_PERIOD:
+        kind = period_type(before)
+        fits = kind == "month" if words.endswith("month") else kind == "year" if words.endswith("year") \
+            else kind in {"range", "year"}
+        if fits:
+            return PeriodChoice(before, False)
+    return PeriodChoice(None, False, mention)

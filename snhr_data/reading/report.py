@@ -12,10 +12,12 @@ from ..grammar import matches_any, regex
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
+from .dates import is_date_line
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
+from .tables import Table, is_labelled_row, row_lines, table_header, table_intro, table_row
 from .text import split_sentences, title_case_months
 
 
@@ -27,12 +29,15 @@ class ReportReader:
     section: Context = field(default_factory=Context)
     skipping: bool = False  # inside a section that states no figures of the report
     figures: list[Figure] = field(default_factory=list)
+    table: Table | None = None  # a table flattened to text whose rows may follow
+    fighters: bool = False  # under a heading of fighters killed ("B. Rebels"): no civilian figures until the next
 
     def read_heading(self, block: Block, major: bool) -> None:
         text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
-        if regex("DateLine").match(text):
+        if is_date_line(text):
             return  # the publication date, not a period of the figures
         skip = matches_any("SkipSection", text)
+        self.fighters = bool(regex("FightersLabel").fullmatch(text))
         if major:
             self.skipping = skip
             self.section = Context()
@@ -53,11 +58,22 @@ class ReportReader:
         elif periods:
             self.section.period = periods[0].period
         parties = find_parties(text, self.source.report)
-        self.section.party = parties[0].code if parties else None
+        if parties or not regex("VictimsHeading").fullmatch(text):
+            self.section.party = parties[0].code if parties else None
         if not parties and is_unknown_party_heading(text):
             self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
             report_unknown_party(f"{self.source.source_file}:{block.first_line}",
                                  f"unmapped perpetrator label {text!r}", self.source.strict)
+
+    def read_rows(self, block: Block) -> Block | None:
+        """The figures of the table rows that open ``block``; the rest of the block, None if all of it were rows."""
+        for offset, line in row_lines(block.text, block.starts):
+            rows = table_row(line, self.table, self.source, block.line_at(offset)) if self.table else None
+            if rows is None:
+                self.table = None
+                return block_from(block, offset) if offset else block
+            self.figures += rows
+        return None
 
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
@@ -67,8 +83,18 @@ class ReportReader:
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
-        for offset, sentence in [(0, body)] if title else split_sentences(body):
+        heading_party, carried = self.section.party, None  # carried: the party a label line names for the next
+        for offset, sentence in [(0, body)] if title else flat_rows(split_sentences(body), block, body_start):
             text = sentence.strip()
+            row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
+                                      block.line_at(body_start + offset), self.source)
+            self.fighters = self.fighters and not row_party
+            if row_party and not has_count(text):  # "Third: The armed opposition factions" / "Civilian death toll 47"
+                carried = row_party
+                continue
+            self.section.party, carried = carried or heading_party, None
+            if self.fighters or row_party == UNMAPPED:
+                continue
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
                 continue
@@ -79,19 +105,79 @@ class ReportReader:
             start = body_start + offset
             self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
                                           block_ctx, self.section, self.source, title)
-        self.section.party = None  # a label heading ("- Russian forces:") names the party of the next block only
+            self.table = None if title else table_intro(sentence, self.source, block_ctx.period or self.section.period)
+        # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
+        self.section.party = carried
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
         self.section.period = self.source.period
         for block in title:
             self.read_block(title_copy(block), title=True)
-        for block in blocks[len(title):]:
-            if is_heading(block):
+        for whole in blocks[len(title):]:
+            header = None if self.skipping else table_header(
+                whole.text, (self.table or self.section).period, (self.table or self.section).measure)
+            if header:
+                self.table = header
+                continue
+            block = self.read_rows(whole) if self.table else whole
+            if block is None:
+                continue
+            if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
+                warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
+            elif is_heading(block) and not flat_row_starts(block, 0):
                 self.read_heading(block, is_major_heading(block))
+                self.table = None if self.skipping else table_intro(block.text, self.source, self.section.period)
             elif not self.skipping:
                 self.read_block(block)
         return self.figures
+
+
+def flat_row_starts(block: Block, body_start: int) -> list[int]:
+    """Where raw lines after ``body_start`` start a new row of a table flattened into the paragraph ("Second:
+    ISIS ...", a ranking after a row ending in a number), as offsets from ``body_start``."""
+    lines = list(zip(block.starts, block.starts[1:] + [len(block.text)]))
+    cuts = [start for start, _ in lines[1:]
+            if regex("FlatRowStart").match(block.text[start:])
+            or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:]))]
+    # a label line of no count ("First: Extrajudicial Killing") ends where its line ends
+    cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
+             and not has_count(block.text[start:end])]
+    return sorted({cut - body_start for cut in cuts if cut > body_start})
+
+
+def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
+    """The sentences, each cut where a raw line starts a new row of a table flattened into the paragraph."""
+    cuts = flat_row_starts(block, body_start)
+    pieces = []
+    for offset, sentence in sentences:
+        inner = [c - offset for c in cuts if offset < c < offset + len(sentence)]
+        for begin, end in zip([0] + inner, inner + [len(sentence)]):
+            pieces.append((offset + begin, sentence[begin:end]))
+    return pieces
+
+
+def ordinal_party(text: str, line: int, source: Source) -> str | None:
+    """The party an ordinal row's label names ("Second: ISIS ..."); UNMAPPED, reported, for a label that names
+    none ("Fifth: Foreign militias ...", a row with counts): its figures are left out; None for a text that is no
+    ordinal row, or a section heading ("First: Extrajudicial Killing")."""
+    match = regex("OrdinalRowLabel").match(text)
+    label = match.group("label").strip(" :.-") if match else ""
+    if not label:
+        return None
+    found = find_parties(label, source.report)
+    if found:
+        return found[0].code
+    if not has_count(text) and not is_unknown_party_heading(label):
+        return None  # a section heading glued to the paragraph ("... First: Extrajudicial Killing")
+    report_unknown_party(f"{source.source_file}:{line}", f"unmapped perpetrator label {label!r}", source.strict)
+    return UNMAPPED
+
+
+def block_from(block: Block, offset: int) -> Block:
+    """The part of ``block`` from ``offset`` on, lines kept."""
+    kept = [(s - offset, line) for s, line in zip(block.starts, block.lines) if s >= offset]
+    return Block(block.text[offset:], block.md_heading, [s for s, _ in kept], [line for _, line in kept])
 
 
 def title_copy(block: Block) -> Block:
@@ -107,7 +193,7 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
     title = []
     for block in blocks:
         text = regex("DatePrefix").sub("", block.text)
-        if regex("TitleStop").search(text) or regex("DateLine").match(text) or ROMAN_HEADING.match(text) \
+        if regex("TitleStop").search(text) or is_date_line(text) or ROMAN_HEADING.match(text) \
                 or regex("SentenceInBlock").search(text):
             break
         title.append(block)

@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
+from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
@@ -74,8 +75,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     """What a sentence establishes for the sentences after it in its block."""
     if percent_period is not None:
         block.period = percent_period
-    if any(p.kind == "unreadable" for p in sentence.periods):
-        block.period = NO_PERIOD  # "In Novmber 2024, ...": the sentences after it are left out too
+    if any(p.kind == "unreadable" or (p.kind in {"vague", "relative"} and not sentence.text[:p.start].strip()) for p in sentence.periods):
+        block.period = NO_PERIOD  # "In Novmber 2024, ...", "In the past six months, ...": the sentences after it too
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
         first = sentence.source.periods(sentence.text[: opening.end() + 6])
@@ -85,7 +86,10 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
     if counts:
-        if counts[0].period_explicit:
+        # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
+        # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above
+        release_month = sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
+        if counts[0].period_explicit and not release_month:
             block.period = counts[0].period
         block.measure = counts[-1].measure
         explicit = [c for c in counts if c.parties and not c.party_from_context]
@@ -124,15 +128,18 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
     chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
-                       bringing, block, section, sentence.source.period, title)
+                       bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
     if chosen.period is None:  # "since that date": a period the schema cannot hold
         if chosen.unreadable is not None:
             mention = chosen.unreadable
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
     if not chosen.explicit and block.period not in (None, section.period) and ranking_subject(text):
-        return Count(head, measure)  # a ranking after a sentence of another period: which one it ranks is not said
-    parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section)
+        if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
+            warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
+        return Count(head, measure)
+    parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section,
+                         prev.parties if prev else ())
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
     # "US-led Coalition forces killed one child" also says how many victims in all
@@ -215,7 +222,8 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False
-    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or find_governorates(label):
+    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or find_governorates(label) \
+            or regex("KickerLabel").match(label):
         return False
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
     if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:

@@ -1,0 +1,41 @@
+"""Settings of the whole test session: the slowest files start first.
+
+``make test`` runs on two processes (pytest-xdist ``--dist loadfile``: whole files per process), which take
+the files in the order collected (``--no-loadscope-reorder`` in pyproject's ``addopts``; xdist would
+otherwise start with the files holding the most tests, and the few long build tests would come last on one
+process while the other has finished). Longest first, the short files fill in at the end and both processes
+finish together. The order is a schedule only: every file runs whatever its place.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+
+# By CPU time on the 2026-12-02 suite, longest first (paths relative to tests/); other files follow in
+# the order collected.
+SLOWEST_FIRST = (
+    "test_faults.py",
+    "test_ingest_formats.py",
+    "test_notebooks.py",
+    "test_extract_mutations.py",
+    "test_fuzz.py",
+    "test_build.py",
+    "test_cases.py",
+    "test_browser.py",
+    "golden/cross_year.ipynb",
+)
+
+
+def schedule_rank(item: pytest.Item) -> int:
+    try:
+        relative = Path(item.path).relative_to(TESTS).as_posix()
+    except ValueError:
+        return len(SLOWEST_FIRST)
+    return SLOWEST_FIRST.index(relative) if relative in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=schedule_rank)  # stable: the order within a file is kept
