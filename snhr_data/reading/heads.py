@@ -201,6 +201,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
         named = parties(window)
         cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
+        if stop < len(sentence):  # "... Of which children 9 Civilian deaths at the hands of Kurdish forces Civilian death
+            cuts += [m.start for m in named  # toll 8": a row label running into the next number is that number's
+                     if is_backward(window, m) and not regex("RowLabelStop").search(window[m.end:])]
         if stop < len(sentence) and named and not window[named[-1].end:].strip():
             cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian"
         head.window_end = head.mention.end + min(cuts + [len(window)])

@@ -11,7 +11,7 @@ from ..vocab import find_parties, report_unknown_party
 from .agents import anaphor_subject, is_backward, refers_back, unknown_agent
 from .governorates import ranking_subject
 from .heads import Head
-from .model import UNMAPPED, Context, Sentence
+from .model import UNMAPPED, Context, Sentence, warn_left_out
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
     named_after = named_in_window(window, report)
+    if named_after and row_label_before(text[segment_start:start], report):
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "boundary")  # "... at the hands of ISIS Civilian death toll 57 ... at the hands of Kurdish forces"
+        return LEFT_OUT
     if named_after:
         return named_after
     segment = text[segment_start:start]
@@ -80,6 +84,13 @@ def named_in_window(window: str, report: str) -> Parties | None:
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
         return Parties(tuple(m.code for m in chained), also_total=also_total)
     return Parties((backward[0].code,), also_total=also_total)
+
+
+def row_label_before(segment: str, report: str) -> bool:
+    """Whether ``segment`` ends in a row label of a flattened table ("Civilian deaths at the hands of ISIS Civilian
+    death toll"): a party after "at the hands of" that runs into the count with no punctuation between."""
+    return any(is_backward(segment, m) and not regex("RowLabelStop").search(segment[m.end:])
+               for m in find_parties(segment, report))
 
 
 def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
