@@ -96,7 +96,7 @@ def row_label_before(segment: str, report: str) -> bool:
 def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count."""
     named = find_parties(segment, report)
-    if named and named[-1].end == len(segment.rstrip()):  # elliptical
+    if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
         if regex("EachNext").match(after):
             return tuple(m.code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])
                          or m is named[-1])
