@@ -102,7 +102,8 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
                          or m is named[-1])
         return (named[-1].code,)
     for mention in reversed(named):
-        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(segment[:mention.start]):
+        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(segment[:mention.start]) \
+                and not regex("MembersBefore").search(segment[:mention.start]):
             return (mention.code,)
     return ()
 
