@@ -40,8 +40,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties((found[0].code,) if found else ("all",))
     named_after = named_in_window(window, report)
     if named_after and row_label_before(text[segment_start:start], report):
+        # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "boundary")  # "... at the hands of ISIS Civilian death toll 57 ... at the hands of Kurdish forces"
+                      "boundary")
         return LEFT_OUT
     if named_after:
         return named_after
@@ -102,8 +103,9 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
                          or m is named[-1])
         return (named[-1].code,)
     for mention in reversed(named):
-        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(segment[:mention.start]) \
-                and not regex("MembersBefore").search(segment[:mention.start]):
+        before = segment[:mention.start]
+        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
+                and not regex("MembersBefore").search(before):
             return (mention.code,)
     return ()
 
