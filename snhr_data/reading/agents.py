@@ -31,6 +31,9 @@ def unknown_agent_after(window: str) -> str | None:
 def unknown_agent_before(segment: str) -> str | None:
     """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher."""
     match = regex("AgentBefore").search(segment)
+    labelled = regex("ParenthesisedCountLabel").search(segment)
+    if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
+        match = labelled  # "... and foreign militias (7)"
     label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
     if not label or regex("NotAnAgent").fullmatch(label):
         return None

@@ -199,10 +199,17 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
+        labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
+        if labelled:
+            cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label
         named = parties(window)
         cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
-        if stop < len(sentence) and named and not window[named[-1].end:].strip():
-            cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian"
+        if stop < len(sentence):  # a row label running into the next number is that number's: "... Of which
+            # children 9 Civilian deaths at the hands of Kurdish forces Civilian death toll 8"
+            cuts += [m.start for m in named
+                     if is_backward(window, m) and not regex("RowLabelStop").search(window[m.end:])]
+        if stop < len(sentence) and named and regex("LabelToCount").fullmatch(window[named[-1].end:]):
+            cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"
         head.window_end = head.mention.end + min(cuts + [len(window)])
 
 

@@ -98,12 +98,16 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
         what = f"{phrase!r} names no month, year or span of months that the reader can date"
     elif kind == "row":
         what = f"the table rows {phrase!r} follow no header or introduction that says what and when they count"
+    elif kind == "boundary":
+        what = (f"{phrase!r} stands between two party labels (one before, one after it) with no row boundary, and "
+                "the text does not say whose it is")
     elif kind == "same":
         what = f"{phrase!r} refers back to a period the statements before do not give"
     else:
         impossible = not phrase[:1].isalpha() or phrase.lower().startswith("month")
         what = f"{'impossible' if impossible else 'unreadable'} month {phrase!r}"
-    warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not moved to another period",
+    moved = "given to either party" if kind == "boundary" else "moved to another period"
+    warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)
 
 

@@ -11,7 +11,7 @@ from ..vocab import find_parties, report_unknown_party
 from .agents import anaphor_subject, is_backward, refers_back, unknown_agent
 from .governorates import ranking_subject
 from .heads import Head
-from .model import UNMAPPED, Context, Sentence
+from .model import UNMAPPED, Context, Sentence, warn_left_out
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
     named_after = named_in_window(window, report)
+    if named_after and row_label_before(text[segment_start:start], report):
+        # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "boundary")
+        return LEFT_OUT
     if named_after:
         return named_after
     segment = text[segment_start:start]
@@ -82,16 +87,25 @@ def named_in_window(window: str, report: str) -> Parties | None:
     return Parties((backward[0].code,), also_total=also_total)
 
 
+def row_label_before(segment: str, report: str) -> bool:
+    """Whether ``segment`` ends in a row label of a flattened table ("Civilian deaths at the hands of ISIS Civilian
+    death toll"): a party after "at the hands of" that runs into the count with no punctuation between."""
+    return any(is_backward(segment, m) and not regex("RowLabelStop").search(segment[m.end:])
+               for m in find_parties(segment, report))
+
+
 def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count."""
     named = find_parties(segment, report)
-    if named and named[-1].end == len(segment.rstrip()):  # elliptical
+    if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
         if regex("EachNext").match(after):
             return tuple(m.code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])
                          or m is named[-1])
         return (named[-1].code,)
     for mention in reversed(named):
-        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(segment[:mention.start]):
+        before = segment[:mention.start]
+        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
+                and not regex("MembersBefore").search(before):
             return (mention.code,)
     return ()
 

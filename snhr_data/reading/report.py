@@ -137,13 +137,23 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     """Where raw lines after ``body_start`` start a new row of a table flattened into the paragraph ("Second:
     ISIS ...", a ranking after a row ending in a number), as offsets from ``body_start``."""
     lines = list(zip(block.starts, block.starts[1:] + [len(block.text)]))
-    cuts = [start for start, _ in lines[1:]
+    labels = [row_label(block.text[start:end]) for start, end in lines]
+    cuts = [start for (start, _), label in zip(lines[1:], labels[1:])
             if regex("FlatRowStart").match(block.text[start:])
-            or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:]))]
+            or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:]))
+            or (regex("FlatRowBefore").search(block.text[:start])
+                and (regex("FlatTotalRow").match(block.text[start:]) or label and labels.count(label) > 1))]
     # a label line of no count ("First: Extrajudicial Killing") ends where its line ends
     cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
              and not has_count(block.text[start:end])]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
+
+
+def row_label(line: str) -> str:
+    """The words a flattened table's row opens with ("Civilian deaths at the hands of"), '' for a line too short to
+    be a row: lines of one block that open alike are the rows of one table."""
+    words = line.split()
+    return " ".join(words[:5]) if len(words) > 8 and not any(ch.isdigit() for ch in " ".join(words[:5])) else ""
 
 
 def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:

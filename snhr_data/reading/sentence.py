@@ -8,6 +8,7 @@ sentence establishes (its period, measure, party, subject) is handed on to the s
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -208,15 +209,23 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
     return rows
 
 
+def item_label(text: str) -> re.Match[str] | None:
+    """The "Label: rest" of an item, past an ordinal ("Third: ISIS: 77 civilians" is labelled "ISIS")."""
+    match = regex("Label").match(text.strip())
+    if match and regex("OrdinalWord").fullmatch(match.group("label").strip()):
+        return regex("Label").match(match.group("rest")) or match
+    return match
+
+
 def fighters_label(text: str) -> bool:
     """An item "Rebels: 230" counts fighters killed: no figure of civilian deaths, and its label is no party."""
-    match = regex("Label").match(text.strip())
+    match = item_label(text)
     return bool(match and regex("FightersLabel").fullmatch(match.group("label").strip()))
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
     """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
-    match = regex("Label").match(text.strip())
+    match = item_label(text)
     if not match or len(match.group("label").split()) > 14:
         return False
     label, rest = match.group("label").strip(), match.group("rest")
