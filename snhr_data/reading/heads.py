@@ -19,7 +19,7 @@ class Head:
     """A counted number in a sentence, the noun it counts, its groups and the words that speak of it."""
 
     mention: NumberMention
-    noun: str  # children | women | generic | bare | massacres | medical | media | civil_defense
+    noun: str  # children | women | generic | bare | massacres | medical | media | civil_defense | civilians, torture (table cells)
     qualifier: str
     groups: list[tuple[str, NumberMention]] = field(default_factory=list)
     window_end: int = 0
@@ -134,8 +134,21 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     heads: list[Head] = []
     previous: Head | None = None  # the last head, for groups
     last_kind = ""  # head | group | blocker | skipped group
+    cells = labelled_cells(sentence)
     for index, mention in enumerate(every):
         after = sentence[mention.end:]
+        if mention.start in cells and mention in numbers:  # "Civilians 1,011 Children 198 Women 121"
+            noun = cells[mention.start]
+            if noun in GROUP_NOUNS and previous is not None and last_kind in {"head", "group"}:
+                previous.groups.append((noun, mention))
+                last_kind = "group"
+            elif noun in {"generic", "torture"}:
+                previous = Head(mention, "civilians" if noun == "generic" else noun, qualifier_of(sentence[: mention.start]))
+                heads.append(previous)
+                last_kind = "head"
+            else:  # a fighters column, or a group with no head before it
+                last_kind = "blocker"
+            continue
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after):
                 last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
@@ -165,6 +178,18 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
+
+
+def labelled_cells(sentence: str) -> dict[int, str]:
+    """The numbers of a table row flattened to "<label> <number>" cells ("Civilians 1,011 Children 198 Women 121
+    Torture 71"), by their start: the class of the label before each (``CellLabel``)."""
+    cells = {}
+    for row in regex("LabelledCellRow").finditer(sentence):
+        for cell in regex("LabelledCell").finditer(row.group(0)):
+            label = cell.group("label")
+            cells[row.start() + cell.start("number")] = next(name for name, pattern in classes("CellLabel")
+                                                             if pattern.fullmatch(label))
+    return cells
 
 
 def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:

@@ -13,6 +13,8 @@ NOUN_MEASURE = {
     "media": "media_worker_deaths",
     "civil_defense": "civil_defense_deaths",
     "massacres": "massacres",
+    "torture": "torture_deaths",  # table cells: "Torture 71", "Civilians 1,011"
+    "civilians": "civilian_deaths",
 }
 SECTION_MEASURES = {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
 

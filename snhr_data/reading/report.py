@@ -67,7 +67,7 @@ class ReportReader:
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
-        for offset, sentence in [(0, body)] if title else split_sentences(body):
+        for offset, sentence in [(0, body)] if title else table_rows(split_sentences(body), block, body_start):
             text = sentence.strip()
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
@@ -92,6 +92,29 @@ class ReportReader:
             elif not self.skipping:
                 self.read_block(block)
         return self.figures
+
+
+def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
+    """The sentences of a block, with the rows of a table flattened to "<label> <number>" cells on their own lines
+    ("The government army Civilians 1,011 Children 198 ..." / "Daesh Civilians 216 ...") read apart: a row's party
+    is no party of the next row, nor of the sentence after the table."""
+    split: list[tuple[int, str]] = []
+    for offset, sentence in sentences:
+        start = offset
+        for line_start in block.starts:
+            at = line_start - body_start
+            row = block.text[max(body_start, previous_start(block, line_start)):line_start]
+            if start < at < offset + len(sentence) and regex("LabelledCellRow").search(row) \
+                    and regex("RowEnd").search(row):
+                split.append((start, sentence[start - offset:at - offset]))
+                start = at
+        split.append((start, sentence[start - offset:]))
+    return [(offset, s) for offset, s in split if s.strip()]
+
+
+def previous_start(block: Block, line_start: int) -> int:
+    """Where the raw line before the one starting at ``line_start`` starts."""
+    return max((s for s in block.starts if s < line_start), default=0)
 
 
 def title_copy(block: Block) -> Block:
