@@ -50,7 +50,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
     if kind == "range":
-        return month_range(groups)
+        return month_range({"year": str(report_year), **groups})  # "the first half of the year": the report's
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)

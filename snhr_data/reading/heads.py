@@ -67,8 +67,10 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
 
 
 def is_year_or_date(sentence: str, mention: NumberMention) -> bool:
+    """A year, a date, or the length of a period ("over these six months"): no count, and no break of a group list."""
     return (1900 <= mention.value <= 2099 and "," not in mention.text) or bool(
-        regex("MonthBefore").search(sentence[: mention.start]))
+        regex("MonthBefore").search(sentence[: mention.start])
+        or (regex("SpanBefore").search(sentence[: mention.start]) and regex("SpanAfter").match(sentence[mention.end:])))
 
 
 def outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:

@@ -85,8 +85,17 @@ def body_dating(body: str, published: str | None) -> Dating | None:
     for sentence in statements:
         dating = sentence_dating(sentence, published, now)
         if dating is not None:
-            return dating
+            return with_last_month(dating, statements, published)
     return None
+
+
+def with_last_month(dating: Dating, statements: list[str], published: str | None) -> Dating:
+    """A text without a title that states its month ("in April 2018") and, later, "last month" beside a publication
+    date of the month after (May 2, 2018): its "last month" is that month, counted back from the publication date."""
+    if dating.now is None and published and shift_month(published[:7], -1) == dating.month \
+            and any(regex("StatedLastMonth").search(s) for s in statements):
+        return Dating(dating.month, dating.period, dating.stated, published[:7])
+    return dating
 
 
 def sentence_dating(sentence: str, published: str | None, now: str | None = None) -> Dating | None:
