@@ -28,6 +28,9 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     ranked = ranked_governorate(head, previous, sentence)
     if ranked is not None:
         return ranked
+    scoped = place_scope(segment) if head.noun in COUNTED_IN_PLACES else None
+    if scoped is not None:
+        return scoped
     is_first, end = previous is None, head.mention.end
     found = Governorates(())
     after_groups = sentence[noun_end(sentence, head.groups[-1][1]):] if head.groups else ""
@@ -50,6 +53,21 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     if inline and not found.codes:
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians Idlib: 210 civilians"
     return found
+
+
+def place_scope(segment: str) -> Governorates | None:
+    """The place the words before a count confine it to: "in Suwayda governorate, where 803 civilians were killed"
+    (that governorate), "In Douma alone, ... 43 civilians" (a governorate if the place is one, else left out: a
+    town's count is never the country's); None when they name no such place."""
+    where = regex("WhereBefore").search(segment)
+    alone = regex("AloneBefore").search(segment)
+    if alone and regex("NamedPeriod").search(alone.group("place")):
+        alone = None  # "In June alone": a period, not a place
+    place = where.group("place") if where else alone.group("place") if alone else None
+    if place is None or regex("WholeCountry").fullmatch(place.strip()):
+        return None
+    named = find_governorates(place)
+    return Governorates((named[0].code,) if len(named) == 1 and named[0].start == 0 else AMBIGUOUS)
 
 
 def place_label(label: str, report: str) -> Governorates | None:
