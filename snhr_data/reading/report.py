@@ -67,7 +67,8 @@ class ReportReader:
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
-        for offset, sentence in [(0, body)] if title else table_rows(split_sentences(body), block, body_start):
+        pieces = headlines(block, body_start) if title else table_rows(split_sentences(body), block, body_start)
+        for offset, sentence in pieces:
             text = sentence.strip()
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
@@ -112,6 +113,24 @@ def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) 
     return [(offset, s) for offset, s in split if s.strip()]
 
 
+def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
+    """The headlines of a title block: a line that states a count of its own, after a line that stated one and ended,
+    is a headline of its own ("PKK/YPG killed 9 civilians in Syria in February: Report" / "Syrian rights group
+    documents 79 civilian deaths ..."): the first one's party is not the second's. A title wrapped over lines
+    ("... 134 Women, and 30 Victims" / "Due to Torture", "... Including 203" / "Children, ...") stays one."""
+    body = block.text[body_start:]
+    cuts = [0] + [s - body_start for s in block.starts if 0 < s - body_start < len(body)] + [len(body)]
+    pieces, start = [], 0
+    for at, end in zip(cuts[1:-1], cuts[2:]):
+        before, line = body[start:at], body[at:end]
+        if has_count(before) and has_count(line) and regex("HeadlineEnd").search(before) \
+                and not regex("DanglingEnd").search(before.rstrip()) and regex("HeadlineStart").match(line):
+            pieces.append((start, before))
+            start = at
+    pieces.append((start, body[start:]))
+    return pieces
+
+
 def previous_start(block: Block, line_start: int) -> int:
     """Where the raw line before the one starting at ``line_start`` starts."""
     return max((s for s in block.starts if s < line_start), default=0)
@@ -150,6 +169,8 @@ def is_major_heading(block: Block) -> bool:
 def is_heading(block: Block) -> bool:
     """A heading or label line (no figure of its own): it sets the context for what follows."""
     text = regex("ItemPrefix").sub("", block.text).strip()
+    if ROMAN_HEADING.match(block.text.strip()) and regex("PageNumberEnd").search(text):
+        return True  # a contents entry ending in its page number ("V. Recommendations 10"): no count
     if has_count(text):
         return False
     if is_major_heading(block) or block.md_heading:
