@@ -47,6 +47,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return opening
     if regex("TortureWord").search(window):
         return "torture_deaths"
+    if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before
+        return previous_measure or block.measure or "civilian_deaths"
     if head.noun == "bare":
         named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
