@@ -11,6 +11,9 @@ from ..grammar import regex
 from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
 
 
+UNDATED = "?"  # the month "last month" counts back from, when the text gives none (no title month, no publication date)
+
+
 class NoReportMonthError(ValueError):
     """The text states no month that it covers."""
 
@@ -20,7 +23,7 @@ class PeriodMention:
     period: str | None  # None: a period the schema cannot hold ("since October 5")
     start: int
     end: int
-    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited
+    kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | undated | inherited
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
@@ -45,7 +48,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         return month_range(groups) if "month1" in groups else None
     if kind == "month":
         if "month" not in groups:
-            return shift_month(now, -1) if regex("LastWords").search(match.group(0)) else report
+            if not regex("LastWords").search(match.group(0)):
+                return report
+            return None if now == UNDATED else shift_month(now, -1)
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
@@ -66,6 +71,8 @@ def ambiguity(kind: str, period: str | None) -> str:
     """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan)."""
     if kind == "ramadan":
         return "range" if period else "ambiguous"
+    if kind == "month" and period is None:
+        return "undated"  # "last month" in a text that gives no date to count back from
     return kind
 
 

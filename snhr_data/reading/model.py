@@ -83,6 +83,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     if kind == "ambiguous":
         what = f"{phrase!r} spans two months and the text does not say which"
+    elif kind == "undated":
+        what = f"{phrase!r} counts back from a date the text does not give"
     else:
         impossible = not phrase[:1].isalpha() or phrase.lower().startswith("month")
         what = f"{'impossible' if impossible else 'unreadable'} month {phrase!r}"

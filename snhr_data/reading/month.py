@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..periods import month_code, month_number, shift_month, year_of_month
-from .dates import NoReportMonthError, publication_date, title_month
+from .dates import UNDATED, NoReportMonthError, publication_date, title_month
 from .report import statements_with_counts
 
 FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
@@ -91,9 +91,13 @@ def body_dating(body: str, published: str | None) -> Dating | None:
 
 def with_last_month(dating: Dating, statements: list[str], published: str | None) -> Dating:
     """A text without a title that states its month ("in April 2018") and, later, "last month" beside a publication
-    date of the month after (May 2, 2018): its "last month" is that month, counted back from the publication date."""
-    if dating.now is None and published and shift_month(published[:7], -1) == dating.month \
-            and any(regex("StatedLastMonth").search(s) for s in statements):
+    date of the month after (May 2, 2018): its "last month" is that month, counted back from the publication date;
+    with no publication date, its "last month" gives no period (left out with a warning, never guessed)."""
+    if dating.now is not None or not any(regex("StatedLastMonth").search(s) for s in statements):
+        return dating
+    if published is None:  # "last month" against no date the text gives: which month it is cannot be told
+        return Dating(dating.month, dating.period, dating.stated, UNDATED)
+    if shift_month(published[:7], -1) == dating.month:
         return Dating(dating.month, dating.period, dating.stated, published[:7])
     return dating
 

@@ -47,4 +47,4 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         period = block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
-                        chosen if chosen.kind in {"ambiguous", "unreadable"} else None)
+                        chosen if chosen.kind in {"ambiguous", "unreadable", "undated"} else None)
