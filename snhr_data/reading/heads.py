@@ -57,7 +57,8 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if not float(mention.value).is_integer():
         return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
-    if regex("NotACountBefore").search(before) and not regex("RemainingBefore").search(before):
+    if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
+                                                         or regex("PerpetratorKillingBefore").search(before)):
         return False
     if regex("NotACountAfter").match(after):
         return False
