@@ -88,6 +88,8 @@ class ReportReader:
         for block in title:
             self.read_block(title_copy(block), title=True)
         for block in blocks[len(title):]:
+            if is_contents_entry(block):
+                continue
             if is_heading(block):
                 self.read_heading(block, is_major_heading(block))
             elif not self.skipping:
@@ -166,11 +168,16 @@ def is_major_heading(block: Block) -> bool:
     return bool(ROMAN_HEADING.match(text) or (block.md_heading and regex("MajorHeadingNumber").match(text)))
 
 
+def is_contents_entry(block: Block) -> bool:
+    """A contents entry ending in its page number, glued or not ("IV. Death Toll of Victims Who Died Due to
+    Torture8", "V. Recommendations 10"): neither a heading of what follows nor a count."""
+    text = block.text.strip()
+    return bool(ROMAN_HEADING.match(text) and regex("PageNumberEnd").search(regex("ItemPrefix").sub("", text)))
+
+
 def is_heading(block: Block) -> bool:
     """A heading or label line (no figure of its own): it sets the context for what follows."""
     text = regex("ItemPrefix").sub("", block.text).strip()
-    if ROMAN_HEADING.match(block.text.strip()) and regex("PageNumberEnd").search(text):
-        return True  # a contents entry ending in its page number ("V. Recommendations 10"): no count
     if has_count(text):
         return False
     if is_major_heading(block) or block.md_heading:
