@@ -12,6 +12,10 @@ from ..grammar import regex, regexes
 from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
 
 
+UNDATED = "?"  # the month "last month" counts back from, when the text gives none (no title month, no publication
+# date): its "last month" gives no period (kind "relative", reading/model.py)
+
+
 class NoReportMonthError(ValueError):
     """The text states no month that it covers."""
 

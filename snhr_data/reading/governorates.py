@@ -11,7 +11,7 @@ from ..vocab import find_governorates, find_parties
 from .heads import Head, noun_end
 
 AMBIGUOUS = ("?",)
-COUNTED_IN_PLACES = {"bare", "generic", "children", "women", "medical", "media", "civil_defense"}
+COUNTED_IN_PLACES = {"bare", "generic", "civilians", "children", "women", "medical", "media", "civil_defense"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     subject = regex("RankingSubject").match(sentence)
     if subject and names_a_city(subject.group("subject")):
         return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths": a city's count
+    scoped = place_scope(segment) if head.noun in COUNTED_IN_PLACES else None
+    if scoped is not None:
+        return scoped
     is_first, end = previous is None, head.mention.end
     found = Governorates(())
     after_groups = sentence[noun_end(sentence, head.groups[-1][1]):] if head.groups else ""
@@ -61,6 +64,22 @@ def names_a_city(clause: str, codes: tuple[str, ...] | None = None) -> bool:
     """Whether ``clause`` names a governorate (of ``codes``, if given) as a city ("Aleppo city")."""
     return any((codes is None or m.code in codes) and regex("CityAfter").match(clause[m.end:])
                for m in find_governorates(clause))
+
+
+def place_scope(segment: str) -> Governorates | None:
+    """The place the words before a count confine it to: "in Suwayda governorate, where 803 civilians were killed"
+    (that governorate), "In Douma alone, ... 43 civilians" (a governorate if the place is one, else left out: a
+    town's count is never the country's); None when they name no such place."""
+    where = regex("WhereBefore").search(segment)
+    alone = regex("AloneBefore").search(segment)
+    if alone and regex("NamedPeriod").search(alone.group("place")):
+        alone = None  # "In June alone": a period, not a place
+    place = where.group("place") if where else alone.group("place") if alone else None
+    if place is None or regex("WholeCountry").fullmatch(place.strip()):
+        return None
+    named = find_governorates(place)
+    one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
+    return Governorates((named[0].code,) if one else AMBIGUOUS)
 
 
 def place_label(label: str, report: str) -> Governorates | None:

@@ -19,7 +19,7 @@ class Head:
     """A counted number in a sentence, the noun it counts, its groups and the words that speak of it."""
 
     mention: NumberMention
-    noun: str  # children | women | generic | bare | massacres | medical | media | civil_defense
+    noun: str  # children | women | generic | bare | massacres | medical | media | civil_defense | civilians, torture (table cells)
     qualifier: str
     groups: list[tuple[str, NumberMention]] = field(default_factory=list)
     window_end: int = 0
@@ -58,7 +58,8 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if not float(mention.value).is_integer():
         return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
-    if regex("NotACountBefore").search(before) and not regex("RemainingBefore").search(before):
+    if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
+                                                         or regex("PerpetratorKillingBefore").search(before)):
         return False
     if regex("NotACountAfter").match(after):
         return False
@@ -68,8 +69,10 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
 
 
 def is_year_or_date(sentence: str, mention: NumberMention) -> bool:
+    """A year, a date, or the length of a period ("over these six months"): no count, and no break of a group list."""
     return (1900 <= mention.value <= 2099 and "," not in mention.text) or bool(
-        regex("MonthBefore").search(sentence[: mention.start]))
+        regex("MonthBefore").search(sentence[: mention.start])
+        or (regex("SpanBefore").search(sentence[: mention.start]) and regex("SpanAfter").match(sentence[mention.end:])))
 
 
 def outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:
@@ -135,8 +138,21 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     heads: list[Head] = []
     previous: Head | None = None  # the last head, for groups
     last_kind = ""  # head | group | blocker | skipped group
+    cells = labelled_cells(sentence)
     for index, mention in enumerate(every):
         after = sentence[mention.end:]
+        if mention.start in cells and mention in numbers:  # "Civilians 1,011 Children 198 Women 121"
+            noun = cells[mention.start]
+            if noun in GROUP_NOUNS and previous is not None and last_kind in {"head", "group"}:
+                previous.groups.append((noun, mention))
+                last_kind = "group"
+            elif noun in {"generic", "torture"}:
+                previous = Head(mention, "civilians" if noun == "generic" else noun, qualifier_of(sentence[: mention.start]))
+                heads.append(previous)
+                last_kind = "head"
+            else:  # a fighters column, or a group with no head before it
+                last_kind = "blocker"
+            continue
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after):
                 last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
@@ -171,6 +187,18 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     return heads, numbers
 
 
+def labelled_cells(sentence: str) -> dict[int, str]:
+    """The numbers of a table row flattened to "<label> <number>" cells ("Civilians 1,011 Children 198 Women 121
+    Torture 71"), by their start: the class of the label before each (``CellLabel``)."""
+    cells = {}
+    for row in regex("LabelledCellRow").finditer(sentence):
+        for cell in regex("LabelledCell").finditer(row.group(0)):
+            label = cell.group("label")
+            cells[row.start() + cell.start("number")] = next(name for name, pattern in classes("CellLabel")
+                                                             if pattern.fullmatch(label))
+    return cells
+
+
 def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
     """Whether the children or women count at ``mention`` is a group of the head ``previous``."""
     if previous.groups:
@@ -194,7 +222,7 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if stop < len(sentence) and "," in window:
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
         row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
-        if row_label:
+        if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]):
             cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:

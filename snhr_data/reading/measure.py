@@ -13,6 +13,8 @@ NOUN_MEASURE = {
     "media": "media_worker_deaths",
     "civil_defense": "civil_defense_deaths",
     "massacres": "massacres",
+    "torture": "torture_deaths",  # table cells: "Torture 71", "Civilians 1,011"
+    "civilians": "civilian_deaths",
 }
 SECTION_MEASURES = {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
 
@@ -45,6 +47,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return opening
     if regex("TortureWord").search(window):
         return "torture_deaths"
+    if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before
+        return previous_measure or block.measure or "civilian_deaths"
     if head.noun == "bare":
         if regex("TortureRowLabel").search(segment):
             return "torture_deaths"  # "... Of which women 149 Tortured to death 91"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..grammar import regex
-from .dates import PeriodMention, find_periods
+from .dates import UNDATED, PeriodMention, find_periods
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,10 @@ class Source:
 
     def periods(self, text: str) -> list[PeriodMention]:
         """The period phrases of ``text``, resolved for this report. "last month" in a text published after its
-        report month, that did not date itself by it, counts back from either: no period (kind "relative")."""
-        found = find_periods(text, self.report, self.now)
-        if self.now is not None or not self.published or self.published <= self.report:
+        report month, that did not date itself by it, counts back from either; in a text dated by its first statements
+        that gives no date to count back from (``now`` UNDATED), from neither: no period (kind "relative")."""
+        found = find_periods(text, self.report, None if self.now == UNDATED else self.now)
+        if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
         return [PeriodMention(None, m.start, m.end, "relative")
                 if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
@@ -93,7 +94,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     elif kind == "ranking":
         what = f"the ranking {phrase!r} follows a statement of another period and does not say which period it ranks"
     elif kind == "relative":
-        what = f"{phrase!r} counts back from the report month or from the publication date, and the text does not say which"
+        what = (f"{phrase!r} counts back from the report month or from the publication date, and the text does not say "
+                "which" if source.published else f"{phrase!r} counts back from a date the text does not give")
     elif kind == "vague":
         what = f"{phrase!r} names no month, year or span of months that the reader can date"
     elif kind == "row":

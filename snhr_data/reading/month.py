@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
-from .dates import (NoReportMonthError, month_range, publication_date, publication_date_read_month_first,
+from .dates import (UNDATED, NoReportMonthError, month_range, publication_date, publication_date_read_month_first,
                     title_month)
 from .report import statements_with_counts
 
@@ -108,8 +108,17 @@ def body_dating(body: str, published: str | None) -> Dating | None:
     for sentence in statements:
         dating = sentence_dating(sentence, published, now)
         if dating is not None:
-            return dating
+            return with_last_month(dating, statements, published)
     return None
+
+
+def with_last_month(dating: Dating, statements: list[str], published: str | None) -> Dating:
+    """A text without a title that states its month ("in April 2018") and, later, "last month", with no publication
+    date: its "last month" counts back from no date the text gives (left out with a warning, never guessed). With a
+    publication date, ``Source.periods`` decides (the report month or the publication date: no period)."""
+    if dating.now is not None or published is not None or not any(regex("StatedLastMonth").search(s) for s in statements):
+        return dating
+    return Dating(dating.month, dating.period, dating.stated, UNDATED)
 
 
 def sentence_dating(sentence: str, published: str | None, now: str | None = None) -> Dating | None:

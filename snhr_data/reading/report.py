@@ -84,7 +84,9 @@ class ReportReader:
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
         heading_party, carried = self.section.party, None  # carried: the party a label line names for the next
-        for offset, sentence in [(0, body)] if title else flat_rows(split_sentences(body), block, body_start):
+        pieces = headlines(block, body_start) if title else table_rows(
+            flat_rows(split_sentences(body), block, body_start), block, body_start)
+        for offset, sentence in pieces:
             text = sentence.strip()
             row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
                                       block.line_at(body_start + offset), self.source)
@@ -115,6 +117,8 @@ class ReportReader:
         for block in title:
             self.read_block(title_copy(block), title=True)
         for whole in blocks[len(title):]:
+            if is_contents_entry(whole):
+                continue
             header = None if self.skipping else table_header(
                 whole.text, (self.table or self.section).period, (self.table or self.section).measure)
             if header:
@@ -190,6 +194,47 @@ def block_from(block: Block, offset: int) -> Block:
     return Block(block.text[offset:], block.md_heading, [s for s, _ in kept], [line for _, line in kept])
 
 
+def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
+    """The sentences of a block, with the rows of a table flattened to "<label> <number>" cells on their own lines
+    ("The government army Civilians 1,011 Children 198 ..." / "Daesh Civilians 216 ...") read apart: a row's party
+    is no party of the next row, nor of the sentence after the table."""
+    split: list[tuple[int, str]] = []
+    for offset, sentence in sentences:
+        start = offset
+        for line_start in block.starts:
+            at = line_start - body_start
+            row = block.text[max(body_start, previous_start(block, line_start)):line_start]
+            if start < at < offset + len(sentence) and regex("LabelledCellRow").search(row) \
+                    and regex("RowEnd").search(row):
+                split.append((start, sentence[start - offset:at - offset]))
+                start = at
+        split.append((start, sentence[start - offset:]))
+    return [(offset, s) for offset, s in split if s.strip()]
+
+
+def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
+    """The headlines of a title block: a line that states a count of its own, after a line that stated one and ended,
+    is a headline of its own ("PKK/YPG killed 9 civilians in Syria in February: Report" / "Syrian rights group
+    documents 79 civilian deaths ..."): the first one's party is not the second's. A title wrapped over lines
+    ("... 134 Women, and 30 Victims" / "Due to Torture", "... Including 203" / "Children, ...") stays one."""
+    body = block.text[body_start:]
+    cuts = [0] + [s - body_start for s in block.starts if 0 < s - body_start < len(body)] + [len(body)]
+    pieces, start = [], 0
+    for at, end in zip(cuts[1:-1], cuts[2:]):
+        before, line = body[start:at], body[at:end]
+        if has_count(before) and has_count(line) and regex("HeadlineEnd").search(before) \
+                and not regex("DanglingEnd").search(before.rstrip()) and regex("HeadlineStart").match(line):
+            pieces.append((start, before))
+            start = at
+    pieces.append((start, body[start:]))
+    return pieces
+
+
+def previous_start(block: Block, line_start: int) -> int:
+    """Where the raw line before the one starting at ``line_start`` starts."""
+    return max((s for s in block.starts if s < line_start), default=0)
+
+
 def title_copy(block: Block) -> Block:
     """A title block without its date prefix and with its months in title case, lines kept."""
     copy = Block(title_case_months(regex("DatePrefix").sub("", block.text)), block.md_heading, block.starts, block.lines)
@@ -218,6 +263,13 @@ def title_text(blocks: list[Block]) -> str:
 def is_major_heading(block: Block) -> bool:
     text = block.text.strip()
     return bool(ROMAN_HEADING.match(text) or (block.md_heading and regex("MajorHeadingNumber").match(text)))
+
+
+def is_contents_entry(block: Block) -> bool:
+    """A contents entry ending in its page number, glued or not ("IV. Death Toll of Victims Who Died Due to
+    Torture8", "V. Recommendations 10"): neither a heading of what follows nor a count."""
+    text = block.text.strip()
+    return bool(ROMAN_HEADING.match(text) and regex("PageNumberEnd").search(regex("ItemPrefix").sub("", text)))
 
 
 def is_heading(block: Block) -> bool:

@@ -46,6 +46,7 @@ class Count:
     also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
     month_of_parent: bool = False  # "including one massacre in May" after a year-to-date count
     torture_groups: tuple[tuple[str, NumberMention], ...] = ()  # "including one child who died due to torture"
+    read_period: str | None = None  # the period read for the count even when it gives no figure (an unknown actor's)
 
 
 def read_sentence(text: str, line_at: Callable[[int], int], block: Context, section: Context, source: Source,
@@ -128,8 +129,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
     if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
-    chosen = period_of(head, prev.period if prev else None, prev is not None, text, sentence.periods, segment_start,
-                       bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
+    chosen = period_of(head, prev.read_period if prev else None, prev is not None, text, sentence.periods,
+                       segment_start, bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
     if chosen.period is None:  # "since that date": a period the schema cannot hold
         if chosen.unreadable is not None:
             mention = chosen.unreadable
@@ -154,7 +155,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     return Count(head, measure, period, chosen.explicit, parties.codes, places.codes,
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
-                 torture_groups if measure == "civilian_deaths" else ())
+                 torture_groups if measure == "civilian_deaths" else (), chosen.period)
 
 
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
