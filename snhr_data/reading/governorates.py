@@ -52,9 +52,10 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     label = regex("Label").match(sentence)
     if label and is_first and label.end("label") < head.mention.start and not found.codes:
         found = place_label(label.group("label"), report) or found  # "- Daraa: 274 civilians."
-    inline = regex("LabelRightBefore").search(sentence[: head.mention.start])
+    inline = (regex("LabelRightBefore").search(sentence[: head.mention.start])
+              or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
     if inline and not found.codes:
-        found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians Idlib: 210 civilians"
+        found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians", "Latakia (187)"
     if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + sentence[end:head.window_end], found.codes):
         return Governorates(AMBIGUOUS)  # "the death toll in Aleppo city reached 410": a city's, not its governorate's
     return found
