@@ -102,7 +102,8 @@ def test_an_interrupted_build_leaves_old_or_complete_outputs_and_no_process(stat
         process.send_signal(signum)  # as `kill PID` does: to the main process only
     sent = time.monotonic()
     stdout, stderr = process.communicate(timeout=30)
-    assert time.monotonic() - sent < 4, "the build took too long to stop"
+    # about 1 s on an idle machine; the bound leaves room for a loaded CI machine and still catches a hang
+    assert time.monotonic() - sent < 10, "the build took too long to stop"
     assert "Traceback" not in stderr and "Exception" not in stderr, stderr
     if process.returncode != 0:  # the signal landed before the build finished
         assert process.returncode == 128 + signum
