@@ -178,15 +178,44 @@ def fix_pdf_chars(text: str) -> str:
     return re.sub("\u00ad$", "-", text).replace("\u00ad", "")
 
 
+def page_chars(page) -> list[dict]:
+    """The characters of a pdfplumber page with what its words are made of: text, box (from the page's top
+    left) and whether upright; the same values and order as ``page.chars``.
+
+    ``page.chars`` also converts every other attribute of every character (font, colours, graphic state,
+    resolved through the document), which costs twice pdfminer's reading of the page and is not needed here.
+    """
+    from pdfminer.layout import LTChar, LTContainer
+
+    mb_x0, mb_top = page.mediabox[:2]
+    height = page.height
+    chars: list[dict] = []
+
+    def collect(objects) -> None:
+        for obj in objects:
+            if isinstance(obj, LTContainer):
+                collect(obj._objs)
+            elif isinstance(obj, LTChar):
+                top = height - obj.y1 + mb_top
+                chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top,
+                              "bottom": height - obj.y0 + mb_top, "doctop": page.initial_doctop + top,
+                              "upright": obj.upright})
+
+    collect(page.layout._objs)
+    return chars
+
+
 def page_words(page) -> list[Word]:
-    """The words of a pdfplumber page.
+    """The words of a pdfplumber page (pdfplumber's word grouping, with its default tolerances).
 
     (pdfplumber's ``dedupe_chars``, for fake-bold text printed twice, is not applied: it costs
     ten times the whole extraction, and no SNHR report seen so far needs it.)
     """
+    from pdfplumber.utils import extract_words
+
     return [
         Word(fix_pdf_chars(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
-        for w in page.extract_words()
+        for w in extract_words(page_chars(page))
     ]
 
 

@@ -13,6 +13,7 @@ from snhr_data.pdf_text import (
     ended_early,
     find_gutter,
     join_pages,
+    page_chars,
     reading_order,
     strip_page_furniture,
     with_paragraph_breaks,
@@ -126,6 +127,30 @@ def test_pdf_reading_is_deterministic(tmp_path: Path) -> None:
     doc.multi_cell(0, 5, "Line one of a tiny report.\nLine two.")
     doc.output(str(tmp_path / "tiny.pdf"))
     assert read_report(tmp_path / "tiny.pdf") == read_report(tmp_path / "tiny.pdf")
+
+
+@pytest.mark.parametrize("offset", [(0, 0), (30, 40)])
+def test_pdf_characters_are_those_pdfplumber_gives(tmp_path: Path, offset: tuple[int, int]) -> None:
+    """``page_chars`` (what the words are made of, without pdfplumber's conversion of every attribute) gives
+    ``page.chars``' values, in its order, on a page with running header and footer, and on one whose media box
+    does not start at the origin."""
+    import pdfplumber
+    from pypdf import PdfReader, PdfWriter
+
+    body = "\n\n".join(f"Paragraph {i}: we documented {i} civilian deaths (2.5%) in May 2020." for i in range(70))
+    path = text_pdf(body, tmp_path / "plain.pdf", header="SNHR Monthly Report", page_numbers=True)
+    writer = PdfWriter(clone_from=PdfReader(path))
+    for page in writer.pages:
+        x, y = offset
+        page.mediabox.lower_left = (x, y)
+        page.mediabox.upper_right = (float(page.mediabox.right) + x, float(page.mediabox.top) + y)
+    writer.write(path)
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) >= 2
+        for page in pdf.pages:
+            assert page.mediabox[0] == offset[0]
+            chars = page_chars(page)
+            assert chars and chars == [{key: char[key] for key in chars[0]} for char in page.chars]
 
 
 # ---------------------------------------------------------------- PDF layout helpers on hand-made words
