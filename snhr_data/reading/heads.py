@@ -108,7 +108,7 @@ def group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) 
 def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str:
     """The noun a count number counts; '' when it counts nothing the table holds ("16 years", "injured")."""
     before, after = sentence[: mention.start], sentence[mention.end:]
-    noun, _ = noun_of(after)
+    noun = "bare" if regex("GroupLabelAfter").match(after) else noun_of(after)[0]
     if noun == "bare" and regex("TableCellBefore").search(before) or regex("TableCellAfter").match(after):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
     if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)
@@ -163,7 +163,7 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             last_kind = "group"
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
-        noun = noun_of_count(sentence, mention, own_clause)
+        noun = group_subject(sentence[: mention.start]) or noun_of_count(sentence, mention, own_clause)
         if not noun:
             last_kind = "blocker"
             continue
@@ -185,6 +185,14 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
+
+
+def group_subject(before: str) -> str:
+    """The group a count's subject names ("Children numbered 249 of the victims and women 161"), else ''."""
+    match = regex("GroupSubjectBefore").search(before)
+    if not match:
+        return ""
+    return noun_of(" " + (match.group("noun") or match.group("noun2")))[0]
 
 
 def labelled_cells(sentence: str) -> dict[int, str]:

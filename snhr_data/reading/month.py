@@ -94,7 +94,7 @@ def title_span(title: str) -> str | None:
     """The span of months a title names ("from March 2020 to March 2021"), when it names no month outside it."""
     for name in ("PeriodCrossYearRange", "PeriodMonthRange"):
         found = regex(name).search(title)
-        if found:
+        if found and (found.groupdict().get("year") or found.groupdict().get("year1")):
             outside = title[:found.start()] + title[found.end():]
             return None if regex("TitleMonth").search(outside) else month_range(found.groupdict())
     return None
