@@ -87,27 +87,32 @@ UNMAPPED = "?"  # a context party that no vocabulary entry maps: figures under i
 NO_PERIOD = "?"  # a context period the text makes unreadable ("in Novmber 2024"): figures under it are left out
 
 
+# why the figures of a phrase are left out, by the kind of the phrase ({p}: the phrase, quoted)
+LEFT_OUT_BECAUSE = {
+    "ambiguous": "{p} spans two months and the text does not say which",
+    "ranking": "the ranking {p} follows a statement of another period and does not say which period it ranks",
+    "vague": "{p} names no month, year or span of months that the reader can date",
+    "row": "the table rows {p} follow no header or introduction that says what and when they count",
+    "boundary": ("{p} stands between two party labels (one before, one after it) with no row boundary, and the text "
+                 "does not say whose it is"),
+    "same": "{p} refers back to a period the statements before do not give",
+}
+
+
+def left_out_because(source: Source, phrase: str, kind: str) -> str:
+    """Why the figures of ``phrase`` (a phrase of ``kind``) are left out."""
+    if kind in LEFT_OUT_BECAUSE:
+        return LEFT_OUT_BECAUSE[kind].format(p=repr(phrase))
+    if kind == "relative":
+        return (f"{phrase!r} counts back from the report month or from the publication date, and the text does not "
+                "say which" if source.published else f"{phrase!r} counts back from a date the text does not give")
+    impossible = not phrase[:1].isalpha() or phrase.lower().startswith("month")
+    return f"{'impossible' if impossible else 'unreadable'} month {phrase!r}"
+
+
 def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
-    if kind == "ambiguous":
-        what = f"{phrase!r} spans two months and the text does not say which"
-    elif kind == "ranking":
-        what = f"the ranking {phrase!r} follows a statement of another period and does not say which period it ranks"
-    elif kind == "relative":
-        what = (f"{phrase!r} counts back from the report month or from the publication date, and the text does not say "
-                "which" if source.published else f"{phrase!r} counts back from a date the text does not give")
-    elif kind == "vague":
-        what = f"{phrase!r} names no month, year or span of months that the reader can date"
-    elif kind == "row":
-        what = f"the table rows {phrase!r} follow no header or introduction that says what and when they count"
-    elif kind == "boundary":
-        what = (f"{phrase!r} stands between two party labels (one before, one after it) with no row boundary, and "
-                "the text does not say whose it is")
-    elif kind == "same":
-        what = f"{phrase!r} refers back to a period the statements before do not give"
-    else:
-        impossible = not phrase[:1].isalpha() or phrase.lower().startswith("month")
-        what = f"{'impossible' if impossible else 'unreadable'} month {phrase!r}"
+    what = left_out_because(source, phrase, kind)
     moved = "given to either party" if kind == "boundary" else "moved to another period"
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)
