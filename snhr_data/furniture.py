@@ -10,6 +10,7 @@ line keeps its raw line number.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -22,13 +23,15 @@ from .paths import VOCAB_DIR
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "running_lines", "written_date", "numeric_dates",
-                  "numeric_date_before", "dateline"}
+                  "numeric_date_before", "dateline", "publisher", "address", "page_header"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
 TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
 # a page number at either end of a running header or footer, after or before a separator ("... | 6", "Page 6 - ...")
 PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|\s[-|]\s+(?:page\s+)?(?P<end>\d{1,3})\s*$", re.I)
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
+# a page number alone on its line ("7", "Page 7", "7 of 12")
+PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*", re.I)
 
 
 class FurnitureVocabError(ValueError):
@@ -50,6 +53,7 @@ class Furniture:
     dateline: re.Pattern[str]
     chrome_separator: re.Pattern[str]
     running_line: re.Pattern[str]
+    page_header: re.Pattern[str]
     numeric_dates: tuple[re.Pattern[str], ...]
     numeric_date_line: re.Pattern[str]
     related_heading: re.Pattern[str]
@@ -100,8 +104,8 @@ def parse_furniture(data: object) -> Furniture:
         date_prefix=_compiled("date_prefixes", data["date_prefixes"], r"^\s*(?:{})\s+(?=\d{{1,2}} \w+ \d{{4}}\s*$|\w+ \d{{1,2}}, \d{{4}}\s*$)"),
         dateline=_compiled("dateline", data["dateline"], r"^\s*(?:{})"),
         chrome_separator=_compiled("chrome_separator", data["chrome_separator"]),
-        running_line=_compiled("running_lines", [p.replace("{date}", f"(?:{data['written_date']})")
-                                                 for p in _listed(data["running_lines"])]),
+        running_line=_compiled("running_lines", [_with_parts(p, data) for p in _listed(data["running_lines"])]),
+        page_header=_compiled("page_header", _with_parts(data["page_header"], data)),
         numeric_dates=tuple(_compiled("numeric_dates", p, r"(?<![\d.,/-])(?:{})(?![\d/-]|[.,]\d)")
                             for p in _listed(data["numeric_dates"])),
         numeric_date_line=_compiled("numeric_date_before", data["numeric_date_before"], r"\s*(?:(?:{})\s+)?(?P<date>\S+)\s*"),
@@ -110,6 +114,13 @@ def parse_furniture(data: object) -> Furniture:
         related_title_words=_positive(related["title_words"], "related.title_words"),
         sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
     )
+
+
+def _with_parts(pattern: str, data: dict) -> str:
+    """``pattern`` with the parts it names filled in: ``{date}`` (``written_date``), ``{publisher}``, ``{address}``."""
+    publisher = str(data["publisher"]).replace("{address}", f"(?:{data['address']})")
+    return (pattern.replace("{date}", f"(?:{data['written_date']})").replace("{publisher}", f"(?:{publisher})")
+            .replace("{address}", f"(?:{data['address']})"))
 
 
 def _positive(value: object, key: str) -> int:
@@ -293,12 +304,28 @@ def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     return found
 
 
+def ends_page(line: str) -> bool:
+    """Whether ``line`` is a page's last: its number alone, or a running footer holding it."""
+    return bool(PAGE_NUMBER_LINE.fullmatch(line) or (furniture().running_line.fullmatch(line.strip())
+                                                      and re.search(r"^\s*(?:page\s+)?\d|\d\s*$", line, re.I)))
+
+
+def page_headers(lines: Sequence[str]) -> set[int]:
+    """Indices of running headers that name no page ("SNHR Monthly Report - September 2017"): printed more than
+    once, or opening a page (the line before it, blank lines aside, ends one)."""
+    headers = [i for i, line in enumerate(lines) if furniture().page_header.fullmatch(line.strip())]
+    printed = Counter(" ".join(lines[i].split()).casefold() for i in headers)
+    before = {i: next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None) for i in headers}
+    return {i for i in headers if printed[" ".join(lines[i].split()).casefold()] > 1
+            or (before[i] is not None and ends_page(lines[before[i]]))}
+
+
 def without_furniture(lines: Sequence[str]) -> list[str | None]:
     """Each line as the reader should see it, or None where the line is furniture (skipped, keeping the others'
     line numbers): chrome dropped, breadcrumbs and repost suffixes cut, a title cut short dropped when
-    given again in full, table-of-contents entries, numbers standing alone and lists of links to other reports
-    dropped."""
+    given again in full, table-of-contents entries, numbers standing alone, running headers and lists of links
+    to other reports dropped."""
     kept = [without_line_furniture(line) for line in lines]
-    toc = contents_entries(kept) | related_links(lines, kept) | page_counted_lines(kept)
+    toc = contents_entries(kept) | related_links(lines, kept) | page_counted_lines(kept) | page_headers(lines)
     return [None if i in toc or (line is not None and (is_cut_title(kept, i) or is_lone_number(kept, i))) else line
             for i, line in enumerate(kept)]
