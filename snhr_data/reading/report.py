@@ -66,12 +66,15 @@ class ReportReader:
                                  f"unmapped perpetrator label {text!r}", self.source.strict)
 
     def read_rows(self, block: Block) -> Block | None:
-        """The figures of the table rows that open ``block``; the rest of the block, None if all of it were rows."""
+        """The figures of the table rows that open ``block``; the rest of the block, None if all of it were rows. The
+        rows of a table of no readable period are reported and left out."""
         for offset, line in row_lines(block.text, block.starts):
             rows = table_row(line, self.table, self.source, block.line_at(offset)) if self.table else None
             if rows is None:
                 self.table = None
                 return block_from(block, offset) if offset else block
+            if offset == 0 and self.table.period == NO_PERIOD:
+                warn_left_out(self.source, block.first_line, block.text[:40], "row")
             self.figures += rows
         return None
 
@@ -107,7 +110,8 @@ class ReportReader:
             start = body_start + offset
             self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
                                           block_ctx, self.section, self.source, title)
-            self.table = None if title else table_intro(sentence, self.source, block_ctx.period or self.section.period)
+            self.table = None if title else table_intro(sentence, self.source,
+                                                        block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
         self.section.party = carried
 
@@ -117,24 +121,29 @@ class ReportReader:
         for block in title:
             self.read_block(title_copy(block), title=True)
         for whole in blocks[len(title):]:
-            if is_contents_entry(whole):
-                continue
-            header = None if self.skipping else table_header(
-                whole.text, (self.table or self.section).period, (self.table or self.section).measure)
-            if header:
-                self.table = header
-                continue
-            block = self.read_rows(whole) if self.table else whole
-            if block is None:
-                continue
-            if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
-                warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
-            elif is_heading(block) and not flat_row_starts(block, 0):
-                self.read_heading(block, is_major_heading(block))
-                self.table = None if self.skipping else table_intro(block.text, self.source, self.section.period)
-            elif not self.skipping:
-                self.read_block(block)
+            if not is_contents_entry(whole):
+                for part in at_table_headers(whole):
+                    self.read_part(part)
         return self.figures
+
+    def read_part(self, whole: Block) -> None:
+        """Read one block of the body (or the part of one before, at or after a table's header)."""
+        context = self.table or self.section
+        header = None if self.skipping else table_header(whole.text, context.period or self.source.period, context.measure)
+        if header:
+            self.table = header
+            return
+        block = self.read_rows(whole) if self.table else whole
+        if block is None:
+            return
+        if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
+            warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
+        elif is_heading(block) and not flat_row_starts(block, 0):
+            self.read_heading(block, is_major_heading(block))
+            self.table = None if self.skipping else table_intro(block.text, self.source,
+                                                                self.section.period or self.source.period)
+        elif not self.skipping:
+            self.read_block(block)
 
 
 def flat_row_starts(block: Block, body_start: int) -> list[int]:
@@ -188,10 +197,21 @@ def ordinal_party(text: str, line: int, source: Source) -> str | None:
     return UNMAPPED
 
 
-def block_from(block: Block, offset: int) -> Block:
-    """The part of ``block`` from ``offset`` on, lines kept."""
-    kept = [(s - offset, line) for s, line in zip(block.starts, block.lines) if s >= offset]
-    return Block(block.text[offset:], block.md_heading, [s for s, _ in kept], [line for _, line in kept])
+def block_from(block: Block, offset: int, end: int | None = None) -> Block:
+    """The part of ``block`` from ``offset`` on (up to ``end``), lines kept."""
+    end = len(block.text) if end is None else end
+    kept = [(s - offset, line) for s, line in zip(block.starts, block.lines) if offset <= s < end]
+    return Block(block.text[offset:end].rstrip(), block.md_heading, [s for s, _ in kept], [line for _, line in kept])
+
+
+def at_table_headers(block: Block) -> list[Block]:
+    """``block`` cut before and after each raw line that is a table's header, where a PDF's lines ran the caption,
+    the header and the rows into one paragraph ("... Table 1: Civilian deaths by perpetrator, September 2017" /
+    "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...)."""
+    cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
+                   if regex("TableHeader").fullmatch(line.strip()) for cut in (start, start + len(line))}
+                  - {0, len(block.text)})
+    return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]
 
 
 def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:

@@ -1,18 +1,22 @@
 """Tables flattened into text, one row a line: a header ("Party Civilians Children Women", with or without
-pipes) or an introduction naming what the rows list ("The deaths by governorate in July 2024:"), then rows
-("Syrian regime forces 22 4 2", "Daraa 27"). Each row gives one figure per column, for the party or the
-governorate its label names; a label that names neither is reported and its row left out, and the first line
-that is no row ends the table. Patterns: ``TableHeader``, ``TableIntro``, ``TableRow`` in ``vocab/layout.yaml``."""
+pipes, "Month Civilians Children Women") or an introduction naming what the rows list ("The deaths by governorate
+in July 2024:", "The monthly distribution of civilian deaths in 2024 was as follows:", a caption "Table 1: Civilian
+deaths by perpetrator, September 2017"), then rows ("Syrian regime forces 22 4 2", "Daraa 27", "January: 186").
+Each row gives one figure per column, for the party or the governorate its label names, or for the month it names
+(of the year the table's period is: a month row of a table of no one year is reported and left out); a label that
+names none is reported and its row left out, and the first line that is no row ends the table. Patterns:
+``TableHeader``, ``TableIntro``, ``TableRow``, ``TableMonthLabel`` in ``vocab/layout.yaml``."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..grammar import regex
+from ..grammar import regex, regexes
 from ..numbers import find_numbers
+from ..periods import contains, month_code, month_number, period_span
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
 from .measure import measure_of_text
-from .model import Figure, Source
+from .model import NO_PERIOD, Figure, Source, warn_left_out
 
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women"}
@@ -20,7 +24,7 @@ GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "child
 
 @dataclass(frozen=True)
 class Table:
-    """What the rows of a table list: by ``key`` (party or governorate), one victim group per column."""
+    """What the rows of a table list: by ``key`` (party, governorate or month), one victim group per column."""
 
     key: str
     groups: tuple[str, ...]
@@ -40,15 +44,19 @@ def table_header(text: str, period: str, measure: str | None) -> Table | None:
 
 
 def table_intro(sentence: str, source: Source, period: str) -> Table | None:
-    """The one-column list a sentence introduces ("The deaths by governorate in July 2024:"), of the period it
-    names, else ``period`` (the context's); None when it names several periods or one the reader cannot read."""
-    match = regex("TableIntro").search(sentence.strip())
+    """The one-column list a sentence introduces ("The deaths by governorate in July 2024:"), or the table a caption
+    names ("Table 1: Civilian deaths by perpetrator, September 2017"), of the period it names, else ``period`` (the
+    context's); None when it introduces no table of deaths. One that names several periods, or one the reader
+    cannot read, has no period (``NO_PERIOD``): its rows are left out."""
+    match = next((m for pattern in regexes("TableIntro") if (m := pattern.search(sentence.strip()))), None)
     if not match:
         return None
     mentions = source.periods(sentence)
     measure = measure_of_text(sentence) or "civilian_deaths"
-    if len(mentions) > 1 or (mentions and not mentions[0].period) or measure not in TABLE_MEASURES:
+    if measure not in TABLE_MEASURES:
         return None
+    if len(mentions) > 1 or (mentions and not mentions[0].period):
+        return Table(key_of(match.group("key")), ("all",), NO_PERIOD, measure)
     return Table(key_of(match.group("key")), ("all",), mentions[0].period if mentions else period, measure)
 
 
@@ -59,6 +67,8 @@ def row_lines(text: str, starts: list[int]) -> list[tuple[int, str]]:
 
 
 def key_of(word: str) -> str:
+    if word.lower().startswith("month"):
+        return "month"
     return "governorate" if word.lower().startswith(("governorate", "province")) else "party"
 
 
@@ -71,10 +81,13 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     numbers = find_numbers(match.group("cells"))
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers):
         return None
-    if regex("TableTotalLabel").fullmatch(label):
-        return []  # the table's total restates the report's
+    if regex("TableTotalLabel").fullmatch(label) or table.period == NO_PERIOD:
+        return []  # the table's total restates the report's; a table of no readable period gives nothing
+    if table.key == "month":
+        return month_row(label, numbers, table, source, line_no, line.strip())
     found = find_governorates(label) if table.key == "governorate" else find_parties(label, source.report)
-    if len(found) != 1 or found[0].start != 0 or label[found[0].end:].strip():
+    code = label_code(label, found)
+    if code is None:
         where = f"{source.source_file}:{line_no}"
         if table.key == "party":
             report_unknown_party(where, f"unmapped perpetrator label {label!r}", source.strict)
@@ -82,16 +95,47 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
             report_unmapped(f"{where}: unmapped governorate label {label!r} (add it to snhr_data/vocab/governorates.yaml); "
                             "its figures are left out", source.strict)
         return []
-    party, gov = ("all", found[0].code) if table.key == "governorate" else (found[0].code, "all")
+    party, gov = ("all", code) if table.key == "governorate" else (code, "all")
     return [Figure(source.report, table.period, table.measure, group, party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
             for group, n in zip(table.groups, numbers)]
 
 
+def label_code(label: str, found: list) -> str | None:
+    """The one code a row's label names, the whole label being its names: one name, or names of the same code with
+    the second in brackets ("Fateh al-Sham Front (Hay'at Tahrir al-Sham)"); None for any other label."""
+    rest = label
+    for mention in reversed(found):
+        rest = rest[:mention.start] + rest[mention.end:]
+    if not found or found[0].start != 0 or len({m.code for m in found}) != 1 or rest.strip(" ()"):
+        return None
+    return found[0].code
+
+
+def month_row(label: str, numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure] | None:
+    """The figures of a row of a table by month ("January 2,140 403 253"), each filed under the month its label
+    names, in the year it gives or, else, the one calendar year of the table's period; a row whose month is not in
+    the table's period, or whose year it does not tell, is reported and left out. None when the label is no month:
+    the table has ended."""
+    month = regex("TableMonthLabel").fullmatch(label)
+    if not month:
+        return None
+    first, last = period_span(table.period)
+    year = month.group("year") or (str(first // 12) if first // 12 == last // 12 else None)
+    period = year and month_code(int(year), month_number(month.group("month")))
+    if not period or not contains(table.period, period):
+        warn_left_out(source, line_no, quote, "row")
+        return []
+    return [Figure(source.report, period, table.measure, group, "all", "all", "count", "", float(n.value), "exact",
+                   source.source_file, line_no, quote, "a row of a table by month flattened to text")
+            for group, n in zip(table.groups, numbers)]
+
+
 def is_labelled_row(line: str) -> bool:
-    """Whether a line is a table row whose label is one governorate or party ("Idlib 14", "Russian forces 7 2")."""
+    """Whether a line is a table row whose label is one governorate or party ("Idlib 14", "Russian forces 7 2");
+    a colon row ("Idlib: 14") is one only under a table that says what it counts."""
     match = regex("TableRow").fullmatch(line.strip())
-    if not match or is_year(match.group("cells")):
+    if not match or match.group("colon") or is_year(match.group("cells")):
         return False
     label = match.group("label").strip(" |:-")
     found = find_governorates(label) or find_parties(label)
