@@ -3,7 +3,8 @@
 Web copies, reposts and PDF text layers carry site chrome ("Contact Us", share counters, photo
 credits), a breadcrumb glued to the title ("HomeMonthly ReportsDeath Toll64 Civilians ..."), the title
 twice (first cut short with "..."), a repost's site suffix ("... - May 2019 [EN/AR] - Syrian Arab
-Republic | ReliefWeb") and tables of contents whose page numbers would read as counts. The words and
+Republic | ReliefWeb"), tables of contents and a PDF's page footers and headers pasted as text ("The Syrian Network
+for Human Rights 2", "SNHR - Annual Report 2015"), whose page numbers would read as counts. The words and
 shapes are data (``vocab/furniture.yaml``); this module applies them line by line, so that every kept
 line keeps its raw line number.
 """
