@@ -79,7 +79,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return None
     label = match.group("label").strip(" |:-")
     numbers = find_numbers(match.group("cells"))
-    if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers):
+    if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers) \
+            or (match.group("noun") and len(numbers) > 1):
         return None
     if regex("TableTotalLabel").fullmatch(label) or table.period == NO_PERIOD:
         return []  # the table's total restates the report's; a table of no readable period gives nothing
