@@ -24,7 +24,8 @@ from .paths import VOCAB_DIR
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "running_lines", "written_date", "numeric_dates",
-                  "numeric_date_before", "dateline", "publisher", "address", "page_header"}
+                  "numeric_date_before", "dateline", "publisher", "address", "page_header",
+                  "glued_footer"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
 TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
@@ -55,6 +56,7 @@ class Furniture:
     chrome_separator: re.Pattern[str]
     running_line: re.Pattern[str]
     page_header: re.Pattern[str]
+    glued_footer: re.Pattern[str]
     numeric_dates: tuple[re.Pattern[str], ...]
     numeric_date_line: re.Pattern[str]
     related_heading: re.Pattern[str]
@@ -107,6 +109,7 @@ def parse_furniture(data: object) -> Furniture:
         chrome_separator=_compiled("chrome_separator", data["chrome_separator"]),
         running_line=_compiled("running_lines", [_with_parts(p, data) for p in _listed(data["running_lines"])]),
         page_header=_compiled("page_header", _with_parts(data["page_header"], data)),
+        glued_footer=_compiled("glued_footer", _with_parts(data["glued_footer"], data)),
         numeric_dates=tuple(_compiled("numeric_dates", p, r"(?<![\d.,/-])(?:{})(?![\d/-]|[.,]\d)")
                             for p in _listed(data["numeric_dates"])),
         numeric_date_line=_compiled("numeric_date_before", data["numeric_date_before"], r"\s*(?:(?:{})\s+)?(?P<date>\S+)\s*"),
@@ -178,7 +181,7 @@ def without_repost_suffix(line: str) -> str:
 
 def without_line_furniture(line: str) -> str | None:
     """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date, a
-    news dateline before a sentence), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
+    news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
     a dateline's place alone)."""
     if is_chrome(line):
         return None
@@ -188,7 +191,7 @@ def without_line_furniture(line: str) -> str | None:
     rest = without_breadcrumb(line)
     if rest != line and (furniture().breadcrumb_trail.fullmatch(rest.strip()) or furniture().cut_title.search(rest)):
         return None  # all trail ("HomeReportsPeriodic Reports"), or a trail before a title cut short
-    rest = furniture().date_prefix.sub("", without_repost_suffix(rest))
+    rest = furniture().date_prefix.sub("", without_repost_suffix(furniture().glued_footer.sub("", rest)))
     after_dateline = furniture().dateline.sub("", rest)
     return None if rest.strip() and not after_dateline.strip() else after_dateline
 
