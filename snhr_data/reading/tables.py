@@ -19,7 +19,8 @@ from .measure import measure_of_text
 from .model import NO_PERIOD, Figure, Source, warn_left_out
 
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
-GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women"}
+GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women",
+                   "total": "all"}
 
 
 @dataclass(frozen=True)
