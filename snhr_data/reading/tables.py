@@ -133,11 +133,11 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
             for group, n in zip(table.groups, numbers)]
 
 
-def is_labelled_row(line: str) -> bool:
+def is_labelled_row(line: str, colon: bool = False) -> bool:
     """Whether a line is a table row whose label is one governorate or party ("Idlib 14", "Russian forces 7 2");
-    a colon row ("Idlib: 14") is one only under a table that says what it counts."""
+    a colon row ("Idlib: 14") is one only under a table that says what it counts, or with ``colon``."""
     match = regex("TableRow").fullmatch(line.strip())
-    if not match or match.group("colon") or is_year(match.group("cells")):
+    if not match or (match.group("colon") and not colon) or is_year(match.group("cells")):
         return False
     label = match.group("label").strip(" |:-")
     found = find_governorates(label) or find_parties(label)
