@@ -11,7 +11,6 @@ line keeps its raw line number.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -315,12 +314,14 @@ def ends_page(line: str) -> bool:
 
 
 def page_headers(lines: Sequence[str]) -> set[int]:
-    """Indices of running headers that name no page ("SNHR Monthly Report - September 2017"): printed more than
-    once, or opening a page (the line before it, blank lines aside, ends one)."""
+    """Indices of running headers that name no page ("SNHR Monthly Report - September 2017"): opening a page (the
+    line before it, blank lines aside, ends one), or printed again (the first print may be the title: kept)."""
     headers = [i for i, line in enumerate(lines) if furniture().page_header.fullmatch(line.strip())]
-    printed = Counter(" ".join(lines[i].split()).casefold() for i in headers)
+    first = {}
+    for i in headers:
+        first.setdefault(" ".join(lines[i].split()).casefold(), i)
     before = {i: next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None) for i in headers}
-    return {i for i in headers if printed[" ".join(lines[i].split()).casefold()] > 1
+    return {i for i in headers if first[" ".join(lines[i].split()).casefold()] != i
             or (before[i] is not None and ends_page(lines[before[i]]))}
 
 
