@@ -79,6 +79,8 @@ def ambiguity(kind: str, period: str | None) -> str:
 
 def month_range(groups: dict[str, str]) -> str:
     """A half-year, a quarter, or "from <Month> to <Month> <Year>"."""
+    if "half_number" in groups:  # "H1 2022"
+        groups = {"year": groups["half_year"], "half": "first" if groups["half_number"] == "1" else "second"}
     if "year1" in groups:
         return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
                 f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
@@ -165,6 +167,15 @@ def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
         return date(int(match["year"]), number, int(match["day"])).isoformat()
     except ValueError:
         return None
+
+
+def without_date_label(title: str) -> str:
+    """A title without the date label that ends it ("1,057 Civilians Killed in the First Half of 2022 - June 2022"),
+    blanked (the same length), when the rest names a period of its own: the label dates the copy, not the figures."""
+    label = regex("TitleDateLabel").search(title)
+    if label is None or title_month(title[:label.start()]) is None:
+        return title
+    return title[:label.start()] + " " * (label.end() - label.start()) + title[label.end():]
 
 
 def title_month(title: str) -> str | None:
