@@ -31,7 +31,7 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
+    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("vague", "PeriodPartOfYear"),
     ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
