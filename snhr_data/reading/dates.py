@@ -9,7 +9,8 @@ from datetime import date
 from difflib import get_close_matches
 
 from ..grammar import regex, regexes
-from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
+from ..numbers import words_to_number
+from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
 
 UNDATED = "?"  # the month "last month" counts back from, when the text gives none (no title month, no publication
@@ -32,7 +33,8 @@ class PeriodMention:
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
     ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
-    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("vague", "PeriodPartOfYear"),
+    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
+    ("vague", "PeriodPartOfYear"),
     ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
@@ -58,7 +60,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
     if kind == "range":  # "in the first half of the year": the report's year
-        return month_range({"year": str(report_year), **groups})
+        period = month_range({"year": str(report_year), **groups})
+        # "the last three months of the year" in a June report: no months of the report's year yet
+        return None if "count" in groups and "year" not in groups and period and period_end(period) > report else period
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)
@@ -71,10 +75,11 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
 
 
 def ambiguity(kind: str, period: str | None) -> str:
-    """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan)."""
+    """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan); "vague" for a
+    span no calendar period names ("the first fourteen months of 2020")."""
     if kind == "ramadan":
         return "range" if period else "ambiguous"
-    return kind
+    return "vague" if kind == "range" and period is None else kind
 
 
 def month_range(groups: dict[str, str]) -> str:
@@ -85,12 +90,25 @@ def month_range(groups: dict[str, str]) -> str:
         return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
                 f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
     year = int(groups["year"])
+    if "count" in groups:
+        return months_of_year(year, groups["edge"].lower(), groups["count"])
     if "half" in groups:
         return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
     if "quarter" in groups:
         first = 3 * QUARTERS.index(groups["quarter"].lower().replace("last", "fourth")) + 1
         return f"{month_code(year, first)}/{month_code(year, first + 2)}"
     return f"{month_code(year, month_number(groups['month1']))}/{month_code(year, month_number(groups['month2']))}"
+
+
+def months_of_year(year: int, edge: str, count: str) -> str | None:
+    """ "the first four months of 2020" -> '2020-01/2020-04', "the last three months of 2020" -> '2020-10/2020-12'
+    (all twelve: the year); None for no number of months a year has."""
+    months = int(count) if count.isdigit() else words_to_number(count)
+    if not 1 <= months <= 12:
+        return None
+    first = 1 if edge in {"first", "opening"} else 13 - months
+    start, end = month_code(year, first), month_code(year, first + months - 1)
+    return str(year) if months == 12 else start if months == 1 else f"{start}/{end}"
 
 
 def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodMention]:
