@@ -100,6 +100,16 @@ def month_range(groups: dict[str, str]) -> str:
     return f"{month_code(year, month_number(groups['month1']))}/{month_code(year, month_number(groups['month2']))}"
 
 
+def compared_last_month(text: str, mention: PeriodMention, found: list[PeriodMention], readings: set[str]) -> str | None:
+    """Which of two ``readings`` of "last month" the sentence gives, when it compares that count with a named month
+    that is one of them ("389 civilians were killed last month, down from 738 in August": not August, so the
+    other); else None (the text does not say)."""
+    compared = {m.period for m in found if m.kind == "month" and m is not mention and regex("ComparedWith").search(
+        text[min(m.end, mention.end):max(m.start, mention.start)])}
+    rest = readings - compared
+    return rest.pop() if len(readings) == 2 and len(rest) == 1 else None
+
+
 def months_of_year(year: int, edge: str, count: str) -> str | None:
     """ "the first four months of 2020" -> '2020-01/2020-04', "the last three months of 2020" -> '2020-10/2020-12'
     (all twelve: the year); None for no number of months a year has."""
