@@ -27,7 +27,8 @@ class PeriodMention:
     start: int
     end: int
     kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
-    # before) | vague (a span no calendar period names: "in the last three months")
+    # before) | vague (a span no calendar period names: "in the last three months") | anchored (the month before a
+    # named one: "the previous month")
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
@@ -134,7 +135,19 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
     for mention in unreadable_months(text):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    return anchored_previous_months(text, sorted(found, key=lambda m: m.start))
+
+
+def anchored_previous_months(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """ "the previous month" after a month the sentence names ("22 in September, against 61 the previous month") is
+    the month before that one (August), kind "anchored"; without one it counts back like "last month"."""
+    anchored: list[PeriodMention] = []
+    for mention in found:
+        named = [m for m in anchored if m.kind == "month" and m.period and regex("Month").search(text[m.start:m.end])]
+        if mention.kind == "month" and named and regex("PreviousMonth").fullmatch(text[mention.start:mention.end]):
+            mention = PeriodMention(shift_month(named[-1].period, -1), mention.start, mention.end, "anchored")
+        anchored.append(mention)
+    return anchored
 
 
 def unreadable_months(text: str) -> list[PeriodMention]:
