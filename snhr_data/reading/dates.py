@@ -33,7 +33,8 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodHalfYear"),
+    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodMonthPair"),
+    ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"),
     ("month", "PeriodLastMonth"),
@@ -83,8 +84,9 @@ def ambiguity(kind: str, period: str | None) -> str:
     return "vague" if kind == "range" and period is None else kind
 
 
-def month_range(groups: dict[str, str]) -> str:
-    """A half-year, a quarter, or "from <Month> to <Month> <Year>"."""
+def month_range(groups: dict[str, str]) -> str | None:
+    """A half-year, a quarter, the first or last months of a year, "from <Month> to <Month> <Year>", or two months
+    together ("during September and October 2023"); None for no span of months."""
     if "half_number" in groups:  # "H1 2022"
         groups = {"year": groups["half_year"], "half": "first" if groups["half_number"] == "1" else "second"}
     if "year1" in groups:
@@ -98,7 +100,10 @@ def month_range(groups: dict[str, str]) -> str:
     if "quarter" in groups:
         first = 3 * QUARTERS.index(groups["quarter"].lower().replace("last", "fourth")) + 1
         return f"{month_code(year, first)}/{month_code(year, first + 2)}"
-    return f"{month_code(year, month_number(groups['month1']))}/{month_code(year, month_number(groups['month2']))}"
+    first, last = month_number(groups["month1"]), month_number(groups["month2"])
+    if "pair" in groups and last != first + 1:  # "in January and March 2023": two months, no span
+        return None
+    return f"{month_code(year, first)}/{month_code(year, last)}"
 
 
 def compared_last_month(text: str, mention: PeriodMention, found: list[PeriodMention], readings: set[str]) -> str | None:
