@@ -89,6 +89,8 @@ def month_range(groups: dict[str, str]) -> str | None:
     together ("during September and October 2023"); None for no span of months."""
     if "half_number" in groups:  # "H1 2022"
         groups = {"year": groups["half_year"], "half": "first" if groups["half_number"] == "1" else "second"}
+    if "quarter_number" in groups:  # "Q3 2023"
+        groups = {"year": groups["quarter_year"], "quarter": QUARTERS[int(groups["quarter_number"]) - 1]}
     if "year1" in groups:
         return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
                 f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
