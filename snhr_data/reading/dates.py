@@ -37,7 +37,7 @@ PHRASES = (
     ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"),
-    ("month", "PeriodLastMonth"),
+    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
@@ -63,8 +63,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         return month_code(year, month)
     if kind == "range":  # "in the first half of the year": the report's year
         period = month_range({"year": str(report_year), **groups})
-        # "the last three months of the year" in a June report: no months of the report's year yet
-        return None if "count" in groups and "year" not in groups and period and period_end(period) > report else period
+        # a span of the report's year not over by the report month ("the last three months of the year", "in the
+        # second half" in a June report): no span the report counts
+        return None if "year" not in groups and period and period_end(period) > report else period
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)
@@ -91,6 +92,8 @@ def month_range(groups: dict[str, str]) -> str | None:
         groups = {"year": groups["half_year"], "half": "first" if groups["half_number"] == "1" else "second"}
     if "quarter_number" in groups:  # "Q3 2023"
         groups = {"year": groups["quarter_year"], "quarter": QUARTERS[int(groups["quarter_number"]) - 1]}
+    if "bare_quarter" in groups:  # "in the first quarter": the report's year's
+        groups = {"year": groups["year"], "quarter": groups["bare_quarter"]}
     if "year1" in groups:
         return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
                 f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
