@@ -4,11 +4,12 @@ period codes of ``snhr_data.periods``. The phrases are entries of ``vocab/period
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import regex, regexes
+from ..grammar import entry, regex, regexes
 from ..numbers import words_to_number
 from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
@@ -35,7 +36,7 @@ class PeriodMention:
 PHRASES = (
     ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"),
-    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
+    ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"),
     ("vague", "PeriodMonthLastYearOrPartOfYear"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
@@ -55,6 +56,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
+    if kind == "datespan":
+        return date_span(groups)
     if kind == "month":
         if "month" not in groups:
             return shift_month(now, -1) if regex("LastWords").search(match.group(0)) else report
@@ -82,6 +85,8 @@ def ambiguity(kind: str, period: str | None) -> str:
     span no calendar period names ("the first fourteen months of 2020")."""
     if kind == "ramadan":
         return "range" if period else "ambiguous"
+    if kind == "datespan":
+        return "range" if period else "vague"
     return "vague" if kind == "range" and period is None else kind
 
 
@@ -121,6 +126,18 @@ def compared_last_month(text: str, mention: PeriodMention, found: list[PeriodMen
     return rest.pop() if len(readings) == 2 and len(rest) == 1 else None
 
 
+def date_span(groups: dict[str, str]) -> str | None:
+    """The months from one date to another ("between 1 January and 30 June 2023" -> '2023-01/2023-06'), when they run
+    from a month's first day to a month's last; None for part of a month."""
+    end_year, first, last = int(groups["year"]), month_number(groups["month1"]), month_number(groups["month2"])
+    start, end = month_code(int(groups.get("year1", end_year)), first), month_code(end_year, last)
+    if int(groups["day1"]) != 1 or int(groups["day2"]) != monthrange(end_year, last)[1] or start > end:
+        return None
+    if start == end:
+        return start
+    return str(end_year) if start == month_code(end_year, 1) and last == 12 else f"{start}/{end}"
+
+
 def months_of_year(year: int, edge: str, count: str) -> str | None:
     """ "the first four months of 2020" -> '2020-01/2020-04', "the last three months of 2020" -> '2020-10/2020-12'
     (all twelve: the year); None for no number of months a year has."""
@@ -137,7 +154,8 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
     (and ``now``, the month "last month" counts back from: the report month unless given)."""
     found: list[PeriodMention] = []
     for kind, name in PHRASES:
-        for match in regex(name).finditer(text):
+        patterns = regexes(name) if entry(name).kind == "any_of" else (regex(name),)
+        for match in (match for pattern in patterns for match in pattern.finditer(text)):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
             period = resolve(kind, match, report, now or report)
