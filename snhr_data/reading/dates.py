@@ -4,12 +4,14 @@ period codes of ``snhr_data.periods``. The phrases are entries of ``vocab/period
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import regex, regexes
-from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
+from ..grammar import entry, regex, regexes
+from ..numbers import words_to_number
+from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
 
 UNDATED = "?"  # the month "last month" counts back from, when the text gives none (no title month, no publication
@@ -26,15 +28,18 @@ class PeriodMention:
     start: int
     end: int
     kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
-    # before) | vague (a span no calendar period names: "in the last three months")
+    # before) | vague (a span no calendar period names: "in the last three months") | anchored (the month before a
+    # named one: "the previous month")
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"),
+    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"),
+    ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"),
-    ("range", "PeriodQuarter"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("vague", "PeriodPartOfYear"),
-    ("month", "PeriodLastMonth"),
+    ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
+    ("vague", "PeriodPartOfYear"),
+    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
@@ -52,6 +57,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
+    if kind == "datespan":
+        return date_span(groups)
     if kind == "month":
         if "month" not in groups:
             return shift_month(now, -1) if regex("LastWords").search(match.group(0)) else report
@@ -59,7 +66,10 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
     if kind == "range":  # "in the first half of the year": the report's year
-        return month_range({"year": str(report_year), **groups})
+        period = month_range({"year": str(report_year), **groups})
+        # a span of the report's year not over by the report month ("the last three months of the year", "in the
+        # second half" in a June report): no span the report counts
+        return None if "year" not in groups and period and period_end(period) > report else period
     if kind == "year":
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)
@@ -72,24 +82,72 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
 
 
 def ambiguity(kind: str, period: str | None) -> str:
-    """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan)."""
+    """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan); "vague" for a
+    span no calendar period names ("the first fourteen months of 2020")."""
     if kind == "ramadan":
         return "range" if period else "ambiguous"
-    return kind
+    if kind == "datespan":
+        return "range" if period else "vague"
+    return "vague" if kind == "range" and period is None else kind
 
 
-def month_range(groups: dict[str, str]) -> str:
-    """A half-year, a quarter, or "from <Month> to <Month> <Year>"."""
+def month_range(groups: dict[str, str]) -> str | None:
+    """A half-year, a quarter, the first or last months of a year, "from <Month> to <Month> <Year>", or two months
+    together ("during September and October 2023"); None for no span of months."""
+    if "half_number" in groups:  # "H1 2022"
+        groups = {"year": groups["half_year"], "half": "first" if groups["half_number"] == "1" else "second"}
+    if "quarter_number" in groups:  # "Q3 2023"
+        groups = {"year": groups["quarter_year"], "quarter": QUARTERS[int(groups["quarter_number"]) - 1]}
+    if "bare_quarter" in groups:  # "in the first quarter": the report's year's
+        groups = {"year": groups["year"], "quarter": groups["bare_quarter"]}
     if "year1" in groups:
         return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
                 f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
     year = int(groups["year"])
+    if "count" in groups:
+        return months_of_year(year, groups["edge"].lower(), groups["count"])
     if "half" in groups:
         return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
     if "quarter" in groups:
         first = 3 * QUARTERS.index(groups["quarter"].lower().replace("last", "fourth")) + 1
         return f"{month_code(year, first)}/{month_code(year, first + 2)}"
-    return f"{month_code(year, month_number(groups['month1']))}/{month_code(year, month_number(groups['month2']))}"
+    first, last = month_number(groups["month1"]), month_number(groups["month2"])
+    if "pair" in groups and last != first + 1:  # "in January and March 2023": two months, no span
+        return None
+    return f"{month_code(year, first)}/{month_code(year, last)}"
+
+
+def compared_last_month(text: str, mention: PeriodMention, found: list[PeriodMention], readings: set[str]) -> str | None:
+    """Which of two ``readings`` of "last month" the sentence gives, when it compares that count with a named month
+    that is one of them ("389 civilians were killed last month, down from 738 in August": not August, so the
+    other); else None (the text does not say)."""
+    compared = {m.period for m in found if m.kind == "month" and m is not mention and regex("ComparedWith").search(
+        text[min(m.end, mention.end):max(m.start, mention.start)])}
+    rest = readings - compared
+    return rest.pop() if len(readings) == 2 and len(rest) == 1 else None
+
+
+def date_span(groups: dict[str, str]) -> str | None:
+    """The months from one date to another ("between 1 January and 30 June 2023" -> '2023-01/2023-06'), when they run
+    from a month's first day to a month's last; None for part of a month."""
+    end_year, first, last = int(groups["year"]), month_number(groups["month1"]), month_number(groups["month2"])
+    start, end = month_code(int(groups.get("year1", end_year)), first), month_code(end_year, last)
+    if int(groups["day1"]) != 1 or int(groups["day2"]) != monthrange(end_year, last)[1] or start > end:
+        return None
+    if start == end:
+        return start
+    return str(end_year) if start == month_code(end_year, 1) and last == 12 else f"{start}/{end}"
+
+
+def months_of_year(year: int, edge: str, count: str) -> str | None:
+    """ "the first four months of 2020" -> '2020-01/2020-04', "the last three months of 2020" -> '2020-10/2020-12'
+    (all twelve: the year); None for no number of months a year has."""
+    months = int(count) if count.isdigit() else words_to_number(count)
+    if not 1 <= months <= 12:
+        return None
+    first = 1 if edge in {"first", "opening"} else 13 - months
+    start, end = month_code(year, first), month_code(year, first + months - 1)
+    return str(year) if months == 12 else start if months == 1 else f"{start}/{end}"
 
 
 def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodMention]:
@@ -97,7 +155,8 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
     (and ``now``, the month "last month" counts back from: the report month unless given)."""
     found: list[PeriodMention] = []
     for kind, name in PHRASES:
-        for match in regex(name).finditer(text):
+        patterns = regexes(name) if entry(name).kind == "any_of" else (regex(name),)
+        for match in (match for pattern in patterns for match in pattern.finditer(text)):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
             period = resolve(kind, match, report, now or report)
@@ -105,7 +164,19 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
     for mention in unreadable_months(text):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    return anchored_previous_months(text, sorted(found, key=lambda m: m.start))
+
+
+def anchored_previous_months(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """ "the previous month" after a month the sentence names ("22 in September, against 61 the previous month") is
+    the month before that one (August), kind "anchored"; without one it counts back like "last month"."""
+    anchored: list[PeriodMention] = []
+    for mention in found:
+        named = [m for m in anchored if m.kind == "month" and m.period and regex("Month").search(text[m.start:m.end])]
+        if mention.kind == "month" and named and regex("PreviousMonth").fullmatch(text[mention.start:mention.end]):
+            mention = PeriodMention(shift_month(named[-1].period, -1), mention.start, mention.end, "anchored")
+        anchored.append(mention)
+    return anchored
 
 
 def unreadable_months(text: str) -> list[PeriodMention]:
@@ -166,6 +237,15 @@ def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
         return date(int(match["year"]), number, int(match["day"])).isoformat()
     except ValueError:
         return None
+
+
+def without_date_label(title: str) -> str:
+    """A title without the date label that ends it ("1,057 Civilians Killed in the First Half of 2022 - June 2022"),
+    blanked (the same length), when the rest names a period of its own: the label dates the copy, not the figures."""
+    label = regex("TitleDateLabel").search(title)
+    if label is None or title_month(title[:label.start()]) is None:
+        return title
+    return title[:label.start()] + " " * (label.end() - label.start()) + title[label.end():]
 
 
 def title_month(title: str) -> str | None:

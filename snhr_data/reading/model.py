@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..grammar import regex
-from .dates import UNDATED, PeriodMention, find_periods
+from ..periods import shift_month
+from .dates import UNDATED, PeriodMention, compared_last_month, find_periods
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,15 @@ class Source:
         found = find_periods(text, self.report, None if self.now == UNDATED else self.now)
         if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
-        return [PeriodMention(None, m.start, m.end, "relative")
+        readings = set() if self.now == UNDATED else {shift_month(self.report, -1), shift_month(self.published, -1)}
+        return [self.last_month(text, m, found, readings)
                 if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
+
+    @staticmethod
+    def last_month(text: str, mention: PeriodMention, found: list[PeriodMention], readings: set[str]) -> PeriodMention:
+        """ "last month" of two ``readings``: the one the sentence leaves by comparing it with the other, else none."""
+        month = compared_last_month(text, mention, found, readings)
+        return PeriodMention(month, mention.start, mention.end, "month" if month else "relative")
 
 
 @dataclass(frozen=True)

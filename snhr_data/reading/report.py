@@ -12,7 +12,7 @@ from ..grammar import matches_any, regex
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
-from .dates import is_date_line
+from .dates import is_date_line, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
@@ -259,7 +259,8 @@ def previous_start(block: Block, line_start: int) -> int:
 
 def title_copy(block: Block) -> Block:
     """A title block without its date prefix and with its months in title case, lines kept."""
-    copy = Block(title_case_months(regex("DatePrefix").sub("", block.text)), block.md_heading, block.starts, block.lines)
+    copy = Block(without_date_label(title_case_months(regex("DatePrefix").sub("", block.text))), block.md_heading,
+                 block.starts, block.lines)
     offset = len(block.text) - len(copy.text)
     copy.starts = [max(0, s - offset) for s in block.starts]
     return copy
@@ -279,7 +280,7 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
 
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
-    return title_case_months(" ".join(regex("DatePrefix").sub("", b.text) for b in title_blocks(blocks)))
+    return " ".join(without_date_label(title_case_months(regex("DatePrefix").sub("", b.text))) for b in title_blocks(blocks))
 
 
 def is_major_heading(block: Block) -> bool:
