@@ -163,7 +163,7 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions"."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]):
         return True
-    if head.noun == "bare" and regex("FightersNoun").search(segment):
+    if head.noun == "bare" and regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment):
         return True
     after = text[noun_end(text, head.mention):]
     member = regex("MembersOf").match(after)
