@@ -4,7 +4,7 @@ heading's party, else all parties. An actor the vocabulary lacks leaves the coun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
@@ -44,10 +44,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "boundary")
         return LEFT_OUT
-    if named_after:
-        return named_after
     segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
+    if named_after:  # "X killed four, all at the hands of Y": all of X's victims, not all parties' (no total)
+        return replace(named_after, also_total=False) if named_before else named_after
     if named_before:
         return Parties(named_before)
     shared = party_of_a_list(text[end:], report)
@@ -77,7 +77,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
 def named_in_window(window: str, report: str) -> Parties | None:
     """ "killed by X", "each at the hands of X and Y": the parties after the count."""
     backward = [m for m in find_parties(window, report)
-                if is_backward(window, m) and not regex("PartialBefore").search(window[:m.start])]
+                if (is_backward(window, m) or regex("PredicateParty").fullmatch(window[:m.end]))
+                and not regex("PartialBefore").search(window[:m.start])]
     if not backward:
         return None
     also_total = bool(regex("BothOrAll").search(window[: backward[0].start]))
