@@ -46,8 +46,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
-    if named_after:  # "X killed four, all at the hands of Y": all of X's victims, not all parties' (no total)
-        return replace(named_after, also_total=False) if named_before else named_after
+    if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
+        return replace(named_after, also_total=False)
+    if named_after and segment_start == 0 and in_detention(window, report) and not refers_back(segment, text[end:]) \
+            and not regex("ShareOfAfter").match(text[end:]):
+        return replace(named_after, also_total=True)  # "104 deaths under torture in government prisons": all of them
+    if named_after:
+        return named_after
     if named_before:
         return Parties(named_before)
     shared = party_of_a_list(text[end:], report)
@@ -86,6 +91,12 @@ def named_in_window(window: str, report: str) -> Parties | None:
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
         return Parties(tuple(m.code for m in chained), also_total=also_total)
     return Parties((backward[0].code,), also_total=also_total)
+
+
+def in_detention(window: str, report: str) -> bool:
+    """Whether the party after a count names where its victims were held ("... under torture in government prisons")."""
+    backward = [m for m in find_parties(window, report) if is_backward(window, m)]
+    return bool(backward) and bool(regex("DetentionAfterParty").match(window[backward[0].end:]))
 
 
 def row_label_before(segment: str, report: str) -> bool:
