@@ -3,7 +3,7 @@
 ``extract_figures`` reads a report (a path or its text) through ``snhr_data.reading``: the report month
 from the title or the publication date, then every block (``reading.report``) and sentence
 (``reading.sentence``). Afterwards exact repeats are dropped, a statement cut by a truncated text is left
-out, and totals a report implies for one party only are added, with a note.
+out, and totals a report implies for one party only, and the other parties a party list implies, are added, with a note.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .clean import Block, clean_blocks
-from .codes import FIGURE_COLUMNS
+from .codes import FIGURE_COLUMNS, combined_members, perpetrator_groups
 from .grammar import regex
 from .numbers import find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
@@ -67,7 +67,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return add_implied_totals(dedupe(figures))
+    return add_implied_other_parties(add_implied_totals(dedupe(figures)))
 
 
 class TruncatedReportWarning(UserWarning):
@@ -114,6 +114,36 @@ def add_implied_totals(figures: list[Figure]) -> list[Figure]:
             continue
         for row in rows:
             added.append(replace(row, perpetrator="all", note=join_notes(row.note, "implied total: the report states only this party")))
+    return figures + added
+
+
+def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:
+    """A party list whose only other party is one subcategory ("Unidentified parties killed 122", "Fifth: Unknowns",
+    "parties we could not identify") states the other parties' count, when its parties add up to the total it
+    states: the main (and combined) parties and that one subcategory, nothing left over. Add it, noted as implied."""
+    groups, members = perpetrator_groups(), combined_members()
+    by_key: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        if f.unit == "count" and f.governorate == "all":
+            by_key.setdefault((f.period, f.measure), []).append(f)
+    added = []
+    for rows in by_key.values():
+        values: dict[str, set[float]] = {}
+        for r in rows:
+            if r.victim_group == "all":
+                values.setdefault(r.perpetrator, set()).add(r.value)
+        subs = [code for code in values if groups.get(code) in {"other", "other_sub"}]
+        parties = [code for code in values if groups.get(code) == "main" or groups.get(code) == "combined"
+                   and not set(members[code]) <= set(values)]  # a combined party split into its members: once
+        if len(subs) != 1 or subs[0] == "other_parties" or len(parties) < 2 or "all" not in values \
+                or any(len(values[code]) != 1 for code in parties + subs):
+            continue
+        parts = sum(next(iter(values[code])) for code in parties + subs)
+        if parts not in values["all"]:
+            continue
+        added += [replace(r, perpetrator="other_parties", note=join_notes(
+            r.note, "implied: the only other party of a list that adds up to the total")) for r in rows
+            if r.perpetrator == subs[0]]
     return figures + added
 
 

@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..grammar import cached, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
-from ..vocab import LabelMention, find_governorates
+from ..vocab import LabelMention, find_governorates, find_parties
 
 GROUP_NOUNS = {"children", "women"}
 
@@ -59,13 +59,22 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
-                                                         or regex("PerpetratorKillingBefore").search(before)):
+                                                         or regex("PerpetratorKillingBefore").search(before)
+                                                         or party_which_killed(before)):
         return False
     if regex("NotACountAfter").match(after):
         return False
     if 1900 <= mention.value <= 2099 and "," not in mention.text and not noun_of(after)[0] in {"generic", "children", "women"}:
         return False
     return True
+
+
+def party_which_killed(before: str) -> bool:
+    """Whether ``before`` ends in "<party>, which killed" ("at the hands of Syrian regime forces, which killed 94"):
+    the party's count, unlike an incident's ("an airstrike which killed 17")."""
+    which = regex("WhichKilledBefore").search(before)
+    named = find_parties(before[:which.start()]) if which else []
+    return bool(named) and named[-1].end == which.start()
 
 
 def is_year_or_date(sentence: str, mention: NumberMention) -> bool:
@@ -109,6 +118,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     """The noun a count number counts; '' when it counts nothing the table holds ("16 years", "injured")."""
     before, after = sentence[: mention.start], sentence[mention.end:]
     noun = "bare" if regex("GroupLabelAfter").match(after) else noun_of(after)[0]
+    if not noun and regex("AttributedToAfter").match(after) and regex("AttributionBefore").search(before):
+        noun = "bare"  # "attributed 92 deaths to X, 86 to Y and 147 to Z": each count of the list
     if noun == "bare" and regex("TableCellBefore").search(before) or regex("TableCellAfter").match(after):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
     if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)

@@ -4,7 +4,7 @@ heading's party, else all parties. An actor the vocabulary lacks leaves the coun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
@@ -44,10 +44,15 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "boundary")
         return LEFT_OUT
-    if named_after:
-        return named_after
     segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
+    if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
+        return replace(named_after, also_total=False)
+    if named_after and segment_start == 0 and in_detention(window, report) and not refers_back(segment, text[end:]) \
+            and not regex("ShareOfAfter").match(text[end:]):
+        return replace(named_after, also_total=True)  # "104 deaths under torture in government prisons": all of them
+    if named_after:
+        return named_after
     if named_before:
         return Parties(named_before)
     shared = party_of_a_list(text[end:], report)
@@ -77,7 +82,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
 def named_in_window(window: str, report: str) -> Parties | None:
     """ "killed by X", "each at the hands of X and Y": the parties after the count."""
     backward = [m for m in find_parties(window, report)
-                if is_backward(window, m) and not regex("PartialBefore").search(window[:m.start])]
+                if (is_backward(window, m) or regex("PredicateParty").fullmatch(window[:m.end]))
+                and not regex("PartialBefore").search(window[:m.start])]
     if not backward:
         return None
     also_total = bool(regex("BothOrAll").search(window[: backward[0].start]))
@@ -85,6 +91,12 @@ def named_in_window(window: str, report: str) -> Parties | None:
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
         return Parties(tuple(m.code for m in chained), also_total=also_total)
     return Parties((backward[0].code,), also_total=also_total)
+
+
+def in_detention(window: str, report: str) -> bool:
+    """Whether the party after a count names where its victims were held ("... under torture in government prisons")."""
+    backward = [m for m in find_parties(window, report) if is_backward(window, m)]
+    return bool(backward) and bool(regex("DetentionAfterParty").match(window[backward[0].end:]))
 
 
 def row_label_before(segment: str, report: str) -> bool:

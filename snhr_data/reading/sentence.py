@@ -163,7 +163,7 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions"."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]):
         return True
-    if head.noun == "bare" and regex("FightersNoun").search(segment):
+    if head.noun == "bare" and regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment):
         return True
     after = text[noun_end(text, head.mention):]
     member = regex("MembersOf").match(after)
@@ -227,8 +227,8 @@ def fighters_label(text: str) -> bool:
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
     """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
     match = item_label(text)
-    if not match or len(match.group("label").split()) > 14:
-        return False
+    if not match or len(regex("LabelAside").sub("", match.group("label")).split()) > 14:
+        return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False

@@ -1,8 +1,11 @@
 """Zeros stated in words: "We documented no deaths among medical personnel", "no media workers or Civil
-Defense personnel were killed", "No one died due to torture". Patterns: ``ZeroStatement`` in ``vocab/clauses.yaml``."""
+Defense personnel were killed", "No one died due to torture", and one party's: "Russian forces killed no civilians",
+"ISIS was not responsible for any of the civilian deaths". Patterns: ``ZeroStatement``, ``PartyZero`` in
+``vocab/clauses.yaml``."""
 from __future__ import annotations
 
 from ..grammar import regex, regexes
+from ..vocab import find_parties
 from .heads import noun_of
 from .measure import NOUN_MEASURE
 from .model import NO_PERIOD, Context, Figure, Sentence
@@ -10,19 +13,44 @@ from .text import quote_around
 
 
 def read_zero_statements(sentence: Sentence, block: Context, section: Context) -> list[Figure]:
-    """One zero per measure the sentence says no one of was killed."""
+    """One zero per measure the sentence says no one of was killed, and one per party it says killed no one."""
     text, seen, figures = sentence.text, set(), []
-    for match in (m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)):
+    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)]
+    party_zeros = [m for pattern in regexes("PartyZero") for m in pattern.finditer(text)]
+    period = zero_period(sentence, block, section) if zeros or party_zeros else None
+    if period is None:
+        return figures  # no zero, or "during Ramadan": either of two months
+    for match in zeros:
         for group in regex("ZeroGroupSplit").split(match.group("group")):
             measure = NOUN_MEASURE.get(noun_of(" " + group)[0]) or (
                 "torture_deaths" if regex("TortureZero").match(group) else None)
             if measure and measure not in seen:
                 seen.add(measure)
-                found = [p for p in sentence.source.periods(text) if p.period or p.kind in {"ambiguous", "unreadable"}]
-                period = found[0].period if found else (block.period or section.period or sentence.source.period)
-                if period in {None, NO_PERIOD}:
-                    continue  # "during Ramadan": either of two months
                 figures.append(sentence.figure(period, measure, "all", "all", "all", "count", "", 0.0, "exact",
                                                sentence.line_at(match.start()),
                                                quote_around(text, match.start(), match.end()), "stated as no deaths"))
+    for match in party_zeros:
+        party, measure, victim = zero_party(match.group("party"), sentence.source.report), None, "all"
+        noun = noun_of(" " + match.group("group"))[0] if match.group("group").strip() else ""
+        if regex("TortureZero").match(match.group("group")):
+            measure = "torture_deaths"
+        elif noun in {"generic", "children", "women"} or (not noun and block.measure == "civilian_deaths"):
+            measure, victim = "civilian_deaths", noun if noun in {"children", "women"} else "all"
+        if party and measure:
+            figures.append(sentence.figure(period, measure, victim, party, "all", "count", "", 0.0, "exact",
+                                           sentence.line_at(match.start("party")),
+                                           quote_around(text, match.start(), match.end()), "stated as no deaths"))
     return figures
+
+
+def zero_period(sentence: Sentence, block: Context, section: Context) -> str | None:
+    """The period of a sentence's zeros: the first it names, else the block's, section's or report's."""
+    found = [p for p in sentence.source.periods(sentence.text) if p.period or p.kind in {"ambiguous", "unreadable"}]
+    period = found[0].period if found else (block.period or section.period or sentence.source.period)
+    return None if period in {None, NO_PERIOD} else period
+
+
+def zero_party(subject: str, report: str) -> str | None:
+    """The party a zero's subject names ("Russian forces", "while ISIS cells"), None if it names none."""
+    named = find_parties(subject, report)
+    return named[-1].code if named and regex("AgentTail").fullmatch(subject[named[-1].end:]) else None
