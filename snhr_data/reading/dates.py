@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import regex, regexes
+from ..grammar import cached_by_text, regex, regexes
 from ..periods import MONTHS, month_code, month_number, shift_month, year_of_month, year_to_date
 
 
@@ -94,6 +94,12 @@ def month_range(groups: dict[str, str]) -> str:
 def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodMention]:
     """Every period phrase in ``text`` (non-overlapping, earliest and longest first), resolved against ``report``
     (and ``now``, the month "last month" counts back from: the report month unless given)."""
+    return list(period_mentions(text, report, now))
+
+
+@cached_by_text
+def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMention, ...]:
+    """``find_periods``'s mentions."""
     found: list[PeriodMention] = []
     for kind, name in PHRASES:
         for match in regex(name).finditer(text):
@@ -104,7 +110,7 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
     for mention in unreadable_months(text):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def unreadable_months(text: str) -> list[PeriodMention]:
