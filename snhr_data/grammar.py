@@ -79,7 +79,8 @@ def cached(function: Callable, maxsize: int | None = None) -> Callable:
 
 
 def cached_by_text(function: Callable) -> Callable:
-    """``cached`` for a pure function of a text and settings that returns a tuple: the last ``TEXTS_CACHED`` results.
+    """``cached`` for a pure function of a text and settings whose value is immutable (a tuple, a bool): the last
+    ``TEXTS_CACHED`` results.
 
     The same sentences come back whenever a report is read again: another copy, or an edit of one line."""
     return cached(function, TEXTS_CACHED)

@@ -156,6 +156,7 @@ def publication_match(text: str) -> re.Match[str] | None:
     return next((match for _, _, match in found if date_of(match) is not None), None)
 
 
+@cached_by_text
 def is_date_line(line: str) -> bool:
     """Whether ``line`` starts with a publication date (the end of a title; never a heading or a period)."""
     matches = (pattern.match(line.strip()) for pattern in regexes("PublicationDate"))
