@@ -261,6 +261,7 @@ def class_texts(name: str) -> tuple[tuple[str, str], ...]:
     return found.value
 
 
+@cached_by_text
 def matches_any(name: str, text: str) -> bool:
     """Whether any pattern of the ``any_of`` entry ``name`` is found in ``text``."""
     return any(p.search(text) for p in regexes(name))
