@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: build test setup data check goldens bench clean browser-check
+.PHONY: build test setup bytecode data check goldens bench clean browser-check
 
 $(BIN)/snhr-data: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,13 @@ $(BIN)/snhr-data: pyproject.toml
 
 setup: $(BIN)/snhr-data
 
-build: setup
+# The package's bytecode, written once before a run that starts many Python processes (test workers, build
+# subprocesses, kernels): where PYTHONDONTWRITEBYTECODE is set, each would otherwise compile the package again
+# (about 0.4 s of CPU each). Only changed modules are compiled; __pycache__ is ignored by git and the build keys.
+bytecode: setup
+	$(BIN)/python -m compileall -q snhr_data >/dev/null
+
+build: setup bytecode
 	$(BIN)/snhr-data build
 
 data: setup
@@ -23,7 +29,7 @@ data: setup
 check: setup
 	$(BIN)/snhr-data check
 
-test: setup
+test: setup bytecode
 	$(BIN)/python -m pytest
 
 goldens: setup

@@ -187,9 +187,9 @@ def processed_tables(figures: pd.DataFrame) -> dict[str, pd.DataFrame]:
     from .metadata import validate
     from .tables import build_tables
 
-    figures = validate("figures", figures)
-    tables = {"figures": figures, **build_tables(figures), "discrepancies": run_checks(figures)}
-    return {name: validate(name, frame) for name, frame in tables.items()}
+    figures = validate("figures", figures)  # once: the tables below are derived from it and leave it as it is
+    derived = {**build_tables(figures), "discrepancies": run_checks(figures)}
+    return {"figures": figures, **{name: validate(name, frame) for name, frame in derived.items()}}
 
 
 # ---------------------------------------------------------------- save outputs

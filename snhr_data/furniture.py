@@ -178,6 +178,7 @@ def without_repost_suffix(line: str) -> str:
     return furniture().repost_suffix.sub("", line)
 
 
+@lru_cache(maxsize=8192)  # the same lines come back whenever a report is read again
 def without_line_furniture(line: str) -> str | None:
     """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date, a
     news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,

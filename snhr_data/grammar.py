@@ -67,11 +67,23 @@ _vocab_dir: Path = VOCAB_DIR
 _caches: list[Callable] = []
 
 
-def cached(function: Callable) -> Callable:
+# Entries kept by a cache of what the reader finds in a text (``cached_by_text``).
+TEXTS_CACHED = 8192
+
+
+def cached(function: Callable, maxsize: int | None = None) -> Callable:
     """``lru_cache`` whose cache is emptied when the vocabulary folder changes (``using_vocab_dir``)."""
-    wrapped = lru_cache(maxsize=None)(function)
+    wrapped = lru_cache(maxsize=maxsize)(function)
     _caches.append(wrapped)
     return wrapped
+
+
+def cached_by_text(function: Callable) -> Callable:
+    """``cached`` for a pure function of a text and settings whose value is immutable (a tuple, a bool): the last
+    ``TEXTS_CACHED`` results.
+
+    The same sentences come back whenever a report is read again: another copy, or an edit of one line."""
+    return cached(function, TEXTS_CACHED)
 
 
 def vocab_dir() -> Path:
@@ -249,6 +261,7 @@ def class_texts(name: str) -> tuple[tuple[str, str], ...]:
     return found.value
 
 
+@cached_by_text
 def matches_any(name: str, text: str) -> bool:
     """Whether any pattern of the ``any_of`` entry ``name`` is found in ``text``."""
     return any(p.search(text) for p in regexes(name))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -63,13 +64,19 @@ def parse_number(text: str) -> float:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text``, in order, digits and words alike (including "a child" as one)."""
+    return list(number_mentions(text))
+
+
+@lru_cache(maxsize=8192)  # the same sentences come back whenever a report is read again
+def number_mentions(text: str) -> tuple[NumberMention, ...]:
+    """``find_numbers``'s mentions."""
     found = []
     for match in NUMBER_PATTERN.finditer(text):
         value = float(match.group("dots").replace(".", "")) if match.group("dots") else parse_number(match.group(0))
         found.append(NumberMention(value, match.start(), match.end(), match.group(0)))
     for match in ARTICLE_ONE.finditer(text):
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
-    return sorted(found, key=lambda mention: mention.start)
+    return tuple(sorted(found, key=lambda mention: mention.start))
 
 
 def number_text(value: float) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import entry, regex, regexes
+from ..grammar import cached_by_text, entry, regex, regexes
 from ..numbers import words_to_number
 from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
@@ -153,6 +153,12 @@ def months_of_year(year: int, edge: str, count: str) -> str | None:
 def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodMention]:
     """Every period phrase in ``text`` (non-overlapping, earliest and longest first), resolved against ``report``
     (and ``now``, the month "last month" counts back from: the report month unless given)."""
+    return list(period_mentions(text, report, now))
+
+
+@cached_by_text
+def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMention, ...]:
+    """``find_periods``'s mentions."""
     found: list[PeriodMention] = []
     for kind, name in PHRASES:
         patterns = regexes(name) if entry(name).kind == "any_of" else (regex(name),)
@@ -164,7 +170,7 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
     for mention in unreadable_months(text):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
-    return anchored_previous_months(text, sorted(found, key=lambda m: m.start))
+    return tuple(anchored_previous_months(text, sorted(found, key=lambda m: m.start)))
 
 
 def anchored_previous_months(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
@@ -222,6 +228,7 @@ def publication_match(text: str) -> re.Match[str] | None:
     return next((match for _, _, match in found if date_of(match) is not None), None)
 
 
+@cached_by_text
 def is_date_line(line: str) -> bool:
     """Whether ``line`` starts with a publication date (the end of a title; never a heading or a period)."""
     matches = (pattern.match(line.strip()) for pattern in regexes("PublicationDate"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..clean import ROMAN_HEADING, Block
-from ..grammar import matches_any, regex
+from ..grammar import cached_by_text, matches_any, regex
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
@@ -309,6 +309,7 @@ def is_heading(block: Block) -> bool:
     return len(text.split()) <= 14
 
 
+@cached_by_text
 def has_count(text: str) -> bool:
     """Whether a line states a number that counts something (not a year, date or page)."""
     return any(is_count_number(text, m) and (noun_of(text[m.end:])[0] or regex("PercentAfter").match(text[m.end:]))
