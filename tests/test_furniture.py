@@ -67,8 +67,15 @@ def test_table_of_contents_entries_are_dropped_with_wrapped_and_glued_page_numbe
              "III. What is SNHR Doing About the Extrajudicial Killing Issue?26", "", "I. Background and Methodology",
              "We documented 12 civilians killed in the week of May 3-9, after 15"]
     kept = without_furniture(lines)
-    assert [i for i, line in enumerate(kept) if line is None] == [1, 2, 3, 4]
+    assert [i for i, line in enumerate(kept) if line is None] == [0, 1, 2, 3, 4]  # "Contents" with its entries
     assert without_furniture(["Most Notable Massacres?20"]) == [None]
+
+
+def test_contents_entries_glued_to_their_page_number_are_dropped_but_not_the_prose_after_them() -> None:
+    lines = ["Contents", "Overview and Sources2", "Victims by Party4", "", "Overview and Sources",
+             "In March 2023, we recorded the deaths of 58 civilians, including 9 children, as well as 21",
+             "victims of torture.", "Victims by Party"]
+    assert [i for i, line in enumerate(without_furniture(lines)) if line is None] == [0, 1, 2]
 
 
 def test_a_lone_number_is_dropped_unless_it_continues_a_sentence() -> None:
