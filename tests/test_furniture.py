@@ -162,3 +162,11 @@ def test_a_line_repeated_with_a_page_number_going_up_is_a_running_header() -> No
     lines = ["SNHR | Monthly report | 2", "Regime forces killed 12 civilians.", "SNHR | Monthly report | 3",
              "Other parties: 5", "Other parties: 9"]
     assert without_furniture(lines) == [None, lines[1], None, lines[3], lines[4]]
+
+
+@pytest.mark.parametrize("line, sentence", [
+    ("ISTANBUL, Dec 2 (dpa) - Air strikes and shelling killed 276 civilians.", "Air strikes and shelling killed 276 civilians."),
+    ("BEIRUT, March 1 (Reuters) - Gunmen killed 4 civilians.", "Gunmen killed 4 civilians."),
+])
+def test_a_news_dateline_is_cut_whatever_the_case_of_its_agency(line: str, sentence: str) -> None:
+    assert without_furniture([line]) == [sentence]
