@@ -20,10 +20,18 @@ class Parties:
     also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
     from_context: bool = False  # named by the heading or the sentence before
     left_out: bool = False  # an actor the vocabulary lacks: no figure
+    in_detention: bool = False  # "died under torture in regime prisons": the party is named by the place of death
 
     @property
     def note(self) -> str:
+        if self.in_detention:
+            return DETENTION_NOTE
         return "party named by the heading or the sentence before" if self.from_context else ""
+
+
+# the note of a count whose party is named by the place of death, the party's prisons; with no other count of that
+# measure for its period, the text states the total too (snhr_data.extract.add_implied_totals)
+DETENTION_NOTE = "party named by the prisons the deaths occurred in"
 
 
 LEFT_OUT = Parties((), left_out=True)
@@ -84,7 +92,9 @@ def named_in_window(window: str, report: str) -> Parties | None:
     if regex("EachWord").search(window[: backward[0].start]):
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
         return Parties(tuple(m.code for m in chained), also_total=also_total)
-    return Parties((backward[0].code,), also_total=also_total)
+    in_detention = bool(regex("DetentionOf").search(window[: backward[0].start])
+                        or regex("DetentionAfter").match(window[backward[0].end:]))
+    return Parties((backward[0].code,), also_total=also_total, in_detention=in_detention)
 
 
 def row_label_before(segment: str, report: str) -> bool:
