@@ -120,8 +120,10 @@ def _headline_before_paragraph(block: Block, next_text: str) -> bool:
 
 
 def _is_enumerated_title(text: str) -> bool:
-    """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated."""
-    return bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
+    """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated, and no
+    labelled count ("A. Civilians: 1,061" is a table row whose groups may follow on the next line)."""
+    return (bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
+            and not re.search(r":\s*\d[\d,]*$", text))
 
 
 def _goes_on(block_text: str, text: str) -> bool:
