@@ -170,3 +170,8 @@ def test_a_line_repeated_with_a_page_number_going_up_is_a_running_header() -> No
 ])
 def test_a_news_dateline_is_cut_whatever_the_case_of_its_agency(line: str, sentence: str) -> None:
     assert without_furniture([line]) == [sentence]
+
+
+def test_a_footer_of_addresses_with_a_page_number_is_dropped_but_not_a_sentence_naming_a_site() -> None:
+    lines = ["www.example-monitor.org | info@example-monitor.org 7", "See www.example-monitor.org for 12 tables."]
+    assert without_furniture(lines) == [None, lines[1]]

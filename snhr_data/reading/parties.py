@@ -4,7 +4,7 @@ heading's party, else all parties. An actor the vocabulary lacks leaves the coun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
@@ -52,8 +52,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "boundary")
         return LEFT_OUT
-    if named_after:
-        return named_after
+    if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
+        # two who died due to torture in ISIS prisons"), may state the total too
+        return replace(named_after, in_detention=False) if previous and named_after.in_detention else named_after
     segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
     if named_before:
