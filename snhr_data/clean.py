@@ -105,6 +105,13 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
     return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text)
 
 
+def _heading_after_sentence(block: Block, text: str) -> bool:
+    """A short title-case line ("Death Toll by Governorate") right after a line ending a sentence, as a PDF text
+    layer gives a heading with no blank line around it: a heading of its own, not the paragraph's last words."""
+    return (bool(re.search(r"[.!?][\"')]?$", block.text)) and _is_short_title(text)
+            and all(word[:1].isupper() for word in text.split() if len(word) > 3))
+
+
 def _headline_before_paragraph(block: Block, next_text: str) -> bool:
     """A one-line headline with no sentence end ("Monitor counts 73 civilian deaths in Syria in August") before a
     line that is a whole paragraph (a web copy pasted with one line per paragraph): the headline ends there."""
@@ -113,8 +120,10 @@ def _headline_before_paragraph(block: Block, next_text: str) -> bool:
 
 
 def _is_enumerated_title(text: str) -> bool:
-    """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated."""
-    return bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
+    """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated, and no
+    labelled count ("A. Civilians: 1,061" is a table row whose groups may follow on the next line)."""
+    return (bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
+            and not re.search(r":\s*\d[\d,]*$", text))
 
 
 def _goes_on(block_text: str, text: str) -> bool:
@@ -167,6 +176,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _ends_block(current, last_text, text)
             and not (len(blocks) == 1 and _headline_before_paragraph(current, text))
             and not _starts_new_block(raw_line, text)
+            and not _heading_after_sentence(current, text)
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))
         )

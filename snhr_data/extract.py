@@ -23,6 +23,7 @@ from .reading.dates import publication_date
 from .reading.month import Dating, date_report
 from .reading.heads import is_count_number
 from .reading.model import Figure, Source, join_notes
+from .reading.parties import DETENTION_NOTE
 from .reading.report import ReportReader, title_blocks, title_text
 from .reading.tables import is_labelled_row
 
@@ -98,19 +99,32 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+SPECIAL_GROUPS = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
+
+
+def implied_total_kin(figure: Figure) -> bool:
+    """Whether ``figure`` is a count of all victims and governorates of a measure whose total a single party's count
+    may imply: a special group, or deaths under torture."""
+    return figure.unit == "count" and figure.governorate == "all" and (
+        figure.measure in SPECIAL_GROUPS or (figure.measure == "torture_deaths" and figure.victim_group == "all"))
+
+
 def add_implied_totals(figures: list[Figure]) -> list[Figure]:
-    """A special-group count stated for one party only ("the killing of one medical worker at the hands of
-    other parties") with no total also states the total: add it, noted as implied."""
-    special = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
+    """A count stated for one party only, on one line, with no total of its measure and period, also states the
+    total: add it, noted as implied. So for a special group ("the killing of one medical worker at the hands of
+    other parties") and for deaths under torture placed in the party's prisons ("Six people died under torture in
+    regime prisons"; never "12 deaths due to torture at the hands of X", which need not be all of them)."""
     added = []
     by_key: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
-        if f.measure in special and f.unit == "count" and f.governorate == "all":
+        if implied_total_kin(f):
             by_key.setdefault((f.period, f.measure), []).append(f)
     for (period, measure), rows in by_key.items():
         parties = {r.perpetrator for r in rows}
         lines = {r.line for r in rows if r.perpetrator != "all"}
         if "all" in parties or len(parties) != 1 or len(lines) != 1:
+            continue
+        if measure == "torture_deaths" and not all(DETENTION_NOTE in r.note for r in rows):
             continue
         for row in rows:
             added.append(replace(row, perpetrator="all", note=join_notes(row.note, "implied total: the report states only this party")))

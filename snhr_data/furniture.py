@@ -26,10 +26,14 @@ FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "c
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
                   "glued_footer"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
-# a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?"
-TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|\?\d{1,3}\s*$")
+# a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
+# to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
+TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|(?:\?|[A-Za-z)])\d{1,3}\s*$")
 # a page number at either end of a running header or footer, after or before a separator ("... | 6", "Page 6 - ...")
 PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|\s[-|]\s+(?:page\s+)?(?P<end>\d{1,3})\s*$", re.I)
+# a contents entry is a heading, and the second line of a wrapped one its last few words: a full line of prose
+# ending in a number ("In March 2023, we recorded ... as well as 21") is no entry
+CONTENTS_ENTRY_WORDS, WRAPPED_ENTRY_WORDS = 20, 8
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
 # a page number alone on its line ("7", "Page 7", "7 of 12")
 PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*", re.I)
@@ -220,18 +224,20 @@ def entry_at(lines: Sequence[str | None], index: int) -> tuple[int | None, int]:
     """(page number, lines taken) of the table-of-contents entry starting at line ``index``: one line ending in
     its page number, or a heading wrapped onto a second line that does; (None, 1) if there is none."""
     text = (lines[index] or "").strip()
-    page = page_number(text)
+    page = page_number(text) if len(text.split()) <= CONTENTS_ENTRY_WORDS else None
     if page is not None:
         return page, 1
-    if index + 1 < len(lines) and not re.search(r"[.!?;]$", text):
-        return page_number(lines[index + 1] or ""), 2
+    rest = (lines[index + 1] or "").strip() if index + 1 < len(lines) else ""
+    if rest and not re.search(r"[.!?;]$", text) and len(rest.split()) <= WRAPPED_ENTRY_WORDS:
+        return page_number(rest), 2
     return None, 1
 
 
 def contents_entries(lines: Sequence[str | None]) -> set[int]:
     """Indices of table-of-contents entries: the lines after a "Contents" line that end in a page number
-    (an entry may wrap onto a second line; page numbers never go down), and anywhere, lines whose page
-    number is glued to a "?" or follows dot leaders."""
+    (an entry may wrap onto a second line; page numbers never go down) with the "Contents" line itself when
+    it has entries (left alone, it would open a section of no figures up to the next major heading), and
+    anywhere, lines whose page number is glued to a "?" or follows dot leaders."""
     entries = {i for i, line in enumerate(lines) if line and TOC_GLUED.search(line)}
     vocab = furniture()
     for start, line in enumerate(lines):
@@ -245,7 +251,7 @@ def contents_entries(lines: Sequence[str | None]) -> set[int]:
             page, width = entry_at(lines, i)
             if page is None or page < last_page:
                 break
-            entries |= set(range(i, i + width))
+            entries |= set(range(start, i + width))
             i, last_page = i + width, page
     return entries
 

@@ -67,8 +67,15 @@ def test_table_of_contents_entries_are_dropped_with_wrapped_and_glued_page_numbe
              "III. What is SNHR Doing About the Extrajudicial Killing Issue?26", "", "I. Background and Methodology",
              "We documented 12 civilians killed in the week of May 3-9, after 15"]
     kept = without_furniture(lines)
-    assert [i for i, line in enumerate(kept) if line is None] == [1, 2, 3, 4]
+    assert [i for i, line in enumerate(kept) if line is None] == [0, 1, 2, 3, 4]  # "Contents" with its entries
     assert without_furniture(["Most Notable Massacres?20"]) == [None]
+
+
+def test_contents_entries_glued_to_their_page_number_are_dropped_but_not_the_prose_after_them() -> None:
+    lines = ["Contents", "Overview and Sources2", "Victims by Party4", "", "Overview and Sources",
+             "In March 2023, we recorded the deaths of 58 civilians, including 9 children, as well as 21",
+             "victims of torture.", "Victims by Party"]
+    assert [i for i, line in enumerate(without_furniture(lines)) if line is None] == [0, 1, 2]
 
 
 def test_a_lone_number_is_dropped_unless_it_continues_a_sentence() -> None:
@@ -155,3 +162,16 @@ def test_a_line_repeated_with_a_page_number_going_up_is_a_running_header() -> No
     lines = ["SNHR | Monthly report | 2", "Regime forces killed 12 civilians.", "SNHR | Monthly report | 3",
              "Other parties: 5", "Other parties: 9"]
     assert without_furniture(lines) == [None, lines[1], None, lines[3], lines[4]]
+
+
+@pytest.mark.parametrize("line, sentence", [
+    ("ISTANBUL, Dec 2 (dpa) - Air strikes and shelling killed 276 civilians.", "Air strikes and shelling killed 276 civilians."),
+    ("BEIRUT, March 1 (Reuters) - Gunmen killed 4 civilians.", "Gunmen killed 4 civilians."),
+])
+def test_a_news_dateline_is_cut_whatever_the_case_of_its_agency(line: str, sentence: str) -> None:
+    assert without_furniture([line]) == [sentence]
+
+
+def test_a_footer_of_addresses_with_a_page_number_is_dropped_but_not_a_sentence_naming_a_site() -> None:
+    lines = ["www.example-monitor.org | info@example-monitor.org 7", "See www.example-monitor.org for 12 tables."]
+    assert without_furniture(lines) == [None, lines[1]]

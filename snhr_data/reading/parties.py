@@ -20,10 +20,18 @@ class Parties:
     also_total: bool = False  # "both at the hands of X": the count is also the total of all parties
     from_context: bool = False  # named by the heading or the sentence before
     left_out: bool = False  # an actor the vocabulary lacks: no figure
+    in_detention: bool = False  # "died under torture in regime prisons": the party is named by the place of death
 
     @property
     def note(self) -> str:
+        if self.in_detention:
+            return DETENTION_NOTE
         return "party named by the heading or the sentence before" if self.from_context else ""
+
+
+# the note of a count whose party is named by the place of death, the party's prisons; with no other count of that
+# measure for its period, the text states the total too (snhr_data.extract.add_implied_totals)
+DETENTION_NOTE = "party named by the prisons the deaths occurred in"
 
 
 LEFT_OUT = Parties((), left_out=True)
@@ -48,11 +56,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     named_before = named_in_segment(segment, text[end:], report)
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
         return replace(named_after, also_total=False)
-    if named_after and segment_start == 0 and in_detention(window, report) and not refers_back(segment, text[end:]) \
-            and not regex("ShareOfAfter").match(text[end:]):
-        return replace(named_after, also_total=True)  # "104 deaths under torture in government prisons": all of them
-    if named_after:
-        return named_after
+    if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
+        # two who died due to torture in ISIS prisons"), may state the total too
+        return replace(named_after, in_detention=False) if previous and named_after.in_detention else named_after
     if named_before:
         return Parties(named_before)
     shared = party_of_a_list(text[end:], report)
@@ -90,13 +96,9 @@ def named_in_window(window: str, report: str) -> Parties | None:
     if regex("EachWord").search(window[: backward[0].start]):
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
         return Parties(tuple(m.code for m in chained), also_total=also_total)
-    return Parties((backward[0].code,), also_total=also_total)
-
-
-def in_detention(window: str, report: str) -> bool:
-    """Whether the party after a count names where its victims were held ("... under torture in government prisons")."""
-    backward = [m for m in find_parties(window, report) if is_backward(window, m)]
-    return bool(backward) and bool(regex("DetentionAfterParty").match(window[backward[0].end:]))
+    in_detention = bool(regex("DetentionOf").search(window[: backward[0].start])
+                        or regex("DetentionAfter").match(window[backward[0].end:]))
+    return Parties((backward[0].code,), also_total=also_total, in_detention=in_detention)
 
 
 def row_label_before(segment: str, report: str) -> bool:

@@ -91,13 +91,14 @@ def predicate_periods(head: Head, sentence: str, periods: tuple[PeriodMention, .
 
 def same_period(mention: PeriodMention, sentence: str, before: str | None) -> PeriodChoice:
     """ "over the same thirteen months", "in the same period": the period of the statements before, when it is of
-    the kind the phrase names (a month, a year, else a span of months); else no period, and a warning."""
+    the kind the phrase names (a month, a year, a span of months; "period", "time" name none, so any fits); else no
+    period, and a warning."""
     span = regex("PeriodSame").match(sentence, mention.start)
     words = span.group("span").lower() if span else ""
     if before and before != NO_PERIOD:
         kind = period_type(before)
         fits = kind == "month" if words.endswith("month") else kind == "year" if words.endswith("year") \
-            else kind in {"range", "year"}
+            else kind in {"range", "year"} if words.endswith("months") else True
         if fits:
             return PeriodChoice(before, False)
     return PeriodChoice(None, False, mention)

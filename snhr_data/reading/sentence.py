@@ -136,7 +136,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             mention = chosen.unreadable
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
-    if not chosen.explicit and block.period not in (None, section.period) and ranking_subject(text):
+    # a ranking after statements of the period it would take anyway (the section's, else the report's) ranks that one
+    if not chosen.explicit and block.period not in (None, section.period or sentence.source.period) \
+            and ranking_subject(text):
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
         return Count(head, measure)
