@@ -102,7 +102,7 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
         return False
     if len(block.lines) != 1:
         return False
-    return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text)
+    return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text, next_text)
 
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
@@ -119,11 +119,16 @@ def _headline_before_paragraph(block: Block, next_text: str) -> bool:
             and len(next_text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", next_text)))
 
 
-def _is_enumerated_title(text: str) -> bool:
-    """ "A. Death toll of medical personnel": an enumerated line of a dozen words or fewer, unpunctuated, and no
-    labelled count ("A. Civilians: 1,061" is a table row whose groups may follow on the next line)."""
+def _is_enumerated_title(text: str, next_text: str) -> bool:
+    """ "A. Death toll of medical personnel", "B. Rebels: 38": an enumerated line of a dozen words or fewer,
+    unpunctuated, unless it is a labelled count whose groups follow on the next line ("A. Civilians: 1,061" +
+    "Of whom children: 197")."""
     return (bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
-            and not re.search(r":\s*\d[\d,]*$", text))
+            and not (re.search(r":\s*\d[\d,]*$", text) and _GROUPS_NEXT.match(next_text)))
+
+
+# the groups of a row's count on the line after it ("Of whom children: 197", "Among them 21 children")
+_GROUPS_NEXT = re.compile(r"(?i)(?:of (?:whom|which|them)|among (?:them|whom)|including)\b")
 
 
 def _goes_on(block_text: str, text: str) -> bool:
