@@ -16,7 +16,7 @@ from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
-from .agents import is_backward, subject_party
+from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
 from .heads import (Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end, noun_of,
                     set_windows)
@@ -144,6 +144,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          prev.parties if prev else ())
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
+    if prev is not None and refers_back(segment, text[end:]) and is_same_key(head, measure, period, parties.codes,
+                                                                             places.codes, prev):
+        # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
+        return Count(head, measure, read_period=chosen.period)
     # "US-led Coalition forces killed one child" also says how many victims in all
     also_all = (head.noun in {"children", "women"} and not head.groups and block.saw_all_victims
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:])))
@@ -156,6 +161,15 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period)
+
+
+def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],
+                whole: Count) -> bool:
+    """Whether a part of the count ``whole`` ("N of them ...") would be filed under the whole's own key (its measure,
+    period, parties, governorates and victim group): a part is never its whole."""
+    return (measure == whole.measure and period == whole.period and parties == whole.parties
+            and governorates == whole.governorates
+            and (head.noun in {"children", "women"}) == (whole.head.noun in {"children", "women"}))
 
 
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
