@@ -29,8 +29,9 @@ def unknown_agent_after(window: str) -> str | None:
 
 
 def unknown_agent_before(segment: str) -> str | None:
-    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher."""
-    match = regex("AgentBefore").search(segment)
+    """The subject of "<subject> killed N" (its last clause) or the agent of "held <agent> responsible for N", if it is
+    not a pronoun or the publisher."""
+    match = regex("HeldResponsible").search(segment) or regex("AgentBefore").search(segment)
     labelled = regex("ParenthesisedCountLabel").search(segment)
     if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
         match = labelled  # "... and foreign militias (7)"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
-from .agents import anaphor_subject, is_backward, refers_back, unknown_agent
+from .agents import anaphor_subject, is_backward, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import Head
 from .model import UNMAPPED, Context, Sentence, warn_left_out
@@ -44,9 +44,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "boundary")
         return LEFT_OUT
-    if named_after:
-        return named_after
     segment = text[segment_start:start]
+    if named_after:
+        if named_after.also_total and has_subject(segment, text[end:], report):
+            # "Extremist groups killed four civilians, all at the hands of HTS": the subject's count, not the total
+            return Parties(named_after.codes)
+        return named_after
     named_before = named_in_segment(segment, text[end:], report)
     if named_before:
         return Parties(named_before)
@@ -85,6 +88,11 @@ def named_in_window(window: str, report: str) -> Parties | None:
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
         return Parties(tuple(m.code for m in chained), also_total=also_total)
     return Parties((backward[0].code,), also_total=also_total)
+
+
+def has_subject(segment: str, after: str, report: str) -> bool:
+    """Whether the words before a count name its subject, a known party or an unknown actor ("X killed 4")."""
+    return bool(named_in_segment(segment, after, report) or unknown_agent_before(segment))
 
 
 def row_label_before(segment: str, report: str) -> bool:
