@@ -93,10 +93,17 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         release_month = sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
         if counts[0].period_explicit and not release_month:
             block.period = counts[0].period
-        block.measure = counts[-1].measure
+        block.measure = handed_measure(counts)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+
+
+def handed_measure(counts: list[Count]) -> str:
+    """The measure the counts after a sentence continue: its counts' one measure; of a sentence that adds a count of
+    another measure to its head count ("182 civilians, including ..., and four deaths due to torture"), the head's."""
+    heads = [c for c in counts if c.head.noun not in {"children", "women"}] or counts
+    return heads[-1].measure if len({c.measure for c in heads}) == 1 else heads[0].measure
 
 
 def read_counts(sentence: Sentence, block: Context, section: Context, title: bool) -> list[Count]:
