@@ -143,7 +143,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             mention = chosen.unreadable
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
-    if not chosen.explicit and block.period not in (None, section.period) and ranking_subject(text):
+    # "X saw 812 in 2024, ahead of Y with 604 and Z with 451": the ranking's first count said its period
+    ranked_period_said = prev is not None and (prev.period_explicit or prev.period == chosen.period is not None)
+    if not chosen.explicit and not ranked_period_said and block.period not in (None, section.period) \
+            and ranking_subject(text):
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
         return Count(head, measure)
