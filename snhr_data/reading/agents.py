@@ -29,9 +29,8 @@ def unknown_agent_after(window: str) -> str | None:
 
 
 def unknown_agent_before(segment: str) -> str | None:
-    """The subject of "<subject> killed N" (its last clause) or the agent of "held <agent> responsible for N", if it is
-    not a pronoun or the publisher."""
-    match = regex("HeldResponsible").search(segment) or regex("AgentBefore").search(segment)
+    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher."""
+    match = regex("AgentBefore").search(segment)
     labelled = regex("ParenthesisedCountLabel").search(segment)
     if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
         match = labelled  # "... and foreign militias (7)"
@@ -39,6 +38,9 @@ def unknown_agent_before(segment: str) -> str | None:
     actor_label = actor.group("label") or actor.groupdict().get("elided") if actor else ""
     if not match and actor_label and regex("UnknownActor").search(actor_label):
         return actor_label  # "Parties SNHR could not identify accounted for 146", "and armed remnants of the former regime for 14"
+    held = regex("AgentHeld").search(segment)
+    if not match and held:
+        match = held  # "The report held the interim government's forces responsible for 28 deaths"
     label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
     if not label or regex("NotAnAgent").fullmatch(label):
         return None

@@ -38,18 +38,15 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if bringing:
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
-    named_after = named_in_window(window, report)
+    named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
     if named_after and row_label_before(text[segment_start:start], report):
         # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "boundary")
         return LEFT_OUT
-    segment = text[segment_start:start]
     if named_after:
-        if named_after.also_total and has_subject(segment, text[end:], report):
-            # "Extremist groups killed four civilians, all at the hands of HTS": the subject's count, not the total
-            return Parties(named_after.codes)
         return named_after
+    segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
     if named_before:
         return Parties(named_before)
@@ -90,9 +87,14 @@ def named_in_window(window: str, report: str) -> Parties | None:
     return Parties((backward[0].code,), also_total=also_total)
 
 
-def has_subject(segment: str, after: str, report: str) -> bool:
-    """Whether the words before a count name its subject, a known party or an unknown actor ("X killed 4")."""
-    return bool(named_in_segment(segment, after, report) or unknown_agent_before(segment))
+def total_unless_subject(named: Parties | None, segment: str, after: str, report: str) -> Parties | None:
+    """ "all at the hands of X" after a count whose clause names its subject, a known party or an unknown actor
+    ("Extremist groups killed four civilians, all at the hands of HTS"): the subject's count, never also the total."""
+    if named is None or not named.also_total:
+        return named
+    if named_in_segment(segment, after, report) or unknown_agent_before(segment):
+        return Parties(named.codes)
+    return named
 
 
 def row_label_before(segment: str, report: str) -> bool:

@@ -251,8 +251,8 @@ def fighters_label(text: str) -> bool:
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
     """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
     match = item_label(text)
-    if not match or len(re.sub(r"\([^)]*\)", "", match.group("label")).split()) > 14:  # "X (its members ...)": X's
-        return False
+    if not match or len(regex("LabelAside").sub("", match.group("label")).split()) > 14:
+        return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False
