@@ -87,16 +87,6 @@ def named_in_window(window: str, report: str) -> Parties | None:
     return Parties((backward[0].code,), also_total=also_total)
 
 
-def total_unless_subject(named: Parties | None, segment: str, after: str, report: str) -> Parties | None:
-    """ "all at the hands of X" after a count whose clause names its subject, a known party or an unknown actor
-    ("Extremist groups killed four civilians, all at the hands of HTS"): the subject's count, never also the total."""
-    if named is None or not named.also_total:
-        return named
-    if named_in_segment(segment, after, report) or unknown_agent_before(segment):
-        return Parties(named.codes)
-    return named
-
-
 def row_label_before(segment: str, report: str) -> bool:
     """Whether ``segment`` ends in a row label of a flattened table ("Civilian deaths at the hands of ISIS Civilian
     death toll"): a party after "at the hands of" that runs into the count with no punctuation between."""
@@ -127,6 +117,16 @@ def party_of_a_list(tail: str, report: str) -> str | None:
         return None
     mentions = find_parties(tail[match.end():], report)
     return mentions[0].code if mentions and mentions[0].start == 0 else None
+
+
+def total_unless_subject(named: Parties | None, segment: str, after: str, report: str) -> Parties | None:
+    """ "all at the hands of X" after a count whose clause names its subject, a known party or an unknown actor
+    ("Extremist groups killed four civilians, all at the hands of HTS"): the subject's count, never also the total."""
+    if named is None or not named.also_total:
+        return named
+    if named_in_segment(segment, after, report) or unknown_agent_before(segment):
+        return Parties(named.codes)
+    return named
 
 
 def antecedent(pronoun: str, subject: str | None, sentence: Sentence, start: int) -> Parties:
