@@ -138,15 +138,14 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure)
     chosen = period_of(head, prev.read_period if prev else None, prev is not None, text, sentence.periods,
                        segment_start, bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
+    if prev is not None and prev.period_explicit and prev.period == chosen.period:
+        chosen = replace(chosen, explicit=True)  # "X saw 812 in 2024, ahead of Y with 604": said for the whole list
     if chosen.period is None:  # "since that date": a period the schema cannot hold
         if chosen.unreadable is not None:
             mention = chosen.unreadable
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
-    # "X saw 812 in 2024, ahead of Y with 604 and Z with 451": the ranking's first count said its period
-    ranked_period_said = prev is not None and (prev.period_explicit or prev.period == chosen.period is not None)
-    if not chosen.explicit and not ranked_period_said and block.period not in (None, section.period) \
-            and ranking_subject(text):
+    if not chosen.explicit and block.period not in (None, section.period) and ranking_subject(text):
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
         return Count(head, measure)
