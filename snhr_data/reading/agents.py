@@ -34,8 +34,9 @@ def unknown_agent_before(segment: str) -> str | None:
     labelled = regex("ParenthesisedCountLabel").search(segment)
     if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
         match = labelled  # "... and foreign militias (7)"
-    actor = regex("AgentIfActor").search(segment)
-    actor_label = actor.group("label") or actor.group("elided") if actor else ""
+    actor = (regex("AgentIfActor").search(segment) or regex("AgentBlamed").search(segment)
+             or regex("ElidedAgentBefore").search(segment))
+    actor_label = actor.group("label") or actor.groupdict().get("elided") if actor else ""
     if not match and actor_label and regex("UnknownActor").search(actor_label):
         return actor_label  # "Parties SNHR could not identify accounted for 146", "and armed remnants of the former regime for 14"
     held = regex("AgentHeld").search(segment)

@@ -58,7 +58,23 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians", "Latakia (187)"
     if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + sentence[end:head.window_end], found.codes):
         return Governorates(AMBIGUOUS)  # "the death toll in Aleppo city reached 410": a city's, not its governorate's
+    if not found.codes and head.noun in COUNTED_IN_PLACES:
+        return opening_place(sentence[: head.mention.start]) or found
     return found
+
+
+def opening_place(before: str) -> Governorates | None:
+    """The place a sentence opens with, for its counts: "In Suwayda, SNHR recorded 22 deaths" (that governorate), "In
+    Douma, 43 civilians were killed" (a town: left out, never the country's); None when it opens with no place."""
+    match = regex("PlaceOpening").match(before)
+    if not match:
+        return None
+    place = match.group("place")
+    if regex("NamedPeriod").search(place) or regex("WholeCountry").fullmatch(place):
+        return None
+    named = find_governorates(place)
+    one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)
+    return Governorates((named[0].code,) if one else AMBIGUOUS)
 
 
 def names_a_city(clause: str, codes: tuple[str, ...] | None = None) -> bool:
@@ -126,6 +142,8 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
     if names and not regex("GovernorateListLead").fullmatch(listed[:names[0].start]):
         return Governorates(())  # "in April, including 60 children, most of them ... on Idlib": not where all were
     if not names:
+        if regex("RegionSubset").match(listed):
+            return Governorates(AMBIGUOUS)  # "including 17 in the areas administered by ...": a region's count
         if gov.group("the") and regex("GovernorateWord").match(listed.strip()):
             earlier = find_governorates(sentence[: head.mention.start])
             return Governorates((earlier[-1].code,) if earlier else ())

@@ -246,6 +246,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
+        place = regex("NextGovernorateSubject").search(window) if stop < len(sentence) else None
+        if place and find_governorates(place.group("list")):
+            cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
         if labelled:
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label

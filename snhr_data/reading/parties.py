@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
-from .agents import anaphor_subject, is_backward, refers_back, unknown_agent
+from .agents import anaphor_subject, is_backward, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import Head
 from .model import UNMAPPED, Context, Sentence, warn_left_out
@@ -46,7 +46,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if bringing:
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
-    named_after = named_in_window(window, report)
+    named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
     if named_after and row_label_before(text[segment_start:start], report):
         # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
@@ -131,6 +131,16 @@ def party_of_a_list(tail: str, report: str) -> str | None:
         return None
     mentions = find_parties(tail[match.end():], report)
     return mentions[0].code if mentions and mentions[0].start == 0 else None
+
+
+def total_unless_subject(named: Parties | None, segment: str, after: str, report: str) -> Parties | None:
+    """ "all at the hands of X" after a count whose clause names its subject, a known party or an unknown actor
+    ("Extremist groups killed four civilians, all at the hands of HTS"): the subject's count, never also the total."""
+    if named is None or not named.also_total:
+        return named
+    if named_in_segment(segment, after, report) or unknown_agent_before(segment):
+        return Parties(named.codes)
+    return named
 
 
 def antecedent(pronoun: str, subject: str | None, sentence: Sentence, start: int) -> Parties:

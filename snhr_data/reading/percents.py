@@ -138,7 +138,7 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     govs = [m for m in find_governorates(subject_text) if not regex("CityAfter").match(subject_text[m.end:])]
     if not govs:
         return False
-    if not (len(govs) == 1 or regex("EachWord").search(pre + post[:25])):
+    if len(govs) > 1 and (regex("JointShare").search(pre) or not regex("EachWord").search(pre + post[:25])):
         return None
     sentence_parties = [m for m in find_parties(before_all, report)
                         if m.code != "all" and not regex("PartialBefore").search(before_all[:m.start])]

@@ -16,7 +16,7 @@ from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
-from .agents import is_backward, subject_party
+from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, governorates_of, ranking_subject
 from .heads import (Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end, noun_of,
                     set_windows)
@@ -93,10 +93,17 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         release_month = sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
         if counts[0].period_explicit and not release_month:
             block.period = counts[0].period
-        block.measure = counts[-1].measure
+        block.measure = handed_measure(counts)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+
+
+def handed_measure(counts: list[Count]) -> str:
+    """The measure the counts after a sentence continue: its counts' one measure; of a sentence that adds a count of
+    another measure to its head count ("182 civilians, including ..., and four deaths due to torture"), the head's."""
+    heads = [c for c in counts if c.head.noun not in {"children", "women"}] or counts
+    return heads[-1].measure if len({c.measure for c in heads}) == 1 else heads[0].measure
 
 
 def read_counts(sentence: Sentence, block: Context, section: Context, title: bool) -> list[Count]:
@@ -131,6 +138,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure)
     chosen = period_of(head, prev.read_period if prev else None, prev is not None, text, sentence.periods,
                        segment_start, bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
+    if prev is not None and prev.period_explicit and prev.period == chosen.period:
+        chosen = replace(chosen, explicit=True)  # "X saw 812 in 2024, ahead of Y with 604": said for the whole list
     if chosen.period is None:  # "since that date": a period the schema cannot hold
         if chosen.unreadable is not None:
             mention = chosen.unreadable
@@ -146,6 +155,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          prev.parties if prev else ())
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
+    if prev is not None and refers_back(segment, text[end:]) and is_same_key(head, measure, period, parties.codes,
+                                                                             places.codes, prev):
+        # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
+        return Count(head, measure, read_period=chosen.period)
     # "US-led Coalition forces killed one child" also says how many victims in all
     also_all = (head.noun in {"children", "women"} and not head.groups and block.saw_all_victims
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:])))
@@ -158,6 +172,15 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period)
+
+
+def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],
+                whole: Count) -> bool:
+    """Whether a part of the count ``whole`` ("N of them ...") would be filed under the whole's own key (its measure,
+    period, parties, governorates and victim group): a part is never its whole."""
+    return (measure == whole.measure and period == whole.period and parties == whole.parties
+            and governorates == whole.governorates
+            and (head.noun in {"children", "women"}) == (whole.head.noun in {"children", "women"}))
 
 
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
