@@ -177,8 +177,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],
                 whole: Count) -> bool:
     """Whether a part of the count ``whole`` ("N of them ...") would be filed under the whole's own key (its measure,
-    period, parties, governorates and victim group): a part is never its whole."""
-    return (measure == whole.measure and period == whole.period and parties == whole.parties
+    period, parties, governorates and victim group): a part is never its whole. A "part" as large as the whole is the whole stated again (a headline glued to the
+    sentence that repeats it), no part."""
+    return (head.mention.value != whole.head.mention.value and measure == whole.measure and period == whole.period and parties == whole.parties
             and governorates == whole.governorates
             and (head.noun in {"children", "women"}) == (whole.head.noun in {"children", "women"}))
 
