@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ..codes import PUBLIC_COLUMNS, perpetrator_groups
@@ -52,11 +53,15 @@ def best_statements(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def select(stated: pd.DataFrame, **criteria: str) -> pd.DataFrame:
-    """Rows of ``stated`` matching every ``column=value`` given (counts unless ``unit`` is given)."""
+    """Rows of ``stated`` matching every ``column=value`` given (counts unless ``unit`` is given).
+
+    The mask is built on the columns' numpy arrays: a chart selects dozens of times, and pandas' own
+    comparison and alignment of string columns cost three times as much for the same rows.
+    """
     criteria.setdefault("unit", "count")
-    mask = pd.Series(True, index=stated.index)
+    mask = np.ones(len(stated), dtype=bool)
     for column, wanted in criteria.items():
-        mask &= stated[column] == wanted
+        mask &= stated[column].to_numpy() == wanted
     return stated[mask]
 
 

@@ -19,6 +19,7 @@ import matplotlib.colors as mcolors
 
 from ..codes import labels, load_vocab
 from ..paths import PACKAGE_DIR
+from .font_subsets import cache_font_subsets
 from .fonts import register_house_fonts
 
 Draw = TypeVar("Draw", bound=Callable)
@@ -34,6 +35,7 @@ MAIN_PARTIES_COLOR = "#2F4858"  # the main parties taken together: a colour no s
 def house_style() -> Iterator[None]:
     """Apply the house style (``snhr_data/style/snhr.mplstyle``) for the duration of the block."""
     register_house_fonts()
+    cache_font_subsets()
     with matplotlib.rc_context(fname=str(STYLE_PATH)):
         yield
 
