@@ -30,7 +30,7 @@ def measure_of_text(text: str) -> str | None:
 def opening_measure(sentence: str) -> str | None:
     """The measure a sentence's opening names for every count after it ("Of the five deaths due to torture, three
     were at the hands of ..."), None when it has no such opening."""
-    if regex("MonthDeadOpening").match(sentence):
+    if regex("MonthDeadOpening").match(sentence) or regex("CiviliansBreakdownOpening").match(sentence):
         return "civilian_deaths"
     opening = regex("MeasureOpening").match(sentence)
     return measure_of_text(opening.group("what")) if opening else None
