@@ -104,8 +104,8 @@ def month_range(groups: dict[str, str]) -> str | None:
         return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
                 f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
     year = int(groups["year"])
-    if "count" in groups:
-        return months_of_year(year, groups["edge"].lower(), groups["count"])
+    if "edge" in groups:  # "the last month of the year": one month
+        return months_of_year(year, groups["edge"].lower(), groups.get("count", "1"))
     if "half" in groups:
         return f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
     if "quarter" in groups:

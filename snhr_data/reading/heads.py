@@ -224,7 +224,9 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
         glue, pattern = sentence[noun_end(sentence, previous.groups[-1][1]):mention.start], regex("GroupGlueNext")
     else:
         glue, pattern = sentence[noun_end(sentence, previous.mention):mention.start], regex("GroupGlueFirst")
-    of_them = regex("OfThemAfter").match(sentence[mention.end:]) and regex("OfThemGlue").fullmatch(glue)
+    after = sentence[mention.end:]
+    of_them = (regex("OfThemAfter").match(after) or regex("GroupsAmongThemAfter").match(after)) \
+        and regex("OfThemGlue").fullmatch(glue)
     return bool((pattern.search(glue) or of_them) and not regex("GroupBreak").search(glue))
 
 

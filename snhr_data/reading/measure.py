@@ -30,7 +30,7 @@ def measure_of_text(text: str) -> str | None:
 def opening_measure(sentence: str) -> str | None:
     """The measure a sentence's opening names for every count after it ("Of the five deaths due to torture, three
     were at the hands of ..."), None when it has no such opening."""
-    if regex("MonthDeadOpening").match(sentence):
+    if regex("MonthDeadOpening").match(sentence) or regex("CiviliansBreakdownOpening").match(sentence):
         return "civilian_deaths"
     opening = regex("MeasureOpening").match(sentence)
     return measure_of_text(opening.group("what")) if opening else None
@@ -54,6 +54,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if head.noun == "bare":
         if regex("TortureRowLabel").search(segment):
             return "torture_deaths"  # "... Of which women 149 Tortured to death 91"
+        if regex("CivilianRowLabel").search(segment):
+            return "civilian_deaths"  # "... Civilian death toll 5,101 Of which children 812"
         named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
     if regex("MassacreWord").search(segment) or section.measure == "massacres":

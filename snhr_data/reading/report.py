@@ -159,6 +159,9 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # a label line of no count ("First: Extrajudicial Killing") ends where its line ends
     cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
              and not has_count(block.text[start:end])]
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("PublisherReports").match(block.text[start:end])
+             and not has_count(block.text[before:start]) and block.text[before:start].rstrip()[-1:].isalpha()]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its
     cuts += [end for start, end in lines[:-1] if is_labelled_row(block.text[start:end], colon=True)]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
