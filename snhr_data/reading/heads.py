@@ -174,7 +174,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             last_kind = "group"
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
-        noun = group_subject(sentence[: mention.start]) or noun_of_count(sentence, mention, own_clause)
+        noun = (group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
+                or noun_of_count(sentence, mention, own_clause))
         if not noun:
             last_kind = "blocker"
             continue
@@ -196,6 +197,12 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
+
+
+def group_predicate(after: str) -> str:
+    """The group a part of the victims is said to be ("ten of the victims were women"), else ''."""
+    match = regex("GroupPredicateAfter").match(after)
+    return noun_of(" " + match.group("noun"))[0] if match else ""
 
 
 def group_subject(before: str) -> str:
