@@ -11,7 +11,8 @@ from ..vocab import find_governorates, find_parties
 from .heads import Head, noun_end
 
 AMBIGUOUS = ("?",)
-COUNTED_IN_PLACES = {"bare", "generic", "civilians", "children", "women", "medical", "media", "civil_defense"}
+COUNTED_IN_PLACES = {"bare", "generic", "civilians", "children", "women", "children_and_women", "medical", "media",
+                     "civil_defense"}
 
 
 @dataclass(frozen=True)

@@ -207,6 +207,8 @@ def group_predicate(after: str) -> str:
 
 def group_subject(before: str) -> str:
     """The group a count's subject names ("Children numbered 249 of the victims and women 161"), else ''."""
+    if regex("JointGroupSubjectBefore").search(before):
+        return "children_and_women"
     match = regex("GroupSubjectBefore").search(before)
     if not match:
         return ""

@@ -15,6 +15,7 @@ NOUN_MEASURE = {
     "massacres": "massacres",
     "torture": "torture_deaths",  # table cells: "Torture 71", "Civilians 1,011"
     "civilians": "civilian_deaths",
+    "children_and_women": "civilian_deaths",
 }
 SECTION_MEASURES = {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
 
