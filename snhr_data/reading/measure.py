@@ -55,6 +55,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if head.noun == "bare":
         if regex("TortureRowLabel").search(segment):
             return "torture_deaths"  # "... Of which women 149 Tortured to death 91"
+        if regex("CiviliansNumberBefore").search(segment):
+            return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008"
         named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
     if regex("MassacreWord").search(segment) or section.measure == "massacres":
