@@ -11,7 +11,8 @@ from ..vocab import find_governorates, find_parties
 from .heads import Head, noun_end
 
 AMBIGUOUS = ("?",)
-COUNTED_IN_PLACES = {"bare", "generic", "civilians", "children", "women", "medical", "media", "civil_defense"}
+COUNTED_IN_PLACES = {"bare", "generic", "civilians", "children", "women", "children_and_women", "medical", "media",
+                     "civil_defense"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Governorates:
 
 def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
     """The governorates ``head`` counts in (``previous``: the head before it in the sentence)."""
-    ranked = ranked_governorate(head, previous, sentence)
+    ranked = ranked_governorate(head, previous, sentence, report)
     if ranked is not None:
         return ranked
     subject = regex("RankingSubject").match(sentence)
@@ -120,20 +121,40 @@ def ranking_subject(sentence: str) -> str | None:
     return named[0].code
 
 
-def ranked_governorate(head: Head, previous: Head | None, sentence: str) -> Governorates | None:
+def ranked_governorate(head: Head, previous: Head | None, sentence: str, report: str) -> Governorates | None:
     """In a ranking sentence, the governorate named right before a count ("followed by Idlib with 411"), the
     subject's for the first count, else none that can be told (left out); None outside a ranking sentence."""
     subject = ranking_subject(sentence)
     if subject is None:
-        return None
+        return ranked_after_marker(head, previous, sentence, report)
     if head.noun not in COUNTED_IN_PLACES:
         return Governorates(AMBIGUOUS)
+    named = governorate_right_before(head, previous, sentence)
+    if named:
+        return Governorates((named,))
+    return Governorates((subject,) if previous is None else AMBIGUOUS)
+
+
+def ranked_after_marker(head: Head, previous: Head | None, sentence: str, report: str) -> Governorates | None:
+    """In a sentence that ranks governorates without opening on one ("The highest toll was in Idlib with 31,
+    followed by Daraa with 19"), a count after a governorate it names: the governorate right before it, else none
+    that can be told (left out; also when a party is named before it: whose count it is is not said); None for a
+    count before any governorate, or outside such a sentence."""
+    before = sentence[:head.mention.start]
+    if not regex("RankingMarker").search(sentence) or not find_governorates(before):
+        return None
+    if head.noun not in COUNTED_IN_PLACES or find_parties(before, report):
+        return Governorates(AMBIGUOUS)
+    named = governorate_right_before(head, previous, sentence)
+    return Governorates((named,) if named else AMBIGUOUS)
+
+
+def governorate_right_before(head: Head, previous: Head | None, sentence: str) -> str | None:
+    """The governorate named right before a count, after the count before it ("followed by Idlib with 411")."""
     last = previous.groups[-1][1] if previous and previous.groups else previous.mention if previous else None
     between = sentence[noun_end(sentence, last) if last else 0:head.mention.start]
     named = [m for m in find_governorates(between) if regex("RankedGap").fullmatch(between[m.end:])]
-    if named:
-        return Governorates((named[-1].code,))
-    return Governorates((subject,) if previous is None else AMBIGUOUS)
+    return named[-1].code if named else None
 
 
 def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Governorates:

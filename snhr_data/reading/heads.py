@@ -174,7 +174,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             last_kind = "group"
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
-        noun = group_subject(sentence[: mention.start]) or noun_of_count(sentence, mention, own_clause)
+        noun = (group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
+                or noun_of_count(sentence, mention, own_clause))
         if not noun:
             last_kind = "blocker"
             continue
@@ -198,8 +199,16 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     return heads, numbers
 
 
+def group_predicate(after: str) -> str:
+    """The group a part of the victims is said to be ("ten of the victims were women"), else ''."""
+    match = regex("GroupPredicateAfter").match(after)
+    return noun_of(" " + match.group("noun"))[0] if match else ""
+
+
 def group_subject(before: str) -> str:
     """The group a count's subject names ("Children numbered 249 of the victims and women 161"), else ''."""
+    if regex("JointGroupSubjectBefore").search(before):
+        return "children_and_women"
     match = regex("GroupSubjectBefore").search(before)
     if not match:
         return ""

@@ -15,6 +15,7 @@ NOUN_MEASURE = {
     "massacres": "massacres",
     "torture": "torture_deaths",  # table cells: "Torture 71", "Civilians 1,011"
     "civilians": "civilian_deaths",
+    "children_and_women": "civilian_deaths",
 }
 SECTION_MEASURES = {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
 
@@ -56,6 +57,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             return "torture_deaths"  # "... Of which women 149 Tortured to death 91"
         if regex("CivilianRowLabel").search(segment):
             return "civilian_deaths"  # "... Civilian death toll 5,101 Of which children 812"
+        if regex("CiviliansNumberBefore").search(segment):
+            return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008"
         named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
     if regex("MassacreWord").search(segment) or section.measure == "massacres":

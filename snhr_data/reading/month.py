@@ -20,6 +20,7 @@ from ..periods import month_code, month_index, month_number, shift_month, year_o
 from .dates import (UNDATED, NoReportMonthError, month_range, publication_date, publication_date_read_month_first,
                     title_month)
 from .report import statements_with_counts
+from .text import split_sentences
 
 FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
 
@@ -101,15 +102,30 @@ def title_span(title: str) -> str | None:
 
 
 def body_dating(body: str, published: str | None) -> Dating | None:
-    """The dating the first statements of the body give, reading them in order."""
+    """The dating the first statements of the body give, reading them in order. A text that says "last month"
+    against its publication date in its first sentences covers the month before it: a month it names
+    without a year other than that one ("In February the group had documented ...") is a month compared with."""
     statements = statements_with_counts(body[:FIRST_STATEMENTS])
     # a text dated against its publication date that says "last month" counts back from that date
-    now = published[:7] if published and any(regex("StatedLastMonth").search(s) for s in statements[:3]) else None
+    now = published[:7] if published and says_last_month(body, statements) else None
     for sentence in statements:
         dating = sentence_dating(sentence, published, now)
-        if dating is not None:
+        if dating is not None and not is_compared_month(dating):
             return with_last_month(dating, statements, published)
+    if now is not None:
+        return Dating(shift_month(now, -1), shift_month(now, -1), now=now)
     return None
+
+
+def says_last_month(body: str, statements: list[str]) -> bool:
+    """Whether the first sentences of the body, or its first statements with counts, say "last month"."""
+    first = [sentence for _, sentence in split_sentences(" ".join(body[:FIRST_STATEMENTS].split()))[:3]]
+    return any(regex("StatedLastMonth").search(s) for s in [*first, *statements[:3]])
+
+
+def is_compared_month(dating: Dating) -> bool:
+    """A month named without its year, in a text whose "last month" is another month."""
+    return dating.now is not None and dating.month != shift_month(dating.now, -1)
 
 
 def with_last_month(dating: Dating, statements: list[str], published: str | None) -> Dating:

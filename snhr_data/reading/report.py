@@ -240,15 +240,17 @@ def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) 
 def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
     """The headlines of a title block: a line that states a count of its own, after a line that stated one and ended,
     is a headline of its own ("PKK/YPG killed 9 civilians in Syria in February: Report" / "Syrian rights group
-    documents 79 civilian deaths ..."): the first one's party is not the second's. A title wrapped over lines
+    documents 79 civilian deaths ..."): the first one's party is not the second's; a quoted headline ends at its
+    closing quote. A title wrapped over lines
     ("... 134 Women, and 30 Victims" / "Due to Torture", "... Including 203" / "Children, ...") stays one."""
     body = block.text[body_start:]
     cuts = [0] + [s - body_start for s in block.starts if 0 < s - body_start < len(body)] + [len(body)]
     pieces, start = [], 0
     for at, end in zip(cuts[1:-1], cuts[2:]):
         before, line = body[start:at], body[at:end]
-        if has_count(before) and has_count(line) and regex("HeadlineEnd").search(before) \
-                and not regex("DanglingEnd").search(before.rstrip()) and regex("HeadlineStart").match(line):
+        if has_count(before) and (has_count(line) and regex("HeadlineEnd").search(before)
+                                  and not regex("DanglingEnd").search(before.rstrip())
+                                  and regex("HeadlineStart").match(line) or regex("QuotedHeadlineEnd").search(before)):
             pieces.append((start, before))
             start = at
     pieces.append((start, body[start:]))

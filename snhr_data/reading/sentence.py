@@ -28,6 +28,9 @@ from .period import period_of
 from .text import masked, quote_around
 from .zeros import read_zero_statements
 
+GROUP_HEADS = {"children", "women", "children_and_women"}  # counts of a victim group, not of all civilians
+
+
 
 @dataclass(frozen=True)
 class Count:
@@ -102,7 +105,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
 def handed_measure(counts: list[Count]) -> str:
     """The measure the counts after a sentence continue: its counts' one measure; of a sentence that adds a count of
     another measure to its head count ("182 civilians, including ..., and four deaths due to torture"), the head's."""
-    heads = [c for c in counts if c.head.noun not in {"children", "women"}] or counts
+    heads = [c for c in counts if c.head.noun not in GROUP_HEADS] or counts
     return heads[-1].measure if len({c.measure for c in heads}) == 1 else heads[0].measure
 
 
@@ -161,7 +164,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period)
     # "US-led Coalition forces killed one child" also says how many victims in all
-    also_all = (head.noun in {"children", "women"} and not head.groups and block.saw_all_victims
+    also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:])))
     # "N massacres since the beginning of 2020, including one massacre in May": the month's total
     month_of_parent = bool(
@@ -181,7 +184,7 @@ def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str
     sentence that repeats it), no part."""
     return (head.mention.value != whole.head.mention.value and measure == whole.measure and period == whole.period and parties == whole.parties
             and governorates == whole.governorates
-            and (head.noun in {"children", "women"}) == (whole.head.noun in {"children", "women"}))
+            and (head.noun in GROUP_HEADS) == (whole.head.noun in GROUP_HEADS))
 
 
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
@@ -204,7 +207,7 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
     quote = quote_around(text, head.mention.start, head.mention.end)
     line = line_at(head.mention.start)
     govs = count.governorates or ("all",)
-    victim = head.noun if head.noun in {"children", "women"} else "all"
+    victim = head.noun if head.noun in GROUP_HEADS else "all"
     rows: list[Figure] = []
 
     def add(victim_group: str, party: str, gov: str, value: float, qualifier: str, at: int, note: str,
