@@ -75,6 +75,8 @@ def key_of(word: str) -> str:
 
 def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
     """The figures of one row; None when the line is no row of ``table`` (the table has ended)."""
+    if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
+        return month_list_row(line, table, source, line_no)
     match = regex("TableRow").fullmatch(line.strip())
     if not match or is_year(match.group("cells")):
         return None
@@ -131,6 +133,13 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
     return [Figure(source.report, period, table.measure, group, "all", "all", "count", "", float(n.value), "exact",
                    source.source_file, line_no, quote, "a row of a table by month flattened to text")
             for group, n in zip(table.groups, numbers)]
+
+
+def month_list_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
+    """The figures of a line listing several months of a one-column table by month ("January 1,382 | February
+    1,401"), each cell read as a row of its own; None when a cell is no row of ``table`` (the table has ended)."""
+    cells = [table_row(cell, table, source, line_no) for cell in line.strip().strip("|").split("|")]
+    return None if any(cell is None for cell in cells) else [figure for cell in cells for figure in cell]
 
 
 def is_labelled_row(line: str, colon: bool = False) -> bool:
