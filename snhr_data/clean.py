@@ -38,6 +38,8 @@ _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 _DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\b(?:and|including|of|as well as))$", re.IGNORECASE)
 _GOES_ON = re.compile(r"^(?:due to|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
                       re.IGNORECASE)
+# a list item that is one label and its count ("- Israeli forces: four", "- Daraa: 14")
+_LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$")
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
 
@@ -112,11 +114,21 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
             and all(word[:1].isupper() for word in text.split() if len(word) > 3))
 
 
+def _item_before_paragraph(block: Block, next_text: str) -> bool:
+    """A one-line list item that is a label and its count ("- Israeli forces: four") before a line that is a whole
+    paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ..."): the list ends there."""
+    return (len(block.lines) == 1 and bool(_LABELLED_COUNT_ITEM.match(block.text)) and _is_paragraph(next_text))
+
+
+def _is_paragraph(text: str) -> bool:
+    """A capitalised line long enough and ending a sentence: a paragraph of its own."""
+    return text[:1].isupper() and len(text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", text))
+
+
 def _headline_before_paragraph(block: Block, next_text: str) -> bool:
     """A one-line headline with no sentence end ("Monitor counts 73 civilian deaths in Syria in August") before a
     line that is a whole paragraph (a web copy pasted with one line per paragraph): the headline ends there."""
-    return (len(block.lines) == 1 and not re.search(r"[.!?:;,]$", block.text) and next_text[:1].isupper()
-            and len(next_text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", next_text)))
+    return len(block.lines) == 1 and not re.search(r"[.!?:;,]$", block.text) and _is_paragraph(next_text)
 
 
 def _is_enumerated_title(text: str, next_text: str) -> bool:
@@ -180,6 +192,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not current.md_heading
             and not _ends_block(current, last_text, text)
             and not (len(blocks) == 1 and _headline_before_paragraph(current, text))
+            and not _item_before_paragraph(current, text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))

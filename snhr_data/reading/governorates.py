@@ -132,7 +132,9 @@ def ranked_governorate(head: Head, previous: Head | None, sentence: str, report:
     named = governorate_right_before(head, previous, sentence)
     if named:
         return Governorates((named,))
-    return Governorates((subject,) if previous is None else AMBIGUOUS)
+    if previous is None:
+        return Governorates((subject,))
+    return governorate_right_after(head, sentence) or Governorates(AMBIGUOUS)
 
 
 def ranked_after_marker(head: Head, previous: Head | None, sentence: str, report: str) -> Governorates | None:
@@ -155,6 +157,19 @@ def governorate_right_before(head: Head, previous: Head | None, sentence: str) -
     between = sentence[noun_end(sentence, last) if last else 0:head.mention.start]
     named = [m for m in find_governorates(between) if regex("RankedGap").fullmatch(between[m.end:])]
     return named[-1].code if named else None
+
+
+def governorate_right_after(head: Head, sentence: str) -> Governorates | None:
+    """The one governorate named straight after a count ("121 deaths in Hama", "97 in Homs"), None if there is
+    none, several, or a city's."""
+    after = sentence[noun_end(sentence, head.mention):]
+    gov = regex("GovernorateRightAfter").match(after)
+    if not gov:
+        return None
+    found = listed_governorates(head, gov, sentence)
+    if len(found.codes) != 1 or found.codes == AMBIGUOUS or names_a_city(gov.group("list"), found.codes):
+        return None
+    return found
 
 
 def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Governorates:
