@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -109,17 +110,21 @@ def implied_total_kin(figure: Figure) -> bool:
         figure.measure in SPECIAL_GROUPS or (figure.measure == "torture_deaths" and figure.victim_group == "all"))
 
 
+def by_period_and_measure(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
+    """``figures`` grouped by their period and measure, in order."""
+    grouped: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        grouped.setdefault((f.period, f.measure), []).append(f)
+    return grouped
+
+
 def add_implied_totals(figures: list[Figure]) -> list[Figure]:
     """A count stated for one party only, on one line, with no total of its measure and period, also states the
     total: add it, noted as implied. So for a special group ("the killing of one medical worker at the hands of
     other parties") and for deaths under torture placed in the party's prisons ("Six people died under torture in
     regime prisons"; never "12 deaths due to torture at the hands of X", which need not be all of them)."""
     added = []
-    by_key: dict[tuple[str, str], list[Figure]] = {}
-    for f in figures:
-        if implied_total_kin(f):
-            by_key.setdefault((f.period, f.measure), []).append(f)
-    for (period, measure), rows in by_key.items():
+    for (_period, measure), rows in by_period_and_measure(f for f in figures if implied_total_kin(f)).items():
         parties = {r.perpetrator for r in rows}
         lines = {r.line for r in rows if r.perpetrator != "all"}
         if "all" in parties or len(parties) != 1 or len(lines) != 1:
@@ -136,19 +141,17 @@ def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:
     "parties we could not identify") states the other parties' count, when its parties add up to the total it
     states: the main (and combined) parties and that one subcategory, nothing left over. Add it, noted as implied."""
     groups, members = perpetrator_groups(), combined_members()
-    by_key: dict[tuple[str, str], list[Figure]] = {}
-    for f in figures:
-        if f.unit == "count" and f.governorate == "all":
-            by_key.setdefault((f.period, f.measure), []).append(f)
     added = []
-    for rows in by_key.values():
+    national_counts = (f for f in figures if f.unit == "count" and f.governorate == "all")
+    for rows in by_period_and_measure(national_counts).values():
         values: dict[str, set[float]] = {}
         for r in rows:
             if r.victim_group == "all":
                 values.setdefault(r.perpetrator, set()).add(r.value)
         subs = [code for code in values if groups.get(code) in {"other", "other_sub"}]
-        parties = [code for code in values if groups.get(code) == "main" or groups.get(code) == "combined"
-                   and not set(members[code]) <= set(values)]  # a combined party split into its members: once
+        parties = [code for code in values if groups.get(code) == "main"
+                   or (groups.get(code) == "combined" and not set(members[code]) <= set(values))]
+        # (a combined party split into its members is counted once, by its members)
         if len(subs) != 1 or subs[0] == "other_parties" or len(parties) < 2 or "all" not in values \
                 or any(len(values[code]) != 1 for code in parties + subs):
             continue
