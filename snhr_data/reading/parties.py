@@ -70,9 +70,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
     clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
+    asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
-            and not regex("PartialBefore").search(text[:m.start])]
+            and not regex("PartialBefore").search(text[:m.start]) and not any(a <= m.start < b for a, b in asides)]
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
