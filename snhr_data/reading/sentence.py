@@ -160,6 +160,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
+    if places.listed and parties.codes and "all" not in parties.codes and not parties.from_context:
+        places = places.as_party_total()  # "Israeli forces killed four civilians in Daraa and Quneitra"
     if prev is not None and refers_back(segment, text[end:]) and is_same_key(head, measure, period, parties.codes,
                                                                              places.codes, prev):
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
