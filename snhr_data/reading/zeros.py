@@ -15,8 +15,10 @@ from .text import quote_around
 def read_zero_statements(sentence: Sentence, block: Context, section: Context) -> list[Figure]:
     """One zero per measure the sentence says no one of was killed, and one per party it says killed no one."""
     text, seen, figures = sentence.text, set(), []
-    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)]
     party_zeros = [m for pattern in regexes("PartyZero") for m in pattern.finditer(text)]
+    # a zero of one party ("no deaths among medical personnel by the SDF") is no zero of all parties
+    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)
+             if not any(p.start() < m.end() and m.start() < p.end() for p in party_zeros)]
     period = zero_period(sentence, block, section) if zeros or party_zeros else None
     if period is None:
         return figures  # no zero, or "during Ramadan": either of two months
