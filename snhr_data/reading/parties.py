@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
-from .agents import anaphor_subject, is_backward, refers_back, unknown_agent, unknown_agent_before
+from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import Head
 from .model import UNMAPPED, Context, Sentence, warn_left_out
@@ -64,6 +64,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     shared = party_of_a_list(text[end:], report)
     if shared:
         return Parties((shared,), also_total=True)
+    method = method_subject(segment)
+    if method:  # "Air strikes and shelling killed 276": by whom, and whether all of the toll, is not said
+        warn_left_out(sentence.source, sentence.line_at(start), method, "method")
+        return LEFT_OUT
     label = unknown_agent(window, segment, report)
     if label:
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
