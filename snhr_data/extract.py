@@ -104,9 +104,10 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
 def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
     """A party's count stated across several governorates with no split ("Israeli forces killed four civilians in Daraa
     and Quneitra") is read as the party's count in all governorates only when the text states no other count of that
-    party, measure, period and victim group in all governorates: else it may be one part of the party's toll."""
+    party, measure, period and victim group (in all governorates or in one): else it may be one part of the party's
+    toll."""
     def key(f: Figure) -> tuple:
-        return f.period, f.measure, f.victim_group, f.perpetrator, f.governorate, f.unit
+        return f.period, f.measure, f.victim_group, f.perpetrator, f.unit
 
     listed = [f for f in figures if LISTED_NOTE in f.note]
     restated = {key(f) for f in listed for other in figures
