@@ -28,6 +28,9 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
+# a row of tab-separated cells whose last two are numbers ("Syrian regime forces\t21\t4\t2", from an HTML table or a
+# copied one) is no contents entry
+_TAB_ROW_END = re.compile(r"\t\s*\d[\d,]*\s*\t\s*\d[\d,]*\s*$")
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
@@ -78,8 +81,8 @@ def clean_line(line: str) -> str:
 
 def is_noise_line(line: str) -> bool:
     """Lines that carry no report prose: bare URLs, table-of-contents entries, rules, page numbers."""
-    return bool(_URL_LINE.match(line) or _TOC_LINE.search(line) or _RULE_LINE.match(line)
-                or _PAGE_NUMBER_LINE.match(line))
+    return bool(_URL_LINE.match(line) or (_TOC_LINE.search(line) and not _TAB_ROW_END.search(line))
+                or _RULE_LINE.match(line) or _PAGE_NUMBER_LINE.match(line))
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:

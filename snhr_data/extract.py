@@ -21,6 +21,7 @@ from .numbers import find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
 from .reading.dates import publication_date
+from .reading.governorates import LISTED_NOTE
 from .reading.month import Dating, date_report
 from .reading.heads import is_count_number
 from .reading.model import Figure, Source, join_notes
@@ -69,7 +70,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return add_implied_other_parties(add_implied_totals(dedupe(figures)))
+    return add_implied_other_parties(add_implied_totals(without_restated_listed_places(dedupe(figures))))
 
 
 class TruncatedReportWarning(UserWarning):
@@ -98,6 +99,20 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
             seen.add(key)
             kept.append(figure)
     return kept
+
+
+def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
+    """A party's count stated across several governorates with no split ("Israeli forces killed four civilians in Daraa
+    and Quneitra") is read as the party's count in all governorates only when the text states no other count of that
+    party, measure, period and victim group (in all governorates or in one): else it may be one part of the party's
+    toll."""
+    def key(f: Figure) -> tuple:
+        return f.period, f.measure, f.victim_group, f.perpetrator, f.unit
+
+    listed = [f for f in figures if LISTED_NOTE in f.note]
+    restated = {key(f) for f in listed for other in figures
+                if other is not f and key(other) == key(f) and (other.line, other.value) != (f.line, f.value)}
+    return [f for f in figures if not (LISTED_NOTE in f.note and key(f) in restated)]
 
 
 SPECIAL_GROUPS = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}

@@ -166,12 +166,13 @@ def with_numeric_dates(line: str) -> str | None:
 
 
 def without_breadcrumb(line: str) -> str:
-    """``line`` without a navigation trail glued to its start ("HomeMonthly ReportsDeath Toll64 ..." -> "64 ...")."""
+    """``line`` without a navigation trail glued to its start ("HomeMonthly ReportsDeath Toll64 ..." -> "64 ...",
+    "Monthly reportsSNHR: 1,146 ..." -> "SNHR: 1,146 ...")."""
     vocab = furniture()
     start = vocab.breadcrumb_start.match(line)
-    if not start:
+    rest = line[start.end():] if start else line.lstrip()
+    if not start and not vocab.breadcrumb_segment.match(rest):
         return line
-    rest = line[start.end():]
     while (segment := vocab.breadcrumb_segment.match(rest)) and segment.end() < len(rest):
         rest = rest[segment.end():]
     return rest

@@ -31,9 +31,13 @@ NUMBER_PATTERN = re.compile(
     rf"(?![\w:/]|-(?:year|month|day|page))",
     re.IGNORECASE,
 )
-# "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.)
+# "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.) So is it before one of
+# a special group said to be killed ("a paramedic was among those killed", "a journalist was killed"), and only
+# then ("told a journalist" is no count)
 ARTICLE_ONE = re.compile(
-    r"(?<![\w-])(?P<article>an?)\s+(?=(?:female\s+|male\s+)?(?:child|woman|girl|boy)(?![\w-]))",
+    r"(?<![\w-])(?P<article>an?)\s+(?=(?:female\s+|male\s+)?(?:child|woman|girl|boy)(?![\w-])"
+    r"|(?:paramedic|doctor|nurse|pharmacist|journalist|media (?:worker|activist)|civil defen[cs]e (?:volunteer|member))"
+    r"\s+(?:was\s+(?:also\s+)?(?:among\s+(?:those\s+killed|the\s+(?:dead|victims|killed))|killed)|died)\b)",
     re.IGNORECASE,
 )
 

@@ -65,6 +65,8 @@ def test_urls_and_table_of_contents_lines_are_noise():
     assert is_noise_line("https://drive.google.com/file/d/1qrD1/view")
     assert is_noise_line("IV. Civilian Death Toll.....\t8")
     assert not is_noise_line("IV. Civilian Death Toll")
+    assert is_noise_line("II. Introduction\t3")
+    assert not is_noise_line("Syrian regime forces\t21\t4\t2")  # a table row's cells, tab-separated
 
 
 def test_roman_heading_ends_its_block_in_pdf_text():

@@ -48,6 +48,13 @@ def unknown_agent_before(segment: str) -> str | None:
     return label
 
 
+def method_subject(segment: str) -> str | None:
+    """The subject of "<subject> killed N" when it names only means of killing ("Air strikes and shelling"), else None."""
+    match = regex("AgentBefore").search(segment)
+    label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
+    return label if label and regex("MethodSubject").fullmatch(label) else None
+
+
 def unknown_agent(window: str, segment: str, report: str) -> str | None:
     """ "killed by <Some Unknown Forces>", "<some unknown forces> killed N": the label of an agent that the
     vocabulary lacks, or None."""

@@ -19,9 +19,24 @@ COUNTED_IN_PLACES = {"bare", "generic", "civilians", "children", "women", "child
 class Governorates:
     codes: tuple[str, ...]  # () for all governorates; AMBIGUOUS: left out
     one_each: bool = False  # "2 deaths in Daraa and Homs": one in each
+    listed: tuple[str, ...] = ()  # AMBIGUOUS: the governorates a count is stated across with no split ("in Daraa and Quneitra")
 
     def note(self, value: float) -> str:
-        return f"{int(value)} deaths across {len(self.codes)} governorates: one each" if self.one_each else ""
+        if self.one_each:
+            return f"{int(value)} deaths across {len(self.codes)} governorates: one each"
+        if self.listed:
+            return f"{LISTED_NOTE} ({', '.join(self.listed)})"
+        return ""
+
+    def as_party_total(self) -> Governorates:
+        """A party's count stated across several governorates with no split ("Israeli forces killed four civilians in
+        Daraa and Quneitra"): the party's count in all governorates, noted (``snhr_data.extract`` drops it if the text
+        states another count of that party)."""
+        return Governorates((), listed=self.listed) if self.listed else self
+
+
+# the note of a party's count stated across several governorates with no split, filed under all governorates
+LISTED_NOTE = "the party's count stated across several governorates with no split by governorate"
 
 
 def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
@@ -197,4 +212,4 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
         return Governorates(codes)
     if head.mention.value == len(chain):
         return Governorates(codes, one_each=True)
-    return Governorates(AMBIGUOUS)
+    return Governorates(AMBIGUOUS, listed=codes)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..grammar import regex
 from ..vocab import find_parties, report_unknown_party
-from .agents import anaphor_subject, is_backward, refers_back, unknown_agent, unknown_agent_before
+from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import Head
 from .model import UNMAPPED, Context, Sentence, warn_left_out
@@ -64,15 +64,20 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     shared = party_of_a_list(text[end:], report)
     if shared:
         return Parties((shared,), also_total=True)
+    method = method_subject(segment)
+    if method:  # "Air strikes and shelling killed 276": by whom, and whether all of the toll, is not said
+        warn_left_out(sentence.source, sentence.line_at(start), method, "method")
+        return LEFT_OUT
     label = unknown_agent(window, segment, report)
     if label:
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
     clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
+    asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
-            and not regex("PartialBefore").search(text[:m.start])]
+            and not regex("PartialBefore").search(text[:m.start]) and not any(a <= m.start < b for a, b in asides)]
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)

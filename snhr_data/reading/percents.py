@@ -109,7 +109,11 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     governorate_share = governorate_subject(pre, post, before_all, report, previous)
     if governorate_share is not False:
         return governorate_share
-    pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])]
+    attributed = attributed_share(pre, post, report)
+    if attributed is not None:
+        return attributed
+    pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])
+                   and not regex("ToPartyBefore").search(pre[:m.start])]
     if pre_parties:
         of_group = regex("OfChildrenOrWomen").match(post)
         return Share("perpetrator", (), pre_parties[-1].code, of_group.group(1).lower() if of_group else "all")
@@ -129,6 +133,17 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         if party and party != "all":
             return Share("perpetrator", (), party, "all")
     return None
+
+
+def attributed_share(pre: str, post: str, report: str) -> Share | None:
+    """ "attributes 24% of the half-year's deaths to Syrian regime forces": the share of the party after "to"."""
+    to = regex("AttributedShareTo").match(post)
+    if not to or not regex("AttributedShareBefore").search(pre):
+        return None
+    named = find_parties(post[to.end():], report)
+    if not named or named[0].start != 0 or named[0].code == "all":
+        return None
+    return Share("perpetrator", (), named[0].code, "all")
 
 
 def governorate_subject(pre: str, post: str, before_all: str, report: str, previous: Stated | None):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..clean import ROMAN_HEADING, Block
-from ..grammar import cached_by_text, matches_any, regex
+from ..grammar import cached_by_text, matches_any, regex, regexes
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
@@ -160,7 +160,7 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
              and not has_count(block.text[start:end])]
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
-             if regex("PublisherReports").match(block.text[start:end])
+             if any(p.match(block.text[start:end]) for p in regexes("StandfirstNextLine"))
              and not has_count(block.text[before:start]) and block.text[before:start].rstrip()[-1:].isalpha()]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its
     cuts += [end for start, end in lines[:-1] if is_labelled_row(block.text[start:end], colon=True)]

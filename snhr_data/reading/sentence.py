@@ -17,7 +17,7 @@ from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, refers_back, subject_party
-from .governorates import AMBIGUOUS, governorates_of, ranking_subject
+from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end, noun_of,
                     set_windows)
 from .measure import measure_of, measure_of_text, opening_measure
@@ -158,6 +158,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          prev.parties if prev else ())
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
+    if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
+        places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
+    if places.listed and parties.codes and "all" not in parties.codes and not parties.from_context:
+        places = places.as_party_total()  # "Israeli forces killed four civilians in Daraa and Quneitra"
     if prev is not None and refers_back(segment, text[end:]) and is_same_key(head, measure, period, parties.codes,
                                                                              places.codes, prev):
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart

@@ -4,8 +4,10 @@ Defense personnel were killed", "No one died due to torture", and one party's: "
 ``vocab/clauses.yaml``."""
 from __future__ import annotations
 
+import re
+
 from ..grammar import regex, regexes
-from ..vocab import find_parties
+from ..vocab import find_governorates, find_parties
 from .heads import noun_of
 from .measure import NOUN_MEASURE
 from .model import NO_PERIOD, Context, Figure, Sentence
@@ -15,8 +17,10 @@ from .text import quote_around
 def read_zero_statements(sentence: Sentence, block: Context, section: Context) -> list[Figure]:
     """One zero per measure the sentence says no one of was killed, and one per party it says killed no one."""
     text, seen, figures = sentence.text, set(), []
-    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)]
     party_zeros = [m for pattern in regexes("PartyZero") for m in pattern.finditer(text)]
+    # a zero of one party ("no deaths among medical personnel by the SDF") is no zero of all parties
+    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)
+             if not any(p.start() < m.end() and m.start() < p.end() for p in party_zeros)]
     period = zero_period(sentence, block, section) if zeros or party_zeros else None
     if period is None:
         return figures  # no zero, or "during Ramadan": either of two months
@@ -30,6 +34,8 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
                                                sentence.line_at(match.start()),
                                                quote_around(text, match.start(), match.end()), "stated as no deaths"))
     for match in party_zeros:
+        if find_governorates(match.group("group") + re.split(r"[.,;]", text[match.end():], maxsplit=1)[0]):
+            continue  # "Russian forces killed no civilians in Idlib": a governorate's zero, no column holds it
         party, measure, victim = zero_party(match.group("party"), sentence.source.report), None, "all"
         noun = noun_of(" " + match.group("group"))[0] if match.group("group").strip() else ""
         if regex("TortureZero").match(match.group("group")):
