@@ -246,13 +246,18 @@ def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
         return None
 
 
-def without_date_label(title: str) -> str:
-    """A title without the date label that ends it ("1,057 Civilians Killed in the First Half of 2022 - June 2022"),
-    blanked (the same length), when the rest names a period of its own: the label dates the copy, not the figures."""
-    label = regex("TitleDateLabel").search(title)
-    if label is None or title_month(title[:label.start()]) is None:
-        return title
-    return title[:label.start()] + " " * (label.end() - label.start()) + title[label.end():]
+def without_date_label(title: str, starts: list[int] | None = None) -> str:
+    """A title without the date label that ends it or one of its lines (``starts``: where its lines start; "1,057
+    Civilians Killed in the First Half of 2022 - June 2022", a repost's title line followed by its site's labels),
+    blanked (the same length), when the title before it names a period of its own: the label dates the copy, not
+    the figures."""
+    bounds = sorted({0, *(starts or ())})
+    for start, end in zip(bounds, [*bounds[1:], len(title)]):
+        label = regex("TitleDateLabel").search(title[start:end])
+        if label is not None and title_month(title[:start + label.start()]) is not None:
+            first, last = start + label.start(), start + label.end()
+            title = title[:first] + " " * (last - first) + title[last:]
+    return title
 
 
 def title_month(title: str) -> str | None:

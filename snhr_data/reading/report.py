@@ -264,11 +264,9 @@ def previous_start(block: Block, line_start: int) -> int:
 
 def title_copy(block: Block) -> Block:
     """A title block without its date prefix and with its months in title case, lines kept."""
-    copy = Block(without_date_label(title_case_months(regex("DatePrefix").sub("", block.text))), block.md_heading,
-                 block.starts, block.lines)
-    offset = len(block.text) - len(copy.text)
-    copy.starts = [max(0, s - offset) for s in block.starts]
-    return copy
+    text = title_case_months(regex("DatePrefix").sub("", block.text))
+    starts = [max(0, s - (len(block.text) - len(text))) for s in block.starts]
+    return Block(without_date_label(text, starts), block.md_heading, starts, block.lines)
 
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
@@ -285,7 +283,7 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
 
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
-    return " ".join(without_date_label(title_case_months(regex("DatePrefix").sub("", b.text))) for b in title_blocks(blocks))
+    return " ".join(title_copy(block).text for block in title_blocks(blocks))
 
 
 def is_major_heading(block: Block) -> bool:
