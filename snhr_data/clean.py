@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import without_furniture
-from .reading.dates import is_date_line
+from .reading.dates import is_date_line, is_month_heading
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -104,14 +104,17 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
         return False
     if len(block.lines) != 1:
         return False
-    return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text, next_text)
+    return (bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or is_month_heading(last_line)
+            or _is_enumerated_title(block.text, next_text))
 
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
-    """A short title-case line ("Death Toll by Governorate") right after a line ending a sentence, as a PDF text
-    layer gives a heading with no blank line around it: a heading of its own, not the paragraph's last words."""
-    return (bool(re.search(r"[.!?][\"')]?$", block.text)) and _is_short_title(text)
-            and all(word[:1].isupper() for word in text.split() if len(word) > 3))
+    """A short title-case line ("Death Toll by Governorate") or a month ("June 2018") right after a line ending a
+    sentence, as a PDF text layer or a web copy gives a heading with no blank line around it: a heading of its own,
+    not the paragraph's last words."""
+    return bool(re.search(r"[.!?][\"')]?$", block.text)) and (
+        is_month_heading(text)
+        or _is_short_title(text) and all(word[:1].isupper() for word in text.split() if len(word) > 3))
 
 
 def _item_before_paragraph(block: Block, next_text: str) -> bool:

@@ -260,6 +260,13 @@ def without_date_label(title: str, starts: list[int] | None = None) -> str:
     return title
 
 
+@cached_by_text
+def is_month_heading(line: str) -> bool:
+    """Whether ``line`` names only a month and its year ("June 2018", "In June 2018:"): a heading of the figures after
+    it, in a half-year or annual release the month's part."""
+    return bool(regex("MonthHeading").fullmatch(line.strip()))
+
+
 def title_month(title: str) -> str | None:
     """The month a title covers: the latest "<Month> <YYYY>" or half-year it names; else a month it names
     without a year, in the year it names ("... in 2019, with 267 Civilians Killed in December"); else the

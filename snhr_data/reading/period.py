@@ -58,11 +58,18 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
 
 
 def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
-    """The period phrases of a count's own clause: after it, in its window, before the next comma."""
+    """The period phrases of a count's own clause: after it, in its window, before the next comma; or, after the
+    clause of its groups, the phrase that follows it at once ("97 civilians, including 38 children, since the
+    beginning of 2023")."""
     end = head.mention.end
     comma = sentence.find(",", end)
     own_end = min(head.window_end, comma if comma != -1 else len(sentence))
-    return [p for p in periods if end <= p.start < own_end]
+    own = [p for p in periods if end <= p.start < own_end]
+    if own or not head.groups:
+        return own
+    groups_end = max(noun_end(sentence, mention) for _, mention in head.groups)
+    return [p for p in periods if groups_end <= p.start < head.window_end
+            and regex("AfterGroupsClause").fullmatch(sentence[groups_end:p.start])]
 
 
 def list_period(head: Head, later_heads: list[Head], sentence: str,
