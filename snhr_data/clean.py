@@ -40,6 +40,7 @@ _GOES_ON = re.compile(r"^(?:due to|who (?:died|were)|died|killed|documented|incl
                       re.IGNORECASE)
 # a list item that is one label and its count ("- Israeli forces: four", "- Daraa: 14")
 _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$")
+_HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
 
@@ -129,9 +130,11 @@ def _is_paragraph(text: str) -> bool:
 
 
 def _headline_before_paragraph(block: Block, next_text: str) -> bool:
-    """A one-line headline with no sentence end ("Monitor counts 73 civilian deaths in Syria in August") before a
-    line that is a whole paragraph (a web copy pasted with one line per paragraph): the headline ends there."""
-    return len(block.lines) == 1 and not re.search(r"[.!?:;,]$", block.text) and _is_paragraph(next_text)
+    """A headline of a line or a few with no sentence end ("Monitor counts 73 civilian deaths in Syria in August"),
+    perhaps under a date line, before a line that is a whole paragraph (a web copy pasted with one line per
+    paragraph): the headline ends there."""
+    return (len(block.lines) <= _HEADLINE_LINES and not re.search(r"[.!?:;,]$", block.text)
+            and not _DANGLING_COUNT.search(block.text) and _is_paragraph(next_text))
 
 
 def _is_enumerated_title(text: str, next_text: str) -> bool:
@@ -194,7 +197,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not heading
             and not current.md_heading
             and not _ends_block(current, last_text, text)
-            and not (len(blocks) == 1 and _headline_before_paragraph(current, text))
+            and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)

@@ -29,7 +29,7 @@ class PeriodMention:
     end: int
     kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
     # before) | vague (a span no calendar period names: "in the last three months") | anchored (the month before a
-    # named one: "the previous month")
+    # named one: "the previous month") | point (a moment of a month: "at the end of August", when an event happened)
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
@@ -39,7 +39,7 @@ PHRASES = (
     ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"),
-    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("month", "PeriodLastMonth"),
+    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
@@ -53,7 +53,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
-    if kind in {"unknown", "same", "vague"}:  # "same": the period of the statement before, decided by the reader
+    if kind in {"unknown", "same", "vague", "point"}:  # "same": the period of the statement before, decided by the reader
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None

@@ -25,6 +25,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
               block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
     start = head.mention.start
     own = own_periods(head, sentence, periods)
+    if own and own[0].kind == "point":  # "killed at the end of August": part of a month
+        own = [PeriodMention(None, own[0].start, own[0].end, "vague")]
+    periods = tuple(p for p in periods if p.kind != "point")  # "the ceasefire declared at the end of August": an event's
     before = [p for p in periods if p.end <= start]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:

@@ -319,7 +319,10 @@ def has_count(text: str) -> bool:
                for m in find_numbers(text))
 
 
-def statements_with_counts(text: str) -> list[str]:
-    """The sentences of ``text`` that state a count, in order, narratives of one incident left out."""
+def statements_with_counts(text: str, describing: bool = False) -> list[str]:
+    """The sentences of ``text`` that state a count (or, ``describing``, that describe the report: "published today
+    its periodic report on the civilian death toll in the first half of 2018"), in order, narratives of one incident
+    left out."""
     return [sentence for paragraph in text.split("\n\n") for _, sentence in split_sentences(" ".join(paragraph.split()))
-            if has_count(sentence) and not matches_any("IncidentOpener", sentence.strip())]
+            if (has_count(sentence) or describing and regex("ReportDescribed").search(sentence))
+            and not matches_any("IncidentOpener", sentence.strip())]
