@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..periods import period_type
+from .agents import refers_back
 from .dates import PeriodMention
 from .heads import Head, noun_end
 from .model import NO_PERIOD, Context
@@ -51,7 +52,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     else:
         chosen = None
     if chosen is None:
-        period = block.period or section.period or default
+        # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part
+        aside = block.running_total if refers_back(sentence[segment_start:start], sentence[head.mention.end:]) else None
+        period = aside or block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
         earlier = [p.period for p in periods if p.end <= chosen.start and p.period]

@@ -97,7 +97,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         aside = block.counted and is_running_total(sentence, counts[0].period)
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
-        block.running_total = counts[0].period if aside else None
+        # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
+        block.running_total = counts[0].period if aside or counts[0].period == block.running_total else None
         block.counted = True
         block.measure = handed_measure(counts)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
