@@ -53,7 +53,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
-    if kind in {"unknown", "same", "vague", "point"}:  # "same": the period of the statement before, decided by the reader
+    # "same": the period of the statement before, decided by the reader; "point": a moment, no period of a count
+    if kind in {"unknown", "same", "vague", "point"}:
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None

@@ -28,7 +28,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     own = own_periods(head, sentence, periods)
     if own and own[0].kind == "point":  # "killed at the end of August": part of a month
         own = [PeriodMention(None, own[0].start, own[0].end, "vague")]
-    periods = tuple(p for p in periods if p.kind != "point")  # "the ceasefire declared at the end of August": an event's
+    # "the ceasefire declared at the end of August did not stop the killing: ... killed 88": an event's moment
+    periods = tuple(p for p in periods if p.kind != "point")
     before = [p for p in periods if p.end <= start]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
