@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import without_furniture
-from .reading.dates import is_date_line
+from .reading.dates import is_date_line, is_month_heading
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -43,6 +43,7 @@ _GOES_ON = re.compile(r"^(?:due to|who (?:died|were)|died|killed|documented|incl
                       re.IGNORECASE)
 # a list item that is one label and its count ("- Israeli forces: four", "- Daraa: 14")
 _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$")
+_HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
 
@@ -107,14 +108,17 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
         return False
     if len(block.lines) != 1:
         return False
-    return bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_enumerated_title(block.text, next_text)
+    return (bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or is_month_heading(last_line)
+            or _is_enumerated_title(block.text, next_text))
 
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
-    """A short title-case line ("Death Toll by Governorate") right after a line ending a sentence, as a PDF text
-    layer gives a heading with no blank line around it: a heading of its own, not the paragraph's last words."""
-    return (bool(re.search(r"[.!?][\"')]?$", block.text)) and _is_short_title(text)
-            and all(word[:1].isupper() for word in text.split() if len(word) > 3))
+    """A short title-case line ("Death Toll by Governorate") or a month ("June 2018") right after a line ending a
+    sentence, as a PDF text layer or a web copy gives a heading with no blank line around it: a heading of its own,
+    not the paragraph's last words."""
+    return bool(re.search(r"[.!?][\"')]?$", block.text)) and (
+        is_month_heading(text)
+        or _is_short_title(text) and all(word[:1].isupper() for word in text.split() if len(word) > 3))
 
 
 def _item_before_paragraph(block: Block, next_text: str) -> bool:
@@ -129,9 +133,11 @@ def _is_paragraph(text: str) -> bool:
 
 
 def _headline_before_paragraph(block: Block, next_text: str) -> bool:
-    """A one-line headline with no sentence end ("Monitor counts 73 civilian deaths in Syria in August") before a
-    line that is a whole paragraph (a web copy pasted with one line per paragraph): the headline ends there."""
-    return len(block.lines) == 1 and not re.search(r"[.!?:;,]$", block.text) and _is_paragraph(next_text)
+    """A headline of a line or a few with no sentence end ("Monitor counts 73 civilian deaths in Syria in August"),
+    perhaps under a date line, before a line that is a whole paragraph (a web copy pasted with one line per
+    paragraph): the headline ends there."""
+    return (len(block.lines) <= _HEADLINE_LINES and not re.search(r"[.!?:;,]$", block.text)
+            and not _DANGLING_COUNT.search(block.text) and _is_paragraph(next_text))
 
 
 def _is_enumerated_title(text: str, next_text: str) -> bool:
@@ -194,7 +200,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not heading
             and not current.md_heading
             and not _ends_block(current, last_text, text)
-            and not (len(blocks) == 1 and _headline_before_paragraph(current, text))
+            and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)

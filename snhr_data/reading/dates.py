@@ -29,7 +29,7 @@ class PeriodMention:
     end: int
     kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
     # before) | vague (a span no calendar period names: "in the last three months") | anchored (the month before a
-    # named one: "the previous month")
+    # named one: "the previous month") | point (a moment of a month: "at the end of August", when an event happened)
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
@@ -39,7 +39,7 @@ PHRASES = (
     ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"),
-    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("month", "PeriodLastMonth"),
+    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"), ("month", "PeriodLastMonth"),
     ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
@@ -53,7 +53,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     text dated by its "last month")."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     report_year = int(report[:4])
-    if kind in {"unknown", "same", "vague"}:  # "same": the period of the statement before, decided by the reader
+    # "same": the period of the statement before, decided by the reader; "point": a moment, no period of a count
+    if kind in {"unknown", "same", "vague", "point"}:
         return None
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
@@ -246,13 +247,25 @@ def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
         return None
 
 
-def without_date_label(title: str) -> str:
-    """A title without the date label that ends it ("1,057 Civilians Killed in the First Half of 2022 - June 2022"),
-    blanked (the same length), when the rest names a period of its own: the label dates the copy, not the figures."""
-    label = regex("TitleDateLabel").search(title)
-    if label is None or title_month(title[:label.start()]) is None:
-        return title
-    return title[:label.start()] + " " * (label.end() - label.start()) + title[label.end():]
+def without_date_label(title: str, starts: list[int] | None = None) -> str:
+    """A title without the date label that ends it or one of its lines (``starts``: where its lines start; "1,057
+    Civilians Killed in the First Half of 2022 - June 2022", a repost's title line followed by its site's labels),
+    blanked (the same length), when the title before it names a period of its own: the label dates the copy, not
+    the figures."""
+    bounds = sorted({0, *(starts or ())})
+    for start, end in zip(bounds, [*bounds[1:], len(title)]):
+        label = regex("TitleDateLabel").search(title[start:end])
+        if label is not None and title_month(title[:start + label.start()]) is not None:
+            first, last = start + label.start(), start + label.end()
+            title = title[:first] + " " * (last - first) + title[last:]
+    return title
+
+
+@cached_by_text
+def is_month_heading(line: str) -> bool:
+    """Whether ``line`` names only a month and its year ("June 2018", "In June 2018:"): a heading of the figures after
+    it, in a half-year or annual release the month's part."""
+    return bool(regex("MonthHeading").fullmatch(line.strip()))
 
 
 def title_month(title: str) -> str | None:

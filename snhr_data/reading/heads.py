@@ -128,7 +128,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]) \
             or is_another_count(before, after):
         governorate = regex("GovernorateAfter").match(after)
-        if governorate and find_governorates(governorate.group("list")[:60]) and noun == "":
+        # the place right after "in", before any comma ("four zones in western Syria, including Idlib" counts no deaths)
+        if governorate and find_governorates(governorate.group("list").split(",")[0][:60]) and noun == "":
             return "bare"
         return ""
     return noun

@@ -37,6 +37,10 @@ class Context:
     party: str | None = None
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
+    counted: bool = False  # the block stated counts already
+    running_total: str | None = None  # the year to date the sentence before stated aside, after the block's first
+    # counts ("This brings the toll since the beginning of 2024 to 301"): not handed on, but a ranking after it may
+    # rank it, and a count that refers back to it ("120 of them") is its part
 
 
 @dataclass(frozen=True)

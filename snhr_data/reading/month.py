@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
-from .dates import (UNDATED, NoReportMonthError, month_range, publication_date, publication_date_read_month_first,
-                    title_month)
+from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, month_range, publication_date,
+                    publication_date_read_month_first, title_month)
 from .report import statements_with_counts
 from .text import split_sentences
 
@@ -46,7 +46,8 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     if given is not None:
         if found is not None and found.stated and found.month != given:
             raise NoReportMonthError(f"the text covers {found.month}, not {given} as --month says")
-        found = Dating(given, found.period if found is not None and found.month == given else given)
+        found = found if found is not None and found.month == given else Dating(given, given,
+                                                                                now=given_now(text, body, given))
     if found is None:
         if not regex("AnyYear").search(text):
             raise NoReportMonthError("the text names no year; date it with --month YYYY-MM")
@@ -60,6 +61,21 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
                                  "(month first), and only the second fits the month the text names; date it with "
                                  "--month YYYY-MM")
     return found
+
+
+def given_now(text: str, body: str, given: str) -> str:
+    """The month "last month" counts back from in a text the user dates (``given``) and that dates itself by none:
+    the month of its dateline without a year ("BEIRUT, Dec 1 (Reuters) -": December, the first on or after the given
+    month); else, in a text whose first statements name no month but say "last month", the month after the given one
+    (its "last month" is the month the text covers); else none the text gives (UNDATED: its "last month" is left out
+    with a warning, never counted back from the given month)."""
+    dateline = regex("YearlessDateline").search(text[:PUBLICATION_WINDOW])
+    if dateline is not None:
+        month = month_number(dateline.group("month"))
+        return month_code(int(given[:4]) + (month < int(given[5:7])), month)
+    statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
+    names_month = any(regex("StatedMonth").search(s) or regex("StatedMonthYear").search(s) for s in statements)
+    return shift_month(given, 1) if says_last_month(body, statements) and not names_month else UNDATED
 
 
 def contradicts_day_first(found: Dating, body: str, month_first: str | None, published: str | None) -> bool:
@@ -105,7 +121,7 @@ def body_dating(body: str, published: str | None) -> Dating | None:
     """The dating the first statements of the body give, reading them in order. A text that says "last month"
     against its publication date in its first sentences covers the month before it: a month it names
     without a year other than that one ("In February the group had documented ...") is a month compared with."""
-    statements = statements_with_counts(body[:FIRST_STATEMENTS])
+    statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
     # a text dated against its publication date that says "last month" counts back from that date
     now = published[:7] if published and says_last_month(body, statements) else None
     for sentence in statements:

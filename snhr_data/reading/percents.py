@@ -171,7 +171,11 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
 
 
 def percent_measure(text: str, post: str, section: Context, heads_measure: str | None) -> str:
-    """What a percent is a share of: deaths under torture, what its denominator names, or civilian deaths."""
+    """What a percent is a share of: civilian deaths when its denominator says so ("52% of the civilian victims", in a
+    title that also counts deaths under torture), deaths under torture, what its denominator names, or civilian
+    deaths."""
+    if regex("OfCivilianDeaths").match(post) and section.measure != "torture_deaths":
+        return "civilian_deaths"
     if regex("TortureWord").search(text) or section.measure == "torture_deaths":
         return "torture_deaths"
     if regex("OfThem").match(post):

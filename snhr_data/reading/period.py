@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..periods import period_type
+from .agents import refers_back
 from .dates import PeriodMention
 from .heads import Head, noun_end
 from .model import NO_PERIOD, Context
@@ -25,6 +26,10 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
               block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
     start = head.mention.start
     own = own_periods(head, sentence, periods)
+    if own and own[0].kind == "point":  # "killed at the end of August": part of a month
+        own = [PeriodMention(None, own[0].start, own[0].end, "vague")]
+    # "the ceasefire declared at the end of August did not stop the killing: ... killed 88": an event's moment
+    periods = tuple(p for p in periods if p.kind != "point")
     before = [p for p in periods if p.end <= start]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
@@ -48,7 +53,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     else:
         chosen = None
     if chosen is None:
-        period = block.period or section.period or default
+        # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part
+        aside = block.running_total if refers_back(sentence[segment_start:start], sentence[head.mention.end:]) else None
+        period = aside or block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
         earlier = [p.period for p in periods if p.end <= chosen.start and p.period]
@@ -58,11 +65,18 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
 
 
 def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
-    """The period phrases of a count's own clause: after it, in its window, before the next comma."""
+    """The period phrases of a count's own clause: after it, in its window, before the next comma; or, after the
+    clause of its groups, the phrase that follows it at once ("97 civilians, including 38 children, since the
+    beginning of 2023")."""
     end = head.mention.end
     comma = sentence.find(",", end)
     own_end = min(head.window_end, comma if comma != -1 else len(sentence))
-    return [p for p in periods if end <= p.start < own_end]
+    own = [p for p in periods if end <= p.start < own_end]
+    if own or not head.groups:
+        return own
+    groups_end = max(noun_end(sentence, mention) for _, mention in head.groups)
+    return [p for p in periods if groups_end <= p.start < head.window_end
+            and regex("AfterGroupsClause").fullmatch(sentence[groups_end:p.start])]
 
 
 def list_period(head: Head, later_heads: list[Head], sentence: str,

@@ -264,11 +264,9 @@ def previous_start(block: Block, line_start: int) -> int:
 
 def title_copy(block: Block) -> Block:
     """A title block without its date prefix and with its months in title case, lines kept."""
-    copy = Block(without_date_label(title_case_months(regex("DatePrefix").sub("", block.text))), block.md_heading,
-                 block.starts, block.lines)
-    offset = len(block.text) - len(copy.text)
-    copy.starts = [max(0, s - offset) for s in block.starts]
-    return copy
+    text = title_case_months(regex("DatePrefix").sub("", block.text))
+    starts = [max(0, s - (len(block.text) - len(text))) for s in block.starts]
+    return Block(without_date_label(text, starts), block.md_heading, starts, block.lines)
 
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
@@ -285,7 +283,7 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
 
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
-    return " ".join(without_date_label(title_case_months(regex("DatePrefix").sub("", b.text))) for b in title_blocks(blocks))
+    return " ".join(title_copy(block).text for block in title_blocks(blocks))
 
 
 def is_major_heading(block: Block) -> bool:
@@ -321,7 +319,10 @@ def has_count(text: str) -> bool:
                for m in find_numbers(text))
 
 
-def statements_with_counts(text: str) -> list[str]:
-    """The sentences of ``text`` that state a count, in order, narratives of one incident left out."""
+def statements_with_counts(text: str, describing: bool = False) -> list[str]:
+    """The sentences of ``text`` that state a count (or, ``describing``, that describe the report: "published today
+    its periodic report on the civilian death toll in the first half of 2018"), in order, narratives of one incident
+    left out."""
     return [sentence for paragraph in text.split("\n\n") for _, sentence in split_sentences(" ".join(paragraph.split()))
-            if has_count(sentence) and not matches_any("IncidentOpener", sentence.strip())]
+            if (has_count(sentence) or describing and regex("ReportDescribed").search(sentence))
+            and not matches_any("IncidentOpener", sentence.strip())]

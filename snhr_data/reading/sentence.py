@@ -94,12 +94,24 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
         # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above
         release_month = sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
-        if counts[0].period_explicit and not release_month:
+        aside = block.counted and is_running_total(sentence, counts[0].period)
+        if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
+        # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
+        block.running_total = counts[0].period if aside or counts[0].period == block.running_total else None
+        block.counted = True
         block.measure = handed_measure(counts)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+
+
+def is_running_total(sentence: Sentence, period: str | None) -> bool:
+    """Whether ``period`` is a year to date of a monthly release ("This brings the toll since the beginning of 2024 to
+    301", "With May's victims, landmines have killed 97 civilians since the beginning of 2023"): stated after the
+    block's first counts, an aside; the statements after it are the month's again, not the running total's."""
+    source = sentence.source
+    return source.period == source.report and any(p.kind == "ytd" and p.period == period for p in sentence.periods)
 
 
 def handed_measure(counts: list[Count]) -> str:
@@ -149,8 +161,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
     # a ranking after statements of the period it would take anyway (the section's, else the report's) ranks that one
-    if not chosen.explicit and block.period not in (None, section.period or sentence.source.period) \
-            and ranking_subject(text):
+    ranked = block.running_total or block.period
+    if not chosen.explicit and ranked not in (None, section.period or sentence.source.period) and ranking_subject(text):
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
         return Count(head, measure)
