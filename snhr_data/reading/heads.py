@@ -252,8 +252,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if stop < len(sentence) and "," in window:
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
         row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
-        if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]):
-            cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label
+        if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]) \
+                and row_label.start() >= noun_end(sentence, head.mention) - head.mention.end:
+            cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label, unless it opens
+            # with the count's own noun ("and 97 Victims Due to Torture 84 Civilians ...": a wrapped title run on)
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
