@@ -236,7 +236,9 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
     after = sentence[mention.end:]
     of_them = (regex("OfThemAfter").match(after) or regex("GroupsAmongThemAfter").match(after)) \
         and regex("OfThemGlue").fullmatch(glue)
-    return bool((pattern.search(glue) or of_them) and not regex("GroupBreak").search(glue))
+    appositive = not previous.groups and glue.strip() == "," \
+        and regex("AppositiveGroupsAfter").match(sentence[noun_end(sentence, previous.mention):])
+    return bool((pattern.search(glue) or of_them or appositive) and not regex("GroupBreak").search(glue))
 
 
 def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
@@ -262,6 +264,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         place = regex("NextGovernorateSubject").search(window) if stop < len(sentence) else None
         if place and find_governorates(place.group("list")):
             cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate
+        elided = regex("ElidedAgentBefore").search(window) if stop < len(sentence) else None
+        if elided and regex("UnknownActor").search(elided.group("label")):
+            cuts.append(elided.start())  # "... 146 and Bedouin tribal fighters 84": the next count's actor, unknown
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
         if labelled:
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label
