@@ -62,7 +62,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or regex("PerpetratorKillingBefore").search(before)
                                                          or party_which_killed(before)):
         return False
-    if regex("NotACountAfter").match(after):
+    if regex("NotACountAfter").match(after) or regex("MonthBefore").search(before):
         return False
     if 1900 <= mention.value <= 2099 and "," not in mention.text and not noun_of(after)[0] in {"generic", "children", "women"}:
         return False
@@ -264,9 +264,6 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         place = regex("NextGovernorateSubject").search(window) if stop < len(sentence) else None
         if place and find_governorates(place.group("list")):
             cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate
-        elided = regex("ElidedAgentBefore").search(window) if stop < len(sentence) else None
-        if elided and regex("UnknownActor").search(elided.group("label")):
-            cuts.append(elided.start())  # "... 146 and Bedouin tribal fighters 84": the next count's actor, unknown
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
         if labelled:
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label

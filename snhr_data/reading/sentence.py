@@ -135,9 +135,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
     measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section,
                          opening_measure(text))
-    if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
-            regex("MassacresBefore").search(text[:start]) and regex("MassacreVictimsAfter").match(text[end:]))):
-        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed", "with 748 civilians killed in them"
+    if measure == "civilian_deaths" and regex("MassacreVictimsBefore").search(text[:start]):
+        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
     if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
     chosen = period_of(head, prev.read_period if prev else None, prev is not None, text, sentence.periods,
@@ -193,8 +192,7 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions"."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]):
         return True
-    if head.noun == "bare" and regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment) \
-            and not regex("ElidedAgentBefore").search(segment):  # "..., and Bedouin tribal fighters 84": their victims
+    if head.noun == "bare" and regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment):
         return True
     after = text[noun_end(text, head.mention):]
     member = regex("MembersOf").match(after)
