@@ -236,9 +236,7 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
     after = sentence[mention.end:]
     of_them = (regex("OfThemAfter").match(after) or regex("GroupsAmongThemAfter").match(after)) \
         and regex("OfThemGlue").fullmatch(glue)
-    appositive = not previous.groups and glue.strip() == "," \
-        and regex("AppositiveGroupsAfter").match(sentence[noun_end(sentence, previous.mention):])
-    return bool((pattern.search(glue) or of_them or appositive) and not regex("GroupBreak").search(glue))
+    return bool((pattern.search(glue) or of_them) and not regex("GroupBreak").search(glue))
 
 
 def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
