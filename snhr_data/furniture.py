@@ -348,14 +348,17 @@ def ends_page(line: str) -> bool:
 
 def page_headers(lines: Sequence[str]) -> set[int]:
     """Indices of running headers that name no page ("SNHR Monthly Report - September 2017"): opening a page (the
-    line before it, blank lines aside, ends one), or printed again (the first print may be the title: kept)."""
+    line before it, blank lines aside, ends one), closing one (the line after it is a page number alone: a footer),
+    or printed again (the first print may be the title: kept)."""
     headers = [i for i, line in enumerate(lines) if furniture().page_header.fullmatch(line.strip())]
     first = {}
     for i in headers:
         first.setdefault(" ".join(lines[i].split()).casefold(), i)
     before = {i: next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None) for i in headers}
+    after = {i: next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None) for i in headers}
     return {i for i in headers if first[" ".join(lines[i].split()).casefold()] != i
-            or (before[i] is not None and ends_page(lines[before[i]]))}
+            or (before[i] is not None and ends_page(lines[before[i]]))
+            or (after[i] is not None and bool(PAGE_NUMBER_LINE.fullmatch(lines[after[i]])))}
 
 
 def without_furniture(lines: Sequence[str]) -> list[str | None]:

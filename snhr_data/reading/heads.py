@@ -66,7 +66,14 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False
     if 1900 <= mention.value <= 2099 and "," not in mention.text and not noun_of(after)[0] in {"generic", "children", "women"}:
         return False
-    return True
+    return not is_more_than_its_whole(mention.value, after)
+
+
+def is_more_than_its_whole(value: float, after: str) -> bool:
+    """A part larger than the whole it is said to be part of ("2021 Of the 97 victims ...": a running header's year run
+    on into the sentence after it): no count."""
+    whole = regex("PartOfWholeAfter").match(after)
+    return bool(whole) and value > int(whole.group("whole").replace(",", ""))
 
 
 def party_which_killed(before: str) -> bool:

@@ -33,7 +33,8 @@ def opening_measure(sentence: str) -> str | None:
     were at the hands of ..."), None when it has no such opening."""
     if regex("MonthDeadOpening").match(sentence) or regex("CiviliansBreakdownOpening").match(sentence):
         return "civilian_deaths"
-    opening = regex("MeasureOpening").match(sentence)
+    glued = regex("GluedHeaderBefore").match(sentence)
+    opening = regex("MeasureOpening").match(sentence[glued.end() if glued else 0:])
     return measure_of_text(opening.group("what")) if opening else None
 
 
