@@ -24,9 +24,6 @@ def is_known_agent(label: str, report: str) -> bool:
 def unknown_agent_after(window: str) -> str | None:
     """The agent of "killed by <agent>" right after a count, if any (a method such as "shelling" is no agent)."""
     match = regex("AgentAfter").search(window)
-    held = regex("DetentionAgentAfter").match(window)
-    if not match and held and regex("UnknownActor").search(held.group("keeper")):
-        match = held  # "one in a government detention facility"
     if not match or regex("NotAnAgent").fullmatch(match.group("label")) or regex("Method").match(match.group("label")):
         return None
     return match.group("label")

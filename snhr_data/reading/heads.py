@@ -62,7 +62,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or regex("PerpetratorKillingBefore").search(before)
                                                          or party_which_killed(before)):
         return False
-    if regex("NotACountAfter").match(after) or regex("MonthBefore").search(before):
+    if regex("NotACountAfter").match(after):
         return False
     if 1900 <= mention.value <= 2099 and "," not in mention.text and not noun_of(after)[0] in {"generic", "children", "women"}:
         return False
