@@ -36,10 +36,12 @@ _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3}
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
-# A title wrapped over a paragraph break ("... and 30 Victims" / "" / "Due to Torture ..."): the block ends on a
-# count ("30 Victims") or a joining word, and the next line goes on with the same statement.
-_DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\b(?:and|including|of|as well as))$", re.IGNORECASE)
-_GOES_ON = re.compile(r"^(?:due to|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
+# A title wrapped over a paragraph break ("... and 30 Victims" / "" / "Due to Torture ...", "... and 30" / "" /
+# "Victims Who Died Due to Torture"): the block ends on a count ("30 Victims", "and 30") or a joining word, and the next
+# line goes on with the same statement.
+_DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\band\s+\d[\d,]*|\b(?:and|including|of|as well as))$", re.IGNORECASE)
+_GOES_ON = re.compile(r"^(?:(?:victims?|individuals?|people|persons|deaths?)\s+(?=who\b|due to\b|under\b|died\b))?"
+                      r"(?:due to|under torture|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
                       re.IGNORECASE)
 # a list item that is one label and its count ("- Israeli forces: four", "- Daraa: 14")
 _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$")

@@ -37,6 +37,9 @@ CONTENTS_ENTRY_WORDS, WRAPPED_ENTRY_WORDS = 20, 8
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
 # a page number alone on its line ("7", "Page 7", "7 of 12")
 PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*", re.I)
+# a page number alone, as a running header's or footer's neighbour line; such a header is no longer than this
+PAGE_ALONE = re.compile(r"\d{1,3}")
+RUNNING_LINE_WORDS = 12
 
 
 class FurnitureVocabError(ValueError):
@@ -315,6 +318,29 @@ def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     return found
 
 
+def numbered_running_lines(lines: Sequence[str | None]) -> set[int]:
+    """Indices of a PDF's running header or footer pasted as text, its page number alone on the line after or before
+    it ("SNHR Annual Death Toll Report 2021" / "5"): a short line that is no sentence, printed at least twice, each time
+    beside a page number, the numbers going up. Left in, it would run on into the sentence after it ("... Report 2021
+    Of the 97 victims ...")."""
+    filled = [i for i, line in enumerate(lines) if line and line.strip()]
+    beside: dict[str, list[tuple[int, int]]] = {}
+    for k, i in enumerate(filled):
+        text = " ".join((lines[i] or "").split())
+        if len(text.split()) > RUNNING_LINE_WORDS or PAGE_NUMBER_LINE.fullmatch(text) or re.search(r"[.!?:;,]$", text):
+            continue
+        around = [lines[filled[j]].strip() for j in (k + 1, k - 1) if 0 <= j < len(filled)]
+        page = next((int(line) for line in around if PAGE_ALONE.fullmatch(line)), None)
+        if page is not None:
+            beside.setdefault(text.casefold(), []).append((i, page))
+    found: set[int] = set()
+    for occurrences in beside.values():
+        pages = [page for _, page in occurrences]
+        if len(pages) >= 2 and all(after > before for before, after in zip(pages, pages[1:])):
+            found |= {i for i, _ in occurrences}
+    return found
+
+
 def ends_page(line: str) -> bool:
     """Whether ``line`` is a page's last: its number alone, or a running footer holding it."""
     return bool(PAGE_NUMBER_LINE.fullmatch(line) or (furniture().running_line.fullmatch(line.strip())
@@ -323,14 +349,17 @@ def ends_page(line: str) -> bool:
 
 def page_headers(lines: Sequence[str]) -> set[int]:
     """Indices of running headers that name no page ("SNHR Monthly Report - September 2017"): opening a page (the
-    line before it, blank lines aside, ends one), or printed again (the first print may be the title: kept)."""
+    line before it, blank lines aside, ends one), closing one (the line after it is a page number alone: a footer),
+    or printed again (the first print may be the title: kept)."""
     headers = [i for i, line in enumerate(lines) if furniture().page_header.fullmatch(line.strip())]
     first = {}
     for i in headers:
         first.setdefault(" ".join(lines[i].split()).casefold(), i)
     before = {i: next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None) for i in headers}
+    after = {i: next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None) for i in headers}
     return {i for i in headers if first[" ".join(lines[i].split()).casefold()] != i
-            or (before[i] is not None and ends_page(lines[before[i]]))}
+            or (before[i] is not None and ends_page(lines[before[i]]))
+            or (after[i] is not None and bool(PAGE_NUMBER_LINE.fullmatch(lines[after[i]])))}
 
 
 def without_furniture(lines: Sequence[str]) -> list[str | None]:
@@ -339,6 +368,7 @@ def without_furniture(lines: Sequence[str]) -> list[str | None]:
     given again in full, table-of-contents entries, numbers standing alone, running headers and lists of links
     to other reports dropped."""
     kept = [without_line_furniture(line) for line in lines]
-    toc = contents_entries(kept) | related_links(lines, kept) | page_counted_lines(kept) | page_headers(lines)
+    toc = (contents_entries(kept) | related_links(lines, kept) | page_counted_lines(kept) | page_headers(lines)
+           | numbered_running_lines(kept))
     return [None if i in toc or (line is not None and (is_cut_title(kept, i) or is_lone_number(kept, i))) else line
             for i, line in enumerate(kept)]

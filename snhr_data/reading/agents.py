@@ -11,7 +11,8 @@ from .model import UNMAPPED
 
 def is_backward(text: str, mention: LabelMention) -> bool:
     """Whether the party at ``mention`` follows "by", "at the hands of" ...: it did what the words before say."""
-    return bool(regex("BackwardMarker").search(text[: mention.start]))
+    return bool(regex("BackwardMarker").search(text[: mention.start])
+                or regex("AttributedToBefore").fullmatch(text[: mention.start]))
 
 
 def is_known_agent(label: str, report: str) -> bool:

@@ -66,7 +66,14 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False
     if 1900 <= mention.value <= 2099 and "," not in mention.text and not noun_of(after)[0] in {"generic", "children", "women"}:
         return False
-    return True
+    return not is_more_than_its_whole(mention.value, after)
+
+
+def is_more_than_its_whole(value: float, after: str) -> bool:
+    """A part larger than the whole it is said to be part of ("2021 Of the 97 victims ...": a running header's year run
+    on into the sentence after it): no count."""
+    whole = regex("PartOfWholeAfter").match(after)
+    return bool(whole) and value > int(whole.group("whole").replace(",", ""))
 
 
 def party_which_killed(before: str) -> bool:
@@ -253,8 +260,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if stop < len(sentence) and "," in window:
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
         row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
-        if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]):
-            cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label
+        if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]) \
+                and row_label.start() >= noun_end(sentence, head.mention) - head.mention.end:
+            cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label, unless it opens
+            # with the count's own noun ("and 97 Victims Due to Torture 84 Civilians ...": a wrapped title run on)
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject

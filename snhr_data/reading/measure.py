@@ -33,7 +33,8 @@ def opening_measure(sentence: str) -> str | None:
     were at the hands of ..."), None when it has no such opening."""
     if regex("MonthDeadOpening").match(sentence) or regex("CiviliansBreakdownOpening").match(sentence):
         return "civilian_deaths"
-    opening = regex("MeasureOpening").match(sentence)
+    glued = regex("GluedHeaderBefore").match(sentence)
+    opening = regex("MeasureOpening").match(sentence[glued.end() if glued else 0:])
     return measure_of_text(opening.group("what")) if opening else None
 
 
@@ -50,6 +51,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return opening
     if regex("TortureWord").search(window):
         return "torture_deaths"
+    if previous_measure == "massacres" and regex("MassacreVictimsAfter").match(window):
+        return "massacre_deaths"  # "44 massacres, ..., with 1,261 civilians killed in them"
     if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before
         return previous_measure or block.measure or "civilian_deaths"
     if head.noun == "bare":

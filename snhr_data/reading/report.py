@@ -250,7 +250,8 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
         before, line = body[start:at], body[at:end]
         if has_count(before) and (has_count(line) and regex("HeadlineEnd").search(before)
                                   and not regex("DanglingEnd").search(before.rstrip())
-                                  and regex("HeadlineStart").match(line) or regex("QuotedHeadlineEnd").search(before)):
+                                  and (regex("HeadlineStart").match(line) or regex("TollSubtitleStart").match(line))
+                                  or regex("QuotedHeadlineEnd").search(before)):
             pieces.append((start, before))
             start = at
     pieces.append((start, body[start:]))
