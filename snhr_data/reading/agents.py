@@ -29,7 +29,11 @@ def unknown_agent_after(window: str) -> str | None:
 
 
 def unknown_agent_before(segment: str) -> str | None:
-    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher."""
+    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher; the actor of a
+    flattened table's row label run into the count ("Victims of the foreign militias Civilians 22")."""
+    row = regex("RowLabelAgent").search(segment)
+    if row:
+        return row.group("label")
     match = regex("AgentBefore").search(segment)
     labelled = regex("ParenthesisedCountLabel").search(segment)
     if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
