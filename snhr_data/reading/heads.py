@@ -243,7 +243,9 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
     after = sentence[mention.end:]
     of_them = (regex("OfThemAfter").match(after) or regex("GroupsAmongThemAfter").match(after)) \
         and regex("OfThemGlue").fullmatch(glue)
-    return bool((pattern.search(glue) or of_them) and not regex("GroupBreak").search(glue))
+    # "two civilians, a child and a woman, drowned ..."
+    apposed = not previous.groups and glue.strip() == "," and regex("ApposedGroupsAfter").match(after)
+    return bool((pattern.search(glue) or of_them or apposed) and not regex("GroupBreak").search(glue))
 
 
 def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
