@@ -109,7 +109,9 @@ def row_label_before(segment: str, report: str) -> bool:
 
 
 def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
-    """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count."""
+    """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count, in its own
+    reported clause (never before "..., and that", "said ... that")."""
+    segment = segment[max((m.end() for m in regex("NewThatClause").finditer(segment)), default=0):]
     named = find_parties(segment, report)
     if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
         if regex("EachNext").match(after):

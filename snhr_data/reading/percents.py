@@ -157,6 +157,8 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
 
 def percent_measure(text: str, post: str, section: Context, heads_measure: str | None) -> str:
     """What a percent is a share of: deaths under torture, what its denominator names, or civilian deaths."""
+    if regex("OfCivilianVictims").match(post):
+        return "civilian_deaths"
     if regex("TortureWord").search(text) or section.measure == "torture_deaths":
         return "torture_deaths"
     if regex("OfThem").match(post):
