@@ -24,7 +24,8 @@ def unknown_agent_after(window: str) -> str | None:
     """The agent of "killed by <agent>" right after a count, if any (a method such as "shelling" is no agent)."""
     match = regex("AgentAfter").search(window)
     if not match or regex("NotAnAgent").fullmatch(match.group("label")) or regex("Method").match(match.group("label")):
-        return None
+        held = regex("DetentionAgentAfter").match(window)  # "one in a government detention facility"
+        return held.group("label") if held and regex("UnknownActor").search(held.group("label")) else None
     return match.group("label")
 
 
