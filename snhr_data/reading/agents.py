@@ -4,6 +4,8 @@ figures are left out, never given to another party; a pronoun ("They killed 12")
 sentence before, if that sentence's subject named one. Patterns: ``vocab/agents.yaml``."""
 from __future__ import annotations
 
+import re
+
 from ..grammar import regex
 from ..vocab import LabelMention, find_parties
 from .model import UNMAPPED
@@ -32,7 +34,7 @@ def unknown_agent_after(window: str) -> str | None:
 def unknown_agent_before(segment: str) -> str | None:
     """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher; the actor of a
     flattened table's row label run into the count ("Victims of the foreign militias Civilians 22")."""
-    row = regex("RowLabelAgent").search(segment)
+    row = row_label_agent(segment)
     if row:
         return row.group("label")
     match = regex("AgentBefore").search(segment)
@@ -51,6 +53,13 @@ def unknown_agent_before(segment: str) -> str | None:
     if not label or regex("NotAnAgent").fullmatch(label):
         return None
     return label
+
+
+def row_label_agent(text: str) -> re.Match[str] | None:
+    """The label of a flattened table's row that ``text`` ends in, run into the row's count ("Victims of the foreign
+    militias Civilians ", "Foreign militias Civilians "), when it names an actor."""
+    row = regex("RowLabelAgent").search(text)
+    return row if row and (row.group("opener") or regex("UnknownActor").search(row.group("label"))) else None
 
 
 def unknown_agent(window: str, segment: str, report: str) -> str | None:

@@ -10,6 +10,7 @@ from typing import Callable
 from ..grammar import cached, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties
+from .agents import row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
 
@@ -272,7 +273,7 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
         if labelled:
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label
-        row = regex("RowLabelAgent").search(window) if stop < len(sentence) else None
+        row = row_label_agent(window) if stop < len(sentence) else None
         if row:
             cuts.append(row.start("row"))  # "... Of which children 2 Victims of the tribal militias Civilians 7"
         elided = regex("ElidedAgentBefore").search(window) if stop < len(sentence) else None
