@@ -70,7 +70,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return add_implied_other_parties(add_implied_totals(without_restated_listed_places(dedupe(figures))))
+    return add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(dedupe(figures)))))
 
 
 class TruncatedReportWarning(UserWarning):
@@ -131,6 +131,21 @@ def by_period_and_measure(figures: Iterable[Figure]) -> dict[tuple[str, str], li
     for f in figures:
         grouped.setdefault((f.period, f.measure), []).append(f)
     return grouped
+
+
+def add_implied_countrywide(figures: list[Figure]) -> list[Figure]:
+    """A special group's count stated for one governorate only, on one line, with no countrywide count of its measure
+    and period, is the countrywide count too ("One media worker was killed by unidentified gunmen in Daraa"): add it,
+    noted as implied (``add_implied_totals`` may then add its total of all parties)."""
+    added = []
+    for (_period, measure), rows in by_period_and_measure(
+            f for f in figures if f.unit == "count" and f.measure in SPECIAL_GROUPS and f.victim_group == "all").items():
+        if {r.governorate for r in rows} & {"all"} or len({r.governorate for r in rows}) != 1 \
+                or len({r.line for r in rows}) != 1:
+            continue
+        note = "implied: the report states it in one governorate only"
+        added += [replace(r, governorate="all", note=join_notes(r.note, note)) for r in rows]
+    return figures + added
 
 
 def add_implied_totals(figures: list[Figure]) -> list[Figure]:

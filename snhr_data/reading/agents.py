@@ -4,6 +4,8 @@ figures are left out, never given to another party; a pronoun ("They killed 12")
 sentence before, if that sentence's subject named one. Patterns: ``vocab/agents.yaml``."""
 from __future__ import annotations
 
+import re
+
 from ..grammar import regex
 from ..vocab import LabelMention, find_parties
 from .model import UNMAPPED
@@ -25,12 +27,17 @@ def unknown_agent_after(window: str) -> str | None:
     """The agent of "killed by <agent>" right after a count, if any (a method such as "shelling" is no agent)."""
     match = regex("AgentAfter").search(window)
     if not match or regex("NotAnAgent").fullmatch(match.group("label")) or regex("Method").match(match.group("label")):
-        return None
+        held = regex("DetentionAgentAfter").match(window)  # "one in a government detention facility"
+        return held.group("label") if held and regex("UnknownActor").search(held.group("label")) else None
     return match.group("label")
 
 
 def unknown_agent_before(segment: str) -> str | None:
-    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher."""
+    """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher; the actor of a
+    flattened table's row label run into the count ("Victims of the foreign militias Civilians 22")."""
+    row = row_label_agent(segment)
+    if row:
+        return row.group("label")
     match = regex("AgentBefore").search(segment)
     labelled = regex("ParenthesisedCountLabel").search(segment)
     if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
@@ -54,6 +61,13 @@ def method_subject(segment: str) -> str | None:
     match = regex("AgentBefore").search(segment)
     label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
     return label if label and regex("MethodSubject").fullmatch(label) else None
+
+
+def row_label_agent(text: str) -> re.Match[str] | None:
+    """The label of a flattened table's row that ``text`` ends in, run into the row's count ("Victims of the foreign
+    militias Civilians ", "Foreign militias Civilians "), when it names an actor."""
+    row = regex("RowLabelAgent").search(text)
+    return row if row and (row.group("opener") or regex("UnknownActor").search(row.group("label"))) else None
 
 
 def unknown_agent(window: str, segment: str, report: str) -> str | None:

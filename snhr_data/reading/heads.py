@@ -10,6 +10,7 @@ from typing import Callable
 from ..grammar import cached, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties
+from .agents import row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
 
@@ -183,7 +184,7 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
         noun = (group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
-                or noun_of_count(sentence, mention, own_clause))
+                or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if not noun:
             last_kind = "blocker"
             continue
@@ -211,6 +212,13 @@ def group_predicate(after: str) -> str:
     """The group a part of the victims is said to be ("ten of the victims were women"), else ''."""
     match = regex("GroupPredicateAfter").match(after)
     return noun_of(" " + match.group("noun"))[0] if match else ""
+
+
+def lost_by(before: str, after: str) -> str:
+    """The measure class of a count its subject lost ("Civil Defense lost five of its members"), else ''."""
+    if not regex("LostMembersAfter").match(after):
+        return ""
+    return next((name for name, pattern in classes("LostMembersBefore") if pattern.search(before)), "")
 
 
 def group_subject(before: str) -> str:
@@ -244,7 +252,9 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
     after = sentence[mention.end:]
     of_them = (regex("OfThemAfter").match(after) or regex("GroupsAmongThemAfter").match(after)) \
         and regex("OfThemGlue").fullmatch(glue)
-    return bool((pattern.search(glue) or of_them) and not regex("GroupBreak").search(glue))
+    # "two civilians, a child and a woman, drowned ..."
+    apposed = not previous.groups and glue.strip() == "," and regex("ApposedGroupsAfter").match(after)
+    return bool((pattern.search(glue) or of_them or apposed) and not regex("GroupBreak").search(glue))
 
 
 def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
@@ -273,6 +283,12 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
         if labelled:
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label
+        row = row_label_agent(window) if stop < len(sentence) else None
+        if row:
+            cuts.append(row.start("row"))  # "... Of which children 2 Victims of the tribal militias Civilians 7"
+        elided = regex("ElidedAgentBefore").search(window) if stop < len(sentence) else None
+        if elided and regex("UnknownActor").search(elided.group("label")) and not parties(elided.group("label")):
+            cuts.append(elided.start())  # "HTS six and the Turkistan Islamic Party one": the actor of "one"
         named = parties(window)
         cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
         if stop < len(sentence):  # a row label running into the next number is that number's: "... Of which

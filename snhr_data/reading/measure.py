@@ -62,7 +62,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             return "civilian_deaths"  # "... Civilian death toll 5,101 Of which children 812"
         if regex("CiviliansNumberBefore").search(segment):
             return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008"
-        named = measure_of_text(segment) if regex("StatedAs").search(segment) else None
+        subject = regex("CommittedByOpening").match(segment)  # "The seven massacres ... were committed by X (three)"
+        named = measure_of_text(subject.group("what") if subject else segment) \
+            if subject or regex("StatedAs").search(segment) else None
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
     if regex("MassacreWord").search(segment) or section.measure == "massacres":
         return "massacre_deaths"

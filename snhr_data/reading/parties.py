@@ -114,7 +114,9 @@ def row_label_before(segment: str, report: str) -> bool:
 
 
 def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
-    """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count."""
+    """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count, in its own
+    reported clause (never before "..., and that", "said ... that")."""
+    segment = segment[max((m.end() for m in regex("NewThatClause").finditer(segment)), default=0):]
     named = find_parties(segment, report)
     if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
         if regex("EachNext").match(after):
@@ -130,9 +132,11 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
 
 
 def party_of_a_list(tail: str, report: str) -> str | None:
-    """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item."""
+    """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item; not of a
+    count whose own parties come before it ("seven medical personnel, five by X and two by Y, and three media
+    workers, all of them by X")."""
     match = regex("AllByParty").search(tail)
-    if not match or regex("GroupBreak").search(tail[: match.start()]):
+    if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report):
         return None
     mentions = find_parties(tail[match.end():], report)
     return mentions[0].code if mentions and mentions[0].start == 0 else None

@@ -162,6 +162,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if any(p.match(block.text[start:end]) for p in regexes("StandfirstNextLine"))
              and not has_count(block.text[before:start]) and block.text[before:start].rstrip()[-1:].isalpha()]
+    # a row "<label> Civilians N ..." on a raw line of its own is a statement of its own
+    cuts += [start for start, end in lines[1:]
+             if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatRowBefore").search(block.text[:start])]
+    cuts += [end for (start, end), (after, _) in zip(lines, lines[1:])
+             if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatRowEnd").search(block.text[start:end])
+             and not regex("FlatRowCells").match(block.text[after:])]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its
     cuts += [end for start, end in lines[:-1] if is_labelled_row(block.text[start:end], colon=True)]
     return sorted({cut - body_start for cut in cuts if cut > body_start})

@@ -149,7 +149,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          opening_measure(text))
     if measure == "civilian_deaths" and regex("MassacreVictimsBefore").search(text[:start]):
         measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
-    if measure == "civilian_deaths" and counts_fighters(head, text, segment, sentence.source.report):
+    if (measure == "civilian_deaths" or head.noun == "bare") and counts_fighters(head, text, segment,
+                                                                                sentence.source.report):
         return Count(head, measure)
     chosen = period_of(head, prev.read_period if prev else None, prev is not None, text, sentence.periods,
                        segment_start, bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
@@ -205,10 +206,12 @@ def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str
 
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
-    together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions"."""
+    together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
+    fighters cell ("... Died under torture 118 Armed fighters 402")."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]):
         return True
-    if head.noun == "bare" and regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment):
+    if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
+                                or regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment)):
         return True
     after = text[noun_end(text, head.mention):]
     member = regex("MembersOf").match(after)

@@ -42,7 +42,8 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
             measure = "torture_deaths"
         elif noun in {"generic", "children", "women"} or (not noun and block.measure == "civilian_deaths"):
             measure, victim = "civilian_deaths", noun if noun in {"children", "women"} else "all"
-        if party and measure:
+        if party and measure and (party, measure, victim) not in seen:  # one zero, however many wordings match
+            seen.add((party, measure, victim))
             figures.append(sentence.figure(period, measure, victim, party, "all", "count", "", 0.0, "exact",
                                            sentence.line_at(match.start("party")),
                                            quote_around(text, match.start(), match.end()), "stated as no deaths"))
