@@ -86,3 +86,17 @@ def test_clean_blocks_never_crashes_and_lines_are_in_range(text):
     n_lines = text.count("\n") + 1
     for block in clean_blocks(text):
         assert all(1 <= line <= n_lines for line in block.lines)
+
+
+def test_a_month_line_between_paragraphs_is_a_heading_of_its_own():
+    lines = ["SNHR documented the killing of 5,611 civilians in the first half of 2018.", "June 2018",
+             "The report adds that 932 civilians were killed in June."]
+    assert [b.text for b in clean_blocks("\n".join(lines))] == lines
+
+
+def test_a_headline_and_its_subtitle_under_a_date_line_end_before_a_paragraph_line():
+    lines = [" date 2019-10-01", "SNHR Documented Seven Massacres and 17 Victims Who Died Due to Torture",
+             "Syrian-Russian alliance responsible for 52% of the civilian victims",
+             "The Syrian Network for Human Rights said that 248 civilians were killed in Syria in September 2019."]
+    assert [b.text for b in clean_blocks("\n".join(lines))] == [
+        "date 2019-10-01", " ".join(lines[1:3]), lines[3]]

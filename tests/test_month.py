@@ -72,3 +72,17 @@ def test_a_text_naming_no_year_is_refused_with_the_fix():
 def test_a_report_month_after_the_publication_date_is_refused():
     with pytest.raises(NoReportMonthError, match="report month 2031-02 is after the text's own publication date 2024-12-01"):
         dating("Civilian Deaths in February 2031", "Sunday 01 December 2024\nbody")
+
+
+@pytest.mark.parametrize("body, given, now", [
+    # a wire dateline without its year: "last month" counts back from its month, the first on or after the given one
+    ("BEIRUT, Dec 1 (Reuters) - 835 civilians were killed last month, a rights group said.", "2017-11", "2017-12"),
+    ("AMMAN, Jan 2 (Reuters) - 410 civilians were killed last month, a rights group said.", "2017-12", "2018-01"),
+    # no date: a text naming no month whose "last month" is the month it covers
+    ("The group said 233 civilians were killed last month.", "2016-03", "2016-04"),
+    # no date, a month named and "last month": no month to count back from
+    ("The group said 187 civilians were killed in April. It said 12 died under torture last month.", "2016-04", "?"),
+])
+def test_a_text_the_user_dates_counts_last_month_back_from_its_dateline_or_not_at_all(body, given, now):
+    found = date_report("", body, body, given)
+    assert (found.month, found.now) == (given, now)

@@ -117,8 +117,13 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     if pre_parties:
         of_group = regex("OfChildrenOrWomen").match(post)
         return Share("perpetrator", (), pre_parties[-1].code, of_group.group(1).lower() if of_group else "all")
+    # "In June 2024, ... 86 civilians, ..., about 15 percent of the civilian deaths of the first half of the year": the
+    # month's share of a wider period, though the month is the sentence's ("in June") rather than the percent's subject
+    wider = bool(regex("OfWiderPeriodDeaths").match(post))
     months = [p for p in source.periods(pre)
-              if p.kind == "month" and p.period and not regex("InMonthBefore").search(pre[:p.start])]
+              if p.kind == "month" and p.period and (wider or not regex("InMonthBefore").search(pre[:p.start]))]
+    if wider:  # the month named twice ("... in June, ..., June's toll represents 16.6% of ...") is one subject
+        months = list({m.period: m for m in months}.values())
     if months:
         if len(months) > 1 and not regex("EachWord").search(pre + post[:25]):
             return None
