@@ -178,7 +178,8 @@ def without_breadcrumb(line: str) -> str:
         return line
     while (segment := vocab.breadcrumb_segment.match(rest)) and segment.end() < len(rest):
         rest = rest[segment.end():]
-    return rest
+    return rest if start or rest[:1].isupper() else line  # without "Home", a trail glued to a word ("Death Toll3": a
+    # contents entry's page number stays)
 
 
 def without_repost_suffix(line: str) -> str:

@@ -32,12 +32,12 @@ NUMBER_PATTERN = re.compile(
     re.IGNORECASE,
 )
 # "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.) So is it before one of
-# a special group said to be killed ("a paramedic was among those killed", "a journalist was killed"), and only
-# then ("told a journalist" is no count)
+# a special group said to be among the victims ("a paramedic was among those killed"), and only then ("told a
+# journalist" is no count, "a doctor was killed in the attack" narrates one incident)
 ARTICLE_ONE = re.compile(
     r"(?<![\w-])(?P<article>an?)\s+(?=(?:female\s+|male\s+)?(?:child|woman|girl|boy)(?![\w-])"
     r"|(?:paramedic|doctor|nurse|pharmacist|journalist|media (?:worker|activist)|civil defen[cs]e (?:volunteer|member))"
-    r"\s+(?:was\s+(?:also\s+)?(?:among\s+(?:those\s+killed|the\s+(?:dead|victims|killed))|killed)|died)\b)",
+    r"\s+was\s+(?:also\s+)?among\s+(?:those\s+killed|the\s+(?:dead|victims|killed))\b)",
     re.IGNORECASE,
 )
 

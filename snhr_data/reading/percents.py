@@ -143,8 +143,8 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
 def attributed_share(pre: str, post: str, report: str) -> Share | None:
     """ "attributes 24% of the half-year's deaths to Syrian regime forces": the share of the party after "to"."""
     to = regex("AttributedShareTo").match(post)
-    if not to or not regex("AttributedShareBefore").search(pre):
-        return None
+    if not to or not regex("AttributedShareBefore").search(pre) or regex("ChildrenOrWomenWord").search(to.group(0)):
+        return None  # "attributes 30% of children's deaths to X": a share of one group's deaths, no column holds it
     named = find_parties(post[to.end():], report)
     if not named or named[0].start != 0 or named[0].code == "all":
         return None
