@@ -77,7 +77,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
-            and not regex("PartialBefore").search(text[:m.start]) and not any(a <= m.start < b for a, b in asides)]
+            and not regex("PartialBefore").search(text[:m.start]) and not regex("NotTheAgentBefore").search(text[:m.start])
+            and not any(a <= m.start < b for a, b in asides)]
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
@@ -126,7 +127,7 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     for mention in reversed(named):
         before = segment[:mention.start]
         if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
-                and not regex("MembersBefore").search(before):
+                and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
             return (mention.code,)
     return ()
 
