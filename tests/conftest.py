@@ -1,16 +1,20 @@
-"""Settings of the whole test session: the slowest files start first.
+"""Settings of the whole test session: the slowest files start first, and the golden notebooks share a kernel.
 
 ``make test`` runs on two processes (pytest-xdist ``--dist loadfile``: whole files per process), which take
 the files in the order collected (``--no-loadscope-reorder`` in pyproject's ``addopts``; xdist would
 otherwise start with the files holding the most tests, and the few long build tests would come last on one
 process while the other has finished). Longest first, the short files fill in at the end and both processes
 finish together. The order is a schedule only: every file runs whatever its place.
+
+The golden notebooks of one process run in one kernel, reset between notebooks (``golden_kernel.py``).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+import golden_kernel
 
 TESTS = Path(__file__).parent
 
@@ -39,3 +43,11 @@ def schedule_rank(item: pytest.Item) -> int:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=schedule_rank)  # stable: the order within a file is kept
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    golden_kernel.install()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    golden_kernel.stop_kept_kernel()
