@@ -204,8 +204,8 @@ def test_altered_raw_report_fails_the_golden(tmp_path):
     (raw / "manifest.csv").write_text(manifest.replace(old_sha, sha256_of(report)), encoding="utf-8")
     goldens = [ROOT / "tests" / "golden" / f"monthly_report_{month}.ipynb" for month in ("2020-05", "2024-11")]
     env = {**os.environ, "SNHR_DATA_ROOT": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", *map(str, goldens)],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider",
+                          *map(str, goldens)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode != 0, run.stdout[-2000:]
     assert "deaths_by_party_2024-11" in run.stdout  # the chart fingerprint that changed is shown
     assert "failed" in run.stdout.splitlines()[-1]
