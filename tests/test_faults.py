@@ -24,6 +24,7 @@ import pytest
 from tiny_project import make_project, tree
 
 SNHR_DATA = [sys.executable, "-m", "snhr_data.cli"]
+pytestmark = pytest.mark.usefixtures("notebook_workers_ready")  # for the builds run in this process
 
 
 def start_build(root: Path, *arguments: str, tag: str = "", jobs: int = 2) -> subprocess.Popen:

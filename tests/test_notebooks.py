@@ -165,6 +165,7 @@ def write_project(root: Path, notebook: nbformat.NotebookNode) -> None:
     nbformat.write(notebook, str(root / "notebooks" / notebooks.MONTHLY))
 
 
+@pytest.mark.usefixtures("notebook_workers_ready")
 def test_failed_notebook_is_reported_and_the_others_finish(tmp_path, monkeypatch):
     params = new_code_cell('month = "2024-01"\noutput_dir = ""\nfigures_from = "processed"',
                            metadata={"tags": ["parameters"]})
@@ -250,6 +251,7 @@ def linked_files_exist(out_root: Path) -> list[str]:
     return [link for link in links if not (out_root / link).is_file()]
 
 
+@pytest.mark.usefixtures("notebook_workers_ready")
 def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monkeypatch):
     from tiny_project import make_project, tree, write_raw
 
@@ -290,6 +292,7 @@ def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monke
     assert linked_files_exist(out) == []
 
 
+@pytest.mark.usefixtures("notebook_workers_ready")
 def test_outputs_are_identical_whatever_the_checkout_path(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
