@@ -29,8 +29,12 @@ data: setup
 check: setup
 	$(BIN)/snhr-data check
 
+# PYTHONDONTWRITEBYTECODE is lifted for the tests: pytest then keeps the modules it rewrites for its assertion
+# messages (the test files, and whole plugin packages such as Hypothesis, ~100 modules) in __pycache__. The
+# controller rewrites the plugins before it starts the two workers, which then load them instead of rewriting them
+# again (about 1 s of CPU each), and a second run rewrites nothing.
 test: setup bytecode
-	$(BIN)/python -m pytest
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 goldens: setup
 	$(BIN)/snhr-data regenerate-goldens

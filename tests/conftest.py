@@ -1,10 +1,14 @@
-"""Settings of the whole test session: the slowest files start first.
+"""Settings of the whole test session: the slowest files start first, and the golden notebooks share a kernel.
 
 ``make test`` runs on two processes (pytest-xdist ``--dist loadfile``: whole files per process), which take
 the files in the order collected (``--no-loadscope-reorder`` in pyproject's ``addopts``; xdist would
 otherwise start with the files holding the most tests, and the few long build tests would come last on one
 process while the other has finished). Longest first, the short files fill in at the end and both processes
 finish together. The order is a schedule only: every file runs whatever its place.
+
+The golden notebooks of one process run in one kernel, reset between notebooks (``golden_kernel.py``).
+
+``notebook_workers_ready``: for tests that build reports in their own process.
 """
 from __future__ import annotations
 
@@ -12,20 +16,42 @@ from pathlib import Path
 
 import pytest
 
+import golden_kernel
+
 TESTS = Path(__file__).parent
 
-# By CPU time on the 2026-12-02 suite, longest first (paths relative to tests/); other files follow in
-# the order collected.
+# Longest first, by CPU time (kernels and subprocesses included) in the 2026-12-02 suite after its speed-ups: every
+# file above about a second, so that the files left at the end are the short ones and the two processes finish
+# together (paths relative to tests/; other files follow in the order collected).
 SLOWEST_FIRST = (
+    "test_notebooks.py",
     "test_faults.py",
     "test_ingest_formats.py",
-    "test_notebooks.py",
     "test_extract_mutations.py",
-    "test_fuzz.py",
-    "test_build.py",
     "test_cases.py",
+    "test_build.py",
+    "test_fuzz.py",
     "test_browser.py",
+    "test_figure_cache.py",
+    "test_readme.py",
+    "test_altered_reports.py",
     "golden/cross_year.ipynb",
+    "test_manifest.py",
+    "test_extract.py",
+    "charts/test_chart_archive.py",
+    "test_grammar.py",
+    "test_audit.py",
+    "golden/monthly_report_2023-12.ipynb",
+    "golden/monthly_report_2020-05.ipynb",
+    "golden/monthly_report_2024-11.ipynb",
+    "golden/monthly_report_2024-12.ipynb",
+    "golden/monthly_report_2020-11.ipynb",
+    "test_paraphrases.py",
+    "charts/test_chart_edges.py",
+    "test_metadata.py",
+    "test_release.py",
+    "charts/test_chart_book.py",
+    "charts/test_chart_font_subsets.py",
 )
 
 
@@ -39,3 +65,33 @@ def schedule_rank(item: pytest.Item) -> int:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=schedule_rank)  # stable: the order within a file is kept
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    missing = [name for name in SLOWEST_FIRST if not (TESTS / name).is_file()]
+    if missing:  # a renamed file would silently lose its place
+        raise pytest.UsageError(f"tests/conftest.py: SLOWEST_FIRST names files that are not there: {missing}")
+    golden_kernel.install()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    golden_kernel.stop_kept_kernel()
+
+
+@pytest.fixture(scope="session")
+def notebook_workers_ready(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """This process with what each notebook worker of a build loads before its first notebook: papermill, and the
+    HTML exporter with its templates and page selectors compiled (``snhr_data.notebooks.html_exporter``, one per
+    process). Builds run in a test's own process fork their workers from it, which then find all that loaded instead
+    of loading it again (about 0.6 s of CPU per worker, and these tests start about 17 of them). The workers run the
+    same code either way; only the loading is shared."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+    from jupyter_client import manager  # noqa: F401
+    from papermill import clientwrap, engines, execute, iorw, parameterize  # noqa: F401
+
+    from snhr_data.notebooks import write_html
+
+    page = tmp_path_factory.mktemp("warm") / "warm.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("1", outputs=[new_output("stream", text="1\n")])]), str(page))
+    write_html(page)

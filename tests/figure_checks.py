@@ -123,12 +123,18 @@ def expected_figures(case: dict, report: str) -> tuple[list, list]:
             [parse_expected(line, report) for line in case.get("may_also", [])])
 
 
+def row_tuples(frame, columns: list[str]) -> list[tuple]:
+    """The frame's rows as plain tuples of ``columns``: what ``frame[columns].itertuples(index=False,
+    name=None)`` gives, at an eighth of its cost (no sub-frame copied; each column converted once)."""
+    return list(zip(*(frame[column].tolist() for column in columns)))
+
+
 def rows_by_key(frame) -> dict[tuple, list[tuple[float, str]]]:
     """key -> (value, qualifier) of its rows, in the frame's order (empty if the text was refused). Built once
     per check: a pandas mask per looked-up key cost three quarters of the cases' run."""
     rows: dict[tuple, list[tuple[float, str]]] = defaultdict(list)
     if frame is not None:
-        for *k, value, qualifier in frame[KEY + ["value", "qualifier"]].itertuples(index=False, name=None):
+        for *k, value, qualifier in row_tuples(frame, KEY + ["value", "qualifier"]):
             rows[tuple(k)].append((float(value), qualifier))
     return rows
 
@@ -183,7 +189,7 @@ def check_nothing_unstated(frame, case, expected, may_also, unmapped):
     known = {k for k, _, _ in expected + may_also}
     silent = marked_lines(case, "silent_lines", ignore_case=True)
     by_key = rows_by_key(frame)
-    rows = list(zip(frame[KEY].itertuples(index=False, name=None), frame["line"]))
+    rows = list(zip(row_tuples(frame, KEY), frame["line"].tolist()))
     extra = sorted({f"{describe(by_key, k)} line {line}" for k, line in rows if k not in known})
     from_silent = sorted(f"{describe(by_key, k)} line {line}" for k, line in rows if line in silent)
     assert extra + from_silent == [], "\n".join(extra + from_silent)
@@ -191,8 +197,8 @@ def check_nothing_unstated(frame, case, expected, may_also, unmapped):
 
 def check_narrative_silent(frame, case, expected, may_also, unmapped):
     """No row comes from a line holding a ``narrative`` marker."""
-    from_narrative = frame[frame["line"].isin(marked_lines(case, "narrative"))]
-    assert from_narrative.empty, from_narrative[KEY + ["value", "line", "quote"]].to_string()
+    from_narrative = frame["line"].isin(marked_lines(case, "narrative"))
+    assert not from_narrative.any(), frame[from_narrative][KEY + ["value", "line", "quote"]].to_string()
 
 
 def check_unmapped_reported(frame, case, expected, may_also, unmapped, *, ignore_case: bool = False):

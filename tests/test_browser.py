@@ -104,10 +104,11 @@ def built_site(out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory, request) -> Path:
     reports = paths.reports_dir()
     if (reports / "index.html").is_file() and list(reports.glob("*/monthly_report.html")):
         return reports
+    request.getfixturevalue("notebook_workers_ready")
     return built_site(tmp_path_factory.mktemp("reports"))
 
 

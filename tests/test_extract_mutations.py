@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from figure_checks import KEY, RAW
+from figure_checks import KEY, RAW, row_tuples
 
 from snhr_data.codes import labels, perpetrator_groups
 from snhr_data.extract import extract_figures
@@ -206,7 +206,7 @@ def number_params():
 # --- comparing tables -----------------------------------------------------------------------------
 
 def keyed(frame: pd.DataFrame) -> Counter:
-    return Counter(tuple(r) for r in frame[KEY + ["line", "value"]].itertuples(index=False, name=None))
+    return Counter(row_tuples(frame, KEY + ["line", "value"]))
 
 
 def describe(rows: Counter, frame: pd.DataFrame) -> str:

@@ -24,6 +24,7 @@ import pytest
 from tiny_project import make_project, tree
 
 SNHR_DATA = [sys.executable, "-m", "snhr_data.cli"]
+pytestmark = pytest.mark.usefixtures("notebook_workers_ready")  # for the builds run in this process
 
 
 def start_build(root: Path, *arguments: str, tag: str = "", jobs: int = 2) -> subprocess.Popen:
@@ -32,13 +33,28 @@ def start_build(root: Path, *arguments: str, tag: str = "", jobs: int = 2) -> su
                             start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def run_build(root: Path, *arguments: str, jobs: int = 2) -> subprocess.CompletedProcess:
-    """A whole build; ``jobs`` 1 where no interrupt lands in it (one kernel to start instead of two)."""
-    process = start_build(root, *arguments, jobs=jobs)
-    stdout, stderr = process.communicate(timeout=240)
+def run_build(root: Path) -> None:
+    """A whole build subprocess with one worker (no interrupt lands in it: one kernel to start instead of two),
+    whose console stays quiet (the kernels' warnings and tracebacks would reach its standard error)."""
+    process = start_build(root, jobs=1)
+    _, stderr = process.communicate(timeout=240)
     assert process.returncode == 0, stderr
     assert "without encryption" not in stderr and "Traceback" not in stderr, stderr  # a quiet console
-    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def build_here(root: Path) -> None:
+    """A whole build with one worker, run by the CLI in this process: the same code as ``run_build`` without an
+    interpreter and the package's imports to start (about 1.5 s of CPU), for builds that no signal interrupts."""
+    from click.testing import CliRunner
+
+    from snhr_data.cli import main
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SNHR_DATA_ROOT", str(root))
+        patch.chdir(root)
+        result = CliRunner().invoke(main, ["build", "-j", "1"])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert "Traceback" not in result.output, result.output
 
 
 def processes_tagged(tag: str) -> list[psutil.Process]:
@@ -65,20 +81,21 @@ def dead_links(out: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def states(tmp_path_factory):
-    """A project built once from two reports (before) and a copy of it built again with a third, uninterrupted
-    (complete: what the tests' builds must end with; that such an incremental build gives a fresh build's bytes
-    is ``test_notebooks.test_only_what_changed_runs_again_and_matches_a_forced_build``)."""
+    """A project built once from two reports (before: a build subprocess with a quiet console) and a copy of it
+    built again with a third, uninterrupted (complete: what the tests' builds must end with; that such an
+    incremental build gives a fresh build's bytes is
+    ``test_notebooks.test_only_what_changed_runs_again_and_matches_a_forced_build``)."""
     import shutil
 
     from tiny_project import write_raw
 
     root = make_project(tmp_path_factory.mktemp("faults") / "project", files=6, pause=0.05)
-    run_build(root, jobs=1)
+    run_build(root)
     before = {"data": tree(root / "data" / "processed"), "reports": folders(root / "reports")}
     complete_root = tmp_path_factory.mktemp("complete") / "project"
     shutil.copytree(root, complete_root, symlinks=True)
     write_raw(complete_root, ("2020-05", "2024-11", "2024-12"))
-    run_build(complete_root, jobs=1)
+    build_here(complete_root)
     complete = {"data": tree(complete_root / "data" / "processed"), "reports": folders(complete_root / "reports")}
     return root, before, complete
 
@@ -117,7 +134,7 @@ def test_an_interrupted_build_leaves_old_or_complete_outputs_and_no_process(stat
         assert files in (before["reports"].get(name), complete["reports"].get(name)), name
     assert dead_links(out) == []
 
-    run_build(root, jobs=1)  # the next build starts clean and completes
+    build_here(root)  # the next build starts clean and completes
     assert [p.name for p in out.iterdir() if p.name.startswith(".run-")] == []
     assert [p.name for p in (root / "data").iterdir() if p.name.startswith((".build-", ".old-"))] == []
     assert tree(root / "data" / "processed") == complete["data"] and folders(out) == complete["reports"]

@@ -165,6 +165,7 @@ def write_project(root: Path, notebook: nbformat.NotebookNode) -> None:
     nbformat.write(notebook, str(root / "notebooks" / notebooks.MONTHLY))
 
 
+@pytest.mark.usefixtures("notebook_workers_ready")
 def test_failed_notebook_is_reported_and_the_others_finish(tmp_path, monkeypatch):
     params = new_code_cell('month = "2024-01"\noutput_dir = ""\nfigures_from = "processed"',
                            metadata={"tags": ["parameters"]})
@@ -189,7 +190,8 @@ def test_failed_notebook_is_reported_and_the_others_finish(tmp_path, monkeypatch
 
 
 def test_altered_raw_report_fails_the_golden(tmp_path):
-    """Change one figure in a raw report (and its checksum): the golden of that report must fail."""
+    """Change one figure in a raw report (and its checksum): the golden of that report must fail, also when it runs
+    after another golden in the kernel that one leaves (``golden_kernel.py``), and only that golden."""
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     raw = tmp_path / "data" / "raw"
@@ -201,13 +203,16 @@ def test_altered_raw_report_fails_the_golden(tmp_path):
     manifest = (raw / "manifest.csv").read_text(encoding="utf-8")
     old_sha = sha256_of(ROOT / "data" / "raw" / report.name)
     (raw / "manifest.csv").write_text(manifest.replace(old_sha, sha256_of(report)), encoding="utf-8")
-    golden = ROOT / "tests" / "golden" / "monthly_report_2024-11.ipynb"
+    goldens = [ROOT / "tests" / "golden" / f"monthly_report_{month}.ipynb" for month in ("2020-05", "2024-11")]
     env = {**os.environ, "SNHR_DATA_ROOT": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", str(golden)],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider",
+                          *map(str, goldens)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode != 0, run.stdout[-2000:]
     assert "deaths_by_party_2024-11" in run.stdout  # the chart fingerprint that changed is shown
     assert "failed" in run.stdout.splitlines()[-1]
+    failed = {line.removeprefix("FAILED ").split("::")[0] for line in run.stdout.splitlines()
+              if line.startswith("FAILED ")}
+    assert failed == {"tests/golden/monthly_report_2024-11.ipynb"}, run.stdout[-2000:]
 
 
 def test_cli_build_rejects_a_month_that_is_not_a_string_month():
@@ -246,6 +251,7 @@ def linked_files_exist(out_root: Path) -> list[str]:
     return [link for link in links if not (out_root / link).is_file()]
 
 
+@pytest.mark.usefixtures("notebook_workers_ready")
 def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monkeypatch):
     from tiny_project import make_project, tree, write_raw
 
@@ -286,6 +292,7 @@ def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monke
     assert linked_files_exist(out) == []
 
 
+@pytest.mark.usefixtures("notebook_workers_ready")
 def test_outputs_are_identical_whatever_the_checkout_path(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
