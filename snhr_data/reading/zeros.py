@@ -17,6 +17,8 @@ from .text import quote_around
 def read_zero_statements(sentence: Sentence, block: Context, section: Context) -> list[Figure]:
     """One zero per measure the sentence says no one of was killed, and one per party it says killed no one."""
     text, seen, figures = sentence.text, set(), []
+    if not regex("ZeroWord").search(text):
+        return figures
     party_zeros = [m for pattern in regexes("PartyZero") for m in pattern.finditer(text)]
     # a zero of one party ("no deaths among medical personnel by the SDF") is no zero of all parties
     zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)
