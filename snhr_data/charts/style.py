@@ -21,6 +21,7 @@ from ..codes import labels, load_vocab
 from ..paths import PACKAGE_DIR
 from .font_subsets import cache_font_subsets
 from .fonts import register_house_fonts
+from .text_caches import share_text_caches
 
 Draw = TypeVar("Draw", bound=Callable)
 
@@ -36,6 +37,7 @@ def house_style() -> Iterator[None]:
     """Apply the house style (``snhr_data/style/snhr.mplstyle``) for the duration of the block."""
     register_house_fonts()
     cache_font_subsets()
+    share_text_caches()
     with matplotlib.rc_context(fname=str(STYLE_PATH)):
         yield
 
