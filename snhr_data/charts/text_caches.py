@@ -19,6 +19,11 @@ installed once per process by ``share_text_caches``:
 - **A font's size tables**: ``Text._get_layout`` reads the first font's OS/2 (or hhea) and head tables
   for every text it lays out; they are read once per font file.
 
+And one cost left out: the PDF writer lays out each string with ``_text_helpers.layout``, which loads
+every glyph's outline (about 12 us a glyph) for callers that draw it; the PDF writer only reads each
+glyph's index, position and font (the outlines are embedded from the font file), so it gets the same
+layout without the loading (``pdf_layout``).
+
 Each value is what matplotlib computes (the first time, by matplotlib's own code), so a chart is the
 same bytes with or without these caches (tested). They are installed only where matplotlib has the
 form this module knows (checked by ``_known_form``, matplotlib 3.11); elsewhere nothing changes.
@@ -75,6 +80,26 @@ def _known_form() -> bool:
     source = inspect.getsource(layout)  # the font it gets is only asked for its tables
     return ("get_font(fontManager._find_fonts_by_props(self._fontproperties))" in source
             and set(re.findall(r"\bfont\.(\w+)", source)) == {"get_sfnt_table"})
+
+
+def _pdf_reads_no_glyph() -> bool:
+    """Whether the PDF writer reads only the index, position and font of what ``_text_helpers.layout`` yields."""
+    from matplotlib import _text_helpers
+    from matplotlib.backends import backend_pdf
+
+    helper = inspect.getsource(_text_helpers.layout)
+    writer = inspect.getsource(backend_pdf.RendererPdf.draw_text)
+    return (getattr(backend_pdf, "_text_helpers", None) is _text_helpers
+            and "font._layout(string, LoadFlags.NO_HINTING," in helper and "load_glyph" in helper
+            and set(re.findall(r"\bitem\.(\w+)", writer)) <= {"ft_object", "char", "glyph_index", "x", "y", "prev_kern"}
+            and set(re.findall(r"\bitem\.ft_object\.(\w+)", writer)) <= {"fname", "face_index"})
+
+
+def pdf_layout(string: str, font, *, features=None, language=None):
+    """``_text_helpers.layout`` without loading each glyph's outline: what the PDF writer reads of it."""
+    from matplotlib.ft2font import LoadFlags
+
+    return iter(font._layout(string, LoadFlags.NO_HINTING, features=features, language=language))
 
 
 def shared_text_metrics(measured: Callable, renderers: tuple[type, ...]) -> Callable:
@@ -154,7 +179,7 @@ def shared_font_tables(get_font: Callable) -> Callable:
 
 @lru_cache(maxsize=None)
 def share_text_caches() -> bool:
-    """Install the three caches (once per process); False where matplotlib has another form (nothing installed)."""
+    """Install the three caches and the PDF's layout (once per process); False where matplotlib has another form."""
     if not _known_form():
         return False
     from matplotlib import font_manager, text
@@ -163,4 +188,10 @@ def share_text_caches() -> bool:
     manager = font_manager.fontManager
     manager._find_fonts_by_props = shared_font_lookup(manager._find_fonts_by_props)
     text.get_font = shared_font_tables(text.get_font)
+    if _pdf_reads_no_glyph():
+        from types import SimpleNamespace
+
+        from matplotlib.backends import backend_pdf
+
+        backend_pdf._text_helpers = SimpleNamespace(layout=pdf_layout, __wrapped__=backend_pdf._text_helpers)
     return True

@@ -1,9 +1,10 @@
-"""snhr_data.charts.text_caches: a chart is the same bytes in every format whether its text measures are shared or not."""
+"""snhr_data.charts.text_caches: a chart is the same bytes in every format with the shared text caches or without."""
 from __future__ import annotations
 
 import pytest
 from chart_frames import SOURCES, party_month
-from matplotlib import font_manager, text
+from matplotlib import _text_helpers, font_manager, text
+from matplotlib.backends import backend_pdf
 
 from snhr_data import charts
 from snhr_data.charts import text_caches
@@ -30,12 +31,14 @@ def without_caches(monkeypatch) -> None:
     monkeypatch.setattr(text, "get_font", text.get_font.__wrapped__)
     manager = font_manager.fontManager
     monkeypatch.setattr(manager, "_find_fonts_by_props", manager._find_fonts_by_props.__wrapped__)
+    monkeypatch.setattr(backend_pdf, "_text_helpers", _text_helpers)
 
 
 def test_a_chart_is_the_same_bytes_with_shared_text_caches_or_without(installed, tmp_path, monkeypatch):
     first = chart_files(tmp_path, "first")
     measured = {key[0].__name__ for key in text._get_text_metrics_with_cache.cache}
     assert {"RendererAgg", "RendererSVG", "RendererPdf"} <= measured  # every format's texts went through it
+    assert backend_pdf._text_helpers.layout is text_caches.pdf_layout
     again = chart_files(tmp_path, "again")  # every measure now from the caches
     without_caches(monkeypatch)
     assert chart_files(tmp_path, "matplotlib") == first == again
