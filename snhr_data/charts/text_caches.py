@@ -19,10 +19,11 @@ installed once per process by ``share_text_caches``:
 - **A font's size tables**: ``Text._get_layout`` reads the first font's OS/2 (or hhea) and head tables
   for every text it lays out; they are read once per font file.
 
-And one cost left out: the PDF writer lays out each string with ``_text_helpers.layout``, which loads
-every glyph's outline (about 12 us a glyph) for callers that draw it; the PDF writer only reads each
-glyph's index, position and font (the outlines are embedded from the font file), so it gets the same
-layout without the loading (``pdf_layout``).
+And one cost left out: the PDF and SVG writers lay out each string with ``_text_helpers.layout``,
+which loads every glyph's outline (about 12 us a glyph). The PDF writer only reads each glyph's index,
+position and font (the outlines are embedded from the font file), so it gets the same layout without
+the loading (``pdf_layout``); the SVG writer reads an outline only the first time a file uses the glyph
+(``svg_layout`` loads it then).
 
 Each value is what matplotlib computes (the first time, by matplotlib's own code), so a chart is the
 same bytes with or without these caches (tested). They are installed only where matplotlib has the
@@ -35,7 +36,8 @@ import os
 import re
 import weakref
 from functools import lru_cache
-from typing import Callable
+from types import SimpleNamespace
+from typing import Callable, Iterator, NamedTuple
 
 MAX_METRICS = 65536  # (string, font, dpi, renderer class) entries, a few hundred bytes each
 MAX_LOOKUPS = 4096
@@ -93,6 +95,53 @@ def _pdf_reads_no_glyph() -> bool:
             and "font._layout(string, LoadFlags.NO_HINTING," in helper and "load_glyph" in helper
             and set(re.findall(r"\bitem\.(\w+)", writer)) <= {"ft_object", "char", "glyph_index", "x", "y", "prev_kern"}
             and set(re.findall(r"\bitem\.ft_object\.(\w+)", writer)) <= {"fname", "face_index"})
+
+
+def _svg_reads_outlines_of_new_glyphs_only() -> bool:
+    """Whether ``TextToPath`` reads only the index, position, PostScript name and outline of what it lays out."""
+    from matplotlib import _text_helpers, textpath
+
+    glyphs = inspect.getsource(textpath.TextToPath.get_glyphs_with_font)
+    name = inspect.getsource(textpath.TextToPath._get_glyph_repr)
+    return (getattr(textpath, "_text_helpers", None) is _text_helpers
+            and set(re.findall(r"\bitem\.(\w+)", glyphs)) <= {"ft_object", "glyph_index", "x", "y"}
+            and set(re.findall(r"\bitem\.ft_object\.(\w+)", glyphs)) <= {"get_path"}
+            and set(re.findall(r"\bfont\.(\w+)", name)) <= {"postscript_name"})
+
+
+class GlyphOutline:
+    """The font of one laid-out glyph, as ``TextToPath`` uses it: its name, and the glyph's outline on demand."""
+
+    __slots__ = ("font", "glyph_index")
+
+    def __init__(self, font, glyph_index: int) -> None:
+        self.font = font
+        self.glyph_index = glyph_index
+
+    @property
+    def postscript_name(self) -> str:
+        return self.font.postscript_name
+
+    def get_path(self):
+        from matplotlib.ft2font import LoadFlags
+
+        self.font.load_glyph(self.glyph_index, flags=LoadFlags.NO_HINTING)
+        return self.font.get_path()
+
+
+class LaidOutGlyph(NamedTuple):
+    ft_object: GlyphOutline
+    glyph_index: int
+    x: float
+    y: float
+
+
+def svg_layout(string: str, font, *, features=None, language=None) -> Iterator[LaidOutGlyph]:
+    """``_text_helpers.layout`` loading a glyph's outline only when its path is asked for."""
+    from matplotlib.ft2font import LoadFlags
+
+    for item in font._layout(string, LoadFlags.NO_HINTING, features=features, language=language):
+        yield LaidOutGlyph(GlyphOutline(item.ft_object, item.glyph_index), item.glyph_index, item.x, item.y)
 
 
 def pdf_layout(string: str, font, *, features=None, language=None):
@@ -189,9 +238,11 @@ def share_text_caches() -> bool:
     manager._find_fonts_by_props = shared_font_lookup(manager._find_fonts_by_props)
     text.get_font = shared_font_tables(text.get_font)
     if _pdf_reads_no_glyph():
-        from types import SimpleNamespace
-
         from matplotlib.backends import backend_pdf
 
         backend_pdf._text_helpers = SimpleNamespace(layout=pdf_layout, __wrapped__=backend_pdf._text_helpers)
+    if _svg_reads_outlines_of_new_glyphs_only():
+        from matplotlib import textpath
+
+        textpath._text_helpers = SimpleNamespace(layout=svg_layout, __wrapped__=textpath._text_helpers)
     return True

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from chart_frames import SOURCES, party_month
-from matplotlib import _text_helpers, font_manager, text
+from matplotlib import _text_helpers, font_manager, text, textpath
 from matplotlib.backends import backend_pdf
 
 from snhr_data import charts
@@ -32,6 +32,7 @@ def without_caches(monkeypatch) -> None:
     manager = font_manager.fontManager
     monkeypatch.setattr(manager, "_find_fonts_by_props", manager._find_fonts_by_props.__wrapped__)
     monkeypatch.setattr(backend_pdf, "_text_helpers", _text_helpers)
+    monkeypatch.setattr(textpath, "_text_helpers", _text_helpers)
 
 
 def test_a_chart_is_the_same_bytes_with_shared_text_caches_or_without(installed, tmp_path, monkeypatch):
@@ -39,6 +40,7 @@ def test_a_chart_is_the_same_bytes_with_shared_text_caches_or_without(installed,
     measured = {key[0].__name__ for key in text._get_text_metrics_with_cache.cache}
     assert {"RendererAgg", "RendererSVG", "RendererPdf"} <= measured  # every format's texts went through it
     assert backend_pdf._text_helpers.layout is text_caches.pdf_layout
+    assert textpath._text_helpers.layout is text_caches.svg_layout
     again = chart_files(tmp_path, "again")  # every measure now from the caches
     without_caches(monkeypatch)
     assert chart_files(tmp_path, "matplotlib") == first == again
