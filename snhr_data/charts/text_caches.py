@@ -39,7 +39,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Callable, Iterator, NamedTuple
 
-MAX_METRICS = 65536  # (string, font, dpi, renderer class) entries, a few hundred bytes each
+MAX_METRICS = 16384  # (string, font, dpi, renderer class) entries, under 1 KB each; about 100 new a notebook
 MAX_LOOKUPS = 4096
 FONT_RC = ("text.hinting", "text.hinting_factor", "text.kerning_factor", "font.enable_last_resort",
            "pdf.use14corefonts", "font.family", "font.style", "font.variant", "font.weight", "font.stretch",
