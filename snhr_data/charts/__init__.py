@@ -14,6 +14,8 @@
 | ``archive`` | archive-wide views with seaborn: deaths by party across years, party x month, governorate x month |
 | ``revisions`` | the monthly series across all reports, revisions marked (seaborn) |
 | ``fonts`` | the house font, DejaVu Sans cut to the characters charts use (cheap to embed in PDFs) |
+| ``font_subsets`` | one PDF font subset per font and glyph set per process |
+| ``text_caches`` | text metrics, font lookups and font tables shared by every chart of a process; glyph loads skipped |
 | ``book`` | ``ChartBook``: show, save (PNG, SVG, PDF with fixed metadata) and fingerprint a notebook's charts |
 
 ``archive`` and ``revisions`` import seaborn, so they are imported by name (``from snhr_data.charts import

@@ -55,6 +55,24 @@ def test_charts_use_the_house_style_without_pyplot_state():
     assert plt.get_fignums() == []
 
 
+def test_the_house_style_sets_the_rcparams_its_file_sets_whatever_was_changed_before_and_restores_them():
+    import matplotlib
+
+    if style.style_params() is None:
+        pytest.skip("this matplotlib has no style blacklist this module knows: the style file is read each time")
+    changed = {"font.size": 13.0, "figure.edgecolor": "red", "figure.subplot.bottom": 0.3, "lines.linewidth": 4.0}
+    with matplotlib.rc_context(changed):
+        before = dict(matplotlib.rcParams)
+        with matplotlib.rc_context(fname=str(style.STYLE_PATH)):
+            matplotlibs = dict(matplotlib.rcParams)
+        with charts.house_style():
+            assert dict(matplotlib.rcParams) == matplotlibs
+            matplotlib.rcParams["font.family"].append("changed in place")
+        assert dict(matplotlib.rcParams) == before
+        with charts.house_style():
+            assert dict(matplotlib.rcParams) == matplotlibs
+
+
 def test_period_helpers():
     assert charts.period_label("2030-05") == "May 2030"
     assert charts.period_label("2030-01/2030-05") == "Jan–May 2030"
