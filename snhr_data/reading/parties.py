@@ -83,6 +83,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
     clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
+    place_subject = regex("GovernorateBefore").search(text[:start])
+    if place_subject:  # "...: Idlib governorate recorded 49 civilian deaths": a place's count, not a party named before
+        clause_start = max(clause_start, place_subject.start("list"))
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
