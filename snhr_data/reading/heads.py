@@ -185,8 +185,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
         noun = (group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
-        if not noun:
-            last_kind = "blocker"
+        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)):
+            last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September": a part of no count is none
             continue
         glue = sentence[noun_end(sentence, every[index - 1]):mention.start] if index else ""
         if noun in GROUP_NOUNS and (

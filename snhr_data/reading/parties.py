@@ -46,6 +46,15 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if bringing:
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
+    share = regex("ShareGoesToAfter").match(text[end:])
+    if share:  # "The largest share, 74 deaths, goes to X": X's count, whoever else the sentence names
+        given = find_parties(text[end + share.end():], report)
+        if given and given[0].start == 0:
+            return Parties((given[0].code,))
+        label = re.split(r"[\"”'.,;:]", text[end + share.end():], maxsplit=1)[0].strip()
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {label!r}", sentence.source.strict)
+        return LEFT_OUT
     named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
     if named_after and row_label_before(text[segment_start:start], report):
         # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
@@ -74,6 +83,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
     clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
+    place_subject = regex("GovernorateBefore").search(text[:start])
+    if place_subject:  # "...: Idlib governorate recorded 49 civilian deaths": a place's count, not a party named before
+        clause_start = max(clause_start, place_subject.start("list"))
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)

@@ -207,13 +207,15 @@ def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
     together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
-    fighters cell ("... Died under torture 118 Armed fighters 402")."""
+    fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters"."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]):
         return True
     if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
                                 or regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment)):
         return True
     after = text[noun_end(text, head.mention):]
+    if regex("FightersPredicateAfter").match(after):
+        return True  # "The other 539 victims were fighters"
     member = regex("MembersOf").match(after)
     return bool(member) and any(m.start == 0 for m in find_parties(after[member.end():], report))
 
