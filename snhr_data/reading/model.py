@@ -108,7 +108,6 @@ LEFT_OUT_BECAUSE = {
     "boundary": ("{p} stands between two party labels (one before, one after it) with no row boundary, and the text "
                  "does not say whose it is"),
     "same": "{p} refers back to a period the statements before do not give",
-    "unknown": "{p} counts from a moment, through no month or span of months the reader can date",
     "method": ("{p} names means of killing, no party, and the text does not say whether its count is the whole toll "
                "or a part of it"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
