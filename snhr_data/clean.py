@@ -32,6 +32,8 @@ _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
 # copied one) is no contents entry
 _TAB_ROW_END = re.compile(r"\t\s*\d[\d,]*\s*\t\s*\d[\d,]*\s*$")
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+# the line under a markdown table's header ("|---|---|", "| :--- | ---: |")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -83,9 +85,10 @@ def clean_line(line: str) -> str:
 
 
 def is_noise_line(line: str) -> bool:
-    """Lines that carry no report prose: bare URLs, table-of-contents entries, rules, page numbers."""
+    """Lines that carry no report prose: bare URLs, table-of-contents entries, rules (a markdown table's too), page
+    numbers."""
     return bool(_URL_LINE.match(line) or (_TOC_LINE.search(line) and not _TAB_ROW_END.search(line))
-                or _RULE_LINE.match(line) or _PAGE_NUMBER_LINE.match(line))
+                or _RULE_LINE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER_LINE.match(line))
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:

@@ -2,7 +2,8 @@
 
 ``<article>``, else ``<main>``, else the element holding most paragraph text; headings, paragraphs and
 list items each start a line, blocks are separated by blank lines. The page's ``<h1>`` headline is kept
-even when it sits outside the article, because press releases state their figures in it.
+even when it sits outside the article, because press releases state their figures in it; so is a byline that
+dates the page outside it ("Published: November 2, 2020" in the header): "last month" counts back from it.
 """
 from __future__ import annotations
 
@@ -135,6 +136,27 @@ def html_published(soup) -> str:
     return match.group(0) if match else ""
 
 
+def page_date_line(soup, article_text: str) -> str:
+    """A short line outside the article and its menus that dates the page (a byline in its header), or ''."""
+    from .reading.dates import publication_date
+
+    for tag in soup.find_all(["p", "time", "span", "div"]):
+        line = " ".join(tag.get_text(" ", strip=True).split())
+        if (len(line) <= 200 and line not in article_text and publication_date(line)
+                and not any(is_menu(parent) for parent in tag.parents if parent.name)):
+            return line
+    return ""
+
+
+def with_date_line(text: str, headline: str, date_line: str) -> str:
+    """``text`` with ``date_line`` under its headline (the end of a title), else first; unchanged without one."""
+    if not date_line:
+        return text
+    if headline and text.startswith(headline):
+        return f"{headline}\n\n{date_line}\n\n{text[len(headline):].lstrip()}"
+    return f"{date_line}\n\n{text}"
+
+
 def html_to_text(html: str, name: str) -> tuple[str, str]:
     """(article text, published date) of an HTML page; ``name`` is used in error messages."""
     from bs4 import BeautifulSoup
@@ -143,6 +165,7 @@ def html_to_text(html: str, name: str) -> tuple[str, str]:
     published = html_published(soup)
     headline = next((h for h in soup.find_all("h1") if not any(is_menu(p) for p in h.parents if p.name)), None)
     headline_text = " ".join(headline.get_text(" ", strip=True).split()) if headline else ""
+    dated_outside = page_date_line(soup, pieces_to_text(html_pieces(article_root(soup))))
     for tag in soup.find_all(is_noise):
         if not tag.decomposed:
             tag.decompose()
@@ -150,6 +173,7 @@ def html_to_text(html: str, name: str) -> tuple[str, str]:
     text = pieces_to_text(html_pieces(article_root(soup)))
     if headline_text and headline_text not in text:
         text = f"{headline_text}\n\n{text}"
+    text = with_date_line(text, headline_text, dated_outside)
     if not text.strip():
         raise ReportReadError(f"{name}: no article text found in this HTML page")
     return text.rstrip("\n") + "\n", published

@@ -24,6 +24,11 @@ def periods(text, report="2024-11"):
         ("in May 2020", "2023-12", "2020-05"),
         ("in the first half of 2022", "2022-06", "2022-01/2022-06"),
         ("in 2023", "2023-12", "2023"),
+        # a month with its year and a time after it is that year's, never the month a year back (round 8)
+        ("on Thu, 1 Aug 2019 09:12:44 +0000", "2019-07", "2019-08"),
+        ("in March 2021 12 civilians", "2021-03", "2021-03"),
+        # "since <Month>" with no day or year: no period of a count (round 8)
+        ("which have shelled the area since December, killed four", "2025-01", None),
     ],
 )
 def test_period_phrases_resolve_against_the_report_month(text, report, expected):

@@ -42,7 +42,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
     published = publication_date(text)
-    found = title_dating(title) or body_dating(body, published) or guessed_dating(text, published)
+    found = title_dating(title) or body_dating(body, published, title) or guessed_dating(text, published)
     if given is not None:
         if found is not None and found.stated and found.month != given:
             raise NoReportMonthError(f"the text covers {found.month}, not {given} as --month says")
@@ -117,13 +117,15 @@ def title_span(title: str) -> str | None:
     return None
 
 
-def body_dating(body: str, published: str | None) -> Dating | None:
+def body_dating(body: str, published: str | None, title: str = "") -> Dating | None:
     """The dating the first statements of the body give, reading them in order. A text that says "last month"
-    against its publication date in its first sentences covers the month before it: a month it names
-    without a year other than that one ("In February the group had documented ...") is a month compared with."""
+    against its publication date in a title naming no month or in its first sentences ("Rights group: 187 civilians killed in Syria last
+    month") covers the month before it: a month it names without a year other than that one ("In February the group
+    had documented ...") is a month compared with."""
     statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
     # a text dated against its publication date that says "last month" counts back from that date
-    now = published[:7] if published and says_last_month(body, statements) else None
+    says = says_last_month(body, statements) or headline_says_last_month(title)
+    now = published[:7] if published and says else None
     for sentence in statements:
         dating = sentence_dating(sentence, published, now)
         if dating is not None and not is_compared_month(dating):
@@ -131,6 +133,13 @@ def body_dating(body: str, published: str | None) -> Dating | None:
     if now is not None:
         return Dating(shift_month(now, -1), shift_month(now, -1), now=now)
     return None
+
+
+def headline_says_last_month(title: str) -> bool:
+    """Whether a title dates its figures by "last month" alone (it names no month): "Rights group: 187 civilians killed
+    in Syria last month"."""
+    names_month = regex("TitleMonth").search(title) or regex("StatedMonth").search(title)  # not a byline's date
+    return bool(regex("StatedLastMonth").search(title)) and not names_month
 
 
 def says_last_month(body: str, statements: list[str]) -> bool:

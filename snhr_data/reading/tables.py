@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex, regexes
 from ..numbers import find_numbers
-from ..periods import contains, month_code, month_number, period_span
+from ..periods import contains, month_code, month_number, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
 from .measure import measure_of_text
 from .model import NO_PERIOD, Figure, Source, warn_left_out
@@ -39,9 +39,11 @@ def table_header(text: str, period: str, measure: str | None) -> Table | None:
     match = regex("TableHeader").fullmatch(text.strip())
     if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    columns = [c.lower() for c in regex("TableColumn").findall(match.group("columns"))]
-    return Table(key_of(match.group("key")), tuple(GROUP_OF_COLUMN[c] for c in columns), period,
-                 measure or "civilian_deaths")
+    columns = [c.lower().split()[-1] for c in regex("TableColumn").findall(match.group("columns"))]
+    key = key_of(match.group("key"))
+    if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
+        period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
+    return Table(key, tuple(GROUP_OF_COLUMN[c] for c in columns), period, measure or "civilian_deaths")
 
 
 def table_intro(sentence: str, source: Source, period: str) -> Table | None:
