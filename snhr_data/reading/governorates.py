@@ -45,8 +45,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     if ranked is not None:
         return ranked
     subject = regex("RankingSubject").match(sentence)
-    if subject and names_a_city(subject.group("subject")):
-        return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths": a city's count
+    if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1):
+        return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
     scoped = place_scope(segment) if head.noun in COUNTED_IN_PLACES else None
     if scoped is not None:
         return scoped

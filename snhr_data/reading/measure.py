@@ -47,8 +47,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if bringing:  # "bringing the total for 2024 so far to 38": the total of what the clause or the count before counts
         measure = measure_of_text(bringing.group("what")) or previous_measure or "civilian_deaths"
         return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
-    if opening:
-        return opening
+    if opening and not (opening == "civilian_deaths" and regex("TortureWord").search(window)):
+        return opening  # "Of the month's victims, 26 died due to torture": those victims' torture deaths
     if regex("TortureWord").search(window):
         return "torture_deaths"
     if previous_measure == "massacres" and regex("MassacreVictimsAfter").match(window):

@@ -69,7 +69,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # two who died due to torture in ISIS prisons"), may state the total too
         return replace(named_after, in_detention=False) if previous and named_after.in_detention else named_after
     if named_before:
-        return Parties(named_before)
+        return Parties(combined_by_breakdown(named_before, segment, text[end:], report))
     shared = party_of_a_list(text[end:], report)
     if shared:
         return Parties((shared,), also_total=True)
@@ -142,6 +142,17 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
                 and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
             return (mention.code,)
     return ()
+
+
+def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, report: str) -> tuple[str, ...]:
+    """The parties of a count whose subject, from 2018 one party's label ("Extremist Islamist groups": HTS), is broken
+    down right after it into ISIS and the rest ("... killed 96 civilians: ISIS 71 and HTS 25"): the combined group."""
+    named = find_parties(segment, report)
+    breakdown = regex("BreakdownAfter").match(after)
+    if codes != ("hts",) or not named or not regex("CombinedLabel").search(named[-1].text) or not breakdown:
+        return codes
+    members = find_parties(after[breakdown.end():], report)
+    return ("extremist_islamic_groups",) if members and members[0].start == 0 and members[0].code == "isis" else codes
 
 
 def party_of_a_list(tail: str, report: str) -> str | None:

@@ -30,7 +30,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         own = [PeriodMention(None, own[0].start, own[0].end, "vague")]
     # "the ceasefire declared at the end of August did not stop the killing: ... killed 88": an event's moment
     periods = tuple(p for p in periods if p.kind != "point")
-    before = [p for p in periods if p.end <= start]
+    asides = [(m.start(), m.end()) for m in regex("EventAside").finditer(sentence[:start])]
+    before = [p for p in periods if p.end <= start and not any(a <= p.start < b for a, b in asides)]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
         what = [p for p in periods if bringing.start() <= p.start < start]
