@@ -268,6 +268,18 @@ def data_key(raw_dir: Path, extract: Extractor | None) -> str:
     return state.digest({"raw": state.folder_digests(raw_dir), "package": state.package_digest(), "extract": name})
 
 
+def is_current(out_dir: Path, key: str, recorded: dict) -> bool:
+    """Whether ``out_dir`` was built from ``key`` (its recorded state) and its files are as written."""
+    return recorded.get("key") == key and state.unchanged(out_dir, recorded.get("files"))
+
+
+def data_is_current(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
+    """Whether ``data_stage`` (default extractor, no ``force``) would leave ``data/processed`` as it is."""
+    raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
+    out_dir = Path(out_dir) if out_dir is not None else paths.processed_dir()
+    return is_current(out_dir, data_key(raw_dir, None), state.read_state(out_dir))
+
+
 def data_stage(raw_dir: Path | None = None, out_dir: Path | None = None, *, extract: Extractor | None = None,
                force: bool = False) -> DataStage:
     """Build ``data/processed/`` unless its recorded key is current and its files untouched (or ``force``)."""
@@ -281,7 +293,7 @@ def data_stage(raw_dir: Path | None = None, out_dir: Path | None = None, *, extr
     remove_leftovers(out_dir.parent, (STAGING_PREFIX, f".old-{out_dir.name}-"))  # of killed builds
     key = data_key(raw_dir, extract)
     recorded = state.read_state(out_dir)
-    if not force and recorded.get("key") == key and state.unchanged(out_dir, recorded.get("files")):
+    if not force and is_current(out_dir, key, recorded):
         return DataStage({name: out_dir / name for name in recorded["files"]}, False, recorded)
 
     # load inputs

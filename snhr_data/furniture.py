@@ -142,7 +142,7 @@ def _positive(value: object, key: str) -> int:
 @lru_cache(maxsize=None)
 def furniture() -> Furniture:
     with open(FURNITURE_FILE, encoding="utf-8") as handle:
-        return parse_furniture(yaml.safe_load(handle))
+        return parse_furniture(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 # ---------------------------------------------------------------- one line

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 MONTHLY = "monthly_report.ipynb"
 CROSS_YEAR = "cross_year.ipynb"
 CROSS_YEAR_DIR = "cross-year"
+KERNEL_LANGUAGE = "ipython3"  # the pygments lexer of the notebooks' python3 kernel
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 FIGURE_SOURCES = ("processed", "raw")
 CROSS_YEAR_DEFAULTS = {"years": [2020, 2023, 2024], "month_pairs": [["2020-11", "2024-11"], ["2023-12", "2024-12"]]}
@@ -329,10 +330,37 @@ def execute(notebook: str, parameters: Mapping[str, object], output: Path) -> No
 
 @lru_cache(maxsize=None)
 def html_exporter():
-    """One nbconvert exporter per process: a new one compiles its Jinja templates again for every page."""
-    from nbconvert import HTMLExporter
+    """One nbconvert exporter per process: a new one compiles its Jinja templates again for every page.
 
-    return HTMLExporter(template_name="lab")
+    Its two filters that are pure functions of a string, syntax highlighting and HTML cleaning (a third of
+    a page's cost), keep their results: the notebooks of a build share every code cell but the parameters.
+    """
+    from nbconvert import HTMLExporter
+    from nbconvert.filters import clean_html
+
+    return HTMLExporter(template_name="lab", filters={"clean_html": lru_cache(maxsize=HTML_MEMO)(clean_html),
+                                                      "highlight_code": kept_highlighting()})
+
+
+HTML_MEMO = 1024  # distinct cell sources and HTML outputs kept by the exporter's filters
+
+
+def kept_highlighting():
+    """nbconvert's ``highlight_code`` filter for Python cells, its result kept per source, language and metadata."""
+    import json
+
+    from nbconvert.filters.highlight import Highlight2HTML
+
+    highlight = Highlight2HTML(pygments_lexer=KERNEL_LANGUAGE)
+
+    @lru_cache(maxsize=HTML_MEMO)
+    def kept(source: str, language: str | None, metadata: str) -> str:
+        return highlight(source, language, json.loads(metadata))
+
+    def highlight_code(source: str, language: str | None = None, metadata=None) -> str:
+        return kept(source, language, json.dumps(metadata, sort_keys=True, default=str))
+
+    return highlight_code
 
 
 def write_html(notebook_path: Path) -> Path:

@@ -23,7 +23,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from . import __version__, paths, state
 from .guard import BuildInterrupted, signals_deferred
@@ -31,6 +31,9 @@ from .io import atomic_path, output_folder_problem, remove_leftovers, swap_dir
 from .notebooks import (CROSS_YEAR, CROSS_YEAR_DIR, MONTH_RE, MONTHLY, STAGING_PREFIX, Job, JobResult,
                         ParameterError, build_jobs, in_start_order, manifest_rows, report_months, run_job,
                         validate_month, worker_count)
+
+if TYPE_CHECKING:
+    from .execution import WorkerPool
 
 LEFTOVER_PREFIXES = (STAGING_PREFIX, ".old-", ".index.html.", f".{state.STATE_FILE}.")
 CHART_FORMATS = ("png", "svg", "pdf", "csv")
@@ -107,10 +110,11 @@ def is_current(out_root: Path, name: str, key: str, recorded: Mapping[str, dict]
 def build_reports(months: Sequence[str] | None = None, out_root: Path | None = None, *, cross_year: bool = True,
                   workers: int | None = None, progress: bool = True, force: bool = False,
                   reuse_kernels: bool = True, report_digests: Mapping[str, str] | None = None,
-                  on_start=None) -> ReportsBuild:
+                  on_start=None, pool: WorkerPool | None = None) -> ReportsBuild:
     """Run the notebooks whose key changed (all with ``force``) and write the index.
 
     ``report_digests`` are the data stage's hashes per report (default: read from data/processed).
+    ``pool``: workers already started (``snhr_data.execution.WorkerPool``), else a pool is started here.
     """
     from .build import current_report_digests
 
@@ -147,7 +151,9 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
     with tqdm(total=len(to_run), desc="notebooks", unit="nb", disable=not progress or not to_run,
               file=sys.stderr) as bar:
         try:
-            if to_run:
+            if to_run and pool is not None:
+                pool.run(run_job, in_start_order(to_run), keep)
+            elif to_run:
                 from .execution import run_in_workers
 
                 run_in_workers(run_job, in_start_order(to_run), worker_count(workers, len(to_run)), reuse_kernels, keep)

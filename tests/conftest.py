@@ -30,6 +30,7 @@ SLOWEST_FIRST = (
     "test_extract_mutations.py",
     "test_cases.py",
     "test_build.py",
+    "test_execution.py",
     "test_fuzz.py",
     "test_browser.py",
     "test_figure_cache.py",

@@ -342,3 +342,23 @@ def test_processed_tables_are_parsed_again_only_when_their_file_changes(tmp_path
     assert notebooks.processed_table("series")["value"].tolist() == [1.0]
     pd.DataFrame({"value": [2.0]}).to_parquet(target)
     assert notebooks.processed_table("series")["value"].tolist() == [2.0]
+
+
+def test_the_html_exporter_keeping_its_filters_gives_nbconverts_pages():
+    """The exporter's filters keep their results per cell source (``html_exporter``): the pages are nbconvert's own."""
+    from nbconvert import HTMLExporter
+    from nbformat.v4 import new_markdown_cell, new_output
+
+    def notebook(month: str):
+        return new_notebook(cells=[
+            new_markdown_cell("# A report\n\nWith **markdown** and <b>html</b>."),
+            new_code_cell(f'month = "{month}"', metadata={"tags": ["parameters"]}),
+            new_code_cell("from snhr_data import charts\ncharts.TableView(table)  # a comment", outputs=[
+                new_output("display_data", data={"text/html": f"<table><tr><td>{month}</td></tr></table>",
+                                                 "text/plain": month})]),
+        ], metadata={"language_info": {"name": "python", "pygments_lexer": "ipython3"}})
+
+    plain = HTMLExporter(template_name="lab")
+    for month in ["2024-01", "2024-02", "2024-01"]:  # the second and third reuse kept results
+        page = notebook(month)  # (new cells get random ids)
+        assert notebooks.html_exporter().from_notebook_node(page)[0] == plain.from_notebook_node(page)[0]

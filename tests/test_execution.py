@@ -1,0 +1,54 @@
+"""Tests of snhr_data.execution: worker pools, kernels started ahead of their work, stopping them all."""
+from __future__ import annotations
+
+import psutil
+import pytest
+
+from snhr_data import execution
+
+
+def has_live_kernel(_item: object) -> bool:
+    """In a worker: whether its kernel is already running and has the package imported."""
+    kernel = execution._KERNEL
+    if kernel is None or not kernel.alive():
+        return False
+    kernel.run_silently("import sys; assert 'snhr_data.charts' in sys.modules")
+    return True
+
+
+def our_processes() -> set[int]:
+    """This process's running descendants (killed ones wait as zombies for their parent to reap them)."""
+    found = set()
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE:
+                found.add(child.pid)
+        except psutil.NoSuchProcess:
+            continue
+    return found
+
+
+class Stop(Exception):
+    pass
+
+
+@pytest.mark.usefixtures("notebook_workers_ready")
+def test_a_warm_pool_has_its_kernel_ready_before_the_first_job_and_an_error_stops_everything():
+    before = our_processes()
+    answers: list[bool] = []
+    with pytest.raises(Stop):
+        with execution.WorkerPool(1, warm=True) as pool:
+            pool.run(has_live_kernel, [None], answers.append)
+            assert answers == [True]  # started and imported before the job came (a cold pool has none yet)
+            assert len(our_processes() - before) >= 2  # the worker and its kernel
+            raise Stop
+    left = [psutil.Process(pid) for pid in our_processes() - before]
+    _, alive = psutil.wait_procs(left, timeout=5)  # SIGKILL sent: gone once the system has delivered it
+    assert alive == []  # no worker nor kernel left
+
+
+def test_a_cold_pool_starts_no_kernel_before_its_jobs():
+    answers: list[bool] = []
+    with execution.WorkerPool(1) as pool:
+        pool.run(has_live_kernel, [None], answers.append)
+    assert answers == [False]
