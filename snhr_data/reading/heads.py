@@ -61,6 +61,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
                                                          or regex("PerpetratorKillingBefore").search(before)
+                                                         or regex("MassacresTollBefore").search(before)
                                                          or party_which_killed(before)):
         return False
     if regex("NotACountAfter").match(after):
