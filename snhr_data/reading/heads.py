@@ -37,6 +37,9 @@ def noun_of(text_after: str) -> tuple[str, int]:
         match = pattern.match(text_after)
         if match:
             return name, match.end()
+    dead = regex("OfTheDead").match(text_after)
+    if dead:
+        return "generic", dead.end()
     of_the = regex("OfThe").match(text_after)
     if of_the:
         rest = text_after[of_the.end() - 1:]
