@@ -18,9 +18,15 @@ def is_backward(text: str, mention: LabelMention) -> bool:
 
 
 def is_known_agent(label: str, report: str) -> bool:
-    """ "ISIS cells", "Syrian National Army factions": a known party, perhaps with a word such as "cells"."""
+    """ "ISIS cells", "Syrian National Army factions", "Kurdish forces (PYD)": a known party, perhaps with a word such as
+    "cells" or its own short name in brackets."""
     mentions = find_parties(label, report)
-    return bool(mentions) and bool(regex("AgentTail").fullmatch(label[mentions[-1].end:]))
+    if mentions and regex("AgentTail").fullmatch(label[mentions[-1].end:]):
+        return True
+    bare = regex("LabelAside").sub("", label)
+    named = find_parties(bare, report)
+    return (bool(named) and bool(regex("AgentTail").fullmatch(bare[named[-1].end:]))
+            and {m.code for m in mentions} == {named[-1].code})
 
 
 def unknown_agent_after(window: str) -> str | None:

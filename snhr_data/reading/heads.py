@@ -37,6 +37,9 @@ def noun_of(text_after: str) -> tuple[str, int]:
         match = pattern.match(text_after)
         if match:
             return name, match.end()
+    dead = regex("OfTheDead").match(text_after)
+    if dead:
+        return "generic", dead.end()
     of_the = regex("OfThe").match(text_after)
     if of_the:
         rest = text_after[of_the.end() - 1:]
@@ -61,6 +64,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
                                                          or regex("PerpetratorKillingBefore").search(before)
+                                                         or regex("MassacresTollBefore").search(before)
                                                          or party_which_killed(before)):
         return False
     if regex("NotACountAfter").match(after):

@@ -38,9 +38,10 @@ class Context:
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
     counted: bool = False  # the block stated counts already
-    running_total: str | None = None  # the year to date the sentence before stated aside, after the block's first
-    # counts ("This brings the toll since the beginning of 2024 to 301"): not handed on, but a ranking after it may
-    # rank it, and a count that refers back to it ("120 of them") is its part
+    stated_aside: str | None = None  # the period the sentence before stated aside, not handed on: a year to date after
+    # the block's first counts ("This brings the toll since the beginning of 2024 to 301"), or a month inside a
+    # half-year or annual release's sentence ("the month of June alone witnessed the killing of 661 civilians"); a
+    # ranking after it may rank it, and a count that refers back to it ("120 of them") is its part
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if bringing:
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
+    if regex("PercentOfBefore").search(text[segment_start:start]):
+        return Parties(("all",))  # "X responsible for 79% of 4,823 civilian deaths": a share's whole, all parties'
     share = regex("ShareGoesToAfter").match(text[end:])
     if share:  # "The largest share, 74 deaths, goes to X": X's count, whoever else the sentence names
         given = find_parties(text[end + share.end():], report)
@@ -90,7 +92,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and not regex("PartialBefore").search(text[:m.start]) and not regex("NotTheAgentBefore").search(text[:m.start])
-            and not any(a <= m.start < b for a, b in asides)]
+            and not any(a <= m.start < b for a, b in asides) and not regex("PercentShareAfter").match(text[m.end:])]
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)

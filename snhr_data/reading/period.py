@@ -55,7 +55,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = None
     if chosen is None:
         # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part
-        aside = block.running_total if refers_back(sentence[segment_start:start], sentence[head.mention.end:]) else None
+        aside = block.stated_aside if refers_back(sentence[segment_start:start], sentence[head.mention.end:]) else None
         period = aside or block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before

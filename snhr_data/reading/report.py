@@ -17,8 +17,20 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import Table, is_labelled_row, row_lines, table_header, table_intro, table_row
+from .tables import Table, is_labelled_item, is_labelled_row, row_lines, table_header, table_intro, table_row
 from .text import split_sentences, title_case_months
+
+
+@dataclass(frozen=True)
+class HeadingNumber:
+    """A heading's number: its kind ("digits.", "letter)") and its place in the count (B is 2)."""
+
+    kind: str
+    place: int
+
+    def follows(self, other: HeadingNumber) -> bool:
+        """Whether this number comes next after ``other``: the headings are siblings."""
+        return self.kind == other.kind and self.place == other.place + 1
 
 
 @dataclass
@@ -31,18 +43,50 @@ class ReportReader:
     figures: list[Figure] = field(default_factory=list)
     table: Table | None = None  # a table flattened to text whose rows may follow
     fighters: bool = False  # under a heading of fighters killed ("B. Rebels"): no civilian figures until the next
+    outline: list[tuple[HeadingNumber, dict[str, object]]] = field(default_factory=list)  # the numbered headings in
+    # force since the last major or unnumbered one, each with what it changed, as it was before it
+
+    def open_numbered(self, number: HeadingNumber | None) -> None:
+        """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
+        what that one and the headings after it set undone: December's figures are no deaths under torture. A heading
+        of no number, of which level is not said, closes the numbered ones before it."""
+        if number is None:
+            self.outline = []
+            return
+        siblings = [i for i, (before, _) in enumerate(self.outline) if number.follows(before)]
+        if not siblings:
+            return
+        sibling = siblings[-1]
+        for _, changed in reversed(self.outline[sibling:]):
+            for name, value in changed.items():
+                setattr(self if name == "skipping" else self.section, name, value)
+        del self.outline[sibling:]
+
+    def heading_state(self) -> dict[str, object]:
+        """What a heading may set: the section's measure, period and party, and whether the section is skipped."""
+        return {"measure": self.section.measure, "period": self.section.period, "party": self.section.party,
+                "skipping": self.skipping}
 
     def read_heading(self, block: Block, major: bool) -> None:
         text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
         if is_date_line(text):
             return  # the publication date, not a period of the figures
-        skip = matches_any("SkipSection", text)
-        self.fighters = bool(regex("FightersLabel").fullmatch(text))
         if major:
-            self.skipping = skip
+            self.outline = []
+            self.skipping = False
             self.section = Context()
-        elif skip:
-            self.skipping = True
+        number = None if major else heading_number(block.text)
+        self.open_numbered(number)
+        before = self.heading_state()
+        self.set_by_heading(block, text)
+        if number is not None:
+            self.outline.append((number, {name: value for name, value in before.items()
+                                          if self.heading_state()[name] != value}))
+
+    def set_by_heading(self, block: Block, text: str) -> None:
+        """The context a heading sets: whether its section is skipped, its measure, period and party."""
+        self.skipping = self.skipping or matches_any("SkipSection", text)
+        self.fighters = bool(regex("FightersLabel").fullmatch(text))
         if self.skipping:
             return
         measure = measure_of_text(text)
@@ -170,6 +214,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and not regex("FlatRowCells").match(block.text[after:])]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its
     cuts += [end for start, end in lines[:-1] if is_labelled_row(block.text[start:end], colon=True)]
+    # the last item of such a list, with an aside and no full stop, before the paragraph that a PDF's lines ran on into
+    cuts += [end for (before, _), (start, end), (after, _) in zip(lines, lines[1:], lines[2:])
+             if is_labelled_row(block.text[before:start], colon=True) and is_labelled_item(block.text[start:end])
+             and block.text[after:after + 1].isupper()
+             and not regex("DanglingEnd").search(block.text[start:end].rstrip())]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
 
 
@@ -291,6 +340,16 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
     return " ".join(title_copy(block).text for block in title_blocks(blocks))
+
+
+def heading_number(text: str) -> HeadingNumber | None:
+    """The number of a heading ("3." of "3. Deaths Due to Torture", "B)" of "B) ..."); None for a heading of none."""
+    match = regex("HeadingNumber").match(text)
+    if match is None:
+        return None
+    if match.group("digits"):
+        return HeadingNumber("digits" + match.group("separator"), int(match.group("digits")))
+    return HeadingNumber("letter" + match.group("separator"), ord(match.group("letter")) - ord("A") + 1)
 
 
 def is_major_heading(block: Block) -> bool:

@@ -98,7 +98,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
         # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
-        block.running_total = counts[0].period if aside or counts[0].period == block.running_total else None
+        block.stated_aside = counts[0].period if aside or release_month or counts[0].period == block.stated_aside \
+            else None
         block.counted = True
         block.measure = handed_measure(counts)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
@@ -162,7 +163,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         return Count(head, measure)
     # a ranking after statements of the period it would take anyway (the section's, else the report's) ranks that one
-    ranked = block.running_total or block.period
+    ranked = block.stated_aside or block.period
     if not chosen.explicit and ranked not in (None, section.period or sentence.source.period) and ranking_subject(text):
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")

@@ -150,7 +150,18 @@ def is_labelled_row(line: str, colon: bool = False) -> bool:
     match = regex("TableRow").fullmatch(line.strip())
     if not match or (match.group("colon") and not colon) or is_year(match.group("cells")):
         return False
-    label = match.group("label").strip(" |:-")
+    return is_row_label(match.group("label").strip(" |:-"))
+
+
+def is_labelled_item(line: str) -> bool:
+    """Whether a line opens with a list item's label, one party or governorate, and its count, and goes on ("Other
+    parties: 1,898 civilians, or 54.8% of the total")."""
+    match = regex("LabelledCountLine").match(line)
+    return bool(match) and is_row_label(match.group("label").strip())
+
+
+def is_row_label(label: str) -> bool:
+    """Whether ``label`` names one governorate or party and nothing else."""
     found = find_governorates(label) or find_parties(label)
     return len(found) == 1 and found[0].start == 0 and not label[found[0].end:].strip()
 
