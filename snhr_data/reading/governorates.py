@@ -39,8 +39,12 @@ class Governorates:
 LISTED_NOTE = "the party's count stated across several governorates with no split by governorate"
 
 
-def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
-    """The governorates ``head`` counts in (``previous``: the head before it in the sentence)."""
+def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str,
+                    heads: list[Head]) -> Governorates:
+    """The governorates ``head`` counts in (``previous``: the head before it in the sentence; ``heads``: all of them)."""
+    respective = respective_governorate(head, heads, sentence)
+    if respective is not None:
+        return respective
     ranked = ranked_governorate(head, previous, sentence, report)
     if ranked is not None:
         return ranked
@@ -79,6 +83,26 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     if not found.codes and head.noun in COUNTED_IN_PLACES:
         return opening_place(sentence[: head.mention.start]) or found
     return found
+
+
+def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Governorates | None:
+    """In "Idlib and Daraa were the deadliest provinces, with 29 and 18 deaths respectively", the governorate of the
+    list named before the counts that stands where the count stands among them; left out when the list and the counts
+    do not pair up; None outside such a sentence."""
+    if head.noun not in COUNTED_IN_PLACES or not regex("Respectively").search(sentence[head.mention.end:]):
+        return None
+    named = find_governorates(sentence[:heads[0].mention.start])
+    if not named:
+        return None
+    chain = named[:1]
+    for mention in named[1:]:
+        if not regex("GovernorateListJoin").fullmatch(sentence[chain[-1].end:mention.start]):
+            return Governorates(AMBIGUOUS)
+        chain.append(mention)
+    counted = [h for h in heads if h.noun in COUNTED_IN_PLACES]
+    if len(chain) != len(counted) or len(chain) < 2:
+        return Governorates(AMBIGUOUS)
+    return Governorates((chain[counted.index(head)].code,))
 
 
 def opening_place(before: str) -> Governorates | None:

@@ -64,7 +64,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
                                                          or regex("PerpetratorKillingBefore").search(before)
-                                                         or regex("MassacresTollBefore").search(before)
+                                                         or regex("MassacreVictimsBefore").search(before)
                                                          or party_which_killed(before)):
         return False
     if regex("NotACountAfter").match(after):
@@ -189,6 +189,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
         noun = (group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
+        if noun == "bare":
+            noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or noun
         if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)):
             last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September": a part of no count is none
             continue
@@ -212,6 +214,14 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     return heads, numbers
 
 
+def shared_noun(sentence: str, mention: NumberMention, following: list[NumberMention]) -> str:
+    """The noun a bare number shares with the number right after it ("with 29 and 18 deaths respectively"), else ''."""
+    if not following or not regex("SharedNounGlue").fullmatch(sentence[mention.end:following[0].start]) \
+            or not regex("SharedNounAfter").match(sentence[following[0].end:]):
+        return ""
+    return noun_of(sentence[following[0].end:])[0]
+
+
 def group_predicate(after: str) -> str:
     """The group a part of the victims is said to be ("ten of the victims were women"), else ''."""
     match = regex("GroupPredicateAfter").match(after)
@@ -226,9 +236,13 @@ def lost_by(before: str, after: str) -> str:
 
 
 def group_subject(before: str) -> str:
-    """The group a count's subject names ("Children numbered 249 of the victims and women 161"), else ''."""
+    """The group a count's subject names ("Children numbered 249 of the victims and women 161", "the number of children
+    among the dead at 341"), else ''."""
     if regex("JointGroupSubjectBefore").search(before):
         return "children_and_women"
+    number_of = regex("GroupNumberBefore").search(before)
+    if number_of:
+        return noun_of(" " + number_of.group("noun"))[0]
     match = regex("GroupSubjectBefore").search(before)
     if not match:
         return ""
@@ -270,7 +284,8 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         stop = next((m.start for m in numbers if m.start > head.mention.start and m.start not in group_starts),
                     len(sentence))
         window = sentence[head.mention.end:stop]
-        cuts = [c.start() for c in [regex("ClauseBreak").search(window)] if c]
+        # a new reported clause ("..., and that a volunteer ... was killed in a Russian air strike") speaks of another count
+        cuts = [c.start() for c in [regex("ClauseBreak").search(window), regex("NewThatClause").search(window)] if c]
         if stop < len(sentence) and "," in window:
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
         row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ..grammar import regex
@@ -36,6 +36,8 @@ class Context:
     period: str | None = None
     party: str | None = None
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
+    # the parties whose count of all victims (of a measure, for a period) the block stated already
+    victims_of: set[tuple[str, str, str]] = field(default_factory=set)
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
     counted: bool = False  # the block stated counts already
     stated_aside: str | None = None  # the period the sentence before stated aside, not handed on: a year to date after

@@ -101,6 +101,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.stated_aside = counts[0].period if aside or release_month or counts[0].period == block.stated_aside \
             else None
         block.counted = True
+        block.victims_of |= {(party, c.measure, c.period) for c in counts if c.head.noun not in GROUP_HEADS
+                             for party in c.parties}
         block.measure = handed_measure(counts)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
@@ -148,8 +150,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
     measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section,
                          opening_measure(text))
-    if measure == "civilian_deaths" and regex("MassacreVictimsBefore").search(text[:start]):
-        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
+    if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
+            block.measure == "massacres" and regex("MassacresClaimedOpening").match(text[:start]))):
+        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"
     if (measure == "civilian_deaths" or head.noun == "bare") and counts_fighters(head, text, segment,
                                                                                 sentence.source.report):
         return Count(head, measure)
@@ -171,7 +174,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section,
                          prev.parties if prev else ())
     period = None if parties.left_out else chosen.period
-    places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report)
+    places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
     if places.listed and parties.codes and "all" not in parties.codes and not parties.from_context:
@@ -183,7 +186,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure, read_period=chosen.period)
     # "US-led Coalition forces killed one child" also says how many victims in all
     also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
-                and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:])))
+                and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
+                and not other_group_follows(head, heads, text)
+                and not any((party, measure, chosen.period) in block.victims_of for party in parties.codes))
     # "N massacres since the beginning of 2020, including one massacre in May": the month's total
     month_of_parent = bool(
         prev is not None and regex("IncludingBefore").search(text[noun_end(text, prev.head.mention):start])
@@ -193,6 +198,14 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period)
+
+
+def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:
+    """Whether a group count is joined to another group's count right after it ("killed 27 children and 14 women"):
+    the party's victims were not all of the first group."""
+    following = heads[heads.index(head) + 1:heads.index(head) + 2]
+    return bool(following and following[0].noun in GROUP_HEADS and following[0].noun != head.noun
+                and regex("GroupGlueNext").search(text[noun_end(text, head.mention):following[0].mention.start]))
 
 
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],
