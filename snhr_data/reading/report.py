@@ -5,7 +5,7 @@ leave unsaid; each sentence is read within it by ``sentence``. Narrative sentenc
 victims abroad) are left out. Patterns: ``vocab/layout.yaml`` and ``vocab/sections.yaml``."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block
 from ..grammar import cached_by_text, matches_any, regex, regexes
@@ -87,6 +87,8 @@ class ReportReader:
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
         heading_party, carried = self.section.party, None  # carried: the party a label line names for the next
+        row: Row | None = None  # the ordinal row of a party list flattened into the block being read
+        line_starts = {start - body_start for start in block.starts}
         pieces = headlines(block, body_start) if title else table_rows(
             flat_rows(split_sentences(body), block, body_start), block, body_start)
         for offset, sentence in pieces:
@@ -97,7 +99,11 @@ class ReportReader:
             if row_party and not has_count(text):  # "Third: The armed opposition factions" / "Civilian death toll 47"
                 carried = row_party
                 continue
-            self.section.party, carried = carried or heading_party, None
+            if row_party or carried:
+                row, block_ctx = Row.opened(row, block_ctx, row_party or carried)
+            elif offset in line_starts:
+                row = None  # a row's statements go on within its raw line; a new line is a statement of its own
+            self.section.party, carried = carried or (row.party if row else heading_party), None
             if self.fighters or row_party == UNMAPPED:
                 continue
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
@@ -144,6 +150,23 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+@dataclass(frozen=True)
+class Row:
+    """An ordinal row of a party list flattened into one paragraph ("Third: Kurdish forces Civilians: 14, including 3
+    children; one of them died due to torture. Fourth: ..."): its party is the party of every statement of the row,
+    and each row is read in the context the list's introduction set (its period, its measure), not in what the row
+    before it said; nor does a party of the introduction ("SNHR recorded 640 civilian deaths") name the row's."""
+
+    party: str
+    intro: Context  # the block's context before its first row
+
+    @staticmethod
+    def opened(before: Row | None, block_ctx: Context, party: str) -> tuple[Row, Context]:
+        """The row that starts with ``party``, and the block context its statements are read in."""
+        intro = before.intro if before else replace(block_ctx, party=None, subject=None)
+        return Row(party, intro), replace(intro)
 
 
 def flat_row_starts(block: Block, body_start: int) -> list[int]:
