@@ -17,7 +17,9 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import Table, is_labelled_row, row_lines, table_header, table_intro, table_row
+from .zeros import states_zero
+from .tables import (Table, is_labelled_row, measure_table_header, row_lines, table_header, table_intro,
+                     table_row)
 from .text import split_sentences, title_case_months
 
 
@@ -135,7 +137,9 @@ class ReportReader:
     def read_part(self, whole: Block) -> None:
         """Read one block of the body (or the part of one before, at or after a table's header)."""
         context = self.table or self.section
-        header = None if self.skipping else table_header(whole.text, context.period or self.source.period, context.measure)
+        period = context.period or self.source.period
+        header = None if self.skipping else (table_header(whole.text, period, context.measure)
+                                             or measure_table_header(whole.text, self.source, period))
         if header:
             self.table = header
             return
@@ -243,7 +247,8 @@ def at_table_headers(block: Block) -> list[Block]:
     the header and the rows into one paragraph ("... Table 1: Civilian deaths by perpetrator, September 2017" /
     "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...)."""
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
-                   if regex("TableHeader").fullmatch(line.strip()) for cut in (start, start + len(line))}
+                   if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
+                   for cut in (start, start + len(line))}
                   - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]
 
@@ -280,11 +285,18 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
         if has_count(before) and (has_count(line) and regex("HeadlineEnd").search(before)
                                   and not regex("DanglingEnd").search(before.rstrip())
                                   and (regex("HeadlineStart").match(line) or regex("TollSubtitleStart").match(line))
-                                  or regex("QuotedHeadlineEnd").search(before)):
+                                  or regex("QuotedHeadlineEnd").search(before)) or is_slogan(before, line):
             pieces.append((start, before))
             start = at
     pieces.append((start, body[start:]))
     return pieces
+
+
+def is_slogan(before: str, line: str) -> bool:
+    """Whether the title's lines ``before`` a headline are a slogan apart from it ("Independent news from the Levant" /
+    "Syria rights monitor: 118 civilians killed in March"): no count, month or year of their own, before a line
+    that states a count; the headline's label is on its own line."""
+    return not has_count(before) and not regex("PeriodWord").search(before) and has_count(line)
 
 
 def previous_start(block: Block, line_start: int) -> int:
@@ -331,7 +343,7 @@ def is_contents_entry(block: Block) -> bool:
 def is_heading(block: Block) -> bool:
     """A heading or label line (no figure of its own): it sets the context for what follows."""
     text = regex("ItemPrefix").sub("", block.text).strip()
-    if has_count(text):
+    if has_count(text) or states_zero(text):  # "- Coalition forces: none. SNHR recorded no deaths at their hands"
         return False
     if is_major_heading(block) or block.md_heading:
         return True
