@@ -149,6 +149,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          opening_measure(text))
     if measure == "civilian_deaths" and regex("MassacreVictimsBefore").search(text[:start]):
         measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"
+    if is_ranking_under_massacres(measure, text, section):
+        if prev is None:
+            warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
+        return Count(head, measure)
     if (measure == "civilian_deaths" or head.noun == "bare") and counts_fighters(head, text, segment,
                                                                                 sentence.source.report):
         return Count(head, measure)
@@ -192,6 +196,14 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period)
+
+
+def is_ranking_under_massacres(measure: str, text: str, section: Context) -> bool:
+    """Whether a governorate ranking that names no massacre ("Aleppo governorate recorded the highest death toll with
+    341 civilians, followed by ...") takes the massacres' victims from its heading ("IV. Massacres") only: whether it
+    ranks them or all the month's deaths, the text does not say."""
+    return (measure == "massacre_deaths" and section.measure == "massacres" and not regex("MassacreWord").search(text)
+            and ranking_subject(text) is not None)
 
 
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],
