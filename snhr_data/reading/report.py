@@ -17,10 +17,10 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .zeros import states_zero
 from .tables import (Table, is_labelled_row, measure_table_header, row_lines, table_header, table_intro,
                      table_row)
 from .text import split_sentences, title_case_months
+from .zeros import states_zero
 
 
 @dataclass
