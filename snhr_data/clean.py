@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .furniture import without_furniture
 from .reading.dates import is_date_line, is_month_heading
+from .vocab import find_governorates, find_parties
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -87,8 +88,17 @@ def clean_line(line: str) -> str:
 def is_noise_line(line: str) -> bool:
     """Lines that carry no report prose: bare URLs, table-of-contents entries, rules (a markdown table's too), page
     numbers."""
-    return bool(_URL_LINE.match(line) or (_TOC_LINE.search(line) and not _TAB_ROW_END.search(line))
+    return bool(_URL_LINE.match(line) or (_TOC_LINE.search(line) and not _TAB_ROW_END.search(line)
+                                          and not _is_named_row(line))
                 or _RULE_LINE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER_LINE.match(line))
+
+
+def _is_named_row(line: str) -> bool:
+    """A row of tab-separated cells whose label is one governorate or party ("Aleppo\t44", a two-column table of an
+    HTML page): no contents entry, though it ends in a tab and a number as one does."""
+    label = line.split("\t")[0].strip()
+    found = find_governorates(label) or find_parties(label)
+    return len(found) == 1 and found[0].start == 0 and not label[found[0].end:].strip()
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:

@@ -86,15 +86,24 @@ def unknown_agent(window: str, segment: str, report: str) -> str | None:
 
 
 def subject_party(sentence: str, report: str) -> str | None:
-    """The party named by a sentence's subject ("ISIS cells attacked ...": isis), UNMAPPED + label for an
-    actor the vocabulary lacks ("Armed groups loyal to the former regime attacked ..."), None when there is none."""
+    """The party named by a sentence's subject ("ISIS cells attacked ...": isis), or by an item's label
+    ("International Coalition forces: none."), UNMAPPED + label for an actor the vocabulary lacks ("Armed groups
+    loyal to the former regime attacked ..."), None when there is none."""
     subject = regex("SentenceSubject").match(sentence)
     if not subject or regex("AnaphorSubject").search(subject.group("subject") + " killed "):
-        return None
+        return label_party(sentence, report)
     named = find_parties(subject.group("subject"), report)
     if named and regex("AgentTail").fullmatch(subject.group("subject")[named[-1].end:]):
         return named[-1].code
     return UNMAPPED + subject.group("subject").strip() if regex("UnknownActor").search(subject.group("subject")) else None
+
+
+def label_party(sentence: str, report: str) -> str | None:
+    """The one party an item's label names, the whole label being its name ("Russian forces: ..."), else None."""
+    match = regex("Label").match(sentence.strip())
+    label = match.group("label").strip() if match else ""
+    named = find_parties(label, report) if label else []
+    return named[0].code if len(named) == 1 and named[0].start == 0 and not label[named[0].end:].strip() else None
 
 
 def refers_back(segment: str, after: str) -> bool:

@@ -112,7 +112,8 @@ def named_in_window(window: str, report: str) -> Parties | None:
                 and not regex("PartialBefore").search(window[:m.start])]
     if not backward:
         return None
-    also_total = bool(regex("BothOrAll").search(window[: backward[0].start]))
+    also_total = bool(regex("BothOrAll").search(window[: backward[0].start])
+                      or regex("CommittedByAside").match(window[: backward[0].start]))
     if regex("EachWord").search(window[: backward[0].start]):
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
         return Parties(tuple(m.code for m in chained), also_total=also_total)

@@ -5,7 +5,7 @@ leave unsaid; each sentence is read within it by ``sentence``. Narrative sentenc
 victims abroad) are left out. Patterns: ``vocab/layout.yaml`` and ``vocab/sections.yaml``."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block
 from ..grammar import cached_by_text, matches_any, regex, regexes
@@ -17,8 +17,10 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import Table, is_labelled_item, is_labelled_row, row_lines, table_header, table_intro, table_row
+from .tables import (Table, is_labelled_item, is_labelled_row, measure_table_header, row_lines, table_header,
+                     table_intro, table_row)
 from .text import split_sentences, title_case_months
+from .zeros import states_zero
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ class ReportReader:
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
         heading_party, carried = self.section.party, None  # carried: the party a label line names for the next
+        row: Row | None = None  # the ordinal row of a party list flattened into the block being read
+        line_starts = {start - body_start for start in block.starts}
         pieces = headlines(block, body_start) if title else table_rows(
             flat_rows(split_sentences(body), block, body_start), block, body_start)
         for offset, sentence in pieces:
@@ -141,7 +145,11 @@ class ReportReader:
             if row_party and not has_count(text):  # "Third: The armed opposition factions" / "Civilian death toll 47"
                 carried = row_party
                 continue
-            self.section.party, carried = carried or heading_party, None
+            if row_party or carried:
+                row, block_ctx = Row.opened(row, block_ctx, row_party or carried)
+            elif offset in line_starts:
+                row = None  # a row's statements go on within its raw line; a new line is a statement of its own
+            self.section.party, carried = carried or (row.party if row else heading_party), None
             if self.fighters or row_party == UNMAPPED:
                 continue
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
@@ -173,7 +181,9 @@ class ReportReader:
     def read_part(self, whole: Block) -> None:
         """Read one block of the body (or the part of one before, at or after a table's header)."""
         context = self.table or self.section
-        header = None if self.skipping else table_header(whole.text, context.period or self.source.period, context.measure)
+        period = context.period or self.source.period
+        header = None if self.skipping else (table_header(whole.text, period, context.measure)
+                                             or measure_table_header(whole.text, self.source, period))
         if header:
             self.table = header
             return
@@ -188,6 +198,23 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+@dataclass(frozen=True)
+class Row:
+    """An ordinal row of a party list flattened into one paragraph ("Third: Kurdish forces Civilians: 14, including 3
+    children; one of them died due to torture. Fourth: ..."): its party is the party of every statement of the row,
+    and each row is read in the context the list's introduction set (its period, its measure), not in what the row
+    before it said; nor does a party of the introduction ("SNHR recorded 640 civilian deaths") name the row's."""
+
+    party: str
+    intro: Context  # the block's context before its first row
+
+    @staticmethod
+    def opened(before: Row | None, block_ctx: Context, party: str) -> tuple[Row, Context]:
+        """The row that starts with ``party``, and the block context its statements are read in."""
+        intro = before.intro if before else replace(block_ctx, party=None, subject=None)
+        return Row(party, intro), replace(intro)
 
 
 def flat_row_starts(block: Block, body_start: int) -> list[int]:
@@ -269,7 +296,8 @@ def at_table_headers(block: Block) -> list[Block]:
     the header and the rows into one paragraph ("... Table 1: Civilian deaths by perpetrator, September 2017" /
     "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...)."""
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
-                   if regex("TableHeader").fullmatch(line.strip()) for cut in (start, start + len(line))}
+                   if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
+                   for cut in (start, start + len(line))}
                   - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]
 
@@ -306,11 +334,18 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
         if has_count(before) and (has_count(line) and regex("HeadlineEnd").search(before)
                                   and not regex("DanglingEnd").search(before.rstrip())
                                   and (regex("HeadlineStart").match(line) or regex("TollSubtitleStart").match(line))
-                                  or regex("QuotedHeadlineEnd").search(before)):
+                                  or regex("QuotedHeadlineEnd").search(before)) or is_slogan(before, line):
             pieces.append((start, before))
             start = at
     pieces.append((start, body[start:]))
     return pieces
+
+
+def is_slogan(before: str, line: str) -> bool:
+    """Whether the title's lines ``before`` a headline are a slogan apart from it ("Independent news from the Levant" /
+    "Syria rights monitor: 118 civilians killed in March"): no count, month or year of their own, before a line
+    that states a count; the headline's label is on its own line."""
+    return not has_count(before) and not regex("PeriodWord").search(before) and has_count(line)
 
 
 def previous_start(block: Block, line_start: int) -> int:
@@ -367,7 +402,7 @@ def is_contents_entry(block: Block) -> bool:
 def is_heading(block: Block) -> bool:
     """A heading or label line (no figure of its own): it sets the context for what follows."""
     text = regex("ItemPrefix").sub("", block.text).strip()
-    if has_count(text):
+    if has_count(text) or states_zero(text):  # "- Coalition forces: none. SNHR recorded no deaths at their hands"
         return False
     if is_major_heading(block) or block.md_heading:
         return True

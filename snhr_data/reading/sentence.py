@@ -153,6 +153,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
             block.measure == "massacres" and regex("MassacresClaimedOpening").match(text[:start]))):
         measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"
+    if is_ranking_under_massacres(measure, text, section):
+        if prev is None:
+            warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
+        return Count(head, measure)
     if (measure == "civilian_deaths" or head.noun == "bare") and counts_fighters(head, text, segment,
                                                                                 sentence.source.report):
         return Count(head, measure)
@@ -206,6 +210,14 @@ def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:
     following = heads[heads.index(head) + 1:heads.index(head) + 2]
     return bool(following and following[0].noun in GROUP_HEADS and following[0].noun != head.noun
                 and regex("GroupGlueNext").search(text[noun_end(text, head.mention):following[0].mention.start]))
+
+
+def is_ranking_under_massacres(measure: str, text: str, section: Context) -> bool:
+    """Whether a governorate ranking that names no massacre ("Aleppo governorate recorded the highest death toll with
+    341 civilians, followed by ...") takes the massacres' victims from its heading ("IV. Massacres") only: whether it
+    ranks them or all the month's deaths, the text does not say."""
+    return (measure == "massacre_deaths" and section.measure == "massacres" and not regex("MassacreWord").search(text)
+            and ranking_subject(text) is not None)
 
 
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],

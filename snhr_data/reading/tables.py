@@ -5,7 +5,7 @@ deaths by perpetrator, September 2017"), then rows ("Syrian regime forces 22 4 2
 Each row gives one figure per column, for the party or the governorate its label names, or for the month it names
 (of the year the table's period is: a month row of a table of no one year is reported and left out); a label that
 names none is reported and its row left out, and the first line that is no row ends the table. Patterns:
-``TableHeader``, ``TableIntro``, ``TableRow``, ``TableMonthLabel`` in ``vocab/layout.yaml``."""
+``TableHeader``, ``MeasureTableHeader``, ``TableIntro``, ``TableRow``, ``TableMonthLabel`` in ``vocab/layout.yaml``."""
 from __future__ import annotations
 
 import re
@@ -17,6 +17,7 @@ from ..periods import contains, month_code, month_number, period_span, period_ty
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
 from .measure import measure_of_text
 from .model import NO_PERIOD, Figure, Source, warn_left_out
+from .text import title_case_months
 
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women",
@@ -44,6 +45,18 @@ def table_header(text: str, period: str, measure: str | None) -> Table | None:
     if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
         period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
     return Table(key, tuple(GROUP_OF_COLUMN[c] for c in columns), period, measure or "civilian_deaths")
+
+
+def measure_table_header(text: str, source: Source, period: str) -> Table | None:
+    """The table of measures a header opens ("| Indicator | May 2019 |"), for the one period its column names, else
+    ``period`` (the context's); a column naming several periods, or one the reader cannot read, gives none."""
+    match = regex("MeasureTableHeader").fullmatch(text.strip())
+    if not match:
+        return None
+    mentions = source.periods(title_case_months(match.group("period")))
+    if len(mentions) > 1 or (mentions and not mentions[0].period):
+        return Table("measure", ("all",), NO_PERIOD)
+    return Table("measure", ("all",), mentions[0].period if mentions else period)
 
 
 def table_intro(sentence: str, source: Source, period: str) -> Table | None:
@@ -87,10 +100,14 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers) \
             or (match.group("noun") and len(numbers) > 1):
         return None
-    if regex("TableTotalLabel").fullmatch(label) or table.period == NO_PERIOD:
-        return []  # the table's total restates the report's; a table of no readable period gives nothing
+    if regex("TableTotalLabel").fullmatch(label) or table.period == NO_PERIOD \
+            or (table.key == "governorate" and regex("OtherPlacesLabel").fullmatch(label)):
+        return []  # the table's total restates the report's; a table of no readable period gives nothing; nor does
+        # the row of the other governorates together
     if table.key == "month":
         return month_row(label, numbers, table, source, line_no, line.strip())
+    if table.key == "measure":
+        return measure_row(label, numbers, table, source, line_no, line.strip())
     found = find_governorates(label) if table.key == "governorate" else find_parties(label, source.report)
     code = label_code(label, found)
     if code is None:
@@ -135,6 +152,19 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
     return [Figure(source.report, period, table.measure, group, "all", "all", "count", "", float(n.value), "exact",
                    source.source_file, line_no, quote, "a row of a table by month flattened to text")
             for group, n in zip(table.groups, numbers)]
+
+
+def measure_row(label: str, numbers: list, table: Table, source: Source, line_no: int,
+                quote: str) -> list[Figure] | None:
+    """The figure of a row of a table of measures ("| Deaths due to torture | 19 |": torture deaths of all victims; a
+    label naming children or women counts them); None when its label names no one measure: the table has ended."""
+    measure = measure_of_text(label)
+    column = regex("TableColumn").findall(label)
+    group = GROUP_OF_COLUMN.get(column[-1].lower().split()[-1], "all") if column else "all"
+    if measure is None or len(numbers) != 1 or (group != "all" and measure != "civilian_deaths"):
+        return None
+    return [Figure(source.report, table.period, measure, group, "all", "all", "count", "", float(numbers[0].value),
+                   "exact", source.source_file, line_no, quote, "a row of a table of measures flattened to text")]
 
 
 def month_list_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:

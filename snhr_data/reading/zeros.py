@@ -10,7 +10,8 @@ from ..grammar import regex, regexes
 from ..vocab import find_governorates, find_parties
 from .heads import noun_of
 from .measure import NOUN_MEASURE
-from .model import NO_PERIOD, Context, Figure, Sentence
+from .agents import label_party
+from .model import NO_PERIOD, UNMAPPED, Context, Figure, Sentence
 from .text import quote_around
 
 
@@ -38,7 +39,7 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     for match in party_zeros:
         if find_governorates(match.group("group") + re.split(r"[.,;]", text[match.end():], maxsplit=1)[0]):
             continue  # "Russian forces killed no civilians in Idlib": a governorate's zero, no column holds it
-        party, measure, victim = zero_party(match.group("party"), sentence.source.report), None, "all"
+        party, measure, victim = zero_party(match.group("party"), sentence, block), None, "all"
         noun = noun_of(" " + match.group("group"))[0] if match.group("group").strip() else ""
         if regex("TortureZero").match(match.group("group")):
             measure = "torture_deaths"
@@ -52,6 +53,12 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     return figures
 
 
+def states_zero(text: str) -> bool:
+    """Whether ``text`` says that no one of a group, or no one at a party's hands, was killed."""
+    return bool(regex("ZeroWord").search(text)) and any(
+        pattern.search(text) for name in ("ZeroStatement", "PartyZero") for pattern in regexes(name))
+
+
 def zero_period(sentence: Sentence, block: Context, section: Context) -> str | None:
     """The period of a sentence's zeros: the first it names, else the block's, section's or report's."""
     found = [p for p in sentence.source.periods(sentence.text) if p.period or p.kind in {"ambiguous", "unreadable"}]
@@ -59,7 +66,12 @@ def zero_period(sentence: Sentence, block: Context, section: Context) -> str | N
     return None if period in {None, NO_PERIOD} else period
 
 
-def zero_party(subject: str, report: str) -> str | None:
-    """The party a zero's subject names ("Russian forces", "while ISIS cells"), None if it names none."""
+def zero_party(subject: str, sentence: Sentence, block: Context) -> str | None:
+    """The party a zero's subject names ("Russian forces", "while ISIS cells"); of a pronoun ("at their hands"),
+    the party of the item's label or of the sentence before; None if it names none."""
+    report = sentence.source.report
+    if regex("PronounAgent").fullmatch(subject.strip()):
+        before = block.subject if block.subject and not block.subject.startswith(UNMAPPED) else None
+        return label_party(sentence.text, report) or before
     named = find_parties(subject, report)
     return named[-1].code if named and regex("AgentTail").fullmatch(subject[named[-1].end:]) else None
