@@ -40,9 +40,10 @@ __import__("gc").collect()
 __import__("gc").freeze()
 """
 
-# What every notebook imports first, run in a worker's kernel as soon as it starts (``warm_up``): modules stay
-# imported across ``reset``, so the first notebook of each worker does not pay the imports.
-WARM_CODE = "import IPython.display, snhr_data.charts, snhr_data.notebooks"
+# What every notebook does first, run in a worker's kernel as soon as it starts (``warm_up``): the imports, and a
+# chart drawn in memory in the three formats (fonts loaded, the PDF writer's font subsetting imported). Modules and
+# caches stay across ``reset``, so the first notebook of each worker does not pay for them.
+WARM_CODE = "import IPython.display, pyarrow.parquet, snhr_data.charts, snhr_data.notebooks; snhr_data.charts.book.warm_up()"
 
 
 class KernelError(RuntimeError):

@@ -56,6 +56,18 @@ def save_figure(fig: Figure, stem: Path, metadata: Mapping[str, Mapping[str, str
     return written
 
 
+def warm_up() -> None:
+    """Draw a small chart in the house style and save it in memory in every format: what a process pays once."""
+    from .layout import finish, new_figure
+
+    with house_style():
+        fig, ax = new_figure(3, 2)
+        ax.barh([0, 1], [1, 2])
+        finish(fig, ax, "Warm-up", "nothing saved", [], {})
+        for fmt in ("png", "svg", "pdf"):
+            fig.savefig(BytesIO(), format=fmt, **FORMAT_OPTIONS.get(fmt, {}))
+
+
 def data_fingerprint(data: pd.DataFrame) -> str:
     """A short hash of the plotted numbers: changes whenever a charted value, label or row changes."""
     text = data.to_csv(index=False, lineterminator="\n", float_format="%.6g")
