@@ -10,6 +10,7 @@ $(BIN)/snhr-data: pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(BIN)/python -c "import matplotlib.font_manager"  # matplotlib's font cache, built once per machine
 	touch $@
 
 setup: $(BIN)/snhr-data
