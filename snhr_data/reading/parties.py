@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..grammar import regex
+from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
@@ -195,10 +196,13 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
 def party_of_a_list(tail: str, report: str) -> str | None:
     """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item; not of a
     count whose own parties come before it ("seven medical personnel, five by X and two by Y, and three media
-    workers, all of them by X")."""
+    workers, all of them by X"); "both" only of a list of two counts ("one medical worker and one Civil Defense
+    volunteer, both in shelling by X")."""
     match = regex("AllByParty").search(tail)
     if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report):
         return None
+    if match.group("both") and len(find_numbers(tail[: match.start()])) != 1:
+        return None  # "76 civilians, ..., and two who died due to torture, both at the hands of X": the two only
     mentions = find_parties(tail[match.end():], report)
     return mentions[0].code if mentions and mentions[0].start == 0 else None
 
