@@ -87,7 +87,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if label:
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
-        return LEFT_OUT
+        return Parties(("all",)) if all_by_unknown_agent(window, label, segment) else LEFT_OUT
     if regex("WholeTollAfter").match(text[end:]):  # "and 188 of the month's victims died in Idlib": all parties'
         return Parties(("all",))
     clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
@@ -133,6 +133,14 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
         return LEFT_OUT
     return Parties((chain[listed.index(head)].code,))
+
+
+def all_by_unknown_agent(window: str, label: str, segment: str) -> bool:
+    """Whether a count with no subject says all of it is the unknown actor's ("We documented 118 deaths under torture,
+    all of them in the detention centres of the security branches"): still the total of all parties."""
+    at = window.find(label)
+    return at > 0 and bool(regex("AllOfThemBefore").search(window[:at])) and unknown_agent_before(segment) is None \
+        and not regex("AgentBefore").search(segment)
 
 
 def named_in_window(window: str, report: str) -> Parties | None:
