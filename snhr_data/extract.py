@@ -21,7 +21,7 @@ from .numbers import find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
 from .reading.dates import publication_date
-from .reading.governorates import LISTED_NOTE
+from .reading.governorates import LISTED_NOTE, REGION_NOTE
 from .reading.month import Dating, date_report
 from .reading.heads import is_count_number
 from .reading.model import Figure, Source, join_notes
@@ -109,10 +109,12 @@ def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
     def key(f: Figure) -> tuple:
         return f.period, f.measure, f.victim_group, f.perpetrator, f.unit
 
-    listed = [f for f in figures if LISTED_NOTE in f.note]
-    restated = {key(f) for f in listed for other in figures
+    def is_listed(f: Figure) -> bool:
+        return LISTED_NOTE in f.note or REGION_NOTE in f.note
+
+    restated = {key(f) for f in figures if is_listed(f) for other in figures
                 if other is not f and key(other) == key(f) and (other.line, other.value) != (f.line, f.value)}
-    return [f for f in figures if not (LISTED_NOTE in f.note and key(f) in restated)]
+    return [f for f in figures if not (is_listed(f) and key(f) in restated)]
 
 
 SPECIAL_GROUPS = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}

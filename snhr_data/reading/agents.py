@@ -40,8 +40,9 @@ def unknown_agent_after(window: str) -> str | None:
 
 def unknown_agent_before(segment: str) -> str | None:
     """The subject of "<subject> killed N" (its last clause), if it is not a pronoun or the publisher; the actor of a
-    flattened table's row label run into the count ("Victims of the foreign militias Civilians 22")."""
-    row = row_label_agent(segment)
+    flattened table's row label run into the count ("Victims of the foreign militias Civilians 22"); killers the text
+    could not name ("we could not identify the killers of the remaining 100")."""
+    row = row_label_agent(segment) or regex("AgentUnidentified").search(segment)
     if row:
         return row.group("label")
     match = regex("AgentBefore").search(segment)

@@ -20,23 +20,28 @@ class Governorates:
     codes: tuple[str, ...]  # () for all governorates; AMBIGUOUS: left out
     one_each: bool = False  # "2 deaths in Daraa and Homs": one in each
     listed: tuple[str, ...] = ()  # AMBIGUOUS: the governorates a count is stated across with no split ("in Daraa and Quneitra")
+    region: str = ""  # AMBIGUOUS: the region a count is stated in ("in the Afrin area"), no governorate
 
     def note(self, value: float) -> str:
         if self.one_each:
             return f"{int(value)} deaths across {len(self.codes)} governorates: one each"
         if self.listed:
             return f"{LISTED_NOTE} ({', '.join(self.listed)})"
+        if self.region:
+            return f"{REGION_NOTE} ({self.region})"
         return ""
 
     def as_party_total(self) -> Governorates:
         """A party's count stated across several governorates with no split ("Israeli forces killed four civilians in
-        Daraa and Quneitra"): the party's count in all governorates, noted (``snhr_data.extract`` drops it if the text
-        states another count of that party)."""
-        return Governorates((), listed=self.listed) if self.listed else self
+        Daraa and Quneitra") or in a region ("Turkish forces: 64 civilians, in the Afrin area"): the party's count in
+        all governorates, noted (``snhr_data.extract`` drops it if the text states another count of that party)."""
+        return Governorates((), listed=self.listed, region=self.region) if self.listed or self.region else self
 
 
 # the note of a party's count stated across several governorates with no split, filed under all governorates
 LISTED_NOTE = "the party's count stated across several governorates with no split by governorate"
+# the note of a party's count stated for a region that is no governorate, filed under all governorates
+REGION_NOTE = "the party's count stated for a region that is no governorate"
 
 
 def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str,
@@ -227,7 +232,10 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
         return Governorates(())  # "in April, including 60 children, most of them ... on Idlib": not where all were
     if not names:
         if regex("RegionSubset").match(listed):
-            return Governorates(AMBIGUOUS)  # "including 17 in the areas administered by ...": a region's count
+            # "including 17 in the areas administered by ...": a region's count; "in the Afrin area", naming no one who
+            # holds it, may say where all of a party's victims fell
+            region = "" if find_parties(listed) else regex("RegionSubset").match(listed).group(0).strip()
+            return Governorates(AMBIGUOUS, region=region)
         if gov.group("the") and regex("GovernorateWord").match(listed.strip()):
             earlier = find_governorates(sentence[: head.mention.start])
             return Governorates((earlier[-1].code,) if earlier else ())

@@ -13,6 +13,7 @@ from ..vocab import LabelMention, find_governorates, find_parties
 from .agents import row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
+GROUP_HEADS = GROUP_NOUNS | {"children_and_women"}  # counts of a victim group, not of all civilians
 
 
 @dataclass
@@ -308,6 +309,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         elided = regex("ElidedAgentBefore").search(window) if stop < len(sentence) else None
         if elided and regex("UnknownActor").search(elided.group("label")) and not parties(elided.group("label")):
             cuts.append(elided.start())  # "HTS six and the Turkistan Islamic Party one": the actor of "one"
+        unnamed = regex("AgentUnidentified").search(window) if stop < len(sentence) else None
+        if unnamed:
+            cuts.append(unnamed.start())  # "... said it could not identify who was responsible for the remaining 104"
         named = parties(window)
         cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
         if stop < len(sentence):  # a row label running into the next number is that number's: "... Of which

@@ -31,7 +31,9 @@ def measure_of_text(text: str) -> str | None:
 def opening_measure(sentence: str) -> str | None:
     """The measure a sentence's opening names for every count after it ("Of the five deaths due to torture, three
     were at the hands of ..."), None when it has no such opening."""
-    if regex("MonthDeadOpening").match(sentence) or regex("CiviliansBreakdownOpening").match(sentence):
+    breakdown = regex("CiviliansBreakdownOpening").match(sentence)
+    if regex("MonthDeadOpening").match(sentence) or (
+            breakdown and measure_of_text(breakdown.group(0)) in (None, "civilian_deaths")):
         return "civilian_deaths"
     glued = regex("GluedHeaderBefore").match(sentence)
     opening = regex("MeasureOpening").match(sentence[glued.end() if glued else 0:])

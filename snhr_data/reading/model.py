@@ -115,6 +115,8 @@ LEFT_OUT_BECAUSE = {
                "or a part of it"),
     "ranking_measure": ("the ranking {p} stands under a heading of massacres but names none, and the text does not say "
                         "whether it ranks the massacres' victims or all the civilian deaths"),
+    "respective": ("{p} gives its counts \"respectively\" to a list of parties that does not pair up with them, "
+                   "and the text does not say which count is whose"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
              "holds apart"),
 }
@@ -135,7 +137,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole",
-             "method": "given to all parties", "ranking_measure": "filed as either"}.get(kind, "moved to another period")
+             "method": "given to all parties", "respective": "given to one party",
+             "ranking_measure": "filed as either"}.get(kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)
 

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, replace
 
 from ..grammar import regex
+from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
-from .heads import Head
+from .heads import GROUP_HEADS, Head
 from .model import UNMAPPED, Context, Sentence, warn_left_out
 
 
@@ -46,6 +47,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if bringing:
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
+    respective = respective_party(head, heads, sentence)
+    if respective is not None:
+        return respective
     if regex("PercentOfBefore").search(text[segment_start:start]):
         return Parties(("all",))  # "X responsible for 79% of 4,823 civilian deaths": a share's whole, all parties'
     share = regex("ShareGoesToAfter").match(text[end:])
@@ -83,7 +87,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if label:
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
-        return LEFT_OUT
+        return Parties(("all",)) if all_by_unknown_agent(window, label, segment) else LEFT_OUT
+    if regex("WholeTollAfter").match(text[end:]):  # "and 188 of the month's victims died in Idlib": all parties'
+        return Parties(("all",))
     clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
     place_subject = regex("GovernorateBefore").search(text[:start])
     if place_subject:  # "...: Idlib governorate recorded 49 civilian deaths": a place's count, not a party named before
@@ -103,6 +109,38 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
     return context_party(block, section, continues)
+
+
+def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parties | None:
+    """In "Syrian regime forces, Russian forces and ISIS killed 603, 187 and 92 civilians respectively", the party of
+    the list named before the counts that stands where the count stands among them; left out (and warned) when the
+    list and the counts do not pair up; None outside such a sentence (or for a group's count)."""
+    text = sentence.text
+    closing = regex("Respectively").search(text, head.mention.end)
+    if head.noun in GROUP_HEADS or closing is None:
+        return None
+    listed = [h for h in heads if h.noun not in GROUP_HEADS and h.mention.end <= closing.start()]
+    named = find_parties(text[:listed[0].mention.start], sentence.source.report)
+    if len(named) < 2:
+        return None
+    chain = named[-1:]
+    for before in reversed(named[:-1]):
+        if not regex("PartyListJoin").fullmatch(text[before.end:chain[0].start]):
+            break
+        chain.insert(0, before)
+    if len(chain) != len(listed):
+        warn_left_out(sentence.source, sentence.line_at(head.mention.start),
+                      text[chain[0].start:closing.end()].strip()[:80], "respective")
+        return LEFT_OUT
+    return Parties((chain[listed.index(head)].code,))
+
+
+def all_by_unknown_agent(window: str, label: str, segment: str) -> bool:
+    """Whether a count with no subject says all of it is the unknown actor's ("We documented 118 deaths under torture,
+    all of them in the detention centres of the security branches"): still the total of all parties."""
+    at = window.find(label)
+    return at > 0 and bool(regex("AllOfThemBefore").search(window[:at])) and unknown_agent_before(segment) is None \
+        and not regex("AgentBefore").search(segment)
 
 
 def named_in_window(window: str, report: str) -> Parties | None:
@@ -166,10 +204,13 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
 def party_of_a_list(tail: str, report: str) -> str | None:
     """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item; not of a
     count whose own parties come before it ("seven medical personnel, five by X and two by Y, and three media
-    workers, all of them by X")."""
+    workers, all of them by X"); "both" only of a list of two counts ("one medical worker and one Civil Defense
+    volunteer, both in shelling by X")."""
     match = regex("AllByParty").search(tail)
     if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report):
         return None
+    if match.group("both") and len(find_numbers(tail[: match.start()])) != 1:
+        return None  # "76 civilians, ..., and two who died due to torture, both at the hands of X": the two only
     mentions = find_parties(tail[match.end():], report)
     return mentions[0].code if mentions and mentions[0].start == 0 else None
 

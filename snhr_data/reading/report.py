@@ -17,8 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import (Table, is_labelled_item, is_labelled_row, measure_table_header, row_lines, table_header,
-                     table_intro, table_row)
+from .tables import (Table, glued_rows, glued_table, is_labelled_item, is_labelled_row, measure_table_header, row_lines,
+                     table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -187,6 +187,12 @@ class ReportReader:
         if header:
             self.table = header
             return
+        glued = None if self.skipping else glued_table(whole.text, period, context.measure)
+        if glued:
+            self.table, rows = glued
+            self.figures += [figure for row in rows
+                             for figure in table_row(row, self.table, self.source, whole.first_line) or []]
+            return
         block = self.read_rows(whole) if self.table else whole
         if block is None:
             return
@@ -294,9 +300,11 @@ def block_from(block: Block, offset: int, end: int | None = None) -> Block:
 def at_table_headers(block: Block) -> list[Block]:
     """``block`` cut before and after each raw line that is a table's header, where a PDF's lines ran the caption,
     the header and the rows into one paragraph ("... Table 1: Civilian deaths by perpetrator, September 2017" /
-    "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...)."""
+    "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...), or a header and its rows run
+    into one line ("Governorate Victims Homs 811 Damascus Countryside 688 ...")."""
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
                    if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
+                   or glued_rows(line)
                    for cut in (start, start + len(line))}
                   - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]

@@ -18,8 +18,8 @@ from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
-from .heads import (Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end, noun_of,
-                    set_windows)
+from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end,
+                    noun_of, set_windows)
 from .measure import measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import parties_of
@@ -27,9 +27,6 @@ from .percents import read_percents
 from .period import period_of
 from .text import masked, quote_around
 from .zeros import read_zero_statements
-
-GROUP_HEADS = {"children", "women", "children_and_women"}  # counts of a victim group, not of all civilians
-
 
 
 @dataclass(frozen=True)
@@ -181,8 +178,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
-    if places.listed and parties.codes and "all" not in parties.codes and not parties.from_context:
-        places = places.as_party_total()  # "Israeli forces killed four civilians in Daraa and Quneitra"
+    # "Israeli forces killed four civilians in Daraa and Quneitra", "Turkish forces killed 64 in the Afrin area"
+    if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
+        places = places.as_party_total()
     if prev is not None and refers_back(segment, text[end:]) and is_same_key(head, measure, period, parties.codes,
                                                                              places.codes, prev):
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
