@@ -214,10 +214,10 @@ def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:
 
 def is_ranking_under_massacres(measure: str, text: str, section: Context) -> bool:
     """Whether a governorate ranking that names no massacre ("Aleppo governorate recorded the highest death toll with
-    341 civilians, followed by ...") takes the massacres' victims from its heading ("IV. Massacres") only: whether it
-    ranks them or all the month's deaths, the text does not say."""
+    341 civilians, followed by ...", "Most victims fell in Aleppo (402), Idlib (288) ...") takes the massacres' victims
+    from its heading ("IV. Massacres") only: whether it ranks them or all the month's deaths, the text does not say."""
     return (measure == "massacre_deaths" and section.measure == "massacres" and not regex("MassacreWord").search(text)
-            and ranking_subject(text) is not None)
+            and (ranking_subject(text) is not None or bool(regex("VictimsByPlaceOpening").match(text))))
 
 
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],
