@@ -17,8 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import (Table, flat_table_cuts, is_labelled_item, is_labelled_row, measure_table_header, row_lines, table_header,
-                     table_intro, table_row)
+from .tables import (Table, flat_table_cuts, is_labelled_item, is_labelled_row, measure_table_header, row_lines,
+                     table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -311,9 +311,9 @@ def with_flat_table_lines(block: Block) -> Block:
     starts = dict(zip(block.starts, block.lines))
     for start in block.starts:
         cuts = flat_table_cuts(block.text, start, set(block.starts)) if start in starts else []
-        for inside in [s for s in starts if cuts[0] < s < cuts[-1]] if cuts else []:
-            del starts[inside]
-        starts.update({cut: block.line_at(cut) for cut in cuts[:-1]})
+        if cuts:
+            starts = {s: line for s, line in starts.items() if not cuts[0] < s < cuts[-1]}
+            starts.update({cut: block.line_at(cut) for cut in cuts[:-1]})
     kept = sorted(starts.items())
     return Block(block.text, block.md_heading, [s for s, _ in kept], [line for _, line in kept])
 
