@@ -64,6 +64,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             return "civilian_deaths"  # "... Civilian death toll 5,101 Of which children 812"
         if regex("CiviliansNumberBefore").search(segment):
             return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008"
+        if regex("VictimsByPlaceOpening").match(segment):  # "Most victims fell in Aleppo (402), ..."
+            return "massacre_deaths" if section.measure == "massacres" else "civilian_deaths"
         subject = regex("CommittedByOpening").match(segment)  # "The seven massacres ... were committed by X (three)"
         named = measure_of_text(subject.group("what") if subject else segment) \
             if subject or regex("StatedAs").search(segment) else None

@@ -104,6 +104,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     anaphor = anaphor_subject(segment)
     if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party
         return antecedent(anaphor.group("pronoun"), block.subject, sentence, start)
+    owner = regex("AnaphorVictimsAfter").match(text[end:])
+    if owner:  # "two of the group's victims", "2,301 of their victims": the subject before's, else its counts' party
+        return antecedent(owner.group("pronoun"), block.subject or block.party, sentence, start)
     # only a count that refers back to the victims of the sentence before takes its party; a ranking never
     continues = refers_back(segment, text[end:]) and ranking_subject(text) is None
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence

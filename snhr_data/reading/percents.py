@@ -100,6 +100,10 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
             return None  # "62 percent of those killed by Russian forces": a share of one party's victims
         victim = {"children": "children", "women": "women"}.get(group.group(1).lower(), "children_and_women")
         return Share("victim_group", (), "all", victim)
+    named_after = regex("VictimGroupAfterShare").match(post)
+    if named_after:  # "that is 19% children and 13% women"; of one party's victims ("X killed 40, 20% women"): none
+        return None if any(m.code != "all" for m in parties(before_all)) else \
+            Share("victim_group", (), "all", named_after.group(1).lower())
     located = regex("LocatedShare").match(post)
     if located and find_governorates(located.group("list")):
         named = find_governorates(located.group("list"))

@@ -17,7 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import (Table, glued_rows, glued_table, is_labelled_item, is_labelled_row, measure_table_header, row_lines,
+from .tables import (Table, flat_table_cuts, glued_rows, glued_table, is_labelled_item, is_labelled_row,
+                     measure_table_header, row_lines,
                      table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
@@ -300,14 +301,29 @@ def block_from(block: Block, offset: int, end: int | None = None) -> Block:
 def at_table_headers(block: Block) -> list[Block]:
     """``block`` cut before and after each raw line that is a table's header, where a PDF's lines ran the caption,
     the header and the rows into one paragraph ("... Table 1: Civilian deaths by perpetrator, September 2017" /
-    "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...), or a header and its rows run
-    into one line ("Governorate Victims Homs 811 Damascus Countryside 688 ...")."""
+    "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...); a table flattened into one line
+    is read as a line of header and a line per row first."""
+    block = with_flat_table_lines(block)
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
                    if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
                    or glued_rows(line)
                    for cut in (start, start + len(line))}
                   - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]
+
+
+def with_flat_table_lines(block: Block) -> Block:
+    """``block`` with each table flattened into a raw line (its rows perhaps run on over the lines after it) cut into
+    lines of its own, at its header and at each row, each of the raw line it starts on; the raw lines' own starts
+    inside the table's rows are no longer starts of lines."""
+    starts = dict(zip(block.starts, block.lines))
+    for start in block.starts:
+        cuts = flat_table_cuts(block.text, start, set(block.starts)) if start in starts else []
+        if cuts:
+            starts = {s: line for s, line in starts.items() if not cuts[0] < s < cuts[-1]}
+            starts.update({cut: block.line_at(cut) for cut in cuts[:-1]})
+    kept = sorted(starts.items())
+    return Block(block.text, block.md_heading, [s for s, _ in kept], [line for _, line in kept])
 
 
 def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:

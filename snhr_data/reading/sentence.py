@@ -47,6 +47,13 @@ class Count:
     month_of_parent: bool = False  # "including one massacre in May" after a year-to-date count
     torture_groups: tuple[tuple[str, NumberMention], ...] = ()  # "including one child who died due to torture"
     read_period: str | None = None  # the period read for the count even when it gives no figure (an unknown actor's)
+    whole_measure: str | None = None  # of a part of the count before it ("one of whom died due to torture"): the
+    # measure of that count, which the counts after the part go on with ("..., and the Coalition killed 23")
+
+    @property
+    def measure_handed_on(self) -> str:
+        """The measure of the next count in the sentence when its own words name none."""
+        return self.whole_measure or self.measure
 
 
 def read_sentence(text: str, line_at: Callable[[int], int], block: Context, section: Context, source: Source,
@@ -145,7 +152,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                            if regex("GroupDiedOfTorture").match(text[noun_end(text, mention):]))
     # a group's own clause ("including one child who died due to torture") speaks of the group, not the count
     own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
-    measure = measure_of(head, prev.measure if prev else None, own_words, segment, bringing, block, section,
+    measure = measure_of(head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
                          opening_measure(text))
     if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
             block.measure == "massacres" and regex("MassacresClaimedOpening").match(text[:start]))):
@@ -199,7 +206,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     return Count(head, measure, period, chosen.explicit, parties.codes, places.codes,
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
-                 torture_groups if measure == "civilian_deaths" else (), chosen.period)
+                 torture_groups if measure == "civilian_deaths" else (), chosen.period,
+                 prev.measure_handed_on if prev is not None and refers_back(segment, text[end:]) else None)
 
 
 def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:
@@ -212,10 +220,10 @@ def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:
 
 def is_ranking_under_massacres(measure: str, text: str, section: Context) -> bool:
     """Whether a governorate ranking that names no massacre ("Aleppo governorate recorded the highest death toll with
-    341 civilians, followed by ...") takes the massacres' victims from its heading ("IV. Massacres") only: whether it
-    ranks them or all the month's deaths, the text does not say."""
+    341 civilians, followed by ...", "Most victims fell in Aleppo (402), Idlib (288) ...") takes the massacres' victims
+    from its heading ("IV. Massacres") only: whether it ranks them or all the month's deaths, the text does not say."""
     return (measure == "massacre_deaths" and section.measure == "massacres" and not regex("MassacreWord").search(text)
-            and ranking_subject(text) is not None)
+            and (ranking_subject(text) is not None or bool(regex("VictimsByPlaceOpening").match(text))))
 
 
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],

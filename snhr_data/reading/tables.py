@@ -20,8 +20,9 @@ from .model import NO_PERIOD, Figure, Source, warn_left_out
 from .text import title_case_months
 
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
+FIGHTERS = "fighters"  # a column of fighters killed: no civilian figure
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women",
-                   "total": "all"}
+                   "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,28 @@ def row_lines(text: str, starts: list[int]) -> list[tuple[int, str]]:
     return [(start, text[start:end]) for start, end in zip(starts, ends)]
 
 
+def flat_table_cuts(text: str, start: int, line_starts: set[int]) -> list[int]:
+    """Where the header and each row of a table flattened into the raw line at ``start`` of a block's ``text`` start
+    ("Table: civilian victims by governorate Governorate Victims Aleppo 521 Idlib 266 ...", "Party Civilians Children
+    Women Government forces 812 166 109 Russian forces 189 41 30 ..."), as offsets in ``text``, then where it ends: the
+    header's after a caption, then every row's, each row having one cell per column, the rows perhaps run on over the
+    raw lines after it up to the end of one (``line_starts``: where raw lines start); [] for a line that opens no such
+    table of two rows or more."""
+    head = regex("FlatTableStart").match(text, start)
+    if not head:
+        return []
+    columns = len(regex("TableColumn").findall(head.group("columns")))
+    rows, ended, end, at = [], 0, start, head.end()
+    while (row := regex("FlatTableRow").match(text, at)) and len(find_numbers(row.group("cells"))) == columns:
+        rows.append(at)
+        at = row.end()
+        if at in line_starts or at == len(text):
+            ended, end = len(rows), at  # the rows up to here end with a raw line
+    if ended < 2:
+        return []
+    return ([head.start("header")] if head.group("caption") else []) + rows[:ended] + [end]
+
+
 def key_of(word: str) -> str:
     if word.lower().startswith("month"):
         return "month"
@@ -144,7 +167,7 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     party, gov = ("all", code) if table.key == "governorate" else (code, "all")
     return [Figure(source.report, table.period, table.measure, group, party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
-            for group, n in zip(table.groups, numbers)]
+            for group, n in zip(table.groups, numbers) if group != FIGHTERS]
 
 
 def label_code(label: str, found: list) -> str | None:
@@ -174,7 +197,7 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
         return []
     return [Figure(source.report, period, table.measure, group, "all", "all", "count", "", float(n.value), "exact",
                    source.source_file, line_no, quote, "a row of a table by month flattened to text")
-            for group, n in zip(table.groups, numbers)]
+            for group, n in zip(table.groups, numbers) if group != FIGHTERS]
 
 
 def measure_row(label: str, numbers: list, table: Table, source: Source, line_no: int,
@@ -184,7 +207,7 @@ def measure_row(label: str, numbers: list, table: Table, source: Source, line_no
     measure = measure_of_text(label)
     column = regex("TableColumn").findall(label)
     group = GROUP_OF_COLUMN.get(column[-1].lower().split()[-1], "all") if column else "all"
-    if measure is None or len(numbers) != 1 or (group != "all" and measure != "civilian_deaths"):
+    if measure is None or len(numbers) != 1 or group == FIGHTERS or (group != "all" and measure != "civilian_deaths"):
         return None
     return [Figure(source.report, table.period, measure, group, "all", "all", "count", "", float(numbers[0].value),
                    "exact", source.source_file, line_no, quote, "a row of a table of measures flattened to text")]
