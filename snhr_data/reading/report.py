@@ -17,8 +17,7 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import (Table, flat_table_cuts, glued_rows, glued_table, is_labelled_item, is_labelled_row,
-                     measure_table_header, row_lines,
+from .tables import (Table, flat_table_cuts, is_labelled_item, is_labelled_row, measure_table_header, row_lines,
                      table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
@@ -188,12 +187,6 @@ class ReportReader:
         if header:
             self.table = header
             return
-        glued = None if self.skipping else glued_table(whole.text, period, context.measure)
-        if glued:
-            self.table, rows = glued
-            self.figures += [figure for row in rows
-                             for figure in table_row(row, self.table, self.source, whole.first_line) or []]
-            return
         block = self.read_rows(whole) if self.table else whole
         if block is None:
             return
@@ -306,7 +299,6 @@ def at_table_headers(block: Block) -> list[Block]:
     block = with_flat_table_lines(block)
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
                    if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
-                   or glued_rows(line)
                    for cut in (start, start + len(line))}
                   - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]

@@ -48,29 +48,6 @@ def table_header(text: str, period: str, measure: str | None) -> Table | None:
     return Table(key, tuple(GROUP_OF_COLUMN[c] for c in columns), period, measure or "civilian_deaths")
 
 
-def glued_table(text: str, period: str, measure: str | None) -> tuple[Table, list[str]] | None:
-    """A header run into its rows on one line ("Governorate Victims Homs 811 Damascus Countryside 688 Tartus 0"): the
-    table and its rows ("Homs 811", ...); None for any other text."""
-    rows = glued_rows(text)
-    table = table_header(regex("TableHeader").match(text.strip()).group(0), period, measure) if rows else None
-    return (table, rows) if table else None
-
-
-def glued_rows(line: str) -> list[str]:
-    """The rows run into a header's line ("Governorate Victims Homs 811 Damascus Countryside 688 Tartus 0"), two or
-    more, each labelled by one governorate or party; [] when the line is no such header."""
-    line = line.strip()
-    match = regex("TableHeader").match(line)
-    if not match or "\n" in line:
-        return []
-    rest = line[match.end():]
-    rows = [m.group(0).strip() for m in regex("GluedRow").finditer(rest)]
-    if len(rows) < 2 or "".join(rows).replace(" ", "") != rest.replace(" ", "") \
-            or not all(is_labelled_row(row) for row in rows):
-        return []
-    return rows
-
-
 def measure_table_header(text: str, source: Source, period: str) -> Table | None:
     """The table of measures a header opens ("| Indicator | May 2019 |"), for the one period its column names, else
     ``period`` (the context's); a column naming several periods, or one the reader cannot read, gives none."""
