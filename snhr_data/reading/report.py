@@ -47,6 +47,8 @@ class ReportReader:
     fighters: bool = False  # under a heading of fighters killed ("B. Rebels"): no civilian figures until the next
     outline: list[tuple[HeadingNumber, dict[str, object]]] = field(default_factory=list)  # the numbered headings in
     # force since the last major or unnumbered one, each with what it changed, as it was before it
+    listed: str | None = None  # the period a list's introduction states ("The report also covers December 2022, in
+    # which ...:"), handed on to the list's items and the labels between them
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -127,7 +129,7 @@ class ReportReader:
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
             return  # an eyewitness account, quoted
-        block_ctx = Context()
+        block_ctx = Context(period=self.listed if not title and is_list_part(block.text) else None)
         in_incident = False
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
@@ -166,6 +168,7 @@ class ReportReader:
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
         self.section.party = carried
+        self.listed = None if title else listed_period(block.text, block_ctx.listed, self.listed)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -193,11 +196,27 @@ class ReportReader:
         if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif is_heading(block) and not flat_row_starts(block, 0):
+            self.listed = self.listed if block.text.rstrip().endswith(":") else None
             self.read_heading(block, is_major_heading(block))
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+def listed_period(text: str, introduced: str | None, listed: str | None) -> str | None:
+    """The period handed on to the list after a block: the one its last sentence gives the list it introduces ("The
+    report also covers December 2022, in which ...:"), when the block ends in a colon; the list's own while the block
+    is one of its items; else none."""
+    if text.rstrip().endswith(":"):
+        return introduced if introduced != NO_PERIOD else None
+    return listed if is_list_part(text) else None
+
+
+def is_list_part(text: str) -> bool:
+    """Whether a block opens with a label and its colon ("Russian forces: 3", "Second: Other parties: 46 ..."): an
+    item of a list."""
+    return bool(regex("Label").match(text.strip().split("\n", 1)[0]))
 
 
 @dataclass(frozen=True)
