@@ -17,8 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import (Table, is_labelled_item, is_labelled_row, measure_table_header, row_lines, table_header,
-                     table_intro, table_row)
+from .tables import (Table, flat_month_list, is_labelled_item, is_labelled_row, measure_table_header, row_lines,
+                     table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -193,6 +193,10 @@ class ReportReader:
         block = self.read_rows(whole) if self.table else whole
         if block is None:
             return
+        listed = None if self.skipping else flat_month_list(block.text, self.source, period, block.first_line)
+        if listed is not None:
+            self.figures += listed
+            return
         if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif is_heading(block) and not flat_row_starts(block, 0):
@@ -316,6 +320,7 @@ def at_table_headers(block: Block) -> list[Block]:
     "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...)."""
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
                    if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
+                   or regex("FlatMonthList").fullmatch(line.strip())
                    for cut in (start, start + len(line))}
                   - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]

@@ -169,9 +169,23 @@ def measure_row(label: str, numbers: list, table: Table, source: Source, line_no
 
 def month_list_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
     """The figures of a line listing several months of a one-column table by month ("January 1,382 | February
-    1,401"), each cell read as a row of its own; None when a cell is no row of ``table`` (the table has ended)."""
-    cells = [table_row(cell, table, source, line_no) for cell in line.strip().strip("|").split("|")]
+    1,401", "January 3,102 February 2,687"), each cell read as a row of its own; None when a cell is no row of
+    ``table`` (the table has ended)."""
+    cells = [table_row(cell.group(0), table, source, line_no) for cell in regex("TableMonthCell").finditer(line)]
     return None if any(cell is None for cell in cells) else [figure for cell in cells for figure in cell]
+
+
+def flat_month_list(line: str, source: Source, period: str, line_no: int) -> list[Figure] | None:
+    """The figures of a monthly distribution flattened into its introduction's line ("Monthly distribution of
+    civilian victims in 2013: January 3,102 February 2,687 ..."), each month under its own period; None when the line
+    is no such list."""
+    match = regex("FlatMonthList").fullmatch(line.strip())
+    table = table_intro(match.group("intro"), source, period) if match else None
+    if table is None or table.key != "month":
+        return None
+    if table.period != NO_PERIOD and period_type(table.period) == "month":
+        table = Table(table.key, table.groups, table.period[:4], table.measure)  # months of a year, never of one month
+    return month_list_row(match.group("cells"), table, source, line_no)
 
 
 def is_labelled_row(line: str, colon: bool = False) -> bool:
