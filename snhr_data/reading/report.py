@@ -174,7 +174,7 @@ class ReportReader:
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
         self.section.party = carried
-        self.listed = None if title else listed_period(block.text, block_ctx.listed, self.listed)
+        self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -214,7 +214,7 @@ class ReportReader:
             self.read_block(block)
 
 
-def listed_period(text: str, introduced: str | None, listed: str | None) -> str | None:
+def list_period_after(text: str, introduced: str | None, listed: str | None) -> str | None:
     """The period handed on to the list after a block: the one its last sentence gives the list it introduces ("The
     report also covers December 2022, in which ...:"), when the block ends in a colon; the list's own while the block
     is one of its items; else none."""
