@@ -94,7 +94,8 @@ def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Gove
     """In "Idlib and Daraa were the deadliest provinces, with 29 and 18 deaths respectively", the governorate of the
     list named before the counts that stands where the count stands among them; left out when the list and the counts
     do not pair up; None outside such a sentence."""
-    if head.noun not in COUNTED_IN_PLACES or not regex("Respectively").search(sentence[head.mention.end:]):
+    respectively = regex("Respectively").search(sentence, head.mention.end)
+    if head.noun not in COUNTED_IN_PLACES or not respectively:
         return None
     named = find_governorates(sentence[:heads[0].mention.start])
     if not named:
@@ -104,7 +105,8 @@ def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Gove
         if not regex("GovernorateListJoin").fullmatch(sentence[chain[-1].end:mention.start]):
             return Governorates(AMBIGUOUS)
         chain.append(mention)
-    counted = [h for h in heads if h.noun in COUNTED_IN_PLACES]
+    # the counts before the word ("..., with 296, 231 and 198 civilians respectively, followed by Deir Ez-Zour with 154")
+    counted = [h for h in heads if h.noun in COUNTED_IN_PLACES and h.mention.start < respectively.start()]
     if len(chain) != len(counted) or len(chain) < 2:
         return Governorates(AMBIGUOUS)
     return Governorates((chain[counted.index(head)].code,))

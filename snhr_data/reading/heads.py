@@ -207,8 +207,9 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             last_kind = "group"
             continue
         head = Head(mention, noun, qualifier_of(sentence[: mention.start]))
-        whole = regex("WholeGroupAfter").match(sentence[noun_end(sentence, mention):]) if noun == "generic" else None
-        if whole:  # "four civilians, all of them children": the group is the whole count
+        whole = regex("WholeGroupAfter").match(sentence[noun_end(sentence, mention):]) if noun in {"generic", "bare"} \
+            else None
+        if whole:  # "four civilians, all of them children", "Russian forces: 3, all of them children": the whole count
             head.groups.append((noun_of(" " + whole.group("noun"))[0], mention))
         heads.append(head)
         previous, last_kind = head, "head"

@@ -40,6 +40,7 @@ class Context:
     victims_of: set[tuple[str, str, str]] = field(default_factory=set)
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
     counted: bool = False  # the block stated counts already
+    listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)
     stated_aside: str | None = None  # the period the sentence before stated aside, not handed on: a year to date after
     # the block's first counts ("This brings the toll since the beginning of 2024 to 301"), or a month inside a
     # half-year or annual release's sentence ("the month of June alone witnessed the killing of 661 civilians"); a

@@ -163,6 +163,7 @@ def with_last_month(dating: Dating, statements: list[str], published: str | None
 
 
 def sentence_dating(sentence: str, published: str | None, now: str | None = None) -> Dating | None:
+    sentence = without_conflict_start(sentence)
     stated = regex("StatedMonthYear").search(sentence)
     if stated:
         month = month_code(int(stated.group("year")), month_number(stated.group("month")))
@@ -185,6 +186,12 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])
     return None
+
+
+def without_conflict_start(sentence: str) -> str:
+    """``sentence`` without the start of the conflict it names ("the bloodiest month since the uprising erupted in
+    March 2011"): a moment a toll counts from, never the month the text covers."""
+    return regex("PeriodSinceConflict").sub(lambda match: " " * len(match.group(0)), sentence)
 
 
 def guessed_dating(text: str, published: str | None) -> Dating | None:

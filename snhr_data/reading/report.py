@@ -17,8 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import (Table, flat_table_cuts, is_labelled_item, is_labelled_row, measure_table_header, row_lines,
-                     table_header, table_intro, table_row)
+from .tables import (Table, flat_month_list, flat_party_list, flat_table_cuts, is_labelled_item, is_labelled_row,
+                     measure_table_header, row_lines, table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -47,6 +47,8 @@ class ReportReader:
     fighters: bool = False  # under a heading of fighters killed ("B. Rebels"): no civilian figures until the next
     outline: list[tuple[HeadingNumber, dict[str, object]]] = field(default_factory=list)  # the numbered headings in
     # force since the last major or unnumbered one, each with what it changed, as it was before it
+    listed: str | None = None  # the period a list's introduction states ("The report also covers December 2022, in
+    # which ...:"), handed on to the list's items and the labels between them
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -127,7 +129,7 @@ class ReportReader:
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
             return  # an eyewitness account, quoted
-        block_ctx = Context()
+        block_ctx = Context(period=self.listed if not title and is_list_part(block.text) else None)
         in_incident = False
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
@@ -160,12 +162,19 @@ class ReportReader:
             if matches_any("SkipSentence", text):
                 continue
             start = body_start + offset
+            listed = flat_party_list(sentence, self.source, block_ctx.period or self.section.period or self.source.period,
+                                     lambda position, start=start: block.line_at(start + position))
+            if listed is not None:
+                self.figures += listed
+                block_ctx.measure = listed[0].measure  # the list's, for the sentences after it
+                continue
             self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
                                           block_ctx, self.section, self.source, title)
             self.table = None if title else table_intro(sentence, self.source,
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
         self.section.party = carried
+        self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -190,14 +199,34 @@ class ReportReader:
         block = self.read_rows(whole) if self.table else whole
         if block is None:
             return
+        listed = None if self.skipping else flat_month_list(block.text, self.source, period, block.first_line)
+        if listed is not None:
+            self.figures += listed
+            return
         if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif is_heading(block) and not flat_row_starts(block, 0):
+            self.listed = self.listed if block.text.rstrip().endswith(":") else None
             self.read_heading(block, is_major_heading(block))
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+def list_period_after(text: str, introduced: str | None, listed: str | None) -> str | None:
+    """The period handed on to the list after a block: the one its last sentence gives the list it introduces ("The
+    report also covers December 2022, in which ...:"), when the block ends in a colon; the list's own while the block
+    is one of its items; else none."""
+    if text.rstrip().endswith(":"):
+        return introduced if introduced != NO_PERIOD else None
+    return listed if is_list_part(text) else None
+
+
+def is_list_part(text: str) -> bool:
+    """Whether a block opens with a label and its colon ("Russian forces: 3", "Second: Other parties: 46 ..."): an
+    item of a list."""
+    return bool(regex("Label").match(text.strip().split("\n", 1)[0]))
 
 
 @dataclass(frozen=True)
@@ -299,6 +328,7 @@ def at_table_headers(block: Block) -> list[Block]:
     block = with_flat_table_lines(block)
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
                    if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
+                   or regex("FlatMonthList").fullmatch(line.strip())
                    for cut in (start, start + len(line))}
                   - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]

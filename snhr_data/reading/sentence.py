@@ -94,10 +94,13 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
+    block.listed = listed_period(sentence.text, counts)
     if counts:
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
-        # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above
-        release_month = sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
+        # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above,
+        # as is one whose sentence introduces a list ("The report also covers December 2022, in which ...:")
+        release_month = (sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
+                         and block.listed is None)
         aside = block.counted and is_running_total(sentence, counts[0].period)
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
@@ -111,6 +114,13 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+
+
+def listed_period(text: str, counts: list[Count]) -> str | None:
+    """The period of the list a sentence introduces (it ends in a colon: "The report also covers December 2022, in
+    which SNHR documented the killing of 77 civilians, ...:"), when its counts are all of one period; else None."""
+    periods = {count.period for count in counts}
+    return periods.pop() if text.rstrip().endswith(":") and len(periods) == 1 else None
 
 
 def is_running_total(sentence: Sentence, period: str | None) -> bool:

@@ -9,6 +9,7 @@ names none is reported and its row left out, and the first line that is no row e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..grammar import regex, regexes
@@ -192,9 +193,46 @@ def measure_row(label: str, numbers: list, table: Table, source: Source, line_no
 
 def month_list_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
     """The figures of a line listing several months of a one-column table by month ("January 1,382 | February
-    1,401"), each cell read as a row of its own; None when a cell is no row of ``table`` (the table has ended)."""
-    cells = [table_row(cell, table, source, line_no) for cell in line.strip().strip("|").split("|")]
+    1,401", "January 3,102 February 2,687"), each cell read as a row of its own; None when a cell is no row of
+    ``table`` (the table has ended)."""
+    cells = [table_row(cell.group(0), table, source, line_no) for cell in regex("TableMonthCell").finditer(line)]
     return None if any(cell is None for cell in cells) else [figure for cell in cells for figure in cell]
+
+
+def flat_party_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int]) -> list[Figure] | None:
+    """The figures of a list of parties flattened into the sentence that introduces it ("Deaths caused by other
+    parties, by cause: Landmines of unknown source 162 Gunfire of unknown source 183 ..."), each count its label's
+    party's, of the period the introduction names, else ``period``; None when the sentence is no such list (a label
+    that names no one party, an introduction of several periods or of no measure a table holds)."""
+    match = regex("FlatLabelList").fullmatch(sentence)
+    if not match or (measure_of_text(match.group("intro")) or "civilian_deaths") not in TABLE_MEASURES:
+        return None
+    cells = [(match.start("cells") + cell.start(), cell.group(0)) for cell in regex("FlatLabelCell").finditer(
+        match.group("cells"))]
+    rows = [(offset, regex("TableRow").fullmatch(cell.strip())) for offset, cell in cells]
+    codes = [label_code(row.group("label").strip(), find_parties(row.group("label").strip(), source.report))
+             if row else None for _, row in rows]
+    mentions = source.periods(match.group("intro"))
+    if None in codes or len(mentions) > 1 or (mentions and not mentions[0].period):
+        return None
+    when = mentions[0].period if mentions else period
+    return [Figure(source.report, when, measure_of_text(match.group("intro")) or "civilian_deaths", "all", code, "all",
+                   "count", "", float(find_numbers(row.group("cells"))[0].value), "exact", source.source_file,
+                   line_at(offset), sentence.strip(), "a list of parties flattened into its introduction's sentence")
+            for (offset, row), code in zip(rows, codes)]
+
+
+def flat_month_list(line: str, source: Source, period: str, line_no: int) -> list[Figure] | None:
+    """The figures of a monthly distribution flattened into its introduction's line ("Monthly distribution of
+    civilian victims in 2013: January 3,102 February 2,687 ..."), each month under its own period; None when the line
+    is no such list."""
+    match = regex("FlatMonthList").fullmatch(line.strip())
+    table = table_intro(match.group("intro"), source, period) if match else None
+    if table is None or table.key != "month":
+        return None
+    if table.period != NO_PERIOD and period_type(table.period) == "month":
+        table = Table(table.key, table.groups, table.period[:4], table.measure)  # months of a year, never of one month
+    return month_list_row(match.group("cells"), table, source, line_no)
 
 
 def is_labelled_row(line: str, colon: bool = False) -> bool:

@@ -12,7 +12,7 @@ from .heads import noun_of
 from .measure import NOUN_MEASURE
 from .agents import label_party
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Sentence
-from .text import quote_around
+from .text import masked, quote_around
 
 
 def read_zero_statements(sentence: Sentence, block: Context, section: Context) -> list[Figure]:
@@ -21,8 +21,10 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     if not regex("ZeroWord").search(text):
         return figures
     party_zeros = [m for pattern in regexes("PartyZero") for m in pattern.finditer(text)]
-    # a zero of one party ("no deaths among medical personnel by the SDF") is no zero of all parties
-    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(text)
+    # a zero of one party ("no deaths among medical personnel by the SDF") is no zero of all parties; a zero after it
+    # is read without it ("X killed no civilians in June, and no media workers were killed")
+    rest = masked(text, [(p.start(), p.end()) for p in party_zeros])
+    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(rest)
              if not any(p.start() < m.end() and m.start() < p.end() for p in party_zeros)]
     period = zero_period(sentence, block, section) if zeros or party_zeros else None
     if period is None:
