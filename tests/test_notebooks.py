@@ -34,6 +34,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from snhr_data import notebooks, paths, reports
+from snhr_data.execution import WorkerPool
 from snhr_data.manifest import sha256_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -253,12 +254,19 @@ def linked_files_exist(out_root: Path) -> list[str]:
 
 @pytest.mark.usefixtures("notebook_workers_ready")
 def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monkeypatch):
-    from tiny_project import make_project, tree, write_raw
+    from tiny_project import make_project
 
     root = make_project(tmp_path / "project")
     monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
     out = root / "reports"
-    first = build_tiny(root)
+    with WorkerPool(1) as pool:  # one worker and its kept kernel for the builds below, as for the notebooks of one build
+        check_incremental_builds(root, out, pool)
+
+
+def check_incremental_builds(root: Path, out: Path, pool: WorkerPool) -> None:
+    from tiny_project import tree, write_raw
+
+    first = build_tiny(root, pool=pool)
     assert [r.job.name for r in first.results] == ["2020-05", "2024-12", "cross-year"] and not first.failed
     runs = [("2020-05", notebooks.MONTHLY), ("2024-12", notebooks.MONTHLY), ("cross-year", notebooks.CROSS_YEAR)]
     for name, notebook in runs:  # one kept kernel ran all three, reset before each
@@ -268,13 +276,13 @@ def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monke
     assert linked_files_exist(out) == []
     built = tree(out)
 
-    assert build_tiny(root).results == [] and tree(out) == built  # unchanged: nothing runs, nothing changes
+    assert build_tiny(root, pool=pool).results == [] and tree(out) == built  # unchanged: nothing runs, nothing changes
     (out / "2020-05" / "figures" / "chart0.csv").unlink()  # a deleted output is rebuilt
-    assert [r.job.name for r in build_tiny(root).results] == ["2020-05"] and tree(out) == built
+    assert [r.job.name for r in build_tiny(root, pool=pool).results] == ["2020-05"] and tree(out) == built
 
     (out / ".run-2024-12-killed").mkdir()  # what a killed build left
     write_raw(root, ("2020-05", "2024-11", "2024-12"))  # a new report
-    rerun = [r.job.name for r in build_tiny(root).results]
+    rerun = [r.job.name for r in build_tiny(root, pool=pool).results]
     assert "2024-11" in rerun and "cross-year" in rerun and "2020-05" not in rerun
     assert not (out / ".run-2024-12-killed").exists()
     forced = build_tiny(root, "forced", force=True, reuse_kernels=False)  # a fresh kernel per notebook
@@ -286,7 +294,7 @@ def test_only_what_changed_runs_again_and_matches_a_forced_build(tmp_path, monke
     (root / "data" / "raw" / "snhr-2024-11-monthly.txt").unlink()
     (out / "2019-01").mkdir()  # not made by a build: left alone
     (out / "2019-01" / "notes.txt").write_text("mine\n", encoding="utf-8")
-    assert build_tiny(root).removed == ["2024-11"]
+    assert build_tiny(root, pool=pool).removed == ["2024-11"]
     assert (out / "2019-01" / "notes.txt").is_file()
     assert not (out / "2024-11").exists() and "2024-11" not in (out / "index.html").read_text(encoding="utf-8")
     assert linked_files_exist(out) == []
