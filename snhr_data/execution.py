@@ -40,10 +40,10 @@ __import__("gc").collect()
 __import__("gc").freeze()
 """
 
-# What every notebook does first, run in a worker's kernel as soon as it starts (``warm_up``): the imports, and a
-# chart drawn in memory in the three formats (fonts loaded, the PDF writer's font subsetting imported). Modules and
-# caches stay across ``reset``, so the first notebook of each worker does not pay for them.
-WARM_CODE = "import IPython.display, pyarrow.parquet, snhr_data.charts, snhr_data.notebooks; snhr_data.charts.book.warm_up()"
+# Run in a worker's kernel after the notebooks' own imports when they import the package's charts (``warm_code``): a
+# chart drawn in memory in the three formats (fonts loaded, the PDF writer's font subsetting imported) and the parquet
+# reader the notebooks' data come through.
+CHARTS_WARM_CODE = "import pyarrow.parquet, snhr_data.charts.book\nsnhr_data.charts.book.warm_up()"
 
 
 class KernelError(RuntimeError):
@@ -144,20 +144,44 @@ def init_worker(reuse: bool = True, sockets: str | None = None, warm: bool = Fal
 
 
 def warm_up(cwd: Path) -> None:
-    """Start this worker's kernel and run ``WARM_CODE`` in it; a kernel that fails here is left to the first job.
+    """Start this worker's kernel and run ``warm_code`` in it; a kernel that fails here is left to the first job.
 
     A job then starts (or restarts) the kernel itself and reports what went wrong, naming the notebook.
     """
     import nbformat
 
+    from . import paths
     from .notebooks import html_exporter
 
     try:
         html_exporter().from_notebook_node(nbformat.v4.new_notebook())  # compiles its templates
         kernel = worker_kernel(cwd)
-        kernel.run_silently(WARM_CODE)
+        kernel.run_silently(warm_code(sorted(paths.notebooks_dir().glob("*.ipynb"))))
     except Exception:  # noqa: BLE001 - the first job starts the kernel again and reports its failure
         drop_kernel()
+
+
+def warm_code(notebooks: Sequence[Path]) -> str:
+    """What the first notebook of a worker would pay for, to be run in its kernel ahead: the import statements of the
+    ``notebooks``' code cells (modules stay imported across ``reset``), and ``CHARTS_WARM_CODE`` where they import
+    the package's charts."""
+    import ast
+
+    import nbformat
+
+    statements: list[ast.stmt] = []
+    for path in notebooks:
+        for cell in nbformat.read(path, as_version=4).cells:
+            try:
+                body = ast.parse(cell.source).body if cell.cell_type == "code" else []
+            except SyntaxError:  # a cell with IPython's own syntax (magics) imports nothing we can see
+                body = []
+            statements += [node for node in body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    modules = {alias.name for node in statements if isinstance(node, ast.Import) for alias in node.names}
+    modules |= {f"{node.module}.{alias.name}" for node in statements if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    code = list(dict.fromkeys(ast.unparse(node) for node in statements))
+    return "\n".join(code + ([CHARTS_WARM_CODE] if "snhr_data.charts" in modules else []))
 
 
 def worker_kernel(cwd: Path) -> Kernel:

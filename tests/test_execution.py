@@ -52,3 +52,19 @@ def test_a_cold_pool_starts_no_kernel_before_its_jobs():
     with execution.WorkerPool(1) as pool:
         pool.run(has_live_kernel, [None], answers.append)
     assert answers == [False]
+
+
+def test_the_warm_up_runs_what_the_notebooks_import(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    from snhr_data import paths
+
+    charts_code = execution.warm_code(sorted(paths.notebooks_dir().glob("*.ipynb")))
+    assert "from snhr_data import charts" in charts_code and charts_code.endswith(execution.CHARTS_WARM_CODE)
+
+    page = tmp_path / "stand_in.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("import nothing"), new_code_cell("%matplotlib inline"),
+                                       new_code_cell("import time\nfrom pathlib import Path\nx = 1\nimport time")]),
+                   str(page))
+    assert execution.warm_code([page]) == "import time\nfrom pathlib import Path"  # no charts: nothing drawn
