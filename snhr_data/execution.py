@@ -108,8 +108,11 @@ def run_notebook(kernel: Kernel, nb, cwd: Path):
     kernel.reset(cwd)
     manager = NotebookExecutionManager(nb, output_path=None, progress_bar=False, autosave_cell_every=0)
     manager.notebook_start()
+    # coalesce_streams: a cell's printed text is one output however the kernel's output thread cut it into messages
+    # (under load a print may arrive in two parts, and the notebook would differ in bytes from one run to the next)
     client = PapermillNotebookClient(manager, km=kernel.km, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT_S,
-                                     startup_timeout=START_TIMEOUT_S, log=logging.getLogger("papermill"))
+                                     startup_timeout=START_TIMEOUT_S, log=logging.getLogger("papermill"),
+                                     coalesce_streams=True)
     client.kc = kernel.kc
     try:
         client.execute()

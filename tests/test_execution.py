@@ -68,3 +68,20 @@ def test_the_warm_up_runs_what_the_notebooks_import(tmp_path):
                                        new_code_cell("import time\nfrom pathlib import Path\nx = 1\nimport time")]),
                    str(page))
     assert execution.warm_code([page]) == "import time\nfrom pathlib import Path"  # no charts: nothing drawn
+
+
+def test_a_print_cut_into_two_messages_is_one_output(tmp_path):
+    """The kernel's output thread may send a print in parts (it flushes on a timer); the notebook holds one output."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    code = "import sys\nsys.stdout.write('first part, ')\nsys.stdout.flush()\nprint('second part')"
+    page = tmp_path / "page.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell(code)], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}}),
+                   str(page))
+    kernel = execution.Kernel(tmp_path)
+    try:
+        executed = execution.run_notebook(kernel, execution.parameterized(page, {}), tmp_path)
+    finally:
+        kernel.shutdown()
+    assert [(o["output_type"], o["text"]) for o in executed.cells[-1].outputs] == [("stream", "first part, second part\n")]
