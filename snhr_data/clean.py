@@ -48,6 +48,9 @@ _GOES_ON = re.compile(r"^(?:(?:victims?|individuals?|people|persons|deaths?)\s+(
                       re.IGNORECASE)
 # a list item that is one label and its count ("- Israeli forces: four", "- Daraa: 14")
 _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$")
+# a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
+# the opening words of the sentence on the next line (whose counts would take its last party)
+_LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
@@ -149,6 +152,11 @@ def _after_indented_item(block: Block, last_raw_line: str, raw_line: str, text: 
             and raw_line[:1] not in (" ", "\t") and text[:1].isupper())
 
 
+def is_labelled_cells_row(text: str) -> bool:
+    """A line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own."""
+    return bool(_LABELLED_CELLS.search(text))
+
+
 def _is_paragraph(text: str) -> bool:
     """A capitalised line long enough and ending a sentence: a paragraph of its own."""
     return text[:1].isupper() and len(text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", text))
@@ -225,6 +233,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, text)
             and not _after_indented_item(current, last_raw_line, raw_line, text)
+            and not is_labelled_cells_row(text) and not is_labelled_cells_row(last_text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
