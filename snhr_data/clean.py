@@ -48,6 +48,9 @@ _GOES_ON = re.compile(r"^(?:(?:victims?|individuals?|people|persons|deaths?)\s+(
                       re.IGNORECASE)
 # a list item that is one label and its count ("- Israeli forces: four", "- Daraa: 14")
 _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$")
+# a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
+# the opening words of the sentence on the next line (whose counts would take its last party)
+_LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
@@ -142,6 +145,18 @@ def _item_before_paragraph(block: Block, next_text: str) -> bool:
     return (len(block.lines) == 1 and bool(_LABELLED_COUNT_ITEM.match(block.text)) and _is_paragraph(next_text))
 
 
+def _after_indented_item(block: Block, last_raw_line: str, raw_line: str, text: str) -> bool:
+    """A list item wrapped onto indented lines, as markdown wraps one ("- Other parties: 1,013, including ..." +
+    "  and 18 shot by ..."), before an unindented capitalised line: the item ends there, the line is a paragraph."""
+    return (len(block.lines) > 1 and bool(_ITEM_START.match(block.text)) and last_raw_line[:2] == "  "
+            and raw_line[:1] not in (" ", "\t") and text[:1].isupper())
+
+
+def is_labelled_cells_row(text: str) -> bool:
+    """A line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own."""
+    return bool(_LABELLED_CELLS.search(text))
+
+
 def _is_paragraph(text: str) -> bool:
     """A capitalised line long enough and ending a sentence: a paragraph of its own."""
     return text[:1].isupper() and len(text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", text))
@@ -195,7 +210,7 @@ def clean_blocks(raw: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     pending_blank = False
-    last_text, last_dated = "", False
+    last_text, last_raw_line, last_dated = "", "", False
     raw_lines = raw.split("\n")
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     texts = without_furniture([clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)])
@@ -217,6 +232,8 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _ends_block(current, last_text, text)
             and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, text)
+            and not _after_indented_item(current, last_raw_line, raw_line, text)
+            and not is_labelled_cells_row(text) and not is_labelled_cells_row(last_text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
@@ -229,5 +246,5 @@ def clean_blocks(raw: str) -> list[Block]:
             _join(current, text, line_no)
             blocks.append(current)
         pending_blank = False
-        last_text, last_dated = text, dated
+        last_text, last_raw_line, last_dated = text, raw_line, dated
     return blocks

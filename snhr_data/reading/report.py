@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..clean import ROMAN_HEADING, Block
+from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, matches_any, regex, regexes
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
@@ -203,7 +203,8 @@ class ReportReader:
         if listed is not None:
             self.figures += listed
             return
-        if not self.skipping and all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts)):
+        if not self.skipping and (all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts))
+                                  or is_labelled_cells_row(block.text)):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif is_heading(block) and not flat_row_starts(block, 0):
             self.listed = self.listed if block.text.rstrip().endswith(":") else None

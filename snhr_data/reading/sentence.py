@@ -167,6 +167,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
             block.measure == "massacres" and regex("MassacresClaimedOpening").match(text[:start]))):
         measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"
+    if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
+        measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
     if is_ranking_under_massacres(measure, text, section):
         if prev is None:
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
@@ -198,8 +200,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     # "Israeli forces killed four civilians in Daraa and Quneitra", "Turkish forces killed 64 in the Afrin area"
     if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
         places = places.as_party_total()
-    if prev is not None and refers_back(segment, text[end:]) and is_same_key(head, measure, period, parties.codes,
-                                                                             places.codes, prev):
+    if prev is not None and (refers_back(segment, text[end:]) or is_apposed_part(segment, text[end:])) \
+            and is_same_key(head, measure, period, parties.codes, places.codes, prev):
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period)
@@ -310,6 +312,17 @@ def item_label(text: str) -> re.Match[str] | None:
     return match
 
 
+def is_apposed_part(segment: str, after: str) -> bool:
+    """Whether a count is set after a comma and placed ("..., one in government custody"): a part of the count
+    before it."""
+    return bool(regex("PartInAppositionBefore").search(segment) and regex("PartInAppositionAfter").match(after))
+
+
+def names_a_place(label: str) -> bool:
+    """Whether a label names a governorate, not an actor placed in one ("Local armed factions in Suwayda")."""
+    return any(not regex("ActorInAPlaceBefore").search(label[:gov.start]) for gov in find_governorates(label))
+
+
 def fighters_label(text: str) -> bool:
     """An item "Rebels: 230" counts fighters killed: no figure of civilian deaths, and its label is no party."""
     match = item_label(text)
@@ -324,7 +337,7 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False
-    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or find_governorates(label) \
+    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or names_a_place(label) \
             or regex("KickerLabel").match(label):
         return False
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
