@@ -28,7 +28,7 @@ _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d)"
 
 NUMBER_PATTERN = re.compile(
     rf"(?<![\w.,:/])(?<!\w-)(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
-    rf"(?![\w:/]|-(?:year|month|day|page))",
+    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page))",  # "killed 624: 301 by ...", never "10:30", "One:"
     re.IGNORECASE,
 )
 # "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.) So is it before one of

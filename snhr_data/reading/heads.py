@@ -290,6 +290,8 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         cuts = [c.start() for c in [regex("ClauseBreak").search(window), regex("NewThatClause").search(window)] if c]
         if stop < len(sentence) and "," in window:
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
+        if stop < len(sentence) and ":" in window:  # ... as does what follows a colon: "19 massacres in August
+            cuts.append(window.rindex(":"))  # 2014: government forces committed 14 of them"
         row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
         if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]) \
                 and row_label.start() >= noun_end(sentence, head.mention) - head.mention.end:

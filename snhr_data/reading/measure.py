@@ -64,6 +64,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             return "civilian_deaths"  # "... Civilian death toll 5,101 Of which children 812"
         if regex("CiviliansNumberBefore").search(segment):
             return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008"
+        if regex("MassacreVictimsLabel").search(segment):
+            return "massacre_deaths"  # "Total number of civilians killed in massacres this month: 2,094"
         if regex("VictimsByPlaceOpening").match(segment):  # "Most victims fell in Aleppo (402), ..."
             return "massacre_deaths" if section.measure == "massacres" else "civilian_deaths"
         subject = regex("CommittedByOpening").match(segment)  # "The seven massacres ... were committed by X (three)"

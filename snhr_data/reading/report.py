@@ -17,8 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
-from .tables import (Table, flat_month_list, flat_party_list, flat_table_cuts, is_labelled_item, is_labelled_row,
-                     measure_table_header, row_lines, table_header, table_intro, table_row)
+from .tables import (Table, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts, is_labelled_item,
+                     is_labelled_row, measure_table_header, row_lines, table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -162,14 +162,16 @@ class ReportReader:
             if matches_any("SkipSentence", text):
                 continue
             start = body_start + offset
-            listed = flat_party_list(sentence, self.source, block_ctx.period or self.section.period or self.source.period,
-                                     lambda position, start=start: block.line_at(start + position))
+            line_at = lambda position, start=start: block.line_at(start + position)  # noqa: E731
+            when = block_ctx.period or self.section.period or self.source.period
+            listed = flat_party_list(sentence, self.source, when, line_at)
+            if listed is None:
+                listed = flat_place_list(sentence, self.source, when, line_at)
             if listed is not None:
                 self.figures += listed
-                block_ctx.measure = listed[0].measure  # the list's, for the sentences after it
+                block_ctx.measure = listed[0].measure if listed else block_ctx.measure  # the list's, for what follows
                 continue
-            self.figures += read_sentence(sentence, lambda position, start=start: block.line_at(start + position),
-                                          block_ctx, self.section, self.source, title)
+            self.figures += read_sentence(sentence, line_at, block_ctx, self.section, self.source, title)
             self.table = None if title else table_intro(sentence, self.source,
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block

@@ -222,6 +222,40 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
             for (offset, row), code in zip(rows, codes)]
 
 
+def flat_place_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int]) -> list[Figure] | None:
+    """The figures of a list of governorates flattened into the sentence that introduces it ("The death toll by
+    governorate: Raqqa 571 (43%), Deir Ez-Zour 212, Idlib 158"), each count (and share of the toll) its governorate's,
+    of the period the introduction names, else ``period``; None when the sentence is no such list (a cell whose label
+    names no one governorate, an introduction of no table by governorate). A list of several periods is reported and
+    left out."""
+    match = regex("FlatPlaceList").fullmatch(sentence)
+    table = table_intro(match.group("intro"), source, period) if match else None
+    cells = place_cells(match.group("cells")) if table and table.key == "governorate" else None
+    codes = [label_code(cell.group("label").strip(), find_governorates(cell.group("label").strip()))
+             for cell in cells or []]
+    if not cells or None in codes:
+        return None
+    if table.period == NO_PERIOD:
+        warn_left_out(source, line_at(0), sentence.strip()[:40], "row")
+        return []
+    def figure(cell: re.Match[str], code: str, unit: str, value: str) -> Figure:
+        return Figure(source.report, table.period, table.measure, "all", "all", code, unit,
+                      "governorate" if unit == "percent" else "", float(value.replace(",", "")), "exact",
+                      source.source_file, line_at(match.start("cells") + cell.start("label")), sentence.strip(),
+                      "a list of governorates flattened into its introduction's sentence")
+    return [figure(cell, code, "count", cell.group("count")) for cell, code in zip(cells, codes)] + \
+        [figure(cell, code, "percent", cell.group("share")) for cell, code in zip(cells, codes) if cell.group("share")]
+
+
+def place_cells(cells: str) -> list[re.Match[str]] | None:
+    """The cells of a flattened list of governorates, one after another to its end; None unless two or more."""
+    found, at = [], 0
+    while cell := regex("FlatPlaceCell").match(cells, at):
+        found.append(cell)
+        at = cell.end()
+    return found if len(found) > 1 and regex("FlatPlaceListEnd").fullmatch(cells[at:]) else None
+
+
 def flat_month_list(line: str, source: Source, period: str, line_no: int) -> list[Figure] | None:
     """The figures of a monthly distribution flattened into its introduction's line ("Monthly distribution of
     civilian victims in 2013: January 3,102 February 2,687 ..."), each month under its own period; None when the line
