@@ -64,6 +64,8 @@ class Block:
     md_heading: bool = False
     starts: list[int] = field(default_factory=list)  # offsets in ``text`` where a raw line begins
     lines: list[int] = field(default_factory=list)  # the raw line (1-based) beginning at each offset
+    after_dateline: bool = False  # its first line began with a news dateline, cut ("TOKYO, Dec. 2, 2022 - A"): a story's
+    # first paragraph, never part of its title
 
     def line_at(self, offset: int) -> int:
         """The raw line that holds character ``offset`` of the clean text."""
@@ -223,9 +225,11 @@ def clean_blocks(raw: str) -> list[Block]:
             continue
         text = text.strip()
         dated = is_date_line(text)  # a publication date line stands alone: the end of a title, not its last words
+        after_dateline = not dated and is_date_line(clean_line(raw_line[heading.end():] if heading else raw_line))
         continuation = (
             current is not None
             and not dated
+            and not after_dateline
             and not last_dated
             and not heading
             and not current.md_heading
@@ -242,7 +246,7 @@ def clean_blocks(raw: str) -> list[Block]:
         if continuation:
             _join(current, text, line_no)
         else:
-            current = Block(text="", md_heading=bool(heading))
+            current = Block(text="", md_heading=bool(heading), after_dateline=after_dateline)
             _join(current, text, line_no)
             blocks.append(current)
         pending_blank = False

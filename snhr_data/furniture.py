@@ -22,7 +22,7 @@ from .paths import VOCAB_DIR
 
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
-                  "date_prefixes", "related", "chrome_separator", "running_lines", "written_date", "numeric_dates",
+                  "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
                   "glued_footer"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
@@ -60,6 +60,7 @@ class Furniture:
     date_prefix: re.Pattern[str]
     dateline: re.Pattern[str]
     chrome_separator: re.Pattern[str]
+    chrome_counter: re.Pattern[str]
     running_line: re.Pattern[str]
     page_header: re.Pattern[str]
     glued_footer: re.Pattern[str]
@@ -113,6 +114,7 @@ def parse_furniture(data: object) -> Furniture:
         date_prefix=_compiled("date_prefixes", data["date_prefixes"], r"^\s*(?:{})\s+(?=\d{{1,2}} \w+ \d{{4}}\s*$|\w+ \d{{1,2}}, \d{{4}}\s*$)"),
         dateline=_compiled("dateline", data["dateline"], r"^\s*(?:{})"),
         chrome_separator=_compiled("chrome_separator", data["chrome_separator"]),
+        chrome_counter=_compiled("chrome_counter", data["chrome_counter"]),
         running_line=_compiled("running_lines", [_with_parts(p, data) for p in _listed(data["running_lines"])]),
         page_header=_compiled("page_header", _with_parts(data["page_header"], data)),
         glued_footer=_compiled("glued_footer", _with_parts(data["glued_footer"], data)),
@@ -149,11 +151,14 @@ def furniture() -> Furniture:
 
 def is_chrome(line: str) -> bool:
     """A whole line of site chrome: navigation, counters, captions and credits, a running header or footer;
-    or pieces of chrome joined by a separator ("Read the full report · Share: 31")."""
+    or pieces of chrome joined by a separator ("Read the full report · Share: 31"), perhaps with bare counters
+    ("Share on Facebook · Share on Twitter · 0 · 14")."""
     vocab = furniture()
     if vocab.running_line.fullmatch(line.strip()):
         return True
-    return all(vocab.chrome.fullmatch(piece.strip()) for piece in vocab.chrome_separator.split(line.strip()))
+    pieces = [piece.strip() for piece in vocab.chrome_separator.split(line.strip())]
+    worded = [piece for piece in pieces if len(pieces) == 1 or not vocab.chrome_counter.fullmatch(piece)]
+    return bool(worded) and all(vocab.chrome.fullmatch(piece) for piece in worded)
 
 
 def with_numeric_dates(line: str) -> str | None:

@@ -410,11 +410,12 @@ def title_copy(block: Block) -> Block:
 
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
-    """The leading blocks that form the title: no sentence ends in them, and no heading or date line yet."""
+    """The leading blocks that form the title: no sentence ends in them, and no heading, date line or story after a
+    news dateline yet."""
     title = []
     for block in blocks:
         text = regex("DatePrefix").sub("", block.text)
-        if regex("TitleStop").search(text) or is_date_line(text) or ROMAN_HEADING.match(text) \
+        if block.after_dateline or regex("TitleStop").search(text) or is_date_line(text) or ROMAN_HEADING.match(text) \
                 or regex("SentenceInBlock").search(text):
             break
         title.append(block)

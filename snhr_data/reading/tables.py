@@ -124,10 +124,10 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers) \
             or (match.group("noun") and len(numbers) > 1):
         return None
-    if regex("TableTotalLabel").fullmatch(label) or table.period == NO_PERIOD \
-            or (table.key == "governorate" and regex("OtherPlacesLabel").fullmatch(label)):
-        return []  # the table's total restates the report's; a table of no readable period gives nothing; nor does
-        # the row of the other governorates together
+    if table.period == NO_PERIOD or (table.key == "governorate" and regex("OtherPlacesLabel").fullmatch(label)):
+        return []  # a table of no readable period gives nothing; nor does the row of the other governorates together
+    if regex("TableTotalLabel").fullmatch(label):
+        return total_row(numbers, table, source, line_no, line.strip())
     if table.key == "month":
         return month_row(label, numbers, table, source, line_no, line.strip())
     if table.key == "measure":
@@ -146,6 +146,16 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     return [Figure(source.report, table.period, table.measure, group, party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
             for group, n in zip(table.groups, numbers) if group != FIGHTERS]
+
+
+def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure]:
+    """The figures of a table's total row other than its whole total (which restates the report's): its children's
+    and women's totals ("Total 1,183 203 119": 203 children, 119 women), the report's own."""
+    if table.key not in {"party", "governorate"}:
+        return []
+    return [Figure(source.report, table.period, table.measure, group, "all", "all", "count", "", float(n.value),
+                   "exact", source.source_file, line_no, quote, "a row of a table flattened to text")
+            for group, n in zip(table.groups, numbers) if group not in {"all", FIGHTERS}]
 
 
 def label_code(label: str, found: list) -> str | None:
