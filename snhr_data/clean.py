@@ -215,8 +215,9 @@ def clean_blocks(raw: str) -> list[Block]:
     last_text, last_raw_line, last_dated = "", "", False
     raw_lines = raw.split("\n")
     headings = [_MD_HEADING.match(line) for line in raw_lines]
-    texts = without_furniture([clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)])
-    for line_no, (raw_line, heading, text) in enumerate(zip(raw_lines, headings, texts), start=1):
+    cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
+    texts = without_furniture(cleaned)
+    for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
             pending_blank = True
             continue
@@ -225,7 +226,8 @@ def clean_blocks(raw: str) -> list[Block]:
             continue
         text = text.strip()
         dated = is_date_line(text)  # a publication date line stands alone: the end of a title, not its last words
-        after_dateline = not dated and is_date_line(clean_line(raw_line[heading.end():] if heading else raw_line))
+        # a line the furniture cut a dateline from ("TOKYO, Dec. 2, 2022 - A ..."): a story's first paragraph
+        after_dateline = not dated and line.strip() != text and is_date_line(line)
         continuation = (
             current is not None
             and not dated
