@@ -252,7 +252,8 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
     together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
     fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters"."""
-    if regex("MixedVictimNoun").match(text[head.mention.end:]):
+    if regex("MixedVictimNoun").match(text[head.mention.end:]) \
+            and not regex("VictimsApposedBefore").search(text[:head.mention.start]):
         return True
     if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
                                 or regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment)):

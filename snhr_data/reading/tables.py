@@ -42,7 +42,7 @@ def table_header(text: str, period: str, measure: str | None) -> Table | None:
     match = regex("TableHeader").fullmatch(text.strip())
     if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    columns = [c.lower().split()[-1] for c in regex("TableColumn").findall(match.group("columns"))]
+    columns = [column_word(c) for c in regex("TableColumn").findall(match.group("columns"))]
     key = key_of(match.group("key"))
     if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
         period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
@@ -104,6 +104,13 @@ def flat_table_cuts(text: str, start: int, line_starts: set[int]) -> list[int]:
     if ended < 2:
         return []
     return ([head.start("header")] if head.group("caption") else []) + rows[:ended] + [end]
+
+
+def column_word(column: str) -> str:
+    """The word of a column that names its victim group ("Of which children": "children"; "Civilians killed":
+    "civilians")."""
+    words = column.lower().split()
+    return next((w for w in reversed(words) if w in GROUP_OF_COLUMN), words[-1])
 
 
 def key_of(word: str) -> str:
@@ -194,7 +201,7 @@ def measure_row(label: str, numbers: list, table: Table, source: Source, line_no
     label naming children or women counts them); None when its label names no one measure: the table has ended."""
     measure = measure_of_text(label)
     column = regex("TableColumn").findall(label)
-    group = GROUP_OF_COLUMN.get(column[-1].lower().split()[-1], "all") if column else "all"
+    group = GROUP_OF_COLUMN.get(column_word(column[-1]), "all") if column else "all"
     if measure is None or len(numbers) != 1 or group == FIGHTERS or (group != "all" and measure != "civilian_deaths"):
         return None
     return [Figure(source.report, table.period, measure, group, "all", "all", "count", "", float(numbers[0].value),
