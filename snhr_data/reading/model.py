@@ -33,6 +33,9 @@ class Context:
     """What headings and earlier sentences establish for the statements that follow."""
 
     measure: str | None = None
+    # the measure of the last sentence's counts of another measure than ``measure`` ("five massacres and 14 deaths due
+    # to torture": torture_deaths), which a part of those who died goes on with ("13 of those died in ...")
+    other_measure: str | None = None
     period: str | None = None
     party: str | None = None
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block

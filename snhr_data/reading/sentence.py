@@ -112,6 +112,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.victims_of |= {(party, c.measure, c.period) for c in counts if c.head.noun not in GROUP_HEADS
                              for party in c.parties}
         block.measure = handed_measure(counts)
+        block.other_measure = other_measure(counts, block.measure)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
@@ -137,6 +138,13 @@ def handed_measure(counts: list[Count]) -> str:
     another measure to its head count ("182 civilians, including ..., and four deaths due to torture"), the head's."""
     heads = [c for c in counts if c.head.noun not in GROUP_HEADS] or counts
     return heads[-1].measure if len({c.measure for c in heads}) == 1 else heads[0].measure
+
+
+def other_measure(counts: list[Count], handed: str) -> str | None:
+    """The measure of the last count of a sentence (no victim group of another) whose measure is not the one it hands
+    on ("five massacres and 14 deaths due to torture": torture_deaths), else None."""
+    others = [c.measure for c in counts if c.head.noun not in GROUP_HEADS and c.measure != handed]
+    return others[-1] if others else None
 
 
 def read_counts(sentence: Sentence, block: Context, section: Context, title: bool) -> list[Count]:

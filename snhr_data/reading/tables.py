@@ -23,8 +23,8 @@ from .text import title_case_months
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 FIGHTERS = "fighters"  # a column of fighters killed: no civilian figure
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
-GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women",
-                   "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
+GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "toll": "all", "children": "children",
+                   "women": "women", "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
 
 
 @dataclass(frozen=True)
