@@ -224,7 +224,18 @@ def chart_rows(texts: list[str | None]) -> dict[int, int]:
             runs[-1].append(pair)
         else:
             runs.append([pair])
-    return {a: b for run in runs if len(run) >= _CHART_ROWS for _, a, b in run}
+    return {a: b for run in runs if len(run) >= _CHART_ROWS and not _values_first(texts, lines, run)
+            for _, a, b in run}
+
+
+def _values_first(texts: list[str | None], lines: list[int], run: list[tuple[int, int, int]]) -> bool:
+    """Whether a run of label/value pairs may be a chart whose values come before their labels ("24" / "Daraa" / "21" /
+    "Idlib"): a value right before its first label, or a label right after its last value; which value is whose is
+    not told."""
+    before = lines[run[0][0] - 1] if run[0][0] else None
+    after = lines[run[-1][0] + 2] if run[-1][0] + 2 < len(lines) else None
+    return bool((before is not None and _CHART_VALUE.fullmatch(texts[before].strip()))
+                or (after is not None and _is_named_row(texts[after].strip())))
 
 
 def clean_blocks(raw: str) -> list[Block]:
