@@ -217,6 +217,37 @@ def _join(block: Block, text: str, line_no: int) -> None:
     block.text = block.text + separator + text.strip()
 
 
+_CHART_VALUE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_CHART_ROWS = 2  # the fewest label/value pairs that make a chart
+
+
+def chart_rows(texts: list[str | None]) -> dict[int, int]:
+    """The label lines of a chart flattened into its text layer, each label on a line and its value on the next
+    ("Daraa" / "24" / "Idlib" / "21"; round 14): label line index -> value line index, for runs of two pairs or more
+    whose labels each name one governorate or party. The value is the label's, never a page number."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    pairs = [(n, a, b) for n, (a, b) in enumerate(zip(lines, lines[1:]))
+             if _is_named_row(texts[a].strip()) and _CHART_VALUE.fullmatch(texts[b].strip())]
+    runs: list[list[tuple[int, int, int]]] = []
+    for pair in pairs:
+        if runs and runs[-1][-1][0] + 2 == pair[0]:  # the label right after the value before it
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    return {a: b for run in runs if len(run) >= _CHART_ROWS and not _values_first(texts, lines, run)
+            for _, a, b in run}
+
+
+def _values_first(texts: list[str | None], lines: list[int], run: list[tuple[int, int, int]]) -> bool:
+    """Whether a run of label/value pairs may be a chart whose values come before their labels ("24" / "Daraa" / "21" /
+    "Idlib"): a value right before its first label, or a label right after its last value; which value is whose is
+    not told."""
+    before = lines[run[0][0] - 1] if run[0][0] else None
+    after = lines[run[-1][0] + 2] if run[-1][0] + 2 < len(lines) else None
+    return bool((before is not None and _CHART_VALUE.fullmatch(texts[before].strip()))
+                or (after is not None and _is_named_row(texts[after].strip())))
+
+
 def clean_blocks(raw: str) -> list[Block]:
     """Split raw report text into clean blocks (headings, list items, paragraphs) with line provenance."""
     blocks: list[Block] = []
@@ -227,7 +258,13 @@ def clean_blocks(raw: str) -> list[Block]:
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
     texts = without_furniture(cleaned)
+    charted = chart_rows(texts)
+    values, last_charted = set(charted.values()), False
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
+        if line_no - 1 in values:
+            continue  # a chart's value: read on its label's line
+        if line_no - 1 in charted:  # a chart's label and value, one row a line ("Daraa 24")
+            text = f"{text.strip()} {texts[charted[line_no - 1]].strip()}"
         if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
             pending_blank = True
             continue
@@ -252,6 +289,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not is_labelled_cells_row(text) and not is_labelled_cells_row(last_text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
+            and (line_no - 1 in charted) == last_charted  # a chart's rows are a block of their own
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))
         )
@@ -263,4 +301,5 @@ def clean_blocks(raw: str) -> list[Block]:
             blocks.append(current)
         pending_blank = False
         last_text, last_raw_line, last_dated = text, raw_line, dated
+        last_charted = line_no - 1 in charted
     return blocks

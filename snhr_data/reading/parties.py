@@ -200,8 +200,9 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
 
 def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, report: str) -> tuple[str, ...]:
     """The parties of a count whose subject, from 2018 one party's label ("Extremist Islamist groups": HTS), is broken
-    down right after it into ISIS and the rest ("... killed 96 civilians: ISIS 71 and HTS 25"), or announces a breakdown
-    in the items after it ("...: 4 civilians, distributed as follows:"): the combined group."""
+    down right after it into ISIS and the rest ("... killed 96 civilians: ISIS 71 and HTS 25", "...: 11 civilians,
+    distributed as follows: ISIS: 7 ...", "... killed 7 civilians, the report says: 5 at the hands of ISIS and 2 ..."),
+    or announces a breakdown in the items after it ("...: 4 civilians, distributed as follows:"): the combined group."""
     named = find_parties(segment, report)
     breakdown = regex("BreakdownAfter").match(after)
     if codes != ("hts",) or not named or not regex("CombinedLabel").search(named[-1].text):
@@ -210,8 +211,12 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
         return ("extremist_islamic_groups",)  # "...: 4 civilians, distributed as follows:" (the members in the items after)
     if not breakdown:
         return codes
-    members = find_parties(after[breakdown.end():], report)
-    return ("extremist_islamic_groups",) if members and members[0].start == 0 and members[0].code == "isis" else codes
+    parts = after[breakdown.end():]
+    lead = regex("BreakdownCountBy").match(parts)  # "...: 5 at the hands of ISIS and 2 at the hands of HTS"
+    members = find_parties(parts, report)
+    first = lead.end() if lead else 0
+    split = members and members[0].start == first and members[0].code == "isis"
+    return ("extremist_islamic_groups",) if split else codes
 
 
 def party_of_a_list(tail: str, report: str) -> str | None:

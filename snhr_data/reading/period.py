@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from ..grammar import regex
-from ..periods import period_type
+from ..numbers import find_numbers
+from ..periods import months_spanned, period_type
 from .agents import refers_back
 from .dates import PeriodMention
 from .heads import Head, noun_end
@@ -60,7 +61,10 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
         earlier = [p.period for p in periods if p.end <= chosen.start and p.period]
-        return same_period(chosen, sentence, earlier[-1] if earlier else block.period or section.period)
+        # the statements' before: a year to date stated aside right before ("since the beginning of 2018, 9,036 ... Over
+        # the same nine months, ...") is theirs
+        return same_period(chosen, sentence,
+                           earlier[-1] if earlier else block.stated_aside or block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in {"ambiguous", "unreadable", "vague", "relative"} else None)
 
@@ -106,14 +110,15 @@ def predicate_periods(head: Head, sentence: str, periods: tuple[PeriodMention, .
 
 def same_period(mention: PeriodMention, sentence: str, before: str | None) -> PeriodChoice:
     """ "over the same thirteen months", "in the same period": the period of the statements before, when it is of
-    the kind the phrase names (a month, a year, a span of months; "period", "time" name none, so any fits); else no
-    period, and a warning."""
+    the kind the phrase names (a month, a year, a span of months, of as many months as it counts; "period", "time"
+    name none, so any fits); else no period, and a warning."""
     span = regex("PeriodSame").match(sentence, mention.start)
     words = span.group("span").lower() if span else ""
     if before and before != NO_PERIOD:
         kind = period_type(before)
         fits = kind == "month" if words.endswith("month") else kind == "year" if words.endswith("year") \
             else kind in {"range", "year"} if words.endswith("months") else True
-        if fits:
+        counted = find_numbers(words)  # "the same nine months": a span of that many months
+        if fits and (not counted or counted[0].value == months_spanned(before)):
             return PeriodChoice(before, False)
     return PeriodChoice(None, False, mention)

@@ -18,7 +18,8 @@ from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import read_sentence
 from .tables import (Table, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts, is_labelled_item,
-                     is_labelled_row, measure_table_header, row_lines, table_header, table_intro, table_row)
+                     is_labelled_row, measure_table_header, period_table_header, row_lines, table_header, table_intro,
+                     table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -194,7 +195,8 @@ class ReportReader:
         context = self.table or self.section
         period = context.period or self.source.period
         header = None if self.skipping else (table_header(whole.text, period, context.measure)
-                                             or measure_table_header(whole.text, self.source, period))
+                                             or measure_table_header(whole.text, self.source, period)
+                                             or period_table_header(whole.text, self.source, context.measure))
         if header:
             self.table = header
             return
@@ -331,6 +333,7 @@ def at_table_headers(block: Block) -> list[Block]:
     block = with_flat_table_lines(block)
     cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
                    if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
+                   or regex("PeriodTableHeader").fullmatch(line.strip())
                    or regex("FlatMonthList").fullmatch(line.strip())
                    for cut in (start, start + len(line))}
                   - {0, len(block.text)})

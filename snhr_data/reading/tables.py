@@ -4,8 +4,10 @@ in July 2024:", "The monthly distribution of civilian deaths in 2024 was as foll
 deaths by perpetrator, September 2017"), then rows ("Syrian regime forces 22 4 2", "Daraa 27", "January: 186").
 Each row gives one figure per column, for the party or the governorate its label names, or for the month it names
 (of the year the table's period is: a month row of a table of no one year is reported and left out); a label that
-names none is reported and its row left out, and the first line that is no row ends the table. Patterns:
-``TableHeader``, ``MeasureTableHeader``, ``TableIntro``, ``TableRow``, ``TableMonthLabel`` in ``vocab/layout.yaml``."""
+names none is reported and its row left out, and the first line that is no row ends the table. A header whose
+columns are periods ("| Governorate | May 2024 | January-May 2024 |") files each column under its own period.
+Patterns: ``TableHeader``, ``MeasureTableHeader``, ``PeriodTableHeader``, ``TableIntro``, ``TableRow``,
+``TableMonthLabel`` in ``vocab/layout.yaml``."""
 from __future__ import annotations
 
 import re
@@ -35,6 +37,10 @@ class Table:
     groups: tuple[str, ...]
     period: str
     measure: str = "civilian_deaths"
+    periods: tuple[str, ...] = ()  # one per column, for a table whose columns are periods; else each is ``period``
+
+    def column_periods(self) -> tuple[str, ...]:
+        return self.periods or (self.period,) * len(self.groups)
 
 
 def table_header(text: str, period: str, measure: str | None) -> Table | None:
@@ -60,6 +66,26 @@ def measure_table_header(text: str, source: Source, period: str) -> Table | None
     if len(mentions) > 1 or (mentions and not mentions[0].period):
         return Table("measure", ("all",), NO_PERIOD)
     return Table("measure", ("all",), mentions[0].period if mentions else period)
+
+
+def period_table_header(text: str, source: Source, measure: str | None) -> Table | None:
+    """The table by governorate or party a header opens whose columns are periods ("| Governorate | May 2024 |
+    January-May 2024 |"), each column of the one period its whole cell names; a table with a column the reader cannot
+    read as one period has no period (``NO_PERIOD``: its rows are left out). None when no column names a period, or
+    the table holds no measure a table of deaths holds."""
+    match = regex("PeriodTableHeader").fullmatch(text.strip())
+    if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
+        return None
+    cells = [cell.strip() for cell in match.group("columns").split("|")[:-1]]
+    mentions = [source.periods(cell) for cell in cells]
+    if not any(mentions):
+        return None
+    whole = [found[0].period if len(found) == 1 and found[0].period and found[0].start == 0
+             and found[0].end == len(cell) else None for cell, found in zip(cells, mentions)]
+    if None in whole:
+        return Table(key_of(match.group("key")), ("all",) * len(cells), NO_PERIOD, measure or "civilian_deaths")
+    return Table(key_of(match.group("key")), ("all",) * len(cells), whole[0], measure or "civilian_deaths",
+                 tuple(whole))
 
 
 def table_intro(sentence: str, source: Source, period: str) -> Table | None:
@@ -151,9 +177,9 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
                             "its figures are left out", source.strict)
         return []
     party, gov = ("all", code) if table.key == "governorate" else (code, "all")
-    return [Figure(source.report, table.period, table.measure, group, party, gov, "count", "", float(n.value),
+    return [Figure(source.report, period, table.measure, group, party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
-            for group, n in zip(table.groups, numbers) if group != FIGHTERS]
+            for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
 
 
 def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure]:
@@ -161,9 +187,10 @@ def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: 
     and women's totals ("Total 1,183 203 119": 203 children, 119 women), the report's own."""
     if table.key not in {"party", "governorate"}:
         return []
-    return [Figure(source.report, table.period, table.measure, group, "all", "all", "count", "", float(n.value),
+    return [Figure(source.report, period, table.measure, group, "all", "all", "count", "", float(n.value),
                    "exact", source.source_file, line_no, quote, "a row of a table flattened to text")
-            for group, n in zip(table.groups, numbers) if group not in {"all", FIGHTERS}]
+            for group, period, n in zip(table.groups, table.column_periods(), numbers)
+            if group not in {"all", FIGHTERS}]
 
 
 def label_code(label: str, found: list) -> str | None:
