@@ -51,6 +51,9 @@ _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}
 # a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
 # the opening words of the sentence on the next line (whose counts would take its last party)
 _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
+# a line opening with a label and its colon, the list or the statement it introduces after it (round 13)
+_LABEL_LINE = re.compile(r"^[A-Z][^:\d\s]*\s[^:\d]{1,80}:\s+\S")  # a label of two words or more (not "Children: 12")
+_ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
@@ -149,10 +152,16 @@ def _is_title_line(text: str) -> bool:
 
 def _item_before_paragraph(block: Block, next_text: str) -> bool:
     """A one-line list item that is a label and its count ("- Israeli forces: four") before a line that is a whole
-    paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a heading ("Massacres"): the
-    list ends there."""
-    return (len(block.lines) == 1 and bool(_LABELLED_COUNT_ITEM.match(block.text))
-            and (_is_paragraph(next_text) or _is_title_line(next_text)))
+    paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a heading ("Massacres"), or
+    opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
+    children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
+    Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
+    if len(block.lines) != 1:
+        return False
+    if _LABELLED_COUNT_ITEM.match(block.text):
+        return _is_paragraph(next_text) or _is_title_line(next_text) or (
+            bool(_LABEL_LINE.match(next_text)) and not _GROUPS_NEXT.match(next_text))
+    return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
 
 def _after_indented_item(block: Block, last_raw_line: str, raw_line: str, text: str) -> bool:

@@ -181,10 +181,12 @@ def without_breadcrumb(line: str) -> str:
     rest = line[start.end():] if start else line.lstrip()
     if not start and not vocab.breadcrumb_segment.match(rest):
         return line
+    cut = 0
     while (segment := vocab.breadcrumb_segment.match(rest)) and segment.end() < len(rest):
-        rest = rest[segment.end():]
-    return rest if start or rest[:1].isupper() else line  # without "Home", a trail glued to a word ("Death Toll3": a
-    # contents entry's page number stays)
+        rest, cut = rest[segment.end():], cut + 1
+    return rest if start or cut > 1 or rest[:1].isupper() else line  # without "Home", one segment glued to a word
+    # ("Death Toll3": a contents entry's page number stays); two glued segments are a trail ("Monthly ReportsDeath
+    # Toll117 Civilians ...", round 13)
 
 
 def without_repost_suffix(line: str) -> str:

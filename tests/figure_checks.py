@@ -15,6 +15,7 @@ Imported as ``from figure_checks import ...``: pytest puts this folder on ``sys.
 """
 from __future__ import annotations
 
+import re
 import warnings
 from collections import defaultdict
 from functools import cache
@@ -150,13 +151,34 @@ def lines_with(text: str, marker: str, *, ignore_case: bool = False) -> set[int]
     return {i for i, line in enumerate(text.splitlines(), 1) if marker in line}
 
 
+def layer_lines_with(layer: str, marker: str, *, ignore_case: bool = False) -> set[int]:
+    """1-based numbers of the lines of a text layer (an HTML page's article text, a PDF's text) over which
+    ``marker`` runs: the layer may wrap it, so any run of whitespace stands for each of its spaces."""
+    pattern = r"\s+".join(re.escape(word) for word in marker.split())
+    lines = set()
+    for match in re.finditer(pattern, layer, re.I if ignore_case else 0):
+        first = layer.count("\n", 0, match.start()) + 1
+        lines |= set(range(first, first + match.group().count("\n") + 1))
+    return lines
+
+
+def case_lines_with(case: dict, marker: str, *, ignore_case: bool = False) -> set[int]:
+    """The lines holding ``marker`` as the reader numbers them: those of the case's ``layer`` (the text read
+    from its html or pdf file, see test_cases.py) when it has one, else of its text. A marker in page chrome
+    the reader drops is in no line of the layer."""
+    if case.get("layer") is None:
+        return lines_with(case["text"], marker, ignore_case=ignore_case)
+    return layer_lines_with(case["layer"], marker, ignore_case=ignore_case)
+
+
 def marked_lines(case: dict, field: str, *, ignore_case: bool = False) -> set[int]:
-    """The lines holding any of the markers listed under ``field``; each marker must be in the text."""
+    """The lines (``case_lines_with``) holding any of the markers listed under ``field``; each marker must be in
+    the case's text."""
     lines = set()
     for marker in case.get(field, []):
-        found = lines_with(case["text"], marker, ignore_case=ignore_case)
-        assert found, f"fixture: {field} marker {marker!r} not in the text"
-        lines |= found
+        assert lines_with(case["text"], marker, ignore_case=ignore_case), (
+            f"fixture: {field} marker {marker!r} not in the text")
+        lines |= case_lines_with(case, marker, ignore_case=ignore_case)
     return lines
 
 
@@ -207,8 +229,8 @@ def check_unmapped_reported(frame, case, expected, may_also, unmapped, *, ignore
     fold = str.lower if ignore_case else str
     labels = case.get("unmapped", [])
     for label in labels:
-        places = {f"{case['source_file']}:{line}" for line in lines_with(case["text"], label, ignore_case=ignore_case)}
-        assert places, f"fixture: {label!r} not in the text"
+        assert lines_with(case["text"], label, ignore_case=ignore_case), f"fixture: {label!r} not in the text"
+        places = {f"{case['source_file']}:{line}" for line in case_lines_with(case, label, ignore_case=ignore_case)}
         assert any(fold(label) in fold(m) and any(p in m for p in places) for m in unmapped), (
             f"{label!r} at {sorted(places)} not reported; warnings: {list(unmapped)}")
     allowed = labels + case.get("may_warn", [])

@@ -18,6 +18,11 @@ A case is a text of our own (numbers invented) and the figures read from it by h
 Checks: ``report_month`` (every row names the report month and the case's file), ``found``,
 ``no_contradiction``, ``nothing_unstated``, ``narrative_silent``, ``unmapped_reported``; ``refused`` for a
 text that must be refused (instead of the others) and ``warns`` when the case lists warnings.
+
+The rows' ``line`` counts the lines of the text the reader reads: for a case with a ``format`` of html or pdf,
+the page's article text or the PDF's text layer, not the lines of ``text``. The ``silent_lines``, ``narrative``
+and ``unmapped`` markers are looked up there (a marker in chrome the reader drops marks no line; one the PDF
+wraps marks each line it runs over); each must still be in ``text``.
 """
 from __future__ import annotations
 
@@ -39,7 +44,7 @@ from figure_checks import (
 from fixtures.pdfmaker import pdf_safe, text_pdf
 
 from snhr_data.extract import extract_figures
-from snhr_data.raw import ReportReadError
+from snhr_data.raw import ReportReadError, read_report
 from snhr_data.vocab import UnmappedLabelWarning
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -111,6 +116,7 @@ class Extraction:
     unmapped: tuple[str, ...]  # UnmappedLabelWarning messages
     warnings: tuple[str, ...]  # every warning message
     refusal: str | None  # the ReportReadError message
+    layer: str | None = None  # the text the rows' lines count, of a case read from a file (None: the case's text)
 
 
 _scratch: list[Path] = []
@@ -136,16 +142,28 @@ def case_source(case: dict, folder: Path) -> str | Path:
     return path
 
 
+def text_layer(source: str | Path) -> str | None:
+    """The text whose lines the rows of a case's file name (an HTML page's article text, a PDF's text layer:
+    ``read_report``), or None for a case given as text (its lines are the text's) or a file refused."""
+    if isinstance(source, str):
+        return None
+    try:
+        return read_report(source).text
+    except ReportReadError:
+        return None
+
+
 def extract_case(case: dict, folder: Path) -> Extraction:
     kwargs = {"month": case["month"]} if "month" in case else {}
+    source = case_source(case, folder)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            frame, refusal = extract_figures(case_source(case, folder), **kwargs), None
+            frame, refusal = extract_figures(source, **kwargs), None
         except ReportReadError as err:
             frame, refusal = None, str(err)
     unmapped = tuple(str(w.message) for w in caught if issubclass(w.category, UnmappedLabelWarning))
-    return Extraction(frame, unmapped, tuple(str(w.message) for w in caught), refusal)
+    return Extraction(frame, unmapped, tuple(str(w.message) for w in caught), refusal, text_layer(source))
 
 
 @cache
@@ -186,6 +204,16 @@ FIGURE_CHECK_FUNCTIONS = {
 }
 
 
+def as_read(case: dict, result: Extraction) -> dict:
+    """The case as the figure checks see it: with the ``layer`` its rows' lines count (markers and labels are
+    looked up in it), its text and markers as printed when it is a PDF (``pdf_safe``)."""
+    if case.get("format") != "pdf":
+        return {**case, "layer": result.layer}
+    printed = {field: [pdf_safe(marker) for marker in case[field]]
+               for field in ("silent_lines", "narrative", "unmapped", "may_warn") if field in case}
+    return {**case, **printed, "text": pdf_safe(case["text"]), "layer": result.layer}
+
+
 def run_check(case: dict, result: Extraction, check: str) -> None:
     if check == "refused":
         return check_refused(result, case)
@@ -197,7 +225,8 @@ def run_check(case: dict, result: Extraction, check: str) -> None:
             return  # nothing read, nothing from a narrative line
     else:
         assert len(result.frame), "no figures"
-    FIGURE_CHECK_FUNCTIONS[check](result.frame, case, *expected_figures(case, case["report"]), result.unmapped)
+    FIGURE_CHECK_FUNCTIONS[check](result.frame, as_read(case, result), *expected_figures(case, case["report"]),
+                                  result.unmapped)
 
 
 @pytest.mark.parametrize("case_id, check", list(case_params(all_cases())))

@@ -62,8 +62,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             return "torture_deaths"  # "... Of which women 149 Tortured to death 91"
         if regex("CivilianRowLabel").search(segment):
             return "civilian_deaths"  # "... Civilian death toll 5,101 Of which children 812"
-        if regex("CiviliansNumberBefore").search(segment):
-            return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008"
+        if regex("CiviliansNumberBefore").search(segment) or regex("CiviliansRankedBefore").search(segment):
+            return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008", "the largest number of civilians, 246"
         if regex("MassacreVictimsLabel").search(segment):
             return "massacre_deaths"  # "Total number of civilians killed in massacres this month: 2,094"
         if regex("VictimsByPlaceOpening").match(segment):  # "Most victims fell in Aleppo (402), ..."
@@ -71,6 +71,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         subject = regex("CommittedByOpening").match(segment)  # "The seven massacres ... were committed by X (three)"
         named = measure_of_text(subject.group("what") if subject else segment) \
             if subject or regex("StatedAs").search(segment) else None
+        if not (named or previous_measure) and block.measure == "massacres" and block.other_measure \
+                and regex("PartWhoDiedAfter").match(window):
+            return block.other_measure  # "... five massacres and 14 deaths due to torture; 13 of those died in ..."
         return named or previous_measure or block.measure or section.measure or "civilian_deaths"
     if regex("MassacreWord").search(segment) or section.measure == "massacres":
         return "massacre_deaths"

@@ -33,6 +33,9 @@ class Context:
     """What headings and earlier sentences establish for the statements that follow."""
 
     measure: str | None = None
+    # the measure of the last sentence's counts of another measure than ``measure`` ("five massacres and 14 deaths due
+    # to torture": torture_deaths), which a part of those who died goes on with ("13 of those died in ...")
+    other_measure: str | None = None
     period: str | None = None
     party: str | None = None
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
@@ -120,6 +123,8 @@ LEFT_OUT_BECAUSE = {
                    "and the text does not say which count is whose"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
              "holds apart"),
+    "heading_party": ("{p} names no party of its own under a heading or sentence naming one, and a part of it is "
+                      "another party's: whether it counts that party's victims or all parties', the text does not say"),
 }
 
 
@@ -139,7 +144,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole",
              "method": "given to all parties", "respective": "given to one party",
-             "ranking_measure": "filed as either"}.get(kind, "moved to another period")
+             "ranking_measure": "filed as either", "heading_party": "given to the heading's party"}.get(kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)
 

@@ -11,7 +11,7 @@ from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
-from .heads import GROUP_HEADS, Head
+from .heads import GROUP_HEADS, Head, noun_end
 from .model import UNMAPPED, Context, Sentence, warn_left_out
 
 
@@ -94,6 +94,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     place_subject = regex("GovernorateBefore").search(text[:start])
     if place_subject:  # "...: Idlib governorate recorded 49 civilian deaths": a place's count, not a party named before
         clause_start = max(clause_start, place_subject.start("list"))
+    clause_start = max(clause_start, own_clause_start(head, text))
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
@@ -112,6 +113,15 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
     return context_party(block, section, continues)
+
+
+def own_clause_start(head: Head, text: str) -> int:
+    """Where the clause of a count that is the subject of its own verb of dying starts, after a join ("..., and 61
+    civilians died due to torture"): no party named before it is the count's; 0 for any other count."""
+    join = regex("OwnClauseJoinBefore").search(text[:head.mention.start])
+    if join is None or head.noun in ("", "bare") or not regex("OwnDyingVerbAfter").match(text[noun_end(text, head.mention):]):
+        return 0
+    return join.end()
 
 
 def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parties | None:

@@ -272,7 +272,7 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for start, end in lines[1:]
              if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatRowBefore").search(block.text[:start])]
     cuts += [end for (start, end), (after, _) in zip(lines, lines[1:])
-             if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatRowEnd").search(block.text[start:end])
+             if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatLabelRowEnd").search(block.text[start:end])
              and not regex("FlatRowCells").match(block.text[after:])]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its
     cuts += [end for start, end in lines[:-1] if is_labelled_row(block.text[start:end], colon=True)]

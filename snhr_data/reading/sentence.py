@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..codes import PARENT_OF_GROUP, combined_members, perpetrator_groups
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
@@ -111,6 +112,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.victims_of |= {(party, c.measure, c.period) for c in counts if c.head.noun not in GROUP_HEADS
                              for party in c.parties}
         block.measure = handed_measure(counts)
+        block.other_measure = other_measure(counts, block.measure)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
@@ -138,6 +140,13 @@ def handed_measure(counts: list[Count]) -> str:
     return heads[-1].measure if len({c.measure for c in heads}) == 1 else heads[0].measure
 
 
+def other_measure(counts: list[Count], handed: str) -> str | None:
+    """The measure of the last count of a sentence (no victim group of another) whose measure is not the one it hands
+    on ("five massacres and 14 deaths due to torture": torture_deaths), else None."""
+    others = [c.measure for c in counts if c.head.noun not in GROUP_HEADS and c.measure != handed]
+    return others[-1] if others else None
+
+
 def read_counts(sentence: Sentence, block: Context, section: Context, title: bool) -> list[Count]:
     """The counts of a sentence with a figure, every resolver answered."""
     report = sentence.source.report
@@ -146,7 +155,30 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     counts: list[Count] = []
     for i, head in enumerate(heads):
         counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
+    for i, (whole, part) in enumerate(zip(counts, counts[1:])):
+        if is_contradicted_by_part(whole, part):
+            warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
+                          sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
+            counts[i] = Count(whole.head, whole.measure)
     return [c for c in counts if c.period is not None and c.measure]
+
+
+def is_contradicted_by_part(whole: Count, part: Count) -> bool:
+    """Whether a count given the party of its heading (or of the sentence before) has a part right after it that names
+    another party ("Fifth: Unknowns" / "A total of 2,296 civilians died due to torture in 2013, 2,281 of them in
+    government detention centres"): a part of one party's victims is never another party's, so the heading's party is
+    not the count's. A member of a combined party, or a subcategory of other parties, is a part of its party."""
+    if not whole.party_from_context or whole.period is None or part.whole_measure is None or part.party_from_context:
+        return False
+    return bool(part.parties) and "all" not in part.parties and not all(
+        is_part_of_party(code, whole.parties) for code in part.parties)
+
+
+def is_part_of_party(code: str, parties: tuple[str, ...]) -> bool:
+    """Whether the party ``code`` is one of ``parties``, a member of one (a combined party) or a subcategory of one."""
+    members, groups = combined_members(), perpetrator_groups()
+    return any(code == party or code in members.get(party, ()) or PARENT_OF_GROUP.get(groups.get(code, "")) == party
+               for party in parties)
 
 
 def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentence, block: Context,

@@ -23,8 +23,9 @@ from .text import title_case_months
 
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 FIGHTERS = "fighters"  # a column of fighters killed: no civilian figure
-GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "children": "children", "women": "women",
-                   "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
+OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
+GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "toll": "all", "children": "children",
+                   "women": "women", "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
 
 
 @dataclass(frozen=True)
@@ -249,16 +250,25 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
 def flat_place_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int]) -> list[Figure] | None:
     """The figures of a list of governorates flattened into the sentence that introduces it ("The death toll by
     governorate: Raqqa 571 (43%), Deir Ez-Zour 212, Idlib 158"), each count (and share of the toll) its governorate's,
-    of the period the introduction names, else ``period``; None when the sentence is no such list (a cell whose label
-    names no one governorate, an introduction of no table by governorate). A list of several periods is reported and
-    left out."""
+    of the period the introduction names, else ``period``; None when the sentence is no such list (no cell whose label
+    names one governorate, an introduction of no table by governorate). A cell naming no governorate is reported and
+    left out, as is the cell of the other governorates together ("other governorates 50") without a word; a list of
+    several periods is reported and left out."""
     match = regex("FlatPlaceList").fullmatch(sentence)
     table = table_intro(match.group("intro"), source, period) if match else None
     cells = place_cells(match.group("cells")) if table and table.key == "governorate" else None
-    codes = [label_code(cell.group("label").strip(), find_governorates(cell.group("label").strip()))
+    codes = [OTHER_PLACES if regex("OtherPlacesLabel").fullmatch(cell.group("label").strip())
+             else label_code(cell.group("label").strip(), find_governorates(cell.group("label").strip()))
              for cell in cells or []]
-    if not cells or None in codes:
+    if not cells or set(codes) <= {None, OTHER_PLACES}:
         return None
+    for cell, code in zip(cells, codes):  # a cell naming no governorate, in a list of governorates: reported, left out
+        if code is None:
+            report_unmapped(f"{source.source_file}:{line_at(match.start('cells') + cell.start('label'))}: unmapped "
+                            f"governorate label {cell.group('label').strip()!r} (add it to snhr_data/vocab/governorates.yaml); "
+                            "its figures are left out", source.strict)
+    cells, codes = [c for c, code in zip(cells, codes) if code not in {None, OTHER_PLACES}], \
+        [c for c in codes if c not in {None, OTHER_PLACES}]
     if table.period == NO_PERIOD:
         warn_left_out(source, line_at(0), sentence.strip()[:40], "row")
         return []
