@@ -137,23 +137,30 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
     """A short title-case line ("Death Toll by Governorate") or a month ("June 2018") right after a line ending a
-    sentence, as a PDF text layer or a web copy gives a heading with no blank line around it: a heading of its own,
-    not the paragraph's last words."""
-    return bool(re.search(r"[.!?][\"')]?$", block.text)) and (
-        is_month_heading(text)
-        or _is_short_title(text) and all(word[:1].isupper() for word in text.split() if len(word) > 3))
+    sentence, as a PDF text layer or a web copy gives a heading with no blank line around it, or a month right after a
+    row ending in its number ("June 2014: 1,472" / "June 2014 in detail"): a heading of its own, not the paragraph's
+    last words."""
+    if is_month_heading(text) and re.search(r"\d$", block.text):
+        return True
+    return bool(re.search(r"[.!?][\"')]?$", block.text)) and (is_month_heading(text) or _is_title_line(text))
+
+
+def _is_title_line(text: str) -> bool:
+    """A short title-case line with no digits and no punctuation ("Death Toll by Governorate", "Massacres")."""
+    return _is_short_title(text) and all(word[:1].isupper() for word in text.split() if len(word) > 3)
 
 
 def _item_before_paragraph(block: Block, next_text: str) -> bool:
     """A one-line list item that is a label and its count ("- Israeli forces: four") before a line that is a whole
-    paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or opens with a label of its own
-    ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom children: 2"): the list ends there.
-    So does a line of a label and its list of counts ("Deaths by governorate: Deir Ez-Zour 29 | Aleppo 22") before a
-    whole paragraph."""
+    paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a heading ("Massacres"), or
+    opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
+    children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
+    Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
     if len(block.lines) != 1:
         return False
     if _LABELLED_COUNT_ITEM.match(block.text):
-        return _is_paragraph(next_text) or (bool(_LABEL_LINE.match(next_text)) and not _GROUPS_NEXT.match(next_text))
+        return _is_paragraph(next_text) or _is_title_line(next_text) or (
+            bool(_LABEL_LINE.match(next_text)) and not _GROUPS_NEXT.match(next_text))
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
 

@@ -46,6 +46,12 @@ def combined_members() -> dict[str, tuple[str, ...]]:
     return {entry["code"]: tuple(entry["members"]) for entry in load_vocab("perpetrators") if "members" in entry}
 
 
+def named_forces() -> set[str]:
+    """The subcategories of the other parties that are a state's forces ("Turkish forces", "Israeli forces"): a list may
+    name one beside the main parties as a party of its own, not as its other parties."""
+    return {entry["code"] for entry in load_vocab("perpetrators") if entry.get("named_force")}
+
+
 def governorate_codes() -> list[str]:
     return ["all"] + [entry["code"] for entry in load_vocab("governorates")]
 

@@ -15,7 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from .clean import Block, clean_blocks
-from .codes import FIGURE_COLUMNS, combined_members, perpetrator_groups
+from .codes import FIGURE_COLUMNS, combined_members, named_forces, perpetrator_groups
 from .grammar import regex
 from .numbers import find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
@@ -171,8 +171,9 @@ def add_implied_totals(figures: list[Figure]) -> list[Figure]:
 def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:
     """A party list whose only other party is one subcategory ("Unidentified parties killed 122", "Fifth: Unknowns",
     "parties we could not identify") states the other parties' count, when its parties add up to the total it
-    states: the main (and combined) parties and that one subcategory, nothing left over. Add it, noted as implied."""
-    groups, members = perpetrator_groups(), combined_members()
+    states: the main (and combined) parties and that one subcategory, nothing left over. Add it, noted as implied. A
+    state's forces (``named_force``: "Turkish forces 29" ending a 2016 list) may be a party of the list's own: none."""
+    groups, members, forces = perpetrator_groups(), combined_members(), named_forces()
     added = []
     national_counts = (f for f in figures if f.unit == "count" and f.governorate == "all")
     for rows in by_period_and_measure(national_counts).values():
@@ -184,7 +185,7 @@ def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:
         parties = [code for code in values if groups.get(code) == "main"
                    or (groups.get(code) == "combined" and not set(members[code]) <= set(values))]
         # (a combined party split into its members is counted once, by its members)
-        if len(subs) != 1 or subs[0] == "other_parties" or len(parties) < 2 or "all" not in values \
+        if len(subs) != 1 or subs[0] in {"other_parties"} | forces or len(parties) < 2 or "all" not in values \
                 or any(len(values[code]) != 1 for code in parties + subs):
             continue
         parts = sum(next(iter(values[code])) for code in parties + subs)

@@ -10,7 +10,8 @@ Three kinds of file live there:
   patterns tried in turn) or ``classes`` (an ordered mapping name -> pattern), and optionally
   ``case_sensitive: true``;
 * **label files** (``perpetrators``, ``governorates``): entries ``code, label, variants`` (plus ``group``,
-  ``color``, ``short_label`` for parties, and ``members`` for a combined party), a variant being a pattern or
+  ``color``, ``short_label`` for parties, ``members`` for a combined party, ``named_force`` for a subcategory of the
+  other parties that is a state's forces), a variant being a pattern or
   ``{pattern, since, until}``;
 * **settings** (``audit``): the audit's tolerances.
 
@@ -38,7 +39,7 @@ SETTINGS_FILES = ("audit",)
 
 ENTRY_KINDS = ("pattern", "words", "any_of", "classes")
 ENTRY_KEYS = set(ENTRY_KINDS) | {"case_sensitive"}
-LABEL_KEYS = {"perpetrators": {"code", "label", "group", "variants", "color", "short_label", "members"},
+LABEL_KEYS = {"perpetrators": {"code", "label", "group", "variants", "color", "short_label", "members", "named_force"},
               "governorates": {"code", "label", "variants"}}
 REQUIRED_LABEL_KEYS = {"perpetrators": {"code", "label", "group", "variants"}, "governorates": {"code", "label", "variants"}}
 VARIANT_KEYS = {"pattern", "since", "until"}
@@ -300,6 +301,8 @@ def check_label_entry(name: str, raw: object, seen: set[str]) -> None:
     seen.add(code)
     if name == "perpetrators" and raw["group"] not in PARTY_GROUPS:
         raise fail(name, code, f"group {raw['group']!r} is not one of {', '.join(sorted(PARTY_GROUPS))}")
+    if "named_force" in raw and (raw["named_force"] is not True or raw["group"] != "other_sub"):
+        raise fail(name, code, "named_force is `true`, and only on a subcategory of the other parties (other_sub)")
     if "color" in raw and not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(raw["color"])):
         raise fail(name, code, f"color {raw['color']!r} is not a hex colour such as '#1f77b4'")
     for variant in _listed(raw["variants"], name, code):

@@ -16,7 +16,7 @@ from .dates import is_date_line, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
-from .sentence import read_sentence
+from .sentence import fighters_label, read_sentence
 from .tables import (Table, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts, is_labelled_item,
                      is_labelled_row, measure_table_header, period_table_header, row_lines, table_header, table_intro,
                      table_row)
@@ -97,6 +97,9 @@ class ReportReader:
         measure = measure_of_text(text)
         if measure:
             self.section.measure = measure
+        elif self.section.measure == "massacres" and regex("PlacesHeading").fullmatch(text) \
+                and heading_number(block.text) is None:
+            self.section.measure = None  # "Massacres" / ... / "Governorates": a section of its own
         mentions = self.source.periods(title_case_months(text))
         unreadable = [m for m in mentions if m.kind == "unreadable"]
         periods = [p for p in mentions if p.period]
@@ -109,7 +112,7 @@ class ReportReader:
         parties = find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
             self.section.party = parties[0].code if parties else None
-        if not parties and is_unknown_party_heading(text):
+        if not parties and not self.fighters and not fighters_label(text) and is_unknown_party_heading(text):
             self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
             report_unknown_party(f"{self.source.source_file}:{block.first_line}",
                                  f"unmapped perpetrator label {text!r}", self.source.strict)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..codes import combined_members
 from ..grammar import regex, regexes
 from ..numbers import find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
@@ -196,12 +197,25 @@ def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: 
 def label_code(label: str, found: list) -> str | None:
     """The one code a row's label names, the whole label being its names: one name, or names of the same code with
     the second in brackets ("Fateh al-Sham Front (Hay'at Tahrir al-Sham)"); None for any other label."""
+    member = member_row_code(label, found)
+    if member is not None:
+        return member
     rest = label
     for mention in reversed(found):
         rest = rest[:mention.start] + rest[mention.end:]
     if not found or found[0].start != 0 or len({m.code for m in found}) != 1 or rest.strip(" ()"):
         return None
     return found[0].code
+
+
+def member_row_code(label: str, found: list) -> str | None:
+    """The member a row's label names after its combined party ("Extremist Islamic groups - ISIS": the combined group
+    split into its members, one row each): that member's code; None for any other label."""
+    if len(found) != 2 or found[0].start != 0 or label[found[1].end:].strip() \
+            or found[1].code not in combined_members().get(found[0].code, ()) \
+            or not regex("MemberRowJoin").fullmatch(label[found[0].end:found[1].start]):
+        return None
+    return found[1].code
 
 
 def month_row(label: str, numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure] | None:
