@@ -83,6 +83,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
               or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
     if inline and not found.codes:
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians", "Latakia (187)"
+    if not found.codes and head.noun in COUNTED_IN_PLACES:
+        found = place_right_before(sentence[: head.mention.start], report) or found  # "Hama 21; Homs 16; Idlib 9"
     if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + sentence[end:head.window_end], found.codes):
         return Governorates(AMBIGUOUS)  # "the death toll in Aleppo city reached 410": a city's, not its governorate's
     if not found.codes and head.noun in COUNTED_IN_PLACES:
@@ -153,6 +155,23 @@ def place_scope(segment: str) -> Governorates | None:
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
     return Governorates((named[0].code,) if one else AMBIGUOUS)
+
+
+def place_right_before(before: str, report: str) -> Governorates | None:
+    """The governorate named right before a count, nothing between them but "governorate" ("Hama 21; Homs 16",
+    "recorded in Latakia 5", "Deir Ez-Zour governorate 8 civilians"): that governorate's, never the country's; left out
+    when it ends a list of governorates ("Hama and Homs 21": how the count splits is not said); None when no
+    governorate ends right before the count, or it is an actor's place ("factions in Suwayda 5") or in a party's name."""
+    named = find_governorates(before)
+    if not named or not regex("PlaceCountGap").fullmatch(before[named[-1].end:]):
+        return None
+    last = named[-1]
+    if regex("ActorInAPlaceBefore").search(before[:last.start]) \
+            or any(p.start <= last.start < p.end for p in find_parties(before, report)):
+        return None
+    if len(named) > 1 and regex("GovernorateListJoin").fullmatch(before[named[-2].end:last.start]):
+        return Governorates(AMBIGUOUS)
+    return Governorates((last.code,))
 
 
 def place_label(label: str, report: str) -> Governorates | None:
