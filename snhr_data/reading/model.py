@@ -120,6 +120,8 @@ LEFT_OUT_BECAUSE = {
                    "and the text does not say which count is whose"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
              "holds apart"),
+    "list_party": ("{p} is a governorate's count in a list after a statement naming a party, and the text does not say "
+                   "whether it is that party's or all parties'"),
 }
 
 
@@ -138,7 +140,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole",
-             "method": "given to all parties", "respective": "given to one party",
+             "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
              "ranking_measure": "filed as either"}.get(kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)
