@@ -23,7 +23,7 @@ from .periods import is_period, period_type
 from .reading.dates import publication_date
 from .reading.governorates import LISTED_NOTE, REGION_NOTE
 from .reading.month import Dating, date_report
-from .reading.heads import is_count_number
+from .reading.heads import group_label_of, is_count_number
 from .reading.model import Figure, Source, join_notes
 from .reading.parties import DETENTION_NOTE
 from .reading.report import ReportReader, title_blocks, title_text
@@ -83,7 +83,7 @@ def truncation_line(blocks: list[Block]) -> int | None:
     numbers = find_numbers(text)
     ends_on_count = (bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
                      and bool(regex("WordBefore").search(text[: numbers[-1].start]))  # "to 7", not a table row "19 10"
-                     and not regex("GroupNounBefore").search(text[: numbers[-1].start])  # nor "Of which women 6"
+                     and not group_label_of(text, numbers[-1])  # nor "Of which women 6", "- ISIS: 5 Women: 2"
                      and not is_labelled_row(text[blocks[-1].starts[-1]:]))  # nor a table row "Idlib 14"
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None

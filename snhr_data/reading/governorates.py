@@ -21,6 +21,7 @@ class Governorates:
     one_each: bool = False  # "2 deaths in Daraa and Homs": one in each
     listed: tuple[str, ...] = ()  # AMBIGUOUS: the governorates a count is stated across with no split ("in Daraa and Quneitra")
     region: str = ""  # AMBIGUOUS: the region a count is stated in ("in the Afrin area"), no governorate
+    named_before: bool = False  # the place is named right before the count, as in a list ("Hama 21; Homs 16")
 
     def note(self, value: float) -> str:
         if self.one_each:
@@ -83,6 +84,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
               or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
     if inline and not found.codes:
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians", "Latakia (187)"
+    if not found.codes and head.noun in COUNTED_IN_PLACES:
+        found = place_right_before(sentence[: head.mention.start], report) or found  # "Hama 21; Homs 16; Idlib 9"
     if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + sentence[end:head.window_end], found.codes):
         return Governorates(AMBIGUOUS)  # "the death toll in Aleppo city reached 410": a city's, not its governorate's
     if not found.codes and head.noun in COUNTED_IN_PLACES:
@@ -153,6 +156,25 @@ def place_scope(segment: str) -> Governorates | None:
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
     return Governorates((named[0].code,) if one else AMBIGUOUS)
+
+
+def place_right_before(before: str, report: str) -> Governorates | None:
+    """The governorate named right before a count, nothing between them but "governorate" ("Hama 21; Homs 16",
+    "recorded in Latakia 5", "Deir Ez-Zour governorate 8 civilians"): that governorate's, never the country's; left out
+    when it ends a list of governorates ("Hama and Homs 21": how the count splits is not said) or names a city ("Aleppo
+    city 6"); None when no governorate ends right before the count, or it is an actor's place ("factions in Suwayda 5")
+    or in a party's name."""
+    named = find_governorates(before)
+    gap = regex("PlaceCountGap").fullmatch(before[named[-1].end:]) if named else None
+    if not gap:
+        return None
+    last = named[-1]
+    if regex("ActorInAPlaceBefore").search(before[:last.start]) \
+            or any(p.start <= last.start < p.end for p in find_parties(before, report)):
+        return None
+    if gap.group("city") or len(named) > 1 and regex("GovernorateListJoin").fullmatch(before[named[-2].end:last.start]):
+        return Governorates(AMBIGUOUS)  # "Aleppo city 6": a city's count
+    return Governorates((last.code,), named_before=True)
 
 
 def place_label(label: str, report: str) -> Governorates | None:

@@ -188,9 +188,9 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after):
                 last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
             continue
-        flipped = regex("GroupNounBefore").search(sentence[: mention.start])
+        flipped = group_label_of(sentence, mention)
         if flipped and previous is not None and last_kind in {"head", "group"}:
-            previous.groups.append((noun_of(" " + flipped.group("noun"))[0], mention))  # "Of which children 9"
+            previous.groups.append((flipped, mention))  # "Of which children 9", "45 Children: 12, Women: 4"
             last_kind = "group"
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
@@ -220,6 +220,16 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
+
+
+def group_label_of(sentence: str, mention: NumberMention) -> str:
+    """The group a label right before a count names ("Of which children 9"; "45 Children: 12, Women: 4", the groups of
+    a list item on the line after it), else ''."""
+    before = sentence[: mention.start]
+    label = regex("GroupNounBefore").search(before)
+    if not label and regex("GroupLabelEnd").match(sentence[mention.end:]):
+        label = regex("GroupLabelBefore").search(before)
+    return noun_of(" " + label.group("noun").lower())[0] if label else ""
 
 
 def shared_noun(sentence: str, mention: NumberMention, following: list[NumberMention]) -> str:

@@ -17,9 +17,9 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import fighters_label, read_sentence
-from .tables import (Table, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts, is_labelled_item,
-                     is_labelled_row, measure_table_header, period_table_header, row_lines, table_header, table_intro,
-                     table_row)
+from .tables import (Table, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts, groups_row,
+                     is_labelled_item, is_labelled_row, measure_table_header, period_table_header, row_lines,
+                     table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -120,8 +120,12 @@ class ReportReader:
     def read_rows(self, block: Block) -> Block | None:
         """The figures of the table rows that open ``block``; the rest of the block, None if all of it were rows. The
         rows of a table of no readable period are reported and left out."""
+        above = None  # the figures of the row before, for a line of its groups ("Children: 12, Women: 4")
         for offset, line in row_lines(block.text, block.starts):
             rows = table_row(line, self.table, self.source, block.line_at(offset)) if self.table else None
+            if rows is None and self.table:
+                rows = groups_row(line, above, block.line_at(offset))
+            above = rows
             if rows is None:
                 self.table = None
                 return block_from(block, offset) if offset else block

@@ -227,6 +227,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          prev.parties if prev else ())
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
+    if places.named_before and parties.codes == ("all",) and block.party not in (None, "all"):
+        # "Syrian regime forces killed 45 civilians: Idlib 20; Hama 15": the list may go on with the party's counts
+        warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "list_party")
+        return Count(head, measure, read_period=chosen.period)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
     # "Israeli forces killed four civilians in Daraa and Quneitra", "Turkish forces killed 64 in the Afrin area"

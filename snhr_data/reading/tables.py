@@ -4,15 +4,16 @@ in July 2024:", "The monthly distribution of civilian deaths in 2024 was as foll
 deaths by perpetrator, September 2017"), then rows ("Syrian regime forces 22 4 2", "Daraa 27", "January: 186").
 Each row gives one figure per column, for the party or the governorate its label names, or for the month it names
 (of the year the table's period is: a month row of a table of no one year is reported and left out); a label that
-names none is reported and its row left out, and the first line that is no row ends the table. A header whose
-columns are periods ("| Governorate | May 2024 | January-May 2024 |") files each column under its own period.
+names none is reported and its row left out; a line of children and women after a row ("Children: 12, Women: 4")
+gives that row's groups; the first line that is no row ends the table. A header whose columns are periods
+("| Governorate | May 2024 | January-May 2024 |") files each column under its own period.
 Patterns: ``TableHeader``, ``MeasureTableHeader``, ``PeriodTableHeader``, ``TableIntro``, ``TableRow``,
 ``TableMonthLabel`` in ``vocab/layout.yaml``."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..codes import combined_members
 from ..grammar import regex, regexes
@@ -181,6 +182,19 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     return [Figure(source.report, period, table.measure, group, party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
             for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
+
+
+def groups_row(line: str, above: list[Figure] | None, line_no: int) -> list[Figure] | None:
+    """The children and women of the row above, on a line of their own ("Syrian regime forces: 45" + "Children: 12,
+    Women: 4", "including 12 children and 4 women"): the groups of that row's party or governorate, of its period and
+    measure; None when the line is no such line, or the row above gave no one count of all victims."""
+    if not regex("TableGroupsLine").fullmatch(line.strip()) or not above or len(above) != 1 \
+            or above[0].victim_group != "all":
+        return None
+    return [replace(above[0], victim_group="children" if regex("ChildNoun").search(cell.group(0)) else "women",
+                    value=float(find_numbers(cell.group(0))[0].value), line=line_no, quote=line.strip(),
+                    note="the groups of a table row, on the line after it")
+            for cell in regex("TableGroupCell").finditer(line)]
 
 
 def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure]:
