@@ -233,6 +233,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure, read_period=chosen.period)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
+    if prev is not None and not places.codes and refers_back(segment, text[end:]):
+        places = Governorates(prev.governorates)  # "611 civilians were killed in Aleppo, 502 of them by X": Aleppo's
     # "Israeli forces killed four civilians in Daraa and Quneitra", "Turkish forces killed 64 in the Afrin area"
     if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
         places = places.as_party_total()
