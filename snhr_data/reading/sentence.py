@@ -137,7 +137,7 @@ def handed_measure(counts: list[Count]) -> str:
     """The measure the counts after a sentence continue: its counts' one measure; of a sentence that adds a count of
     another measure to its head count ("182 civilians, including ..., and four deaths due to torture"), the head's."""
     heads = [c for c in counts if c.head.noun not in GROUP_HEADS] or counts
-    return heads[-1].measure if len({c.measure for c in heads}) == 1 else heads[0].measure
+    return heads[-1].measure_handed_on if len({c.measure for c in heads}) == 1 else heads[0].measure_handed_on
 
 
 def other_measure(counts: list[Count], handed: str) -> str | None:
@@ -257,7 +257,15 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period,
-                 prev.measure_handed_on if prev is not None and refers_back(segment, text[end:]) else None)
+                 whole_measure_of(prev, block, refers_back(segment, text[end:])))
+
+
+def whole_measure_of(prev: Count | None, block: Context, part: bool) -> str | None:
+    """The measure of the count a part speaks of (``part``: "27 of them died due to torture"): the count's before it in
+    the sentence, else the one the sentence before handed on (a part split from its count by a semicolon)."""
+    if not part:
+        return None
+    return prev.measure_handed_on if prev is not None else block.measure
 
 
 def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:

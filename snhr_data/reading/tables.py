@@ -40,6 +40,7 @@ class Table:
     period: str
     measure: str = "civilian_deaths"
     periods: tuple[str, ...] = ()  # one per column, for a table whose columns are periods; else each is ``period``
+    party: str = "all"  # of a table by governorate: the one party its introduction names ("The regime's toll ...")
 
     def column_periods(self) -> tuple[str, ...]:
         return self.periods or (self.period,) * len(self.groups)
@@ -102,9 +103,18 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
     measure = measure_of_text(sentence) or "civilian_deaths"
     if measure not in TABLE_MEASURES:
         return None
+    key = key_of(match.group("key"))
+    party = intro_party(sentence, source) if key == "governorate" else "all"
     if len(mentions) > 1 or (mentions and not mentions[0].period):
-        return Table(key_of(match.group("key")), ("all",), NO_PERIOD, measure)
-    return Table(key_of(match.group("key")), ("all",), mentions[0].period if mentions else period, measure)
+        return Table(key, ("all",), NO_PERIOD, measure, party=party)
+    return Table(key, ("all",), mentions[0].period if mentions else period, measure, party=party)
+
+
+def intro_party(sentence: str, source: Source) -> str:
+    """The one party whose victims a list by governorate counts, when its introduction names one ("The regime's toll
+    is broken down by governorate as follows:"); "all" when it names none ("the parties to the conflict") or several."""
+    codes = {p.code for p in find_parties(sentence, source.report)} - {"all"}
+    return codes.pop() if len(codes) == 1 else "all"
 
 
 def row_lines(text: str, starts: list[int]) -> list[tuple[int, str]]:
@@ -178,7 +188,7 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
             report_unmapped(f"{where}: unmapped governorate label {label!r} (add it to snhr_data/vocab/governorates.yaml); "
                             "its figures are left out", source.strict)
         return []
-    party, gov = ("all", code) if table.key == "governorate" else (code, "all")
+    party, gov = (table.party, code) if table.key == "governorate" else (code, "all")
     return [Figure(source.report, period, table.measure, group, party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
             for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
@@ -321,7 +331,7 @@ def flat_place_list(sentence: str, source: Source, period: str, line_at: Callabl
         warn_left_out(source, line_at(0), sentence.strip()[:40], "row")
         return []
     def figure(cell: re.Match[str], code: str, unit: str, value: str) -> Figure:
-        return Figure(source.report, table.period, table.measure, "all", "all", code, unit,
+        return Figure(source.report, table.period, table.measure, "all", table.party, code, unit,
                       "governorate" if unit == "percent" else "", float(value.replace(",", "")), "exact",
                       source.source_file, line_at(match.start("cells") + cell.start("label")), sentence.strip(),
                       "a list of governorates flattened into its introduction's sentence")
