@@ -57,7 +57,7 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     subject = regex("RankingSubject").match(sentence)
     if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1):
         return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
-    scoped = place_scope(segment) if head.noun in COUNTED_IN_PLACES else None
+    scoped = place_scope(segment, sentence[:head.mention.start]) if head.noun in COUNTED_IN_PLACES else None
     if scoped is not None:
         return scoped
     if head.noun in COUNTED_IN_PLACES and regex("ThereAfter").match(sentence[noun_end(sentence, head.mention):]):
@@ -142,11 +142,13 @@ def names_a_city(clause: str, codes: tuple[str, ...] | None = None) -> bool:
                for m in find_governorates(clause))
 
 
-def place_scope(segment: str) -> Governorates | None:
+def place_scope(segment: str, before: str = "") -> Governorates | None:
     """The place the words before a count confine it to: "in Suwayda governorate, where 803 civilians were killed"
     (that governorate), "In Douma alone, ... 43 civilians" (a governorate if the place is one, else left out: a
-    town's count is never the country's); None when they name no such place."""
-    where = regex("WhereBefore").search(segment)
+    town's count is never the country's; ``before``: the sentence before the count, whose place a where-clause
+    names even after another count's clause: "killed by gunmen in Daraa, where the network counted 41"); None when
+    they name no such place."""
+    where = regex("WhereBefore").search(before or segment)
     alone = regex("AloneBefore").search(segment)
     if alone and regex("NamedPeriod").search(alone.group("place")):
         alone = None  # "In June alone": a period, not a place
