@@ -56,7 +56,17 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         return ranked
     subject = regex("RankingSubject").match(sentence)
     if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1):
-        return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
+        if ":" not in sentence[subject.end():head.mention.start]:
+            return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
+        own = own_governorates(head, previous, sentence, segment, report)
+        # after a colon ending the subject's clause, a count may name its own one governorate ("Raqqa and Idlib
+        # suffered most: 311 civilians were killed in Raqqa governorate and 279 in Idlib"); else it is the joint count
+        return own if len(own.codes) == 1 and own.codes != AMBIGUOUS else Governorates(AMBIGUOUS)
+    return own_governorates(head, previous, sentence, segment, report)
+
+
+def own_governorates(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
+    """The governorates the words around ``head`` name for it (no ranking sentence's subject)."""
     scoped = place_scope(segment, sentence[:head.mention.start]) if head.noun in COUNTED_IN_PLACES else None
     if scoped is not None:
         return scoped
