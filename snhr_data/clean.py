@@ -52,6 +52,8 @@ _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}
 # the opening words of the sentence on the next line (whose counts would take its last party)
 _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
 # a line opening with a label and its colon, the list or the statement it introduces after it (round 13)
+# a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
+_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 _LABEL_LINE = re.compile(r"^[A-Z][^:\d\s]*\s[^:\d]{1,80}:\s+\S")  # a label of two words or more (not "Children: 12")
 _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
@@ -151,14 +153,14 @@ def _is_title_line(text: str) -> bool:
 
 
 def _item_before_paragraph(block: Block, next_text: str) -> bool:
-    """A one-line list item that is a label and its count ("- Israeli forces: four") before a line that is a whole
+    """A one-line list item that is a label and its count ("- Israeli forces: four", "- Other parties killed 391") before a line that is a whole
     paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a heading ("Massacres"), or
     opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
     children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
     Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
     if len(block.lines) != 1:
         return False
-    if _LABELLED_COUNT_ITEM.match(block.text):
+    if _LABELLED_COUNT_ITEM.match(block.text) or _COUNT_ITEM.match(block.text):
         return _is_paragraph(next_text) or _is_title_line(next_text) or (
             bool(_LABEL_LINE.match(next_text)) and not _GROUPS_NEXT.match(next_text))
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)

@@ -169,6 +169,9 @@ class ReportReader:
                 continue
             if matches_any("SkipSentence", text):
                 continue
+            if offset == 0 and not title and regex("CutGroupsOpening").match(text):  # "of whom two were children."
+                warn_left_out(self.source, block.line_at(body_start), text[:40], "groups")
+                continue
             start = body_start + offset
             line_at = lambda position, start=start: block.line_at(start + position)  # noqa: E731
             when = block_ctx.period or self.section.period or self.source.period
@@ -236,9 +239,10 @@ def list_period_after(text: str, introduced: str | None, listed: str | None) -> 
 
 
 def is_list_part(text: str) -> bool:
-    """Whether a block opens with a label and its colon ("Russian forces: 3", "Second: Other parties: 46 ..."): an
-    item of a list."""
-    return bool(regex("Label").match(text.strip().split("\n", 1)[0]))
+    """Whether a block opens with a label and its colon ("Russian forces: 3", "Second: Other parties: 46 ...") or a
+    bullet ("- Russian forces killed 14"): an item of a list."""
+    first = text.strip().split("\n", 1)[0]
+    return bool(regex("Label").match(first) or regex("BulletItem").match(first))
 
 
 @dataclass(frozen=True)

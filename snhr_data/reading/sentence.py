@@ -95,7 +95,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
-    block.listed = listed_period(sentence.text, counts)
+    block.listed = listed_period(sentence.text, counts, block.stated_aside)
     if counts:
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
         # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above,
@@ -118,9 +118,12 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
             block.party = explicit[-1].parties[0]
 
 
-def listed_period(text: str, counts: list[Count]) -> str | None:
+def listed_period(text: str, counts: list[Count], aside: str | None = None) -> str | None:
     """The period of the list a sentence introduces (it ends in a colon: "The report also covers December 2022, in
-    which SNHR documented the killing of 77 civilians, ...:"), when its counts are all of one period; else None."""
+    which SNHR documented the killing of 77 civilians, ...:"), when its counts are all of one period; of one that only
+    refers back to the running total stated aside before it ("Of these 712 victims:"), that total's; else None."""
+    if not counts and aside and regex("ListOfThoseOpening").fullmatch(text.strip()):
+        return aside
     periods = {count.period for count in counts}
     return periods.pop() if text.rstrip().endswith(":") and len(periods) == 1 else None
 
