@@ -161,7 +161,7 @@ def _item_before_paragraph(block: Block, next_text: str) -> bool:
     if len(block.lines) != 1:
         return False
     if _LABELLED_COUNT_ITEM.match(block.text) or _COUNT_ITEM.match(block.text):
-        return _is_paragraph(next_text) or _is_title_line(next_text) or (
+        return _opens_paragraph(next_text) or _is_title_line(next_text) or (
             bool(_LABEL_LINE.match(next_text)) and not _GROUPS_NEXT.match(next_text))
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
@@ -181,6 +181,12 @@ def is_labelled_cells_row(text: str) -> bool:
 def _is_paragraph(text: str) -> bool:
     """A capitalised line long enough and ending a sentence: a paragraph of its own."""
     return text[:1].isupper() and len(text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", text))
+
+
+def _opens_paragraph(text: str) -> bool:
+    """A capitalised line long enough to be a paragraph's first line, whole or wrapped onto the next ("The seven
+    torture victims died in the detention centres of Syrian regime forces (5), the Syrian" / "Democratic Forces ...")."""
+    return text[:1].isupper() and len(text.split()) >= _PARAGRAPH_WORDS
 
 
 def _headline_before_paragraph(block: Block, next_text: str) -> bool:
