@@ -51,10 +51,11 @@ _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}
 # a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
 # the opening words of the sentence on the next line (whose counts would take its last party)
 _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
-# a line opening with a label and its colon, the list or the statement it introduces after it (round 13)
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
-_LABEL_LINE = re.compile(r"^[A-Z][^:\d\s]*\s[^:\d]{1,80}:\s+\S")  # a label of two words or more (not "Children: 12")
+# a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
+# introduces after it (round 13)
+_LABEL_LINE = re.compile(r"^[A-Z][^:\d\s]*\s[^:\d]{1,80}:\s+\S")
 _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
@@ -153,8 +154,9 @@ def _is_title_line(text: str) -> bool:
 
 
 def _item_before_paragraph(block: Block, next_text: str) -> bool:
-    """A one-line list item that is a label and its count ("- Israeli forces: four", "- Other parties killed 391") before a line that is a whole
-    paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a heading ("Massacres"), or
+    """A one-line list item that is a label and its count ("- Israeli forces: four", "- Other parties killed 391")
+    before a line that opens a paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a
+    heading ("Massacres"), or
     opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
     children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
     Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
@@ -180,7 +182,7 @@ def is_labelled_cells_row(text: str) -> bool:
 
 def _is_paragraph(text: str) -> bool:
     """A capitalised line long enough and ending a sentence: a paragraph of its own."""
-    return text[:1].isupper() and len(text.split()) >= _PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"')]?$", text))
+    return _opens_paragraph(text) and bool(re.search(r"[.!?][\"')]?$", text))
 
 
 def _opens_paragraph(text: str) -> bool:

@@ -142,28 +142,22 @@ def case_source(case: dict, folder: Path) -> str | Path:
     return path
 
 
-def text_layer(source: str | Path) -> str | None:
-    """The text whose lines the rows of a case's file name (an HTML page's article text, a PDF's text layer:
-    ``read_report``), or None for a case given as text (its lines are the text's) or a file refused."""
-    if isinstance(source, str):
-        return None
-    try:
-        return read_report(source).text
-    except ReportReadError:
-        return None
-
-
 def extract_case(case: dict, folder: Path) -> Extraction:
     kwargs = {"month": case["month"]} if "month" in case else {}
     source = case_source(case, folder)
+    layer = None  # the text the rows' lines count, of a case read from a file: read once, here
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
+            if isinstance(source, Path):
+                report = read_report(source)
+                source, layer = report.text, report.text
+                kwargs["source_file"] = report.source_file
             frame, refusal = extract_figures(source, **kwargs), None
         except ReportReadError as err:
             frame, refusal = None, str(err)
     unmapped = tuple(str(w.message) for w in caught if issubclass(w.category, UnmappedLabelWarning))
-    return Extraction(frame, unmapped, tuple(str(w.message) for w in caught), refusal, text_layer(source))
+    return Extraction(frame, unmapped, tuple(str(w.message) for w in caught), refusal, layer)
 
 
 @cache
