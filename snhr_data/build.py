@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import paths, state
-from .guard import signals_deferred
+from .guard import raise_if_interrupted, signals_deferred
 from .io import atomic_path, output_folder_problem, remove_leftovers, staging_dir, swap_dir
 
 if TYPE_CHECKING:
@@ -248,6 +248,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], descriptor: dict, out_dir: Pa
         write_json_atomic(descriptor, staging / "datapackage.json")
         files = state.signatures(staging)
         state.write_state(staging, {**(recorded or {}), "files": files})
+        raise_if_interrupted()
         with signals_deferred():
             swap_dir(staging, out_dir)
     return {name: out_dir / name for name in files}

@@ -104,12 +104,13 @@ def _data_stage_or_exit(raw_dir: Path | None = None, out_dir: Path | None = None
 @contextmanager
 def _guarded(kept: Callable[[], str]) -> Iterator[None]:
     """One build at a time (the checkout's lock); SIGINT/SIGTERM stop it with one line saying what was kept."""
-    from .guard import BuildInterrupted, BuildLocked, build_lock, interrupts_raise
+    from .guard import BuildInterrupted, BuildLocked, build_lock, interrupts_raise, raise_if_interrupted
 
     with interrupts_raise():
         try:
             with build_lock():
                 yield
+                raise_if_interrupted()
         except BuildLocked as err:
             click.echo(f"error: {err}", err=True)
             sys.exit(1)

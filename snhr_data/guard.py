@@ -5,12 +5,17 @@ dies, so a killed build never leaves a stale lock); the file holds the PID of th
 it, for the message the next build prints. SIGINT (Ctrl-C) and SIGTERM raise ``BuildInterrupted``
 in the main thread; the code that runs the workers stops them and their kernels, the CLI prints one
 line. While an output folder is being swapped into place the signals wait (``signals_deferred``).
+Where Python cannot pass the exception on (a weakref callback run by the garbage collector or by an
+import's module lock, a ``__del__``) it would print "Exception ignored in ..." and carry on: the stop is
+kept instead, silently, and raised at the build's next checkpoint (``raise_if_interrupted``: before each
+output is swapped into place, and when the build ends).
 """
 from __future__ import annotations
 
 import fcntl
 import os
 import signal
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -56,17 +61,41 @@ def build_lock(lock_file: Path | None = None) -> Iterator[Path]:
         os.close(fd)
 
 
+_swallowed: list[int] = []  # signals whose BuildInterrupted Python could not pass on, oldest first
+
+
 def _raise_interrupted(signum: int, frame: object) -> None:
     raise BuildInterrupted(signum)
 
 
+def _kept_when_swallowed(previous_hook):
+    """An unraisable-exception hook that keeps a swallowed ``BuildInterrupted`` for the next checkpoint."""
+    def hook(unraisable) -> None:
+        if isinstance(unraisable.exc_value, BuildInterrupted):
+            _swallowed.append(unraisable.exc_value.signum)
+        else:
+            previous_hook(unraisable)
+    return hook
+
+
+def raise_if_interrupted() -> None:
+    """Raise the ``BuildInterrupted`` of a signal that arrived where Python could not raise it."""
+    if _swallowed:
+        signum = _swallowed[0]
+        _swallowed.clear()
+        raise BuildInterrupted(signum)
+
+
 @contextmanager
 def interrupts_raise() -> Iterator[None]:
-    """Inside the block, SIGINT and SIGTERM raise ``BuildInterrupted`` (previous handlers restored after)."""
+    """Inside the block, SIGINT and SIGTERM raise ``BuildInterrupted`` (previous handlers and hook restored after)."""
+    _swallowed.clear()
     previous = {sig: signal.signal(sig, _raise_interrupted) for sig in STOP_SIGNALS}
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _kept_when_swallowed(sys.unraisablehook)
     try:
         yield
     finally:
+        sys.unraisablehook = previous_hook
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 

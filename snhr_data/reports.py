@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from . import __version__, paths, state
-from .guard import BuildInterrupted, signals_deferred
+from .guard import BuildInterrupted, raise_if_interrupted, signals_deferred
 from .io import atomic_path, output_folder_problem, remove_leftovers, swap_dir
 from .notebooks import (CROSS_YEAR, CROSS_YEAR_DIR, MONTH_RE, MONTHLY, STAGING_PREFIX, Job, JobResult,
                         ParameterError, build_jobs, in_start_order, manifest_rows, report_months, run_job,
@@ -135,6 +135,7 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
     results: dict[str, JobResult] = {}
 
     def keep(result: JobResult) -> None:
+        raise_if_interrupted()
         results[result.job.name] = result
         if result.staged is not None:
             with signals_deferred():

@@ -1,0 +1,56 @@
+"""The build's guard (snhr_data/guard.py) in one process: a signal raised where Python cannot pass it on.
+
+Whole builds stopped by signals at random points are tests/test_faults.py's; this file pins the case a random
+point hits too rarely to rely on: a signal landing in a weakref callback (the garbage collector's, or an
+import's module lock), where Python would print "Exception ignored in ..." and carry on.
+"""
+from __future__ import annotations
+
+import signal
+import sys
+import weakref
+
+import pytest
+
+from snhr_data.guard import BuildInterrupted, interrupts_raise, raise_if_interrupted
+
+
+class _Collectable:
+    pass
+
+
+def _signal_in_a_weakref_callback(signum: int) -> None:
+    thing = _Collectable()
+    ref = weakref.ref(thing, lambda _: signal.raise_signal(signum))  # the handler raises inside the callback
+    del thing
+    assert ref() is None
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_swallowed_in_a_weakref_callback_is_raised_at_the_next_checkpoint(signum, capfd):
+    with interrupts_raise():
+        _signal_in_a_weakref_callback(signum)
+        with pytest.raises(BuildInterrupted) as raised:
+            raise_if_interrupted()
+        raise_if_interrupted()  # raised once
+    assert raised.value.signum == signum
+    assert "Exception ignored" not in capfd.readouterr().err
+
+
+def test_the_build_command_stops_on_a_swallowed_signal_with_one_line(tmp_path, monkeypatch, capsys):
+    from snhr_data import cli
+
+    monkeypatch.setattr("snhr_data.paths.lock_path", lambda: tmp_path / ".build.lock")
+    with pytest.raises(SystemExit) as stopped:
+        with cli._guarded(lambda: "the previous outputs"):
+            _signal_in_a_weakref_callback(signal.SIGINT)
+    assert stopped.value.code == 128 + signal.SIGINT
+    assert capsys.readouterr().err == "interrupted by SIGINT: stopped every worker and kernel; kept the previous outputs\n"
+
+
+def test_the_previous_handlers_and_hook_are_back_after_the_block():
+    before = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM), sys.unraisablehook)
+    with interrupts_raise():
+        assert signal.getsignal(signal.SIGINT) is not before[0]
+        assert sys.unraisablehook is not before[2]
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM), sys.unraisablehook) == before
