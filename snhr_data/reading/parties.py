@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..codes import perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
@@ -22,17 +23,24 @@ class Parties:
     from_context: bool = False  # named by the heading or the sentence before
     left_out: bool = False  # an actor the vocabulary lacks: no figure
     in_detention: bool = False  # "died under torture in regime prisons": the party is named by the place of death
+    joint_others: bool = False  # one count of several subcategories of other parties together ("by landmines, by
+    # snipers ..., or by parties SNHR could not identify"): the other parties' only if the list adds up to the total
 
     @property
     def note(self) -> str:
         if self.in_detention:
             return DETENTION_NOTE
+        if self.joint_others:
+            return JOINT_OTHERS_NOTE
         return "party named by the heading or the sentence before" if self.from_context else ""
 
 
 # the note of a count whose party is named by the place of death, the party's prisons; with no other count of that
 # measure for its period, the text states the total too (snhr_data.extract.add_implied_totals)
 DETENTION_NOTE = "party named by the prisons the deaths occurred in"
+# the note of one count of several subcategories of other parties together, filed as the other parties' count; kept only
+# when the parties of its list add up to the total the text states (snhr_data.extract.keep_joint_other_parties)
+JOINT_OTHERS_NOTE = "one count of several subcategories of other parties together"
 
 
 LEFT_OUT = Parties((), left_out=True)
@@ -67,7 +75,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
     if named_after and not regex("EachWord").search(window) and (joint := regex("JointAgentsAfter").search(window)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
-        # identify": one count of several agents together, none of them alone
+        # identify": one count of several agents together, none of them alone; of subcategories of other parties
+        # only, perhaps all the other parties' (if its list adds up to the total)
+        groups = perpetrator_groups()
+        if all(groups.get(m.code) == "other_sub" for m in find_parties(window, report)):
+            return Parties(("other_parties",), joint_others=True)
         warn_left_out(sentence.source, sentence.line_at(start), text[start:end + joint.end()].strip()[:80], "joint")
         return LEFT_OUT
     if named_after and row_label_before(text[segment_start:start], report):
