@@ -24,8 +24,8 @@ from .reading.dates import publication_date
 from .reading.governorates import LISTED_NOTE, REGION_NOTE
 from .reading.month import Dating, date_report
 from .reading.heads import group_label_of, is_count_number
-from .reading.model import Figure, Source, join_notes
-from .reading.parties import DETENTION_NOTE
+from .reading.model import AmbiguousTextWarning, Figure, Source, join_notes
+from .reading.parties import DETENTION_NOTE, JOINT_OTHERS_NOTE
 from .reading.report import ReportReader, title_blocks, title_text
 from .reading.tables import is_labelled_row
 
@@ -70,7 +70,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(dedupe(figures)))))
+    return add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(
+        keep_joint_other_parties(dedupe(figures))))))
 
 
 class TruncatedReportWarning(UserWarning):
@@ -166,6 +167,33 @@ def add_implied_totals(figures: list[Figure]) -> list[Figure]:
         for row in rows:
             added.append(replace(row, perpetrator="all", note=join_notes(row.note, "implied total: the report states only this party")))
     return figures + added
+
+
+def keep_joint_other_parties(figures: list[Figure]) -> list[Figure]:
+    """One count of several subcategories of other parties together ("Another 135 civilians were killed by landmine
+    explosions, by snipers ..., or by parties SNHR could not identify"), filed as the other parties', is kept only when
+    it and the main parties of its period and measure add up to the total the text states, and the text gives no other
+    count of other parties: else it may be a part of theirs, and is left out with a warning naming file and line."""
+    groups, members = perpetrator_groups(), combined_members()
+    dropped = set()
+    for rows in by_period_and_measure(f for f in figures if f.unit == "count" and f.governorate == "all"
+                                      and f.victim_group == "all").values():
+        for joint in (r for r in rows if JOINT_OTHERS_NOTE in r.note):
+            values: dict[str, set[float]] = {}
+            for r in rows:
+                if r is not joint:
+                    values.setdefault(r.perpetrator, set()).add(r.value)
+            parties = [code for code in values if groups.get(code) == "main"
+                       or (groups.get(code) == "combined" and not set(members[code]) <= set(values))]
+            others = [code for code in values if groups.get(code) in {"other", "other_sub"}]
+            single = all(len(values[code]) == 1 for code in parties)
+            parts = sum(next(iter(values[code])) for code in parties) + joint.value
+            if others or not single or len(parties) < 2 or parts not in values.get("all", set()):
+                dropped.add((joint.period, joint.measure, joint.line))
+                warnings.warn(f"{joint.source_file}:{joint.line}: {joint.quote[:80]!r} gives one count to several "
+                              "parties or causes together and its list does not add up to the total; its figures are "
+                              "left out, not given to the other parties", AmbiguousTextWarning, stacklevel=2)
+    return [f for f in figures if not (JOINT_OTHERS_NOTE in f.note and (f.period, f.measure, f.line) in dropped)]
 
 
 def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:

@@ -40,7 +40,7 @@ PHRASES = (
     ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"),
     ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"), ("month", "PeriodLastMonth"),
-    ("ytd", "PeriodToDate"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
+    ("ytd", "PeriodToDate"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
     ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
 )
 PUBLICATION_WINDOW = 5000  # characters at the start of a text in which its publication date is read

@@ -56,13 +56,21 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         return ranked
     subject = regex("RankingSubject").match(sentence)
     if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1):
-        if ":" not in sentence[subject.end():head.mention.start]:
+        if ":" not in sentence[subject.end():head.mention.start] and not placed_after(head, sentence):
             return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
         own = own_governorates(head, previous, sentence, segment, report)
         # after a colon ending the subject's clause, a count may name its own one governorate ("Raqqa and Idlib
-        # suffered most: 311 civilians were killed in Raqqa governorate and 279 in Idlib"); else it is the joint count
+        # suffered most: 311 civilians were killed in Raqqa governorate and 279 in Idlib"), as may one placed right
+        # after it ("Latakia and Tartus accounted for 1,217 of the victims, with 612 in Latakia alone"); else it is the
+        # joint count
         return own if len(own.codes) == 1 and own.codes != AMBIGUOUS else Governorates(AMBIGUOUS)
     return own_governorates(head, previous, sentence, segment, report)
+
+
+def placed_after(head: Head, sentence: str) -> bool:
+    """Whether a count names its own place right after it ("612 in Latakia alone")."""
+    place = regex("GovernorateAfter").match(sentence[head.mention.end:])
+    return bool(place and find_governorates(place.group("list").split(",")[0][:60]))
 
 
 def own_governorates(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
@@ -270,7 +278,9 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
         if regex("RegionSubset").match(listed):
             # "including 17 in the areas administered by ...": a region's count; "in the Afrin area", naming no one who
             # holds it, may say where all of a party's victims fell
-            region = "" if find_parties(listed) else regex("RegionSubset").match(listed).group(0).strip()
+            # (only its own clause may name the holder: "in the Afrin area, and 12 died in explosions of landmines")
+            region = "" if find_parties(re.split(r"[,;.]", listed, maxsplit=1)[0]) \
+                else regex("RegionSubset").match(listed).group(0).strip()
             return Governorates(AMBIGUOUS, region=region)
         if gov.group("the") and regex("GovernorateWord").match(listed.strip()):
             earlier = find_governorates(sentence[: head.mention.start])

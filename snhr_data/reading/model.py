@@ -127,6 +127,8 @@ LEFT_OUT_BECAUSE = {
                       "another party's: whether it counts that party's victims or all parties', the text does not say"),
     "groups": ("{p} gives the children and women of a count stated in the lines before it, cut from it, and the text "
                "does not say whose"),
+    "joint": ("{p} gives one count to several parties or causes together (\"by X, by Y or by Z\") and the text does "
+              "not say how it splits"),
     "list_party": ("{p} is a governorate's count in a list after a statement naming a party, and the text does not say "
                    "whether it is that party's or all parties'"),
 }
@@ -149,7 +151,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     moved = {"boundary": "given to either party", "part": "filed as the whole",
              "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
              "ranking_measure": "filed as either", "heading_party": "given to the heading's party",
-             "groups": "given to all parties"}.get(
+             "groups": "given to all parties", "joint": "given to the first of them"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..codes import perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
 from ..vocab import find_parties, report_unknown_party
@@ -22,17 +23,24 @@ class Parties:
     from_context: bool = False  # named by the heading or the sentence before
     left_out: bool = False  # an actor the vocabulary lacks: no figure
     in_detention: bool = False  # "died under torture in regime prisons": the party is named by the place of death
+    joint_others: bool = False  # one count of several subcategories of other parties together ("by landmines, by
+    # snipers ..., or by parties SNHR could not identify"): the other parties' only if the list adds up to the total
 
     @property
     def note(self) -> str:
         if self.in_detention:
             return DETENTION_NOTE
+        if self.joint_others:
+            return JOINT_OTHERS_NOTE
         return "party named by the heading or the sentence before" if self.from_context else ""
 
 
 # the note of a count whose party is named by the place of death, the party's prisons; with no other count of that
 # measure for its period, the text states the total too (snhr_data.extract.add_implied_totals)
 DETENTION_NOTE = "party named by the prisons the deaths occurred in"
+# the note of one count of several subcategories of other parties together, filed as the other parties' count; kept only
+# when the parties of its list add up to the total the text states (snhr_data.extract.keep_joint_other_parties)
+JOINT_OTHERS_NOTE = "one count of several subcategories of other parties together"
 
 
 LEFT_OUT = Parties((), left_out=True)
@@ -40,7 +48,7 @@ LEFT_OUT = Parties((), left_out=True)
 
 def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, segment_start: int,
                bringing: re.Match[str] | None, block: Context, section: Context,
-               previous: tuple[str, ...] = ()) -> Parties:
+               previous: tuple[str, ...] = (), previous_left_out: bool = False) -> Parties:
     text, report = sentence.text, sentence.source.report
     start, end = head.mention.start, head.mention.end
     window = text[end:head.window_end]
@@ -50,6 +58,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     respective = respective_party(head, heads, sentence)
     if respective is not None:
         return respective
+    labelled = party_after_count(head, sentence) if head.noun == "bare" else None
+    if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
+        return labelled
     if regex("PercentOfBefore").search(text[segment_start:start]):
         return Parties(("all",))  # "X responsible for 79% of 4,823 civilian deaths": a share's whole, all parties'
     share = regex("ShareGoesToAfter").match(text[end:])
@@ -62,11 +73,24 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
     named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
+    if named_after and not regex("EachWord").search(window) and (joint := regex("JointAgentsAfter").search(window)):
+        # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
+        # identify": one count of several agents together, none of them alone; of subcategories of other parties
+        # only, perhaps all the other parties' (if its list adds up to the total)
+        groups = perpetrator_groups()
+        if all(groups.get(m.code) == "other_sub" for m in find_parties(window, report)):
+            return Parties(("other_parties",), joint_others=True)
+        warn_left_out(sentence.source, sentence.line_at(start), text[start:end + joint.end()].strip()[:80], "joint")
+        return LEFT_OUT
     if named_after and row_label_before(text[segment_start:start], report):
         # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "boundary")
         return LEFT_OUT
+    owned = regex("PartyOwnedVictimsAfter").match(text[end:])
+    owner = find_parties(owned.group("owner"), report) if owned else []
+    if owner and owner[0].start == 0 and regex("AgentTail").fullmatch(owned.group("owner")[owner[0].end:]):
+        return Parties((owner[0].code,))  # "112 of the regime's victims died under torture": the party's
     segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
@@ -110,6 +134,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return antecedent(owner.group("pronoun"), block.subject or block.party, sentence, start)
     # only a count that refers back to the victims of the sentence before takes its party; a ranking never
     continues = refers_back(segment, text[end:]) and ranking_subject(text) is None
+    if continues and previous_left_out:  # a part of a count whose party was left out ("X were responsible for the deaths
+        # of 11 civilians, six of them ...", X unknown): left out too, never the party of the sentence before
+        return LEFT_OUT
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
     return context_party(block, section, continues)
@@ -146,6 +173,25 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
         return LEFT_OUT
     return Parties((chain[listed.index(head)].code,))
+
+
+def party_after_count(head: Head, sentence: Sentence) -> Parties | None:
+    """The party of an item that gives its count first and its party's label after a dash, as all of the item ("2,958
+    — Syrian regime forces", "96 – the Kurdish-led Syrian Democratic Forces"; round 16); left out (and reported) when
+    the label names an actor the vocabulary lacks; None for an item of no such label."""
+    match = regex("CountFirstLabelAfter").match(sentence.text[head.mention.end:])
+    if match is None:
+        return None
+    label, report = match.group("label").strip(), sentence.source.report
+    named = find_parties(label, report)
+    if named and regex("PartyLabelLead").fullmatch(label[:named[0].start]) \
+            and regex("AgentTail").fullmatch(label[named[0].end:]):
+        return Parties((named[0].code,))
+    if named or not regex("UnknownActor").search(label):
+        return None
+    report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(head.mention.start)}",
+                         f"unmapped perpetrator label {label!r}", sentence.source.strict)
+    return LEFT_OUT
 
 
 def all_by_unknown_agent(window: str, label: str, segment: str) -> bool:

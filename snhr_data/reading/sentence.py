@@ -48,6 +48,7 @@ class Count:
     month_of_parent: bool = False  # "including one massacre in May" after a year-to-date count
     torture_groups: tuple[tuple[str, NumberMention], ...] = ()  # "including one child who died due to torture"
     read_period: str | None = None  # the period read for the count even when it gives no figure (an unknown actor's)
+    party_left_out: bool = False  # its party is an actor the vocabulary lacks (reported): its parts are left out too
     whole_measure: str | None = None  # of a part of the count before it ("one of whom died due to torture"): the
     # measure of that count, which the counts after the part go on with ("..., and the Coalition killed 23")
 
@@ -227,7 +228,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
         return Count(head, measure)
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section,
-                         prev.parties if prev else ())
+                         prev.parties if prev else (), prev is not None and prev.party_left_out)
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
     if places.named_before and parties.codes == ("all",) and block.party not in (None, "all"):
@@ -245,7 +246,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             and is_same_key(head, measure, period, parties.codes, places.codes, prev):
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
-        return Count(head, measure, read_period=chosen.period)
+        return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
     also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
@@ -259,7 +260,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     return Count(head, measure, period, chosen.explicit, parties.codes, places.codes,
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
-                 torture_groups if measure == "civilian_deaths" else (), chosen.period,
+                 torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
                  whole_measure_of(prev, block, refers_back(segment, text[end:])))
 
 
