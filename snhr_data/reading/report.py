@@ -17,7 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import fighters_label, read_sentence
-from .tables import (Table, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts, groups_row,
+from .tables import (Table, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
+                     group_period_line, groups_row,
                      is_labelled_item, is_labelled_row, measure_table_header, period_table_header, row_lines,
                      table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
@@ -95,7 +96,9 @@ class ReportReader:
         if self.skipping:
             return
         measure = measure_of_text(text)
-        if measure:
+        if regex("PlacesAndMassacresHeading").fullmatch(text):
+            self.section.measure = None  # "Governorates and massacres": two subjects, each statement names its own
+        elif measure:
             self.section.measure = measure
         elif self.section.measure == "massacres" and regex("PlacesHeading").fullmatch(text) \
                 and heading_number(block.text) is None:
@@ -176,6 +179,12 @@ class ReportReader:
             line_at = lambda position, start=start: block.line_at(start + position)  # noqa: E731
             when = block_ctx.period or self.section.period or self.source.period
             listed = flat_party_list(sentence, self.source, when, line_at)
+            if listed is None:
+                listed = group_period_line(sentence, self.source, self.section.party,
+                                           block_ctx.measure or self.section.measure, line_at)
+            if listed is None and prefix and offset == 0:
+                listed = count_first_item(sentence, self.source, when, block_ctx.measure or self.section.measure,
+                                          line_at)
             if listed is None:
                 listed = flat_place_list(sentence, self.source, when, line_at)
             if listed is not None:
