@@ -103,12 +103,13 @@ class ReportReader:
         elif self.section.measure == "massacres" and regex("PlacesHeading").fullmatch(text) \
                 and heading_number(block.text) is None:
             self.section.measure = None  # "Massacres" / ... / "Governorates": a section of its own
-        mentions = self.source.periods(title_case_months(text))
+        dated = heading_dated_text(text, self.source)
+        mentions = self.source.periods(dated)
         unreadable = [m for m in mentions if m.kind == "unreadable"]
         periods = [p for p in mentions if p.period]
         if unreadable:  # "Civilian deaths documented in Novmber 2024 are distributed ...:"
             self.section.period = NO_PERIOD
-            phrase = title_case_months(text)[unreadable[0].start:unreadable[0].end]
+            phrase = dated[unreadable[0].start:unreadable[0].end]
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
             self.section.period = periods[0].period
@@ -236,6 +237,17 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+def heading_dated_text(text: str, source: Source) -> str:
+    """The words whose period a heading gives (months in title case): the whole heading; of a lead-in paragraph of
+    several sentences ending in its list's colon ("The toll was dominated by the offensive in February and March.
+    SNHR's figures for January to June are:"), its last sentence that names a period."""
+    titled = title_case_months(text)
+    sentences = [sentence for _, sentence in split_sentences(titled)]
+    if len(sentences) < 2:
+        return titled
+    return next((sentence for sentence in reversed(sentences) if source.periods(sentence)), titled)
 
 
 def list_period_after(text: str, introduced: str | None, listed: str | None) -> str | None:

@@ -329,7 +329,8 @@ def count_first_item(item: str, source: Source, period: str, measure: str | None
     found = find_parties(label, source.report)
     if not found:
         return None
-    if found[0].start != 0 or len({m.code for m in found}) != 1 or find_governorates(label) or period == NO_PERIOD:
+    if label[:found[0].start].strip().lower() not in {"", "the"} or len({m.code for m in found}) != 1 \
+            or find_governorates(label) or period == NO_PERIOD:
         warn_left_out(source, line_at(match.start("label")), label[:40], "item_label")
         return []
     return [Figure(source.report, period, measure or "civilian_deaths", "all", found[0].code, "all", "count", "",
