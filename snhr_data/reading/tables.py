@@ -6,9 +6,11 @@ Each row gives one figure per column, for the party or the governorate its label
 (of the year the table's period is: a month row of a table of no one year is reported and left out); a label that
 names none is reported and its row left out; a line of children and women after a row ("Children: 12, Women: 4")
 gives that row's groups; the first line that is no row ends the table. A header whose columns are periods
-("| Governorate | May 2024 | January-May 2024 |") files each column under its own period.
+("| Governorate | May 2024 | January-May 2024 |", "| Perpetrator | 2021 | December 2021 |", "Party | March 2022 | April
+2022") files each column under its own period, its total row giving each period's total; a line of one group's counts
+per period after it ("Children: 71 in January, 107 in February.") gives each count its own period.
 Patterns: ``TableHeader``, ``MeasureTableHeader``, ``PeriodTableHeader``, ``TableIntro``, ``TableRow``,
-``TableMonthLabel`` in ``vocab/layout.yaml``."""
+``TableMonthLabel``, ``GroupPeriodLine``, ``CountFirstItem`` in ``vocab/layout.yaml``."""
 from __future__ import annotations
 
 import re
