@@ -85,18 +85,20 @@ def period_table_header(text: str, source: Source, measure: str | None) -> Table
     mentions = [source.periods(cell) for cell in cells]
     if not any(mentions) and not any(regex("Year").fullmatch(cell) for cell in cells):
         return None
-    whole = [column_period(cell, found) for cell, found in zip(cells, mentions)]
+    whole = [column_period(cell, found, source) for cell, found in zip(cells, mentions)]
     if None in whole:
         return Table(key_of(match.group("key")), ("all",) * len(cells), NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), ("all",) * len(cells), whole[0], measure or "civilian_deaths",
                  tuple(whole))
 
 
-def column_period(cell: str, found: list) -> str | None:
+def column_period(cell: str, found: list, source: Source) -> str | None:
     """The one period a table's column header names, its whole cell ("December 2021", "January-May 2024", a year alone:
-    "2021"); None for a cell that names no one period, or more than it."""
+    "2021", read as "in 2021" is: of the report's own year not yet over, the months up to the report's); None for a
+    cell that names no one period, or more than it."""
     if regex("Year").fullmatch(cell):
-        return cell
+        year = source.periods(f"in {cell}")
+        return year[0].period if len(year) == 1 and year[0].period else None
     return found[0].period if len(found) == 1 and found[0].period and found[0].start == 0 \
         and found[0].end == len(cell) else None
 
