@@ -55,7 +55,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     if ranked is not None:
         return ranked
     subject = regex("RankingSubject").match(sentence)
-    if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1):
+    if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1
+                    or is_place_within(subject.group("subject"), report)):
         if ":" not in sentence[subject.end():head.mention.start] and not placed_after(head, sentence):
             return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
         own = own_governorates(head, previous, sentence, segment, report)
@@ -203,6 +204,15 @@ def place_label(label: str, report: str) -> Governorates | None:
     if len(named) == 1 and not find_parties(label, report):
         return Governorates((named[0].code,))
     return None
+
+
+def is_place_within(subject: str, report: str) -> bool:
+    """Whether a ranking sentence's subject is a place within the one governorate it names, no party's ("Eastern Ghouta
+    in Rural Damascus accounted for 141"): its count is the place's, never the governorate's nor the country's."""
+    named = find_governorates(subject)
+    return len(named) == 1 and not find_parties(subject, report) \
+        and bool(regex("PlaceWithinBefore").fullmatch(subject[:named[0].start])) \
+        and not subject[named[0].end:].strip()
 
 
 def ranking_subject(sentence: str) -> str | None:

@@ -129,6 +129,8 @@ LEFT_OUT_BECAUSE = {
                "does not say whose"),
     "joint": ("{p} gives one count to several parties or causes together (\"by X, by Y or by Z\") and the text does "
               "not say how it splits"),
+    "item_label": ("the list item's label {p} names several parties, or a party in a place, and the text does not say "
+                   "whose count it is"),
     "list_party": ("{p} is a governorate's count in a list after a statement naming a party, and the text does not say "
                    "whether it is that party's or all parties'"),
 }
@@ -150,7 +152,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole",
              "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
-             "ranking_measure": "filed as either", "heading_party": "given to the heading's party",
+             "ranking_measure": "filed as either", "item_label": "given to either",
+             "heading_party": "given to the heading's party",
              "groups": "given to all parties", "joint": "given to the first of them"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",

@@ -17,7 +17,8 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import fighters_label, read_sentence
-from .tables import (Table, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts, groups_row,
+from .tables import (Table, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
+                     group_period_line, groups_row,
                      is_labelled_item, is_labelled_row, measure_table_header, period_table_header, row_lines,
                      table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
@@ -95,17 +96,20 @@ class ReportReader:
         if self.skipping:
             return
         measure = measure_of_text(text)
-        if measure:
+        if regex("PlacesAndMassacresHeading").fullmatch(text):
+            self.section.measure = None  # "Governorates and massacres": two subjects, each statement names its own
+        elif measure:
             self.section.measure = measure
         elif self.section.measure == "massacres" and regex("PlacesHeading").fullmatch(text) \
                 and heading_number(block.text) is None:
             self.section.measure = None  # "Massacres" / ... / "Governorates": a section of its own
-        mentions = self.source.periods(title_case_months(text))
+        dated = heading_dated_text(text, self.source)
+        mentions = self.source.periods(dated)
         unreadable = [m for m in mentions if m.kind == "unreadable"]
         periods = [p for p in mentions if p.period]
         if unreadable:  # "Civilian deaths documented in Novmber 2024 are distributed ...:"
             self.section.period = NO_PERIOD
-            phrase = title_case_months(text)[unreadable[0].start:unreadable[0].end]
+            phrase = dated[unreadable[0].start:unreadable[0].end]
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
             self.section.period = periods[0].period
@@ -177,6 +181,12 @@ class ReportReader:
             when = block_ctx.period or self.section.period or self.source.period
             listed = flat_party_list(sentence, self.source, when, line_at)
             if listed is None:
+                listed = group_period_line(sentence, self.source, self.section.party,
+                                           block_ctx.measure or self.section.measure, line_at)
+            if listed is None and prefix and offset == 0:
+                listed = count_first_item(sentence, self.source, when, block_ctx.measure or self.section.measure,
+                                          line_at)
+            if listed is None:
                 listed = flat_place_list(sentence, self.source, when, line_at)
             if listed is not None:
                 self.figures += listed
@@ -235,6 +245,17 @@ def list_introduction(text: str) -> str:
     sentences before it are statements, whose periods set no context of the list (round 16)."""
     sentences = split_sentences(text)
     return sentences[-1][1] if len(sentences) > 1 and regex("EndsSentence").search(sentences[-2][1].rstrip()) else text
+
+
+def heading_dated_text(text: str, source: Source) -> str:
+    """The words whose period a heading gives (months in title case): the whole heading; of a lead-in paragraph of
+    several sentences ending in its list's colon ("The toll was dominated by the offensive in February and March.
+    SNHR's figures for January to June are:"), its last sentence that names a period."""
+    titled = title_case_months(text)
+    sentences = [sentence for _, sentence in split_sentences(titled)]
+    if len(sentences) < 2:
+        return titled
+    return next((sentence for sentence in reversed(sentences) if source.periods(sentence)), titled)
 
 
 def list_period_after(text: str, introduced: str | None, listed: str | None) -> str | None:

@@ -6,9 +6,11 @@ Each row gives one figure per column, for the party or the governorate its label
 (of the year the table's period is: a month row of a table of no one year is reported and left out); a label that
 names none is reported and its row left out; a line of children and women after a row ("Children: 12, Women: 4")
 gives that row's groups; the first line that is no row ends the table. A header whose columns are periods
-("| Governorate | May 2024 | January-May 2024 |") files each column under its own period.
+("| Governorate | May 2024 | January-May 2024 |", "| Perpetrator | 2021 | December 2021 |", "Party | March 2022 | April
+2022") files each column under its own period, its total row giving each period's total; a line of one group's counts
+per period after it ("Children: 71 in January, 107 in February.") gives each count its own period.
 Patterns: ``TableHeader``, ``MeasureTableHeader``, ``PeriodTableHeader``, ``TableIntro``, ``TableRow``,
-``TableMonthLabel`` in ``vocab/layout.yaml``."""
+``TableMonthLabel``, ``GroupPeriodLine``, ``CountFirstItem`` in ``vocab/layout.yaml``."""
 from __future__ import annotations
 
 import re
@@ -79,16 +81,26 @@ def period_table_header(text: str, source: Source, measure: str | None) -> Table
     match = regex("PeriodTableHeader").fullmatch(text.strip())
     if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    cells = [cell.strip() for cell in match.group("columns").split("|")[:-1]]
+    cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
     mentions = [source.periods(cell) for cell in cells]
-    if not any(mentions):
+    if not any(mentions) and not any(regex("Year").fullmatch(cell) for cell in cells):
         return None
-    whole = [found[0].period if len(found) == 1 and found[0].period and found[0].start == 0
-             and found[0].end == len(cell) else None for cell, found in zip(cells, mentions)]
+    whole = [column_period(cell, found, source) for cell, found in zip(cells, mentions)]
     if None in whole:
         return Table(key_of(match.group("key")), ("all",) * len(cells), NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), ("all",) * len(cells), whole[0], measure or "civilian_deaths",
                  tuple(whole))
+
+
+def column_period(cell: str, found: list, source: Source) -> str | None:
+    """The one period a table's column header names, its whole cell ("December 2021", "January-May 2024", a year alone:
+    "2021", read as "in 2021" is: of the report's own year not yet over, the months up to the report's); None for a
+    cell that names no one period, or more than it."""
+    if regex("Year").fullmatch(cell):
+        year = source.periods(f"in {cell}")
+        return year[0].period if len(year) == 1 and year[0].period else None
+    return found[0].period if len(found) == 1 and found[0].period and found[0].start == 0 \
+        and found[0].end == len(cell) else None
 
 
 def table_intro(sentence: str, source: Source, period: str) -> Table | None:
@@ -209,13 +221,15 @@ def groups_row(line: str, above: list[Figure] | None, line_no: int) -> list[Figu
 
 def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure]:
     """The figures of a table's total row other than its whole total (which restates the report's): its children's
-    and women's totals ("Total 1,183 203 119": 203 children, 119 women), the report's own."""
+    and women's totals ("Total 1,183 203 119": 203 children, 119 women), the report's own. A table whose columns are
+    periods ("| Party | January 2020 | February 2020 |") states each period's whole total in its cell: the total of the
+    table's party (all parties, or the one its introduction names)."""
     if table.key not in {"party", "governorate"}:
         return []
-    return [Figure(source.report, period, table.measure, group, "all", "all", "count", "", float(n.value),
+    return [Figure(source.report, period, table.measure, group, table.party, "all", "count", "", float(n.value),
                    "exact", source.source_file, line_no, quote, "a row of a table flattened to text")
             for group, period, n in zip(table.groups, table.column_periods(), numbers)
-            if group not in {"all", FIGHTERS}]
+            if group != FIGHTERS and (group != "all" or table.periods)]
 
 
 def label_code(label: str, found: list) -> str | None:
@@ -303,6 +317,55 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
                    "count", "", float(find_numbers(row.group("cells"))[0].value), "exact", source.source_file,
                    line_at(offset), sentence.strip(), "a list of parties flattened into its introduction's sentence")
             for (offset, row), code in zip(rows, codes)]
+
+
+def count_first_item(item: str, source: Source, period: str, measure: str | None,
+                     line_at: Callable[[int], int]) -> list[Figure] | None:
+    """The figure of a list item whose count comes before its party's label, after a dash ("624 — gunfire of unknown
+    source", "117 - Turkish forces"), of ``period`` and ``measure`` (the context's, the list's introduction's): the
+    party the label opens with, all its names that one party's and no governorate ("landmines whose planting party could
+    not be identified"); None for an item of no such shape, or whose label names no party. A label naming several
+    parties, or a place, is reported and left out."""
+    match = regex("CountFirstItem").fullmatch(item)
+    if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
+        return None
+    label = match.group("label")
+    found = find_parties(label, source.report)
+    if not found:
+        return None
+    if label[:found[0].start].strip().lower() not in {"", "the"} or len({m.code for m in found}) != 1 \
+            or find_governorates(label) or period == NO_PERIOD:
+        warn_left_out(source, line_at(match.start("label")), label[:40], "item_label")
+        return []
+    return [Figure(source.report, period, measure or "civilian_deaths", "all", found[0].code, "all", "count", "",
+                   float(match.group("count").replace(",", "")), "exact", source.source_file, line_at(0), item.strip(),
+                   "a list item: its count, then its party's label")]
+
+
+def group_period_line(line: str, source: Source, party: str | None, measure: str | None,
+                      line_at: Callable[[int], int]) -> list[Figure] | None:
+    """The figures of a line of one victim group's counts, each followed by its period ("Children: 71 in January, 107 in
+    February."): each count the group's (of ``party``, the context's, else all parties), in the one period its own
+    words name; None for a line of no such shape, or of a measure no group is counted in. A line with a count whose
+    words name no one period is reported and left out."""
+    match = regex("GroupPeriodLine").fullmatch(line)
+    if not match or (measure or "civilian_deaths") != "civilian_deaths":
+        return None
+    group = "children" if match.group("group").lower() == "children" else "women"
+    cells = [(match.start("cells") + cell.start(), cell.group(0)) for cell in regex("GroupPeriodCell").finditer(
+        match.group("cells"))]
+    figures = []
+    for offset, cell in cells:
+        count = find_numbers(cell)[0]
+        words = cell[count.end:].strip()
+        mentions = source.periods(words)
+        if len(mentions) != 1 or not mentions[0].period or mentions[0].end != len(words):
+            warn_left_out(source, line_at(offset), cell, "vague")
+            return []
+        figures.append(Figure(source.report, mentions[0].period, "civilian_deaths", group, party or "all", "all",
+                              "count", "", float(count.value), "exact", source.source_file, line_at(offset),
+                              line.strip(), "a line of a victim group's counts, each with its period"))
+    return figures
 
 
 def flat_place_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int]) -> list[Figure] | None:
