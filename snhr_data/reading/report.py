@@ -84,7 +84,7 @@ class ReportReader:
         number = None if major else heading_number(block.text)
         self.open_numbered(number)
         before = self.heading_state()
-        self.set_by_heading(block, list_introduction(text) if block.text.rstrip().endswith(":") else text)
+        self.set_by_heading(block, text)
         if number is not None:
             self.outline.append((number, {name: value for name, value in before.items()
                                           if self.heading_state()[name] != value}))
@@ -237,14 +237,6 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
-
-
-def list_introduction(text: str) -> str:
-    """The sentence of a paragraph of no count ending in a colon that introduces the list after it, its last ("The
-    toll was dominated by the offensive in February and March. SNHR's figures for January to June are:"): the
-    sentences before it are statements, whose periods set no context of the list (round 16)."""
-    sentences = split_sentences(text)
-    return sentences[-1][1] if len(sentences) > 1 and regex("EndsSentence").search(sentences[-2][1].rstrip()) else text
 
 
 def heading_dated_text(text: str, source: Source) -> str:
