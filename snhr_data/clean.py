@@ -12,7 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .furniture import without_furniture
+from .furniture import furniture_and_lone_numbers
+from .grammar import regex
 from .reading.dates import is_date_line, is_month_heading
 from .vocab import find_governorates, find_parties
 
@@ -235,34 +236,80 @@ def _join(block: Block, text: str, line_no: int) -> None:
 
 
 _CHART_VALUE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-_CHART_ROWS = 2  # the fewest label/value pairs that make a chart
+_CHART_ROWS = 2  # the fewest rows that make a chart or a list
+_ROW_CELLS = 4  # the most values a row holds, one a column (civilians, children, women and one more)
+# the label of a value standing alone on the next line: perhaps a bullet or an enumerator ("A. Government forces:"),
+# one governorate or party, perhaps an aside in brackets ("Kurdish forces (PYD)", "Russian forces (from September 30,
+# 2015)"), perhaps a colon
+_VALUE_LABEL = re.compile(rf"^(?:{BULLET}\s+|{ENUMERATOR}\s+)?(?P<label>[^()]+?)\s*(?:\([^()]*\))?\s*:?$")
 
 
-def chart_rows(texts: list[str | None]) -> dict[int, int]:
-    """The label lines of a chart flattened into its text layer, each label on a line and its value on the next
-    ("Daraa" / "24" / "Idlib" / "21"; round 14): label line index -> value line index, for runs of two pairs or more
-    whose labels each name one governorate or party. The value is the label's, never a page number."""
+def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
+    """The rows of a chart, a list or a table flattened into its text layer, each label on a line and each of its
+    values on a line of its own after it ("Daraa" / "24" / "Idlib" / "21", round 14; "A. Government forces:" / "8,736",
+    "Syrian regime forces" / "712" / "188" / "121", round 16): label line index -> value line indices, for runs of two
+    rows or more of as many values each, whose labels each name one governorate or party (a row's line of groups
+    between two rows, "civilians, including 5 children", does not end the run). The values are the label's, never a
+    page number. A header whose cells stand one a line right before such a run ("Perpetrator" / "Civilians" /
+    "Children" / "Women") is one line too: its first cell's index -> the others'."""
     lines = [i for i, text in enumerate(texts) if text and text.strip()]
-    pairs = [(n, a, b) for n, (a, b) in enumerate(zip(lines, lines[1:]))
-             if _is_named_row(texts[a].strip()) and _CHART_VALUE.fullmatch(texts[b].strip())]
-    runs: list[list[tuple[int, int, int]]] = []
-    for pair in pairs:
-        if runs and runs[-1][-1][0] + 2 == pair[0]:  # the label right after the value before it
-            runs[-1].append(pair)
+    rows = [(n, count) for n in range(len(lines)) if (count := _values_after(texts, lines, n))]
+    runs: list[list[tuple[int, int]]] = []
+    for n, count in rows:
+        last = runs[-1][-1] if runs else None
+        if last and last[1] == count and (n == last[0] + 1 + count or (
+                n == last[0] + 2 + count and texts[lines[n - 1]].strip()[:1].islower())):
+            runs[-1].append((n, count))
         else:
-            runs.append([pair])
-    return {a: b for run in runs if len(run) >= _CHART_ROWS and not _values_first(texts, lines, run)
-            for _, a, b in run}
+            runs.append([(n, count)])
+    charted: dict[int, list[int]] = {}
+    for run in runs:
+        if len(run) >= _CHART_ROWS and not _values_first(texts, lines, run):
+            charted.update(_header_before(texts, lines, run))
+            charted.update({lines[n]: lines[n + 1:n + 1 + count] for n, count in run})
+    return charted
 
 
-def _values_first(texts: list[str | None], lines: list[int], run: list[tuple[int, int, int]]) -> bool:
-    """Whether a run of label/value pairs may be a chart whose values come before their labels ("24" / "Daraa" / "21" /
+def _is_value_label(text: str) -> bool:
+    """A line that is a label of one governorate or party, perhaps its bullet, aside and colon ("A. Government
+    forces:", "Kurdish forces (PYD)")."""
+    match = _VALUE_LABEL.match(text.strip())
+    return bool(match) and _is_named_row(match.group("label"))
+
+
+def _values_after(texts: list[str | None], lines: list[int], n: int) -> int:
+    """The number of values standing alone on the lines after the label ``lines[n]``, one a line: 0 if it is no label
+    or has none, or more than a row holds."""
+    if not _is_value_label(texts[lines[n]]):
+        return 0
+    count = 0
+    while n + 1 + count < len(lines) and _CHART_VALUE.fullmatch(texts[lines[n + 1 + count]].strip()):
+        count += 1
+    return count if count <= _ROW_CELLS else 0
+
+
+def _values_first(texts: list[str | None], lines: list[int], run: list[tuple[int, int]]) -> bool:
+    """Whether a run of label/value rows may be a chart whose values come before their labels ("24" / "Daraa" / "21" /
     "Idlib"): a value right before its first label, or a label right after its last value; which value is whose is
     not told."""
-    before = lines[run[0][0] - 1] if run[0][0] else None
-    after = lines[run[-1][0] + 2] if run[-1][0] + 2 < len(lines) else None
+    first, (last, count) = run[0][0], run[-1]
+    before = lines[first - 1] if first else None
+    after = lines[last + 1 + count] if last + 1 + count < len(lines) else None
     return bool((before is not None and _CHART_VALUE.fullmatch(texts[before].strip()))
-                or (after is not None and _is_named_row(texts[after].strip())))
+                or (after is not None and _is_value_label(texts[after])))
+
+
+def _header_before(texts: list[str | None], lines: list[int], run: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """The header of a table whose cells stand one a line right before its rows ("Perpetrator" / "Civilians" /
+    "Children" / "Women": the key's cell, then one a column): its first line -> the others; none if there is none."""
+    first, count = run[0]
+    if first < count + 1:
+        return {}
+    cells = lines[first - count - 1:first]
+    if regex("TableKeyCell").fullmatch(texts[cells[0]].strip()) and all(
+            regex("TableColumnCell").fullmatch(texts[i].strip()) for i in cells[1:]):
+        return {cells[0]: cells[1:]}
+    return {}
 
 
 def clean_blocks(raw: str) -> list[Block]:
@@ -274,14 +321,15 @@ def clean_blocks(raw: str) -> list[Block]:
     raw_lines = raw.split("\n")
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
-    texts = without_furniture(cleaned)
-    charted = chart_rows(texts)
-    values, last_charted = set(charted.values()), False
+    shown, alone = furniture_and_lone_numbers(cleaned)
+    charted = chart_rows(shown)
+    values, last_charted = {i for cells in charted.values() for i in cells}, False
+    texts = [None if i in alone and i not in values else text for i, text in enumerate(shown)]
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if line_no - 1 in values:
             continue  # a chart's value: read on its label's line
-        if line_no - 1 in charted:  # a chart's label and value, one row a line ("Daraa 24")
-            text = f"{text.strip()} {texts[charted[line_no - 1]].strip()}"
+        if line_no - 1 in charted:  # a chart's label and values, one row a line ("Daraa 24")
+            text = " ".join([text.strip()] + [texts[i].strip() for i in charted[line_no - 1]])
         if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
             pending_blank = True
             continue
@@ -306,7 +354,8 @@ def clean_blocks(raw: str) -> list[Block]:
             and not is_labelled_cells_row(text) and not is_labelled_cells_row(last_text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
-            and (line_no - 1 in charted) == last_charted  # a chart's rows are a block of their own
+            # a chart's rows are a block of their own, a row's groups on the line after it with them
+            and ((line_no - 1 in charted) == last_charted or (last_charted and text[:1].islower()))
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))
         )
@@ -318,5 +367,5 @@ def clean_blocks(raw: str) -> list[Block]:
             blocks.append(current)
         pending_blank = False
         last_text, last_raw_line, last_dated = text, raw_line, dated
-        last_charted = line_no - 1 in charted
+        last_charted = line_no - 1 in charted or (continuation and last_charted)  # a chart's block goes on
     return blocks

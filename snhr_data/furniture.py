@@ -375,8 +375,15 @@ def without_furniture(lines: Sequence[str]) -> list[str | None]:
     line numbers): chrome dropped, breadcrumbs and repost suffixes cut, a title cut short dropped when
     given again in full, table-of-contents entries, numbers standing alone, running headers and lists of links
     to other reports dropped."""
+    kept, alone = furniture_and_lone_numbers(lines)
+    return [None if i in alone else line for i, line in enumerate(kept)]
+
+
+def furniture_and_lone_numbers(lines: Sequence[str]) -> tuple[list[str | None], set[int]]:
+    """``without_furniture``'s lines with the numbers standing alone still in, and the indices of those numbers: the
+    cleaning stage keeps the ones a chart or a list gives its labels (``clean.chart_rows``)."""
     kept = [without_line_furniture(line) for line in lines]
     toc = (contents_entries(kept) | related_links(lines, kept) | page_counted_lines(kept) | page_headers(lines)
            | numbered_running_lines(kept))
-    return [None if i in toc or (line is not None and (is_cut_title(kept, i) or is_lone_number(kept, i))) else line
-            for i, line in enumerate(kept)]
+    shown = [None if i in toc or (line is not None and is_cut_title(kept, i)) else line for i, line in enumerate(kept)]
+    return shown, {i for i, line in enumerate(shown) if line is not None and is_lone_number(kept, i)}

@@ -123,13 +123,19 @@ class ReportReader:
 
     def read_rows(self, block: Block) -> Block | None:
         """The figures of the table rows that open ``block``; the rest of the block, None if all of it were rows. The
-        rows of a table of no readable period are reported and left out."""
+        rows of a table of no readable period are reported and left out. A row whose statement goes on on the next
+        line ("Other parties 39" / "of whom 14 died in landmine explosions.") is read with it as a sentence
+        (``row_goes_on``)."""
         above = None  # the figures of the row before, for a line of its groups ("Children: 12, Women: 4")
+        row_at = None  # the offset of the row before, a table row
         for offset, line in row_lines(block.text, block.starts):
             rows = table_row(line, self.table, self.source, block.line_at(offset)) if self.table else None
+            is_row = bool(rows)
             if rows is None and self.table:
                 rows = groups_row(line, above, block.line_at(offset))
-            above = rows
+            if rows is None and row_at is not None and goes_on(line):
+                return self.row_goes_on(block, row_at, above, offset)
+            above, row_at = rows, offset if is_row else None
             if rows is None:
                 self.table = None
                 return block_from(block, offset) if offset else block
@@ -137,6 +143,20 @@ class ReportReader:
                 warn_left_out(self.source, block.first_line, block.text[:40], "row")
             self.figures += rows
         return None
+
+    def row_goes_on(self, block: Block, row_at: int, row: list[Figure], offset: int) -> Block | None:
+        """The rest of ``block`` to read after a table row (at ``row_at``, its figures ``row``) whose statement goes on
+        on the line at ``offset``: from the row on, the row's figures taken back, when the table's period is the one
+        the sentence would take (a table by party, of the section's measure and period); else from the line after,
+        that line reported and left out."""
+        table, self.table = self.table, None
+        if table.key == "party" and table.period == (self.section.period or self.source.period) \
+                and table.measure == (self.section.measure or "civilian_deaths"):
+            del self.figures[len(self.figures) - len(row):]
+            return block_from(block, row_at)
+        warn_left_out(self.source, block.line_at(offset), block.text[offset:offset + 40], "groups")
+        after = [start for start in block.starts if start > offset]
+        return block_from(block, after[0]) if after else None
 
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
@@ -305,14 +325,28 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (start, end), (after, _) in zip(lines, lines[1:])
              if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatLabelRowEnd").search(block.text[start:end])
              and not regex("FlatRowCells").match(block.text[after:])]
-    # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its
-    cuts += [end for start, end in lines[:-1] if is_labelled_row(block.text[start:end], colon=True)]
+    # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its; a line going
+    # on in lower case goes on with it ("Syrian regime forces 27" / "civilians, including 5 children")
+    cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
+             if is_labelled_row(block.text[start:end], colon=True) and not goes_on(block.text[end:after])]
     # the last item of such a list, with an aside and no full stop, before the paragraph that a PDF's lines ran on into
     cuts += [end for (before, _), (start, end), (after, _) in zip(lines, lines[1:], lines[2:])
              if is_labelled_row(block.text[before:start], colon=True) and is_labelled_item(block.text[start:end])
              and block.text[after:after + 1].isupper()
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
+
+
+def goes_on(line: str) -> bool:
+    """Whether a line after a row goes on with the row's statement: it opens in lower case, and is no row or list item
+    of its own ("civilians, including 5 children", "of whom 14 died in ...", not "drowning: 3")."""
+    return line[:1].islower() and not is_labelled_row(line, colon=True) and not is_labelled_item(line)
+
+
+def raw_line_at(block: Block, start: int) -> str:
+    """The raw line of ``block`` that starts at offset ``start``."""
+    after = [s for s in block.starts if s > start]
+    return block.text[start:after[0] if after else len(block.text)]
 
 
 def row_label(line: str) -> str:
@@ -389,7 +423,8 @@ def with_flat_table_lines(block: Block) -> Block:
 def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
     """The sentences of a block, with the rows of a table flattened to "<label> <number>" cells on their own lines
     ("The government army Civilians 1,011 Children 198 ..." / "Daesh Civilians 216 ...") read apart: a row's party
-    is no party of the next row, nor of the sentence after the table."""
+    is no party of the next row, nor of the sentence after the table; a line going on in lower case ("Syrian regime
+    forces 27" / "civilians, including 5 children") goes on with the row's statement."""
     split: list[tuple[int, str]] = []
     for offset, sentence in sentences:
         start = offset
@@ -397,7 +432,7 @@ def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) 
             at = line_start - body_start
             row = block.text[max(body_start, previous_start(block, line_start)):line_start]
             if start < at < offset + len(sentence) and regex("LabelledCellRow").search(row) \
-                    and regex("RowEnd").search(row):
+                    and regex("RowEnd").search(row) and not goes_on(raw_line_at(block, line_start)):
                 split.append((start, sentence[start - offset:at - offset]))
                 start = at
         split.append((start, sentence[start - offset:]))

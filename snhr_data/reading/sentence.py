@@ -96,7 +96,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
-    block.listed = listed_period(sentence.text, counts, block.stated_aside)
+    block.listed = (listed_period(sentence.text, counts, block.stated_aside)
+                    or introduced_period(sentence, counts, block))
     if counts:
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
         # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above,
@@ -127,6 +128,15 @@ def listed_period(text: str, counts: list[Count], aside: str | None = None) -> s
         return aside
     periods = {count.period for count in counts}
     return periods.pop() if text.rstrip().endswith(":") and len(periods) == 1 else None
+
+
+def introduced_period(sentence: Sentence, counts: list[Count], block: Context) -> str | None:
+    """The period of the list a sentence of no count and no period introduces after the counts of its block ("SNHR
+    documented the killing of 16,913 civilians in Syria in 2016, ... The main perpetrators were distributed as
+    follows:"): the one the block's sentences gave it; else None."""
+    if counts or sentence.periods or not block.counted or not sentence.text.rstrip().endswith(":"):
+        return None
+    return block.period if block.period not in (None, NO_PERIOD) else None
 
 
 def is_running_total(sentence: Sentence, period: str | None) -> bool:

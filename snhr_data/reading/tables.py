@@ -441,9 +441,13 @@ def is_labelled_item(line: str) -> bool:
 
 
 def is_row_label(label: str) -> bool:
-    """Whether ``label`` names one governorate or party and nothing else."""
+    """Whether ``label`` names one governorate or party and nothing else, perhaps named again in brackets ("Kurdish
+    forces (PYD)")."""
     found = find_governorates(label) or find_parties(label)
-    return len(found) == 1 and found[0].start == 0 and not label[found[0].end:].strip()
+    rest = label
+    for mention in reversed(found):
+        rest = rest[:mention.start] + rest[mention.end:]
+    return bool(found) and found[0].start == 0 and len({m.code for m in found}) == 1 and not rest.strip(" ()")
 
 
 def is_year(cells: str) -> bool:
