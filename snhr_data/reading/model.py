@@ -127,6 +127,8 @@ LEFT_OUT_BECAUSE = {
                       "another party's: whether it counts that party's victims or all parties', the text does not say"),
     "groups": ("{p} gives the children and women of a count stated in the lines before it, cut from it, and the text "
                "does not say whose"),
+    "joined_label": ("the label {p} joins a party with another member by \"and\", and the text does not say how much of "
+                     "its count is the party's"),
     "list_party": ("{p} is a governorate's count in a list after a statement naming a party, and the text does not say "
                    "whether it is that party's or all parties'"),
 }
@@ -147,7 +149,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole",
-             "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
+             "method": "given to all parties", "respective": "given to one party", "list_party": "given to either", "joined_label": "given to one of its members",
              "ranking_measure": "filed as either", "heading_party": "given to the heading's party",
              "groups": "given to all parties"}.get(
                  kind, "moved to another period")
