@@ -137,6 +137,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     noun = "bare" if regex("GroupLabelAfter").match(after) else noun_of(after)[0]
     if not noun and regex("AttributedToAfter").match(after) and regex("AttributionBefore").search(before):
         noun = "bare"  # "attributed 92 deaths to X, 86 to Y and 147 to Z": each count of the list
+    if noun in ("", "bare") and regex("CiviliansPredicateAfter").match(after) and regex("PartOfPeopleBefore").search(before):
+        noun = "generic"  # "1,583 individuals ..., among whom 1,092 were civilians": the civilians among them
     if not noun and regex("DetaineesAfter").match(after) and regex("TortureClaimedBefore").search(before):
         noun = "generic"  # "Torture claimed the lives of 214 detainees": detainees who died under torture
     if noun == "bare" and regex("TableCellBefore").search(before) or regex("TableCellAfter").match(after):

@@ -30,11 +30,16 @@ def measure_of_text(text: str) -> str | None:
 
 def opening_measure(sentence: str) -> str | None:
     """The measure a sentence's opening names for every count after it ("Of the five deaths due to torture, three
-    were at the hands of ..."), None when it has no such opening."""
+    were at the hands of ...", "The seven deaths due to torture break down as five at the hands of ...", "The nine
+    torture victims died in the detention centres of X (7), ..."), None when it has no such opening."""
     breakdown = regex("CiviliansBreakdownOpening").match(sentence)
-    if regex("MonthDeadOpening").match(sentence) or (
-            breakdown and measure_of_text(breakdown.group(0)) in (None, "civilian_deaths")):
+    broken_down = measure_of_text(breakdown.group(0)) if breakdown else None
+    if regex("MonthDeadOpening").match(sentence) or (breakdown and broken_down in (None, "civilian_deaths")):
         return "civilian_deaths"
+    subject = regex("DeathsSubjectOpening").match(sentence)
+    named = broken_down or (measure_of_text(subject.group("what")) if subject else None)
+    if named in SECTION_MEASURES:
+        return named  # deaths of a kind (under torture, of medical personnel) broken down by party or by place
     glued = regex("GluedHeaderBefore").match(sentence)
     opening = regex("MeasureOpening").match(sentence[glued.end() if glued else 0:])
     return measure_of_text(opening.group("what")) if opening else None

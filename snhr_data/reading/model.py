@@ -131,6 +131,8 @@ LEFT_OUT_BECAUSE = {
               "not say how it splits"),
     "item_label": ("the list item's label {p} names several parties, or a party in a place, and the text does not say "
                    "whose count it is"),
+    "joined_label": ("the label {p} joins a party with another member by \"and\", and the text does not say how much of "
+                     "its count is the party's"),
     "list_party": ("{p} is a governorate's count in a list after a statement naming a party, and the text does not say "
                    "whether it is that party's or all parties'"),
 }
@@ -153,7 +155,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     moved = {"boundary": "given to either party", "part": "filed as the whole",
              "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
              "ranking_measure": "filed as either", "item_label": "given to either",
-             "heading_party": "given to the heading's party",
+             "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",

@@ -98,6 +98,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
         # two who died due to torture in ISIS prisons"), may state the total too
         return replace(named_after, in_detention=False) if previous and named_after.in_detention else named_after
+    joined = joined_label(text, start, report)
+    if joined:  # "Landmines and assassinations: 177 civilians killed ...": no count of the landmines alone
+        warn_left_out(sentence.source, sentence.line_at(start), joined, "joined_label")
+        return LEFT_OUT
     if named_before:
         return Parties(combined_by_breakdown(named_before, segment, text[end:], report))
     shared = party_of_a_list(text[end:], report)
@@ -139,7 +143,25 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
+    if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text):
+        return Parties(("all",))  # "Among the civilians killed in June were 221 children": all the month's victims
     return context_party(block, section, continues)
+
+
+def joined_label(text: str, start: int, report: str) -> str | None:
+    """The label that opens ``text`` right before the count at ``start`` when it joins a party with another member by
+    "and" ("Landmines and assassinations: 177 civilians ..."), else None; a combined party the vocabulary names as one
+    ("the Syrian-Russian alliance") is no such label."""
+    label = regex("Label").match(text)
+    if label is None or text[label.end("label") + 1:start].strip():
+        return None
+    words = label.group("label")
+    joined = regex("JoinedLabel").fullmatch(words)
+    named = find_parties(words, report)
+    if joined is None or not named or any(m.start <= joined.start("first") and m.end >= joined.end("second")
+                                          for m in named):
+        return None
+    return words.strip()
 
 
 def own_clause_start(head: Head, text: str) -> int:

@@ -325,6 +325,10 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (start, end), (after, _) in zip(lines, lines[1:])
              if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatLabelRowEnd").search(block.text[start:end])
              and not regex("FlatRowCells").match(block.text[after:])]
+    # a measure's label on a raw line of its own ("Massacres:"), run on after a row ending in a count ("... Daraa 6"):
+    # it opens what follows it, never names the row's count
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("FlatRowEnd").search(block.text[before:start]) and is_measure_label(block.text[start:end])]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its; a line going
     # on in lower case goes on with it ("Syrian regime forces 27" / "civilians, including 5 children")
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
@@ -347,6 +351,16 @@ def raw_line_at(block: Block, start: int) -> str:
     """The raw line of ``block`` that starts at offset ``start``."""
     after = [s for s in block.starts if s > start]
     return block.text[start:after[0] if after else len(block.text)]
+
+
+def is_measure_label(line: str) -> bool:
+    """A short label of a measure and its colon, no count ("Massacres:", "Deaths due to torture:")."""
+    text = line.strip()
+    return (text.endswith(":") and len(text.split()) <= _MEASURE_LABEL_WORDS and not has_count(text)
+            and measure_of_text(text) is not None)
+
+
+_MEASURE_LABEL_WORDS = 5
 
 
 def row_label(line: str) -> str:
