@@ -21,7 +21,8 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write CSV here (default: stdout).")
 @click.option("--strict", is_flag=True, help="Treat unmapped labels as errors instead of warnings.")
-@click.option("--month", metavar="YYYY-MM", help="The month the text covers, for a text that names no year.")
+@click.option("--month", metavar="YYYY-MM", callback=lambda ctx, _, value: _given_month(ctx, value),
+              help="The month the text covers, for a text that names no year.")
 def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool, month: str | None) -> None:
     """Extract every stated figure from report FILES (.txt, .md, .pdf, .html).
 
@@ -62,6 +63,19 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool, 
     else:
         write_csv_atomic(figures, output)
         click.echo(f"{len(figures)} figures from {len(frames)} report(s) -> {output}", err=True)
+
+
+def _given_month(ctx: click.Context, value: str | None) -> str | None:
+    """``--month`` of ``extract`` and ``add``, checked before any file is read: one line and exit status 2, as ``build``."""
+    if value is None:
+        return None
+    from .notebooks import ParameterError, validate_month
+
+    try:
+        return validate_month(value, "--month")
+    except ParameterError as err:
+        click.echo(f"error: {err}", err=True)
+        ctx.exit(2)
 
 
 def with_path(err: Exception, path: Path) -> str:
@@ -213,7 +227,8 @@ def explain_command(selectors: tuple[str, ...], figure_ids: tuple[str, ...]) -> 
 @click.option("--source", help="Where the file came from (recorded in the manifest).")
 @click.option("--kind", type=click.Choice(["monthly_report", "press_release", "news"]),  # manifest.KINDS
               help="Set the kind when the text does not show it (news: an article summarising an SNHR report).")
-@click.option("--month", metavar="YYYY-MM", help="The month the text covers, for a text that names no year.")
+@click.option("--month", metavar="YYYY-MM", callback=lambda ctx, _, value: _given_month(ctx, value),
+              help="The month the text covers, for a text that names no year.")
 def add_command(files: tuple[Path, ...], source: str | None, kind: str | None, month: str | None) -> None:
     """Copy publications FILES (.pdf, .txt, .md, .html) into data/raw/ and list them in its manifest.
 

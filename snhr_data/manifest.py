@@ -188,10 +188,10 @@ def describe_report(path: Path, source: str | None = None, kind: str | None = No
     try:
         month = report_month_of(report.text, month)
     except ValueError as err:
-        raise ManifestError(
-            f"{shown(path)}: cannot tell which month this report covers ({err}); "
-            "its title or first statements must name the month (e.g. 'in March 2016'), or give it with --month YYYY-MM"
-        ) from err
+        reason = str(err).removeprefix("<text>: ")  # the reader's message names no file: the text was read from memory
+        advice = "" if "--month" in reason else (
+            "; its title or first statements must name the month (e.g. 'in March 2016'), or give it with --month YYYY-MM")
+        raise ManifestError(f"{shown(path)}: cannot tell which month this report covers: {reason}{advice}") from err
     found_kind = kind or report_kind(report.text)
     if found_kind not in KINDS:
         raise ManifestError(

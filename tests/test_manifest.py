@@ -273,8 +273,29 @@ def test_extract_takes_month_for_a_text_without_a_year(tmp_path: Path) -> None:
     read = CliRunner().invoke(main, ["extract", str(article), "--month", "2024-04"])
     assert read.exit_code == 0, read.output
     assert "2024-04,2024-04,civilian_deaths,all,all,all,count,,143" in read.output
-    wrong = CliRunner().invoke(main, ["extract", str(article), "--month", "2024-13"])
-    assert wrong.exit_code == 1 and "not a month written YYYY-MM" in wrong.output
+
+
+@pytest.mark.parametrize("command", ["extract", "add"])
+@pytest.mark.parametrize("month", ["2024-13", "01", "April"])
+def test_a_month_that_is_no_month_is_one_line_before_any_file_is_read(command, month, project: Path,
+                                                                       tmp_path: Path) -> None:
+    article = tmp_path / "news-april.txt"
+    article.write_text(NEWS_WITHOUT_YEAR, encoding="utf-8")
+    before = sorted(p.name for p in project.iterdir())
+    output = tmp_path / "out.csv"
+    extra = ["-o", str(output)] if command == "extract" else []
+    wrong = CliRunner().invoke(main, [command, str(article), "--month", month, *extra])
+    assert wrong.exit_code == 2
+    assert wrong.output == f"error: --month {month!r} is not a month: write it as YYYY-MM with a month 01-12, e.g. '2024-01'\n"
+    assert not output.exists() and sorted(p.name for p in project.iterdir()) == before
+
+
+def test_add_says_once_why_a_text_without_a_year_is_refused(project: Path, tmp_path: Path) -> None:
+    article = tmp_path / "news-april.txt"
+    article.write_text(NEWS_WITHOUT_YEAR, encoding="utf-8")
+    refused = CliRunner().invoke(main, ["add", str(article), "--kind", "press_release"])
+    assert refused.output == (f"error: {article}: cannot tell which month this report covers: the text names no year; "
+                              "date it with --month YYYY-MM\n")
 
 
 NEWS = """Rights group: 96 civilians killed in Syria in March 2022
