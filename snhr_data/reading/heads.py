@@ -272,12 +272,18 @@ def group_subject(before: str) -> str:
 def labelled_cells(sentence: str) -> dict[int, str]:
     """The numbers of a table row flattened to "<label> <number>" cells ("Civilians 1,011 Children 198 Women 121
     Torture 71"), by their start: the class of the label before each (``CellLabel``)."""
+    return {number: label for number, (label, _) in labelled_cell_spans(sentence).items()}
+
+
+def labelled_cell_spans(sentence: str) -> dict[int, tuple[str, int]]:
+    """The cells of ``labelled_cells`` by their number's start: each label's class and where the label starts."""
     cells = {}
     for row in regex("LabelledCellRow").finditer(sentence):
         for cell in regex("LabelledCell").finditer(row.group(0)):
             label = cell.group("label")
-            cells[row.start() + cell.start("number")] = next(name for name, pattern in classes("CellLabel")
-                                                             if pattern.fullmatch(label))
+            cells[row.start() + cell.start("number")] = (
+                next(name for name, pattern in classes("CellLabel") if pattern.fullmatch(label)),
+                row.start() + cell.start("label"))
     return cells
 
 
@@ -300,6 +306,7 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
     """Each head's window: the words after it that speak of it (its party, period, governorate), up to the
     next number that is not its group, cut at a clause break or at the subject of the next clause."""
     group_starts = {m.start for h in heads for _, m in h.groups}
+    cells = labelled_cell_spans(sentence)
     for head in heads:
         stop = next((m.start for m in numbers if m.start > head.mention.start and m.start not in group_starts),
                     len(sentence))
@@ -310,6 +317,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
         if stop < len(sentence) and ":" in window:  # ... as does what follows a colon: "19 massacres in August
             cuts.append(window.rindex(":"))  # 2014: government forces committed 14 of them"
+        if stop in cells and cells[stop][1] > head.mention.end:
+            cuts.append(cells[stop][1] - head.mention.end)  # "... Of which women 157 Under torture 96": the cell's
+            # label names the next number's measure, not this count's
         row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
         if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]) \
                 and row_label.start() >= noun_end(sentence, head.mention) - head.mention.end:

@@ -143,8 +143,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
-    if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text):
-        return Parties(("all",))  # "Among the civilians killed in June were 221 children": all the month's victims
+    if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text) \
+            or regex("MonthTollOpening").search(text[:start]):
+        return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
+        # for August 2014 therefore reaches 1,453": all the month's victims
     return context_party(block, section, continues)
 
 

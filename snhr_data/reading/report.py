@@ -19,7 +19,7 @@ from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import fighters_label, read_sentence
 from .tables import (Table, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
-                     is_labelled_item, is_labelled_row, measure_table_header, period_table_header, row_lines,
+                     is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header, period_table_header, row_lines,
                      table_header, table_intro, table_row)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
@@ -113,6 +113,9 @@ class ReportReader:
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
             self.section.period = periods[0].period
+        if regex("ShareHeadline").search(text):
+            self.section.party = None  # a headline's share ("X Is Responsible for 71% of ..."): no party of the section
+            return
         parties = find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
             self.section.party = parties[0].code if parties else None
@@ -171,8 +174,10 @@ class ReportReader:
         line_starts = {start - body_start for start in block.starts}
         pieces = headlines(block, body_start) if title else table_rows(
             flat_rows(split_sentences(body), block, body_start), block, body_start)
+        cell_alone = False  # the piece before was a row's cell alone on its line ("Civilians: 16")
         for offset, sentence in pieces:
             text = sentence.strip()
+            after_cell, cell_alone = cell_alone, bool(regex("CellAloneLine").fullmatch(text))
             row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
                                       block.line_at(body_start + offset), self.source)
             self.fighters = self.fighters and not row_party
@@ -181,8 +186,9 @@ class ReportReader:
                 continue
             if row_party or carried:
                 row, block_ctx = Row.opened(row, block_ctx, row_party or carried)
-            elif offset in line_starts:
-                row = None  # a row's statements go on within its raw line; a new line is a statement of its own
+            elif offset in line_starts and not after_cell:
+                row = None  # a row's statements go on within its raw line; a new line is a statement of its own,
+                # but the line after a cell alone ("Civilians: 16") is still the row's
             self.section.party, carried = carried or (row.party if row else heading_party), None
             if self.fighters or row_party == UNMAPPED:
                 continue
@@ -329,6 +335,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # it opens what follows it, never names the row's count
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowEnd").search(block.text[before:start]) and is_measure_label(block.text[start:end])]
+    # a labelled cell alone on its line ("Civilians: 16" under "Fifth: Unknowns") is a statement of its own
+    cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
+             if regex("CellAloneLine").match(block.text[start:end]) and not goes_on(block.text[end:after])
+             and not regex("CellsGoOn").match(block.text[end:after])]
+    # ... as is a list of governorates flattened into its introduction on its line ("Civilian victims by governorate:
+    # Aleppo 401 ... Others 61"): the sentence on the next line is none of its cells
+    cuts += [end for start, end in lines[:-1] if is_flat_place_line(block.text[start:end])]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its; a line going
     # on in lower case goes on with it ("Syrian regime forces 27" / "civilians, including 5 children")
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])

@@ -402,6 +402,14 @@ def flat_place_list(sentence: str, source: Source, period: str, line_at: Callabl
         [figure(cell, code, "percent", cell.group("share")) for cell, code in zip(cells, codes) if cell.group("share")]
 
 
+def is_flat_place_line(line: str) -> bool:
+    """Whether a raw line is a whole list of governorates flattened into its introduction ("Civilian victims by
+    governorate: Aleppo 401 Idlib 188 Others 61"): two cells or more, one naming a governorate."""
+    match = regex("FlatPlaceList").fullmatch(line.strip())
+    cells = place_cells(match.group("cells")) if match else None
+    return bool(cells) and any(find_governorates(cell.group("label").strip()) for cell in cells)
+
+
 def place_cells(cells: str) -> list[re.Match[str]] | None:
     """The cells of a flattened list of governorates, one after another to its end; None unless two or more."""
     found, at = [], 0
