@@ -93,6 +93,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties((owner[0].code,))  # "112 of the regime's victims died under torture": the party's
     segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
+    if named_after and named_before and regex("WholeOfAPartyAfter").match(text[end:]):
+        return Parties(named_before)  # "X were behind 17 of the deaths attributed to Y": X's, a part of Y's
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
         return replace(named_after, also_total=False)
     if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
@@ -143,6 +145,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
+    if regex("RemainderBefore").search(segment) or regex("CauseOfDeathAfter").match(text[end:]):
+        # "The remaining 63 deaths were attributed to ...", "..., and 12 civilians died in explosions": the rest of the
+        # toll, or the victims of a cause, never all of it; whose, the words do not say
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "part_of_total")
+        return LEFT_OUT
     if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text):
         return Parties(("all",))  # "Among the civilians killed in June were 221 children": all the month's victims
     return context_party(block, section, continues)
@@ -228,7 +236,8 @@ def named_in_window(window: str, report: str) -> Parties | None:
     """ "killed by X", "each at the hands of X and Y": the parties after the count."""
     backward = [m for m in find_parties(window, report)
                 if (is_backward(window, m) or regex("PredicateParty").fullmatch(window[:m.end]))
-                and not regex("PartialBefore").search(window[:m.start])]
+                and not regex("PartialBefore").search(window[:m.start])
+                and not regex("NotTheAgentBefore").search(window[:m.start])]  # "the ceasefire brokered by Russia"
     if not backward:
         return None
     also_total = bool(regex("BothOrAll").search(window[: backward[0].start])
