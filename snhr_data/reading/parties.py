@@ -106,6 +106,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if named_before:
         return Parties(combined_by_breakdown(named_before, segment, text[end:], report))
+    coordinated = party_of_coordinated_counts(head, heads, text, report)
+    if coordinated:  # "One medical worker and one Civil Defense member were killed by X": each X's
+        return Parties((coordinated,))
     shared = party_of_a_list(text[end:], report)
     if shared:
         return Parties((shared,), also_total=True)
@@ -294,6 +297,25 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
     first = lead.end() if lead else 0
     split = members and members[0].start == first and members[0].code == "isis"
     return ("extremist_islamic_groups",) if split else codes
+
+
+def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report: str) -> str | None:
+    """The party of a list of coordinated counts given once, by the verb after its last item: "One medical worker and
+    one Civil Defense member were killed by Syrian regime forces" (round 17); None for any other count."""
+    if head.noun in GROUP_HEADS or head.noun in ("", "bare"):
+        return None
+    previous = head
+    for item in heads[heads.index(head) + 1:]:
+        if item.noun in GROUP_HEADS or item.noun in ("", "bare") or not regex("CountListJoin").fullmatch(
+                text[noun_end(text, previous.mention):item.mention.start]):
+            return None
+        after = text[noun_end(text, item.mention):item.window_end]
+        verb = regex("SharedKilledBy").match(after)
+        if verb:
+            named = find_parties(after[verb.end():], report)
+            return named[0].code if named and named[0].start == 0 else None
+        previous = item
+    return None
 
 
 def party_of_a_list(tail: str, report: str) -> str | None:
