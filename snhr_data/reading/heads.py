@@ -313,8 +313,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         window = sentence[head.mention.end:stop]
         # a new reported clause ("..., and that a volunteer ... was killed in a Russian air strike") speaks of another count
         cuts = [c.start() for c in [regex("ClauseBreak").search(window), regex("NewThatClause").search(window)] if c]
-        if stop < len(sentence) and "," in window:
-            cuts.append(window.rindex(","))  # what follows the last comma introduces the next number
+        closed = groups_closed(sentence, head) - head.mention.end
+        if stop < len(sentence) and "," in window[closed:]:
+            cuts.append(window.rindex(","))  # what follows the last comma introduces the next number (not the comma
+            # closing the count's groups: "196 civilians, including 22 children, were killed by X: 121 ...")
         if stop < len(sentence) and ":" in window:  # ... as does what follows a colon: "19 massacres in August
             cuts.append(window.rindex(":"))  # 2014: government forces committed 14 of them"
         if stop in cells and cells[stop][1] > head.mention.end:
@@ -352,6 +354,16 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if stop < len(sentence) and named and regex("LabelToCount").fullmatch(window[named[-1].end:]):
             cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"
         head.window_end = head.mention.end + min(cuts + [len(window)])
+
+
+def groups_closed(sentence: str, head: Head) -> int:
+    """Where the comma closing a head's groups apposition ends ("196 civilians, including 22 children and 19 women, were
+    killed by ...": after "women,"); the head's end when it has no groups or none is closed by a comma."""
+    if not head.groups:
+        return head.mention.end
+    end = noun_end(sentence, head.groups[-1][1])
+    closing = regex("GroupsClosingComma").match(sentence[end:])
+    return end + closing.end() if closing else head.mention.end
 
 
 def list_start(window: str, named: list[LabelMention]) -> int:

@@ -123,6 +123,8 @@ LEFT_OUT_BECAUSE = {
                    "and the text does not say which count is whose"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
              "holds apart"),
+    "part_of_total": ("{p} counts a part of the toll (the rest of it, the victims of a cause, of some days) and "
+                      "names no party of its own, and the text does not say whose they are"),
     "heading_party": ("{p} names no party of its own under a heading or sentence naming one, and a part of it is "
                       "another party's: whether it counts that party's victims or all parties', the text does not say"),
     "groups": ("{p} gives the children and women of a count stated in the lines before it, cut from it, and the text "
@@ -152,7 +154,7 @@ def left_out_because(source: Source, phrase: str, kind: str) -> str:
 def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     what = left_out_because(source, phrase, kind)
-    moved = {"boundary": "given to either party", "part": "filed as the whole",
+    moved = {"boundary": "given to either party", "part": "filed as the whole", "part_of_total": "filed as the total",
              "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
              "ranking_measure": "filed as either", "item_label": "given to either",
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",

@@ -93,6 +93,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties((owner[0].code,))  # "112 of the regime's victims died under torture": the party's
     segment = text[segment_start:start]
     named_before = named_in_segment(segment, text[end:], report)
+    if named_after and named_before and regex("WholeOfAPartyAfter").match(text[end:]):
+        return Parties(named_before)  # "X were behind 17 of the deaths attributed to Y": X's, a part of Y's
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
         return replace(named_after, also_total=False)
     if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
@@ -104,6 +106,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if named_before:
         return Parties(combined_by_breakdown(named_before, segment, text[end:], report))
+    coordinated = party_of_coordinated_counts(head, heads, text, report)
+    if coordinated:  # "One medical worker and one Civil Defense member were killed by X": each X's
+        return Parties((coordinated,))
     shared = party_of_a_list(text[end:], report)
     if shared:
         return Parties((shared,), also_total=True)
@@ -143,6 +148,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
+    if regex("RemainderBefore").search(segment) or regex("CauseOfDeathAfter").match(text[end:]):
+        # "The remaining 63 deaths were attributed to ...", "..., and 12 civilians died in explosions": the rest of the
+        # toll, or the victims of a cause, never all of it; whose, the words do not say
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "part_of_total")
+        return LEFT_OUT
     if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text) \
             or regex("MonthTollOpening").search(text[:start]):
         return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
@@ -230,7 +241,8 @@ def named_in_window(window: str, report: str) -> Parties | None:
     """ "killed by X", "each at the hands of X and Y": the parties after the count."""
     backward = [m for m in find_parties(window, report)
                 if (is_backward(window, m) or regex("PredicateParty").fullmatch(window[:m.end]))
-                and not regex("PartialBefore").search(window[:m.start])]
+                and not regex("PartialBefore").search(window[:m.start])
+                and not regex("NotTheAgentBefore").search(window[:m.start])]  # "the ceasefire brokered by Russia"
     if not backward:
         return None
     also_total = bool(regex("BothOrAll").search(window[: backward[0].start])
@@ -287,6 +299,25 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
     first = lead.end() if lead else 0
     split = members and members[0].start == first and members[0].code == "isis"
     return ("extremist_islamic_groups",) if split else codes
+
+
+def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report: str) -> str | None:
+    """The party of a list of coordinated counts given once, by the verb after its last item: "One medical worker and
+    one Civil Defense member were killed by Syrian regime forces" (round 17); None for any other count."""
+    if head.noun in GROUP_HEADS or head.noun in ("", "bare"):
+        return None
+    previous = head
+    for item in heads[heads.index(head) + 1:]:
+        if item.noun in GROUP_HEADS or item.noun in ("", "bare") or not regex("CountListJoin").fullmatch(
+                text[noun_end(text, previous.mention):item.mention.start]):
+            return None
+        after = text[noun_end(text, item.mention):item.window_end]
+        verb = regex("SharedKilledBy").match(after)
+        if verb:
+            named = find_parties(after[verb.end():], report)
+            return named[0].code if named and named[0].start == 0 else None
+        previous = item
+    return None
 
 
 def party_of_a_list(tail: str, report: str) -> str | None:

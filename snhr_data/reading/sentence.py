@@ -245,6 +245,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "Syrian regime forces killed 45 civilians: Idlib 20; Hama 15": the list may go on with the party's counts
         warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "list_party")
         return Count(head, measure, read_period=chosen.period)
+    if measure == "civilian_deaths" and parties.codes == ("all",) and not places.codes \
+            and regex("WholeTollAfter").match(text[end:]):
+        # "Nine of the month's victims were killed in its final week": a part of the toll, never the toll (but "157 of
+        # the year's victims died due to torture" is the year's deaths under torture)
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "part_of_total")
+        return Count(head, measure, read_period=chosen.period)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
     if prev is not None and not places.codes and refers_back(segment, text[end:]):
