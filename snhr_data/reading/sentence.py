@@ -131,10 +131,17 @@ def listed_period(text: str, counts: list[Count], aside: str | None = None) -> s
 
 
 def introduced_period(sentence: Sentence, counts: list[Count], block: Context) -> str | None:
-    """The period of the list a sentence of no count and no period introduces after the counts of its block ("SNHR
-    documented the killing of 16,913 civilians in Syria in 2016, ... The main perpetrators were distributed as
-    follows:"): the one the block's sentences gave it; else None."""
-    if counts or sentence.periods or not block.counted or not sentence.text.rstrip().endswith(":"):
+    """The period of the list a sentence of no count introduces: the one period its own words name ("Distribution of
+    deaths by perpetrator party in 2021:", the last sentence of a paragraph); of one naming no period, after the counts
+    of its block ("SNHR documented the killing of 16,913 civilians in Syria in 2016, ... The main perpetrators were
+    distributed as follows:"), the one the block's sentences gave it; else None (one naming several periods, or one
+    the reader cannot read, introduces a list of no period it gives)."""
+    if counts or not sentence.text.rstrip().endswith(":"):
+        return None
+    if sentence.periods:
+        named = {p.period for p in sentence.periods}
+        return named.pop() if len(named) == 1 and None not in named else None
+    if not block.counted:
         return None
     return block.period if block.period not in (None, NO_PERIOD) else None
 
