@@ -20,7 +20,7 @@ from .sentence import fighters_label, read_sentence
 from .tables import (Table, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
                      is_labelled_item, is_labelled_row, measure_table_header, period_table_header, row_lines,
-                     table_header, table_intro, table_row)
+                     table_header, table_intro, table_row, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -141,6 +141,8 @@ class ReportReader:
                 return block_from(block, offset) if offset else block
             if offset == 0 and self.table.period == NO_PERIOD:
                 warn_left_out(self.source, block.first_line, block.text[:40], "row")
+            if is_row and self.table.key == "party":
+                self.figures = with_combined_label_rows(self.figures, rows)
             self.figures += rows
         return None
 
