@@ -31,7 +31,11 @@ def measure_of_text(text: str) -> str | None:
 def opening_measure(sentence: str) -> str | None:
     """The measure a sentence's opening names for every count after it ("Of the five deaths due to torture, three
     were at the hands of ...", "The seven deaths due to torture break down as five at the hands of ...", "The nine
-    torture victims died in the detention centres of X (7), ..."), None when it has no such opening."""
+    torture victims died in the detention centres of X (7), ...", a label "Torture: 11 deaths in October"), None when it
+    has no such opening."""
+    label = regex("MeasureLabelOpening").match(sentence)
+    if label and measure_of_text(label.group("what")) in SECTION_MEASURES:
+        return measure_of_text(label.group("what"))  # "Torture: 11 deaths in October, ..."
     breakdown = regex("CiviliansBreakdownOpening").match(sentence)
     broken_down = measure_of_text(breakdown.group(0)) if breakdown else None
     if regex("MonthDeadOpening").match(sentence) or (breakdown and broken_down in (None, "civilian_deaths")):

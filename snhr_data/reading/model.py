@@ -43,6 +43,8 @@ class Context:
     victims_of: set[tuple[str, str, str]] = field(default_factory=set)
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
     counted: bool = False  # the block stated counts already
+    last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose
+    # part a count of the next sentence that refers back to them may be ("...; seven of those 88 were executed")
     listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)
     stated_aside: str | None = None  # the period the sentence before stated aside, not handed on: a year to date after
     # the block's first counts ("This brings the toll since the beginning of 2024 to 301"), or a month inside a

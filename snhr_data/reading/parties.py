@@ -112,11 +112,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     shared = party_of_a_list(text[end:], report)
     if shared:
         return Parties((shared,), also_total=True)
-    method = method_subject(segment)
+    # "Torture claimed 52 lives": torture names what the count counts, not means of killing or an actor left unsaid
+    torture_subject = measure == "torture_deaths" and bool(regex("TortureClaimedBefore").search(segment))
+    method = None if torture_subject else method_subject(segment)
     if method:  # "Air strikes and shelling killed 276": by whom, and whether all of the toll, is not said
         warn_left_out(sentence.source, sentence.line_at(start), method, "method")
         return LEFT_OUT
-    label = unknown_agent(window, segment, report)
+    label = None if torture_subject else unknown_agent(window, segment, report)
     if label:
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)

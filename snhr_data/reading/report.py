@@ -19,8 +19,8 @@ from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import fighters_label, read_sentence
 from .tables import (Table, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
-                     is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header, period_table_header, row_lines,
-                     table_header, table_intro, table_row)
+                     is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header,
+                     period_table_header, row_lines, table_header, table_intro, table_row, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -144,6 +144,8 @@ class ReportReader:
                 return block_from(block, offset) if offset else block
             if offset == 0 and self.table.period == NO_PERIOD:
                 warn_left_out(self.source, block.first_line, block.text[:40], "row")
+            if is_row and self.table.key == "party":
+                self.figures = with_combined_label_rows(self.figures, rows)
             self.figures += rows
         return None
 
@@ -164,7 +166,7 @@ class ReportReader:
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
             return  # an eyewitness account, quoted
-        block_ctx = Context(period=self.listed if not title and is_list_part(block.text) else None)
+        block_ctx = Context(period=self.listed if not title and is_list_part(block.text, self.source.report) else None)
         in_incident = False
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
@@ -223,7 +225,7 @@ class ReportReader:
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
         self.section.party = carried
-        self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed)
+        self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed, self.source.report)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -276,20 +278,24 @@ def heading_dated_text(text: str, source: Source) -> str:
     return next((sentence for sentence in reversed(sentences) if source.periods(sentence)), titled)
 
 
-def list_period_after(text: str, introduced: str | None, listed: str | None) -> str | None:
+def list_period_after(text: str, introduced: str | None, listed: str | None, report: str) -> str | None:
     """The period handed on to the list after a block: the one its last sentence gives the list it introduces ("The
-    report also covers December 2022, in which ...:"), when the block ends in a colon; the list's own while the block
-    is one of its items; else none."""
+    report also covers December 2022, in which ...:", "Distribution of deaths by perpetrator party in 2021:"), when the
+    block ends in a colon; the list's own while the block is one of its items; else none."""
     if text.rstrip().endswith(":"):
         return introduced if introduced != NO_PERIOD else None
-    return listed if is_list_part(text) else None
+    return listed if is_list_part(text, report) else None
 
 
-def is_list_part(text: str) -> bool:
-    """Whether a block opens with a label and its colon ("Russian forces: 3", "Second: Other parties: 46 ...") or a
-    bullet ("- Russian forces killed 14"): an item of a list."""
+def is_list_part(text: str, report: str) -> bool:
+    """Whether a block opens with a label and its colon ("Russian forces: 3", "Second: Other parties: 46 ..."), a
+    bullet ("- Russian forces killed 14") or a party's name ("Syrian regime forces killed 261 civilians, ..." after
+    "Distribution of deaths by perpetrator party in 2021:"): an item of a list, when a list was introduced."""
     first = text.strip().split("\n", 1)[0]
-    return bool(regex("Label").match(first) or regex("BulletItem").match(first))
+    if regex("Label").match(first) or regex("BulletItem").match(first):
+        return True
+    parties = find_parties(first, report)
+    return bool(parties) and first[:parties[0].start].strip().lower() in {"", "the"}
 
 
 @dataclass(frozen=True)

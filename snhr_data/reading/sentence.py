@@ -111,6 +111,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.stated_aside = counts[0].period if aside or release_month or counts[0].period == block.stated_aside \
             else None
         block.counted = True
+        block.last_counts = tuple(counts)
         block.victims_of |= {(party, c.measure, c.period) for c in counts if c.head.noun not in GROUP_HEADS
                              for party in c.parties}
         block.measure = handed_measure(counts)
@@ -131,10 +132,17 @@ def listed_period(text: str, counts: list[Count], aside: str | None = None) -> s
 
 
 def introduced_period(sentence: Sentence, counts: list[Count], block: Context) -> str | None:
-    """The period of the list a sentence of no count and no period introduces after the counts of its block ("SNHR
-    documented the killing of 16,913 civilians in Syria in 2016, ... The main perpetrators were distributed as
-    follows:"): the one the block's sentences gave it; else None."""
-    if counts or sentence.periods or not block.counted or not sentence.text.rstrip().endswith(":"):
+    """The period of the list a sentence of no count introduces: the one period its own words name ("Distribution of
+    deaths by perpetrator party in 2021:", the last sentence of a paragraph); of one naming no period, after the counts
+    of its block ("SNHR documented the killing of 16,913 civilians in Syria in 2016, ... The main perpetrators were
+    distributed as follows:"), the one the block's sentences gave it; else None (one naming several periods, or one
+    the reader cannot read, introduces a list of no period it gives)."""
+    if counts or not sentence.text.rstrip().endswith(":"):
+        return None
+    if sentence.periods:
+        named = {p.period for p in sentence.periods}
+        return named.pop() if len(named) == 1 and None not in named else None
+    if not block.counted:
         return None
     return block.period if block.period not in (None, NO_PERIOD) else None
 
@@ -264,6 +272,12 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
+    if prev is None and refers_back(segment, text[end:]) and any(
+            is_same_key(head, measure, period, parties.codes, places.codes, whole)
+            and victim_of(head) == victim_of(whole.head) for whole in block.last_counts):
+        # "ISIS killed 88 civilians; seven of those 88 were executed": a part of the sentence before's count, never it
+        warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
+        return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
     also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
@@ -287,6 +301,11 @@ def whole_measure_of(prev: Count | None, block: Context, part: bool) -> str | No
     if not part:
         return None
     return prev.measure_handed_on if prev is not None else block.measure
+
+
+def victim_of(head: Head) -> str:
+    """The victim group a head counts ("all" for civilians, deaths, bare numbers)."""
+    return head.noun if head.noun in GROUP_HEADS else "all"
 
 
 def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:

@@ -28,6 +28,8 @@ from .text import title_case_months
 
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 FIGHTERS = "fighters"  # a column of fighters killed: no civilian figure
+ROW_NOTE = "a row of a table flattened to text"
+COMBINED_ROW_NOTE = "the combined group's label, its members' rows after it"
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "toll": "all", "children": "children",
                    "women": "women", "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
@@ -202,8 +204,35 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return []
     party, gov = (table.party, code) if table.key == "governorate" else (code, "all")
     return [Figure(source.report, period, table.measure, group, party, gov, "count", "", float(n.value),
-                   "exact", source.source_file, line_no, line.strip(), "a row of a table flattened to text")
+                   "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
             for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
+
+
+def with_combined_label_rows(figures: list[Figure], row: list[Figure]) -> list[Figure]:
+    """``figures`` (the rows read before ``row``, last) with the rows of the same table whose label is a combined
+    group's that from 2018 names one of its members ("Extremist Islamist groups 71": HTS) filed under the combined
+    group, when ``row`` is a row of one of its members ("Extremist Islamist groups 71 / Hay'at Tahrir al-Sham 19 / ISIS
+    52"): the label's count is then the members' together, never the member's it names."""
+    members = {code for figure in row[:1] for code, parts in combined_members().items() if figure.perpetrator in parts}
+    if not members:
+        return figures
+    combined = members.pop()
+    parts = combined_members()[combined]
+    table = len(figures)
+    while table and figures[table - 1].note in (ROW_NOTE, COMBINED_ROW_NOTE) \
+            and (figures[table - 1].period, figures[table - 1].measure) == (row[0].period, row[0].measure):
+        table -= 1
+    return figures[:table] + [
+        replace(f, perpetrator=combined, note=COMBINED_ROW_NOTE)
+        if f.note == ROW_NOTE and f.perpetrator in parts and names_combined_only(f.quote, f.report) else f
+        for f in figures[table:]]
+
+
+def names_combined_only(row: str, report: str) -> bool:
+    """Whether a row's party is named only by a combined group's label ("Extremist Islamist groups 71"; not "Extremist
+    Islamic groups - ISIS 612", a member's row)."""
+    named = find_parties(row, report)
+    return len(named) == 1 and bool(regex("CombinedLabel").search(named[0].text))
 
 
 def groups_row(line: str, above: list[Figure] | None, line_no: int) -> list[Figure] | None:
@@ -227,7 +256,7 @@ def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: 
     if table.key not in {"party", "governorate"}:
         return []
     return [Figure(source.report, period, table.measure, group, table.party, "all", "count", "", float(n.value),
-                   "exact", source.source_file, line_no, quote, "a row of a table flattened to text")
+                   "exact", source.source_file, line_no, quote, ROW_NOTE)
             for group, period, n in zip(table.groups, table.column_periods(), numbers)
             if group != FIGHTERS and (group != "all" or table.periods)]
 
