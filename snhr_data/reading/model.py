@@ -137,6 +137,8 @@ LEFT_OUT_BECAUSE = {
                    "whose count it is"),
     "joined_label": ("the label {p} joins a party with another member by \"and\", and the text does not say how much of "
                      "its count is the party's"),
+    "larger_than_whole": ("{p} gives a place a count larger than the whole toll of the period it would take, and the "
+                          "text does not say which period it counts"),
     "list_party": ("{p} is a governorate's count in a list after a statement naming a party, and the text does not say "
                    "whether it is that party's or all parties'"),
 }

@@ -17,7 +17,7 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
 from .sentence import fighters_label, read_sentence
-from .tables import (Table, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
+from .tables import (Table, combined_label_split_later, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
                      is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header,
                      period_table_header, row_lines, table_header, table_intro, table_row, with_combined_label_rows)
@@ -236,7 +236,7 @@ class ReportReader:
             if not is_contents_entry(whole):
                 for part in at_table_headers(whole):
                     self.read_part(part)
-        return self.figures
+        return within_their_wholes(combined_label_split_later(self.figures), self.source)
 
     def read_part(self, whole: Block) -> None:
         """Read one block of the body (or the part of one before, at or after a table's header)."""
@@ -265,6 +265,27 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
+    """``figures`` less the counts of a place larger than the exact whole toll of their period, measure and victims
+    ("In June alone the group counted 71 civilian deaths" ... "Daraa recorded the most deaths, 118": the place's count
+    is of another period, the text does not say which), each reported and left out (round 18)."""
+    wholes: dict[tuple, float] = {}
+    for f in figures:
+        if (f.perpetrator, f.governorate, f.unit, f.share_of, f.qualifier) == ("all", "all", "count", "", "exact"):
+            key = (f.period, f.measure, f.victim_group)
+            wholes[key] = max(wholes.get(key, f.value), f.value)
+    kept, warned = [], set()
+    for f in figures:
+        whole = wholes.get((f.period, f.measure, f.victim_group))
+        if f.governorate != "all" and f.unit == "count" and not f.share_of and whole is not None and f.value > whole:
+            if f.line not in warned:
+                warn_left_out(source, f.line, f.quote[:60], "larger_than_whole")
+            warned.add(f.line)
+        else:
+            kept.append(f)
+    return kept
 
 
 def heading_dated_text(text: str, source: Source) -> str:

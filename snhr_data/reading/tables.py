@@ -490,3 +490,33 @@ def is_row_label(label: str) -> bool:
 def is_year(cells: str) -> bool:
     """A lone cell that reads as a year ("Aleppo 2024"): a heading, not a row."""
     return bool(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", cells))
+
+
+def combined_label_split_later(figures: list[Figure]) -> list[Figure]:
+    """``figures`` with the counts of a combined group's label that from 2018 names one of its members ("| Extremist
+    Islamic groups | 9 | 1 | 0 |": HTS) filed under the combined group, with the other counts of their line, when the
+    report gives each member's count of the same period, measure, victims and place elsewhere and they add up to it
+    ("Of the nine ..., Hay'at Tahrir al-Sham killed five and ISIS killed four"): the label's count is then the members'
+    together, never the member's it names (round 18)."""
+    split = {(f.line, f.quote, f.perpetrator): combined for f in figures
+             for combined, parts in combined_members().items()
+             if f.perpetrator in parts and f.victim_group == "all" and names_combined_only(f.quote, f.report)
+             and members_add_up(f, parts, figures)}
+    return [replace(f, perpetrator=split[(f.line, f.quote, f.perpetrator)], note=COMBINED_ROW_NOTE)
+            if (f.line, f.quote, f.perpetrator) in split else f for f in figures]
+
+
+def members_add_up(figure: Figure, parts: tuple[str, ...], figures: list[Figure]) -> bool:
+    """Whether ``figures`` give, on lines other than ``figure``'s and each under its own name, one count of every
+    member in ``parts`` of ``figure``'s period, measure, victims and place, and these add up to ``figure``'s value."""
+    values = []
+    for part in parts:
+        found = {f.value for f in figures
+                 if f.perpetrator == part and f.line != figure.line and f.unit == "count" and not f.share_of
+                 and (f.period, f.measure, f.victim_group, f.governorate)
+                 == (figure.period, figure.measure, figure.victim_group, figure.governorate)
+                 and not names_combined_only(f.quote, f.report)}
+        if len(found) != 1:
+            return False
+        values.append(found.pop())
+    return sum(values) == figure.value
