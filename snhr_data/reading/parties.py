@@ -144,7 +144,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if owner:  # "two of the group's victims", "2,301 of their victims": the subject before's, else its counts' party
         return antecedent(owner.group("pronoun"), block.subject or block.party, sentence, start)
     # only a count that refers back to the victims of the sentence before takes its party; a ranking never
-    continues = refers_back(segment, text[end:]) and ranking_subject(text) is None
+    continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))) \
+        and ranking_subject(text) is None
     if continues and previous_left_out:  # a part of a count whose party was left out ("X were responsible for the deaths
         # of 11 civilians, six of them ...", X unknown): left out too, never the party of the sentence before
         return LEFT_OUT
@@ -157,7 +158,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                       "part_of_total")
         return LEFT_OUT
     if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text) \
-            or regex("MonthTollOpening").search(text[:start]):
+            or regex("MonthTollOpening").search(text[:start]) or regex("MonthVictimsAfter").match(text[end:]):
         return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
         # for August 2014 therefore reaches 1,453": all the month's victims
     return context_party(block, section, continues)
