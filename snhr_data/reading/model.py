@@ -113,6 +113,8 @@ LEFT_OUT_BECAUSE = {
     "ambiguous": "{p} spans two months and the text does not say which",
     "ranking": "the ranking {p} follows a statement of another period and does not say which period it ranks",
     "vague": "{p} names no month, year or span of months that the reader can date",
+    "unknown": ("{p} runs from or to a day, or from a month to an end the text does not give: no month, year or span "
+               "of months the tables hold"),
     "row": "the table rows {p} follow no header or introduction that says what and when they count",
     "boundary": ("{p} stands between two party labels (one before, one after it) with no row boundary, and the text "
                  "does not say whose it is"),

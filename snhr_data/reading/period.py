@@ -66,7 +66,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return same_period(chosen, sentence,
                            earlier[-1] if earlier else block.stated_aside or block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
-                        chosen if chosen.kind in {"ambiguous", "unreadable", "vague", "relative"} else None)
+                        chosen if chosen.kind in {"ambiguous", "unreadable", "vague", "relative", "unknown"} else None)
 
 
 def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
