@@ -15,6 +15,16 @@ import click
 @click.version_option(package_name="snhr_data")
 def main() -> None:
     """Figures from SNHR's monthly civilian death-toll reports, as tidy, traceable tables."""
+    warnings.showwarning = _warning_line
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    """The package's own warnings as one line, "warning: <file>:<line>: <message>", without Python's echo of
+    the package source line that raised it; other libraries' warnings as Python shows them."""
+    if category.__module__.startswith("snhr_data"):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 @main.command("extract")

@@ -47,7 +47,7 @@ def write_raw(raw: Path, reports: dict[str, str] = REPORTS, months: dict[str, st
     rows = []
     for name, text in reports.items():
         (raw / name).write_text(text, encoding="utf-8")
-        month = (months or {}).get(name, text.splitlines()[0].split(": ")[1])
+        month = (months or {}).get(name) or text.splitlines()[0].split(": ")[1]
         rows.append(dict(file=name, sha256=hashlib.sha256(text.encode()).hexdigest(), report_month=month,
                          published="", kind="monthly_report", source_format="text", source="test"))
     pd.DataFrame(rows).to_csv(raw / "manifest.csv", index=False)
@@ -366,3 +366,20 @@ def test_a_second_build_is_refused_naming_the_first_ones_pid(tmp_path, monkeypat
     assert "data/.build.lock" in result.output and "Traceback" not in result.output
     with build_lock():  # released: taken again
         pass
+
+
+def test_build_data_shows_a_reader_warning_as_one_line_naming_file_and_line(tmp_path, monkeypatch):
+    """The package's warnings reach the user as "warning: <file>:<line>: ...", not as Python's two-line form
+    naming the package source line that re-raised it."""
+    from snhr_data.cli import main
+
+    text = ("Civilian Death Toll in March 2024\n"
+            "The Syrian Network for Human Rights documented the killing of 112 civilians in March 2024.\n"
+            "Russian forces have killed 6,930 civilians since September 2015.\n")
+    write_raw(tmp_path / "data" / "raw", {"warned-2024-03.txt": text}, {"warned-2024-03.txt": "2024-03"})
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(tmp_path))
+    result = CliRunner().invoke(main, ["build-data"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "since September 2015" in line]
+    assert len(warned) == 1 and warned[0].startswith("warning: warned-2024-03.txt:3: "), result.output
+    assert "Warning:" not in result.output and ".py:" not in result.output
