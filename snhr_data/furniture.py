@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import Sequence
 
 import yaml
@@ -215,7 +215,8 @@ def without_line_furniture(line: str) -> str | None:
 # ---------------------------------------------------------------- lines in context
 
 def is_cut_title(lines: Sequence[str | None], index: int) -> bool:
-    """Whether line ``index`` ends in "..." and a later line nearby starts with its words (the title, twice)."""
+    """Whether line ``index`` ends in "..." and a line nearby, later or earlier, starts with its words (the title,
+    twice: the full one after the cut teaser, or before it)."""
     vocab = furniture()
     line = lines[index] or ""
     cut = vocab.cut_title.search(line)
@@ -223,7 +224,9 @@ def is_cut_title(lines: Sequence[str | None], index: int) -> bool:
     if len(stem.split()) < 3:
         return False
     later = islice((text.strip() for text in lines[index + 1:] if text and text.strip()), vocab.cut_title_window)
-    return any(text.casefold().startswith(stem.casefold()) and len(text) > len(stem) for text in later)
+    earlier = islice((text.strip() for text in reversed(lines[:index]) if text and text.strip()),
+                     vocab.cut_title_window)
+    return any(text.casefold().startswith(stem.casefold()) and len(text) > len(stem) for text in chain(later, earlier))
 
 
 def page_number(line: str) -> int | None:

@@ -33,13 +33,16 @@ NUMBER_PATTERN = re.compile(
 )
 # "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.) So is it before one of
 # a special group said to be among the victims ("a paramedic was among those killed"), and only then ("told a
-# journalist" is no count, "a doctor was killed in the attack" narrates one incident)
+# journalist" is no count, "a doctor was killed in the attack" narrates one incident). "A woman" opening a sentence
+# is the subject of a story or a photo's caption ("A woman and her son walk between tents ..."), no count
 ARTICLE_ONE = re.compile(
-    r"(?<![\w-])(?P<article>an?)\s+(?=(?:female\s+|male\s+)?(?:child|woman|girl|boy)(?![\w-])"
+    r"(?<![\w-])(?P<article>an?)\s+(?=(?P<person>(?:female\s+|male\s+)?(?:child|woman|girl|boy)(?![\w-]))"
     r"|(?:paramedic|doctor|nurse|pharmacist|journalist|media (?:worker|activist)|civil defen[cs]e (?:volunteer|member))"
     r"\s+was\s+(?:also\s+)?among\s+(?:those\s+killed|the\s+(?:dead|victims|killed))\b)",
     re.IGNORECASE,
 )
+
+SENTENCE_END = re.compile(r"[.!?]\s+$")
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,15 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
         value = float(match.group("dots").replace(".", "")) if match.group("dots") else parse_number(match.group(0))
         found.append(NumberMention(value, match.start(), match.end(), match.group(0)))
     for match in ARTICLE_ONE.finditer(text):
+        if match.group("person") and opens_sentence(text[:match.start()]):
+            continue
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
     return tuple(sorted(found, key=lambda mention: mention.start))
+
+
+def opens_sentence(before: str) -> bool:
+    """Whether a word after ``before`` opens a sentence (nothing before it, or the end of a sentence)."""
+    return not before.strip() or bool(SENTENCE_END.search(before))
 
 
 def number_text(value: float) -> str:

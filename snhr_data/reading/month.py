@@ -102,9 +102,17 @@ def title_dating(title: str) -> Dating | None:
         return Dating(month, f"{month[:4]}-{'01' if month.endswith('-06') else '07'}/{month}")
     if regex("TitleQuarter").search(title):
         return Dating(month, f"{shift_month(month, -2)}/{month}")
-    if month.endswith("-12") and not regex("TitleBareMonth").search(title):
+    if month.endswith("-12") and is_year_title(title):
         return Dating(month, month[:4])  # an annual report
     return Dating(month, month)
+
+
+def is_year_title(title: str) -> bool:
+    """Whether a title naming a year, and no month with its year, heads with the year's count: it names no month
+    alone, or names the year first ("3,541 Civilians Killed in Syria in 2022, ..., and 241 Civilians in December": an
+    annual report, December's count a part of it)."""
+    year, bare = regex("TitleYear").search(title), regex("TitleBareMonth").search(title)
+    return bare is None or (year is not None and year.start() < bare.start())
 
 
 def title_span(title: str) -> str | None:
