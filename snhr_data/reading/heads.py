@@ -64,6 +64,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
+                                                         or regex("DocumentedWholeAfter").match(after)
                                                          or regex("NumberVerbBefore").search(before)
                                                          or regex("PerpetratorKillingBefore").search(before)
                                                          or regex("MassacreVictimsBefore").search(before)
