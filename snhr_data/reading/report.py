@@ -200,7 +200,10 @@ class ReportReader:
             if in_incident and not matches_any("AggregateOpener", text):
                 continue
             if matches_any("SkipSentence", text):
-                continue
+                sentence = statement_before_definition(sentence)
+                if not sentence:
+                    continue
+                text = sentence.strip()
             if offset == 0 and not title and regex("CutGroupsOpening").match(text):  # "of whom two were children."
                 warn_left_out(self.source, block.line_at(body_start), text[:40], "groups")
                 continue
@@ -286,6 +289,15 @@ def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
         else:
             kept.append(f)
     return kept
+
+
+def statement_before_definition(sentence: str) -> str:
+    """The statement a sentence makes before the definition it adds in a relative clause ("Five massacres were recorded
+    during the month, according to the report, which defines a massacre as an attack that kills five or more ...":
+    five massacres, never a count of the definition); empty when the sentence is all definition or skipped else."""
+    aside = regex("DefinitionAside").search(sentence)
+    statement = sentence[:aside.start()] if aside else ""
+    return "" if matches_any("SkipSentence", statement) else statement
 
 
 def heading_dated_text(text: str, source: Source) -> str:
