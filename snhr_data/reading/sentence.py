@@ -337,13 +337,17 @@ def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
     together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
-    fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters"."""
+    fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters", the fighters'
+    losses ("... rebel fighters ...; it put their losses at 704")."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]) \
             and not regex("VictimsApposedBefore").search(text[:head.mention.start]):
         return True
     if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
-                                or regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment)):
+                                or regex("FightersNoun").search(segment)
+                                and not regex("FightersAgent").search(text[:head.mention.start])):
         return True
+    if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
+        return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
     after = text[noun_end(text, head.mention):]
     if regex("FightersPredicateAfter").match(after):
         return True  # "The other 539 victims were fighters"
