@@ -8,6 +8,7 @@ sentence establishes (its period, measure, party, subject) is handed on to the s
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -182,7 +183,30 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
             warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
+    counts = massacre_parts_by_sum(counts, sentence)
     return [c for c in counts if c.period is not None and c.measure]
+
+
+def massacre_parts_by_sum(counts: list[Count], sentence: Sentence) -> list[Count]:
+    """The parts listed after "N massacres, which claimed the lives of M civilians:" ("one by X and two by Y") break
+    down the massacres or their victims, and the words do not say which: the count they add up to, the massacres' or
+    their victims'; left out (and warned) when they add up to neither or to both."""
+    text = sentence.text
+    for i, (massacres, victims) in enumerate(zip(counts, counts[1:])):
+        parts = list(itertools.takewhile(lambda c: c.head.noun == "bare" and c.measure == "massacre_deaths",
+                                         counts[i + 2:]))
+        if massacres.measure != "massacres" or victims.measure != "massacre_deaths" or not parts \
+                or victims.head.noun in ("", "bare") or massacres.head.noun in GROUP_HEADS \
+                or not regex("PartsListColon").fullmatch(text[noun_end(text, victims.head.mention):parts[0].head.mention.start]):
+            continue
+        total = sum(part.value for part in parts)
+        if total == massacres.value != victims.value:
+            counts[i + 2:i + 2 + len(parts)] = [replace(part, measure="massacres") for part in parts]
+        elif total != victims.value or total == massacres.value:
+            warn_left_out(sentence.source, sentence.line_at(parts[0].head.mention.start),
+                          text[parts[0].head.mention.start:parts[-1].head.window_end].strip()[:80], "massacre_parts")
+            counts[i + 2:i + 2 + len(parts)] = [Count(part.head, part.measure) for part in parts]
+    return counts
 
 
 def is_contradicted_by_part(whole: Count, part: Count) -> bool:
