@@ -98,8 +98,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
         return replace(named_after, also_total=False)
     if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
-        # two who died due to torture in ISIS prisons"), may state the total too
-        return replace(named_after, in_detention=False) if previous and named_after.in_detention else named_after
+        # two who died due to torture in ISIS prisons") nor of a whole its opening states ("Of the 36 victims who died
+        # due to torture ..., nine died in detention facilities of X"), may state the total too
+        part = bool(previous) or bool(regex("StatedWholeOpening").match(text[:start]))
+        return replace(named_after, in_detention=False) if part and named_after.in_detention else named_after
     joined = joined_label(text, start, report)
     if joined:  # "Landmines and assassinations: 177 civilians killed ...": no count of the landmines alone
         warn_left_out(sentence.source, sentence.line_at(start), joined, "joined_label")
