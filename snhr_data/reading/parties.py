@@ -168,15 +168,16 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
 
 def joined_label(text: str, start: int, report: str) -> str | None:
     """The label that opens ``text`` right before the count at ``start`` when it joins a party with another member by
-    "and" ("Landmines and assassinations: 177 civilians ..."), else None; a combined party the vocabulary names as one
-    ("the Syrian-Russian alliance") is no such label."""
+    "and" ("Landmines and assassinations: 177 civilians ..."), else None; a party the vocabulary names as one across
+    the "and" ("the Syrian-Russian alliance", "Victims of the government forces and the shabbiha militias") is no such
+    label."""
     label = regex("Label").match(text)
     if label is None or text[label.end("label") + 1:start].strip():
         return None
     words = label.group("label")
     joined = regex("JoinedLabel").fullmatch(words)
     named = find_parties(words, report)
-    if joined is None or not named or any(m.start <= joined.start("first") and m.end >= joined.end("second")
+    if joined is None or not named or any(m.start < joined.end("first") and m.end >= joined.end("second")
                                           for m in named):
         return None
     return words.strip()
