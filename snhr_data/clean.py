@@ -25,6 +25,9 @@ _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*")
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+# a markdown image ("![Residents inspect the crater left by a landmine blast](https://...)"): its alt text describes a
+# picture, no report prose (never a heading naming the party of the counts after it; round 19)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^)]*\))*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -85,9 +88,10 @@ class Block:
 
 
 def clean_line(line: str) -> str:
-    """One raw line without markup: tags, footnote markers, links, escapes and emphasis removed."""
+    """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed."""
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
+    line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)

@@ -1,9 +1,9 @@
 """The article text of an HTML page: the report, without the site's menus, headers, footers and teasers.
 
 ``<article>``, else ``<main>``, else the element holding most paragraph text; headings, paragraphs and
-list items each start a line, blocks are separated by blank lines. The page's ``<h1>`` headline is kept
-even when it sits outside the article, because press releases state their figures in it; so is a byline that
-dates the page outside it ("Published: November 2, 2020" in the header): "last month" counts back from it.
+list items each start a line, blocks are separated by blank lines. The page's ``<h1>`` headline (and the subheading
+right after it) is kept even when it sits outside the article, because press releases state their figures in it; so is
+a byline that dates the page outside it ("Published: November 2, 2020" in the header): "last month" counts back from it.
 """
 from __future__ import annotations
 
@@ -157,6 +157,16 @@ def with_date_line(text: str, headline: str, date_line: str) -> str:
     return f"{date_line}\n\n{text}"
 
 
+def headline_subtitle(headline) -> str:
+    """The subheading right after the page's <h1>, outside the article ("<h2 class="subtitle">27 Massacres and 36
+    Deaths Due to Torture Documented Between January and June</h2>"): the headline's second line, which states figures
+    too; '' when the next element is no heading, or was dropped as chrome."""
+    following = headline.find_next_sibling() if headline is not None and not headline.decomposed else None
+    if following is None or following.decomposed or following.name not in {"h2", "h3"}:
+        return ""
+    return " ".join(following.get_text(" ", strip=True).split())
+
+
 def html_to_text(html: str, name: str) -> tuple[str, str]:
     """(article text, published date) of an HTML page; ``name`` is used in error messages."""
     from bs4 import BeautifulSoup
@@ -171,6 +181,9 @@ def html_to_text(html: str, name: str) -> tuple[str, str]:
             tag.decompose()
     drop_related_sections(soup)
     text = pieces_to_text(html_pieces(article_root(soup)))
+    subtitle = headline_subtitle(headline)
+    if subtitle and subtitle not in text:
+        text = f"{subtitle}\n\n{text}"
     if headline_text and headline_text not in text:
         text = f"{headline_text}\n\n{text}"
     text = with_date_line(text, headline_text, dated_outside)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
+import weakref
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -132,12 +133,23 @@ def row_tuples(frame, columns: list[str]) -> list[tuple]:
 
 def rows_by_key(frame) -> dict[tuple, list[tuple[float, str]]]:
     """key -> (value, qualifier) of its rows, in the frame's order (empty if the text was refused). Built once
-    per check: a pandas mask per looked-up key cost three quarters of the cases' run."""
+    per frame, for all the checks of its case (a pandas mask per looked-up key cost three quarters of the cases'
+    run; building the index once per check, a tenth). The index is kept while the frame lives; do not change it."""
+    if frame is None:
+        return {}
+    kept = _ROWS_BY_FRAME.get(id(frame))
+    if kept is not None and kept[0]() is frame:
+        return kept[1]
     rows: dict[tuple, list[tuple[float, str]]] = defaultdict(list)
-    if frame is not None:
-        for *k, value, qualifier in row_tuples(frame, KEY + ["value", "qualifier"]):
-            rows[tuple(k)].append((float(value), qualifier))
+    for *k, value, qualifier in row_tuples(frame, KEY + ["value", "qualifier"]):
+        rows[tuple(k)].append((float(value), qualifier))
+    rows = dict(rows)  # shared by the checks: a lookup must not add keys
+    _ROWS_BY_FRAME[id(frame)] = (weakref.ref(frame, lambda _, number=id(frame): _ROWS_BY_FRAME.pop(number, None)),
+                                 rows)
     return rows
+
+
+_ROWS_BY_FRAME: dict[int, tuple[weakref.ref, dict]] = {}  # id(frame) -> (the frame, its rows_by_key)
 
 
 def describe(rows: dict, k: tuple) -> str:

@@ -85,7 +85,8 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
     found = Governorates(())
     after_groups = sentence[noun_end(sentence, head.groups[-1][1]):] if head.groups else ""
     gov = (regex("GovernorateAfter").match(sentence[end:]) or regex("GovernorateAfterGroups").match(after_groups)
-           or regex("GovernorateAfter").match(sentence[noun_end(sentence, head.mention):]))  # "7 of the 8 ... were in"
+           or regex("GovernorateAfter").match(sentence[noun_end(sentence, head.mention):])  # "7 of the 8 ... were in"
+           or regex("PartOfPlaceAfter").match(sentence[end:]))  # "18 of the martyrs of Homs died under torture"
     before = regex("GovernorateBefore").search(segment)
     if gov and head.noun in COUNTED_IN_PLACES:
         found = listed_governorates(head, gov, sentence)

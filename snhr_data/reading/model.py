@@ -135,6 +135,8 @@ LEFT_OUT_BECAUSE = {
                "does not say whose"),
     "joint": ("{p} gives one count to several parties or causes together (\"by X, by Y or by Z\") and the text does "
               "not say how it splits"),
+    "massacre_parts": ("the parts {p} follow a count of massacres and one of their victims and may break down either, "
+                       "and they add up to neither alone"),
     "item_label": ("the list item's label {p} names several parties, or a party in a place, and the text does not say "
                    "whose count it is"),
     "joined_label": ("the label {p} joins a party with another member by \"and\", and the text does not say how much of "
@@ -162,7 +164,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole", "part_of_total": "filed as the total",
              "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
-             "ranking_measure": "filed as either", "item_label": "given to either",
+             "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them"}.get(
                  kind, "moved to another period")

@@ -98,8 +98,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
         return replace(named_after, also_total=False)
     if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
-        # two who died due to torture in ISIS prisons"), may state the total too
-        return replace(named_after, in_detention=False) if previous and named_after.in_detention else named_after
+        # two who died due to torture in ISIS prisons") nor of a whole its opening states ("Of the 36 victims who died
+        # due to torture ..., nine died in detention facilities of X"), may state the total too
+        part = bool(previous) or bool(regex("StatedWholeOpening").match(text[:start]))
+        return replace(named_after, in_detention=False) if part and named_after.in_detention else named_after
     joined = joined_label(text, start, report)
     if joined:  # "Landmines and assassinations: 177 civilians killed ...": no count of the landmines alone
         warn_left_out(sentence.source, sentence.line_at(start), joined, "joined_label")
@@ -166,15 +168,16 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
 
 def joined_label(text: str, start: int, report: str) -> str | None:
     """The label that opens ``text`` right before the count at ``start`` when it joins a party with another member by
-    "and" ("Landmines and assassinations: 177 civilians ..."), else None; a combined party the vocabulary names as one
-    ("the Syrian-Russian alliance") is no such label."""
+    "and" ("Landmines and assassinations: 177 civilians ..."), else None; a party the vocabulary names as one across
+    the "and" ("the Syrian-Russian alliance", "Victims of the government forces and the shabbiha militias") is no such
+    label."""
     label = regex("Label").match(text)
     if label is None or text[label.end("label") + 1:start].strip():
         return None
     words = label.group("label")
     joined = regex("JoinedLabel").fullmatch(words)
     named = find_parties(words, report)
-    if joined is None or not named or any(m.start <= joined.start("first") and m.end >= joined.end("second")
+    if joined is None or not named or any(m.start < joined.end("first") and m.end >= joined.end("second")
                                           for m in named):
         return None
     return words.strip()

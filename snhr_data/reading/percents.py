@@ -72,10 +72,12 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
 
 def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previous: Stated | None,
                    block: Context, section: Context) -> str | None:
-    """The period a percent speaks of: a phrase after it, else before it, else the percent before's; None
-    for a phrase that may mean either of two months."""
+    """The period a percent speaks of: a phrase after it (not one of a part of its deaths, "most of them in
+    March"), else before it, else the percent before's; None for a phrase that may mean either of two months."""
     usable = [p for p in sentence.periods if p.period or p.kind in {"ambiguous", "unreadable"}]
-    post_periods = [p for p in usable if mention.end <= p.start < nxt]
+    # "73% of these deaths, most of them in February and March": the period of a part of the deaths, not the share's
+    post_periods = [p for p in usable if mention.end <= p.start < nxt
+                    and not regex("PartialBefore").search(sentence.text[mention.end:p.start])]
     pre_periods = [p for p in usable if p.end <= mention.start]
     if post_periods:
         return post_periods[0].period

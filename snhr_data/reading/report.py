@@ -15,7 +15,8 @@ from .agents import is_unknown_party_heading
 from .dates import is_date_line, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
-from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, warn_left_out
+from .governorates import place_label
+from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
 from .sentence import fighters_label, read_sentence
 from .tables import (Table, combined_label_split_later, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
@@ -235,10 +236,15 @@ class ReportReader:
         self.section.period = self.source.period
         for block in title:
             self.read_block(title_copy(block), title=True)
+        place = None  # the governorate a label line ending the part before names ("Aleppo:")
         for whole in blocks[len(title):]:
             if not is_contents_entry(whole):
                 for part in at_table_headers(whole):
+                    start = len(self.figures)
                     self.read_part(part)
+                    if place:
+                        self.figures[start:] = [in_place(f, place) for f in self.figures[start:]]
+                    place = None if self.skipping else ending_place_label(part, self.source.report)
         return within_their_wholes(combined_label_split_later(self.figures), self.source)
 
     def read_part(self, whole: Block) -> None:
@@ -268,6 +274,23 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+def ending_place_label(block: Block, report: str) -> str | None:
+    """The governorate a label alone on the last raw line of ``block`` names ("Aleppo:", "Damascus Suburbs:"), whose
+    counts the next part states ("1,107 victims, including 89 children ..."); None if it ends otherwise, or in a
+    dateline in capitals ("DAMASCUS:")."""
+    last = row_lines(block.text, block.starts)[-1][1].strip()
+    label = None if last.isupper() else regex("PlaceLabelLine").fullmatch(last)
+    place = place_label(label.group("label"), report) if label else None
+    return place.codes[0] if place else None
+
+
+def in_place(figure: Figure, place: str) -> Figure:
+    """``figure`` of the governorate a label line before its paragraph names, unless it names its own."""
+    if figure.governorate != "all":
+        return figure
+    return replace(figure, governorate=place, note=join_notes(figure.note, "the governorate of the label line before"))
 
 
 def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
@@ -374,6 +397,10 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # it opens what follows it, never names the row's count
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowEnd").search(block.text[before:start]) and is_measure_label(block.text[start:end])]
+    # a measure's label and its one count alone on a raw line ("Medical staff killed: 6", "Civil Defense members: 3")
+    # is a statement of its own: neither the line before nor the line after names its count
+    counted = [(start, end) for start, end in lines if is_measure_count_line(block.text[start:end])]
+    cuts += [start for start, _ in counted] + [end for _, end in counted]
     # a labelled cell alone on its line ("Civilians: 16" under "Fifth: Unknowns") is a statement of its own
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
              if regex("CellAloneLine").match(block.text[start:end]) and not goes_on(block.text[end:after])
@@ -413,6 +440,15 @@ def is_measure_label(line: str) -> bool:
 
 
 _MEASURE_LABEL_WORDS = 5
+
+
+def is_measure_count_line(line: str) -> bool:
+    """A short label of a measure other than civilian deaths, its colon and one count, alone on the line ("Victims
+    among medical personnel: 8"); a label of civilian deaths ("Total civilian deaths: 8,403") may be a row of what a
+    heading glued to it opens."""
+    match = regex("LabelCountLine").fullmatch(line.strip())
+    return bool(match) and is_measure_label(match.group("label")) \
+        and measure_of_text(match.group("label")) != "civilian_deaths"
 
 
 def row_label(line: str) -> str:
@@ -463,13 +499,24 @@ def at_table_headers(block: Block) -> list[Block]:
     "Perpetrator Civilians Children Women" / "Syrian regime forces 297 58 41" / ...); a table flattened into one line
     is read as a line of header and a line per row first."""
     block = with_flat_table_lines(block)
-    cuts = sorted({cut for start, line in row_lines(block.text, block.starts)
-                   if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
-                   or regex("PeriodTableHeader").fullmatch(line.strip())
-                   or regex("FlatMonthList").fullmatch(line.strip())
-                   for cut in (start, start + len(line))}
-                  - {0, len(block.text)})
+    cuts = {cut for start, line in row_lines(block.text, block.starts)
+            if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
+            or regex("PeriodTableHeader").fullmatch(line.strip())
+            or regex("FlatMonthList").fullmatch(line.strip())
+            for cut in (start, start + len(line))}
+    cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}
+    cuts = sorted(cuts - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]
+
+
+def places_heading_lines(block: Block) -> list[tuple[int, int]]:
+    """(start, end) of each raw line of ``block`` that is a heading of the breakdown by governorate, no count of its own,
+    before a raw line that is a governorate's row ("Distribution of civilian victims by governorate" / "Idlib 287"):
+    a heading run into the paragraph by a copy, which sets the measure of the rows after it."""
+    lines = row_lines(block.text, block.starts)
+    return [(start, start + len(line)) for (start, line), (_, after) in zip(lines, lines[1:])
+            if regex("PlacesHeadingLine").fullmatch(line.strip()) and not has_count(line)
+            and is_labelled_row(after, colon=True)]
 
 
 def with_flat_table_lines(block: Block) -> Block:

@@ -8,6 +8,7 @@ sentence establishes (its period, measure, party, subject) is handed on to the s
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -182,7 +183,30 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
             warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
+    counts = massacre_parts_by_sum(counts, sentence)
     return [c for c in counts if c.period is not None and c.measure]
+
+
+def massacre_parts_by_sum(counts: list[Count], sentence: Sentence) -> list[Count]:
+    """The parts listed after "N massacres, which claimed the lives of M civilians:" ("one by X and two by Y") break
+    down the massacres or their victims, and the words do not say which: the count they add up to, the massacres' or
+    their victims'; left out (and warned) when they add up to neither or to both."""
+    text = sentence.text
+    for i, (massacres, victims) in enumerate(zip(counts, counts[1:])):
+        parts = list(itertools.takewhile(lambda c: c.head.noun == "bare" and c.measure == "massacre_deaths",
+                                         counts[i + 2:]))
+        if massacres.measure != "massacres" or victims.measure != "massacre_deaths" or not parts \
+                or victims.head.noun in ("", "bare") or massacres.head.noun in GROUP_HEADS \
+                or not regex("PartsListColon").fullmatch(text[noun_end(text, victims.head.mention):parts[0].head.mention.start]):
+            continue
+        total = sum(part.value for part in parts)
+        if total == massacres.value != victims.value:
+            counts[i + 2:i + 2 + len(parts)] = [replace(part, measure="massacres") for part in parts]
+        elif total != victims.value or total == massacres.value:
+            warn_left_out(sentence.source, sentence.line_at(parts[0].head.mention.start),
+                          text[parts[0].head.mention.start:parts[-1].head.window_end].strip()[:80], "massacre_parts")
+            counts[i + 2:i + 2 + len(parts)] = [Count(part.head, part.measure) for part in parts]
+    return counts
 
 
 def is_contradicted_by_part(whole: Count, part: Count) -> bool:
@@ -337,13 +361,17 @@ def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
     together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
-    fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters"."""
+    fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters", the fighters'
+    losses ("... rebel fighters ...; it put their losses at 704")."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]) \
             and not regex("VictimsApposedBefore").search(text[:head.mention.start]):
         return True
     if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
-                                or regex("FightersNoun").search(segment) and not regex("FightersAgent").search(segment)):
+                                or regex("FightersNoun").search(segment)
+                                and not regex("FightersAgent").search(text[:head.mention.start])):
         return True
+    if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
+        return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
     after = text[noun_end(text, head.mention):]
     if regex("FightersPredicateAfter").match(after):
         return True  # "The other 539 victims were fighters"
