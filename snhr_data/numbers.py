@@ -43,6 +43,10 @@ ARTICLE_ONE = re.compile(
 )
 
 SENTENCE_END = re.compile(r"[.!?]\s+$")
+# "the other" after "one" in a pair split by party ("two massacres, one committed by ISIS and the other by other
+# parties"): the second of the pair, one
+OTHER_OF_A_PAIR = re.compile(r"\bone\b[^.;:]{1,60}?,?\s+and\s+(?P<other>the other)\s+(?=by\b|at the hands of\b|(?:was|were)\s+)",
+                             re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,8 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
         if match.group("person") and opens_sentence(text[:match.start()]):
             continue
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
+    for match in OTHER_OF_A_PAIR.finditer(text):
+        found.append(NumberMention(1.0, match.start("other"), match.end("other"), match.group("other")))
     return tuple(sorted(found, key=lambda mention: mention.start))
 
 
