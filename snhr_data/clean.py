@@ -12,10 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .furniture import furniture_and_lone_numbers
+from .furniture import furniture_and_lone_numbers, is_named_row
 from .grammar import regex
 from .reading.dates import is_date_line, is_month_heading
-from .vocab import find_governorates, find_parties
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -105,16 +104,8 @@ def is_noise_line(line: str) -> bool:
     """Lines that carry no report prose: bare URLs, table-of-contents entries, rules (a markdown table's too), page
     numbers."""
     return bool(_URL_LINE.match(line) or (_TOC_LINE.search(line) and not _TAB_ROW_END.search(line)
-                                          and not _is_named_row(line))
+                                          and not is_named_row(line))
                 or _RULE_LINE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER_LINE.match(line))
-
-
-def _is_named_row(line: str) -> bool:
-    """A row of tab-separated cells whose label is one governorate or party ("Aleppo\t44", a two-column table of an
-    HTML page): no contents entry, though it ends in a tab and a number as one does."""
-    label = line.split("\t")[0].strip()
-    found = find_governorates(label) or find_parties(label)
-    return len(found) == 1 and found[0].start == 0 and not label[found[0].end:].strip()
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:
@@ -144,13 +135,15 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
 
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
-    """A short title-case line ("Death Toll by Governorate") or a month ("June 2018") right after a line ending a
-    sentence, as a PDF text layer or a web copy gives a heading with no blank line around it, or a month right after a
-    row ending in its number ("June 2014: 1,472" / "June 2014 in detail"): a heading of its own, not the paragraph's
-    last words."""
+    """A short title-case line ("Death Toll by Governorate"), a short heading of the places ("Distribution by
+    governorate", round 18) or a month ("June 2018") right after a line ending a sentence, as a PDF text layer or a web
+    copy gives a heading with no blank line around it, or a month right after a row ending in its number ("June 2014:
+    1,472" / "June 2014 in detail"): a heading of its own, not the paragraph's last words."""
     if is_month_heading(text) and re.search(r"\d$", block.text):
         return True
-    return bool(re.search(r"[.!?][\"')]?$", block.text)) and (is_month_heading(text) or _is_title_line(text))
+    return bool(re.search(r"[.!?][\"')]?$", block.text)) and (
+        is_month_heading(text) or _is_title_line(text)
+        or (_is_short_title(text) and bool(regex("PlacesHeading").fullmatch(text))))
 
 
 def _is_title_line(text: str) -> bool:
@@ -278,7 +271,7 @@ def _is_value_label(text: str) -> bool:
     """A line that is a label of one governorate or party, perhaps its bullet, aside and colon ("A. Government
     forces:", "Kurdish forces (PYD)")."""
     match = _VALUE_LABEL.match(text.strip())
-    return bool(match) and _is_named_row(match.group("label"))
+    return bool(match) and is_named_row(match.group("label"))
 
 
 def _values_after(texts: list[str | None], lines: list[int], n: int) -> int:

@@ -19,6 +19,7 @@ from typing import Sequence
 import yaml
 
 from .paths import VOCAB_DIR
+from .vocab import find_governorates, find_parties
 
 FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
@@ -34,6 +35,8 @@ PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|\s[-|]\s
 # a contents entry is a heading, and the second line of a wrapped one its last few words: a full line of prose
 # ending in a number ("In March 2023, we recorded ... as well as 21") is no entry
 CONTENTS_ENTRY_WORDS, WRAPPED_ENTRY_WORDS = 20, 8
+CELL_BREAK = re.compile(r"\t|\s*\.{4,}\s*")  # what parts a row's label from its count: a tab, a dotted leader
+ROW_BULLET = re.compile(r"^\s*[-–—•*]\s+")
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
 # a page number alone on its line ("7", "Page 7", "7 of 12")
 PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*", re.I)
@@ -253,7 +256,7 @@ def contents_entries(lines: Sequence[str | None]) -> set[int]:
     (an entry may wrap onto a second line; page numbers never go down) with the "Contents" line itself when
     it has entries (left alone, it would open a section of no figures up to the next major heading), and
     anywhere, lines whose page number is glued to a "?" or follows dot leaders."""
-    entries = {i for i, line in enumerate(lines) if line and TOC_GLUED.search(line)}
+    entries = {i for i, line in enumerate(lines) if line and TOC_GLUED.search(line) and not is_named_row(line)}
     vocab = furniture()
     for start, line in enumerate(lines):
         if line is None or not vocab.contents.fullmatch(line.strip()):
@@ -269,6 +272,15 @@ def contents_entries(lines: Sequence[str | None]) -> set[int]:
             entries |= set(range(start, i + width))
             i, last_page = i + width, page
     return entries
+
+
+def is_named_row(line: str) -> bool:
+    """A row of tab-separated cells, or of a label and its count joined by a dotted leader, whose label is one
+    governorate or party ("Aleppo\t44", a two-column table of an HTML page; "— Homs ........ 188", round 18): no
+    contents entry, though it ends in a tab or dots and a number as one does."""
+    label = ROW_BULLET.sub("", CELL_BREAK.split(line)[0]).strip()
+    found = find_governorates(label) or find_parties(label)
+    return len(found) == 1 and found[0].start == 0 and not label[found[0].end:].strip()
 
 
 def is_lone_number(lines: Sequence[str | None], index: int) -> bool:

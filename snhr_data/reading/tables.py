@@ -88,16 +88,28 @@ def period_table_header(text: str, source: Source, measure: str | None) -> Table
     if not any(mentions) and not any(regex("Year").fullmatch(cell) for cell in cells):
         return None
     whole = [column_period(cell, found, source) for cell, found in zip(cells, mentions)]
+    groups = tuple(period_column_group(cell) for cell in cells)
     if None in whole:
-        return Table(key_of(match.group("key")), ("all",) * len(cells), NO_PERIOD, measure or "civilian_deaths")
-    return Table(key_of(match.group("key")), ("all",) * len(cells), whole[0], measure or "civilian_deaths",
-                 tuple(whole))
+        return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
+    return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def period_column_group(cell: str) -> str:
+    """The victim group of a table's column naming a period, the group the words before its period name ("Children in
+    December 2020": children); all victims for a column naming its period alone ("December 2021")."""
+    lead = regex("PeriodColumnLead").match(cell)
+    return GROUP_OF_COLUMN[column_word(lead.group("column"))] if lead else "all"
 
 
 def column_period(cell: str, found: list, source: Source) -> str | None:
     """The one period a table's column header names, its whole cell ("December 2021", "January-May 2024", a year alone:
-    "2021", read as "in 2021" is: of the report's own year not yet over, the months up to the report's); None for a
-    cell that names no one period, or more than it."""
+    "2021", read as "in 2021" is: of the report's own year not yet over, the months up to the report's), perhaps after
+    the victims it counts ("Civilians in December", "Deaths, 2020"); None for a cell that names no one period, or more
+    than it."""
+    lead = regex("PeriodColumnLead").match(cell)
+    if lead and lead.end() < len(cell):
+        rest = cell[lead.end():]
+        return column_period(rest, source.periods(rest), source)
     if regex("Year").fullmatch(cell):
         year = source.periods(f"in {cell}")
         return year[0].period if len(year) == 1 and year[0].period else None
@@ -176,10 +188,11 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     """The figures of one row; None when the line is no row of ``table`` (the table has ended)."""
     if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
         return month_list_row(line, table, source, line_no)
+    line = regex("RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())
     if not match or is_year(match.group("cells")):
         return None
-    label = match.group("label").strip(" |:-")
+    label = match.group("label").strip(" |:-–—.")
     numbers = find_numbers(match.group("cells"))
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers) \
             or (match.group("noun") and len(numbers) > 1):
@@ -263,14 +276,15 @@ def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: 
 
 def label_code(label: str, found: list) -> str | None:
     """The one code a row's label names, the whole label being its names: one name, or names of the same code with
-    the second in brackets ("Fateh al-Sham Front (Hay'at Tahrir al-Sham)"); None for any other label."""
+    the second in brackets or after a slash ("Fateh al-Sham Front (Hay'at Tahrir al-Sham)", "Factions of the Armed
+    Opposition / Syrian National Army"); None for any other label."""
     member = member_row_code(label, found)
     if member is not None:
         return member
     rest = label
     for mention in reversed(found):
         rest = rest[:mention.start] + rest[mention.end:]
-    if not found or found[0].start != 0 or len({m.code for m in found}) != 1 or rest.strip(" ()"):
+    if not found or found[0].start != 0 or len({m.code for m in found}) != 1 or rest.strip(" ()/"):
         return None
     return found[0].code
 
