@@ -54,6 +54,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     ranked = ranked_governorate(head, previous, sentence, report)
     if ranked is not None:
         return ranked
+    if ranks_a_place_no_governorate(sentence, report) and not find_governorates(sentence[:head.mention.start]):
+        return Governorates(AMBIGUOUS)  # "The northwest was the worst-hit area with 300": the region's, no one's here
     subject = regex("RankingSubject").match(sentence)
     if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1
                     or is_place_within(subject.group("subject"), report)):
@@ -214,6 +216,18 @@ def is_place_within(subject: str, report: str) -> bool:
     return len(named) == 1 and not find_parties(subject, report) \
         and bool(regex("PlaceWithinBefore").fullmatch(subject[:named[0].start])) \
         and not subject[named[0].end:].strip()
+
+
+def ranks_a_place_no_governorate(sentence: str, report: str) -> bool:
+    """Whether a ranking sentence's subject is a place that names no governorate: a region, an area, a city ("The
+    northwest was the worst-hit area with 300 civilian deaths", "The coastal region recorded the highest toll"), no
+    party, period or count; the counts before any governorate it names are that place's, never the country's."""
+    match = regex("PlaceRankingOpening").match(sentence)
+    if not match:
+        return False
+    subject = match.group("subject")
+    return not find_governorates(subject) and not find_parties(subject, report) \
+        and not regex("NoPlaceSubject").search(subject)
 
 
 def ranking_subject(sentence: str) -> str | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, matches_any, regex, regexes
 from ..numbers import find_numbers
-from ..vocab import find_parties, report_unknown_party
+from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
 from .dates import is_date_line, without_date_label
 from .heads import is_count_number, noun_of
@@ -178,8 +178,14 @@ class ReportReader:
         pieces = headlines(block, body_start) if title else table_rows(
             flat_rows(split_sentences(body), block, body_start), block, body_start)
         cell_alone = False  # the piece before was a row's cell alone on its line ("Civilians: 16")
+        line_place = None  # the governorate a label opening the raw line names ("Daraa: 98 victims; ...")
         for offset, sentence in pieces:
             text = sentence.strip()
+            if offset in line_starts or offset == 0:
+                line_place = opening_place_label(text, self.source.report)
+            # a later statement of the line names no place nor label of its own: the label's governorate's
+            held = line_place if offset and offset not in line_starts and not regex("Label").match(text) \
+                and not find_governorates(text) else None
             after_cell, cell_alone = cell_alone, bool(regex("CellAloneLine").fullmatch(text))
             row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
                                       block.line_at(body_start + offset), self.source)
@@ -224,7 +230,8 @@ class ReportReader:
                 self.figures += listed
                 block_ctx.measure = listed[0].measure if listed else block_ctx.measure  # the list's, for what follows
                 continue
-            self.figures += read_sentence(sentence, line_at, block_ctx, self.section, self.source, title)
+            read = read_sentence(sentence, line_at, block_ctx, self.section, self.source, title)
+            self.figures += [in_place(f, held, LINE_LABEL_NOTE) for f in read] if held else read
             self.table = None if title else table_intro(sentence, self.source,
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
@@ -286,11 +293,28 @@ def ending_place_label(block: Block, report: str) -> str | None:
     return place.codes[0] if place else None
 
 
-def in_place(figure: Figure, place: str) -> Figure:
-    """``figure`` of the governorate a label line before its paragraph names, unless it names its own."""
+def opening_place_label(line: str, report: str) -> str | None:
+    """The governorate a label opening a line names ("Daraa: 398 victims; 31 children and 24 women were among
+    them"), which the statements after a semicolon on that line go on counting in; None for any other line, and for
+    a label that is more than a place's name (a dateline: "DAMASCUS:", "Damascus (Agency):")."""
+    label = regex("Label").match(line)
+    name = label.group("label").strip() if label else ""
+    if not name or name.isupper() or not regex("PlaceLabelLine").fullmatch(name + ":"):
+        return None
+    place = place_label(name, report)
+    return place.codes[0] if place else None
+
+
+# the note of a count after a semicolon on a line that a governorate's label opens
+LINE_LABEL_NOTE = "the governorate of the label opening the line"
+
+
+def in_place(figure: Figure, place: str, note: str = "the governorate of the label line before") -> Figure:
+    """``figure`` of the governorate a label line before its paragraph (or opening its line) names, unless it names
+    its own."""
     if figure.governorate != "all":
         return figure
-    return replace(figure, governorate=place, note=join_notes(figure.note, "the governorate of the label line before"))
+    return replace(figure, governorate=place, note=join_notes(figure.note, note))
 
 
 def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
