@@ -377,7 +377,7 @@ def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str
 
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
-    together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
+    together), "the total number of individuals killed reaches 2,564", "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
     fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters", the fighters'
     losses ("... rebel fighters ...; it put their losses at 704")."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]) \
@@ -387,6 +387,8 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
                                 or regex("FightersNoun").search(segment)
                                 and not regex("FightersAgent").search(text[:head.mention.start])):
         return True
+    if head.noun == "bare" and regex("MixedVictimTotalBefore").search(text[:head.mention.start]):
+        return True  # "the total number of individuals killed thus reaches 2,564"
     if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
         return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
     after = text[noun_end(text, head.mention):]
