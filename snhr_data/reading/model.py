@@ -42,7 +42,7 @@ class Context:
     # the parties whose count of all victims (of a measure, for a period) the block stated already
     victims_of: set[tuple[str, str, str]] = field(default_factory=set)
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
-    counted: bool = False  # the block stated counts already
+    counted: bool = False  # the block stated counts already (of the section: the report's body did, its title aside)
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose
     # part a count of the next sentence that refers back to them may be ("...; seven of those 88 were executed")
     listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)

@@ -79,12 +79,15 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     last = counts[-1] if counts else None
     percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None)
     figures += percents.figures
-    hand_on(sentence, counts, percents.period, block)
+    hand_on(sentence, counts, percents.period, block, section.counted)
+    section.counted = section.counted or (bool(counts) and not title)
     return figures
 
 
-def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None, block: Context) -> None:
-    """What a sentence establishes for the sentences after it in its block."""
+def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None, block: Context,
+            body_counted: bool = False) -> None:
+    """What a sentence establishes for the sentences after it in its block (``body_counted``: the report's body stated
+    counts before it)."""
     if percent_period is not None:
         block.period = percent_period
     if any(p.kind == "unreadable" or (p.kind in {"vague", "relative"} and not sentence.text[:p.start].strip()) for p in sentence.periods):
@@ -105,7 +108,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         # as is one whose sentence introduces a list ("The report also covers December 2022, in which ...:")
         release_month = (sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
                          and block.listed is None)
-        aside = block.counted and is_running_total(sentence, counts[0].period)
+        aside = (is_running_total(sentence, counts[0].period, block.counted, body_counted)
+                 or is_comparison_aside(sentence, counts[0].period))
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
         # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
@@ -148,12 +152,25 @@ def introduced_period(sentence: Sentence, counts: list[Count], block: Context) -
     return block.period if block.period not in (None, NO_PERIOD) else None
 
 
-def is_running_total(sentence: Sentence, period: str | None) -> bool:
-    """Whether ``period`` is a year to date of a monthly release ("This brings the toll since the beginning of 2024 to
-    301", "With May's victims, landmines have killed 97 civilians since the beginning of 2023"): stated after the
-    block's first counts, an aside; the statements after it are the month's again, not the running total's."""
+def is_running_total(sentence: Sentence, period: str | None, block_counted: bool, body_counted: bool) -> bool:
+    """Whether ``period`` is a year to date of a monthly release stated aside: after the block's first counts ("This
+    brings the toll since the beginning of 2024 to 301", "With May's victims, landmines have killed 97 civilians since
+    the beginning of 2023"), or opening a paragraph after the month's counts but not the sentence ("The report adds
+    that the death toll since the beginning of 2024 has reached 412 civilians"); the statements after it that name no
+    period are the month's again, not the running total's. One opening a block with it ("Since the beginning of 2022,
+    the civilian deaths by governorate were: ...") hands it on, as does one stated before any count of the month ("Some
+    507 civilians were killed from the start of January to the end of June 2024, ...")."""
     source = sentence.source
-    return source.period == source.report and any(p.kind == "ytd" and p.period == period for p in sentence.periods)
+    return source.period == source.report and any(
+        p.kind == "ytd" and p.period == period and (block_counted or body_counted and sentence.text[:p.start].strip())
+        for p in sentence.periods)
+
+
+def is_comparison_aside(sentence: Sentence, period: str | None) -> bool:
+    """Whether ``period``, of the first count of a sentence comparing it with another ("The death toll is lower than
+    that of February, when SNHR documented the killing of 2,046 civilians", "The figure compares with 1,389 civilians
+    killed in July"), is another than the release's: an aside dating its own count, never the statements after it."""
+    return period != sentence.source.period and bool(regex("ComparisonAside").search(sentence.text))
 
 
 def handed_measure(counts: list[Count]) -> str:
@@ -360,7 +377,7 @@ def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str
 
 def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
-    together), "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
+    together), "the total number of individuals killed reaches 2,564", "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
     fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters", the fighters'
     losses ("... rebel fighters ...; it put their losses at 704")."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]) \
@@ -370,6 +387,8 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
                                 or regex("FightersNoun").search(segment)
                                 and not regex("FightersAgent").search(text[:head.mention.start])):
         return True
+    if head.noun == "bare" and regex("MixedVictimTotalBefore").search(text[:head.mention.start]):
+        return True  # "the total number of individuals killed thus reaches 2,564"
     if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
         return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
     after = text[noun_end(text, head.mention):]
