@@ -21,7 +21,7 @@ from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end,
-                    noun_of, set_windows)
+                    noun_of, opening_group, set_windows, with_opening_group)
 from .measure import measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import parties_of
@@ -175,6 +175,7 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     report = sentence.source.report
     heads, numbers = find_heads(sentence.text)
     set_windows(heads, numbers, sentence.text, lambda text: find_parties(text, report), is_backward)
+    heads = with_opening_group(heads, sentence.text)
     counts: list[Count] = []
     for i, head in enumerate(heads):
         counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
@@ -303,7 +304,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
-    also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
+    # ... but not one of a sentence breaking down a group ("Of the 27 children killed, X killed 9")
+    also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims and not opening_group(text)[0]
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
                 and not other_group_follows(head, heads, text)
                 and not any((party, measure, chosen.period) in block.victims_of for party in parties.codes))
