@@ -180,7 +180,7 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     for i, head in enumerate(heads):
         counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
     for i, (whole, part) in enumerate(zip(counts, counts[1:])):
-        if is_contradicted_by_part(whole, part):
+        if is_contradicted_by_part(whole, part, sentence.text):
             warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
@@ -210,12 +210,17 @@ def massacre_parts_by_sum(counts: list[Count], sentence: Sentence) -> list[Count
     return counts
 
 
-def is_contradicted_by_part(whole: Count, part: Count) -> bool:
+def is_contradicted_by_part(whole: Count, part: Count, text: str) -> bool:
     """Whether a count given the party of its heading (or of the sentence before) has a part right after it that names
     another party ("Fifth: Unknowns" / "A total of 2,296 civilians died due to torture in 2013, 2,281 of them in
-    government detention centres"): a part of one party's victims is never another party's, so the heading's party is
-    not the count's. A member of a combined party, or a subcategory of other parties, is a part of its party."""
-    if not whole.party_from_context or whole.period is None or part.whole_measure is None or part.party_from_context:
+    government detention centres"; a part listed after a colon, "Eighth: Unknowns" / "Massacres: SNHR documented 27
+    massacres in November: 16 by government forces, ..."): a part of one party's victims is never another party's, so
+    the heading's party is not the count's. A member of a combined party, or a subcategory of other parties, is a part
+    of its party."""
+    if not whole.party_from_context or whole.period is None or part.party_from_context:
+        return False
+    listed = regex("PartsListColon").fullmatch(text[noun_end(text, whole.head.mention):part.head.mention.start])
+    if part.whole_measure is None and not listed:
         return False
     return bool(part.parties) and "all" not in part.parties and not all(
         is_part_of_party(code, whole.parties) for code in part.parties)
@@ -318,14 +323,18 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
-                 whole_measure_of(prev, block, refers_back(segment, text[end:])))
+                 whole_measure_of(prev, block, refers_back(segment, text[end:]), measure))
 
 
-def whole_measure_of(prev: Count | None, block: Context, part: bool) -> str | None:
+def whole_measure_of(prev: Count | None, block: Context, part: bool, measure: str) -> str | None:
     """The measure of the count a part speaks of (``part``: "27 of them died due to torture"): the count's before it in
-    the sentence, else the one the sentence before handed on (a part split from its count by a semicolon)."""
+    the sentence, else the one the sentence before handed on (a part split from its count by a semicolon); a part that
+    counts massacres ("26 massacres, in which 197 civilians were killed: X committed 12 of them") is one of the
+    massacres, never of their victims."""
     if not part:
         return None
+    if measure == "massacres":
+        return measure
     return prev.measure_handed_on if prev is not None else block.measure
 
 
