@@ -180,7 +180,10 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     for i, head in enumerate(heads):
         counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
     for i, (whole, part) in enumerate(zip(counts, counts[1:])):
-        if is_contradicted_by_part(whole, part, sentence.text):
+        if is_contradicted_by_part(whole, part, sentence.text) and is_sum_of_parties(whole, counts[i + 1:]):
+            counts[i] = replace(whole, parties=("all",), party_from_context=False,
+                                note="the parts listed after it, of several parties, add up to it")
+        elif is_contradicted_by_part(whole, part, sentence.text):
             warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
@@ -224,6 +227,15 @@ def is_contradicted_by_part(whole: Count, part: Count, text: str) -> bool:
         return False
     return bool(part.parties) and "all" not in part.parties and not all(
         is_part_of_party(code, whole.parties) for code in part.parties)
+
+
+def is_sum_of_parties(whole: Count, after: list[Count]) -> bool:
+    """Whether the counts right after ``whole`` of its measure, none of all parties, name two parties or more and add
+    up to it ("27 massacres in November: 16 by government forces, 8 by Russian forces, 2 by ISIS and one by the
+    Coalition"): the whole is all parties' count, whatever the heading above named."""
+    parts = list(itertools.takewhile(lambda c: c.measure == whole.measure and c.parties and "all" not in c.parties
+                                     and not c.party_from_context, after))
+    return len({code for part in parts for code in part.parties}) >= 2 and sum(p.value for p in parts) == whole.value
 
 
 def is_part_of_party(code: str, parties: tuple[str, ...]) -> bool:
