@@ -4,7 +4,7 @@ the words that make a number no count are entries of ``vocab/counts.yaml`` and `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..grammar import cached, class_texts, classes, regex
@@ -254,6 +254,22 @@ def lost_by(before: str, after: str) -> str:
     if not regex("LostMembersAfter").match(after):
         return ""
     return next((name for name, pattern in classes("LostMembersBefore") if pattern.search(before)), "")
+
+
+def opening_group(sentence: str) -> tuple[str, int]:
+    """The victim group an opening says the sentence breaks down ("Of the 27 children killed, X killed 9, Y 3 ...")
+    and where the opening ends; ('', 0) when it has none."""
+    opening = regex("GroupOpening").match(sentence)
+    return (noun_of(" " + opening.group("noun").lower())[0], opening.end()) if opening else ("", 0)
+
+
+def with_opening_group(heads: list[Head], sentence: str) -> list[Head]:
+    """``heads`` with each bare count after an opening naming a victim group counting that group ("Of the 9 women
+    killed, Syrian regime forces killed 2, ...": 2 women)."""
+    group, end = opening_group(sentence)
+    if not group:
+        return heads
+    return [replace(head, noun=group) if head.noun == "bare" and head.mention.start >= end else head for head in heads]
 
 
 def group_subject(before: str) -> str:

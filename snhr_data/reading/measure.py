@@ -83,7 +83,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         if not (named or previous_measure) and block.measure == "massacres" and block.other_measure \
                 and regex("PartWhoDiedAfter").match(window):
             return block.other_measure  # "... five massacres and 14 deaths due to torture; 13 of those died in ..."
-        return named or previous_measure or block.measure or section.measure or "civilian_deaths"
+        measure = named or previous_measure or block.measure or section.measure or "civilian_deaths"
+        # "... in which 197 civilians were killed: X committed 12 of them": the massacres, not their victims
+        return "massacres" if measure == "massacre_deaths" and regex("CommittedBefore").search(segment) else measure
     if regex("MassacreWord").search(segment) or section.measure == "massacres":
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES:

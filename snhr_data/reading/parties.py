@@ -145,6 +145,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     owner = regex("AnaphorVictimsAfter").match(text[end:])
     if owner:  # "two of the group's victims", "2,301 of their victims": the subject before's, else its counts' party
         return antecedent(owner.group("pronoun"), block.subject or block.party, sentence, start)
+    held = regex("AnaphorPrisonsAfter").match(text[end:]) if measure == "torture_deaths" else None
+    if held and block.subject:  # "X killed 6 civilians; one individual died due to torture in their prisons"
+        return antecedent(held.group("pronoun"), block.subject, sentence, start)
     # only a count that refers back to the victims of the sentence before takes its party; a ranking never
     continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))) \
         and ranking_subject(text) is None

@@ -21,7 +21,7 @@ from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end,
-                    noun_of, set_windows)
+                    noun_of, opening_group, set_windows, with_opening_group)
 from .measure import measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import parties_of
@@ -192,11 +192,15 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     report = sentence.source.report
     heads, numbers = find_heads(sentence.text)
     set_windows(heads, numbers, sentence.text, lambda text: find_parties(text, report), is_backward)
+    heads = with_opening_group(heads, sentence.text)
     counts: list[Count] = []
     for i, head in enumerate(heads):
         counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
     for i, (whole, part) in enumerate(zip(counts, counts[1:])):
-        if is_contradicted_by_part(whole, part):
+        if is_contradicted_by_part(whole, part, sentence.text) and is_sum_of_parties(whole, counts[i + 1:]):
+            counts[i] = replace(whole, parties=("all",), party_from_context=False,
+                                note="the parts listed after it, of several parties, add up to it")
+        elif is_contradicted_by_part(whole, part, sentence.text):
             warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
@@ -226,15 +230,29 @@ def massacre_parts_by_sum(counts: list[Count], sentence: Sentence) -> list[Count
     return counts
 
 
-def is_contradicted_by_part(whole: Count, part: Count) -> bool:
+def is_contradicted_by_part(whole: Count, part: Count, text: str) -> bool:
     """Whether a count given the party of its heading (or of the sentence before) has a part right after it that names
     another party ("Fifth: Unknowns" / "A total of 2,296 civilians died due to torture in 2013, 2,281 of them in
-    government detention centres"): a part of one party's victims is never another party's, so the heading's party is
-    not the count's. A member of a combined party, or a subcategory of other parties, is a part of its party."""
-    if not whole.party_from_context or whole.period is None or part.whole_measure is None or part.party_from_context:
+    government detention centres"; a part listed after a colon, "Eighth: Unknowns" / "Massacres: SNHR documented 27
+    massacres in November: 16 by government forces, ..."): a part of one party's victims is never another party's, so
+    the heading's party is not the count's. A member of a combined party, or a subcategory of other parties, is a part
+    of its party."""
+    if not whole.party_from_context or whole.period is None or part.party_from_context:
+        return False
+    listed = regex("PartsListColon").fullmatch(text[noun_end(text, whole.head.mention):part.head.mention.start])
+    if part.whole_measure is None and not listed:
         return False
     return bool(part.parties) and "all" not in part.parties and not all(
         is_part_of_party(code, whole.parties) for code in part.parties)
+
+
+def is_sum_of_parties(whole: Count, after: list[Count]) -> bool:
+    """Whether the counts right after ``whole`` of its measure, none of all parties, name two parties or more and add
+    up to it ("27 massacres in November: 16 by government forces, 8 by Russian forces, 2 by ISIS and one by the
+    Coalition"): the whole is all parties' count, whatever the heading above named."""
+    parts = list(itertools.takewhile(lambda c: c.measure == whole.measure and c.parties and "all" not in c.parties
+                                     and not c.party_from_context, after))
+    return len({code for part in parts for code in part.parties}) >= 2 and sum(p.value for p in parts) == whole.value
 
 
 def is_part_of_party(code: str, parties: tuple[str, ...]) -> bool:
@@ -320,7 +338,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
-    also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
+    # ... but not one of a sentence breaking down a group ("Of the 27 children killed, X killed 9")
+    also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims and not opening_group(text)[0]
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
                 and not other_group_follows(head, heads, text)
                 and not any((party, measure, chosen.period) in block.victims_of for party in parties.codes))
@@ -333,14 +352,18 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
-                 whole_measure_of(prev, block, refers_back(segment, text[end:])))
+                 whole_measure_of(prev, block, refers_back(segment, text[end:]), measure))
 
 
-def whole_measure_of(prev: Count | None, block: Context, part: bool) -> str | None:
+def whole_measure_of(prev: Count | None, block: Context, part: bool, measure: str) -> str | None:
     """The measure of the count a part speaks of (``part``: "27 of them died due to torture"): the count's before it in
-    the sentence, else the one the sentence before handed on (a part split from its count by a semicolon)."""
+    the sentence, else the one the sentence before handed on (a part split from its count by a semicolon); a part that
+    counts massacres ("26 massacres, in which 197 civilians were killed: X committed 12 of them") is one of the
+    massacres, never of their victims."""
     if not part:
         return None
+    if measure == "massacres":
+        return measure
     return prev.measure_handed_on if prev is not None else block.measure
 
 
