@@ -19,7 +19,7 @@ from ..grammar import regex
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
 from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, month_range, publication_date,
                     publication_date_read_month_first, title_month)
-from .report import statements_with_counts
+from .report import has_count, statements_with_counts
 from .text import split_sentences
 
 FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
@@ -109,10 +109,11 @@ def title_dating(title: str) -> Dating | None:
 
 def is_year_title(title: str) -> bool:
     """Whether a title naming a year, and no month with its year, heads with the year's count: it names no month
-    alone, or names the year first ("3,541 Civilians Killed in Syria in 2022, ..., and 241 Civilians in December": an
-    annual report, December's count a part of it)."""
+    alone, or names the year first after a count of its own ("3,541 Civilians Killed in Syria in 2022, ..., and 241
+    Civilians in December": an annual report, December's count a part of it). A cut title whose first count is the
+    month's ("... in 2019, with 267 Civilians Killed in December") is the month's."""
     year, bare = regex("TitleYear").search(title), regex("TitleBareMonth").search(title)
-    return bare is None or (year is not None and year.start() < bare.start())
+    return bare is None or (year is not None and year.start() < bare.start() and has_count(title[:year.start()]))
 
 
 def title_span(title: str) -> str | None:
