@@ -46,6 +46,8 @@ class Context:
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose
     # part a count of the next sentence that refers back to them may be ("...; seven of those 88 were executed")
     listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)
+    listed_measure: str | None = None  # the measure of the counts of the list the last sentence introduced ("SNHR
+    # documented 34 massacres in April, distributed as follows:"): its items' bare counts are of it (listed_measure)
     stated_aside: str | None = None  # the period the sentence before stated aside, not handed on: a year to date after
     # the block's first counts ("This brings the toll since the beginning of 2024 to 301"), or a month inside a
     # half-year or annual release's sentence ("the month of June alone witnessed the killing of 661 civilians"); a

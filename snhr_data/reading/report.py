@@ -52,6 +52,8 @@ class ReportReader:
     # force since the last major or unnumbered one, each with what it changed, as it was before it
     listed: str | None = None  # the period a list's introduction states ("The report also covers December 2022, in
     # which ...:"), handed on to the list's items and the labels between them
+    listed_measure: str | None = None  # the measure a list's introduction counts ("SNHR documented 34 massacres in
+    # April, distributed as follows:"), handed on to the list's items: "Russian forces: 3" counts massacres
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -167,7 +169,8 @@ class ReportReader:
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
             return  # an eyewitness account, quoted
-        block_ctx = Context(period=self.listed if not title and is_list_part(block.text, self.source.report) else None)
+        in_list = not title and is_list_part(block.text, self.source.report)
+        block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None)
         in_incident = False
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
@@ -237,6 +240,8 @@ class ReportReader:
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
         self.section.party = carried
         self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed, self.source.report)
+        self.listed_measure = None if title else list_part_after(block.text, block_ctx.listed_measure,
+                                                                 self.listed_measure, self.source.report)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -276,6 +281,7 @@ class ReportReader:
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif is_heading(block) and not flat_row_starts(block, 0):
             self.listed = self.listed if block.text.rstrip().endswith(":") else None
+            self.listed_measure = self.listed_measure if block.text.rstrip().endswith(":") else None
             self.read_heading(block, is_major_heading(block))
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
@@ -362,8 +368,16 @@ def list_period_after(text: str, introduced: str | None, listed: str | None, rep
     """The period handed on to the list after a block: the one its last sentence gives the list it introduces ("The
     report also covers December 2022, in which ...:", "Distribution of deaths by perpetrator party in 2021:"), when the
     block ends in a colon; the list's own while the block is one of its items; else none."""
+    period = list_part_after(text, introduced, listed, report)
+    return period if period != NO_PERIOD else None
+
+
+def list_part_after(text: str, introduced: str | None, listed: str | None, report: str) -> str | None:
+    """What a list's introduction hands on to the list after a block (its period, its measure): what the block's last
+    sentence ``introduced``, when the block ends in a colon; the list's own (``listed``) while the block is one of its
+    items; else None."""
     if text.rstrip().endswith(":"):
-        return introduced if introduced != NO_PERIOD else None
+        return introduced
     return listed if is_list_part(text, report) else None
 
 
