@@ -5,6 +5,7 @@ leave unsaid; each sentence is read within it by ``sentence``. Narrative sentenc
 victims abroad) are left out. Patterns: ``vocab/layout.yaml`` and ``vocab/sections.yaml``."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
@@ -18,9 +19,10 @@ from .measure import measure_of_text
 from .governorates import place_label
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
 from .sentence import fighters_label, read_sentence
-from .tables import (Table, combined_label_split_later, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
+from .tables import (Table, combined_label_split_later, count_first_item, flat_list_intro, flat_month_list,
+                     flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
-                     is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header,
+                     is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header,
                      period_table_header, row_lines, table_header, table_intro, table_row, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
@@ -220,7 +222,7 @@ class ReportReader:
             start = body_start + offset
             line_at = lambda position, start=start: block.line_at(start + position)  # noqa: E731
             when = block_ctx.period or self.section.period or self.source.period
-            listed = flat_party_list(sentence, self.source, when, line_at)
+            listed = self.flat_list(sentence, block_ctx, line_at, when, title)
             if listed is None:
                 listed = group_period_line(sentence, self.source, self.section.party,
                                            block_ctx.measure or self.section.measure, line_at)
@@ -242,6 +244,24 @@ class ReportReader:
         self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed, self.source.report)
         self.listed_measure = None if title else list_part_after(block.text, block_ctx.listed_measure,
                                                                  self.listed_measure, self.source.report)
+
+    def flat_list(self, sentence: str, block_ctx: Context, line_at: Callable[[int], int], when: str,
+                  title: bool) -> list[Figure] | None:
+        """The figures of a list of parties flattened into the sentence that introduces it: of an introduction stating a
+        count ("SNHR documented 34 massacres in April, distributed as follows: Syrian regime forces 9 Russian forces 3
+        ..."), its own counts, then the cells' of their one measure (the massacres by party); the cells of one that
+        states counts of several measures are reported and left out. None when the sentence is no such list."""
+        intro = flat_list_intro(sentence)
+        if intro is None or not has_count(intro):
+            return flat_party_list(sentence, self.source, when, line_at)
+        if flat_party_list(sentence, self.source, when, line_at, "civilian_deaths") is None:
+            return None
+        stated = read_sentence(intro, line_at, block_ctx, self.section, self.source, title)
+        measure = block_ctx.listed_measure
+        if measure is None:
+            warn_left_out(self.source, line_at(len(intro)), sentence[len(intro):].strip()[:40], "list_measure")
+            return stated
+        return stated + flat_party_list(sentence, self.source, when, line_at, measure)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -443,6 +463,9 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
              if regex("CellAloneLine").match(block.text[start:end]) and not goes_on(block.text[end:after])
              and not regex("CellsGoOn").match(block.text[end:after])]
+    # ... as is a list of parties run on from its introduction on the line before ("SNHR documented 34 massacres in April,
+    # distributed as follows" / "Syrian regime forces 9 Russian forces 3 ... Other parties 3"): the next line is no cell
+    cuts += [end for start, end in lines[1:-1] if is_flat_party_line(block.text[start:end])]
     # ... as is a list of governorates flattened into its introduction on its line ("Civilian victims by governorate:
     # Aleppo 401 ... Others 61"): the sentence on the next line is none of its cells
     cuts += [end for start, end in lines[:-1] if is_flat_place_line(block.text[start:end])]

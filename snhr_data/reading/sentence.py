@@ -138,12 +138,12 @@ def listed_period(text: str, counts: list[Count], aside: str | None = None) -> s
 
 
 def listed_measure(text: str, counts: list[Count]) -> str | None:
-    """The measure of the list a sentence introduces (it ends in a colon) with a count of what the list breaks down
-    ("SNHR documented 34 massacres in April, distributed as follows:", "12 individuals died due to torture, as
-    follows:"): the one measure of its counts (no victim group's); None for a sentence of no count, or of counts of
-    several measures."""
+    """The measure of the list a sentence introduces (it ends in a colon, or announces the breakdown) with a count of
+    what the list breaks down ("SNHR documented 34 massacres in April, distributed as follows:", "12 individuals died
+    due to torture, distributed as follows"): the one measure of its counts (no victim group's); None for a sentence
+    of no count, or of counts of several measures."""
     heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS}
-    return heads.pop() if text.rstrip().endswith(":") and len(heads) == 1 else None
+    return heads.pop() if regex("ListIntroductionEnd").search(text) and len(heads) == 1 else None
 
 
 def introduced_period(sentence: Sentence, counts: list[Count], block: Context) -> str | None:
