@@ -263,6 +263,15 @@ class ReportReader:
             return stated
         return stated + flat_party_list(sentence, self.source, when, line_at, measure)
 
+    def listed_rows_table(self, first_row: str) -> Table | None:
+        """The one-column table of the rows after a list's introduction stating a count of one measure and one period
+        ("SNHR documented 34 massacres in April, distributed as follows:" / "Syrian regime forces 9" / "Russian forces
+        3"): each row its party's (or governorate's) count of that measure; None after any other block."""
+        if self.listed_measure is None or self.listed is None:
+            return None
+        key = "governorate" if find_governorates(first_row) else "party"
+        return Table(key, ("all",), self.listed, self.listed_measure)
+
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
         self.section.period = self.source.period
@@ -296,8 +305,12 @@ class ReportReader:
         if listed is not None:
             self.figures += listed
             return
-        if not self.skipping and (all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts))
-                                  or is_labelled_cells_row(block.text)):
+        labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
+        table = self.listed_rows_table(labelled[0]) if labelled else None
+        if not self.skipping and table and len(labelled) == len(block.starts):
+            self.table = table  # "SNHR documented 34 massacres in April, distributed as follows:" / "Russian forces 3"
+            self.read_rows(block)
+        elif not self.skipping and (len(labelled) == len(block.starts) or is_labelled_cells_row(block.text)):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif is_heading(block) and not flat_row_starts(block, 0):
             self.listed = self.listed if block.text.rstrip().endswith(":") else None
