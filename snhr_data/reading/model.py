@@ -46,6 +46,8 @@ class Context:
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose
     # part a count of the next sentence that refers back to them may be ("...; seven of those 88 were executed")
     listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)
+    listed_measure: str | None = None  # the measure of the counts of the list the last sentence introduced ("SNHR
+    # documented 34 massacres in April, distributed as follows:"): its items' bare counts are of it (listed_measure)
     stated_aside: str | None = None  # the period the sentence before stated aside, not handed on: a year to date after
     # the block's first counts ("This brings the toll since the beginning of 2024 to 301"), or a month inside a
     # half-year or annual release's sentence ("the month of June alone witnessed the killing of 661 civilians"); a
@@ -143,6 +145,8 @@ LEFT_OUT_BECAUSE = {
                      "its count is the party's"),
     "larger_than_whole": ("{p} gives a place a count larger than the whole toll of the period it would take, and the "
                           "text does not say which period it counts"),
+    "list_measure": ("the list {p} follows counts of several measures, and the text does not say which one it breaks "
+                     "down"),
     "list_party": ("{p} is a governorate's count in a list after a statement naming a party, and the text does not say "
                    "whether it is that party's or all parties'"),
 }
@@ -166,7 +170,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
              "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
-             "groups": "given to all parties", "joint": "given to the first of them"}.get(
+             "groups": "given to all parties", "joint": "given to the first of them",
+             "list_measure": "filed as either"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

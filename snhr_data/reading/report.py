@@ -5,6 +5,7 @@ leave unsaid; each sentence is read within it by ``sentence``. Narrative sentenc
 victims abroad) are left out. Patterns: ``vocab/layout.yaml`` and ``vocab/sections.yaml``."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
@@ -18,9 +19,10 @@ from .measure import measure_of_text
 from .governorates import place_label
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
 from .sentence import fighters_label, read_sentence
-from .tables import (Table, combined_label_split_later, count_first_item, flat_month_list, flat_party_list, flat_place_list, flat_table_cuts,
+from .tables import (Table, combined_label_split_later, count_first_item, flat_list_intro, flat_month_list,
+                     flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
-                     is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header,
+                     is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header,
                      period_table_header, row_lines, table_header, table_intro, table_row, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
@@ -52,6 +54,8 @@ class ReportReader:
     # force since the last major or unnumbered one, each with what it changed, as it was before it
     listed: str | None = None  # the period a list's introduction states ("The report also covers December 2022, in
     # which ...:"), handed on to the list's items and the labels between them
+    listed_measure: str | None = None  # the measure a list's introduction counts ("SNHR documented 34 massacres in
+    # April, distributed as follows:"), handed on to the list's items: "Russian forces: 3" counts massacres
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -167,7 +171,8 @@ class ReportReader:
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")):
             return  # an eyewitness account, quoted
-        block_ctx = Context(period=self.listed if not title and is_list_part(block.text, self.source.report) else None)
+        in_list = not title and is_list_part(block.text, self.source.report)
+        block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None)
         in_incident = False
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
@@ -217,7 +222,7 @@ class ReportReader:
             start = body_start + offset
             line_at = lambda position, start=start: block.line_at(start + position)  # noqa: E731
             when = block_ctx.period or self.section.period or self.source.period
-            listed = flat_party_list(sentence, self.source, when, line_at)
+            listed = self.flat_list(sentence, block_ctx, line_at, when, title)
             if listed is None:
                 listed = group_period_line(sentence, self.source, self.section.party,
                                            block_ctx.measure or self.section.measure, line_at)
@@ -237,6 +242,35 @@ class ReportReader:
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
         self.section.party = carried
         self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed, self.source.report)
+        self.listed_measure = None if title else list_part_after(block.text, block_ctx.listed_measure,
+                                                                 self.listed_measure, self.source.report)
+
+    def flat_list(self, sentence: str, block_ctx: Context, line_at: Callable[[int], int], when: str,
+                  title: bool) -> list[Figure] | None:
+        """The figures of a list of parties flattened into the sentence that introduces it: of an introduction stating a
+        count ("SNHR documented 34 massacres in April, distributed as follows: Syrian regime forces 9 Russian forces 3
+        ..."), its own counts, then the cells' of their one measure (the massacres by party); the cells of one that
+        states counts of several measures are reported and left out. None when the sentence is no such list."""
+        intro = flat_list_intro(sentence)
+        if intro is None or not has_count(intro):
+            return flat_party_list(sentence, self.source, when, line_at)
+        if flat_party_list(sentence, self.source, when, line_at, "civilian_deaths") is None:
+            return None
+        stated = read_sentence(intro, line_at, block_ctx, self.section, self.source, title)
+        measure = block_ctx.listed_measure
+        if measure is None:
+            warn_left_out(self.source, line_at(len(intro)), sentence[len(intro):].strip()[:40], "list_measure")
+            return stated
+        return stated + flat_party_list(sentence, self.source, when, line_at, measure)
+
+    def listed_rows_table(self, first_row: str) -> Table | None:
+        """The one-column table of the rows after a list's introduction stating a count of one measure and one period
+        ("SNHR documented 34 massacres in April, distributed as follows:" / "Syrian regime forces 9" / "Russian forces
+        3"): each row its party's (or governorate's) count of that measure; None after any other block."""
+        if self.listed_measure is None or self.listed is None:
+            return None
+        key = "governorate" if find_governorates(first_row) else "party"
+        return Table(key, ("all",), self.listed, self.listed_measure)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -271,11 +305,16 @@ class ReportReader:
         if listed is not None:
             self.figures += listed
             return
-        if not self.skipping and (all(is_labelled_row(line) for _, line in row_lines(block.text, block.starts))
-                                  or is_labelled_cells_row(block.text)):
+        labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
+        table = self.listed_rows_table(labelled[0]) if labelled else None
+        if not self.skipping and table and len(labelled) == len(block.starts):
+            self.table = table  # "SNHR documented 34 massacres in April, distributed as follows:" / "Russian forces 3"
+            self.read_rows(block)
+        elif not self.skipping and (len(labelled) == len(block.starts) or is_labelled_cells_row(block.text)):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif is_heading(block) and not flat_row_starts(block, 0):
             self.listed = self.listed if block.text.rstrip().endswith(":") else None
+            self.listed_measure = self.listed_measure if block.text.rstrip().endswith(":") else None
             self.read_heading(block, is_major_heading(block))
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
@@ -362,8 +401,16 @@ def list_period_after(text: str, introduced: str | None, listed: str | None, rep
     """The period handed on to the list after a block: the one its last sentence gives the list it introduces ("The
     report also covers December 2022, in which ...:", "Distribution of deaths by perpetrator party in 2021:"), when the
     block ends in a colon; the list's own while the block is one of its items; else none."""
+    period = list_part_after(text, introduced, listed, report)
+    return period if period != NO_PERIOD else None
+
+
+def list_part_after(text: str, introduced: str | None, listed: str | None, report: str) -> str | None:
+    """What a list's introduction hands on to the list after a block (its period, its measure): what the block's last
+    sentence ``introduced``, when the block ends in a colon; the list's own (``listed``) while the block is one of its
+    items; else None."""
     if text.rstrip().endswith(":"):
-        return introduced if introduced != NO_PERIOD else None
+        return introduced
     return listed if is_list_part(text, report) else None
 
 
@@ -429,6 +476,9 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
              if regex("CellAloneLine").match(block.text[start:end]) and not goes_on(block.text[end:after])
              and not regex("CellsGoOn").match(block.text[end:after])]
+    # ... as is a list of parties run on from its introduction on the line before ("SNHR documented 34 massacres in April,
+    # distributed as follows" / "Syrian regime forces 9 Russian forces 3 ... Other parties 3"): the next line is no cell
+    cuts += [end for start, end in lines[1:-1] if is_flat_party_line(block.text[start:end])]
     # ... as is a list of governorates flattened into its introduction on its line ("Civilian victims by governorate:
     # Aleppo 401 ... Others 61"): the sentence on the next line is none of its cells
     cuts += [end for start, end in lines[:-1] if is_flat_place_line(block.text[start:end])]

@@ -102,6 +102,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     block.subject = subject_party(sentence.text, sentence.source.report)
     block.listed = (listed_period(sentence.text, counts, block.stated_aside)
                     or introduced_period(sentence, counts, block))
+    block.listed_measure = listed_measure(sentence.text, counts)
     if counts:
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
         # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above,
@@ -134,6 +135,15 @@ def listed_period(text: str, counts: list[Count], aside: str | None = None) -> s
         return aside
     periods = {count.period for count in counts}
     return periods.pop() if text.rstrip().endswith(":") and len(periods) == 1 else None
+
+
+def listed_measure(text: str, counts: list[Count]) -> str | None:
+    """The measure of the list a sentence introduces (it ends in a colon, or announces the breakdown) with a count of
+    what the list breaks down ("SNHR documented 34 massacres in April, distributed as follows:", "12 individuals died
+    due to torture, distributed as follows"): the one measure of its counts (no victim group's); None for a sentence
+    of no count, or of counts of several measures."""
+    heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS}
+    return heads.pop() if regex("ListIntroductionEnd").search(text) and len(heads) == 1 else None
 
 
 def introduced_period(sentence: Sentence, counts: list[Count], block: Context) -> str | None:

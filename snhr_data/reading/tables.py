@@ -339,14 +339,19 @@ def month_list_row(line: str, table: Table, source: Source, line_no: int) -> lis
     return None if any(cell is None for cell in cells) else [figure for cell in cells for figure in cell]
 
 
-def flat_party_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int]) -> list[Figure] | None:
+def flat_party_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int],
+                    measure: str | None = None) -> list[Figure] | None:
     """The figures of a list of parties flattened into the sentence that introduces it ("Deaths caused by other
     parties, by cause: Landmines of unknown source 162 Gunfire of unknown source 183 ..."), each count its label's
-    party's, of the period the introduction names, else ``period``; None when the sentence is no such list (a label
-    that names no one party, an introduction of several periods or of no measure a table holds)."""
+    party's, of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
+    distributed as follows: ..."), else the one its words name; of the period the introduction names, else
+    ``period``; None when the sentence is no such list (a label that names no one party, an introduction of several
+    periods or, with no ``measure``, of no measure a table holds)."""
     match = regex("FlatLabelList").fullmatch(sentence)
-    if not match or (measure_of_text(match.group("intro")) or "civilian_deaths") not in TABLE_MEASURES:
+    named = (measure_of_text(match.group("intro")) or "civilian_deaths") if match else None
+    if not match or (measure is None and named not in TABLE_MEASURES):
         return None
+    measure = measure or named
     cells = [(match.start("cells") + cell.start(), cell.group(0)) for cell in regex("FlatLabelCell").finditer(
         match.group("cells"))]
     rows = [(offset, regex("TableRow").fullmatch(cell.strip())) for offset, cell in cells]
@@ -356,10 +361,26 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
     if None in codes or len(mentions) > 1 or (mentions and not mentions[0].period):
         return None
     when = mentions[0].period if mentions else period
-    return [Figure(source.report, when, measure_of_text(match.group("intro")) or "civilian_deaths", "all", code, "all",
+    return [Figure(source.report, when, measure, "all", code, "all",
                    "count", "", float(find_numbers(row.group("cells"))[0].value), "exact", source.source_file,
                    line_at(offset), sentence.strip(), "a list of parties flattened into its introduction's sentence")
             for (offset, row), code in zip(rows, codes)]
+
+
+def flat_list_intro(sentence: str) -> str | None:
+    """The introduction of a list of parties flattened into its sentence, up to its colon or the words announcing the
+    breakdown ("SNHR documented 34 massacres in April, distributed as follows"); None for a sentence of no such list."""
+    match = regex("FlatLabelList").fullmatch(sentence)
+    return match.group("intro") if match else None
+
+
+def is_flat_party_line(line: str) -> bool:
+    """Whether a raw line is a whole list of parties flattened to cells, run on from its introduction on the line
+    before ("Syrian regime forces 9 Russian forces 3 Other parties 22"): two cells or more, each label one party."""
+    if not regex("FlatLabelCells").fullmatch(line.strip()):
+        return False
+    rows = [regex("TableRow").fullmatch(cell.group(0).strip()) for cell in regex("FlatLabelCell").finditer(line)]
+    return all(row and is_row_label(row.group("label").strip()) for row in rows)
 
 
 def count_first_item(item: str, source: Source, period: str, measure: str | None,
