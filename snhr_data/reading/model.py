@@ -48,6 +48,8 @@ class Context:
     listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)
     listed_measure: str | None = None  # the measure of the counts of the list the last sentence introduced ("SNHR
     # documented 34 massacres in April, distributed as follows:"): its items' bare counts are of it (listed_measure)
+    listed_counts: tuple[tuple[str, float], ...] = ()  # the counts, as (measure, value), of a list's introduction that
+    # counts several measures ("21 massacres in May, in which 160 civilians were killed, distributed as follows:")
     stated_aside: str | None = None  # the period the sentence before stated aside, not handed on: a year to date after
     # the block's first counts ("This brings the toll since the beginning of 2024 to 301"), or a month inside a
     # half-year or annual release's sentence ("the month of June alone witnessed the killing of 661 civilians"); a
@@ -108,6 +110,7 @@ class AmbiguousTextWarning(UserWarning):
 
 UNMAPPED = "?"  # a context party that no vocabulary entry maps: figures under it are left out
 NO_PERIOD = "?"  # a context period the text makes unreadable ("in Novmber 2024"): figures under it are left out
+NO_MEASURE = "?"  # a list's measure the text does not say (reading/report.py: measure_by_sum): its figures are left out
 
 
 # why the figures of a phrase are left out, by the kind of the phrase ({p}: the phrase, quoted)

@@ -17,13 +17,14 @@ from .dates import is_date_line, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text
 from .governorates import place_label
-from .model import NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
+from .model import NO_MEASURE, NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
 from .sentence import fighters_label, read_sentence
 from .tables import (Table, combined_label_split_later, count_first_item, flat_list_intro, flat_month_list,
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
-                     is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, measure_table_header,
-                     period_table_header, row_lines, table_header, table_intro, table_row, with_combined_label_rows)
+                     is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
+                     measure_table_header, period_table_header, row_lines, table_header, table_intro, table_row,
+                     with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -56,6 +57,9 @@ class ReportReader:
     # which ...:"), handed on to the list's items and the labels between them
     listed_measure: str | None = None  # the measure a list's introduction counts ("SNHR documented 34 massacres in
     # April, distributed as follows:"), handed on to the list's items: "Russian forces: 3" counts massacres
+    listed_counts: tuple[tuple[str, float], ...] = ()  # the counts of a list's introduction that counts several
+    # measures ("21 massacres in May, in which 160 civilians were killed, distributed as follows:"): by their sum, the
+    # list's items say which one they break down (measure_by_sum)
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -244,6 +248,7 @@ class ReportReader:
         self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed, self.source.report)
         self.listed_measure = None if title else list_part_after(block.text, block_ctx.listed_measure,
                                                                  self.listed_measure, self.source.report)
+        self.listed_counts = () if title or not block.text.rstrip().endswith(":") else block_ctx.listed_counts
 
     def flat_list(self, sentence: str, block_ctx: Context, line_at: Callable[[int], int], when: str,
                   title: bool) -> list[Figure] | None:
@@ -278,7 +283,10 @@ class ReportReader:
         for block in title:
             self.read_block(title_copy(block), title=True)
         place = None  # the governorate a label line ending the part before names ("Aleppo:")
-        for whole in blocks[len(title):]:
+        body = blocks[len(title):]
+        for i, whole in enumerate(body):
+            if self.listed_counts:
+                self.listed_measure, self.listed_counts = measure_by_sum(self.listed_counts, body[i:], self.source), ()
             if not is_contents_entry(whole):
                 for part in at_table_headers(whole):
                     start = len(self.figures)
@@ -286,7 +294,8 @@ class ReportReader:
                     if place:
                         self.figures[start:] = [in_place(f, place) for f in self.figures[start:]]
                     place = None if self.skipping else ending_place_label(part, self.source.report)
-        return within_their_wholes(combined_label_split_later(self.figures), self.source)
+        figures = [f for f in self.figures if f.measure != NO_MEASURE]
+        return within_their_wholes(combined_label_split_later(figures), self.source)
 
     def read_part(self, whole: Block) -> None:
         """Read one block of the body (or the part of one before, at or after a table's header)."""
@@ -320,6 +329,35 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping:
             self.read_block(block)
+
+
+def measure_by_sum(counts: tuple[tuple[str, float], ...], after: list[Block], source: Source) -> str | None:
+    """The measure of the list after an introduction counting several measures (``counts``: "SNHR documented 21
+    massacres in May, in which 160 civilians were killed, distributed as follows:" / "Syrian regime forces: 12" /
+    "Russian forces: 9"): the one whose count its items' bare counts add up to, each item then its party's (or
+    governorate's) count of it; NO_MEASURE, reported, when they add up to none of them or to several (the items are
+    left out); None for a list of no bare counts (its items say what they count)."""
+    items = list_item_counts(after)
+    if not items:
+        return None
+    adding_up = [measure for measure, value in counts if value == sum(items)]
+    if len(adding_up) == 1:
+        return adding_up[0]
+    warn_left_out(source, after[0].first_line, after[0].text[:40], "list_measure")
+    return NO_MEASURE
+
+
+def list_item_counts(blocks: list[Block]) -> list[float]:
+    """The bare counts of the list items on the raw lines ``blocks`` open with ("Russian forces: 9", "- ISIS: 2"), one
+    a line, up to the first line that is no such item."""
+    counts = []
+    for block in blocks:
+        for _, line in row_lines(block.text, block.starts):
+            count = item_count(line)
+            if count is None:
+                return counts
+            counts.append(count)
+    return counts
 
 
 def ending_place_label(block: Block, report: str) -> str | None:

@@ -103,6 +103,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     block.listed = (listed_period(sentence.text, counts, block.stated_aside)
                     or introduced_period(sentence, counts, block))
     block.listed_measure = listed_measure(sentence.text, counts)
+    block.listed_counts = listed_counts(sentence.text, counts)
     if counts:
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
         # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above,
@@ -144,6 +145,15 @@ def listed_measure(text: str, counts: list[Count]) -> str | None:
     of no count, or of counts of several measures."""
     heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS}
     return heads.pop() if regex("ListIntroductionEnd").search(text) and len(heads) == 1 else None
+
+
+def listed_counts(text: str, counts: list[Count]) -> tuple[tuple[str, float], ...]:
+    """The counts, as (measure, value), of a sentence introducing a list that counts several measures ("SNHR
+    documented 21 massacres in May, in which 160 civilians were killed, distributed as follows:"; no victim group's):
+    the list breaks down one of them, its words do not say which; () for a sentence of one measure or of no list."""
+    heads = tuple((c.measure, c.value) for c in counts if c.head.noun not in GROUP_HEADS)
+    several = len({measure for measure, _ in heads}) > 1
+    return heads if several and regex("ListIntroductionEnd").search(text) else ()
 
 
 def introduced_period(sentence: Sentence, counts: list[Count], block: Context) -> str | None:

@@ -505,6 +505,18 @@ def is_labelled_row(line: str, colon: bool = False) -> bool:
     return is_row_label(match.group("label").strip(" |:-"))
 
 
+def item_count(line: str) -> float | None:
+    """The bare count of a list item alone on its raw line, its label one party or governorate ("Russian forces: 9",
+    "- ISIS: 2", "Other parties 7"); None for any other line (one whose count names what it counts, "ISIS: 2
+    civilians", or of several counts)."""
+    prefix = regex("ItemPrefix").match(line)
+    match = regex("TableRow").fullmatch(line[prefix.end() if prefix else 0:].strip())
+    numbers = find_numbers(match.group("cells")) if match and not match.group("noun") else []
+    if len(numbers) != 1 or is_year(match.group("cells")) or not is_row_label(match.group("label").strip(" |:-")):
+        return None
+    return numbers[0].value
+
+
 def is_labelled_item(line: str) -> bool:
     """Whether a line opens with a list item's label, one party or governorate, and its count, and goes on ("Other
     parties: 1,898 civilians, or 54.8% of the total")."""
