@@ -263,10 +263,13 @@ def opening_group(sentence: str) -> tuple[str, int]:
     return (noun_of(" " + opening.group("noun").lower())[0], opening.end()) if opening else ("", 0)
 
 
-def with_opening_group(heads: list[Head], sentence: str) -> list[Head]:
+def with_opening_group(heads: list[Head], sentence: str, carried: str = "") -> list[Head]:
     """``heads`` with each bare count after an opening naming a victim group counting that group ("Of the 9 women
-    killed, Syrian regime forces killed 2, ...": 2 women)."""
+    killed, Syrian regime forces killed 2, ...": 2 women), or counting the group ``carried`` over a semicolon from the
+    statement before when the sentence has no opening of its own."""
     group, end = opening_group(sentence)
+    if not group:
+        group, end = carried, 0
     if not group:
         return heads
     return [replace(head, noun=group) if head.noun == "bare" and head.mention.start >= end else head for head in heads]

@@ -62,8 +62,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return opening  # "Of the month's victims, 26 died due to torture": those victims' torture deaths
     if regex("TortureWord").search(window):
         return "torture_deaths"
-    if previous_measure == "massacres" and regex("MassacreVictimsAfter").match(window):
-        return "massacre_deaths"  # "44 massacres, ..., with 1,261 civilians killed in them"
+    if (previous_measure or block.measure) == "massacres" and regex("MassacreVictimsAfter").match(window):
+        return "massacre_deaths"  # "44 massacres, ..., with 1,261 civilians killed in them"; "... in these massacres"
     if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before
         return previous_measure or block.measure or "civilian_deaths"
     if head.noun == "bare":

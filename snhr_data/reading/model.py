@@ -41,6 +41,9 @@ class Context:
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
     # the parties whose count of all victims (of a measure, for a period) the block stated already
     victims_of: set[tuple[str, str, str]] = field(default_factory=set)
+    # the victim group the opening of a statement ended by a semicolon breaks down ("Of the 209 children, 103 were
+    # killed by X ...; the remaining 12 by Y"): the bare counts of the statement after it count it too
+    opening_group: str = ""
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
     counted: bool = False  # the block stated counts already (of the section: the report's body did, its title aside)
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose

@@ -69,13 +69,21 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                         chosen if chosen.kind in {"ambiguous", "unreadable", "vague", "relative", "unknown"} else None)
 
 
+def parenthesis_end(sentence: str, start: int) -> int:
+    """Where the parenthesis a position is inside closes; the sentence's length when it is in none."""
+    inside = sentence.rfind("(", 0, start) > sentence.rfind(")", 0, start)
+    close = sentence.find(")", start) if inside else -1
+    return close if close != -1 else len(sentence)
+
+
 def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
     """The period phrases of a count's own clause: after it, in its window, before the next comma; or, after the
     clause of its groups, the phrase that follows it at once ("97 civilians, including 38 children, since the
-    beginning of 2023")."""
+    beginning of 2023"); of a count in parentheses, no phrase after the closing one ("close to that of May 2020 (207
+    civilians) and lower than that of June 2019": May's count)."""
     end = head.mention.end
     comma = sentence.find(",", end)
-    own_end = min(head.window_end, comma if comma != -1 else len(sentence))
+    own_end = min(head.window_end, comma if comma != -1 else len(sentence), parenthesis_end(sentence, head.mention.start))
     own = [p for p in periods if end <= p.start < own_end]
     if own or not head.groups:
         return own

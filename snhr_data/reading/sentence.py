@@ -95,11 +95,12 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
         first = sentence.source.periods(sentence.text[: opening.end() + 6])
-        if first and first[0].period:
+        if first and first[0].period and not is_earlier_month_aside(sentence, first[-1].period, block.counted):
             block.period = first[-1].period
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
+    block.opening_group = carried_group(sentence.text, block.opening_group)
     block.listed = (listed_period(sentence.text, counts, block.stated_aside)
                     or introduced_period(sentence, counts, block))
     block.listed_measure = listed_measure(sentence.text, counts)
@@ -111,7 +112,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         release_month = (sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
                          and block.listed is None)
         aside = (is_running_total(sentence, counts[0].period, block.counted, body_counted)
-                 or is_comparison_aside(sentence, counts[0].period))
+                 or is_comparison_aside(sentence, counts[0].period)
+                 or is_earlier_month_aside(sentence, counts[0].period, block.counted))
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
         # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
@@ -126,6 +128,12 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+
+
+def carried_group(text: str, carried: str) -> str:
+    """The victim group a statement ended by a semicolon hands on to the next: the one its opening breaks down, or
+    the one handed to it ("Of the 209 children, 103 were killed by X; 41 by Y; the remaining 12 by Z"); else ''."""
+    return (opening_group(text)[0] or carried) if text.rstrip().endswith(";") else ""
 
 
 def listed_period(text: str, counts: list[Count], aside: str | None = None) -> str | None:
@@ -193,6 +201,15 @@ def is_comparison_aside(sentence: Sentence, period: str | None) -> bool:
     return period != sentence.source.period and bool(regex("ComparisonAside").search(sentence.text))
 
 
+def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
+    """Whether ``period``, named by a monthly release's sentence after the block's first counts, is a month before the
+    release's ("The release counts 1,517 civilians in October 2016. ... In October 2015, SNHR had recorded the killing
+    of 1,746 civilians."): an aside dating its own count, never the statements after it, which are the month's."""
+    source = sentence.source
+    return (block_counted and source.period == source.report and period is not None
+            and period_type(period) == "month" and period < source.period)
+
+
 def handed_measure(counts: list[Count]) -> str:
     """The measure the counts after a sentence continue: its counts' one measure; of a sentence that adds a count of
     another measure to its head count ("182 civilians, including ..., and four deaths due to torture"), the head's."""
@@ -212,7 +229,7 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     report = sentence.source.report
     heads, numbers = find_heads(sentence.text)
     set_windows(heads, numbers, sentence.text, lambda text: find_parties(text, report), is_backward)
-    heads = with_opening_group(heads, sentence.text)
+    heads = with_opening_group(heads, sentence.text, block.opening_group)
     counts: list[Count] = []
     for i, head in enumerate(heads):
         counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
@@ -359,7 +376,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
     # ... but not one of a sentence breaking down a group ("Of the 27 children killed, X killed 9")
-    also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims and not opening_group(text)[0]
+    also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
+                and not (opening_group(text)[0] or block.opening_group)
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
                 and not other_group_follows(head, heads, text)
                 and not any((party, measure, chosen.period) in block.victims_of for party in parties.codes))
