@@ -260,7 +260,10 @@ def opening_group(sentence: str) -> tuple[str, int]:
     """The victim group an opening says the sentence breaks down ("Of the 27 children killed, X killed 9, Y 3 ...")
     and where the opening ends; ('', 0) when it has none."""
     opening = regex("GroupOpening").match(sentence)
-    return (noun_of(" " + opening.group("noun").lower())[0], opening.end()) if opening else ("", 0)
+    if not opening:
+        return "", 0
+    noun = opening.group("noun") or opening.group("subject")  # "Of the 27 children killed, ...", "The 64 women were ..."
+    return noun_of(" " + noun.lower())[0], opening.end()
 
 
 def with_opening_group(heads: list[Head], sentence: str, carried: str = "") -> list[Head]:

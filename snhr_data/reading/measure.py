@@ -20,11 +20,18 @@ NOUN_MEASURE = {
 SECTION_MEASURES = {"torture_deaths", "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
 
 
-def measure_of_text(text: str) -> str | None:
-    """The one measure a heading names, or None when it names none or several."""
+def measures_named(text: str) -> set[str]:
+    """The measures a heading or phrase names (civilian deaths left out beside another: "civilian deaths under
+    torture")."""
     found = {m for m, pattern in classes("Measure") if pattern.search(text)}
     if "civilian_deaths" in found and len(found) > 1:
         found.discard("civilian_deaths")
+    return found
+
+
+def measure_of_text(text: str) -> str | None:
+    """The one measure a heading names, or None when it names none or several."""
+    found = measures_named(text)
     return found.pop() if len(found) == 1 else None
 
 

@@ -15,7 +15,7 @@ from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
 from .dates import is_date_line, without_date_label
 from .heads import is_count_number, noun_of
-from .measure import measure_of_text
+from .measure import measure_of_text, measures_named
 from .governorates import place_label
 from .model import NO_MEASURE, NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
 from .sentence import fighters_label, read_sentence
@@ -105,8 +105,11 @@ class ReportReader:
         if self.skipping:
             return
         measure = measure_of_text(text)
-        if regex("PlacesAndMassacresHeading").fullmatch(text):
-            self.section.measure = None  # "Governorates and massacres": two subjects, each statement names its own
+        if regex("PlacesAndMassacresHeading").fullmatch(text) or len(measures_named(text)) > 1 \
+                or regex("ComparisonsHeading").fullmatch(text):
+            # "Governorates and massacres", "Medical, media and Civil Defense personnel": several subjects, each
+            # statement names its own; "Comparisons": the report's tolls set beside others, of no one measure
+            self.section.measure = None
         elif measure:
             self.section.measure = measure
         elif self.section.measure == "massacres" and regex("PlacesHeading").fullmatch(text) \
