@@ -288,8 +288,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     measure = measure_of(head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
                          opening_measure(text))
     if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
-            block.measure == "massacres" and regex("MassacresClaimedOpening").match(text[:start]))):
-        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"
+            block.measure == "massacres" and (regex("MassacresClaimedOpening").match(text[:start])
+                                              or regex("MassacreVictimsAfter").match(own_words)))):
+        measure = "massacre_deaths"  # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61";
+        # "...; 21 civilians were killed in them"
     if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
         measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
     if is_ranking_under_massacres(measure, text, section):
