@@ -318,7 +318,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             block.measure == "massacres" and (regex("MassacresClaimedOpening").match(text[:start])
                                               or regex("MassacreVictimsAfter").match(own_words)))):
         # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"; "one massacre ...; five
-        # civilians, three of them children, were killed in it"
+        # civilians, three of them children, were killed in it"; "...; 21 civilians were killed in them"
         measure = "massacre_deaths"
     if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
         measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
