@@ -367,10 +367,7 @@ def ending_place_label(block: Block, report: str) -> str | None:
     """The governorate a label alone on the last raw line of ``block`` names ("Aleppo:", "Damascus Suburbs:"), whose
     counts the next part states ("1,107 victims, including 89 children ..."); None if it ends otherwise, or in a
     dateline in capitals ("DAMASCUS:")."""
-    last = row_lines(block.text, block.starts)[-1][1].strip()
-    label = None if last.isupper() else regex("PlaceLabelLine").fullmatch(last)
-    place = place_label(label.group("label"), report) if label else None
-    return place.codes[0] if place else None
+    return labelled_place(row_lines(block.text, block.starts)[-1][1].strip(), report)
 
 
 def opening_place_label(line: str, report: str) -> str | None:
@@ -378,10 +375,14 @@ def opening_place_label(line: str, report: str) -> str | None:
     them"), which the statements after a semicolon on that line go on counting in; None for any other line, and for
     a label that is more than a place's name (a dateline: "DAMASCUS:", "Damascus (Agency):")."""
     label = regex("Label").match(line)
-    name = label.group("label").strip() if label else ""
-    if not name or name.isupper() or not regex("PlaceLabelLine").fullmatch(name + ":"):
-        return None
-    place = place_label(name, report)
+    return labelled_place(label.group("label").strip() + ":", report) if label else None
+
+
+def labelled_place(label_line: str, report: str) -> str | None:
+    """The governorate a label alone ("Aleppo:", "Damascus Suburbs:") names; None for any other text and for a
+    dateline in capitals ("DAMASCUS:")."""
+    label = None if label_line.isupper() else regex("PlaceLabelLine").fullmatch(label_line)
+    place = place_label(label.group("label"), report) if label else None
     return place.codes[0] if place else None
 
 
