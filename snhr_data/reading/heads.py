@@ -357,7 +357,7 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if place and find_governorates(place.group("list")):
             cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
-        if labelled:
+        if labelled and not breaks_down_in_parentheses(sentence, numbers, stop):
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label
         row = row_label_agent(window) if stop < len(sentence) else None
         if row:
@@ -377,6 +377,13 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if stop < len(sentence) and named and regex("LabelToCount").fullmatch(window[named[-1].end:]):
             cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"
         head.window_end = head.mention.end + min(cuts + [len(window)])
+
+
+def breaks_down_in_parentheses(sentence: str, numbers: list[NumberMention], start: int) -> bool:
+    """Whether the count starting at ``start`` names its own party after it ("(five at the hands of X, ..."): a part of
+    the count before the parentheses, not the count of the label before them."""
+    mention = next(m for m in numbers if m.start == start)
+    return bool(regex("PartyInParenthesesAfter").match(sentence[mention.end:]))
 
 
 def groups_closed(sentence: str, head: Head) -> int:
