@@ -165,6 +165,13 @@ def is_another_count(before: str, after: str) -> bool:
                 or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)))
 
 
+def is_part_of_a_thing(sentence: str, mention: NumberMention) -> bool:
+    """Whether the count at ``mention`` is a part of a thing its own sentence names before it, no count
+    ("observation posts in the area, one of which was shelled"): no count of victims."""
+    return bool(regex("ThingOfWhichAround").search(sentence[:mention.start])
+                and regex("OfWhichAfter").match(sentence[mention.end:]))
+
+
 def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     """The heads of ``sentence`` with their groups, and every count number in it (for the windows)."""
     every = outside_nouns(sentence, find_numbers(sentence))
@@ -201,7 +208,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if noun == "bare":
             noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or noun
-        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)):
+        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)) \
+                or (noun == "bare" and index == 0 and is_part_of_a_thing(sentence, mention)):
             last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September": a part of no count is none
             continue
         glue = sentence[noun_end(sentence, every[index - 1]):mention.start] if index else ""
