@@ -165,6 +165,13 @@ def is_another_count(before: str, after: str) -> bool:
                 or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)))
 
 
+def is_part_of_a_thing(sentence: str, mention: NumberMention) -> bool:
+    """Whether the count at ``mention`` is a part of a thing its own sentence names before it, no count
+    ("observation posts in the area, one of which was shelled"): no count of victims."""
+    return bool(regex("ThingOfWhichAround").search(sentence[:mention.start])
+                and regex("OfWhichAfter").match(sentence[mention.end:]))
+
+
 def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     """The heads of ``sentence`` with their groups, and every count number in it (for the windows)."""
     every = outside_nouns(sentence, find_numbers(sentence))
@@ -201,7 +208,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if noun == "bare":
             noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or noun
-        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)):
+        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)) \
+                or (noun == "bare" and index == 0 and is_part_of_a_thing(sentence, mention)):
             last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September": a part of no count is none
             continue
         glue = sentence[noun_end(sentence, every[index - 1]):mention.start] if index else ""
@@ -357,7 +365,7 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if place and find_governorates(place.group("list")):
             cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
-        if labelled:
+        if labelled and not breaks_down_in_parentheses(sentence, numbers, stop):
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label
         row = row_label_agent(window) if stop < len(sentence) else None
         if row:
@@ -377,6 +385,13 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if stop < len(sentence) and named and regex("LabelToCount").fullmatch(window[named[-1].end:]):
             cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"
         head.window_end = head.mention.end + min(cuts + [len(window)])
+
+
+def breaks_down_in_parentheses(sentence: str, numbers: list[NumberMention], start: int) -> bool:
+    """Whether the count starting at ``start`` names its own party after it ("(five at the hands of X, ..."): a part of
+    the count before the parentheses, not the count of the label before them."""
+    mention = next(m for m in numbers if m.start == start)
+    return bool(regex("PartyInParenthesesAfter").match(sentence[mention.end:]))
 
 
 def groups_closed(sentence: str, head: Head) -> int:
