@@ -208,10 +208,11 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if noun == "bare":
             noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or noun
-        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)) \
+        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)
+                        and not opening_group(sentence)[0]) \
                 or (noun == "bare" and index == 0 and is_part_of_a_thing(sentence, mention)):
-            last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September": a part of no count is none
-            continue
+            last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September": a part of no count is none; but
+            continue  # "Of the four women, X killed two of them": a part of the opening's group
         glue = sentence[noun_end(sentence, every[index - 1]):mention.start] if index else ""
         if noun in GROUP_NOUNS and (
                 (last_kind == "blocker" and regex("GroupGlueFirst").search(glue))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..codes import perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
-from ..vocab import find_parties, report_unknown_party
+from ..vocab import LabelMention, find_parties, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, noun_end
@@ -277,8 +277,8 @@ def row_label_before(segment: str, report: str) -> bool:
 
 
 def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
-    """ "..., Russian forces and the SDF two each", "HTS killed 3": the parties named before the count, in its own
-    reported clause (never before "..., and that", "said ... that")."""
+    """ "..., Russian forces and the SDF two each", "HTS killed 3", "ISIS and Russian forces killed one civilian each":
+    the parties named before the count, in its own reported clause (never before "..., and that", "said ... that")."""
     segment = segment[max((m.end() for m in regex("NewThatClause").finditer(segment)), default=0):]
     named = find_parties(segment, report)
     if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
@@ -286,12 +286,23 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
             return tuple(m.code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])
                          or m is named[-1])
         return (named[-1].code,)
-    for mention in reversed(named):
+    for at, mention in reversed(list(enumerate(named))):
         before = segment[:mention.start]
         if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
                 and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
-            return (mention.code,)
+            return joined_subjects(named[:at + 1], segment) if regex("EachAfter").match(after) else (mention.code,)
     return ()
+
+
+def joined_subjects(named: list[LabelMention], segment: str) -> tuple[str, ...]:
+    """The parties of a subject ending at the last of ``named`` ("ISIS and Russian forces killed one civilian each"):
+    the last one and those joined to it ("and", a comma) right before, each of which killed the count."""
+    joined = [named[-1]]
+    for mention in reversed(named[:-1]):
+        if not regex("PartyListJoin").fullmatch(segment[mention.end:joined[0].start]):
+            break
+        joined.insert(0, mention)
+    return tuple(m.code for m in joined)
 
 
 def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, report: str) -> tuple[str, ...]:

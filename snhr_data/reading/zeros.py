@@ -41,13 +41,15 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     for match in party_zeros:
         if find_governorates(match.group("group") + re.split(r"[.,;]", text[match.end():], maxsplit=1)[0]):
             continue  # "Russian forces killed no civilians in Idlib": a governorate's zero, no column holds it
-        party, measure, victim = zero_party(match.group("party"), sentence, block), None, "all"
+        parties, measure, victim = zero_parties(match.group("party"), sentence, block), None, "all"
         noun = noun_of(" " + match.group("group"))[0] if match.group("group").strip() else ""
         if regex("TortureZero").match(match.group("group")):
             measure = "torture_deaths"
         elif noun in {"generic", "children", "women"} or (not noun and block.measure == "civilian_deaths"):
             measure, victim = "civilian_deaths", noun if noun in {"children", "women"} else "all"
-        if party and measure and (party, measure, victim) not in seen:  # one zero, however many wordings match
+        for party in parties if measure else ():
+            if (party, measure, victim) in seen:
+                continue  # one zero, however many wordings match
             seen.add((party, measure, victim))
             figures.append(sentence.figure(period, measure, victim, party, "all", "count", "", 0.0, "exact",
                                            sentence.line_at(match.start("party")),
@@ -68,12 +70,21 @@ def zero_period(sentence: Sentence, block: Context, section: Context) -> str | N
     return None if period in {None, NO_PERIOD} else period
 
 
-def zero_party(subject: str, sentence: Sentence, block: Context) -> str | None:
-    """The party a zero's subject names ("Russian forces", "while ISIS cells"); of a pronoun ("at their hands"),
-    the party of the item's label or of the sentence before; None if it names none."""
+def zero_parties(subject: str, sentence: Sentence, block: Context) -> tuple[str, ...]:
+    """The parties a zero's subject names ("Russian forces", "while ISIS cells", each of "HTS or the US-led coalition
+    forces": no deaths at the hands of either); of a pronoun ("at their hands"), the party of the item's label or of
+    the sentence before; none if it names none."""
     report = sentence.source.report
     if regex("PronounAgent").fullmatch(subject.strip()):
         before = block.subject if block.subject and not block.subject.startswith(UNMAPPED) else None
-        return label_party(sentence.text, report) or before
+        party = label_party(sentence.text, report) or before
+        return (party,) if party else ()
     named = find_parties(subject, report)
-    return named[-1].code if named and regex("AgentTail").fullmatch(subject[named[-1].end:]) else None
+    if not named or not regex("AgentTail").fullmatch(subject[named[-1].end:]):
+        return ()
+    joined = [named[-1]]
+    for mention in reversed(named[:-1]):
+        if not regex("ZeroPartyJoin").fullmatch(subject[mention.end:joined[0].start]):
+            break
+        joined.insert(0, mention)
+    return tuple(m.code for m in joined)
