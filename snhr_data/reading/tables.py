@@ -33,7 +33,7 @@ ROW_NOTE = "a row of a table flattened to text"
 COMBINED_ROW_NOTE = "the combined group's label, its members' rows after it"
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "toll": "all", "children": "children",
-                   "women": "women", "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS, "torture": TORTURE}
+                   "women": "women", "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
 
 
 @dataclass(frozen=True)
