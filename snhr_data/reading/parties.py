@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..codes import perpetrator_groups
+from ..codes import combined_members, perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
 from ..vocab import LabelMention, find_parties, report_unknown_party
@@ -263,10 +263,17 @@ def named_in_window(window: str, report: str) -> Parties | None:
                       or regex("CommittedByAside").match(window[: backward[0].start]))
     if regex("EachWord").search(window[: backward[0].start]):
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
-        return Parties(tuple(m.code for m in chained), also_total=also_total)
+        return Parties(tuple(code for m in chained for code in each_party_of(m)), also_total=also_total)
     in_detention = bool(regex("DetentionOf").search(window[: backward[0].start])
                         or regex("DetentionAfter").match(window[backward[0].end:]))
     return Parties((backward[0].code,), also_total=also_total, in_detention=in_detention)
+
+
+def each_party_of(mention) -> tuple[str, ...]:
+    """The parties a count said of each party after it names ("one each by Syrian regime forces and Russian forces"):
+    a combined label joining two parties' names is each member, not the two together; any other label its own code."""
+    members = combined_members().get(mention.code, ())
+    return members if members and regex("EachJoinedParties").search(mention.text) else (mention.code,)
 
 
 def row_label_before(segment: str, report: str) -> bool:
