@@ -204,7 +204,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     """The figures of one row; None when the line is no row of ``table`` (the table has ended)."""
     if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
         return month_list_row(line, table, source, line_no)
-    line = regex("PlaceItemBullet" if table.introduced and table.key == "governorate" else "RowBullet").sub("", line)
+    item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
+    line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())
     if not match or is_year(match.group("cells")):
         return None
@@ -359,7 +360,8 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
                     measure: str | None = None) -> list[Figure] | None:
     """The figures of a list of parties flattened into the sentence that introduces it ("Deaths caused by other
     parties, by cause: Landmines of unknown source 162 Gunfire of unknown source 183 ..."), each count its label's
-    party's, of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
+    party's, of the victim group the introduction names ("Children killed by party: ..."; both groups: reported and
+    left out), of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
     distributed as follows: ..."), else the one its words name; of the period the introduction names, else
     ``period``; None when the sentence is no such list (a label that names no one party, an introduction of several
     periods or, with no ``measure``, of no measure a table holds)."""
@@ -374,10 +376,14 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
     codes = [label_code(row.group("label").strip(), find_parties(row.group("label").strip(), source.report))
              if row else None for _, row in rows]
     mentions = source.periods(match.group("intro"))
+    groups = intro_groups(match.group("intro"))
     if None in codes or len(mentions) > 1 or (mentions and not mentions[0].period):
         return None
+    if len(groups) > 1:
+        warn_left_out(source, line_at(0), sentence.strip()[:40], "row")
+        return []
     when = mentions[0].period if mentions else period
-    return [Figure(source.report, when, measure, "all", code, "all",
+    return [Figure(source.report, when, measure, groups[0] if groups else "all", code, "all",
                    "count", "", float(find_numbers(row.group("cells"))[0].value), "exact", source.source_file,
                    line_at(offset), sentence.strip(), "a list of parties flattened into its introduction's sentence")
             for (offset, row), code in zip(rows, codes)]
