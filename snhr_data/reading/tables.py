@@ -138,18 +138,18 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
         return None
     key = key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
-    groups = intro_groups(sentence)
-    if len(mentions) > 1 or (mentions and not mentions[0].period) or len(groups) > 1:
-        return Table(key, groups[:1] or ("all",), NO_PERIOD, measure, party=party, introduced=True)
-    return Table(key, groups or ("all",), mentions[0].period if mentions else period, measure, party=party,
-                 introduced=True)
+    group = intro_group(sentence)
+    if len(mentions) > 1 or (mentions and not mentions[0].period):
+        return Table(key, (group,), NO_PERIOD, measure, party=party, introduced=True)
+    return Table(key, (group,), mentions[0].period if mentions else period, measure, party=party, introduced=True)
 
 
-def intro_groups(sentence: str) -> tuple[str, ...]:
-    """The victim groups a list's introduction names ("Children killed by governorate:": children), whose counts its
-    items are; () when it names none (all victims). One naming several ("Children and women killed by party:") says
-    how none of its counts splits: its rows are left out."""
-    return tuple(group for group, pattern in classes("TableIntroGroup") if pattern.search(sentence))
+def intro_group(sentence: str) -> str:
+    """The victim group a list's introduction names ("Children killed by governorate:": children), whose counts its
+    items are: both together for one naming both ("Children and women killed by party:"), all victims for one naming
+    none."""
+    groups = [group for group, pattern in classes("TableIntroGroup") if pattern.search(sentence)]
+    return "children_and_women" if len(groups) > 1 else groups[0] if groups else "all"
 
 
 def intro_party(sentence: str, source: Source) -> str:
@@ -360,8 +360,7 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
                     measure: str | None = None) -> list[Figure] | None:
     """The figures of a list of parties flattened into the sentence that introduces it ("Deaths caused by other
     parties, by cause: Landmines of unknown source 162 Gunfire of unknown source 183 ..."), each count its label's
-    party's, of the victim group the introduction names ("Children killed by party: ..."; both groups: reported and
-    left out), of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
+    party's, of the victim group the introduction names ("Children killed by party: ..."), of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
     distributed as follows: ..."), else the one its words name; of the period the introduction names, else
     ``period``; None when the sentence is no such list (a label that names no one party, an introduction of several
     periods or, with no ``measure``, of no measure a table holds)."""
@@ -376,14 +375,10 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
     codes = [label_code(row.group("label").strip(), find_parties(row.group("label").strip(), source.report))
              if row else None for _, row in rows]
     mentions = source.periods(match.group("intro"))
-    groups = intro_groups(match.group("intro"))
     if None in codes or len(mentions) > 1 or (mentions and not mentions[0].period):
         return None
-    if len(groups) > 1:
-        warn_left_out(source, line_at(0), sentence.strip()[:40], "row")
-        return []
     when = mentions[0].period if mentions else period
-    return [Figure(source.report, when, measure, groups[0] if groups else "all", code, "all",
+    return [Figure(source.report, when, measure, intro_group(match.group("intro")), code, "all",
                    "count", "", float(find_numbers(row.group("cells"))[0].value), "exact", source.source_file,
                    line_at(offset), sentence.strip(), "a list of parties flattened into its introduction's sentence")
             for (offset, row), code in zip(rows, codes)]
