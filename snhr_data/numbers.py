@@ -42,6 +42,11 @@ ARTICLE_ONE = re.compile(
     re.IGNORECASE,
 )
 
+# a word number before a colon is a label ("One:"), unless a verb of counting states it ("Deaths due to torture numbered
+# six: four by ..."; round 22): the count its parts follow
+COUNTED_WORD_BEFORE_COLON = re.compile(
+    rf"\b(?:numbered|reached|totall?ed|amounted to|stood at)\s+(?P<words>{_WORD_NUMBER})(?=:\s)", re.IGNORECASE)
+
 SENTENCE_END = re.compile(r"[.!?]\s+$")
 # "the other" after "one" in a pair split by party ("two massacres, one committed by ISIS and the other by other
 # parties"): the second of the pair, one
@@ -89,6 +94,9 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
         if match.group("person") and opens_sentence(text[:match.start()]):
             continue
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
+    for match in COUNTED_WORD_BEFORE_COLON.finditer(text):
+        found.append(NumberMention(parse_number(match.group("words")), match.start("words"), match.end("words"),
+                                   match.group("words")))
     for match in OTHER_OF_A_PAIR.finditer(text):
         found.append(NumberMention(1.0, match.start("other"), match.end("other"), match.group("other")))
     return tuple(sorted(found, key=lambda mention: mention.start))

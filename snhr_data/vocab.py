@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .codes import load_vocab
-from .grammar import cached, cached_by_text
+from .grammar import cached, cached_by_text, regex
 
 
 class UnmappedLabelError(ValueError):
@@ -114,6 +114,17 @@ def label_mentions(text: str, name: str, report: str | None) -> tuple[LabelMenti
 
 def find_parties(text: str, report: str | None = None) -> list[LabelMention]:
     return find_labels(text, "perpetrators", report)
+
+
+def joined_mentions(named: list[LabelMention], text: str, join: str = "PartyListJoin") -> list[LabelMention]:
+    """The last of ``named`` and those joined to it right before it in ``text`` by the grammar entry ``join`` ("Russian
+    forces and the SDF" of "..., Russian forces and the SDF two each"), in order."""
+    joined = named[-1:]
+    for mention in reversed(named[:-1]):
+        if not regex(join).fullmatch(text[mention.end:joined[0].start]):
+            break
+        joined.insert(0, mention)
+    return joined
 
 
 def find_governorates(text: str) -> list[LabelMention]:

@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..grammar import cached, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
-from ..vocab import LabelMention, find_governorates, find_parties
+from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions
 from .agents import row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
@@ -411,9 +411,4 @@ def groups_closed(sentence: str, head: Head) -> int:
 def list_start(window: str, named: list[LabelMention]) -> int:
     """Where the list of parties that ends ``window`` (right before the next number) starts: "Russian forces and
     the SDF" of "..., Russian forces and the SDF two each"; they name the next number's parties."""
-    start = named[-1].start
-    for before, after in zip(reversed(named[:-1]), reversed(named[1:])):
-        if not regex("PartyListJoin").fullmatch(window[before.end:after.start]):
-            break
-        start = before.start
-    return start
+    return joined_mentions(named, window)[0].start

@@ -65,7 +65,11 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if bringing:  # "bringing the total for 2024 so far to 38": the total of what the clause or the count before counts
         measure = measure_of_text(bringing.group("what")) or previous_measure or "civilian_deaths"
         return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
-    if opening and not (opening == "civilian_deaths" and regex("TortureWord").search(window)):
+    # ... but a bare count after a count of workers of another kind is of that kind ("Among the victims were eight
+    # medical personnel, ..., and two media workers, one each by X and Y": media workers; round 22)
+    handed_other_workers = head.noun == "bare" and previous_measure in SECTION_MEASURES - {opening, "torture_deaths"}
+    if opening and not (opening == "civilian_deaths" and regex("TortureWord").search(window)) \
+            and not handed_other_workers:
         return opening  # "Of the month's victims, 26 died due to torture": those victims' torture deaths
     if regex("TortureWord").search(window):
         return "torture_deaths"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..codes import perpetrator_groups
+from ..codes import combined_members, perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
-from ..vocab import LabelMention, find_parties, report_unknown_party
+from ..vocab import find_parties, joined_mentions, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, noun_end
@@ -212,11 +212,7 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
     named = find_parties(text[:listed[0].mention.start], sentence.source.report)
     if len(named) < 2:
         return None
-    chain = named[-1:]
-    for before in reversed(named[:-1]):
-        if not regex("PartyListJoin").fullmatch(text[before.end:chain[0].start]):
-            break
-        chain.insert(0, before)
+    chain = joined_mentions(named, text)
     if len(chain) != len(listed):
         warn_left_out(sentence.source, sentence.line_at(head.mention.start),
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
@@ -263,10 +259,17 @@ def named_in_window(window: str, report: str) -> Parties | None:
                       or regex("CommittedByAside").match(window[: backward[0].start]))
     if regex("EachWord").search(window[: backward[0].start]):
         chained = [backward[0]] + list(find_parties(window[backward[0].end:], report))
-        return Parties(tuple(m.code for m in chained), also_total=also_total)
+        return Parties(tuple(code for m in chained for code in each_party_of(m)), also_total=also_total)
     in_detention = bool(regex("DetentionOf").search(window[: backward[0].start])
                         or regex("DetentionAfter").match(window[backward[0].end:]))
     return Parties((backward[0].code,), also_total=also_total, in_detention=in_detention)
+
+
+def each_party_of(mention) -> tuple[str, ...]:
+    """The parties a count said of each party after it names ("one each by Syrian regime forces and Russian forces"):
+    a combined label joining two parties' names is each member, not the two together; any other label its own code."""
+    members = combined_members().get(mention.code, ())
+    return members if members and regex("EachJoinedParties").search(mention.text) else (mention.code,)
 
 
 def row_label_before(segment: str, report: str) -> bool:
@@ -290,19 +293,9 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
         before = segment[:mention.start]
         if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
                 and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
-            return joined_subjects(named[:at + 1], segment) if regex("EachAfter").match(after) else (mention.code,)
+            each = regex("EachAfter").match(after)  # "ISIS and Russian forces killed one civilian each": both
+            return tuple(m.code for m in joined_mentions(named[:at + 1], segment)) if each else (mention.code,)
     return ()
-
-
-def joined_subjects(named: list[LabelMention], segment: str) -> tuple[str, ...]:
-    """The parties of a subject ending at the last of ``named`` ("ISIS and Russian forces killed one civilian each"):
-    the last one and those joined to it ("and", a comma) right before, each of which killed the count."""
-    joined = [named[-1]]
-    for mention in reversed(named[:-1]):
-        if not regex("PartyListJoin").fullmatch(segment[mention.end:joined[0].start]):
-            break
-        joined.insert(0, mention)
-    return tuple(m.code for m in joined)
 
 
 def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, report: str) -> tuple[str, ...]:

@@ -106,7 +106,7 @@ class ReportReader:
             return
         measure = measure_of_text(text)
         if regex("PlacesAndMassacresHeading").fullmatch(text) or len(measures_named(text)) > 1 \
-                or regex("ComparisonsHeading").fullmatch(text):
+                or regex("ComparisonsHeading").fullmatch(text) or names_several_workers(text):
             # "Governorates and massacres", "Medical, media and Civil Defense personnel": several subjects, each
             # statement names its own; "Comparisons": the report's tolls set beside others, of no one measure
             self.section.measure = None
@@ -757,9 +757,23 @@ def is_heading(block: Block) -> bool:
         return False
     looks_like_one = (is_major_heading(block) or block.md_heading or text.endswith(":")
                       or (not regex("EndsSentence").search(text) and len(text.split()) <= 14))
+    if looks_like_one and ends_sentence_before_last_line(block):
+        return False  # a paragraph run into a label line ("... caused most of the victims." / "Victims by party:")
     # a short item stating a zero is no heading ("- Coalition forces: none. SNHR recorded no deaths at their hands");
     # asked last: the zero patterns are the reader's costliest, and most blocks are paragraphs
     return looks_like_one and not states_zero(text)
+
+
+def names_several_workers(heading: str) -> bool:
+    """Whether a heading names the workers of several measures, perhaps with no noun ("Medical, media and Civil
+    Defense"): each statement under it names its own."""
+    return bool(regex("WorkersHeading").fullmatch(heading)) and len(regex("WorkerTopic").findall(heading)) > 1
+
+
+def ends_sentence_before_last_line(block: Block) -> bool:
+    """Whether a raw line of ``block`` before its last one ends a sentence: the block is a paragraph, whatever its
+    last line (a label line ending in a colon) looks like."""
+    return any(regex("EndsSentence").search(block.text[:start].rstrip()) for start in block.starts[1:])
 
 
 @cached_by_text

@@ -320,6 +320,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"; "one massacre ...; five
         # civilians, three of them children, were killed in it"; "...; 21 civilians were killed in them"
         measure = "massacre_deaths"
+    bracketed = is_bracketed_massacre_victims(prev, text[:start], text[end:])
+    if bracketed:
+        measure = "massacre_deaths"  # "Syrian regime forces 2 (13 victims)": the victims of those two massacres
     if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
         measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
     if is_ranking_under_massacres(measure, text, section):
@@ -396,7 +399,14 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
-                 whole_measure_of(prev, block, refers_back(segment, text[end:]), measure))
+                 "massacres" if bracketed else whole_measure_of(prev, block, refers_back(segment, text[end:]), measure))
+
+
+def is_bracketed_massacre_victims(prev: Count | None, before: str, after: str) -> bool:
+    """Whether a count in brackets right after a count of massacres gives their victims ("Syrian regime forces 2 (13
+    victims), ..."): the massacres' deaths, and the count after it counts massacres again."""
+    return (prev is not None and prev.measure == "massacres" and bool(regex("BracketOpenBefore").search(before))
+            and bool(regex("VictimsBracketClose").match(after)))
 
 
 def whole_measure_of(prev: Count | None, block: Context, part: bool, measure: str) -> str | None:

@@ -28,6 +28,7 @@ from .text import title_case_months
 
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 FIGHTERS = "fighters"  # a column of fighters killed: no civilian figure
+TORTURE = "torture"  # a column of the deaths under torture beside the civilians: torture deaths of all victims
 ROW_NOTE = "a row of a table flattened to text"
 COMBINED_ROW_NOTE = "the combined group's label, its members' rows after it"
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
@@ -60,7 +61,7 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
     match = regex("TableHeader").fullmatch(text.strip())
     if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    columns = [GROUP_OF_COLUMN[column_word(c)] for c in regex("TableColumn").findall(match.group("columns"))]
+    columns = [column_group(c) for c in regex("HeaderColumn").findall(match.group("columns"))]
     key = key_of(match.group("key"))
     if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
         period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
@@ -68,6 +69,18 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
         period = NO_PERIOD  # "Children killed by governorate:" / "| Governorate | Civilians | Children |": whose is which
     groups = tuple(group if column == "all" else column for column in columns)
     return Table(key, groups, period, measure or "civilian_deaths")
+
+
+def column_group(column: str) -> str:
+    """The victim group a header's column counts ("Of which children": children), TORTURE for a column of the deaths
+    under torture ("Died under torture", "Torture deaths")."""
+    return TORTURE if regex("TortureColumn").fullmatch(column.strip()) else GROUP_OF_COLUMN[column_word(column)]
+
+
+def cell_measure_group(table: Table, group: str) -> tuple[str, str]:
+    """The measure and victim group of a table's cell in the column of ``group``: a torture column's cells are torture
+    deaths of all victims, the other columns' the table's measure."""
+    return ("torture_deaths", "all") if group == TORTURE else (table.measure, group)
 
 
 def measure_table_header(text: str, source: Source, period: str) -> Table | None:
@@ -175,7 +188,7 @@ def flat_table_cuts(text: str, start: int, line_starts: set[int]) -> list[int]:
     head = regex("FlatTableStart").match(text, start)
     if not head:
         return []
-    columns = len(regex("TableColumn").findall(head.group("columns")))
+    columns = len(regex("HeaderColumn").findall(head.group("columns")))
     rows, ended, end, at = [], 0, start, head.end()
     while (row := regex("FlatTableRow").match(text, at)) and len(find_numbers(row.group("cells"))) == columns:
         rows.append(at)
@@ -233,7 +246,7 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
                             "its figures are left out", source.strict)
         return []
     party, gov = (table.party, code) if table.key == "governorate" else (code, "all")
-    return [Figure(source.report, period, table.measure, group, party, gov, "count", "", float(n.value),
+    return [Figure(source.report, period, *cell_measure_group(table, group), party, gov, "count", "", float(n.value),
                    "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
             for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
 
@@ -285,8 +298,8 @@ def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: 
     table's party (all parties, or the one its introduction names)."""
     if table.key not in {"party", "governorate"}:
         return []
-    return [Figure(source.report, period, table.measure, group, table.party, "all", "count", "", float(n.value),
-                   "exact", source.source_file, line_no, quote, ROW_NOTE)
+    return [Figure(source.report, period, *cell_measure_group(table, group), table.party, "all", "count", "",
+                   float(n.value), "exact", source.source_file, line_no, quote, ROW_NOTE)
             for group, period, n in zip(table.groups, table.column_periods(), numbers)
             if group != FIGHTERS and (group != "all" or table.periods)]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..grammar import regex, regexes
-from ..vocab import find_governorates, find_parties
+from ..vocab import find_governorates, find_parties, joined_mentions
 from .heads import noun_of
 from .measure import NOUN_MEASURE
 from .agents import label_party
@@ -82,9 +82,4 @@ def zero_parties(subject: str, sentence: Sentence, block: Context) -> tuple[str,
     named = find_parties(subject, report)
     if not named or not regex("AgentTail").fullmatch(subject[named[-1].end:]):
         return ()
-    joined = [named[-1]]
-    for mention in reversed(named[:-1]):
-        if not regex("ZeroPartyJoin").fullmatch(subject[mention.end:joined[0].start]):
-            break
-        joined.insert(0, mention)
-    return tuple(m.code for m in joined)
+    return tuple(m.code for m in joined_mentions(named, subject, "ZeroPartyJoin"))
