@@ -51,6 +51,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     respective = respective_governorate(head, heads, sentence)
     if respective is not None:
         return respective
+    if head.noun in COUNTED_IN_PLACES and is_joint_place_before(sentence[:head.mention.start]):
+        return Governorates(AMBIGUOUS)  # "Damascus/Rural Damascus: 30": the two together, no one governorate's
     ranked = ranked_governorate(head, previous, sentence, report)
     if ranked is not None:
         return ranked
@@ -68,6 +70,20 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         # joint count
         return own if len(own.codes) == 1 and own.codes != AMBIGUOUS else Governorates(AMBIGUOUS)
     return own_governorates(head, previous, sentence, segment, report)
+
+
+def is_joint_place_before(before: str) -> bool:
+    """Whether a label naming two governorates as one place ends right before a count ("Damascus/Rural Damascus: 30",
+    "Damascus & Rural Damascus 30", "Damascus and its countryside: 30"): the count is the two together's."""
+    named = find_governorates(before)
+    if not named:
+        return False
+    tail = before[named[-1].end:]
+    countryside = regex("JointPlaceCountryside").match(tail)
+    if countryside:
+        return bool(regex("JointPlaceLabelEnd").fullmatch(tail[countryside.end():]))
+    return len(named) > 1 and bool(regex("JointPlaceLabelEnd").fullmatch(tail)) \
+        and bool(regex("JointPlaceJoin").fullmatch(before[named[-2].end:named[-1].start]))
 
 
 def placed_after(head: Head, sentence: str) -> bool:

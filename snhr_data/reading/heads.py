@@ -271,7 +271,10 @@ def opening_group(sentence: str) -> tuple[str, int]:
     opening = regex("GroupOpening").match(sentence)
     if not opening:
         return "", 0
-    noun = opening.group("noun") or opening.group("subject")  # "Of the 27 children killed, ...", "The 64 women were ..."
+    # "Of the 27 children killed, ...", "The 64 women were ...", "Children killed by party: ..."
+    noun = opening.group("noun") or opening.group("subject") or opening.group("listed")
+    if regex("JointGroupNoun").fullmatch(noun):
+        return "children_and_women", opening.end()
     return noun_of(" " + noun.lower())[0], opening.end()
 
 

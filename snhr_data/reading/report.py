@@ -304,7 +304,8 @@ class ReportReader:
         """Read one block of the body (or the part of one before, at or after a table's header)."""
         context = self.table or self.section
         period = context.period or self.source.period
-        header = None if self.skipping else (table_header(whole.text, period, context.measure)
+        group = self.table.groups[0] if self.table and self.table.introduced else "all"
+        header = None if self.skipping else (table_header(whole.text, period, context.measure, group)
                                              or measure_table_header(whole.text, self.source, period)
                                              or period_table_header(whole.text, self.source, context.measure))
         if header:

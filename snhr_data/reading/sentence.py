@@ -366,6 +366,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
     if prev is not None and not places.codes and refers_back(segment, text[end:]):
         places = Governorates(prev.governorates)  # "611 civilians were killed in Aleppo, 502 of them by X": Aleppo's
+    if places.codes == AMBIGUOUS and prev is not None \
+            and is_party_part_in_place(segment, text[end:], parties.codes, prev, sentence.source.report):
+        places = Governorates(prev.governorates)  # "Aleppo ranked first with 17, of whom X killed six": Aleppo's
     # "Israeli forces killed four civilians in Daraa and Quneitra", "Turkish forces killed 64 in the Afrin area"
     if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
         places = places.as_party_total()
@@ -437,6 +440,21 @@ def is_ranking_under_massacres(measure: str, text: str, section: Context) -> boo
     from its heading ("IV. Massacres") only: whether it ranks them or all the month's deaths, the text does not say."""
     return (measure == "massacre_deaths" and section.measure == "massacres" and not regex("MassacreWord").search(text)
             and (ranking_subject(text) is not None or bool(regex("VictimsByPlaceOpening").match(text))))
+
+
+def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], prev: Count, report: str) -> bool:
+    """Whether a count a ranking leaves with no one governorate is a party's part of the count before it, of the one
+    governorate that count is ("Aleppo ranked first with 17 civilians, of whom Turkish forces killed six", "Idlib came
+    second with 15, seven of them killed by Russian forces"), or goes on with such a part, its verb left out ("... and
+    Syrian Democratic Forces five"): that party's count in that governorate."""
+    if not parties or "all" in parties or len(prev.governorates) != 1 or prev.governorates == AMBIGUOUS:
+        return False
+    if refers_back(segment, after):
+        return True
+    named = find_parties(segment, report)
+    return bool(named) and "all" not in prev.parties and bool(prev.parties) \
+        and bool(regex("ElidedPartyGap").fullmatch(segment[:named[0].start])) \
+        and bool(regex("ElidedPartyGap").fullmatch(segment[named[-1].end:])) and len({m.code for m in named}) == 1
 
 
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..codes import combined_members
-from ..grammar import regex, regexes
+from ..grammar import classes, regex, regexes
 from ..numbers import find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
@@ -46,21 +46,28 @@ class Table:
     measure: str = "civilian_deaths"
     periods: tuple[str, ...] = ()  # one per column, for a table whose columns are periods; else each is ``period``
     party: str = "all"  # of a table by governorate: the one party its introduction names ("The regime's toll ...")
+    introduced: bool = False  # opened by an introduction ("Children killed by governorate:"), no header: its one
+    # victim group is that of the header's columns of all victims, if a header follows
 
     def column_periods(self) -> tuple[str, ...]:
         return self.periods or (self.period,) * len(self.groups)
 
 
-def table_header(text: str, period: str, measure: str | None) -> Table | None:
+def table_header(text: str, period: str, measure: str | None, group: str = "all") -> Table | None:
     """The table a header line opens ("Party Civilians Children Women", "Governorate | Civilians | Children"), of
-    the ``measure`` its introduction or heading names; None when that is no measure a table of deaths holds."""
+    the ``measure`` and victim ``group`` its introduction or heading names ("Children killed by governorate:" /
+    "| Governorate | Deaths |": children); None when that is no measure a table of deaths holds. Under an introduction
+    naming a victim group, a header with a column of another group has no period (its rows are left out)."""
     match = regex("TableHeader").fullmatch(text.strip())
     if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    groups = tuple(column_group(c) for c in regex("HeaderColumn").findall(match.group("columns")))
+    columns = [column_group(c) for c in regex("HeaderColumn").findall(match.group("columns"))]
     key = key_of(match.group("key"))
     if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
         period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
+    if group != "all" and set(columns) - {"all", FIGHTERS}:
+        period = NO_PERIOD  # "Children killed by governorate:" / "| Governorate | Civilians | Children |": whose is which
+    groups = tuple(group if column == "all" else column for column in columns)
     return Table(key, groups, period, measure or "civilian_deaths")
 
 
@@ -144,9 +151,18 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
         return None
     key = key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
+    group = intro_group(sentence)
     if len(mentions) > 1 or (mentions and not mentions[0].period):
-        return Table(key, ("all",), NO_PERIOD, measure, party=party)
-    return Table(key, ("all",), mentions[0].period if mentions else period, measure, party=party)
+        return Table(key, (group,), NO_PERIOD, measure, party=party, introduced=True)
+    return Table(key, (group,), mentions[0].period if mentions else period, measure, party=party, introduced=True)
+
+
+def intro_group(sentence: str) -> str:
+    """The victim group a list's introduction names ("Children killed by governorate:": children), whose counts its
+    items are: both together for one naming both ("Children and women killed by party:"), all victims for one naming
+    none."""
+    groups = [group for group, pattern in classes("TableIntroGroup") if pattern.search(sentence)]
+    return "children_and_women" if len(groups) > 1 else groups[0] if groups else "all"
 
 
 def intro_party(sentence: str, source: Source) -> str:
@@ -201,7 +217,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     """The figures of one row; None when the line is no row of ``table`` (the table has ended)."""
     if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
         return month_list_row(line, table, source, line_no)
-    line = regex("RowBullet").sub("", line)
+    item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
+    line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())
     if not match or is_year(match.group("cells")):
         return None
@@ -356,7 +373,7 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
                     measure: str | None = None) -> list[Figure] | None:
     """The figures of a list of parties flattened into the sentence that introduces it ("Deaths caused by other
     parties, by cause: Landmines of unknown source 162 Gunfire of unknown source 183 ..."), each count its label's
-    party's, of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
+    party's, of the victim group the introduction names ("Children killed by party: ..."), of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
     distributed as follows: ..."), else the one its words name; of the period the introduction names, else
     ``period``; None when the sentence is no such list (a label that names no one party, an introduction of several
     periods or, with no ``measure``, of no measure a table holds)."""
@@ -374,7 +391,7 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
     if None in codes or len(mentions) > 1 or (mentions and not mentions[0].period):
         return None
     when = mentions[0].period if mentions else period
-    return [Figure(source.report, when, measure, "all", code, "all",
+    return [Figure(source.report, when, measure, intro_group(match.group("intro")), code, "all",
                    "count", "", float(find_numbers(row.group("cells"))[0].value), "exact", source.source_file,
                    line_at(offset), sentence.strip(), "a list of parties flattened into its introduction's sentence")
             for (offset, row), code in zip(rows, codes)]
@@ -448,7 +465,7 @@ def group_period_line(line: str, source: Source, party: str | None, measure: str
 def flat_place_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int]) -> list[Figure] | None:
     """The figures of a list of governorates flattened into the sentence that introduces it ("The death toll by
     governorate: Raqqa 571 (43%), Deir Ez-Zour 212, Idlib 158"), each count (and share of the toll) its governorate's,
-    of the period the introduction names, else ``period``; None when the sentence is no such list (no cell whose label
+    of the victim group ("Children killed by governorate: ...") and the period the introduction names, else ``period``; None when the sentence is no such list (no cell whose label
     names one governorate, an introduction of no table by governorate). A cell naming no governorate is reported and
     left out, as is the cell of the other governorates together ("other governorates 50") without a word; a list of
     several periods is reported and left out."""
@@ -471,7 +488,7 @@ def flat_place_list(sentence: str, source: Source, period: str, line_at: Callabl
         warn_left_out(source, line_at(0), sentence.strip()[:40], "row")
         return []
     def figure(cell: re.Match[str], code: str, unit: str, value: str) -> Figure:
-        return Figure(source.report, table.period, table.measure, "all", table.party, code, unit,
+        return Figure(source.report, table.period, table.measure, table.groups[0], table.party, code, unit,
                       "governorate" if unit == "percent" else "", float(value.replace(",", "")), "exact",
                       source.source_file, line_at(match.start("cells") + cell.start("label")), sentence.strip(),
                       "a list of governorates flattened into its introduction's sentence")
