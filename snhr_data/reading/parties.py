@@ -68,6 +68,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "sum_of_parties")
         return LEFT_OUT
+    if head is heads[0] and regex("JointSumOpening").match(text[:start]):
+        # "Together the two accounted for 58 deaths": the sum of parties named before, never the total
+        warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "joint_sum")
+        return LEFT_OUT
     share = regex("ShareGoesToAfter").match(text[end:])
     if share:  # "The largest share, 74 deaths, goes to X": X's count, whoever else the sentence names
         given = find_parties(text[end + share.end():], report)
