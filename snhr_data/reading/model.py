@@ -157,6 +157,8 @@ LEFT_OUT_BECAUSE = {
                    "whether it is that party's or all parties'"),
     "sum_of_parties": ("{p} adds up the counts of the parties named before it, and the text does not say whether they "
                        "are all the parties'"),
+    "joint_sum": ("{p} adds up (\"together\") the counts of parties named before it: neither the whole toll nor one "
+                  "party's"),
 }
 
 
@@ -179,7 +181,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them",
-             "list_measure": "filed as either", "sum_of_parties": "given to the last of them"}.get(
+             "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
+             "joint_sum": "filed as the total"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..codes import combined_members, perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
-from ..vocab import find_parties, joined_mentions, report_unknown_party
+from ..vocab import find_governorates, find_parties, joined_mentions, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, noun_end
@@ -67,6 +67,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "sum_of_parties")
+        return LEFT_OUT
+    if head is heads[0] and regex("JointSumOpening").match(text[:start]):
+        # "Together the two accounted for 58 deaths": the sum of parties named before, never the total
+        warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "joint_sum")
         return LEFT_OUT
     share = regex("ShareGoesToAfter").match(text[end:])
     if share:  # "The largest share, 74 deaths, goes to X": X's count, whoever else the sentence names
@@ -203,10 +207,19 @@ def own_clause_start(head: Head, text: str) -> int:
 def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parties | None:
     """In "Syrian regime forces, Russian forces and ISIS killed 603, 187 and 92 civilians respectively", the party of
     the list named before the counts that stands where the count stands among them; left out (and warned) when the
-    list and the counts do not pair up; None outside such a sentence (or for a group's count)."""
+    list and the counts do not pair up, or when a group's counts ("of the women, 71 and 57 respectively") have no list
+    of parties or places in their sentence; None outside such a sentence (or for a group's count)."""
     text = sentence.text
     closing = regex("Respectively").search(text, head.mention.end)
-    if head.noun in GROUP_HEADS or closing is None:
+    if closing is None:
+        return None
+    if regex("GroupOpening").match(text) and not find_parties(text[:closing.start()], sentence.source.report) \
+            and not find_governorates(text[:closing.start()]):
+        # "...; of the women, 71 and 57 respectively": the parties they pair with are not in their sentence
+        warn_left_out(sentence.source, sentence.line_at(head.mention.start), text[:closing.end()].strip()[:80],
+                      "respective")
+        return LEFT_OUT
+    if head.noun in GROUP_HEADS:
         return None
     listed = [h for h in heads if h.noun not in GROUP_HEADS and h.mention.end <= closing.start()]
     named = find_parties(text[:listed[0].mention.start], sentence.source.report)
