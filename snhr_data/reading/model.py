@@ -81,14 +81,22 @@ class Source:
         found = find_periods(text, self.report, None if self.now == UNDATED else self.now)
         if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
-        readings = set() if self.now == UNDATED else {shift_month(self.report, -1), shift_month(self.published, -1)}
+        readings = set() if self.now == UNDATED else self.last_month_readings()
         return [self.last_month(text, m, found, readings)
                 if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
 
+    def last_month_readings(self) -> set[str]:
+        """The months "last month" may be in a text published after its report month: the one before the report month
+        or before the publication date; only the latter in a text covering a year, half-year or span (an annual
+        report's December stands for its year: no month the text covers, that "last month" could count back from)."""
+        before_publication = shift_month(self.published, -1)
+        return {before_publication} if self.period != self.report else {shift_month(self.report, -1), before_publication}
+
     @staticmethod
     def last_month(text: str, mention: PeriodMention, found: list[PeriodMention], readings: set[str]) -> PeriodMention:
-        """ "last month" of two ``readings``: the one the sentence leaves by comparing it with the other, else none."""
-        month = compared_last_month(text, mention, found, readings)
+        """ "last month" of two ``readings``: the one the sentence leaves by comparing it with the other, else none;
+        the one reading there is."""
+        month = next(iter(readings)) if len(readings) == 1 else compared_last_month(text, mention, found, readings)
         return PeriodMention(month, mention.start, mention.end, "month" if month else "relative")
 
 

@@ -24,7 +24,7 @@ from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifie
                     noun_of, opening_group, set_windows, with_opening_group)
 from .measure import measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
-from .parties import parties_of
+from .parties import Parties, parties_of
 from .percents import read_percents
 from .period import period_of
 from .text import masked, quote_around
@@ -320,6 +320,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"; "one massacre ...; five
         # civilians, three of them children, were killed in it"; "...; 21 civilians were killed in them"
         measure = "massacre_deaths"
+    if is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment):
+        measure = "massacre_deaths"  # "one by Y, killing 8 civilians": the victims of Y's one massacre
+    elif regex("PartyMassacresTollBefore").search(text[:start]) and regex("NotACountBefore").search(text[:start]):
+        return Count(head, measure)  # "one by Y, killing 8" after no count of massacres: an incident's toll, no count
     bracketed = is_bracketed_massacre_victims(prev, text[:start], text[end:])
     if bracketed:
         measure = "massacre_deaths"  # "Syrian regime forces 2 (13 victims)": the victims of those two massacres
@@ -349,6 +353,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure)
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section,
                          prev.parties if prev else (), prev is not None and prev.party_left_out)
+    if is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment):
+        parties = Parties(prev.parties)  # "6 by X, in which 87 civilians were killed": the victims of X's massacres
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
     if places.named_before and parties.codes == ("all",) and block.party not in (None, "all"):
@@ -400,6 +406,16 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
                  "massacres" if bracketed else whole_measure_of(prev, block, refers_back(segment, text[end:]), measure))
+
+
+def is_party_massacres_toll(prev: Count | None, before_prev: str, segment: str) -> bool:
+    """Whether a count right after a party's count of massacres opening an item of a list (``before_prev``: the text
+    before that count), in a clause of its own, is the victims of those massacres ("...: 6 by X, in which 87 civilians
+    were killed; one by Y, killing 8 civilians"); never after the last of parts joined by "and" ("two by X and one by
+    Y, in which 19 civilians were killed": all three massacres')."""
+    return (prev is not None and prev.measure == "massacres" and prev.parties not in ((), ("all",))
+            and bool(regex("ListItemOpenedBefore").search(before_prev))
+            and bool(regex("PartyMassacresTollBetween").match(segment)))
 
 
 def is_bracketed_massacre_victims(prev: Count | None, before: str, after: str) -> bool:
