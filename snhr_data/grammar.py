@@ -263,6 +263,56 @@ def class_texts(name: str) -> tuple[tuple[str, str], ...]:
     return found.value
 
 
+# Characters other than ASCII letters that a case-insensitive pattern matches to one (re's case folding).
+ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=None)
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of ASCII characters every match of ``pattern`` contains, lower-cased if the pattern ignores
+    case ("" if none): a text without it cannot match, so the pattern need not scan it."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        items = list(parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 (a pattern the parser of another Python version reads otherwise: no shortcut)
+        return ""
+    runs, run = [], []
+    while items:
+        op, value = items.pop(0)
+        if str(op) == "LITERAL" and value < 128:
+            run.append(chr(value))
+        elif str(op) == "SUBPATTERN" and not value[1] and not value[2]:
+            items[:0] = list(value[-1])  # a group matched once, flags unchanged: its items in line
+        else:
+            runs.append("".join(run))
+            run = []
+    longest = max([*runs, "".join(run)], key=len)
+    return longest.lower() if pattern.flags & re.IGNORECASE else longest
+
+
+@cached
+def keyed_regexes(name: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """``regexes(name)``, each with its ``required_text`` and whether it ignores case."""
+    return tuple((pattern, required_text(pattern), bool(pattern.flags & re.IGNORECASE)) for pattern in regexes(name))
+
+
+def regexes_for(name: str, text: str) -> list[re.Pattern[str]]:
+    """The patterns of the ``any_of`` entry ``name`` that may match ``text``: those whose ``required_text`` it holds.
+    The others cannot match; most of the costliest patterns (a party of up to 60 characters before "killed no",
+    tried from every position of a sentence) need not scan most sentences."""
+    folded = None
+    found = []
+    for pattern, required, ignore_case in keyed_regexes(name):
+        if ignore_case and folded is None:
+            folded = text.translate(ASCII_FOLDS).lower()
+        if required in (folded if ignore_case else text):
+            found.append(pattern)
+    return found
+
+
 @cached_by_text
 def matches_any(name: str, text: str) -> bool:
     """Whether any pattern of the ``any_of`` entry ``name`` is found in ``text``."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .codes import load_vocab
-from .grammar import cached, cached_by_text, regex
+from .grammar import ASCII_FOLDS, cached, cached_by_text, regex, required_text
 
 
 class UnmappedLabelError(ValueError):
@@ -51,36 +51,6 @@ def compiled_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.
     return tuple(compiled)
 
 
-# Characters other than ASCII letters that a case-insensitive pattern matches to one (re's case folding).
-_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-@lru_cache(maxsize=None)
-def required_text(pattern: re.Pattern[str]) -> str:
-    """The longest run of ASCII characters every match of ``pattern`` contains, lower-cased if the pattern ignores
-    case ("" if none): a text without it cannot match, so the pattern need not scan it."""
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse as parser  # type: ignore[no-redef]
-    try:
-        items = list(parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # noqa: BLE001 (a pattern the parser of another Python version reads otherwise: no shortcut)
-        return ""
-    runs, run = [], []
-    while items:
-        op, value = items.pop(0)
-        if str(op) == "LITERAL" and value < 128:
-            run.append(chr(value))
-        elif str(op) == "SUBPATTERN" and not value[1] and not value[2]:
-            items[:0] = list(value[-1])  # a group matched once, flags unchanged: its items in line
-        else:
-            runs.append("".join(run))
-            run = []
-    longest = max([*runs, "".join(run)], key=len)
-    return longest.lower() if pattern.flags & re.IGNORECASE else longest
-
-
 @cached
 def indexed_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.Pattern[str], str, bool], ...]:
     """``compiled_vocab`` with each pattern's ``required_text`` and whether it ignores case."""
@@ -97,7 +67,7 @@ def find_labels(text: str, name: str, report: str | None = None) -> list[LabelMe
 def label_mentions(text: str, name: str, report: str | None) -> tuple[LabelMention, ...]:
     """``find_labels``'s mentions. A pattern scans the text only if the text holds the pattern's ``required_text``
     (the same mentions, found without running most of the vocabulary's patterns over every text)."""
-    folded = text.translate(_ASCII_FOLDS).lower()
+    folded = text.translate(ASCII_FOLDS).lower()
     candidates = [
         LabelMention(code, match.start(), match.end(), match.group(0))
         for code, pattern, required, ignore_case in indexed_vocab(name, report)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import regex, regexes
+from ..grammar import regex, regexes_for
 from ..vocab import find_governorates, find_parties, joined_mentions
 from .heads import noun_of
 from .measure import NOUN_MEASURE
@@ -20,11 +20,11 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     text, seen, figures = sentence.text, set(), []
     if not regex("ZeroWord").search(text):
         return figures
-    party_zeros = [m for pattern in regexes("PartyZero") for m in pattern.finditer(text)]
+    party_zeros = [m for pattern in regexes_for("PartyZero", text) for m in pattern.finditer(text)]
     # a zero of one party ("no deaths among medical personnel by the SDF") is no zero of all parties; a zero after it
     # is read without it ("X killed no civilians in June, and no media workers were killed")
     rest = masked(text, [(p.start(), p.end()) for p in party_zeros])
-    zeros = [m for pattern in regexes("ZeroStatement") for m in pattern.finditer(rest)
+    zeros = [m for pattern in regexes_for("ZeroStatement", rest) for m in pattern.finditer(rest)
              if not any(p.start() < m.end() and m.start() < p.end() for p in party_zeros)]
     period = zero_period(sentence, block, section) if zeros or party_zeros else None
     if period is None:
@@ -60,7 +60,7 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
 def states_zero(text: str) -> bool:
     """Whether ``text`` says that no one of a group, or no one at a party's hands, was killed."""
     return bool(regex("ZeroWord").search(text)) and any(
-        pattern.search(text) for name in ("ZeroStatement", "PartyZero") for pattern in regexes(name))
+        pattern.search(text) for name in ("ZeroStatement", "PartyZero") for pattern in regexes_for(name, text))
 
 
 def zero_period(sentence: Sentence, block: Context, section: Context) -> str | None:
