@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from figure_checks import RAW
 from test_cases import check_warns, extract_case, run_check
 
 from snhr_data import grammar
@@ -150,3 +151,16 @@ def test_an_entry_given_twice_in_one_file_is_an_error(tmp_path):
         with using_vocab_dir(folder):
             pass
     grammar.load_all()
+
+
+def test_a_pattern_is_skipped_only_where_it_cannot_match():
+    """``regexes_for`` keeps every pattern of an ``any_of`` entry that matches a text (those it leaves out lack a
+    run of characters each of their matches holds): the zero entries, over the raw reports' lines stating a zero."""
+    lines = {line for path in sorted(RAW.glob("snhr-*")) for line in path.read_text(encoding="utf-8").split("\n")
+             if grammar.regex("ZeroWord").search(line)}  # the lines the reader asks about zeros
+    lines |= {line.upper() for line in lines} | {"Russian forces killed no civilians", "NO ONE DIED DUE TO TORTURE"}
+    for name in ("PartyZero", "ZeroStatement"):
+        for line in lines:
+            kept = grammar.regexes_for(name, line)
+            assert all(p in kept for p in grammar.regexes(name) if p.search(line)), (name, line)
+    assert grammar.regexes_for("PartyZero", "Idlib: 31 civilians") == []
