@@ -9,6 +9,7 @@ remember, character by character, the raw line each piece came from (for provena
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -87,9 +88,13 @@ class Block:
 
 
 def clean_line(line: str) -> str:
-    """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed."""
+    """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed, character
+    references decoded."""
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
+    # an HTML character reference left in copied text ("104&nbsp;civilians", "Hay&#8217;at", "&#8211;") is the
+    # character it names: its digits are never a count
+    line = html.unescape(line)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
