@@ -9,6 +9,7 @@ remember, character by character, the raw line each piece came from (for provena
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -62,7 +63,11 @@ _LABEL_LINE = re.compile(r"^[A-Z][^:\d\s]*\s[^:\d]{1,80}:\s+\S")
 _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " "})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
+                         "،": ",", "؛": ";"})  # Arabic commas and semicolons in translated English
+# a space before a comma, full stop, semicolon or colon that ends a word ("1,152 civilian , among them"): translated
+# or typed English; the mark goes with the word before it
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+([,.;:])(?=\s|$)")
 
 
 @dataclass
@@ -87,16 +92,20 @@ class Block:
 
 
 def clean_line(line: str) -> str:
-    """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed."""
+    """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed, character
+    references decoded."""
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
+    # an HTML character reference left in copied text ("104&nbsp;civilians", "Hay&#8217;at", "&#8211;") is the
+    # character it names: its digits are never a count
+    line = html.unescape(line)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
-    line = line.translate(_QUOTES)
+    line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 

@@ -25,7 +25,7 @@ FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
-                  "glued_footer"}
+                  "glued_footer", "other_script"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
 # to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
@@ -68,6 +68,7 @@ class Furniture:
     page_header: re.Pattern[str]
     glued_footer: re.Pattern[str]
     numeric_dates: tuple[re.Pattern[str], ...]
+    other_script: re.Pattern[str]
     numeric_date_line: re.Pattern[str]
     related_heading: re.Pattern[str]
     related_prefix: re.Pattern[str]
@@ -121,6 +122,7 @@ def parse_furniture(data: object) -> Furniture:
         running_line=_compiled("running_lines", [_with_parts(p, data) for p in _listed(data["running_lines"])]),
         page_header=_compiled("page_header", _with_parts(data["page_header"], data)),
         glued_footer=_compiled("glued_footer", _with_parts(data["glued_footer"], data)),
+        other_script=_compiled("other_script", data["other_script"]),
         numeric_dates=tuple(_compiled("numeric_dates", p, r"(?<![\d.,/-])(?:{})(?![\d/-]|[.,]\d)")
                             for p in _listed(data["numeric_dates"])),
         numeric_date_line=_compiled("numeric_date_before", data["numeric_date_before"], r"\s*(?:(?:{})\s+)?(?P<date>\S+)\s*"),
@@ -164,6 +166,13 @@ def is_chrome(line: str) -> bool:
     return bool(worded) and all(vocab.chrome.fullmatch(piece) for piece in worded)
 
 
+def is_other_language(line: str) -> bool:
+    """Whether ``line`` is written mostly in a script the reader does not read (Arabic: more of its letters than
+    Latin ones): a bilingual page's translation of a line near it, repeating its figures, never figures of its own."""
+    other = len(furniture().other_script.findall(line))
+    return other > 0 and other > len(re.findall(r"[A-Za-z]", line))
+
+
 def with_numeric_dates(line: str) -> str | None:
     """``line`` with its dates written in digits read as dates: a line holding only one is dropped (None); in a
     sentence, the date's separators become "/", which no count has ("On 2.07.2023, ..." -> "On 2/07/2023, ...")."""
@@ -202,7 +211,7 @@ def without_line_furniture(line: str) -> str | None:
     """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date, a
     news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
     a dateline's place alone)."""
-    if is_chrome(line):
+    if is_chrome(line) or is_other_language(line):
         return None
     line = with_numeric_dates(line)
     if line is None:

@@ -56,9 +56,16 @@ def test_a_title_wrapped_onto_a_short_line_and_a_wrapped_paragraph_stay_joined()
 
 
 def test_markdown_and_html_markup_is_removed():
-    assert clean_line("#### - Hay'at Tahrir al Sham<sup>3</sup> :") == "#### - Hay'at Tahrir al Sham :"
+    assert clean_line("#### - Hay'at Tahrir al Sham<sup>3</sup> :") == "#### - Hay'at Tahrir al Sham:"
     assert clean_line("<b>about</b> [a special form](#) and **bold** http\\_x") == "about a special form and bold http_x"
     assert clean_line("Syrian regime forces (army)¹") == "Syrian regime forces (army)"
+
+
+def test_character_references_arabic_commas_and_spaced_marks_are_normalised():
+    assert clean_line("**104&nbsp;civilians** in Hay&#8217;at &amp; Daraa") == "104 civilians in Hay'at & Daraa"
+    assert clean_line("killed 27 civilian , among them 5 child ، and 3 woman .") == "killed 27 civilian, among them 5 child, and 3 woman."
+    assert clean_line("Date : 1 August 2017") == "Date: 1 August 2017"
+    assert clean_line("a share of 0 .5 and 1,152") == "a share of 0 .5 and 1,152"
 
 
 def test_urls_and_table_of_contents_lines_are_noise():
