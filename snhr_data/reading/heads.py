@@ -361,7 +361,8 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         # a new reported clause ("..., and that a volunteer ... was killed in a Russian air strike") speaks of another count
         cuts = [c.start() for c in [regex("ClauseBreak").search(window), regex("NewThatClause").search(window)] if c]
         closed = groups_closed(sentence, head) - head.mention.end
-        if stop < len(sentence) and "," in window[closed:]:
+        if stop < len(sentence) and "," in window[closed:] \
+                and not regex("WholeAsideBeforeColon").match(window[window.rindex(","):]):
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number (not the comma
             # closing the count's groups: "196 civilians, including 22 children, were killed by X: 121 ...")
         if stop < len(sentence) and ":" in window:  # ... as does what follows a colon: "19 massacres in August
