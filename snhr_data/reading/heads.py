@@ -25,6 +25,7 @@ class Head:
     qualifier: str
     groups: list[tuple[str, NumberMention]] = field(default_factory=list)
     window_end: int = 0
+    unread_groups: list[NumberMention] = field(default_factory=list)  # items of its group list of no group it reads
 
 
 @cached
@@ -209,6 +210,10 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if noun == "bare":
             noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or noun
+        if not noun and previous is not None and last_kind == "group" and is_unread_group(sentence, previous, mention):
+            previous.unread_groups.append(mention)  # "including nine children and four elderly men, at the hands of X"
+            last_kind = "blocker"
+            continue
         if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)
                         and not opening_group(sentence)[0]) \
                 or (noun == "bare" and index == 0 and is_part_of_a_thing(sentence, mention)):
@@ -337,11 +342,18 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
     return bool((pattern.search(glue) or of_them or apposed) and not regex("GroupBreak").search(glue))
 
 
+def is_unread_group(sentence: str, previous: Head, mention: NumberMention) -> bool:
+    """Whether ``mention``, a number of no noun the reader knows, is the last item of ``previous``'s group list
+    ("including nine children and four elderly men, at the hands of X"): a group the vocabulary lacks."""
+    glue = sentence[noun_end(sentence, previous.groups[-1][1]):mention.start]
+    return bool(regex("GroupGlueNext").search(glue) and regex("UnreadGroupAfter").match(sentence[mention.end:]))
+
+
 def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
                 parties: Callable[[str], list[LabelMention]], is_backward: Callable[[str, LabelMention], bool]) -> None:
     """Each head's window: the words after it that speak of it (its party, period, governorate), up to the
     next number that is not its group, cut at a clause break or at the subject of the next clause."""
-    group_starts = {m.start for h in heads for _, m in h.groups}
+    group_starts = {m.start for h in heads for _, m in h.groups} | {m.start for h in heads for m in h.unread_groups}
     cells = labelled_cell_spans(sentence)
     for head in heads:
         stop = next((m.start for m in numbers if m.start > head.mention.start and m.start not in group_starts),
@@ -350,7 +362,8 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         # a new reported clause ("..., and that a volunteer ... was killed in a Russian air strike") speaks of another count
         cuts = [c.start() for c in [regex("ClauseBreak").search(window), regex("NewThatClause").search(window)] if c]
         closed = groups_closed(sentence, head) - head.mention.end
-        if stop < len(sentence) and "," in window[closed:]:
+        if stop < len(sentence) and "," in window[closed:] \
+                and not regex("WholeAsideBeforeColon").match(window[window.rindex(","):]):
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number (not the comma
             # closing the count's groups: "196 civilians, including 22 children, were killed by X: 121 ...")
         if stop < len(sentence) and ":" in window:  # ... as does what follows a colon: "19 massacres in August

@@ -169,7 +169,9 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     sentence_parties = [m for m in find_parties(before_all, report)
                         if m.code != "all" and not regex("PartialBefore").search(before_all[:m.start])]
     denominator = regex("OfAllDeaths").match(post)
-    after = [m for m in find_parties(post[:90], report) if m.code != "all" and is_backward(post, m)] if denominator else []
+    # "... with 63% of the victims, the vast majority of whom were killed by X": X killed a part, the share is of all
+    after = [m for m in find_parties(post[:90], report) if m.code != "all" and is_backward(post, m)
+             and not regex("PartialBefore").search(post[:m.start])] if denominator else []
     if sentence_parties:
         party = sentence_parties[-1].code
     elif after:

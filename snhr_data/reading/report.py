@@ -191,10 +191,15 @@ class ReportReader:
             flat_rows(split_sentences(body), block, body_start), block, body_start)
         cell_alone = False  # the piece before was a row's cell alone on its line ("Civilians: 16")
         line_place = None  # the governorate a label opening the raw line names ("Daraa: 98 victims; ...")
+        in_correction = False  # a statement before on the raw line retracts a figure: the line is a correction note
         for offset, sentence in pieces:
             text = sentence.strip()
             if offset in line_starts or offset == 0:
                 line_place = opening_place_label(text, self.source.report)
+                in_correction = False
+            in_correction = in_correction or bool(regex("Retraction").search(text))
+            if in_correction:
+                continue
             # a later statement of the line names no place nor label of its own: the label's governorate's
             held = line_place if offset and offset not in line_starts and not regex("Label").match(text) \
                 and not find_governorates(text) else None

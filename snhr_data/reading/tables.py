@@ -235,6 +235,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return month_row(label, numbers, table, source, line_no, line.strip())
     if table.key == "measure":
         return measure_row(label, numbers, table, source, line_no, line.strip())
+    if table.key == "governorate":
+        label = regex("PlaceRowLabelWord").sub("", label)  # "Homs governorate: 507 victims"
     found = find_governorates(label) if table.key == "governorate" else find_parties(label, source.report)
     code = label_code(label, found)
     if code is None:
