@@ -238,7 +238,7 @@ def case_outcome(case: dict, failures: dict[str, str]) -> tuple[list[str], list[
     return problems, expected
 
 
-@pytest.mark.parametrize("case_id", list(all_cases()))
+@pytest.mark.parametrize("case_id", list(all_cases()), ids=list(all_cases()))  # pytest shortens long ids of its own
 def test_case(case_id):
     """Every check of the case runs; a failure reports the checks' messages alone (the case is the test's id, and
     formatting a traceback per failed check cost about 0.1 s of CPU apiece). One test per case, not one per
