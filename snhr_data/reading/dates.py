@@ -78,6 +78,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         return year_to_date(year, report) if year == report_year else str(year)
     # ytd: through the report month, or through the month the text names ("until the end of September")
     year = int(groups.get("year") or groups.get("year2") or report_year)
+    if year < report_year and "end_month" not in groups:  # "since January 2013" in a 2014 report: over two years
+        return None
     end = report if year == report_year else month_code(year, 12)
     if "end_month" in groups:  # "up to June" in a May report: May
         end = min(end, month_code(int(groups.get("end_year", year)), month_number(groups["end_month"])))
@@ -86,12 +88,12 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
 
 def ambiguity(kind: str, period: str | None) -> str:
     """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan); "vague" for a
-    span no calendar period names ("the first fourteen months of 2020")."""
+    span no calendar period names ("the first fourteen months of 2020", "since January 2013" in a 2014 report)."""
     if kind == "ramadan":
         return "range" if period else "ambiguous"
     if kind == "datespan":
         return "range" if period else "vague"
-    return "vague" if kind == "range" and period is None else kind
+    return "vague" if kind in {"range", "ytd"} and period is None else kind
 
 
 def month_range(groups: dict[str, str]) -> str | None:

@@ -217,7 +217,8 @@ def without_conflict_start(sentence: str) -> str:
 
 
 def guessed_dating(text: str, published: str | None) -> Dating | None:
-    """The publication date's month (the month before, in its first five days); else the month stated most."""
+    """The publication date's month (the month before, in its first five days); else the month stated most, never the
+    start of the conflict ("killed since the war began in March 2011": a background date, no month a text covers)."""
     if published:
         month = shift_month(published[:7], -1) if int(published[8:10]) <= 5 else published[:7]
         return Dating(month, month, stated=False)
@@ -226,7 +227,8 @@ def guessed_dating(text: str, published: str | None) -> Dating | None:
         month = month_code(int(covered.group("year")), month_number(covered.group("month")))
         return Dating(month, month, stated=False)
     counted = Counter(month_code(int(m.group("year")), month_number(m.group("month")))
-                      for sentence in statements_with_counts(text) for m in regex("TitleMonth").finditer(sentence))
+                      for sentence in statements_with_counts(text)
+                      for m in regex("TitleMonth").finditer(without_conflict_start(sentence)))
     if not counted:
         return None
     month = max(counted, key=lambda code: (counted[code], code))

@@ -146,6 +146,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and not regex("PartialBefore").search(text[:m.start]) and not regex("NotTheAgentBefore").search(text[:m.start])
             and not any(a <= m.start < b for a, b in asides) and not regex("PercentShareAfter").match(text[m.end:])]
+    if free and regex("MostOfTheWholeBefore").search(text[:start]):
+        return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
