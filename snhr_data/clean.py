@@ -50,8 +50,10 @@ _DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\band\s+\d[\d,]*|\b(?:and
 _GOES_ON = re.compile(r"^(?:(?:victims?|individuals?|people|persons|deaths?)\s+(?=who\b|due to\b|under\b|died\b))?"
                       r"(?:due to|under torture|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
                       re.IGNORECASE)
-# a list item that is one label and its count ("- Israeli forces: four", "- Daraa: 14")
-_LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$")
+# a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
+# "- Other parties: 64 civilians"; round 25)
+_LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
+                                  r"(?:\s+(?:civilians?|victims?|people|persons|deaths|individuals))?$")
 # a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
 # the opening words of the sentence on the next line (whose counts would take its last party)
 _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")

@@ -61,7 +61,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         raise ReportReadError(f"{source_file}: no report text")
     dating = _dating(blocks, text, source_file, month)
     published = publication_date(text)
-    source = Source(source_file, dating.month, strict, dating.now, dating.period, published[:7] if published else None)
+    source = Source(source_file, dating.month, strict, dating.now, dating.period, published[:7] if published else None,
+                    regex("ObservatoryNamed").search(text) is not None)
     figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")

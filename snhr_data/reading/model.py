@@ -69,6 +69,7 @@ class Source:
     now: str | None = None  # the month "last month" counts back from, when not the report month
     default_period: str | None = None  # of a statement that names none: the report month unless a release's
     published: str | None = None  # the month of the text's publication date, if it states one
+    observatory_named: bool = True  # the text names the Syrian Observatory, whom "the UK-based monitor" may be
 
     @property
     def period(self) -> str:

@@ -63,6 +63,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return labelled
     if regex("PercentOfBefore").search(text[segment_start:start]):
         return Parties(("all",))  # "X responsible for 79% of 4,823 civilian deaths": a share's whole, all parties'
+    if regex("AmongTheKillersBefore").search(text[segment_start:start]):
+        return Parties(("all",))  # "X, Y among killers of 1,587 civilians": the toll, of which theirs is a part
     if previous and regex("SumOfTheCountsBefore").search(text[segment_start:start]):
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],

@@ -223,7 +223,7 @@ class ReportReader:
                 continue
             if in_incident and not matches_any("AggregateOpener", text):
                 continue
-            if matches_any("SkipSentence", text):
+            if matches_any("SkipSentence", with_seated_monitor_named(text, self.source)):
                 sentence = statement_before_definition(sentence)
                 if not sentence:
                     continue
@@ -423,6 +423,12 @@ def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
         else:
             kept.append(f)
     return kept
+
+
+def with_seated_monitor_named(text: str, source: Source) -> str:
+    """``text`` with a monitor named by its seat ("the UK-based monitor") named SNHR in a text that names no Syrian
+    Observatory: SNHR itself, the only monitor the text names, whose figures the sentence states."""
+    return text if source.observatory_named else regex("SeatedMonitor").sub("SNHR", text)
 
 
 def statement_before_definition(sentence: str) -> str:

@@ -316,9 +316,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          opening_measure(text))
     if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
             block.measure == "massacres" and (regex("MassacresClaimedOpening").match(text[:start])
-                                              or regex("MassacreVictimsAfter").match(own_words)))):
-        # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61"; "one massacre ...; five
-        # civilians, three of them children, were killed in it"; "...; 21 civilians were killed in them"
+                                              or regex("MassacreVictimsAfter").match(own_words)))
+            or prev is not None and prev.measure == "massacres" and regex("MassacresClaimedJoined").search(segment)):
+        # "68 massacres ..., in which 748 civilians were killed"; "...; they claimed 61" ("..., and they claimed 61" after
+        # a count of massacres); "one massacre ...; five civilians, three of them children, were killed in it"; "...; 21
+        # civilians were killed in them"
         measure = "massacre_deaths"
     if is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment):
         measure = "massacre_deaths"  # "one by Y, killing 8 civilians": the victims of Y's one massacre
