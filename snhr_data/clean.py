@@ -41,6 +41,9 @@ _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
+# a footnote marker in brackets glued to the word or number it annotates ("87[1] civilians", "nine women[2]", "[^3]" of
+# markdown, perhaps linking to its note: "3[4](#fn4)"; round 24); a note's own marker, opening its line, is kept
+_FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # A title wrapped over a paragraph break ("... and 30 Victims" / "" / "Due to Torture ...", "... and 30" / "" /
@@ -96,6 +99,7 @@ def clean_line(line: str) -> str:
     references decoded."""
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
+    line = _FOOTNOTE_BRACKETED.sub("", line)
     # an HTML character reference left in copied text ("104&nbsp;civilians", "Hay&#8217;at", "&#8211;") is the
     # character it names: its digits are never a count
     line = html.unescape(line)
