@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .furniture import furniture_and_lone_numbers, is_named_row
 from .grammar import regex
+from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
@@ -67,7 +68,8 @@ _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
-                         "،": ",", "؛": ";"})  # Arabic commas and semicolons in translated English
+                         "،": ",", "؛": ";",  # Arabic commas and semicolons in translated English
+                         **PDF_CHAR_FIXES})  # a PDF text layer's ligatures pasted as text ("ﬁve", "the ﬁrst half")
 # a space before a comma, full stop, semicolon or colon that ends a word ("1,152 civilian , among them"): translated
 # or typed English; the mark goes with the word before it
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+([,.;:])(?=\s|$)")
