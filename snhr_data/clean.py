@@ -23,6 +23,9 @@ ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
 ROMAN_HEADING = re.compile(r"^(?:[IVX]{1,5}|V1)\.\s+\S")
 
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*")
+# the marker of a quoted line, in markdown or an e-mail ("> SNHR documented ...", ">> ...", a lone ">" between quoted
+# paragraphs): no text of the report; a lone one is a blank line (round 24)
+_QUOTE_MARKER = re.compile(r"^\s*(?:>(?=\s|>|$)\s*)+")
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
@@ -99,6 +102,7 @@ class Block:
 def clean_line(line: str) -> str:
     """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed, character
     references decoded."""
+    line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
     line = _FOOTNOTE_BRACKETED.sub("", line)
