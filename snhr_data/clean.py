@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .furniture import furniture_and_lone_numbers, is_named_row
 from .grammar import regex
+from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
@@ -22,6 +23,9 @@ ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
 ROMAN_HEADING = re.compile(r"^(?:[IVX]{1,5}|V1)\.\s+\S")
 
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*")
+# the marker of a quoted line, in markdown or an e-mail ("> SNHR documented ...", ">> ...", a lone ">" between quoted
+# paragraphs): no text of the report; a lone one is a blank line (round 24)
+_QUOTE_MARKER = re.compile(r"^\s*(?:>(?=\s|>|$)\s*)+")
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
@@ -41,6 +45,9 @@ _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
+# a footnote marker in brackets glued to the word or number it annotates ("87[1] civilians", "nine women[2]", "[^3]" of
+# markdown, perhaps linking to its note: "3[4](#fn4)"; round 24); a note's own marker, opening its line, is kept
+_FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # A title wrapped over a paragraph break ("... and 30 Victims" / "" / "Due to Torture ...", "... and 30" / "" /
@@ -66,7 +73,8 @@ _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
-                         "،": ",", "؛": ";"})  # Arabic commas and semicolons in translated English
+                         "،": ",", "؛": ";",  # Arabic commas and semicolons in translated English
+                         **PDF_CHAR_FIXES})  # a PDF text layer's ligatures pasted as text ("ﬁve", "the ﬁrst half")
 # a space before a comma, full stop, semicolon or colon that ends a word ("1,152 civilian , among them"): translated
 # or typed English; the mark goes with the word before it
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+([,.;:])(?=\s|$)")
@@ -96,8 +104,10 @@ class Block:
 def clean_line(line: str) -> str:
     """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed, character
     references decoded."""
+    line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
+    line = _FOOTNOTE_BRACKETED.sub("", line)
     # an HTML character reference left in copied text ("104&nbsp;civilians", "Hay&#8217;at", "&#8211;") is the
     # character it names: its digits are never a count
     line = html.unescape(line)

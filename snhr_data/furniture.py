@@ -25,7 +25,7 @@ FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
-                  "glued_footer", "other_script"}
+                  "glued_footer", "other_script", "chat_prefix"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
 # to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
@@ -69,6 +69,7 @@ class Furniture:
     glued_footer: re.Pattern[str]
     numeric_dates: tuple[re.Pattern[str], ...]
     other_script: re.Pattern[str]
+    chat_prefix: re.Pattern[str]
     numeric_date_line: re.Pattern[str]
     related_heading: re.Pattern[str]
     related_prefix: re.Pattern[str]
@@ -123,6 +124,7 @@ def parse_furniture(data: object) -> Furniture:
         page_header=_compiled("page_header", _with_parts(data["page_header"], data)),
         glued_footer=_compiled("glued_footer", _with_parts(data["glued_footer"], data)),
         other_script=_compiled("other_script", data["other_script"]),
+        chat_prefix=_compiled("chat_prefix", data["chat_prefix"], r"^\s*(?:{})\s*[\u200e\u200f]*"),
         numeric_dates=tuple(_compiled("numeric_dates", p, r"(?<![\d.,/-])(?:{})(?![\d/-]|[.,]\d)")
                             for p in _listed(data["numeric_dates"])),
         numeric_date_line=_compiled("numeric_date_before", data["numeric_date_before"], r"\s*(?:(?:{})\s+)?(?P<date>\S+)\s*"),
@@ -201,6 +203,11 @@ def without_breadcrumb(line: str) -> str:
     # Toll117 Civilians ...", round 13)
 
 
+def without_chat_prefix(line: str) -> str:
+    """``line`` without the sender and time a chat export puts before each message ("[02/02/2025, 10:41:32] Rami K: ")."""
+    return furniture().chat_prefix.sub("", line, count=1)
+
+
 def without_repost_suffix(line: str) -> str:
     """A repost's title line without the site's name ("... - May 2019 [EN/AR] - Syrian Arab Republic | ReliefWeb")."""
     return furniture().repost_suffix.sub("", line)
@@ -211,6 +218,7 @@ def without_line_furniture(line: str) -> str | None:
     """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date, a
     news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
     a dateline's place alone)."""
+    line = without_chat_prefix(line)
     if is_chrome(line) or is_other_language(line):
         return None
     line = with_numeric_dates(line)

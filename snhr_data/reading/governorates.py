@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..grammar import regex
-from ..vocab import find_governorates, find_parties
+from ..vocab import LabelMention, find_governorates, find_parties
 from .heads import Head, noun_end
 
 AMBIGUOUS = ("?",)
@@ -53,6 +53,9 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         return respective
     if head.noun in COUNTED_IN_PLACES and is_joint_place_before(sentence[:head.mention.start]):
         return Governorates(AMBIGUOUS)  # "Damascus/Rural Damascus: 30": the two together, no one governorate's
+    each = each_of_governorates(head, previous, sentence)
+    if each is not None:
+        return each
     ranked = ranked_governorate(head, previous, sentence, report)
     if ranked is not None:
         return ranked
@@ -129,6 +132,23 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
     if not found.codes and head.noun in COUNTED_IN_PLACES:
         return opening_place(sentence[: head.mention.start]) or found
     return found
+
+
+def each_of_governorates(head: Head, previous: Head | None, sentence: str) -> Governorates | None:
+    """The governorates a sentence opens on, of its first count when they each lost it ("Idlib and Aleppo each lost 21
+    civilians"); None for any other count."""
+    subject = regex("GovernoratesEachBefore").match(sentence[:head.mention.start])
+    if previous is not None or head.noun not in COUNTED_IN_PLACES or not subject:
+        return None
+    named = find_governorates(subject.group("list"))
+    return Governorates(tuple(m.code for m in named)) if names_only(subject.group("list"), named) else None
+
+
+def names_only(listed: str, named: list[Mention]) -> bool:
+    """Whether ``listed`` is the governorates ``named`` and the words joining them, nothing else ("Idlib and Aleppo")."""
+    gaps = [listed[before.end:after.start] for before, after in zip(named, named[1:])]
+    return bool(named) and not listed[:named[0].start].strip() and not listed[named[-1].end:].strip() \
+        and all(regex("GovernorateListJoin").fullmatch(gap) for gap in gaps)
 
 
 def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Governorates | None:
