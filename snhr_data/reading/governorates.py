@@ -22,6 +22,7 @@ class Governorates:
     listed: tuple[str, ...] = ()  # AMBIGUOUS: the governorates a count is stated across with no split ("in Daraa and Quneitra")
     region: str = ""  # AMBIGUOUS: the region a count is stated in ("in the Afrin area"), no governorate
     named_before: bool = False  # the place is named right before the count, as in a list ("Hama 21; Homs 16")
+    within: str = ""  # AMBIGUOUS: the place within a governorate the count's clause opens with ("In the city of Homs,")
 
     def note(self, value: float) -> str:
         if self.one_each:
@@ -97,6 +98,9 @@ def placed_after(head: Head, sentence: str) -> bool:
 
 def own_governorates(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
     """The governorates the words around ``head`` name for it (no ranking sentence's subject)."""
+    within = place_within_opening(sentence[:head.mention.start]) if head.noun in COUNTED_IN_PLACES else None
+    if within is not None:
+        return within
     scoped = place_scope(segment, sentence[:head.mention.start]) if head.noun in COUNTED_IN_PLACES else None
     if scoped is not None:
         return scoped
@@ -185,6 +189,19 @@ def opening_place(before: str) -> Governorates | None:
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)
     return Governorates((named[0].code,) if one else AMBIGUOUS)
+
+
+def place_within_opening(before: str) -> Governorates | None:
+    """The place within a governorate that the count's clause opens with ("In the city of Homs, 12 civilians were
+    killed", "In al-Hol camp, ..."): a part of the toll, left out (never the country's, a party's or the governorate's);
+    None when the clause opens with no such place, or with a governorate so named ("In the Damascus countryside")."""
+    match = regex("PlaceWithinOpening").match(before)
+    if not match:
+        return None
+    place = match.group("place")
+    if any(regex("PlaceWithinKind").search(place[m.start:m.end]) for m in find_governorates(place)):
+        return None  # "the Damascus countryside": Rural Damascus
+    return Governorates(AMBIGUOUS, within=place)
 
 
 def place_there(before: str) -> Governorates:

@@ -359,6 +359,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         parties = Parties(prev.parties)  # "6 by X, in which 87 civilians were killed": the victims of X's massacres
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
+    if places.within:
+        # "In the city of Homs, 12 civilians were killed": a part of the toll, never the country's, a party's or Homs's
+        warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
+        return Count(head, measure, read_period=chosen.period)
     if places.named_before and parties.codes == ("all",) and block.party not in (None, "all"):
         # "Syrian regime forces killed 45 civilians: Idlib 20; Hama 15": the list may go on with the party's counts
         warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "list_party")
