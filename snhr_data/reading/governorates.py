@@ -114,6 +114,9 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
            or regex("PartOfPlaceAfter").match(sentence[end:]))  # "18 of the martyrs of Homs died under torture"
     before = regex("GovernorateBefore").search(segment)
     if gov and head.noun in COUNTED_IN_PLACES:
+        within = regex("PlaceWithinAfter").match(gov.group("list"))
+        if within:
+            return Governorates(AMBIGUOUS, within=within.group("place"))  # "10 civilians in the city of Homs": a part
         found = listed_governorates(head, gov, sentence)
     elif head.noun in {"bare", "generic"} and before:
         named = find_governorates(before.group("list"))
