@@ -66,6 +66,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     before, after = sentence[: mention.start], sentence[mention.end:]
     if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
                                                          or regex("DocumentedWholeAfter").match(after)
+                                                         or is_stated_whole(sentence, mention)
                                                          or regex("NumberVerbBefore").search(before)
                                                          or regex("PerpetratorKillingBefore").search(before)
                                                          or regex("MassacreVictimsBefore").search(before)
@@ -108,9 +109,19 @@ def outside_nouns(sentence: str, numbers: list[NumberMention]) -> list[NumberMen
     """The numbers that are not inside the noun of the number before ("one of them a woman")."""
     kept: list[NumberMention] = []
     for mention in numbers:
-        if not kept or mention.start >= noun_end(sentence, kept[-1]):
+        if not kept or mention.start >= noun_end(sentence, kept[-1]) or is_stated_whole(sentence, mention):
             kept.append(mention)
     return kept
+
+
+def is_stated_whole(sentence: str, mention: NumberMention) -> bool:
+    """Whether ``mention`` is the whole of the part right before it, said to be killed or documented ("X killed 812 of
+    the 1,020 civilians killed in June"): a count of its own, not the noun of the part; never one its clause places
+    ("... killed in Idlib": whose place the reader would not give it) nor gives a cause or a party of its own."""
+    clause = re.split(r"[,.;:]", sentence[mention.end:], maxsplit=1)[0]
+    return bool(regex("PartOfTheStatedWholeBefore").search(sentence[:mention.start])
+                and regex("StatedWholeAfter").match(clause) and not regex("NotTheWholeTollAfter").search(clause)
+                and not find_governorates(clause))
 
 
 def noun_end(sentence: str, mention: NumberMention) -> int:

@@ -12,7 +12,7 @@ from ..numbers import find_numbers
 from ..vocab import find_governorates, find_parties, joined_mentions, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
-from .heads import GROUP_HEADS, Head, noun_end
+from .heads import GROUP_HEADS, Head, is_stated_whole, noun_end
 from .model import UNMAPPED, Context, Sentence, warn_left_out
 
 
@@ -63,6 +63,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return labelled
     if regex("PercentOfBefore").search(text[segment_start:start]):
         return Parties(("all",))  # "X responsible for 79% of 4,823 civilian deaths": a share's whole, all parties'
+    if is_stated_whole(text, head.mention):
+        return Parties(("all",))  # "X killed 812 of the 1,020 civilians killed in June": the whole, X's the part
     if regex("AmongTheKillersBefore").search(text[segment_start:start]):
         return Parties(("all",))  # "X, Y among killers of 1,587 civilians": the toll, of which theirs is a part
     if previous and regex("SumOfTheCountsBefore").search(text[segment_start:start]):

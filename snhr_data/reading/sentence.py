@@ -20,8 +20,8 @@ from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
-from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, noun_end,
-                    noun_of, opening_group, set_windows, with_opening_group)
+from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, is_stated_whole,
+                    noun_end, noun_of, opening_group, set_windows, with_opening_group)
 from .measure import measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, parties_of
@@ -242,7 +242,17 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
     counts = massacre_parts_by_sum(counts, sentence)
+    counts = parts_in_periods_of_their_wholes(counts, sentence.text)
     return [c for c in counts if c.period is not None and c.measure]
+
+
+def parts_in_periods_of_their_wholes(counts: list[Count], text: str) -> list[Count]:
+    """A party's part takes the period its stated whole names ("X killed 812 of the 1,020 civilians killed in 2018":
+    the 812 are of 2018 too, whatever the report's month)."""
+    for i, (part, whole) in enumerate(zip(counts, counts[1:])):
+        if part.period is not None and whole.period_explicit and is_stated_whole(text, whole.head.mention):
+            counts[i] = replace(part, period=whole.period, period_explicit=True)
+    return counts
 
 
 def massacre_parts_by_sum(counts: list[Count], sentence: Sentence) -> list[Count]:
