@@ -151,7 +151,7 @@ def each_of_governorates(head: Head, previous: Head | None, sentence: str) -> Go
     return Governorates(tuple(m.code for m in named)) if names_only(subject.group("list"), named) else None
 
 
-def names_only(listed: str, named: list[Mention]) -> bool:
+def names_only(listed: str, named: list[LabelMention]) -> bool:
     """Whether ``listed`` is the governorates ``named`` and the words joining them, nothing else ("Idlib and Aleppo")."""
     gaps = [listed[before.end:after.start] for before, after in zip(named, named[1:])]
     return bool(named) and not listed[:named[0].start].strip() and not listed[named[-1].end:].strip() \

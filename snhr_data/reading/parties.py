@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..codes import combined_members, perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
-from ..vocab import find_governorates, find_parties, joined_mentions, report_unknown_party
+from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party
 from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, is_stated_whole, noun_end
@@ -284,7 +284,7 @@ def named_in_window(window: str, report: str) -> Parties | None:
     return Parties((backward[0].code,), also_total=also_total, in_detention=in_detention)
 
 
-def each_party_of(mention) -> tuple[str, ...]:
+def each_party_of(mention: LabelMention) -> tuple[str, ...]:
     """The parties a count said of each party after it names ("one each by Syrian regime forces and Russian forces"):
     a combined label joining two parties' names is each member, not the two together; any other label its own code."""
     members = combined_members().get(mention.code, ())

@@ -332,7 +332,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # a count of massacres); "one massacre ...; five civilians, three of them children, were killed in it"; "...; 21
         # civilians were killed in them"
         measure = "massacre_deaths"
-    if is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment):
+    party_massacres_toll = is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment)
+    if party_massacres_toll:
         measure = "massacre_deaths"  # "one by Y, killing 8 civilians": the victims of Y's one massacre
     elif regex("PartyMassacresTollBefore").search(text[:start]) and regex("NotACountBefore").search(text[:start]):
         return Count(head, measure)  # "one by Y, killing 8" after no count of massacres: an incident's toll, no count
@@ -365,7 +366,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure)
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section,
                          prev.parties if prev else (), prev is not None and prev.party_left_out)
-    if is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment):
+    if party_massacres_toll:
         parties = Parties(prev.parties)  # "6 by X, in which 87 civilians were killed": the victims of X's massacres
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)

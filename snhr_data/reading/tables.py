@@ -375,8 +375,9 @@ def flat_party_list(sentence: str, source: Source, period: str, line_at: Callabl
                     measure: str | None = None) -> list[Figure] | None:
     """The figures of a list of parties flattened into the sentence that introduces it ("Deaths caused by other
     parties, by cause: Landmines of unknown source 162 Gunfire of unknown source 183 ..."), each count its label's
-    party's, of the victim group the introduction names ("Children killed by party: ..."), of ``measure`` (the one of the introduction's own counts: "SNHR documented 34 massacres in April,
-    distributed as follows: ..."), else the one its words name; of the period the introduction names, else
+    party's, of the victim group the introduction names ("Children killed by party: ..."), of ``measure`` (the one of
+    the introduction's own counts: "SNHR documented 34 massacres in April, distributed as follows: ..."), else the one
+    its words name; of the period the introduction names, else
     ``period``; None when the sentence is no such list (a label that names no one party, an introduction of several
     periods or, with no ``measure``, of no measure a table holds)."""
     match = regex("FlatLabelList").fullmatch(sentence)
@@ -467,10 +468,11 @@ def group_period_line(line: str, source: Source, party: str | None, measure: str
 def flat_place_list(sentence: str, source: Source, period: str, line_at: Callable[[int], int]) -> list[Figure] | None:
     """The figures of a list of governorates flattened into the sentence that introduces it ("The death toll by
     governorate: Raqqa 571 (43%), Deir Ez-Zour 212, Idlib 158"), each count (and share of the toll) its governorate's,
-    of the victim group ("Children killed by governorate: ...") and the period the introduction names, else ``period``; None when the sentence is no such list (no cell whose label
-    names one governorate, an introduction of no table by governorate). A cell naming no governorate is reported and
-    left out, as is the cell of the other governorates together ("other governorates 50") without a word; a list of
-    several periods is reported and left out."""
+    of the victim group ("Children killed by governorate: ...") and the period the introduction names, else
+    ``period``; None when the sentence is no such list (no cell whose label names one governorate, an introduction of
+    no table by governorate). A cell naming no governorate is reported and left out, as is the cell of the other
+    governorates together ("other governorates 50") without a word; a list of several periods is reported and left
+    out."""
     match = regex("FlatPlaceList").fullmatch(sentence)
     table = table_intro(match.group("intro"), source, period) if match else None
     cells = place_cells(match.group("cells")) if table and table.key == "governorate" else None
