@@ -267,14 +267,15 @@ class ReportReader:
         intro = flat_list_intro(sentence)
         if intro is None or not has_count(intro):
             return flat_party_list(sentence, self.source, when, line_at)
-        if flat_party_list(sentence, self.source, when, line_at, "civilian_deaths") is None:
+        items = flat_party_list(sentence, self.source, when, line_at, "civilian_deaths")
+        if items is None:
             return None
         stated = read_sentence(intro, line_at, block_ctx, self.section, self.source, title)
         measure = block_ctx.listed_measure
         if measure is None:
             warn_left_out(self.source, line_at(len(intro)), sentence[len(intro):].strip()[:40], "list_measure")
             return stated
-        return stated + flat_party_list(sentence, self.source, when, line_at, measure)
+        return stated + [replace(item, measure=measure) for item in items]  # the introduction's one measure
 
     def listed_rows_table(self, first_row: str) -> Table | None:
         """The one-column table of the rows after a list's introduction stating a count of one measure and one period
