@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import furniture_and_lone_numbers, is_named_row
-from .grammar import regex
+from .grammar import cached_by_text, regex
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
 
@@ -101,6 +101,7 @@ class Block:
         return self.lines[0]
 
 
+@cached_by_text
 def clean_line(line: str) -> str:
     """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed, character
     references decoded."""
@@ -297,6 +298,7 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     return charted
 
 
+@cached_by_text
 def _is_value_label(text: str) -> bool:
     """A line that is a label of one governorate or party, perhaps its bullet, aside and colon ("A. Government
     forces:", "Kurdish forces (PYD)")."""

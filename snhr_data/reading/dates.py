@@ -165,16 +165,19 @@ def find_periods(text: str, report: str, now: str | None = None) -> list[PeriodM
 def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMention, ...]:
     """``find_periods``'s mentions."""
     found: list[PeriodMention] = []
+    taken = bytearray(len(text))  # 1 where a phrase already found lies: a later one overlapping it is no mention
     for kind, name in PHRASES:
         patterns = regexes(name) if entry(name).kind == "any_of" else (regex(name),)
         for match in (match for pattern in patterns for match in pattern.finditer(text)):
-            if any(m.start < match.end() and match.start() < m.end for m in found):
+            if taken.find(1, match.start(), match.end()) >= 0:
                 continue
             period = resolve(kind, match, report, now or report)
             found.append(PeriodMention(period, match.start(), match.end(), ambiguity(kind, period)))
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
     for mention in unreadable_months(text):
-        if not any(m.start < mention.end and mention.start < m.end for m in found):
+        if taken.find(1, mention.start, mention.end) < 0:
             found.append(mention)
+            taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
     return tuple(anchored_previous_months(text, sorted(found, key=lambda m: m.start)))
 
 
@@ -226,7 +229,12 @@ def publication_date_read_month_first(text: str) -> str | None:
 
 def publication_match(text: str) -> re.Match[str] | None:
     """The earliest publication-date match in the first lines of ``text`` that is a valid date."""
-    head = text[:PUBLICATION_WINDOW]
+    return head_publication_match(text[:PUBLICATION_WINDOW])
+
+
+@cached_by_text
+def head_publication_match(head: str) -> re.Match[str] | None:
+    """``publication_match`` of a text's first ``PUBLICATION_WINDOW`` characters."""
     patterns = regexes("PublicationDate") + regexes("PublicationDateInLine")
     found = sorted((match.start(), index, match) for index, pattern in enumerate(patterns)
                    for match in pattern.finditer(head))

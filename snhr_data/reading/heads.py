@@ -4,10 +4,11 @@ the words that make a number no count are entries of ``vocab/counts.yaml`` and `
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from types import MappingProxyType
 
-from ..grammar import cached, class_texts, classes, regex
+from ..grammar import cached, cached_by_text, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions
 from .agents import row_label_agent
@@ -60,6 +61,7 @@ def qualifier_of(text_before: str) -> str:
     return "exact"
 
 
+@cached_by_text
 def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if not float(mention.value).is_integer():
         return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
@@ -327,8 +329,10 @@ def labelled_cells(sentence: str) -> dict[int, str]:
     return {number: label for number, (label, _) in labelled_cell_spans(sentence).items()}
 
 
-def labelled_cell_spans(sentence: str) -> dict[int, tuple[str, int]]:
-    """The cells of ``labelled_cells`` by their number's start: each label's class and where the label starts."""
+@cached_by_text
+def labelled_cell_spans(sentence: str) -> Mapping[int, tuple[str, int]]:
+    """The cells of ``labelled_cells`` by their number's start: each label's class and where the label starts
+    (read-only: cached, read once for the heads and again for their windows)."""
     cells = {}
     for row in regex("LabelledCellRow").finditer(sentence):
         for cell in regex("LabelledCell").finditer(row.group(0)):
@@ -336,7 +340,7 @@ def labelled_cell_spans(sentence: str) -> dict[int, tuple[str, int]]:
             cells[row.start() + cell.start("number")] = (
                 next(name for name, pattern in classes("CellLabel") if pattern.fullmatch(label)),
                 row.start() + cell.start("label"))
-    return cells
+    return MappingProxyType(cells)
 
 
 def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:

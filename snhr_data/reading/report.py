@@ -5,7 +5,7 @@ leave unsaid; each sentence is read within it by ``sentence``. Narrative sentenc
 victims abroad) are left out. Patterns: ``vocab/layout.yaml`` and ``vocab/sections.yaml``."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
@@ -588,7 +588,7 @@ def row_label(line: str) -> str:
     return " ".join(words[:5]) if len(words) > 8 and not any(ch.isdigit() for ch in " ".join(words[:5])) else ""
 
 
-def flat_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
+def flat_rows(sentences: Sequence[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
     """The sentences, each cut where a raw line starts a new row of a table flattened into the paragraph."""
     cuts = flat_row_starts(block, body_start)
     pieces = []

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..codes import combined_members
-from ..grammar import classes, regex, regexes
+from ..grammar import cached_by_text, classes, regex, regexes, regexes_for
 from ..numbers import find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
@@ -142,7 +142,8 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
     names ("Table 1: Civilian deaths by perpetrator, September 2017"), of the period it names, else ``period`` (the
     context's); None when it introduces no table of deaths. One that names several periods, or one the reader
     cannot read, has no period (``NO_PERIOD``): its rows are left out."""
-    match = next((m for pattern in regexes("TableIntro") if (m := pattern.search(sentence.strip()))), None)
+    stripped = sentence.strip()
+    match = next((m for pattern in regexes_for("TableIntro", stripped) if (m := pattern.search(stripped))), None)
     if not match:
         return None
     mentions = source.periods(sentence)
@@ -530,6 +531,7 @@ def flat_month_list(line: str, source: Source, period: str, line_no: int) -> lis
     return month_list_row(match.group("cells"), table, source, line_no)
 
 
+@cached_by_text
 def is_labelled_row(line: str, colon: bool = False) -> bool:
     """Whether a line is a table row whose label is one governorate or party ("Idlib 14", "Russian forces 7 2");
     a colon row ("Idlib: 14") is one only under a table that says what it counts, or with ``colon``."""

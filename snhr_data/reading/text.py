@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import fragment, regex
+from ..grammar import cached_by_text, fragment, regex
 
 
-def split_sentences(text: str) -> list[tuple[int, str]]:
+@cached_by_text
+def split_sentences(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, sentence) pairs; a semicolon also ends a statement."""
     sentences, start = [], 0
     for match in regex("SentenceEnd").finditer(text):
         sentences.append((start, text[start:match.start() + (1 if text[match.start()] == ";" else 0)]))
         start = match.end()
     sentences.append((start, text[start:]))
-    return [(offset, s) for offset, s in sentences if s.strip()]
+    return tuple((offset, s) for offset, s in sentences if s.strip())
 
 
 def quote_around(sentence: str, start: int, end: int, width: int = 160) -> str:
