@@ -34,7 +34,8 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"),
+    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"),
+    ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"),
     ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"),
     ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
@@ -107,7 +108,7 @@ def month_range(groups: dict[str, str]) -> str | None:
         groups = {"year": groups["year"], "quarter": groups["bare_quarter"]}
     if "year1" in groups:
         return (f"{month_code(int(groups['year1']), month_number(groups['month1']))}/"
-                f"{month_code(int(groups['year2']), month_number(groups['month2']))}")
+                f"{month_code(int(groups['year2']), month_number(groups.get('month2', 'December')))}")  # "to the end of 2020"
     year = int(groups["year"])
     if "edge" in groups:  # "the last month of the year": one month
         return months_of_year(year, groups["edge"].lower(), groups.get("count", "1"))

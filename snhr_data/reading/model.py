@@ -48,6 +48,9 @@ class Context:
     counted: bool = False  # the block stated counts already (of the section: the report's body did, its title aside)
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose
     # part a count of the next sentence that refers back to them may be ("...; seven of those 88 were executed")
+    # the last sentence stated counts only in a span the reader cannot date ("Ramadan, which fell between May 27 and
+    # June 25 this year, saw the killing of 1,086 civilians"): a count referring back to them ("421 of them") is left out
+    undated_before: bool = False
     listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)
     listed_measure: str | None = None  # the measure of the counts of the list the last sentence introduced ("SNHR
     # documented 34 massacres in April, distributed as follows:"): its items' bare counts are of it (listed_measure)

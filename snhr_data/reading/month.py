@@ -42,7 +42,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
     published = publication_date(text)
-    found = issue_dating(title, body) or title_dating(title) or body_dating(body, published, title) \
+    found = issue_dating(title, body, published) or title_dating(title) or body_dating(body, published, title) \
         or guessed_dating(text, published)
     if given is not None:
         if found is not None and found.stated and found.month != given:
@@ -89,16 +89,20 @@ def contradicts_day_first(found: Dating, body: str, month_first: str | None, pub
             and 0 <= month_index(month_first[:7]) - month_index(other.month) <= 1)
 
 
-def issue_dating(title: str, body: str) -> Dating | None:
+def issue_dating(title: str, body: str, published: str | None) -> Dating | None:
     """The month of the report a newsletter or digest summarises, when its title gives only its own issue's month and
     no count ("Syria Justice Brief | Issue 42 | July 2019") and a list of counts is introduced by an earlier month
-    ("Its key findings for June 2019:"): the month the figures cover, never the issue's; else None."""
+    ("Its key findings for June 2019:"), or, under a title with its issue number, the first statements date an earlier
+    period ("in the first half of 2019"): the month the figures cover, never the issue's; else None."""
     issue = title_month(title)
-    intro = regex("ListIntroMonth").search(body[:FIRST_STATEMENTS])
-    if issue is None or intro is None or has_count(title):
+    if issue is None or has_count(title):
         return None
-    month = month_code(int(intro.group("year")), month_number(intro.group("month")))
-    return Dating(month, month) if month < issue else None
+    intro = regex("ListIntroMonth").search(body[:FIRST_STATEMENTS])
+    if intro is not None:
+        month = month_code(int(intro.group("year")), month_number(intro.group("month")))
+        return Dating(month, month) if month < issue else None
+    stated = body_dating(body, published) if regex("IssueNumber").search(title) else None
+    return stated if stated is not None and stated.stated and stated.month < issue else None
 
 
 def title_dating(title: str) -> Dating | None:

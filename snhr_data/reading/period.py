@@ -14,6 +14,10 @@ from .heads import Head, noun_end
 from .model import NO_PERIOD, Context
 
 
+UNDATABLE = frozenset({"ambiguous", "unreadable", "vague", "relative", "unknown"})  # kinds of a phrase giving no
+# period the reader can date (a warning, no figure)
+
+
 @dataclass(frozen=True)
 class PeriodChoice:
     period: str | None  # None: the text gives a period the schema cannot hold ("since that date")
@@ -54,9 +58,14 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = later[0] if later else None
     else:
         chosen = None
+    back = refers_back(sentence[segment_start:start], sentence[head.mention.end:])
+    if chosen is None and back and (previous_period is None if has_previous else block.undated_before):
+        # "Ramadan, between May 27 and June 25, saw 1,086 killed; X alone killed 421 of them": a part of a count of no
+        # period the reader can date (left out with a warning) is left out too, never the report month's
+        return PeriodChoice(None, False)
     if chosen is None:
         # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part
-        aside = block.stated_aside if refers_back(sentence[segment_start:start], sentence[head.mention.end:]) else None
+        aside = block.stated_aside if back else None
         period = aside or block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
@@ -66,7 +75,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return same_period(chosen, sentence,
                            earlier[-1] if earlier else block.stated_aside or block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
-                        chosen if chosen.kind in {"ambiguous", "unreadable", "vague", "relative", "unknown"} else None)
+                        chosen if chosen.kind in UNDATABLE else None)
 
 
 def parenthesis_end(sentence: str, start: int) -> int:

@@ -26,7 +26,7 @@ from .measure import measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, parties_of
 from .percents import read_percents
-from .period import period_of
+from .period import UNDATABLE, period_of
 from .text import masked, quote_around
 from .zeros import read_zero_statements
 
@@ -68,7 +68,8 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     in_month = list(regex("AllInMonth").finditer(text))
     periods = tuple(source.periods(masked(text, [(m.start(), m.end()) for m in in_month])))
     sentence = Sentence(text, periods, line_at, source)
-    counts = read_counts(sentence, block, section, title)
+    read = read_counts(sentence, block, section, title)
+    counts = [c for c in read if c.period is not None and c.measure]
     for count in counts:
         figures += count_figures(count, sentence)
     if in_month and counts:
@@ -80,6 +81,8 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None)
     figures += percents.figures
     hand_on(sentence, counts, percents.period, block, section.counted)
+    block.undated_before = bool(read) and not counts and any(p.period is None and p.kind in UNDATABLE
+                                                             for p in sentence.periods)
     section.counted = section.counted or (bool(counts) and not title)
     return figures
 
@@ -225,7 +228,7 @@ def other_measure(counts: list[Count], handed: str) -> str | None:
 
 
 def read_counts(sentence: Sentence, block: Context, section: Context, title: bool) -> list[Count]:
-    """The counts of a sentence with a figure, every resolver answered."""
+    """The counts of a sentence, every resolver answered (one of no period or no measure gives no figure)."""
     report = sentence.source.report
     heads, numbers = find_heads(sentence.text)
     set_windows(heads, numbers, sentence.text, lambda text: find_parties(text, report), is_backward)
@@ -242,8 +245,7 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
     counts = massacre_parts_by_sum(counts, sentence)
-    counts = parts_in_periods_of_their_wholes(counts, sentence.text)
-    return [c for c in counts if c.period is not None and c.measure]
+    return parts_in_periods_of_their_wholes(counts, sentence.text)
 
 
 def parts_in_periods_of_their_wholes(counts: list[Count], text: str) -> list[Count]:
