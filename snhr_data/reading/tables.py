@@ -346,8 +346,8 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
     if not period or not contains(table.period, period):
         warn_left_out(source, line_no, quote, "row")
         return []
-    return [Figure(source.report, period, table.measure, group, "all", "all", "count", "", float(n.value), "exact",
-                   source.source_file, line_no, quote, "a row of a table by month flattened to text")
+    return [Figure(source.report, period, *cell_measure_group(table, group), "all", "all", "count", "", float(n.value),
+                   "exact", source.source_file, line_no, quote, "a row of a table by month flattened to text")
             for group, n in zip(table.groups, numbers) if group != FIGHTERS]
 
 
