@@ -25,7 +25,7 @@ FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
-                  "glued_footer", "other_script", "chat_prefix", "pictograph"}
+                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
 # to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
@@ -139,10 +139,11 @@ def parse_furniture(data: object) -> Furniture:
 
 def _with_parts(pattern: str, data: dict) -> str:
     """``pattern`` with the parts it names filled in: ``{date}`` (``written_date``), ``{publisher}``, ``{address}``,
-    ``{pictograph}``."""
+    ``{pictograph}``, ``{section}``."""
     publisher = str(data["publisher"]).replace("{address}", f"(?:{data['address']})")
     return (pattern.replace("{date}", f"(?:{data['written_date']})").replace("{publisher}", f"(?:{publisher})")
-            .replace("{address}", f"(?:{data['address']})").replace("{pictograph}", f"(?:{data['pictograph']})"))
+            .replace("{address}", f"(?:{data['address']})").replace("{pictograph}", f"(?:{data['pictograph']})")
+            .replace("{section}", f"(?:{data['section']})"))
 
 
 def _positive(value: object, key: str) -> int:
