@@ -231,8 +231,8 @@ def without_repost_suffix(line: str) -> str:
 
 @lru_cache(maxsize=8192)  # the same lines come back whenever a report is read again
 def without_line_furniture(line: str) -> str | None:
-    """``line`` without the furniture it holds by itself (emoji before it, a breadcrumb, a repost suffix, "Posted" before a date, a
-    news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
+    """``line`` without the furniture it holds by itself (emoji before it, a breadcrumb, a repost suffix, "Posted" before
+    a date, a news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
     a dateline's place alone)."""
     line = without_chat_prefix(line)
     if is_chrome(line) or is_other_language(line):

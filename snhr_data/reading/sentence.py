@@ -343,7 +343,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
         measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
     if measure == "civilian_deaths" and is_civilian_item_of_parts(head, prev, segment, text[end:]):
-        measure = prev.measure  # "89 victims due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
+        measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
     if is_ranking_under_massacres(measure, text, section):
         if prev is None:
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
@@ -431,9 +431,9 @@ def is_civilian_item_of_parts(head: Head, prev: Count | None, segment: str, afte
     """Whether a count of "civilians" (or "people", "victims") goes on a list of the parts by party of a count of
     another measure, after one of its parts ("... due to torture: 86 by X, two by Y and one civilian by Z"): its noun
     names the victims, the list's measure is still counted."""
-    return (head.noun == "generic" and prev is not None and prev.measure in SECTION_MEASURES and prev.head.noun == "bare"
-            and prev.parties not in ((), ("all",)) and bool(regex("PartItemJoinBefore").fullmatch(segment))
-            and bool(regex("PartItemByPartyAfter").match(after)))
+    return (head.noun == "generic" and prev is not None and prev.measure in SECTION_MEASURES
+            and prev.head.noun == "bare" and prev.parties not in ((), ("all",))
+            and bool(regex("PartItemJoinBefore").fullmatch(segment)) and bool(regex("PartItemByPartyAfter").match(after)))
 
 
 def is_party_massacres_toll(prev: Count | None, before_prev: str, segment: str) -> bool:
