@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .furniture import furniture_and_lone_numbers, is_named_row
+from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
 from .grammar import cached_by_text, regex
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
@@ -58,9 +58,13 @@ _GOES_ON = re.compile(r"^(?:(?:victims?|individuals?|people|persons|deaths?)\s+(
                       r"(?:due to|under torture|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
                       re.IGNORECASE)
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
-# "- Other parties: 64 civilians"; round 25)
+# "- Other parties: 64 civilians"; round 25) and their groups ("- Unidentified groups: 70 civilians, including 8
+# children and 6 women", "- ISIS: 96 civilians (18 children, 15 women)"; round 26), ending on a noun, never on a word
+# that goes on onto the next line
 _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}}:\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
-                                  r"(?:\s+(?:civilians?|victims?|people|persons|deaths|individuals))?$")
+                                  r"(?:\s+(?:civilians?|victims?|people|persons|deaths|individuals))?"
+                                  r"(?:,?\s+(?:including|among them|of whom)\s[^:;.()]{1,80}?"
+                                  r"\b(?:children|child|women|woman)|\s*\([^():;]{1,60}\))?$")
 # a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
 # the opening words of the sentence on the next line (whose counts would take its last party)
 _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
@@ -131,10 +135,12 @@ def is_noise_line(line: str) -> bool:
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:
-    """A bullet, an enumerator, a roman-numbered heading, or a PDF paragraph indent (one leading space)."""
+    """A bullet, an enumerator, a roman-numbered heading, a PDF paragraph indent (one leading space), or the emoji a
+    post puts before each of its paragraphs ("📌 Extremist Islamic groups killed 104 ...", "⛓ 46 victims ...")."""
     return bool(
         _ITEM_START.match(text)
         or ROMAN_HEADING.match(text)
+        or starts_with_pictograph(raw_line)
         or (raw_line[:1] == " " and raw_line[1:2] != " " and text[:1].isupper())
     )
 

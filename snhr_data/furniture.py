@@ -25,7 +25,7 @@ FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
-                  "glued_footer", "other_script", "chat_prefix"}
+                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
 # to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
@@ -75,6 +75,7 @@ class Furniture:
     related_prefix: re.Pattern[str]
     related_title_words: int
     sentence_end: re.Pattern[str]
+    pictographs: re.Pattern[str]
 
 
 def _listed(patterns: str | Sequence[str]) -> list[str]:
@@ -107,7 +108,7 @@ def parse_furniture(data: object) -> Furniture:
         raise FurnitureVocabError(f"{FURNITURE_FILE}: related must have exactly the keys {', '.join(sorted(RELATED_KEYS))}")
     window = _positive(data["cut_title_window"], "cut_title_window")
     return Furniture(
-        chrome=_compiled("chrome_lines", data["chrome_lines"]),
+        chrome=_compiled("chrome_lines", [_with_parts(p, data) for p in _listed(data["chrome_lines"])]),
         breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
         breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"], r"^(?:{})(?-i:(?=[A-Z0-9]))"),
         breadcrumb_trail=_compiled("breadcrumb.segments", crumb["segments"], r"(?:(?:{})\s*)+"),
@@ -132,14 +133,17 @@ def parse_furniture(data: object) -> Furniture:
         related_prefix=_compiled("related.heading", related["heading"], r"\s*(?:{})\s*[:\-|]\s+(?=\S)"),
         related_title_words=_positive(related["title_words"], "related.title_words"),
         sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
+        pictographs=_compiled("pictograph", data["pictograph"], r"^\s*(?:(?:{})\s*)+"),
     )
 
 
 def _with_parts(pattern: str, data: dict) -> str:
-    """``pattern`` with the parts it names filled in: ``{date}`` (``written_date``), ``{publisher}``, ``{address}``."""
+    """``pattern`` with the parts it names filled in: ``{date}`` (``written_date``), ``{publisher}``, ``{address}``,
+    ``{pictograph}``, ``{section}``."""
     publisher = str(data["publisher"]).replace("{address}", f"(?:{data['address']})")
     return (pattern.replace("{date}", f"(?:{data['written_date']})").replace("{publisher}", f"(?:{publisher})")
-            .replace("{address}", f"(?:{data['address']})"))
+            .replace("{address}", f"(?:{data['address']})").replace("{pictograph}", f"(?:{data['pictograph']})")
+            .replace("{section}", f"(?:{data['section']})"))
 
 
 def _positive(value: object, key: str) -> int:
@@ -163,9 +167,21 @@ def is_chrome(line: str) -> bool:
     vocab = furniture()
     if vocab.running_line.fullmatch(line.strip()):
         return True
-    pieces = [piece.strip() for piece in vocab.chrome_separator.split(line.strip())]
+    if vocab.chrome.fullmatch(line.strip()):
+        return True  # before the pictographs are cut: a counter's pictograph is its label ("👍 57")
+    pieces = [piece.strip() for piece in vocab.chrome_separator.split(without_pictographs(line).strip())]
     worded = [piece for piece in pieces if len(pieces) == 1 or not vocab.chrome_counter.fullmatch(piece)]
     return bool(worded) and all(vocab.chrome.fullmatch(piece) for piece in worded)
+
+
+def without_pictographs(line: str) -> str:
+    """``line`` without the emoji it starts with ("📎 Previous post: ..." -> "Previous post: ...")."""
+    return furniture().pictographs.sub("", line, count=1)
+
+
+def starts_with_pictograph(line: str) -> bool:
+    """Whether ``line`` opens with an emoji ("📌 ...", "⛓ ...")."""
+    return bool(furniture().pictographs.match(line))
 
 
 def is_other_language(line: str) -> bool:
@@ -215,12 +231,13 @@ def without_repost_suffix(line: str) -> str:
 
 @lru_cache(maxsize=8192)  # the same lines come back whenever a report is read again
 def without_line_furniture(line: str) -> str | None:
-    """``line`` without the furniture it holds by itself (a breadcrumb, a repost suffix, "Posted" before a date, a
-    news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
+    """``line`` without the furniture it holds by itself (emoji before it, a breadcrumb, a repost suffix, "Posted" before
+    a date, a news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
     a dateline's place alone)."""
     line = without_chat_prefix(line)
     if is_chrome(line) or is_other_language(line):
         return None
+    line = without_pictographs(line)  # a post's emoji before a line is no word of it ("⛓ Of the 12 victims ...")
     line = with_numeric_dates(line)
     if line is None:
         return None
@@ -325,7 +342,7 @@ def related_links(lines: Sequence[str], kept: Sequence[str | None]) -> set[int]:
     ("Read also: 81 Civilians Killed in ...")."""
     vocab = furniture()
     links: set[int] = set()
-    for start, line in enumerate(lines):
+    for start, line in enumerate(map(without_pictographs, lines)):
         inline = vocab.related_prefix.match(line)
         if inline and is_title_like(line[inline.end():]):
             links.add(start)
@@ -342,8 +359,9 @@ def related_links(lines: Sequence[str], kept: Sequence[str | None]) -> set[int]:
 
 
 def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
-    """Indices of short lines repeated with a page number at one end that goes up by one each time: the running
-    header or footer of a PDF pasted as text ("Monthly report | 6", ..., "Monthly report | 7")."""
+    """Indices of short lines repeated with a page number at one end that goes up each time: the running header or
+    footer of a PDF pasted as text ("Monthly report | 6", ..., "Monthly report | 7"; an excerpt skips pages: "... | 3",
+    "... | 5", "... | 20")."""
     repeated: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
         page = PAGE_AT_EDGE.search(line or "")
@@ -353,7 +371,7 @@ def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     found: set[int] = set()
     for occurrences in repeated.values():
         pages = [page for _, page in occurrences]
-        if len(pages) >= 2 and all(after - before == 1 for before, after in zip(pages, pages[1:])):
+        if len(pages) >= 2 and all(after > before for before, after in zip(pages, pages[1:])):
             found |= {i for i, _ in occurrences}
     return found
 

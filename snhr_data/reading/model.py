@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..grammar import regex
 from ..periods import shift_month
-from .dates import UNDATED, PeriodMention, compared_last_month, find_periods
+from .dates import UNDATED, PeriodMention, compared_last_month, find_periods, publication_date
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,12 @@ class Context:
     # ranking after it may rank it, and a count that refers back to it ("120 of them") is its part
 
 
+def states_publication_date(text: str, published: str) -> bool:
+    """Whether ``text`` states the date of the publication, in the month ``published``."""
+    date = publication_date(text)
+    return date is not None and date[:7] == published
+
+
 @dataclass(frozen=True)
 class Source:
     """The report being read: its file, its month, and whether an unknown label is an error."""
@@ -85,16 +91,20 @@ class Source:
         found = find_periods(text, self.report, None if self.now == UNDATED else self.now)
         if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
-        readings = set() if self.now == UNDATED else self.last_month_readings()
+        readings = set() if self.now == UNDATED else self.last_month_readings(text)
         return [self.last_month(text, m, found, readings)
                 if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
 
-    def last_month_readings(self) -> set[str]:
+    def last_month_readings(self, text: str) -> set[str]:
         """The months "last month" may be in a text published after its report month: the one before the report month
         or before the publication date; only the latter in a text covering a year, half-year or span (an annual
-        report's December stands for its year: no month the text covers, that "last month" could count back from)."""
+        report's December stands for its year: no month the text covers, that "last month" could count back from), or
+        in a sentence stating the publication date ("released its report today, December 1, 2016, documenting the
+        killing of 1,411 civilians last month")."""
         before_publication = shift_month(self.published, -1)
-        return {before_publication} if self.period != self.report else {shift_month(self.report, -1), before_publication}
+        if self.period != self.report or states_publication_date(text, self.published):
+            return {before_publication}
+        return {shift_month(self.report, -1), before_publication}
 
     @staticmethod
     def last_month(text: str, mention: PeriodMention, found: list[PeriodMention], readings: set[str]) -> PeriodMention:

@@ -22,7 +22,7 @@ from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, is_stated_whole,
                     noun_end, noun_of, opening_group, set_windows, with_opening_group)
-from .measure import measure_of, measure_of_text, opening_measure
+from .measure import SECTION_MEASURES, measure_of, measure_of_text, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, parties_of
 from .percents import read_percents
@@ -344,6 +344,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         measure = "massacre_deaths"  # "Syrian regime forces 2 (13 victims)": the victims of those two massacres
     if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
         measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
+    if measure == "civilian_deaths" and is_civilian_item_of_parts(head, prev, segment, text[end:]):
+        measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
     if is_ranking_under_massacres(measure, text, section):
         if prev is None:
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
@@ -425,6 +427,15 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
                  "massacres" if bracketed else whole_measure_of(prev, block, refers_back(segment, text[end:]), measure))
+
+
+def is_civilian_item_of_parts(head: Head, prev: Count | None, segment: str, after: str) -> bool:
+    """Whether a count of "civilians" (or "people", "victims") goes on a list of the parts by party of a count of
+    another measure, after one of its parts ("... due to torture: 86 by X, two by Y and one civilian by Z"): its noun
+    names the victims, the list's measure is still counted."""
+    return (head.noun == "generic" and prev is not None and prev.measure in SECTION_MEASURES
+            and prev.head.noun == "bare" and prev.parties not in ((), ("all",))
+            and bool(regex("PartItemJoinBefore").fullmatch(segment)) and bool(regex("PartItemByPartyAfter").match(after)))
 
 
 def is_party_massacres_toll(prev: Count | None, before_prev: str, segment: str) -> bool:
