@@ -358,6 +358,16 @@ def _header_before(texts: list[str | None], lines: list[int], run: list[tuple[in
     return {}
 
 
+def counts_above_labels(texts: list[str | None]) -> set[int]:
+    """The lines that hold a count alone above the line of its label alone ("918" / "civilians killed", an
+    infographic's headline; round 27), after a line that ends no sentence cut by a page break (a blank line, a
+    heading's last letter or a number): the count is the label's, never a page number."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    return {i for before, i, after in zip([None] + lines, lines, lines[1:])
+            if _CHART_VALUE.fullmatch(texts[i].strip()) and regex("CountLabelLine").fullmatch(texts[after].strip())
+            and (before is None or before < i - 1 or not re.search(r"[a-z,]$", texts[before].strip()))}
+
+
 def clean_blocks(raw: str) -> list[Block]:
     """Split raw report text into clean blocks (headings, list items, paragraphs) with line provenance."""
     blocks: list[Block] = []
@@ -370,7 +380,8 @@ def clean_blocks(raw: str) -> list[Block]:
     shown, alone = furniture_and_lone_numbers(cleaned)
     charted = chart_rows(shown)
     values, last_charted = {i for cells in charted.values() for i in cells}, False
-    texts = [None if i in alone and i not in values else text for i, text in enumerate(shown)]
+    labelled = counts_above_labels(shown)
+    texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if line_no - 1 in values:
             continue  # a chart's value: read on its label's line
@@ -379,7 +390,7 @@ def clean_blocks(raw: str) -> list[Block]:
         if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
             pending_blank = True
             continue
-        if not text.strip() or is_noise_line(raw_line):
+        if not text.strip() or (is_noise_line(raw_line) and line_no - 1 not in labelled):
             pending_blank = pending_blank or not text.strip()
             continue
         text = text.strip()
