@@ -408,7 +408,8 @@ def clean_blocks(raw: str) -> list[Block]:
             and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, text)
             and not _after_indented_item(current, last_raw_line, raw_line, text)
-            and not is_labelled_cells_row(text) and not is_labelled_cells_row(last_text)
+            and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
+            and not is_labelled_cells_row(last_text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
             # a chart's rows are a block of their own, a row's groups on the line after it with them

@@ -759,12 +759,13 @@ def title_copy(block: Block) -> Block:
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
     """The leading blocks that form the title: no sentence ends in them, and no heading, date line, story after a
-    news dateline or list of rows yet."""
+    news dateline, list of rows or block opening with a row of labelled cells ("Massacres: 5 | Deaths due to torture: 7") yet."""
     title = []
     for block in blocks:
         text = regex("DatePrefix").sub("", block.text)
         if block.after_dateline or regex("TitleStop").search(text) or is_date_line(text) or ROMAN_HEADING.match(text) \
-                or regex("SentenceInBlock").search(text) or is_list_of_rows(block):
+                or regex("SentenceInBlock").search(text) or is_list_of_rows(block) \
+                or is_labelled_cells_row(raw_line_at(block, 0)):
             break
         title.append(block)
     return title
