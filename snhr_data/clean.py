@@ -82,6 +82,9 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 # a space before a comma, full stop, semicolon or colon that ends a word ("1,152 civilian , among them"): translated
 # or typed English; the mark goes with the word before it
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+([,.;:])(?=\s|$)")
+# a count opening its line and a bar before the words it counts, in lower case ("1,784 | civilians killed in Syria in
+# March 2025", an infographic's alt text; round 27): one statement, the bar a space
+_COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
 
 
 @dataclass
@@ -123,6 +126,7 @@ def clean_line(line: str) -> str:
     line = _SUPERSCRIPT_DIGITS.sub("", line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
+    line = _COUNT_BAR.sub(r"\1 ", line)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 
@@ -283,7 +287,7 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     values on a line of its own after it ("Daraa" / "24" / "Idlib" / "21", round 14; "A. Government forces:" / "8,736",
     "Syrian regime forces" / "712" / "188" / "121", round 16): label line index -> value line indices, for runs of two
     rows or more of as many values each, whose labels each name one governorate or party (a row's line of groups
-    between two rows, "civilians, including 5 children", does not end the run). The values are the label's, never a
+    between two rows, "civilians, including 5 children" or "Children 234 | Women 139", does not end the run). The values are the label's, never a
     page number. A header whose cells stand one a line right before such a run ("Perpetrator" / "Civilians" /
     "Children" / "Women") is one line too: its first cell's index -> the others'."""
     lines = [i for i, text in enumerate(texts) if text and text.strip()]
@@ -292,7 +296,7 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     for n, count in rows:
         last = runs[-1][-1] if runs else None
         if last and last[1] == count and (n == last[0] + 1 + count or (
-                n == last[0] + 2 + count and texts[lines[n - 1]].strip()[:1].islower())):
+                n == last[0] + 2 + count and is_row_groups_line(texts[lines[n - 1]]))):
             runs[-1].append((n, count))
         else:
             runs.append([(n, count)])
@@ -302,6 +306,13 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
             charted.update(_header_before(texts, lines, run))
             charted.update({lines[n]: lines[n + 1:n + 1 + count] for n, count in run})
     return charted
+
+
+def is_row_groups_line(text: str | None) -> bool:
+    """A line that goes on with the chart row above it: in lower case ("civilians, including 5 children"), or the
+    row's children and women alone ("Children 234 | Women 139", an infographic's OCR, round 27)."""
+    line = (text or "").strip()
+    return line[:1].islower() or bool(regex("TableGroupsLine").fullmatch(line))
 
 
 @cached_by_text
@@ -347,6 +358,16 @@ def _header_before(texts: list[str | None], lines: list[int], run: list[tuple[in
     return {}
 
 
+def counts_above_labels(texts: list[str | None]) -> set[int]:
+    """The lines that hold a count alone above the line of its label alone ("918" / "civilians killed", an
+    infographic's headline; round 27), after a line that ends no sentence cut by a page break (a blank line, a
+    heading's last letter or a number): the count is the label's, never a page number."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    return {i for before, i, after in zip([None] + lines, lines, lines[1:])
+            if _CHART_VALUE.fullmatch(texts[i].strip()) and regex("CountLabelLine").fullmatch(texts[after].strip())
+            and (before is None or before < i - 1 or not re.search(r"[a-z,]$", texts[before].strip()))}
+
+
 def clean_blocks(raw: str) -> list[Block]:
     """Split raw report text into clean blocks (headings, list items, paragraphs) with line provenance."""
     blocks: list[Block] = []
@@ -359,7 +380,8 @@ def clean_blocks(raw: str) -> list[Block]:
     shown, alone = furniture_and_lone_numbers(cleaned)
     charted = chart_rows(shown)
     values, last_charted = {i for cells in charted.values() for i in cells}, False
-    texts = [None if i in alone and i not in values else text for i, text in enumerate(shown)]
+    labelled = counts_above_labels(shown)
+    texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if line_no - 1 in values:
             continue  # a chart's value: read on its label's line
@@ -368,7 +390,7 @@ def clean_blocks(raw: str) -> list[Block]:
         if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
             pending_blank = True
             continue
-        if not text.strip() or is_noise_line(raw_line):
+        if not text.strip() or (is_noise_line(raw_line) and line_no - 1 not in labelled):
             pending_blank = pending_blank or not text.strip()
             continue
         text = text.strip()
@@ -386,11 +408,12 @@ def clean_blocks(raw: str) -> list[Block]:
             and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, text)
             and not _after_indented_item(current, last_raw_line, raw_line, text)
-            and not is_labelled_cells_row(text) and not is_labelled_cells_row(last_text)
+            and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
+            and not is_labelled_cells_row(last_text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
             # a chart's rows are a block of their own, a row's groups on the line after it with them
-            and ((line_no - 1 in charted) == last_charted or (last_charted and text[:1].islower()))
+            and ((line_no - 1 in charted) == last_charted or (last_charted and is_row_groups_line(text)))
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))
         )

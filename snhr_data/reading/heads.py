@@ -15,6 +15,9 @@ from .agents import row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
 GROUP_HEADS = GROUP_NOUNS | {"children_and_women"}  # counts of a victim group, not of all civilians
+# the cells of a row of "<label> <number>" cells that count a measure of their own ("Civilians 147", "Torture 11",
+# "Massacres 2", "Medical personnel 2"): heads; the children and women cells are their groups
+CELL_HEADS = {"generic", "torture", "massacres", "medical", "media", "civil_defense"}
 
 
 @dataclass
@@ -202,7 +205,7 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             if noun in GROUP_NOUNS and previous is not None and last_kind in {"head", "group"}:
                 previous.groups.append((noun, mention))
                 last_kind = "group"
-            elif noun in {"generic", "torture"}:
+            elif noun in CELL_HEADS:
                 previous = Head(mention, "civilians" if noun == "generic" else noun, qualifier_of(sentence[: mention.start]))
                 heads.append(previous)
                 last_kind = "head"

@@ -5,6 +5,7 @@ leave unsaid; each sentence is read within it by ``sentence``. Narrative sentenc
 victims abroad) are left out. Patterns: ``vocab/layout.yaml`` and ``vocab/sections.yaml``."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -23,8 +24,8 @@ from .tables import (Table, combined_label_split_later, count_first_item, flat_l
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
                      is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
-                     measure_table_header, period_table_header, row_lines, table_header, table_intro, table_row,
-                     with_combined_label_rows)
+                     labelled_groups_row, measure_table_header, period_table_header, row_lines, table_header,
+                     table_intro, table_row, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -192,8 +193,10 @@ class ReportReader:
         cell_alone = False  # the piece before was a row's cell alone on its line ("Civilians: 16")
         line_place = None  # the governorate a label opening the raw line names ("Daraa: 98 victims; ...")
         in_correction = False  # a statement before on the raw line retracts a figure: the line is a correction note
+        row_read: list[Figure] | None = None  # the figures of the statement before, whose groups a line may give
         for offset, sentence in pieces:
             text = sentence.strip()
+            above, row_read = row_read, None
             if offset in line_starts or offset == 0:
                 line_place = opening_place_label(text, self.source.report)
                 in_correction = False
@@ -234,6 +237,10 @@ class ReportReader:
             start = body_start + offset
             line_at = lambda position, start=start: block.line_at(start + position)  # noqa: E731
             when = block_ctx.period or self.section.period or self.source.period
+            groups = groups_row(text, above, line_at(len(sentence) - len(sentence.lstrip())))
+            if groups:  # "Syrian regime forces 1,142" / "Children 234 | Women 139": the row's children and women
+                self.figures += groups
+                continue
             listed = self.flat_list(sentence, block_ctx, line_at, when, title)
             if listed is None:
                 listed = group_period_line(sentence, self.source, self.section.party,
@@ -249,6 +256,7 @@ class ReportReader:
                 continue
             read = read_sentence(sentence, line_at, block_ctx, self.section, self.source, title)
             self.figures += [in_place(f, held, LINE_LABEL_NOTE) for f in read] if held else read
+            row_read = read
             self.table = None if title else table_intro(sentence, self.source,
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
@@ -323,6 +331,16 @@ class ReportReader:
         listed = None if self.skipping else flat_month_list(block.text, self.source, period, block.first_line)
         if listed is not None:
             self.figures += listed
+            return
+        rows = None if self.skipping or len(block.starts) > 1 else labelled_groups_row(
+            block.text, self.source, period, context.measure, block.first_line)
+        if rows is not None:  # "Syrian Democratic Forces | 31 | Children: 6 | Women: 3"
+            self.figures += rows
+            return
+        cells = [] if self.skipping else measure_cells(block)
+        for cell in cells:  # "Medical personnel: 8 | Media workers: 2 | Civil Defense: 3": a statement each
+            self.read_block(cell)
+        if cells:
             return
         labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
         table = self.listed_rows_table(labelled[0]) if labelled else None
@@ -520,6 +538,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (start, end), (after, _) in zip(lines, lines[1:])
              if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatLabelRowEnd").search(block.text[start:end])
              and not regex("FlatRowCells").match(block.text[after:])]
+    # a row's children and women alone on the line after it ("Syrian regime forces 1,142" / "Children 234 | Women 139"):
+    # the row's groups, a statement of their own, never the opening words of the next row (round 27)
+    cuts += [end for (before, start), (_, end) in zip(lines, lines[1:])
+             if is_labelled_row(block.text[before:start], colon=True)
+             and regex("TableGroupsLine").fullmatch(block.text[start:end].strip())]
     # a measure's label on a raw line of its own ("Massacres:"), run on after a row ending in a count ("... Daraa 6"):
     # it opens what follows it, never names the row's count
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
@@ -570,6 +593,18 @@ def is_measure_label(line: str) -> bool:
 
 
 _MEASURE_LABEL_WORDS = 5
+
+
+def measure_cells(block: Block) -> list[Block]:
+    """The cells of a one-line block of measures' labelled counts between bars ("Medical personnel: 8 | Media workers: 2
+    | Civil Defense: 3", an infographic's alt text; round 27), each a block: a statement of its own whose count is its
+    label's, never the next label's; [] for any other block."""
+    spans = [cell.span() for cell in re.finditer(r"[^|]+", block.text)]
+    if len(block.starts) > 1 or len(spans) < _LIST_ROWS \
+            or not all(is_measure_count_line(block.text[start:end]) for start, end in spans):
+        return []
+    cells = [block_from(block, start, end) for start, end in spans]
+    return [Block(cell.text.strip(), cell.md_heading, [0], [block.first_line]) for cell in cells]
 
 
 def is_measure_count_line(line: str) -> bool:
@@ -723,16 +758,29 @@ def title_copy(block: Block) -> Block:
 
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
-    """The leading blocks that form the title: no sentence ends in them, and no heading, date line or story after a
-    news dateline yet."""
+    """The leading blocks that form the title: no sentence ends in them, and no heading, date line, story after a
+    news dateline, list of rows or block opening with a row of labelled cells ("Massacres: 5 | Deaths due to torture: 7") yet."""
     title = []
     for block in blocks:
         text = regex("DatePrefix").sub("", block.text)
         if block.after_dateline or regex("TitleStop").search(text) or is_date_line(text) or ROMAN_HEADING.match(text) \
-                or regex("SentenceInBlock").search(text):
+                or regex("SentenceInBlock").search(text) or is_list_of_rows(block) \
+                or is_labelled_cells_row(raw_line_at(block, 0)):
             break
         title.append(block)
     return title
+
+
+def is_list_of_rows(block: Block) -> bool:
+    """Whether ``block`` holds two raw lines or more that are rows of a list: a party's or a governorate's count
+    ("Syrian regime forces 1,142", "Idlib: 14") or a measure's ("Massacres: 24"), as an infographic's OCR runs them
+    on without a full stop (round 27): a list, never a headline."""
+    rows = [line for _, line in row_lines(block.text, block.starts)
+            if is_labelled_row(line, colon=True) or is_measure_count_line(line)]
+    return len(rows) >= _LIST_ROWS
+
+
+_LIST_ROWS = 2
 
 
 def title_text(blocks: list[Block]) -> str:

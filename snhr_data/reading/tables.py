@@ -294,6 +294,29 @@ def groups_row(line: str, above: list[Figure] | None, line_no: int) -> list[Figu
             for cell in regex("TableGroupCell").finditer(line)]
 
 
+def labelled_groups_row(line: str, source: Source, period: str, measure: str | None,
+                        line_no: int) -> list[Figure] | None:
+    """The figures of a row whose cells name their groups, between bars ("Syrian Democratic Forces | 31 | Children: 6 |
+    Women: 3"): its party's (or governorate's) count of all victims, then its children's and women's, of the context's
+    period and measure; [] for a label the vocabulary lacks (reported); None when the line is no such row."""
+    match = regex("LabelledGroupsRow").fullmatch(line.strip())
+    if not match:
+        return None
+    label = match.group("label").strip()
+    places = find_governorates(label)
+    code = label_code(label, places or find_parties(label, source.report))
+    if code is None:
+        report_unknown_party(f"{source.source_file}:{line_no}", f"unmapped perpetrator label {label!r}", source.strict)
+        return []
+    party, gov = ("all", code) if places else (code, "all")
+    cells = [("all", match.group("count"))] + [
+        ("children" if regex("ChildNoun").search(cell.group(0)) else "women", cell.group(0))
+        for cell in regex("TableGroupCell").finditer(match.group("groups"))]
+    return [Figure(source.report, period, measure or "civilian_deaths", group, party, gov, "count", "",
+                   float(find_numbers(cell)[0].value), "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
+            for group, cell in cells]
+
+
 def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure]:
     """The figures of a table's total row other than its whole total (which restates the report's): its children's
     and women's totals ("Total 1,183 203 119": 203 children, 119 women), the report's own. A table whose columns are
