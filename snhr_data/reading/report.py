@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, matches_any, regex, regexes
 from ..numbers import find_numbers
+from ..periods import contains, is_period
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
 from .dates import is_date_line, without_date_label
@@ -51,6 +52,8 @@ class ReportReader:
     figures: list[Figure] = field(default_factory=list)
     table: Table | None = None  # a table flattened to text whose rows may follow
     fighters: bool = False  # under a heading of fighters killed ("B. Rebels"): no civilian figures until the next
+    aside: bool = False  # under a heading of a section beside the toll ("Most notable incidents", "Arrests"): no
+    # figures until the next heading
     outline: list[tuple[HeadingNumber, dict[str, object]]] = field(default_factory=list)  # the numbered headings in
     # force since the last major or unnumbered one, each with what it changed, as it was before it
     listed: str | None = None  # the period a list's introduction states ("The report also covers December 2022, in
@@ -102,6 +105,7 @@ class ReportReader:
         """The context a heading sets: whether its section is skipped, its measure, period and party."""
         self.skipping = self.skipping or matches_any("SkipSection", text)
         self.fighters = bool(regex("FightersLabel").fullmatch(text))
+        self.aside = bool(regex("AsideHeading").fullmatch(text))
         if self.skipping:
             return
         measure = measure_of_text(text)
@@ -124,6 +128,8 @@ class ReportReader:
             phrase = dated[unreadable[0].start:unreadable[0].end]
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
+            if not measure and reaches_beyond(periods[0].period, self.section.period):
+                self.section.measure = None  # "Massacres" / ... / "The toll of the first half of 2020": another toll
             self.section.period = periods[0].period
         if regex("ShareHeadline").search(text):
             self.section.party = None  # a headline's share ("X Is Responsible for 71% of ..."): no party of the section
@@ -337,7 +343,7 @@ class ReportReader:
             self.read_heading(block, is_major_heading(block))
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
-        elif not self.skipping:
+        elif not self.skipping and not self.aside:
             self.read_block(block)
 
 
@@ -738,6 +744,14 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
     return " ".join(title_copy(block).text for block in title_blocks(blocks))
+
+
+def reaches_beyond(period: str, section_period: str | None) -> bool:
+    """Whether a heading's ``period`` covers months beyond the period the section already has (the first half of 2020
+    in a section of June 2020, not January 2018 in one of 2018; under a major heading, which sets none, no section has
+    one): a section of its own, whose measure is no longer the one before."""
+    return bool(section_period) and is_period(period) and is_period(section_period) \
+        and not contains(section_period, period)
 
 
 def heading_number(text: str) -> HeadingNumber | None:
