@@ -219,8 +219,12 @@ class ReportReader:
             if row_party or carried:
                 row, block_ctx = Row.opened(row, block_ctx, row_party or carried)
             elif offset in line_starts and not after_cell:
-                row = None  # a row's statements go on within its raw line; a new line is a statement of its own,
-                # but the line after a cell alone ("Civilians: 16") is still the row's
+                # a row's statements go on within its raw line; a new line is a statement of its own, but the line
+                # after a cell alone ("Civilians: 16") is still the row's. A whole sentence after the rows is not of
+                # the party of the heading above them either, their sibling ("First: The government forces" / ... /
+                # "Fifth: Unknowns ..." / "The number of victims who died due to torture in March 2014 was 114.")
+                heading_party = None if row and regex("SentenceLine").fullmatch(text) else heading_party
+                row = None
             self.section.party, carried = carried or (row.party if row else heading_party), None
             if self.fighters or row_party == UNMAPPED:
                 continue
@@ -530,6 +534,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # it opens what follows it, never names the row's count
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowEnd").search(block.text[before:start]) and is_measure_label(block.text[start:end])]
+    # a whole sentence on a raw line of its own after an ordinal row ending in a count ("Fifth: Unknowns ... Of which
+    # women 4" / "The number of victims who died due to torture in March 2014 was 114."; round 27): a statement of its
+    # own, none of the row's
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("FlatRowStart").match(block.text[before:start]) and regex("FlatRowEnd").search(
+                 block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
     # a measure's label and its one count alone on a raw line ("Medical staff killed: 6", "Civil Defense members: 3")
     # is a statement of its own: neither the line before nor the line after names its count
     counted = [(start, end) for start, end in lines if is_measure_count_line(block.text[start:end])]
