@@ -137,7 +137,8 @@ class ReportReader:
         parties = find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
             self.section.party = parties[0].code if parties else None
-        if not parties and not self.fighters and not fighters_label(text) and is_unknown_party_heading(text):
+        if not parties and not self.fighters and not self.aside and not fighters_label(text) \
+                and is_unknown_party_heading(text):
             self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
             report_unknown_party(f"{self.source.source_file}:{block.first_line}",
                                  f"unmapped perpetrator label {text!r}", self.source.strict)
