@@ -305,15 +305,18 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     named = find_parties(segment, report)
     if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
         if regex("EachNext").match(after):
-            return tuple(m.code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])
-                         or m is named[-1])
+            return tuple(code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])
+                         or m is named[-1] for code in each_party_of(m))
         return (named[-1].code,)
     for at, mention in reversed(list(enumerate(named))):
         before = segment[:mention.start]
         if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
                 and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
-            each = regex("EachAfter").match(after)  # "ISIS and Russian forces killed one civilian each": both
-            return tuple(m.code for m in joined_mentions(named[:at + 1], segment)) if each else (mention.code,)
+            each = regex("EachAfter").match(after)  # "ISIS and Russian forces killed one civilian each": both,
+            # a combined label joining two parties' names ("Syrian regime forces and Russian forces committed two
+            # massacres each"; round 27) each member
+            return tuple(code for m in joined_mentions(named[:at + 1], segment) for code in each_party_of(m)) \
+                if each else (mention.code,)
     return ()
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, matches_any, regex, regexes
 from ..numbers import find_numbers
+from ..periods import contains, is_period
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
 from .dates import is_date_line, without_date_label
@@ -52,6 +53,8 @@ class ReportReader:
     figures: list[Figure] = field(default_factory=list)
     table: Table | None = None  # a table flattened to text whose rows may follow
     fighters: bool = False  # under a heading of fighters killed ("B. Rebels"): no civilian figures until the next
+    aside: bool = False  # under a heading of a section beside the toll ("Most notable incidents", "Arrests"): no
+    # figures until the next heading
     outline: list[tuple[HeadingNumber, dict[str, object]]] = field(default_factory=list)  # the numbered headings in
     # force since the last major or unnumbered one, each with what it changed, as it was before it
     listed: str | None = None  # the period a list's introduction states ("The report also covers December 2022, in
@@ -103,6 +106,7 @@ class ReportReader:
         """The context a heading sets: whether its section is skipped, its measure, period and party."""
         self.skipping = self.skipping or matches_any("SkipSection", text)
         self.fighters = bool(regex("FightersLabel").fullmatch(text))
+        self.aside = bool(regex("AsideHeading").fullmatch(text))
         if self.skipping:
             return
         measure = measure_of_text(text)
@@ -125,6 +129,8 @@ class ReportReader:
             phrase = dated[unreadable[0].start:unreadable[0].end]
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
+            if not measure and reaches_beyond(periods[0].period, self.section.period):
+                self.section.measure = None  # "Massacres" / ... / "The toll of the first half of 2020": another toll
             self.section.period = periods[0].period
         if regex("ShareHeadline").search(text):
             self.section.party = None  # a headline's share ("X Is Responsible for 71% of ..."): no party of the section
@@ -132,7 +138,8 @@ class ReportReader:
         parties = find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
             self.section.party = parties[0].code if parties else None
-        if not parties and not self.fighters and not fighters_label(text) and is_unknown_party_heading(text):
+        if not parties and not self.fighters and not self.aside and not fighters_label(text) \
+                and is_unknown_party_heading(text):
             self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
             report_unknown_party(f"{self.source.source_file}:{block.first_line}",
                                  f"unmapped perpetrator label {text!r}", self.source.strict)
@@ -216,8 +223,12 @@ class ReportReader:
             if row_party or carried:
                 row, block_ctx = Row.opened(row, block_ctx, row_party or carried)
             elif offset in line_starts and not after_cell:
-                row = None  # a row's statements go on within its raw line; a new line is a statement of its own,
-                # but the line after a cell alone ("Civilians: 16") is still the row's
+                # a row's statements go on within its raw line; a new line is a statement of its own, but the line
+                # after a cell alone ("Civilians: 16") is still the row's. A whole sentence after the rows is not of
+                # the party of the heading above them either, their sibling ("First: The government forces" / ... /
+                # "Fifth: Unknowns ..." / "The number of victims who died due to torture in March 2014 was 114.")
+                heading_party = None if row and regex("SentenceLine").fullmatch(text) else heading_party
+                row = None
             self.section.party, carried = carried or (row.party if row else heading_party), None
             if self.fighters or row_party == UNMAPPED:
                 continue
@@ -355,7 +366,7 @@ class ReportReader:
             self.read_heading(block, is_major_heading(block))
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
-        elif not self.skipping:
+        elif not self.skipping and not self.aside:
             self.read_block(block)
 
 
@@ -547,6 +558,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # it opens what follows it, never names the row's count
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowEnd").search(block.text[before:start]) and is_measure_label(block.text[start:end])]
+    # a whole sentence on a raw line of its own after an ordinal row ending in a count ("Fifth: Unknowns ... Of which
+    # women 4" / "The number of victims who died due to torture in March 2014 was 114."; round 27): a statement of its
+    # own, none of the row's
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("FlatRowStart").match(block.text[before:start]) and regex("FlatRowEnd").search(
+                 block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
     # a measure's label and its one count alone on a raw line ("Medical staff killed: 6", "Civil Defense members: 3")
     # is a statement of its own: neither the line before nor the line after names its count
     counted = [(start, end) for start, end in lines if is_measure_count_line(block.text[start:end])]
@@ -786,6 +803,14 @@ _LIST_ROWS = 2
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
     return " ".join(title_copy(block).text for block in title_blocks(blocks))
+
+
+def reaches_beyond(period: str, section_period: str | None) -> bool:
+    """Whether a heading's ``period`` covers months beyond the period the section already has (the first half of 2020
+    in a section of June 2020, not January 2018 in one of 2018; under a major heading, which sets none, no section has
+    one): a section of its own, whose measure is no longer the one before."""
+    return bool(section_period) and is_period(period) and is_period(section_period) \
+        and not contains(section_period, period)
 
 
 def heading_number(text: str) -> HeadingNumber | None:

@@ -22,7 +22,7 @@ from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, is_stated_whole,
                     noun_end, noun_of, opening_group, set_windows, with_opening_group)
-from .measure import SECTION_MEASURES, measure_of, measure_of_text, opening_measure
+from .measure import SECTION_MEASURES, measure_of, measure_of_text, measures_named, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, parties_of
 from .percents import read_percents
@@ -152,10 +152,13 @@ def listed_period(text: str, counts: list[Count], aside: str | None = None) -> s
 def listed_measure(text: str, counts: list[Count]) -> str | None:
     """The measure of the list a sentence introduces (it ends in a colon, or announces the breakdown) with a count of
     what the list breaks down ("SNHR documented 34 massacres in April, distributed as follows:", "12 individuals died
-    due to torture, distributed as follows"): the one measure of its counts (no victim group's); None for a sentence
-    of no count, or of counts of several measures."""
-    heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS}
-    return heads.pop() if regex("ListIntroductionEnd").search(text) and len(heads) == 1 else None
+    due to torture, distributed as follows"): the one measure of its counts (no victim group's); of a sentence of no
+    count, the one measure its words name ("The civilian death toll was distributed as follows:", a list of places
+    under a massacres heading; round 27); None for counts of several measures, or words naming none or several."""
+    if not regex("ListIntroductionEnd").search(text):
+        return None
+    heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS} if counts else set(measures_named(text))
+    return heads.pop() if len(heads) == 1 else None
 
 
 def listed_counts(text: str, counts: list[Count]) -> tuple[tuple[str, float], ...]:
