@@ -74,6 +74,10 @@ _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[
 # introduces after it (round 13)
 _LABEL_LINE = re.compile(r"^[A-Z][^:\d\s]*\s[^:\d]{1,80}:\s+\S")
 _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
+# a line of a key-figures box: a count, then the few words of its label, no verb nor punctuation ("116 civilians killed",
+# "26 children", "9 deaths due to torture", "0 media workers"; round 27); never a word that goes on onto the next line
+_COUNT_LABEL_LINE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$")
+_COUNT_LABEL_DANGLING = re.compile(r"\b(?:and|or|of|in|by|at|the|to|including|among|whom)$", re.IGNORECASE)
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
@@ -368,6 +372,17 @@ def counts_above_labels(texts: list[str | None]) -> set[int]:
             and (before is None or before < i - 1 or not re.search(r"[a-z,]$", texts[before].strip()))}
 
 
+def count_label_lines(texts: list[str | None]) -> set[int]:
+    """The indices of the lines of a key-figures box, two such lines or more in a row ("116 civilians killed" / "26
+    children" / "11 women"): each a statement of its own, never the words before the next line's count."""
+    boxed = [bool(text) and _is_count_label_line(text.strip()) for text in texts]
+    return {i for i, box in enumerate(boxed) if box and ((i > 0 and boxed[i - 1]) or (i + 1 < len(boxed) and boxed[i + 1]))}
+
+
+def _is_count_label_line(text: str) -> bool:
+    return bool(_COUNT_LABEL_LINE.fullmatch(text)) and not _COUNT_LABEL_DANGLING.search(text)
+
+
 def clean_blocks(raw: str) -> list[Block]:
     """Split raw report text into clean blocks (headings, list items, paragraphs) with line provenance."""
     blocks: list[Block] = []
@@ -382,6 +397,7 @@ def clean_blocks(raw: str) -> list[Block]:
     values, last_charted = {i for cells in charted.values() for i in cells}, False
     labelled = counts_above_labels(shown)
     texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
+    boxed, last_boxed = count_label_lines(texts), False
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if line_no - 1 in values:
             continue  # a chart's value: read on its label's line
@@ -412,6 +428,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not is_labelled_cells_row(last_text)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
+            and line_no - 1 not in boxed and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
             and ((line_no - 1 in charted) == last_charted or (last_charted and is_row_groups_line(text)))
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
@@ -425,5 +442,6 @@ def clean_blocks(raw: str) -> list[Block]:
             blocks.append(current)
         pending_blank = False
         last_text, last_raw_line, last_dated = text, raw_line, dated
+        last_boxed = line_no - 1 in boxed
         last_charted = line_no - 1 in charted or (continuation and last_charted)  # a chart's block goes on
     return blocks

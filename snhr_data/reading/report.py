@@ -208,8 +208,8 @@ class ReportReader:
                 line_place = opening_place_label(text, self.source.report)
                 in_correction = False
             in_correction = in_correction or bool(regex("Retraction").search(text))
-            if in_correction:
-                continue
+            if in_correction or regex("OtherSourceCitation").match(body, offset):
+                continue  # a correction note, or a reference to a work of another organisation (its title's figures)
             # a later statement of the line names no place nor label of its own: the label's governorate's
             held = line_place if offset and offset not in line_starts and not regex("Label").match(text) \
                 and not find_governorates(text) else None
