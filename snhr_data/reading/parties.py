@@ -163,9 +163,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     held = regex("AnaphorPrisonsAfter").match(text[end:]) if measure == "torture_deaths" else None
     if held and block.subject:  # "X killed 6 civilians; one individual died due to torture in their prisons"
         return antecedent(held.group("pronoun"), block.subject, sentence, start)
-    # only a count that refers back to the victims of the sentence before takes its party; a ranking never
+    # only a count that refers back to the victims of the sentence before takes its party; a ranking never, nor a place's
+    # count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
     continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))) \
-        and ranking_subject(text) is None
+        and ranking_subject(text) is None and not regex("PlaceClauseAfterBreak").search(text[:start])
     if continues and previous_left_out:  # a part of a count whose party was left out ("X were responsible for the deaths
         # of 11 civilians, six of them ...", X unknown): left out too, never the party of the sentence before
         return LEFT_OUT
