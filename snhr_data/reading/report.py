@@ -554,10 +554,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (before, start), (_, end) in zip(lines, lines[1:])
              if is_labelled_row(block.text[before:start], colon=True)
              and regex("TableGroupsLine").fullmatch(block.text[start:end].strip())]
-    # a measure's label on a raw line of its own ("Massacres:"), run on after a row ending in a count ("... Daraa 6"):
-    # it opens what follows it, never names the row's count
+    # a measure's label on a raw line of its own ("Massacres:"), or its heading ("Deaths due to torture"; round 28), run
+    # on after a row ending in a count ("... Daraa 6", "... Of which women 15"): it opens what follows it, never names the
+    # row's count
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
-             if regex("FlatRowEnd").search(block.text[before:start]) and is_measure_label(block.text[start:end])]
+             if regex("FlatRowEnd").search(block.text[before:start])
+             and (is_measure_label(block.text[start:end]) or is_measure_heading_after_row(block.text[before:start],
+                                                                                         block.text[start:end]))]
     # a whole sentence on a raw line of its own after an ordinal row ending in a count ("Fifth: Unknowns ... Of which
     # women 4" / "The number of victims who died due to torture in March 2014 was 114."; round 27): a statement of its
     # own, none of the row's
@@ -602,10 +605,11 @@ def raw_line_at(block: Block, start: int) -> str:
     return block.text[start:after[0] if after else len(block.text)]
 
 
-def is_measure_label(line: str) -> bool:
-    """A short label of a measure and its colon, no count ("Massacres:", "Deaths due to torture:")."""
+def is_measure_label(line: str, colon: bool = True) -> bool:
+    """A short label of a measure and its colon (none when ``colon`` is False), no count ("Massacres:", "Deaths due to
+    torture:")."""
     text = line.strip()
-    return (text.endswith(":") and len(text.split()) <= _MEASURE_LABEL_WORDS and not has_count(text)
+    return ((text.endswith(":") or not colon) and len(text.split()) <= _MEASURE_LABEL_WORDS and not has_count(text)
             and measure_of_text(text) is not None)
 
 
@@ -622,6 +626,14 @@ def measure_cells(block: Block) -> list[Block]:
         return []
     cells = [block_from(block, start, end) for start, end in spans]
     return [Block(cell.text.strip(), cell.md_heading, [0], [block.first_line]) for cell in cells]
+
+
+def is_measure_heading_after_row(row: str, line: str) -> bool:
+    """Whether ``line``, after the raw line ``row`` ending in a count, is a measure's heading with no colon ("Deaths due
+    to torture" after "... Of which women 15"): capitalised, unpunctuated, after a row that no conjunction or comma
+    before its count shows to be a sentence wrapped ("... 127 Women, and 97" / "Victims Due to Torture")."""
+    return (is_measure_label(line, colon=False) and bool(regex("MeasureHeadingLine").fullmatch(line.strip()))
+            and not regex("WrappedCountEnd").search(row))
 
 
 def is_measure_count_line(line: str) -> bool:

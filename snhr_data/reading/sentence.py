@@ -525,7 +525,7 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
             and not regex("VictimsApposedBefore").search(text[:head.mention.start]):
         return True
     if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
-                                or regex("FightersNoun").search(segment)
+                                or regex("FightersNoun").search(without_party_labels(segment, report))
                                 and not regex("FightersAgent").search(text[:head.mention.start])):
         return True
     if head.noun == "bare" and regex("MixedVictimTotalBefore").search(text[:head.mention.start]):
@@ -537,6 +537,14 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
         return True  # "The other 539 victims were fighters"
     member = regex("MembersOf").match(after)
     return bool(member) and any(m.start == 0 for m in find_parties(after[member.end():], report))
+
+
+def without_party_labels(segment: str, report: str) -> str:
+    """``segment`` with its parties' labels blanked (the same length): a fighters noun inside one names the party ("...,
+    Islamic State militants 58 and ...": the militants killed 58), never the victims (round 28)."""
+    for mention in find_parties(segment, report):
+        segment = segment[:mention.start] + " " * (mention.end - mention.start) + segment[mention.end:]
+    return segment
 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
