@@ -129,11 +129,15 @@ class ReportReader:
             phrase = dated[unreadable[0].start:unreadable[0].end]
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
-            if not measure and reaches_beyond(periods[0].period, self.section.period):
-                self.section.measure = None  # "Massacres" / ... / "The toll of the first half of 2020": another toll
+            if not measure and (reaches_beyond(periods[0].period, self.section.period)
+                                or (is_period_only(dated, periods) and heading_number(block.text) is None)):
+                # "Massacres" / ... / "The toll of the first half of 2020", or an unnumbered "June 2017" (not the
+                # numbered part "1. In 2024" of its section): another toll
+                self.section.measure = None
             self.section.period = periods[0].period
-        if regex("ShareHeadline").search(text):
-            self.section.party = None  # a headline's share ("X Is Responsible for 71% of ..."): no party of the section
+        if regex("ShareHeadline").search(text) or regex("RankingHeadline").search(text):
+            # a headline's share or ranking ("X Is Responsible for 71% of ...", "X became the second deadliest
+            # party"): no party of the section
             return
         parties = find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
@@ -823,6 +827,12 @@ def reaches_beyond(period: str, section_period: str | None) -> bool:
     one): a section of its own, whose measure is no longer the one before."""
     return bool(section_period) and is_period(period) and is_period(section_period) \
         and not contains(section_period, period)
+
+
+def is_period_only(text: str, periods: list) -> bool:
+    """Whether a heading is one period and nothing else ("June 2017", "January - June 2017"): the heading of a
+    section of its own, not a part of the measure's section before it."""
+    return len(periods) == 1 and not text[:periods[0].start].strip(" .:-#") and not text[periods[0].end:].strip(" .:")
 
 
 def heading_number(text: str) -> HeadingNumber | None:

@@ -29,6 +29,7 @@ from .text import title_case_months
 TABLE_MEASURES = {"civilian_deaths", "torture_deaths"}  # what a table of deaths by party or governorate counts
 FIGHTERS = "fighters"  # a column of fighters killed: no civilian figure
 TORTURE = "torture"  # a column of the deaths under torture beside the civilians: torture deaths of all victims
+MASSACRES = "massacres"  # a column of the massacres by party ("| Perpetrator | Massacres |"): massacres, no deaths
 ROW_NOTE = "a row of a table flattened to text"
 COMBINED_ROW_NOTE = "the combined group's label, its members' rows after it"
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
@@ -59,9 +60,11 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
     "| Governorate | Deaths |": children); None when that is no measure a table of deaths holds. Under an introduction
     naming a victim group, a header with a column of another group has no period (its rows are left out)."""
     match = regex("TableHeader").fullmatch(text.strip())
-    if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
+    if not match:
         return None
     columns = [column_group(c) for c in regex("HeaderColumn").findall(match.group("columns"))]
+    if (measure or "civilian_deaths") not in TABLE_MEASURES and set(columns) != {MASSACRES}:
+        return None
     key = key_of(match.group("key"))
     if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
         period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
@@ -73,13 +76,17 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
 
 def column_group(column: str) -> str:
     """The victim group a header's column counts ("Of which children": children), TORTURE for a column of the deaths
-    under torture ("Died under torture", "Torture deaths")."""
+    under torture ("Died under torture", "Torture deaths"), MASSACRES for a column of massacres."""
+    if regex("MassacresColumn").fullmatch(column.strip()):
+        return MASSACRES
     return TORTURE if regex("TortureColumn").fullmatch(column.strip()) else GROUP_OF_COLUMN[column_word(column)]
 
 
 def cell_measure_group(table: Table, group: str) -> tuple[str, str]:
     """The measure and victim group of a table's cell in the column of ``group``: a torture column's cells are torture
-    deaths of all victims, the other columns' the table's measure."""
+    deaths of all victims, a massacres column's the massacres, the other columns' the table's measure."""
+    if group == MASSACRES:
+        return "massacres", "all"
     return ("torture_deaths", "all") if group == TORTURE else (table.measure, group)
 
 
