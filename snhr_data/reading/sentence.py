@@ -356,6 +356,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if (measure == "civilian_deaths" or head.noun == "bare") and counts_fighters(head, text, segment,
                                                                                 sentence.source.report):
         return Count(head, measure)
+    if regex("FightersIncluded").search(segment + text[end:head.window_end]) \
+            and regex("MixedVictimNoun").match(text[end:]):
+        return Count(head, measure)  # "Including fighters of all parties, ... 24,917 individuals": of no measure
     chosen = period_of(head, prev.read_period if prev else None, prev is not None, text, sentence.periods,
                        segment_start, bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
     if prev is not None and prev.period_explicit and prev.period == chosen.period:

@@ -66,7 +66,9 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
     if (measure or "civilian_deaths") not in TABLE_MEASURES and set(columns) != {MASSACRES}:
         return None
     key = key_of(match.group("key"))
-    if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
+    if key == "month" and match.group("key_year"):
+        period = match.group("key_year")  # "Month (2016)": the months of the year its key cell names
+    elif key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
         period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
     if group != "all" and set(columns) - {"all", FIGHTERS}:
         period = NO_PERIOD  # "Children killed by governorate:" / "| Governorate | Civilians | Children |": whose is which
