@@ -49,6 +49,7 @@ class Table:
     party: str = "all"  # of a table by governorate: the one party its introduction names ("The regime's toll ...")
     introduced: bool = False  # opened by an introduction ("Children killed by governorate:"), no header: its one
     # victim group is that of the header's columns of all victims, if a header follows
+    share: bool = False  # a last column of each row's share of the total ("| ... | Share of total |")
 
     def column_periods(self) -> tuple[str, ...]:
         return self.periods or (self.period,) * len(self.groups)
@@ -73,7 +74,7 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
     if group != "all" and set(columns) - {"all", FIGHTERS}:
         period = NO_PERIOD  # "Children killed by governorate:" / "| Governorate | Civilians | Children |": whose is which
     groups = tuple(group if column == "all" else column for column in columns)
-    return Table(key, groups, period, measure or "civilian_deaths")
+    return Table(key, groups, period, measure or "civilian_deaths", share=bool(match.group("share")))
 
 
 def column_group(column: str) -> str:
@@ -233,7 +234,7 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
     line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())
-    if not match or is_year(match.group("cells")):
+    if not match or is_year(match.group("cells")) or bool(match.group("share")) != table.share:
         return None
     label = match.group("label").strip(" |:-–—.")
     numbers = find_numbers(match.group("cells"))
@@ -261,9 +262,21 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
                             "its figures are left out", source.strict)
         return []
     party, gov = (table.party, code) if table.key == "governorate" else (code, "all")
-    return [Figure(source.report, period, *cell_measure_group(table, group), party, gov, "count", "", float(n.value),
-                   "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
-            for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
+    counts = [Figure(source.report, period, *cell_measure_group(table, group), party, gov, "count", "", float(n.value),
+                     "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
+              for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
+    return counts + share_cell(match.group("share"), table, party, gov, source, line_no, line.strip())
+
+
+def share_cell(share: str | None, table: Table, party: str, gov: str, source: Source, line_no: int,
+               quote: str) -> list[Figure]:
+    """The figure of a row's share cell ("29.5%" under "Share of total"): the percent of the table's deaths that are the
+    row's party's (or governorate's), of the table's measure, its first column's period."""
+    if share is None:
+        return []
+    share_of = "governorate" if table.key == "governorate" else "perpetrator"
+    return [Figure(source.report, table.column_periods()[0], table.measure, "all", party, gov, "percent", share_of,
+                   float(share), "exact", source.source_file, line_no, quote, ROW_NOTE)]
 
 
 def with_combined_label_rows(figures: list[Figure], row: list[Figure]) -> list[Figure]:
