@@ -254,6 +254,20 @@ def _is_enumerated_title(text: str, next_text: str) -> bool:
 _GROUPS_NEXT = re.compile(r"(?i)(?:of (?:whom|which|them)|among (?:them|whom)|including)\b")
 
 
+def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
+    """A bullet nested under a list item, giving the item's children or women ("* Russian forces: 8 civilians" +
+    "  * including 3 children" + "  * and 2 women", "2. landmines: 81" + "   - of which 17 were children"): the
+    item's own groups, read with it, never a whole list's."""
+    indent = len(raw_line) - len(raw_line.lstrip())
+    return (bool(_ITEM_START.match(item_raw_line)) and indent > len(item_raw_line) - len(item_raw_line.lstrip())
+            and bool(_ITEM_START.match(text)) and bool(_GROUPS_SUB_ITEM.match(_ITEM_START.sub("", text))))
+
+
+# a nested bullet of an item's groups ("including 9 children", "and 5 women", "of which 17 were children")
+_GROUPS_SUB_ITEM = re.compile(r"(?:and\s+)?(?:(?:of (?:whom|which|them)|among (?:them|whom)|including)\b|\d[\d,]*\s+"
+                              r"(?:children|women)\b)")
+
+
 def _goes_on(block_text: str, text: str) -> bool:
     """Whether ``text``, after a blank line, continues a statement cut at a count ("30 Victims" + "Due to Torture")."""
     return bool(_DANGLING_COUNT.search(block_text.rstrip()) and _GOES_ON.match(text))
@@ -436,6 +450,8 @@ def clean_blocks(raw: str) -> list[Block]:
         )
         if continuation:
             _join(current, text, line_no)
+        elif current is not None and _groups_sub_item(raw_lines[current.lines[0] - 1], raw_line, text):
+            current.text += ", " + _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
         else:
             current = Block(text="", md_heading=bool(heading), after_dateline=after_dateline)
             _join(current, text, line_no)
