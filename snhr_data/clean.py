@@ -40,6 +40,9 @@ _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
 # a row of tab-separated cells whose last two are numbers ("Syrian regime forces\t21\t4\t2", from an HTML table or a
 # copied one) is no contents entry
 _TAB_ROW_END = re.compile(r"\t\s*\d[\d,]*\s*\t\s*\d[\d,]*\s*$")
+# a row of a page's table, its cells between tabs, the last a count or empty ("Medical personnel\t2\t4\t6",
+# "Civil Defense members\t–\t3\t3"): a row of its own, the next line never goes on with it as one sentence
+_TAB_CELLS_ROW = re.compile(r"\t\s*(?:\d[\d,]*|[–—-])\s*$")
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 # the line under a markdown table's header ("|---|---|", "| :--- | ---: |", "|:--|--:|": a cell's dashes may be few)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
@@ -440,6 +443,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _after_indented_item(current, last_raw_line, raw_line, text)
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
             and not is_labelled_cells_row(last_text)
+            and not _TAB_CELLS_ROW.search(last_raw_line)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
             and line_no - 1 not in boxed and (not last_boxed or text[:1].islower())
