@@ -40,6 +40,9 @@ _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
 # a row of tab-separated cells whose last two are numbers ("Syrian regime forces\t21\t4\t2", from an HTML table or a
 # copied one) is no contents entry
 _TAB_ROW_END = re.compile(r"\t\s*\d[\d,]*\s*\t\s*\d[\d,]*\s*$")
+# a row of a page's table, its cells between tabs, the last a count or empty ("Medical personnel\t2\t4\t6",
+# "Civil Defense members\t–\t3\t3"): a row of its own, the next line never goes on with it as one sentence
+_TAB_CELLS_ROW = re.compile(r"\t\s*(?:\d[\d,]*|[–—-])\s*$")
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 # the line under a markdown table's header ("|---|---|", "| :--- | ---: |", "|:--|--:|": a cell's dashes may be few)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
@@ -254,6 +257,20 @@ def _is_enumerated_title(text: str, next_text: str) -> bool:
 _GROUPS_NEXT = re.compile(r"(?i)(?:of (?:whom|which|them)|among (?:them|whom)|including)\b")
 
 
+def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
+    """A bullet nested under a list item, giving the item's children or women ("* Russian forces: 8 civilians" +
+    "  * including 3 children" + "  * and 2 women", "2. landmines: 81" + "   - of which 17 were children"): the
+    item's own groups, read with it, never a whole list's."""
+    indent = len(raw_line) - len(raw_line.lstrip())
+    return (bool(_ITEM_START.match(item_raw_line)) and indent > len(item_raw_line) - len(item_raw_line.lstrip())
+            and bool(_ITEM_START.match(text)) and bool(_GROUPS_SUB_ITEM.match(_ITEM_START.sub("", text))))
+
+
+# a nested bullet of an item's groups ("including 9 children", "and 5 women", "of which 17 were children")
+_GROUPS_SUB_ITEM = re.compile(r"(?:and\s+)?(?:(?:of (?:whom|which|them)|among (?:them|whom)|including)\b|\d[\d,]*\s+"
+                              r"(?:children|women)\b)")
+
+
 def _goes_on(block_text: str, text: str) -> bool:
     """Whether ``text``, after a blank line, continues a statement cut at a count ("30 Victims" + "Due to Torture")."""
     return bool(_DANGLING_COUNT.search(block_text.rstrip()) and _GOES_ON.match(text))
@@ -426,6 +443,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _after_indented_item(current, last_raw_line, raw_line, text)
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
             and not is_labelled_cells_row(last_text)
+            and not _TAB_CELLS_ROW.search(last_raw_line)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
             and line_no - 1 not in boxed and (not last_boxed or text[:1].islower())
@@ -436,6 +454,8 @@ def clean_blocks(raw: str) -> list[Block]:
         )
         if continuation:
             _join(current, text, line_no)
+        elif current is not None and _groups_sub_item(raw_lines[current.lines[0] - 1], raw_line, text):
+            current.text += ", " + _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
         else:
             current = Block(text="", md_heading=bool(heading), after_dateline=after_dateline)
             _join(current, text, line_no)

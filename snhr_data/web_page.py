@@ -167,6 +167,33 @@ def headline_subtitle(headline) -> str:
     return " ".join(following.get_text(" ", strip=True).split())
 
 
+def span(cell, attribute: str) -> int:
+    """A cell's ``colspan`` or ``rowspan``, 1 when it has none (or one that is no number)."""
+    value = str(cell.get(attribute, "1")).strip()
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+def merge_spanned_header(table) -> None:
+    """A header of two rows, its first with cells spanning columns ("Perpetrator" over both rows, "Civilian victims"
+    over "Total | Children | Women"), made one row of the columns' own cells ("Perpetrator | Total | Children |
+    Women"): each spanning cell gives way to the cells under it. Left as it is when the second row's cells do not
+    fill the spans."""
+    rows = table.find_all("tr")
+    if len(rows) < 2:
+        return
+    top, under = rows[0].find_all(["th", "td"], recursive=False), rows[1].find_all(["th", "td"], recursive=False)
+    spanned = [cell for cell in top if span(cell, "colspan") > 1]
+    if not spanned or any(cell.name != "th" for cell in top + under) \
+            or sum(span(cell, "colspan") for cell in top if span(cell, "rowspan") < 2) != len(under):
+        return
+    for cell in top:
+        if span(cell, "rowspan") < 2:
+            for _ in range(span(cell, "colspan")):
+                cell.insert_before(under.pop(0))
+            cell.decompose()
+    rows[1].decompose()
+
+
 def html_to_text(html: str, name: str) -> tuple[str, str]:
     """(article text, published date) of an HTML page; ``name`` is used in error messages."""
     from bs4 import BeautifulSoup
@@ -180,6 +207,8 @@ def html_to_text(html: str, name: str) -> tuple[str, str]:
         if not tag.decomposed:
             tag.decompose()
     drop_related_sections(soup)
+    for table in soup.find_all("table"):
+        merge_spanned_header(table)
     text = pieces_to_text(html_pieces(article_root(soup)))
     subtitle = headline_subtitle(headline)
     if subtitle and subtitle not in text:

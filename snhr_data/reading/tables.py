@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..codes import combined_members
 from ..grammar import cached_by_text, classes, regex, regexes, regexes_for
-from ..numbers import find_numbers
+from ..numbers import NumberMention, find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
 from .measure import measure_of_text
@@ -237,8 +237,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     if not match or is_year(match.group("cells")) or bool(match.group("share")) != table.share:
         return None
     label = match.group("label").strip(" |:-–—.")
-    numbers = find_numbers(match.group("cells"))
-    if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers) \
+    numbers = row_cells(match.group("cells"))
+    if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers if n) \
             or (match.group("noun") and len(numbers) > 1):
         return None
     if table.period == NO_PERIOD or (table.key == "governorate" and regex("OtherPlacesLabel").fullmatch(label)):
@@ -264,7 +264,7 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     party, gov = (table.party, code) if table.key == "governorate" else (code, "all")
     counts = [Figure(source.report, period, *cell_measure_group(table, group), party, gov, "count", "", float(n.value),
                      "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
-              for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS]
+              for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS and n]
     return counts + share_cell(match.group("share"), table, party, gov, source, line_no, line.strip())
 
 
@@ -277,6 +277,12 @@ def share_cell(share: str | None, table: Table, party: str, gov: str, source: So
     share_of = "governorate" if table.key == "governorate" else "perpetrator"
     return [Figure(source.report, table.column_periods()[0], table.measure, "all", party, gov, "percent", share_of,
                    float(share), "exact", source.source_file, line_no, quote, ROW_NOTE)]
+
+
+def row_cells(cells: str) -> list[NumberMention | None]:
+    """The counts of a row's cells, in order, None for an empty cell ("12 | 1 | –": 12, 1, None)."""
+    cut = [(n.start, n) for n in find_numbers(cells)] + [(m.start(), None) for m in regex("EmptyCell").finditer(cells)]
+    return [cell for _, cell in sorted(cut, key=lambda pair: pair[0])]
 
 
 def with_combined_label_rows(figures: list[Figure], row: list[Figure]) -> list[Figure]:
@@ -352,7 +358,7 @@ def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: 
     return [Figure(source.report, period, *cell_measure_group(table, group), table.party, "all", "count", "",
                    float(n.value), "exact", source.source_file, line_no, quote, ROW_NOTE)
             for group, period, n in zip(table.groups, table.column_periods(), numbers)
-            if group != FIGHTERS and (group != "all" or table.periods)]
+            if group != FIGHTERS and n and (group != "all" or table.periods)]
 
 
 def label_code(label: str, found: list) -> str | None:
