@@ -6,7 +6,7 @@ import sys
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NoReturn
 
 import click
 
@@ -128,7 +128,11 @@ def _data_stage_or_exit(raw_dir: Path | None = None, out_dir: Path | None = None
 @contextmanager
 def _guarded(kept: Callable[[], str]) -> Iterator[None]:
     """One build at a time (the checkout's lock); SIGINT/SIGTERM stop it with one line saying what was kept."""
-    from .guard import BuildInterrupted, BuildLocked, build_lock, interrupts_raise, raise_if_interrupted
+    from .guard import BuildInterrupted, BuildLocked, build_lock, interrupt_behind, interrupts_raise, raise_if_interrupted
+
+    def stop(interrupt: BuildInterrupted) -> NoReturn:
+        click.echo(f"interrupted by {interrupt}: stopped every worker and kernel; kept {kept()}", err=True)
+        sys.exit(128 + interrupt.signum)
 
     with interrupts_raise():
         try:
@@ -139,8 +143,12 @@ def _guarded(kept: Callable[[], str]) -> Iterator[None]:
             click.echo(f"error: {err}", err=True)
             sys.exit(1)
         except BuildInterrupted as err:
-            click.echo(f"interrupted by {err}: stopped every worker and kernel; kept {kept()}", err=True)
-            sys.exit(128 + err.signum)
+            stop(err)
+        except Exception as err:  # an interrupt Python wrapped in another error (an import's class being made)
+            interrupted = interrupt_behind(err)
+            if interrupted is None:
+                raise
+            stop(interrupted)
 
 
 @main.command("data-dictionary")

@@ -78,6 +78,19 @@ def _kept_when_swallowed(previous_hook):
     return hook
 
 
+def interrupt_behind(error: BaseException) -> BuildInterrupted | None:
+    """The ``BuildInterrupted`` that ``error`` was raised from, if any: Python wraps an exception raised where it
+    calls back into code of ours (a signal landing while a module's class is made: "Error calling __set_name__")."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, BuildInterrupted):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def raise_if_interrupted() -> None:
     """Raise the ``BuildInterrupted`` of a signal that arrived where Python could not raise it."""
     if _swallowed:

@@ -48,6 +48,41 @@ def test_the_build_command_stops_on_a_swallowed_signal_with_one_line(tmp_path, m
     assert capsys.readouterr().err == "interrupted by SIGINT: stopped every worker and kernel; kept the previous outputs\n"
 
 
+class _SignalWhenNamed:
+    """A descriptor whose ``__set_name__`` receives a signal: a signal landing while a module's class is made (an
+    import during the build: pandera's ``ArrowDecimal128``), which Python 3.11 wraps in "RuntimeError: Error calling
+    __set_name__"."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        signal.raise_signal(self.signum)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_the_build_command_stops_on_a_signal_python_wrapped_in_another_error_with_one_line(signum, tmp_path,
+                                                                                       monkeypatch, capsys):
+    from snhr_data import cli
+
+    monkeypatch.setattr("snhr_data.paths.lock_path", lambda: tmp_path / ".build.lock")
+    with pytest.raises(SystemExit) as stopped:
+        with cli._guarded(lambda: "the previous outputs"):
+            type("Made", (), {"field": _SignalWhenNamed(signum)})
+    assert stopped.value.code == 128 + signum
+    name = signal.Signals(signum).name
+    assert capsys.readouterr().err == f"interrupted by {name}: stopped every worker and kernel; kept the previous outputs\n"
+
+
+def test_an_error_with_no_interrupt_behind_it_is_not_taken_for_one(tmp_path, monkeypatch):
+    from snhr_data import cli
+
+    monkeypatch.setattr("snhr_data.paths.lock_path", lambda: tmp_path / ".build.lock")
+    with pytest.raises(RuntimeError, match="a plain error"):
+        with cli._guarded(lambda: "the previous outputs"):
+            raise RuntimeError("a plain error")
+
+
 def test_the_previous_handlers_and_hook_are_back_after_the_block():
     before = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM), sys.unraisablehook)
     with interrupts_raise():
