@@ -77,8 +77,8 @@ _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[
 # introduces after it (round 13)
 _LABEL_LINE = re.compile(r"^[A-Z][^:\d\s]*\s[^:\d]{1,80}:\s+\S")
 _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
-# a line of a key-figures box: a count, then the few words of its label, no verb nor punctuation ("116 civilians killed",
-# "26 children", "9 deaths due to torture", "0 media workers"; round 27); never a word that goes on onto the next line
+# a line of a key-figures box: a count, then the few words of its label, no verb nor punctuation ("116 civilians
+# killed", "26 children", "9 deaths due to torture", "0 media workers"; round 27); never a word that goes on onto the next line
 _COUNT_LABEL_LINE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$")
 _COUNT_LABEL_DANGLING = re.compile(r"\b(?:and|or|of|in|by|at|the|to|including|among|whom)$", re.IGNORECASE)
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
@@ -254,7 +254,8 @@ def _is_enumerated_title(text: str, next_text: str) -> bool:
 
 
 # the groups of a row's count on the line after it ("Of whom children: 197", "Among them 21 children")
-_GROUPS_NEXT = re.compile(r"(?i)(?:of (?:whom|which|them)|among (?:them|whom)|including)\b")
+_GROUPS_OPENER = r"(?:of (?:whom|which|them)|among (?:them|whom)|including)\b"
+_GROUPS_NEXT = re.compile(rf"(?i){_GROUPS_OPENER}")
 
 
 def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
@@ -267,8 +268,7 @@ def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
 
 
 # a nested bullet of an item's groups ("including 9 children", "and 5 women", "of which 17 were children")
-_GROUPS_SUB_ITEM = re.compile(r"(?:and\s+)?(?:(?:of (?:whom|which|them)|among (?:them|whom)|including)\b|\d[\d,]*\s+"
-                              r"(?:children|women)\b)")
+_GROUPS_SUB_ITEM = re.compile(rf"(?:and\s+)?(?:{_GROUPS_OPENER}|\d[\d,]*\s+(?:children|women)\b)")
 
 
 def _goes_on(block_text: str, text: str) -> bool:
@@ -308,8 +308,8 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     values on a line of its own after it ("Daraa" / "24" / "Idlib" / "21", round 14; "A. Government forces:" / "8,736",
     "Syrian regime forces" / "712" / "188" / "121", round 16): label line index -> value line indices, for runs of two
     rows or more of as many values each, whose labels each name one governorate or party (a row's line of groups
-    between two rows, "civilians, including 5 children" or "Children 234 | Women 139", does not end the run). The values are the label's, never a
-    page number. A header whose cells stand one a line right before such a run ("Perpetrator" / "Civilians" /
+    between two rows, "civilians, including 5 children" or "Children 234 | Women 139", does not end the run). The
+    values are the label's, never a page number. A header whose cells stand one a line right before such a run ("Perpetrator" / "Civilians" /
     "Children" / "Women") is one line too: its first cell's index -> the others'."""
     lines = [i for i, text in enumerate(texts) if text and text.strip()]
     rows = [(n, count) for n in range(len(lines)) if (count := _values_after(texts, lines, n))]
@@ -393,7 +393,8 @@ def count_label_lines(texts: list[str | None]) -> set[int]:
     """The indices of the lines of a key-figures box, two such lines or more in a row ("116 civilians killed" / "26
     children" / "11 women"): each a statement of its own, never the words before the next line's count."""
     boxed = [bool(text) and _is_count_label_line(text.strip()) for text in texts]
-    return {i for i, box in enumerate(boxed) if box and ((i > 0 and boxed[i - 1]) or (i + 1 < len(boxed) and boxed[i + 1]))}
+    return {i for i, box in enumerate(boxed)
+            if box and ((i > 0 and boxed[i - 1]) or (i + 1 < len(boxed) and boxed[i + 1]))}
 
 
 def _is_count_label_line(text: str) -> bool:

@@ -128,7 +128,8 @@ def _data_stage_or_exit(raw_dir: Path | None = None, out_dir: Path | None = None
 @contextmanager
 def _guarded(kept: Callable[[], str]) -> Iterator[None]:
     """One build at a time (the checkout's lock); SIGINT/SIGTERM stop it with one line saying what was kept."""
-    from .guard import BuildInterrupted, BuildLocked, build_lock, interrupt_behind, interrupts_raise, raise_if_interrupted
+    from .guard import (BuildInterrupted, BuildLocked, build_lock, interrupt_behind, interrupts_raise,
+                        raise_if_interrupted)
 
     def stop(interrupt: BuildInterrupted) -> NoReturn:
         click.echo(f"interrupted by {interrupt}: stopped every worker and kernel; kept {kept()}", err=True)

@@ -34,15 +34,15 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"), ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"),
-    ("ramadan", "PeriodRamadan"), ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"),
-    ("range", "PeriodMonthPair"),
-    ("range", "PeriodHalfYear"),
-    ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"), ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
-    ("vague", "PeriodPartOfYear"),
-    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"), ("month", "PeriodLastMonth"),
-    ("ytd", "PeriodToDate"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"), ("same", "PeriodSame"), ("month", "PeriodThisMonth"),
-    ("month", "PeriodNamedMonth"), ("year", "PeriodYear"), ("vague", "PeriodVague"),
+    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"),
+    ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"),
+    ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
+    ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
+    ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
+    ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
+    ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
+    ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
+    ("vague", "PeriodVague"),
 )
 PUBLICATION_WINDOW = 5000  # characters at the start of a text in which its publication date is read
 QUARTERS = ["first", "second", "third", "fourth"]
