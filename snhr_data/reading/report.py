@@ -792,7 +792,8 @@ def title_copy(block: Block) -> Block:
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
     """The leading blocks that form the title: no sentence ends in them, and no heading, date line, story after a
-    news dateline, list of rows or block opening with a row of labelled cells ("Massacres: 5 | Deaths due to torture: 7") yet."""
+    news dateline, list of rows or block opening with a row of labelled cells ("Massacres: 5 | Deaths due to
+    torture: 7") yet."""
     title = []
     for block in blocks:
         text = regex("DatePrefix").sub("", block.text)

@@ -441,7 +441,8 @@ def is_civilian_item_of_parts(head: Head, prev: Count | None, segment: str, afte
     names the victims, the list's measure is still counted."""
     return (head.noun == "generic" and prev is not None and prev.measure in SECTION_MEASURES
             and prev.head.noun == "bare" and prev.parties not in ((), ("all",))
-            and bool(regex("PartItemJoinBefore").fullmatch(segment)) and bool(regex("PartItemByPartyAfter").match(after)))
+            and bool(regex("PartItemJoinBefore").fullmatch(segment))
+            and bool(regex("PartItemByPartyAfter").match(after)))
 
 
 def is_party_massacres_toll(prev: Count | None, before_prev: str, segment: str) -> bool:
