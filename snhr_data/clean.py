@@ -118,7 +118,20 @@ class Block:
 @cached_by_text
 def clean_line(line: str) -> str:
     """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed, character
-    references decoded."""
+    references decoded. Cleaned until nothing changes: one removal can uncover another ("\\²<" is an escape only once
+    its superscript is gone, "&amp;lt;" a reference once decoded), and a clean line stays as it is when read again."""
+    for _ in range(_MAX_CLEANING_PASSES):
+        cleaner = _clean_once(line)
+        if cleaner == line:
+            break
+        line = cleaner
+    return line
+
+
+_MAX_CLEANING_PASSES = 8  # each pass only removes or keeps characters; real lines settle in two
+
+
+def _clean_once(line: str) -> str:
     line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)

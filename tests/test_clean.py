@@ -1,5 +1,5 @@
 """Raw text -> clean blocks with line provenance."""
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from snhr_data.clean import clean_blocks, clean_line, is_noise_line
 
@@ -83,6 +83,7 @@ def test_roman_heading_ends_its_block_in_pdf_text():
 
 
 @given(st.text())
+@example("0*²")  # a superscript after an asterisk: removed after the emphasis, it left a "*" for a second cleaning
 def test_clean_line_never_crashes_and_is_idempotent(text):
     once = clean_line(text)
     assert clean_line(once) == once
