@@ -289,8 +289,9 @@ def _goes_on(block_text: str, text: str) -> bool:
     return bool(_DANGLING_COUNT.search(block_text.rstrip()) and _GOES_ON.match(text))
 
 
-def _join(block: Block, text: str, line_no: int) -> None:
-    """Append a wrapped line to ``block``, undoing end-of-line hyphenation ("impor-" + "tance")."""
+def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozenset()) -> None:
+    """Append a wrapped line to ``block``, undoing end-of-line hyphenation ("impor-" + "tance"; "Rus-" + "sian" when
+    the text writes ``words`` "russian" whole elsewhere)."""
     if not block.text:
         block.starts.append(0)
         block.lines.append(line_no)
@@ -299,12 +300,25 @@ def _join(block: Block, text: str, line_no: int) -> None:
     separator = " "
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
-        if re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not re.search(rf"\b{_TENS}-$", block.text, re.I):
-            # "impor-" + "tance" -> "importance"; "US-" + "led" and "twenty-" + "three" keep their hyphen
+        if ((re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not re.search(rf"\b{_TENS}-$", block.text, re.I))
+                or _rejoined(block.text, text) in words):
+            # "impor-" + "tance" -> "importance"; "US-" + "led" and "twenty-" + "three" keep their hyphen; a name cut
+            # at a line's end, "Syr-" + "ian", is one word when the text writes it whole elsewhere (round 30)
             block.text = block.text[:-1]
     block.starts.append(len(block.text) + len(separator))
     block.lines.append(line_no)
     block.text = block.text + separator + text.strip()
+
+
+def _rejoined(before: str, after: str) -> str:
+    """The word cut by a hyphen at the end of ``before`` and going on at the start of ``after``, in lower case,
+    without its hyphen ("... Rus-", "sian killed" -> "russian")."""
+    return (re.search(r"([A-Za-z]*)-$", before).group(1) + re.match(r"[A-Za-z]*", after).group(0)).casefold()
+
+
+def _words(texts: list[str | None]) -> frozenset[str]:
+    """The words ``texts`` write, in lower case."""
+    return frozenset(word.casefold() for text in texts if text for word in re.findall(r"[A-Za-z]+", text))
 
 
 _CHART_VALUE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -423,12 +437,13 @@ def clean_blocks(raw: str) -> list[Block]:
     raw_lines = raw.split("\n")
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
-    shown, alone = furniture_and_lone_numbers(cleaned)
+    shown, alone = furniture_and_lone_numbers(cleaned, raw_lines)
     charted = chart_rows(shown)
     values, last_charted = {i for cells in charted.values() for i in cells}, False
     labelled = counts_above_labels(shown)
     texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
     boxed, last_boxed = count_label_lines(texts), False
+    words = _words(texts)
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if line_no - 1 in values:
             continue  # a chart's value: read on its label's line
@@ -467,7 +482,7 @@ def clean_blocks(raw: str) -> list[Block]:
                  or _goes_on(current.text, text))
         )
         if continuation:
-            _join(current, text, line_no)
+            _join(current, text, line_no, words)
         elif current is not None and _groups_sub_item(raw_lines[current.lines[0] - 1], raw_line, text):
             current.text += ", " + _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
         else:

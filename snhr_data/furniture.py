@@ -30,8 +30,11 @@ RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
 # to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
 TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|(?:\?|[A-Za-z)])\d{1,3}\s*$")
-# a page number at either end of a running header or footer, after or before a separator ("... | 6", "Page 6 - ...")
-PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|\s[-|]\s+(?:page\s+)?(?P<end>\d{1,3})\s*$", re.I)
+# a page number at a line's start or end, after a bar or a dash, or after "page" ("... | 6", "... page 2 of 9")
+PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+)?|\spage\s+)"
+                          r"(?P<end>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+# a running footer's page number at its end, perhaps after a separator or "page", perhaps with the pages' count
+PAGE_AT_END = re.compile(r"\s*(?:[-|]\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # a contents entry is a heading, and the second line of a wrapped one its last few words: a full line of prose
 # ending in a number ("In March 2023, we recorded ... as well as 21") is no entry
 CONTENTS_ENTRY_WORDS, WRAPPED_ENTRY_WORDS = 20, 8
@@ -43,6 +46,12 @@ PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?
 # a page number alone, as a running header's or footer's neighbour line; such a header is no longer than this
 PAGE_ALONE = re.compile(r"\d{1,3}")
 RUNNING_LINE_WORDS = 12
+PULL_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]")  # a line that is all one quotation
+AXIS_TICKS = 3  # the fewest numbers of a chart's axis
+# a footnote's text at a page's foot: its marker, a superscript or a number, then a sentence ("¹ Deaths due to ...",
+# "1 SNHR counts as a child ...")
+FOOTNOTE_LINE = re.compile(r"^\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})\s+(?=[A-Z][a-z]|SNHR\b)")
+SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 class FurnitureVocabError(ValueError):
@@ -235,7 +244,7 @@ def without_line_furniture(line: str) -> str | None:
     a date, a news dateline before a sentence, a page footer glued to its end), or None if it is all furniture (chrome, a breadcrumb before a title cut short,
     a dateline's place alone)."""
     line = without_chat_prefix(line)
-    if is_chrome(line) or is_other_language(line):
+    if is_chrome(line) or is_other_language(line) or is_axis_ticks(line):
         return None
     line = without_pictographs(line)  # a post's emoji before a line is no word of it ("⛓ Of the 12 victims ...")
     line = with_numeric_dates(line)
@@ -318,11 +327,25 @@ def is_named_row(line: str) -> bool:
 
 
 def is_lone_number(lines: Sequence[str | None], index: int) -> bool:
-    """Whether line ``index`` holds only a number that does not continue the sentence of the line before it."""
-    if not furniture().lone_number.fullmatch((lines[index] or "").strip()):
+    """Whether line ``index`` holds only a number that does not continue the sentence of the line before it: after
+    a blank line or a sentence's end, or one of two such lines or more in a row (a chart's values as a block of their
+    own, after the block of its labels; round 30): a sentence wraps before one number, never before two."""
+    vocab = furniture()
+    if not vocab.lone_number.fullmatch((lines[index] or "").strip()):
         return False
     before = (lines[index - 1] or "").strip() if index else ""
-    return not before or bool(re.search(r"[.!?:]$", before))
+    after = (lines[index + 1] or "").strip() if index + 1 < len(lines) else ""
+    return (not before or bool(re.search(r"[.!?:]$", before)) or bool(vocab.lone_number.fullmatch(before))
+            or bool(vocab.lone_number.fullmatch(after)))
+
+
+def is_axis_ticks(line: str) -> bool:
+    """Whether ``line`` is a chart's axis: three numbers or more and nothing else, going up by one step ("0      4000
+    8000      12000      16000"; round 30): no count."""
+    ticks = [int(tick) for tick in re.findall(r"\d+", line)]
+    steps = {after - before for before, after in zip(ticks, ticks[1:])}
+    return (len(ticks) >= AXIS_TICKS and bool(re.fullmatch(r"\s*\d+(?:\s+\d+)+\s*", line)) and len(steps) == 1
+            and steps.pop() > 0)
 
 
 def is_title_like(line: str) -> bool:
@@ -376,6 +399,27 @@ def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     return found
 
 
+def pull_quotes(lines: Sequence[str | None]) -> set[int]:
+    """Indices of a page's pull quotes: a line that is all a quotation ("“96 civilians, 17 of them children”"), set
+    inside a sentence that the line before leaves open and the line after goes on with in lower case (a news page's
+    columns as a text layer; round 30). Left in, its numbers would be read as the sentence's."""
+    filled = [i for i, line in enumerate(lines) if line and line.strip()]
+    return {i for before, i, after in zip(filled, filled[1:], filled[2:])
+            if PULL_QUOTE.fullmatch(lines[i].strip()) and not re.search(r"[.!?:;]\W*$", lines[before].strip())
+            and lines[after].strip()[:1].islower()}
+
+
+def unnumbered_running_lines(lines: Sequence[str | None], footers: set[int]) -> set[int]:
+    """Indices of the running ``footers``' label printed again without its page number after the first of them: the
+    page's header ("SNHR – Death Toll – First Half of 2016   page 3" / "SNHR – Death Toll – First Half of 2016", round
+    30). Before the first footer the label may be the title: kept."""
+    if not footers:
+        return set()
+    labels = {" ".join(PAGE_AT_END.sub("", lines[i] or "").split()).casefold() for i in footers}
+    return {i for i in range(min(footers) + 1, len(lines))
+            if " ".join((lines[i] or "").split()).casefold() in labels - {""}}
+
+
 def numbered_running_lines(lines: Sequence[str | None]) -> set[int]:
     """Indices of a PDF's running header or footer pasted as text, its page number alone on the line after or before
     it ("SNHR Annual Death Toll Report 2021" / "5"): a short line that is no sentence, printed at least twice, each time
@@ -420,20 +464,51 @@ def page_headers(lines: Sequence[str]) -> set[int]:
             or (after[i] is not None and bool(PAGE_NUMBER_LINE.fullmatch(lines[after[i]])))}
 
 
-def without_furniture(lines: Sequence[str]) -> list[str | None]:
+def without_furniture(lines: Sequence[str], raw: Sequence[str] | None = None) -> list[str | None]:
     """Each line as the reader should see it, or None where the line is furniture (skipped, keeping the others'
     line numbers): chrome dropped, breadcrumbs and repost suffixes cut, a title cut short dropped when
-    given again in full, table-of-contents entries, numbers standing alone, running headers and lists of links
-    to other reports dropped."""
-    kept, alone = furniture_and_lone_numbers(lines)
+    given again in full, table-of-contents entries, numbers standing alone, running headers, footnotes at a page's
+    foot and lists of links to other reports dropped. ``raw``: the lines before cleaning, whose footnote markers
+    cleaning dropped (else ``lines``)."""
+    kept, alone = furniture_and_lone_numbers(lines, raw)
     return [None if i in alone else line for i, line in enumerate(kept)]
 
 
-def furniture_and_lone_numbers(lines: Sequence[str]) -> tuple[list[str | None], set[int]]:
+def footnote_marker_glued(lines: Sequence[str], marker: str) -> bool:
+    """Whether a line of ``lines`` carries the footnote ``marker`` glued to the word, bracket or stop it annotates
+    ("(adult females)1.", "in the same year.¹")."""
+    if not marker.isascii():
+        return any(re.search(rf"\S{marker}", line) for line in lines)
+    glued = re.compile(rf"(?<=[A-Za-z)\]]){marker}(?![\d,])|(?<=[A-Za-z)\]][.,;:]){marker}(?!\d)")
+    return any(glued.search(line) for line in lines)
+
+
+def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]) -> set[int]:
+    """Indices of the footnotes at a page's foot, each a line opening with its marker: a superscript, or a number the
+    text carries glued where it annotates ("... (adult fe-" / "males)1." ... "1 SNHR counts as a child every victim
+    under eighteen years of age."), the lines after it footnotes too up to the page's end (a footer: one of
+    ``page_ends`` or a page number's line; round 30). The markers are read in the ``raw`` lines: cleaning drops
+    those glued to a word. Left in, a note runs on into the sentence before it, its marker
+    read as a count ("Of which women 1" + "1 SNHR counts as a child ..." -> one more child)."""
+    notes: set[int] = set()
+    for i in range(len(lines) - 1, -1, -1):
+        found = FOOTNOTE_LINE.match(raw[i])
+        if not found or not footnote_marker_glued(raw[:i], found.group("marker")):
+            continue
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if after is None or after in notes or after in page_ends or ends_page(lines[after]):
+            notes.add(i)
+    return notes
+
+
+def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None = None
+                               ) -> tuple[list[str | None], set[int]]:
     """``without_furniture``'s lines with the numbers standing alone still in, and the indices of those numbers: the
     cleaning stage keeps the ones a chart or a list gives its labels (``clean.chart_rows``)."""
     kept = [without_line_furniture(line) for line in lines]
-    toc = (contents_entries(kept) | related_links(lines, kept) | page_counted_lines(kept) | page_headers(lines)
-           | numbered_running_lines(kept))
+    footers = page_counted_lines(kept) | {i for i, line in enumerate(lines) if ends_page(line) and kept[i] is None}
+    toc = (contents_entries(kept) | related_links(lines, kept) | footers | page_headers(lines)
+           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept))
+    toc |= page_footnotes(lines, raw or lines, toc)
     shown = [None if i in toc or (line is not None and is_cut_title(kept, i)) else line for i, line in enumerate(kept)]
     return shown, {i for i, line in enumerate(shown) if line is not None and is_lone_number(kept, i)}
