@@ -169,6 +169,19 @@ def _starts_new_block(raw_line: str, text: str) -> bool:
     )
 
 
+# a table's, figure's or chart's caption opening a line ("Figure 2: civilian victims by governorate, November 2019")
+_CAPTION = re.compile(r"^\s*(?:table|figure|chart|graph)\s+\(?\d{1,2}\)?\s*[.:-]\s*\S", re.IGNORECASE)
+_CAPTION_GOES_ON = re.compile(r"(?:[,;:(-]|\b(?:by|of|in|and|the|for|during|to))\s*$", re.IGNORECASE)
+
+
+def _caption_before_row(line: str, text: str) -> bool:
+    """Whether ``line`` is a whole caption on its own line and ``text``, the line after it, a row with its count
+    ("Figure 2: civilian victims by governorate, November 2019" / "Idlib 171"): the row is its table's or chart's,
+    never the caption's words, which would hide the caption's measure (round 30). A caption cut short at a comma or
+    a joining word goes on."""
+    return bool(_CAPTION.match(line)) and not _CAPTION_GOES_ON.search(line) and bool(re.search(r"\d", text))
+
+
 def _is_short_title(text: str) -> bool:
     """A line of at most six words, no digits and no punctuation, such as "Methodology" or "Security Council"."""
     return len(text.split()) <= 6 and not re.search(r"[\d.,;:!?]", text)
@@ -475,6 +488,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _TAB_CELLS_ROW.search(last_raw_line)
             and not _starts_new_block(raw_line, text)
             and not _heading_after_sentence(current, text)
+            and not _caption_before_row(last_text, text)
             and line_no - 1 not in boxed and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
             and ((line_no - 1 in charted) == last_charted or (last_charted and is_row_groups_line(text)))
