@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 from snhr_data.clean import clean_blocks
 from snhr_data.furniture import (
-    FurnitureVocabError, furniture, is_chrome, parse_furniture, without_breadcrumb, without_furniture,
+    FurnitureVocabError, furniture, is_axis_ticks, is_chrome, parse_furniture, without_breadcrumb, without_furniture,
     without_repost_suffix,
 )
 from snhr_data.paths import VOCAB_DIR
@@ -175,3 +175,37 @@ def test_a_news_dateline_is_cut_whatever_the_case_of_its_agency(line: str, sente
 def test_a_footer_of_addresses_with_a_page_number_is_dropped_but_not_a_sentence_naming_a_site() -> None:
     lines = ["www.example-monitor.org | info@example-monitor.org 7", "See www.example-monitor.org for 12 tables."]
     assert without_furniture(lines) == [None, lines[1]]
+
+
+@pytest.mark.parametrize("line", ["0      4000      8000      12000", "0 25 50 75 100", "10 20 30"])
+def test_a_charts_axis_ticks_are_furniture(line: str) -> None:
+    assert without_furniture([line]) == [None]
+
+
+@pytest.mark.parametrize("line", ["12 40 7", "Aleppo 10 20 30", "30 20 10", "5 5 5", "10 20"])
+def test_numbers_that_do_not_go_up_by_one_step_are_no_axis(line: str) -> None:
+    assert not is_axis_ticks(line)
+
+
+def test_a_footnote_at_a_pages_foot_is_dropped_only_when_its_marker_is_glued_in_the_text() -> None:
+    lines = ["SNHR counted 40 civilians (adult fe-", "males)3. Of them 9 were children.",
+             "3 SNHR counts as a child every victim under 18.", "www.snhr.org 2"]
+    raw = ["SNHR counted 40 civilians (adult fe-", "males)3. Of them 9 were children.",
+           "3 SNHR counts as a child every victim under 18.", "www.snhr.org 2"]
+    assert without_furniture(lines, raw)[2] is None
+    unmarked = [lines[0], "males). Of them 9 were children.", lines[2], lines[3]]
+    assert without_furniture(unmarked, unmarked)[2] == lines[2]
+
+
+def test_a_pull_quote_inside_a_sentence_is_dropped_but_not_a_quoted_paragraph() -> None:
+    inside = ["killed by other parties, including mines and", "“40 civilians, 9 of them children”", "shells."]
+    assert without_furniture(inside)[1] is None
+    alone = ["The report was published on Monday.", "“40 civilians, 9 of them children”", "The group said."]
+    assert without_furniture(alone)[1] == alone[1]
+
+
+def test_a_footers_label_again_without_its_page_number_is_the_next_pages_header() -> None:
+    lines = ["Civilian Death Toll - First Half of 2017", "SNHR documented 10 deaths.",
+             "Civilian Death Toll - First Half of 2017 page 5", "Civilian Death Toll - First Half of 2017",
+             "ISIS killed 4.", "Civilian Death Toll - First Half of 2017 page 6"]
+    assert without_furniture(lines) == [lines[0], lines[1], None, None, lines[4], None]
