@@ -685,7 +685,7 @@ def header_columns(text: str, report: str | None = None) -> tuple[str, ...] | No
     for mention in found:
         between = line[at:mention.start].strip()
         columns += stretch_columns(between.strip("()"))
-        if between.strip("()") or between != "(" or columns[-1] != mention.code:
+        if between.strip("()") or between != "(" or not columns or columns[-1] != mention.code:
             columns.append(mention.code)
         at = mention.end
     rest = line[at:].strip(" ()")
@@ -729,7 +729,9 @@ def party_columns_header(text: str, source: Source, period: str, line_no: int, c
         report_unknown_party(f"{source.source_file}:{line_no}", f"unmapped perpetrator label in the table header "
                              f"{text.strip()!r}", source.strict)
     named = caption_periods(caption, source)
-    return Table(PARTY_COLUMNS, columns, named.pop() if len(named) == 1 else NO_PERIOD if named else period)
+    if not named:
+        return Table(PARTY_COLUMNS, columns, period)
+    return Table(PARTY_COLUMNS, columns, next(iter(named)) or NO_PERIOD if len(named) == 1 else NO_PERIOD)
 
 
 def caption_periods(caption: str, source: Source) -> set[str | None]:
