@@ -38,8 +38,9 @@ _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
 # a row of tab-separated cells whose last two are numbers ("Syrian regime forces\t21\t4\t2", from an HTML table or a
-# copied one) is no contents entry
-_TAB_ROW_END = re.compile(r"\t\s*\d[\d,]*\s*\t\s*\d[\d,]*\s*$")
+# copied one), the one before the last perhaps a dash or marked by a footnote ("Media workers\t2\t-\t-\t3",
+# "Other parties\t36**\t80"; round 30), is no contents entry
+_TAB_ROW_END = re.compile(r"\t\s*(?:\d[\d,]*\**|[–—-])\s*\t\s*\d[\d,]*\s*$")
 # a row of a page's table, its cells between tabs, the last a count or empty ("Medical personnel\t2\t4\t6",
 # "Civil Defense members\t–\t3\t3"): a row of its own, the next line never goes on with it as one sentence
 _TAB_CELLS_ROW = re.compile(r"\t\s*(?:\d[\d,]*|[–—-])\s*$")

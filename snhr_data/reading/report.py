@@ -26,7 +26,7 @@ from .tables import (Table, combined_label_split_later, count_first_item, flat_l
                      group_period_line, groups_row,
                      is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
                      labelled_groups_row, measure_table_header, period_table_header, row_lines, table_header,
-                     table_intro, table_row, with_combined_label_rows)
+                     header_columns, party_columns_header, table_intro, table_row, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -64,6 +64,7 @@ class ReportReader:
     listed_counts: tuple[tuple[str, float], ...] = ()  # the counts of a list's introduction that counts several
     # measures ("21 massacres in May, in which 160 civilians were killed, distributed as follows:"): by their sum, the
     # list's items say which one they break down (measure_by_sum)
+    before: str = ""  # the text of the part read last: a table's caption, when a header follows it
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -334,9 +335,12 @@ class ReportReader:
         context = self.table or self.section
         period = context.period or self.source.period
         group = self.table.groups[0] if self.table and self.table.introduced else "all"
+        before, self.before = self.before, whole.text
         header = None if self.skipping else (table_header(whole.text, period, context.measure, group)
                                              or measure_table_header(whole.text, self.source, period)
-                                             or period_table_header(whole.text, self.source, context.measure))
+                                             or period_table_header(whole.text, self.source, context.measure)
+                                             or party_columns_header(whole.text, self.source, period,
+                                                                     whole.first_line, before))
         if header:
             self.table = header
             return
@@ -700,7 +704,7 @@ def at_table_headers(block: Block) -> list[Block]:
     cuts = {cut for start, line in row_lines(block.text, block.starts)
             if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
             or regex("PeriodTableHeader").fullmatch(line.strip())
-            or regex("FlatMonthList").fullmatch(line.strip())
+            or regex("FlatMonthList").fullmatch(line.strip()) or header_columns(line)
             for cut in (start, start + len(line))}
     cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}
     cuts = sorted(cuts - {0, len(block.text)})

@@ -617,7 +617,8 @@ def fighters_label(text: str) -> bool:
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
-    """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed."""
+    """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed; one
+    whose label names the other places together ("The other governorates: 412 civilians") is left out unreported."""
     match = item_label(text)
     if not match or len(regex("LabelAside").sub("", match.group("label")).split()) > 14:
         return False  # a sentence, not a label; a label's aside in parentheses does not count
@@ -630,5 +631,7 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
     if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
         return False
+    if regex("OtherPlacesLabel").fullmatch(label) and not regex("OtherPartiesColumn").fullmatch(label):
+        return True  # "The other governorates: 412 civilians": several places together, no party's and no figure
     report_unknown_party(f"{source.source_file}:{line_at(0)}", f"unmapped perpetrator label {label!r}", source.strict)
     return True

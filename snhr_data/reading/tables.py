@@ -229,6 +229,8 @@ def key_of(word: str) -> str:
 
 def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
     """The figures of one row; None when the line is no row of ``table`` (the table has ended)."""
+    if table.key == PARTY_COLUMNS:
+        return party_columns_row(line, table, source, line_no)
     if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
         return month_list_row(line, table, source, line_no)
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
@@ -657,3 +659,123 @@ def members_add_up(figure: Figure, parts: tuple[str, ...], figures: list[Figure]
             return False
         values.append(found.pop())
     return sum(values) == figure.value
+
+
+UNKNOWN_COLUMN = "?"  # a column of a table of parties whose header names no party the vocabulary knows
+PARTY_COLUMNS_NOTE = "a row of a table whose columns are the parties"
+PARTY_COLUMNS = "party_columns"  # the key of a table whose columns are parties and rows measures: its groups the
+# columns' party codes ("all" for the Total column, UNKNOWN_COLUMN for one naming no known party)
+
+
+def header_columns(text: str, report: str | None = None) -> tuple[str, ...] | None:
+    """The columns of a header whose cells are parties, flattened to one line ("Measure Syrian regime forces Russian
+    forces ISIS Other parties Total", "| | HTS | SNA | Others | Total |"): each party named (twice named in brackets:
+    "Kurdish forces (PYD)", one column), a stretch of words around them ``stretch_columns``', a last "Total" the
+    "all" column; None for a line of no two parties named, with digits or a sentence's marks, or with words naming no
+    known party and no Total column (a sentence's words: "Syrian regime forces killed two children")."""
+    line = " ".join(text.replace("|", " ").split())
+    key = regex("PartyColumnsKey").match(line)
+    line = line[key.end():] if key else line
+    if not line or re.search(r"[\d.;:,]", line):
+        return None
+    found = find_parties(line, report)
+    if len({m.code for m in found}) < 2:
+        return None
+    columns, at = [], 0
+    for mention in found:
+        between = line[at:mention.start].strip()
+        columns += stretch_columns(between.strip("()"))
+        if between.strip("()") or between != "(" or not columns or columns[-1] != mention.code:
+            columns.append(mention.code)
+        at = mention.end
+    rest = line[at:].strip(" ()")
+    head, _, last = rest.rpartition(" ")
+    total = bool(rest) and bool(regex("PartyColumnsTotal").fullmatch(last))
+    columns += stretch_columns(head if total else rest)
+    return tuple(columns + ["all"]) if total else tuple(columns) if UNKNOWN_COLUMN not in columns else None
+
+
+def stretch_columns(stretch: str) -> list[str]:
+    """The columns of a stretch of a header's words naming no party the vocabulary knows: none for no words, or for
+    words in lower case going on with the party named before ("SNA factions": one cell), the other parties' for
+    "Others", else one UNKNOWN_COLUMN (perhaps more: ``widened``)."""
+    if not stretch.strip() or stretch.strip()[0].islower():
+        return []
+    return ["other_parties"] if regex("OtherPartiesColumn").fullmatch(stretch.strip()) else [UNKNOWN_COLUMN]
+
+
+def widened(columns: tuple[str, ...], cells: list[str]) -> tuple[str, ...]:
+    """``columns`` widened to the row's trailing ``cells`` (each a count or a dash) when the header's one stretch naming
+    no known party spans more than one column ("Transitional government forces Assad regime remnants SDF Total" /
+    "Civilians 1122 487 64 2,332"): the unknown stretch takes the extra cells, the named columns keep their places
+    from either end. Unchanged for a table of another number of unknown stretches, or a row whose first extra cell
+    reads as a year (a label's: "Civilians, May 2022 27 ...")."""
+    extra = len(cells) - len(columns)
+    if extra <= 0 or columns.count(UNKNOWN_COLUMN) != 1 or regex("Year").fullmatch(cells[0]):
+        return columns
+    at = columns.index(UNKNOWN_COLUMN)
+    return columns[:at] + (UNKNOWN_COLUMN,) * (extra + 1) + columns[at + 1:]
+
+
+def party_columns_header(text: str, source: Source, period: str, line_no: int, caption: str = "") -> Table | None:
+    """The table a header whose cells are parties opens, of the one period its ``caption`` (the line before it:
+    "Table 2: Civilian deaths in Syria in June 2025, by perpetrator") names, else ``period`` (the heading's, the
+    context's); NO_PERIOD for a caption naming several periods or one the reader cannot read. A column naming no
+    known party is reported: its cells are left out."""
+    columns = header_columns(text, source.report)
+    if columns is None:
+        return None
+    if UNKNOWN_COLUMN in columns:
+        report_unknown_party(f"{source.source_file}:{line_no}", f"unmapped perpetrator label in the table header "
+                             f"{text.strip()!r}", source.strict)
+    named = caption_periods(caption, source)
+    if not named:
+        return Table(PARTY_COLUMNS, columns, period)
+    return Table(PARTY_COLUMNS, columns, next(iter(named)) or NO_PERIOD if len(named) == 1 else NO_PERIOD)
+
+
+def caption_periods(caption: str, source: Source) -> set[str | None]:
+    """The periods a table's caption names ("Table 1: Civilian deaths in the first half of 2025 (January 1 - June
+    30), by perpetrator": one), none for a line that is no caption; None among them for one the reader cannot read."""
+    if not caption or not regex("TableCaption").match(caption.strip()):
+        return set()
+    return {m.period for m in source.periods(caption)}
+
+
+def party_columns_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
+    """The figures of one row of a table whose columns are parties ("Civilians, May 2022 | 27 | 2 | – | 89 |",
+    "of whom children 211 17 3 9 3 6 249", "Share of civilian victims (%) 30% 3.8% ... 100%"): each count its column's
+    party's, of the measure and victim group the label names, in the period the label names, else the table's; a
+    dash gives no figure, nor does a row counting no civilians ("Fighters", "Total people killed"), nor the Total
+    column of a row of shares. None when the line is no row of the table (another number of cells, no label); a
+    label naming no measure, of several periods or with a number the reader reads as none, is reported and its row
+    left out."""
+    tokens = line.replace("|", " ").split()
+    trailing = next((n for n in range(len(tokens), -1, -1)
+                     if all(regex("PartyColumnsCell").fullmatch(t) for t in tokens[len(tokens) - n:])), 0)
+    columns = widened(table.groups, tokens[len(tokens) - trailing:])
+    cells = tokens[len(tokens) - len(columns):]
+    if len(tokens) <= len(columns) or trailing < len(columns) \
+            or (trailing > len(columns) and not regex("Year").fullmatch(tokens[-len(columns) - 1])):
+        return None
+    label = " ".join(tokens[:-len(columns)]).strip(" :*")
+    if regex("PartyColumnsSilentRow").fullmatch(label):
+        return []
+    percent = all(cell.endswith("%") or cell in "-–—" for cell in cells)
+    measure = "civilian_deaths" if percent else measure_of_text(label)
+    group = "all" if percent else intro_group(label)
+    if measure is None and group == "all" and not regex("PartyColumnsVictims").search(label):
+        warn_left_out(source, line_no, label[:40], "row")
+        return []
+    measure = measure or "civilian_deaths"
+    group = group if measure == "civilian_deaths" and group != "children_and_women" else "all"
+    named = {m.period for m in source.periods(label)}
+    if len(named) > 1 or None in named or (not named and (table.period == NO_PERIOD or re.search(r"\d", label))):
+        warn_left_out(source, line_no, label[:40], "row")
+        return []
+    period = named.pop() if named else table.period
+    return [Figure(source.report, period, measure, group, code, "all", "percent" if percent else "count",
+                   "perpetrator" if percent else "", float(cell.rstrip("%").replace(",", "")), "exact",
+                   source.source_file, line_no, line.strip(), PARTY_COLUMNS_NOTE)
+            for code, cell in zip(columns, cells)
+            if code != UNKNOWN_COLUMN and cell not in "-–—" and not (percent and code == "all")]
