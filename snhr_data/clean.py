@@ -99,7 +99,7 @@ class Block:
     """One heading, list item or paragraph of clean text, with the raw line of every character."""
 
     text: str
-    md_heading: bool = False
+    md_heading: int = 0  # the level of a Markdown heading ("## June 2019": 2); 0 for any other block
     starts: list[int] = field(default_factory=list)  # offsets in ``text`` where a raw line begins
     lines: list[int] = field(default_factory=list)  # the raw line (1-based) beginning at each offset
     after_dateline: bool = False  # its first line began with a news dateline, cut ("TOKYO, Dec. 2, 2022 - A"): a story's
@@ -471,7 +471,7 @@ def clean_blocks(raw: str) -> list[Block]:
         elif current is not None and _groups_sub_item(raw_lines[current.lines[0] - 1], raw_line, text):
             current.text += ", " + _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
         else:
-            current = Block(text="", md_heading=bool(heading), after_dateline=after_dateline)
+            current = Block(text="", md_heading=len(heading.group(1)) if heading else 0, after_dateline=after_dateline)
             _join(current, text, line_no)
             blocks.append(current)
         pending_blank = False

@@ -61,6 +61,8 @@ class ReportReader:
     # which ...:"), handed on to the list's items and the labels between them
     listed_measure: str | None = None  # the measure a list's introduction counts ("SNHR documented 34 massacres in
     # April, distributed as follows:"), handed on to the list's items: "Russian forces: 3" counts massacres
+    period_level: int = 0  # the level of the Markdown heading that set the section's period ("## June 2019": 2), 0 if
+    # none did: a heading of that level or above that names no period ends the period's section
     listed_counts: tuple[tuple[str, float], ...] = ()  # the counts of a list's introduction that counts several
     # measures ("21 massacres in May, in which 160 civilians were killed, distributed as follows:"): by their sum, the
     # list's items say which one they break down (measure_by_sum)
@@ -93,7 +95,7 @@ class ReportReader:
         if major:
             self.outline = []
             self.skipping = False
-            self.section = Context()
+            self.section, self.period_level = Context(), 0
         number = None if major else heading_number(block.text)
         self.open_numbered(number)
         before = self.heading_state()
@@ -135,6 +137,10 @@ class ReportReader:
                 # numbered part "1. In 2024" of its section): another toll
                 self.section.measure = None
             self.section.period = periods[0].period
+            self.period_level = block.md_heading
+        elif ends_period_section(block.md_heading, self.period_level):
+            # "## June 2019" / ... / "## Governorates": the month's section has ended, the report's period is back
+            self.section.period, self.period_level = self.source.period, 0
         if regex("ShareHeadline").search(text) or regex("RankingHeadline").search(text):
             # a headline's share or ranking ("X Is Responsible for 71% of ...", "X became the second deadliest
             # party"): no party of the section
@@ -820,6 +826,12 @@ _LIST_ROWS = 2
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
     return " ".join(title_copy(block).text for block in title_blocks(blocks))
+
+
+def ends_period_section(level: int, period_level: int) -> bool:
+    """Whether a Markdown heading of ``level`` (0: no Markdown heading) naming no period ends the section of a period
+    a Markdown heading of ``period_level`` opened: a heading of the same level or above."""
+    return 0 < level <= period_level
 
 
 def reaches_beyond(period: str, section_period: str | None) -> bool:
