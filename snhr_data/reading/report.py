@@ -342,7 +342,7 @@ class ReportReader:
         group = self.table.groups[0] if self.table and self.table.introduced else "all"
         header = None if self.skipping else (table_header(whole.text, period, context.measure, group)
                                              or measure_table_header(whole.text, self.source, period)
-                                             or period_table_header(whole.text, self.source, context.measure))
+                                             or period_table_header(whole.text, self.source, context.measure, period))
         if header:
             self.table = header
             return

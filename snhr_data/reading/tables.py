@@ -105,15 +105,21 @@ def measure_table_header(text: str, source: Source, period: str) -> Table | None
     return Table("measure", ("all",), mentions[0].period if mentions else period)
 
 
-def period_table_header(text: str, source: Source, measure: str | None) -> Table | None:
+def period_table_header(text: str, source: Source, measure: str | None, period: str) -> Table | None:
     """The table by governorate or party a header opens whose columns are periods ("| Governorate | May 2024 |
     January-May 2024 |"), each column of the one period its whole cell names; a table with a column the reader cannot
-    read as one period has no period (``NO_PERIOD``: its rows are left out). None when no column names a period, or
-    the table holds no measure a table of deaths holds."""
+    read as one period has no period (``NO_PERIOD``: its rows are left out). Columns naming months alone ("| Party |
+    Jan | Feb | ... | Jun | Total |") are months of the one calendar year of ``period`` (the context's), their Total
+    column the span of those months. None when no column names a period, or the table holds no measure a table of
+    deaths holds."""
     match = regex("PeriodTableHeader").fullmatch(text.strip())
     if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
     cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
+    months = month_columns(cells, period)
+    if months is not None:
+        return Table(key_of(match.group("key")), ("all",) * len(cells), months[0] if months else NO_PERIOD,
+                     measure or "civilian_deaths", months)
     mentions = [source.periods(cell) for cell in cells]
     if not any(mentions) and not any(regex("Year").fullmatch(cell) for cell in cells):
         return None
@@ -122,6 +128,26 @@ def period_table_header(text: str, source: Source, measure: str | None) -> Table
     if None in whole:
         return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
+    """The periods of a header's columns when they name months alone, in order, perhaps then a Total column ("Jan",
+    "Feb", ..., "Jun", "Total"): each month of the one calendar year of ``period`` (the context's), the Total column the
+    span of those months (the year for all twelve); () when ``period`` is of no one year or does not hold them all (the
+    table's rows are then left out); None when the columns are no such months."""
+    total = bool(cells) and bool(regex("TableTotalLabel").fullmatch(cells[-1]))
+    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in cells[:-1] if total] if total else \
+        [regex("TableMonthLabel").fullmatch(cell) for cell in cells]
+    if len(labels) < 2 or not all(label and not label.group("year") for label in labels):
+        return None
+    first, last = period_span(period) if period not in (None, NO_PERIOD) else (0, -1)
+    if first // 12 != last // 12:
+        return ()
+    codes = [month_code(first // 12, month_number(label.group("month"))) for label in labels]
+    if not all(contains(period, code) for code in codes) or len(set(codes)) != len(codes):
+        return ()
+    span = codes[0][:4] if (codes[0][5:], codes[-1][5:]) == ("01", "12") else f"{codes[0]}/{codes[-1]}"
+    return tuple(codes) + ((span,) if total else ())
 
 
 def period_column_group(cell: str) -> str:
