@@ -25,8 +25,8 @@ from .tables import (Table, combined_label_split_later, count_first_item, flat_l
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
                      is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
-                     labelled_groups_row, measure_table_header, period_table_header, row_lines, table_header,
-                     table_intro, table_row, with_combined_label_rows)
+                     cross_table_header, labelled_groups_row, measure_table_header, period_table_header, row_lines,
+                     table_header, table_intro, table_row, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -342,7 +342,8 @@ class ReportReader:
         group = self.table.groups[0] if self.table and self.table.introduced else "all"
         header = None if self.skipping else (table_header(whole.text, period, context.measure, group)
                                              or measure_table_header(whole.text, self.source, period)
-                                             or period_table_header(whole.text, self.source, context.measure, period))
+                                             or period_table_header(whole.text, self.source, context.measure, period)
+                                             or cross_table_header(whole.text, self.source, context.measure, period))
         if header:
             self.table = header
             return

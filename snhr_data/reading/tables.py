@@ -50,6 +50,10 @@ class Table:
     introduced: bool = False  # opened by an introduction ("Children killed by governorate:"), no header: its one
     # victim group is that of the header's columns of all victims, if a header follows
     share: bool = False  # a last column of each row's share of the total ("| ... | Share of total |")
+    # of a cross table ("| Governorate | Syrian regime forces | Russian forces | Total |"): the party's or governorate's
+    # code each column names ("all" for its Total column), and which of the two they are
+    columns: tuple[str, ...] = ()
+    column_key: str = ""
 
     def column_periods(self) -> tuple[str, ...]:
         return self.periods or (self.period,) * len(self.groups)
@@ -148,6 +152,72 @@ def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
         return ()
     span = codes[0][:4] if (codes[0][5:], codes[-1][5:]) == ("01", "12") else f"{codes[0]}/{codes[-1]}"
     return tuple(codes) + ((span,) if total else ())
+
+
+def cross_table_header(text: str, source: Source, measure: str | None, period: str) -> Table | None:
+    """The cross table a header opens whose columns name parties or governorates, perhaps then a Total column ("|
+    Governorate | Syrian regime forces | Russian forces | ... | Total |", "| Party | Damascus Suburbs | Idlib | Total |",
+    "| Month | Syrian regime forces | ISIS | Total |"): each cell the count of its row's party, governorate or month and
+    its column's, of the context's ``period`` (a table by month: its months, of the context's one year). None when a
+    column names no one party or governorate, or the table holds no measure a table of deaths holds."""
+    match = regex("PeriodTableHeader").fullmatch(text.strip())
+    if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
+        return None
+    key = key_of(match.group("key"))
+    cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
+    total = bool(regex("TableTotalLabel").fullmatch(cells[-1]))
+    column_key = "party" if key != "party" else "governorate"
+    codes = [label_code(cell, find_governorates(cell) if column_key == "governorate"
+                        else find_parties(cell, source.report)) for cell in cells[:len(cells) - total]]
+    if len(codes) < 2 or None in codes:
+        return None
+    if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
+        period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
+    return Table(key, ("all",) * len(cells), period, measure or "civilian_deaths",
+                 columns=tuple(codes) + (("all",) if total else ()), column_key=column_key)
+
+
+def cross_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
+    """The figures of a row of a cross table ("| Raqqa | – | – | 38 | 297 | 365 |"): each cell the count of the row's
+    label and its column's, an empty cell none; a Total row each column's total, a Total column each row's; None when
+    the line is no such row (the table has ended). A label naming none of the table's key is reported and left out."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    counts = cells[1:]
+    if len(counts) != len(table.columns) or not all(not c or regex("EmptyCell").fullmatch(c) or re.fullmatch(
+            r"\d[\d,]*", c) for c in counts) or not regex("TableRow").match(cells[0] + " 1"):
+        return None
+    label, quote = cells[0].strip(" *"), line.strip()
+    if table.period == NO_PERIOD:
+        return []
+    period = table.period
+    if regex("TableTotalLabel").fullmatch(label):
+        code = "all"
+    elif table.key == "month":
+        month = regex("TableMonthLabel").fullmatch(label)
+        first, last = period_span(table.period)
+        year = month and (month.group("year") or (str(first // 12) if first // 12 == last // 12 else None))
+        period = year and month_code(int(year), month_number(month.group("month")))
+        if not period or not contains(table.period, period):
+            warn_left_out(source, line_no, quote, "row")
+            return []
+        code = "all"
+    else:
+        found = find_governorates(label) if table.key == "governorate" else find_parties(label, source.report)
+        code = label_code(label, found)
+        if code is None:
+            report_unmapped(f"{source.source_file}:{line_no}: unmapped {table.key} label {label!r}; its figures are "
+                            "left out", source.strict)
+            return []
+    figures = []
+    for column, cell in zip(table.columns, counts):
+        if not re.fullmatch(r"\d[\d,]*", cell):
+            continue
+        party, gov = (column, code) if table.column_key == "party" and table.key == "governorate" else \
+            (code, column) if table.column_key == "governorate" else (column, "all")
+        figures.append(Figure(source.report, period, table.measure, "all", party, gov, "count", "",
+                              float(cell.replace(",", "")), "exact", source.source_file, line_no, quote,
+                              "a row of a cross table"))
+    return figures
 
 
 def period_column_group(cell: str) -> str:
@@ -255,6 +325,8 @@ def key_of(word: str) -> str:
 
 def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
     """The figures of one row; None when the line is no row of ``table`` (the table has ended)."""
+    if table.columns:
+        return cross_row(line, table, source, line_no)
     if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
         return month_list_row(line, table, source, line_no)
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
