@@ -26,6 +26,7 @@ NOISE_NAME = re.compile(
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "figure", "figcaption",
               "ul", "ol", "dl", "table", "address", "center", "h1", "h2", "h3", "h4", "h5", "h6"}
 LINE_TAGS = {"li", "tr", "dt", "dd", "caption"}
+FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡]")  # the text of a superscript footnote marker
 CELL_TAGS = {"td", "th"}
 SKIPPED_STRINGS = {"Comment", "Declaration", "ProcessingInstruction", "Doctype", "CData"}
 
@@ -103,6 +104,8 @@ def html_pieces(node) -> Iterator[str]:
         elif isinstance(child, Tag):
             if child.name == "br":
                 yield LINE_END
+            elif child.name == "sup" and FOOTNOTE_MARK.fullmatch(child.get_text().strip()):
+                continue  # a footnote's marker ("47<sup>1</sup>"): never digits of the count it is glued to
             elif child.name in CELL_TAGS:
                 yield "\t"
                 yield from html_pieces(child)

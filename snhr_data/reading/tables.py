@@ -33,6 +33,8 @@ MASSACRES = "massacres"  # a column of the massacres by party ("| Perpetrator | 
 ROW_NOTE = "a row of a table flattened to text"
 COMBINED_ROW_NOTE = "the combined group's label, its members' rows after it"
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
+SHARE_CELL = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")  # a cell of a cross table's row of shares ("33.9%")
+COUNT_CELL = re.compile(r"\d[\d,]*")  # a cell of a cross table that holds a count ("297", "1,508")
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "toll": "all", "children": "children",
                    "women": "women", "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
 
@@ -114,7 +116,7 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
     January-May 2024 |"), each column of the one period its whole cell names; a table with a column the reader cannot
     read as one period has no period (``NO_PERIOD``: its rows are left out). Columns naming months alone ("| Party |
     Jan | Feb | ... | Jun | Total |") are months of the one calendar year of ``period`` (the context's), their Total
-    column the span of those months. None when no column names a period, or the table holds no measure a table of
+    column ("Total", "Total 2020") the span of those months. None when no column names a period, or the table holds no measure a table of
     deaths holds."""
     match = regex("PeriodTableHeader").fullmatch(text.strip())
     if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
@@ -139,14 +141,13 @@ def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
     "Feb", ..., "Jun", "Total"): each month of the one calendar year of ``period`` (the context's), the Total column the
     span of those months (the year for all twelve); () when ``period`` is of no one year or does not hold them all (the
     table's rows are then left out); None when the columns are no such months."""
-    total = bool(cells) and bool(regex("TableTotalLabel").fullmatch(cells[-1]))
-    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in cells[:-1] if total] if total else \
-        [regex("TableMonthLabel").fullmatch(cell) for cell in cells]
+    total = regex("TotalColumn").fullmatch(cells[-1]) if cells else None
+    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in (cells[:-1] if total else cells)]
     if len(labels) < 2 or not all(label and not label.group("year") for label in labels):
         return None
     first, last = period_span(period) if period not in (None, NO_PERIOD) else (0, -1)
-    if first // 12 != last // 12:
-        return ()
+    if first // 12 != last // 12 or (total and total.group("year") and int(total.group("year")) != first // 12):
+        return ()  # "Total 2019" over months of 2020: which year the months are of is not said
     codes = [month_code(first // 12, month_number(label.group("month"))) for label in labels]
     if not all(contains(period, code) for code in codes) or len(set(codes)) != len(codes):
         return ()
@@ -183,8 +184,11 @@ def cross_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     the line is no such row (the table has ended). A label naming none of the table's key is reported and left out."""
     cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
     counts = cells[1:]
-    if len(counts) != len(table.columns) or not all(not c or regex("EmptyCell").fullmatch(c) or re.fullmatch(
-            r"\d[\d,]*", c) for c in counts) or not regex("TableRow").match(cells[0] + " 1"):
+    if regex("ShareRowLabel").fullmatch(cells[0].strip(" *")) and len(counts) == len(table.columns) \
+            and all(not cell or regex("EmptyCell").fullmatch(cell) or SHARE_CELL.fullmatch(cell) for cell in counts):
+        return cross_share_row(cells[0], counts, table, source, line_no, line.strip())
+    if len(counts) != len(table.columns) or not cells[0][:1].isalpha() and not cells[0].startswith("*") \
+            or not all(not cell or regex("EmptyCell").fullmatch(cell) or COUNT_CELL.fullmatch(cell) for cell in counts):
         return None
     label, quote = cells[0].strip(" *"), line.strip()
     if table.period == NO_PERIOD:
@@ -210,7 +214,7 @@ def cross_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
             return []
     figures = []
     for column, cell in zip(table.columns, counts):
-        if not re.fullmatch(r"\d[\d,]*", cell):
+        if not COUNT_CELL.fullmatch(cell):
             continue
         party, gov = (column, code) if table.column_key == "party" and table.key == "governorate" else \
             (code, column) if table.column_key == "governorate" else (column, "all")
@@ -218,6 +222,23 @@ def cross_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
                               float(cell.replace(",", "")), "exact", source.source_file, line_no, quote,
                               "a row of a cross table"))
     return figures
+
+
+def cross_share_row(label: str, cells: list[str], table: Table, source: Source, line_no: int,
+                    quote: str) -> list[Figure]:
+    """The figures of the row of shares of a cross table by month or governorate ("| Share of 2021 toll | 33.9% | 3.5% |
+    ... | 100% |"): each the percent of the table's deaths that are its column's party's (or governorate's), of the
+    table's period (the one its label names, if any); the Total column's 100% says nothing. A label naming another
+    period than the table's is reported and left out."""
+    named = source.periods(label)
+    if table.period == NO_PERIOD or len(named) > 1 or (named and named[0].period != table.period):
+        warn_left_out(source, line_no, quote, "row")
+        return []
+    share_of = "perpetrator" if table.column_key == "party" else "governorate"
+    return [Figure(source.report, table.period, table.measure, "all", *((column, "all") if share_of == "perpetrator"
+                   else ("all", column)), "percent", share_of, float(SHARE_CELL.fullmatch(cell).group(1)), "exact",
+                   source.source_file, line_no, quote, "the row of shares of a cross table")
+            for column, cell in zip(table.columns, cells) if column != "all" and SHARE_CELL.fullmatch(cell)]
 
 
 def period_column_group(cell: str) -> str:
