@@ -28,6 +28,9 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "fi
 LINE_TAGS = {"li", "tr", "dt", "dd", "caption"}
 FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡]")  # the text of a superscript footnote marker
 CELL_TAGS = {"td", "th"}
+# a section's heading, written as Markdown writes it ("<h2>Governorates</h2>": "## Governorates"), its level kept: a
+# heading of a month's level ends the month's section (clean.py, reading/report.py); the headline (h1) is the title
+SECTION_HEADINGS = {f"h{level}": "#" * level + " " for level in range(2, 7)}
 SKIPPED_STRINGS = {"Comment", "Declaration", "ProcessingInstruction", "Doctype", "CData"}
 
 
@@ -112,6 +115,7 @@ def html_pieces(node) -> Iterator[str]:
             else:
                 edge = BLOCK_END if child.name in BLOCK_TAGS else LINE_END if child.name in LINE_TAGS else ""
                 yield edge
+                yield SECTION_HEADINGS.get(child.name, "")
                 yield from html_pieces(child)
                 yield edge
 
