@@ -9,6 +9,7 @@ remember, character by character, the raw line each piece came from (for provena
 from __future__ import annotations
 
 import bisect
+import csv
 import html
 import re
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
 _TAB_ROW_END = re.compile(r"\t\s*(?:\d[\d,]*\**|[–—-])\s*\t\s*\d[\d,]*\s*$")
 # a row of a page's table, its cells between tabs, the last a count or empty ("Medical personnel\t2\t4\t6",
 # "Civil Defense members\t–\t3\t3"): a row of its own, the next line never goes on with it as one sentence
+# a cell of a table pasted as comma- or tab-separated values that holds a count ("297", "1,013", "33.9%")
+_DELIMITED_COUNT = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _TAB_CELLS_ROW = re.compile(r"\t\s*(?:\d[\d,]*|[–—-])\s*$")
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 # the line under a markdown table's header ("|---|---|", "| :--- | ---: |", "|:--|--:|": a cell's dashes may be few)
@@ -100,7 +103,7 @@ class Block:
     """One heading, list item or paragraph of clean text, with the raw line of every character."""
 
     text: str
-    md_heading: bool = False
+    md_heading: int = 0  # the level of a Markdown heading ("## June 2019": 2); 0 for any other block
     starts: list[int] = field(default_factory=list)  # offsets in ``text`` where a raw line begins
     lines: list[int] = field(default_factory=list)  # the raw line (1-based) beginning at each offset
     after_dateline: bool = False  # its first line began with a news dateline, cut ("TOKYO, Dec. 2, 2022 - A"): a story's
@@ -442,13 +445,57 @@ def _is_count_label_line(text: str) -> bool:
     return bool(_COUNT_LABEL_LINE.fullmatch(text)) and not _COUNT_LABEL_DANGLING.search(text)
 
 
+def delimited_as_pipes(lines: list[str]) -> list[str]:
+    """``lines`` with each table pasted as comma- or tab-separated values ("Governorate,Syrian regime forces,...,Total" /
+    "Raqqa,,,38,297,9,,21,365") written between pipes, as a Markdown table is ("| Raqqa | – | – | 38 | ... |"), an empty
+    cell a dash: a header line of three cells or more naming no count, then two rows or more of as many cells, each a
+    label and counts (or empty cells) after it; every other line as it is."""
+    out, at = list(lines), 0
+    while at < len(lines):
+        delimiter, rows = delimited_table(lines, at)
+        for row in range(at, at + rows + 1 if rows else at):
+            out[row] = "| " + " | ".join(cell.strip() or "–" for cell in delimited_cells(lines[row], delimiter)) + " |"
+        at += rows + 1
+    return out
+
+
+def delimited_table(lines: list[str], start: int) -> tuple[str, int]:
+    """The delimiter (a tab or a comma) of the table whose header is ``lines[start]``, and its rows after the header;
+    ("", 0) when the line opens no such table."""
+    for delimiter in ("\t", ","):
+        header = delimited_cells(lines[start], delimiter)
+        if len(header) < 3 or any(not cell.strip() or _DELIMITED_COUNT.fullmatch(cell.strip()) for cell in header):
+            continue
+        rows = 0
+        for line in lines[start + 1:]:
+            cells = [cell.strip() for cell in delimited_cells(line, delimiter)]
+            if len(cells) != len(header) or not cells[0] or _DELIMITED_COUNT.fullmatch(cells[0]) \
+                    or not all(not cell or _DELIMITED_COUNT.fullmatch(cell) for cell in cells[1:]):
+                break
+            rows += 1
+        if rows >= 2:
+            return delimiter, rows
+    return "", 0
+
+
+def delimited_cells(line: str, delimiter: str) -> list[str]:
+    """The cells of a tab-separated line, or of a comma-separated one (a cell in quotes may hold commas: "1,013"); a
+    line the comma-separated reading cannot split (a stray carriage return) is one cell."""
+    if delimiter == "\t":
+        return line.split("\t")
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        return [line]
+
+
 def clean_blocks(raw: str) -> list[Block]:
     """Split raw report text into clean blocks (headings, list items, paragraphs) with line provenance."""
     blocks: list[Block] = []
     current: Block | None = None
     pending_blank = False
     last_text, last_raw_line, last_dated = "", "", False
-    raw_lines = raw.split("\n")
+    raw_lines = delimited_as_pipes(raw.split("\n"))
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
     shown, alone = furniture_and_lone_numbers(cleaned, raw_lines)
@@ -501,7 +548,7 @@ def clean_blocks(raw: str) -> list[Block]:
         elif current is not None and _groups_sub_item(raw_lines[current.lines[0] - 1], raw_line, text):
             current.text += ", " + _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
         else:
-            current = Block(text="", md_heading=bool(heading), after_dateline=after_dateline)
+            current = Block(text="", md_heading=len(heading.group(1)) if heading else 0, after_dateline=after_dateline)
             _join(current, text, line_no)
             blocks.append(current)
         pending_blank = False

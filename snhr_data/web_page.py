@@ -26,7 +26,11 @@ NOISE_NAME = re.compile(
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "figure", "figcaption",
               "ul", "ol", "dl", "table", "address", "center", "h1", "h2", "h3", "h4", "h5", "h6"}
 LINE_TAGS = {"li", "tr", "dt", "dd", "caption"}
+FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡]")  # the text of a superscript footnote marker
 CELL_TAGS = {"td", "th"}
+# a section's heading, written as Markdown writes it ("<h2>Governorates</h2>": "## Governorates"), its level kept: a
+# heading of a month's level ends the month's section (clean.py, reading/report.py); the headline (h1) is the title
+SECTION_HEADINGS = {f"h{level}": "#" * level + " " for level in range(2, 7)}
 SKIPPED_STRINGS = {"Comment", "Declaration", "ProcessingInstruction", "Doctype", "CData"}
 
 
@@ -103,12 +107,15 @@ def html_pieces(node) -> Iterator[str]:
         elif isinstance(child, Tag):
             if child.name == "br":
                 yield LINE_END
+            elif child.name == "sup" and FOOTNOTE_MARK.fullmatch(child.get_text().strip()):
+                continue  # a footnote's marker ("47<sup>1</sup>"): never digits of the count it is glued to
             elif child.name in CELL_TAGS:
                 yield "\t"
                 yield from html_pieces(child)
             else:
                 edge = BLOCK_END if child.name in BLOCK_TAGS else LINE_END if child.name in LINE_TAGS else ""
                 yield edge
+                yield SECTION_HEADINGS.get(child.name, "")
                 yield from html_pieces(child)
                 yield edge
 

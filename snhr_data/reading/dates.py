@@ -263,12 +263,13 @@ def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
 def without_date_label(title: str, starts: list[int] | None = None) -> str:
     """A title without the date label that ends it or one of its lines (``starts``: where its lines start; "1,057
     Civilians Killed in the First Half of 2022 - June 2022", a repost's title line followed by its site's labels),
-    blanked (the same length), when the title before it names a period of its own: the label dates the copy, not
-    the figures."""
+    blanked (the same length): the label dates the copy, never the figures, even under a title naming no period of
+    its own ("SNHR's Tenth Annual Report on Civilian Deaths in Syria - January 2022", the annual report on 2021 posted
+    in January: its first statements date it; round 30)."""
     bounds = sorted({0, *(starts or ())})
     for start, end in zip(bounds, [*bounds[1:], len(title)]):
         label = regex("TitleDateLabel").search(title[start:end])
-        if label is not None and title_month(title[:start + label.start()]) is not None:
+        if label is not None:
             first, last = start + label.start(), start + label.end()
             title = title[:first] + " " * (last - first) + title[last:]
     return title

@@ -25,8 +25,9 @@ from .tables import (Table, combined_label_split_later, count_first_item, flat_l
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
                      is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
-                     labelled_groups_row, measure_table_header, period_table_header, row_lines, table_header,
-                     header_columns, party_columns_header, table_intro, table_row, with_combined_label_rows)
+                     cross_table_header, header_columns, labelled_groups_row, measure_table_header,
+                     party_columns_header, period_table_header, row_lines, table_header, table_intro, table_row,
+                     with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -61,6 +62,8 @@ class ReportReader:
     # which ...:"), handed on to the list's items and the labels between them
     listed_measure: str | None = None  # the measure a list's introduction counts ("SNHR documented 34 massacres in
     # April, distributed as follows:"), handed on to the list's items: "Russian forces: 3" counts massacres
+    period_level: int = 0  # the level of the Markdown heading that set the section's period ("## June 2019": 2), 0 if
+    # none did: a heading of that level or above that names no period ends the period's section
     listed_counts: tuple[tuple[str, float], ...] = ()  # the counts of a list's introduction that counts several
     # measures ("21 massacres in May, in which 160 civilians were killed, distributed as follows:"): by their sum, the
     # list's items say which one they break down (measure_by_sum)
@@ -94,7 +97,7 @@ class ReportReader:
         if major:
             self.outline = []
             self.skipping = False
-            self.section = Context()
+            self.section, self.period_level = Context(), 0
         number = None if major else heading_number(block.text)
         self.open_numbered(number)
         before = self.heading_state()
@@ -136,6 +139,10 @@ class ReportReader:
                 # numbered part "1. In 2024" of its section): another toll
                 self.section.measure = None
             self.section.period = periods[0].period
+            self.period_level = block.md_heading
+        elif ends_period_section(block.md_heading, self.period_level):
+            # "## June 2019" / ... / "## Governorates": the month's section has ended, the report's period is back
+            self.section.period, self.period_level = self.source.period, 0
         if regex("ShareHeadline").search(text) or regex("RankingHeadline").search(text):
             # a headline's share or ranking ("X Is Responsible for 71% of ...", "X became the second deadliest
             # party"): no party of the section
@@ -338,7 +345,8 @@ class ReportReader:
         before, self.before = self.before, whole.text
         header = None if self.skipping else (table_header(whole.text, period, context.measure, group)
                                              or measure_table_header(whole.text, self.source, period)
-                                             or period_table_header(whole.text, self.source, context.measure)
+                                             or period_table_header(whole.text, self.source, context.measure, period)
+                                             or cross_table_header(whole.text, self.source, context.measure, period)
                                              or party_columns_header(whole.text, self.source, period,
                                                                      whole.first_line, before))
         if header:
@@ -824,6 +832,12 @@ _LIST_ROWS = 2
 def title_text(blocks: list[Block]) -> str:
     """The title of a report, months in title case."""
     return " ".join(title_copy(block).text for block in title_blocks(blocks))
+
+
+def ends_period_section(level: int, period_level: int) -> bool:
+    """Whether a Markdown heading of ``level`` (0: no Markdown heading) naming no period ends the section of a period
+    a Markdown heading of ``period_level`` opened: a heading of the same level or above."""
+    return 0 < level <= period_level
 
 
 def reaches_beyond(period: str, section_period: str | None) -> bool:

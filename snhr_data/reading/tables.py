@@ -33,6 +33,8 @@ MASSACRES = "massacres"  # a column of the massacres by party ("| Perpetrator | 
 ROW_NOTE = "a row of a table flattened to text"
 COMBINED_ROW_NOTE = "the combined group's label, its members' rows after it"
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
+SHARE_CELL = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")  # a cell of a cross table's row of shares ("33.9%")
+COUNT_CELL = re.compile(r"\d[\d,]*")  # a cell of a cross table that holds a count ("297", "1,508")
 GROUP_OF_COLUMN = {"civilians": "all", "deaths": "all", "victims": "all", "toll": "all", "children": "children",
                    "women": "women", "total": "all", "fighters": FIGHTERS, "combatants": FIGHTERS}
 
@@ -50,6 +52,10 @@ class Table:
     introduced: bool = False  # opened by an introduction ("Children killed by governorate:"), no header: its one
     # victim group is that of the header's columns of all victims, if a header follows
     share: bool = False  # a last column of each row's share of the total ("| ... | Share of total |")
+    # of a cross table ("| Governorate | Syrian regime forces | Russian forces | Total |"): the party's or governorate's
+    # code each column names ("all" for its Total column), and which of the two they are
+    columns: tuple[str, ...] = ()
+    column_key: str = ""
 
     def column_periods(self) -> tuple[str, ...]:
         return self.periods or (self.period,) * len(self.groups)
@@ -105,15 +111,21 @@ def measure_table_header(text: str, source: Source, period: str) -> Table | None
     return Table("measure", ("all",), mentions[0].period if mentions else period)
 
 
-def period_table_header(text: str, source: Source, measure: str | None) -> Table | None:
+def period_table_header(text: str, source: Source, measure: str | None, period: str) -> Table | None:
     """The table by governorate or party a header opens whose columns are periods ("| Governorate | May 2024 |
     January-May 2024 |"), each column of the one period its whole cell names; a table with a column the reader cannot
-    read as one period has no period (``NO_PERIOD``: its rows are left out). None when no column names a period, or
-    the table holds no measure a table of deaths holds."""
+    read as one period has no period (``NO_PERIOD``: its rows are left out). Columns naming months alone ("| Party |
+    Jan | Feb | ... | Jun | Total |") are months of the one calendar year of ``period`` (the context's), their Total
+    column ("Total", "Total 2020") the span of those months. None when no column names a period, or the table holds no measure a table of
+    deaths holds."""
     match = regex("PeriodTableHeader").fullmatch(text.strip())
     if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
     cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
+    months = month_columns(cells, period)
+    if months is not None:
+        return Table(key_of(match.group("key")), ("all",) * len(cells), months[0] if months else NO_PERIOD,
+                     measure or "civilian_deaths", months)
     mentions = [source.periods(cell) for cell in cells]
     if not any(mentions) and not any(regex("Year").fullmatch(cell) for cell in cells):
         return None
@@ -122,6 +134,111 @@ def period_table_header(text: str, source: Source, measure: str | None) -> Table
     if None in whole:
         return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
+    """The periods of a header's columns when they name months alone, in order, perhaps then a Total column ("Jan",
+    "Feb", ..., "Jun", "Total"): each month of the one calendar year of ``period`` (the context's), the Total column the
+    span of those months (the year for all twelve); () when ``period`` is of no one year or does not hold them all (the
+    table's rows are then left out); None when the columns are no such months."""
+    total = regex("TotalColumn").fullmatch(cells[-1]) if cells else None
+    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in (cells[:-1] if total else cells)]
+    if len(labels) < 2 or not all(label and not label.group("year") for label in labels):
+        return None
+    first, last = period_span(period) if period not in (None, NO_PERIOD) else (0, -1)
+    if first // 12 != last // 12 or (total and total.group("year") and int(total.group("year")) != first // 12):
+        return ()  # "Total 2019" over months of 2020: which year the months are of is not said
+    codes = [month_code(first // 12, month_number(label.group("month"))) for label in labels]
+    if not all(contains(period, code) for code in codes) or len(set(codes)) != len(codes):
+        return ()
+    span = codes[0][:4] if (codes[0][5:], codes[-1][5:]) == ("01", "12") else f"{codes[0]}/{codes[-1]}"
+    return tuple(codes) + ((span,) if total else ())
+
+
+def cross_table_header(text: str, source: Source, measure: str | None, period: str) -> Table | None:
+    """The cross table a header opens whose columns name parties or governorates, perhaps then a Total column ("|
+    Governorate | Syrian regime forces | Russian forces | ... | Total |", "| Party | Damascus Suburbs | Idlib | Total |",
+    "| Month | Syrian regime forces | ISIS | Total |"): each cell the count of its row's party, governorate or month and
+    its column's, of the context's ``period`` (a table by month: its months, of the context's one year). None when a
+    column names no one party or governorate, or the table holds no measure a table of deaths holds."""
+    match = regex("PeriodTableHeader").fullmatch(text.strip())
+    if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
+        return None
+    key = key_of(match.group("key"))
+    cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
+    total = bool(regex("TableTotalLabel").fullmatch(cells[-1]))
+    column_key = "party" if key != "party" else "governorate"
+    codes = [label_code(cell, find_governorates(cell) if column_key == "governorate"
+                        else find_parties(cell, source.report)) for cell in cells[:len(cells) - total]]
+    if len(codes) < 2 or None in codes:
+        return None
+    if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
+        period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
+    return Table(key, ("all",) * len(cells), period, measure or "civilian_deaths",
+                 columns=tuple(codes) + (("all",) if total else ()), column_key=column_key)
+
+
+def cross_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
+    """The figures of a row of a cross table ("| Raqqa | – | – | 38 | 297 | 365 |"): each cell the count of the row's
+    label and its column's, an empty cell none; a Total row each column's total, a Total column each row's; None when
+    the line is no such row (the table has ended). A label naming none of the table's key is reported and left out."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    counts = cells[1:]
+    if regex("ShareRowLabel").fullmatch(cells[0].strip(" *")) and len(counts) == len(table.columns) \
+            and all(not cell or regex("EmptyCell").fullmatch(cell) or SHARE_CELL.fullmatch(cell) for cell in counts):
+        return cross_share_row(cells[0], counts, table, source, line_no, line.strip())
+    if len(counts) != len(table.columns) or not cells[0][:1].isalpha() and not cells[0].startswith("*") \
+            or not all(not cell or regex("EmptyCell").fullmatch(cell) or COUNT_CELL.fullmatch(cell) for cell in counts):
+        return None
+    label, quote = cells[0].strip(" *"), line.strip()
+    if table.period == NO_PERIOD:
+        return []
+    period = table.period
+    if regex("TableTotalLabel").fullmatch(label):
+        code = "all"
+    elif table.key == "month":
+        month = regex("TableMonthLabel").fullmatch(label)
+        first, last = period_span(table.period)
+        year = month and (month.group("year") or (str(first // 12) if first // 12 == last // 12 else None))
+        period = year and month_code(int(year), month_number(month.group("month")))
+        if not period or not contains(table.period, period):
+            warn_left_out(source, line_no, quote, "row")
+            return []
+        code = "all"
+    else:
+        found = find_governorates(label) if table.key == "governorate" else find_parties(label, source.report)
+        code = label_code(label, found)
+        if code is None:
+            report_unmapped(f"{source.source_file}:{line_no}: unmapped {table.key} label {label!r}; its figures are "
+                            "left out", source.strict)
+            return []
+    figures = []
+    for column, cell in zip(table.columns, counts):
+        if not COUNT_CELL.fullmatch(cell):
+            continue
+        party, gov = (column, code) if table.column_key == "party" and table.key == "governorate" else \
+            (code, column) if table.column_key == "governorate" else (column, "all")
+        figures.append(Figure(source.report, period, table.measure, "all", party, gov, "count", "",
+                              float(cell.replace(",", "")), "exact", source.source_file, line_no, quote,
+                              "a row of a cross table"))
+    return figures
+
+
+def cross_share_row(label: str, cells: list[str], table: Table, source: Source, line_no: int,
+                    quote: str) -> list[Figure]:
+    """The figures of the row of shares of a cross table by month or governorate ("| Share of 2021 toll | 33.9% | 3.5% |
+    ... | 100% |"): each the percent of the table's deaths that are its column's party's (or governorate's), of the
+    table's period (the one its label names, if any); the Total column's 100% says nothing. A label naming another
+    period than the table's is reported and left out."""
+    named = source.periods(label)
+    if table.period == NO_PERIOD or len(named) > 1 or (named and named[0].period != table.period):
+        warn_left_out(source, line_no, quote, "row")
+        return []
+    share_of = "perpetrator" if table.column_key == "party" else "governorate"
+    return [Figure(source.report, table.period, table.measure, "all", *((column, "all") if share_of == "perpetrator"
+                   else ("all", column)), "percent", share_of, float(SHARE_CELL.fullmatch(cell).group(1)), "exact",
+                   source.source_file, line_no, quote, "the row of shares of a cross table")
+            for column, cell in zip(table.columns, cells) if column != "all" and SHARE_CELL.fullmatch(cell)]
 
 
 def period_column_group(cell: str) -> str:
@@ -231,6 +348,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     """The figures of one row; None when the line is no row of ``table`` (the table has ended)."""
     if table.key == PARTY_COLUMNS:
         return party_columns_row(line, table, source, line_no)
+    if table.columns:
+        return cross_row(line, table, source, line_no)
     if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
         return month_list_row(line, table, source, line_no)
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
