@@ -230,7 +230,7 @@ def test_html_article_text_without_menus() -> None:
     assert text == (
         "278 Civilians Killed in June 2022\n\n"
         "The Syrian Network for Human Rights announced that 278 civilians were killed in June 2022.\n\n"
-        "Details\n\n51 children\n27 women\n"
+        "## Details\n\n51 children\n27 women\n"  # a heading keeps its level: it ends a section of its level
     )
     assert published == "2022-07-01"
 
