@@ -418,8 +418,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
             # children 9 Civilian deaths at the hands of Kurdish forces Civilian death toll 8"
             cuts += [m.start for m in named
                      if is_backward(window, m) and not regex("RowLabelStop").search(window[m.end:])]
-        if stop < len(sentence) and named and regex("LabelToCount").fullmatch(window[named[-1].end:]):
-            cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"
+        if stop < len(sentence) and named and regex("LabelToCount").fullmatch(window[named[-1].end:]) \
+                and not (window.rstrip().endswith("(") and breaks_down_in_parentheses(sentence, numbers, stop)):
+            cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"; but
+            # "16 of them by the Syrian-Russian alliance forces (11 by X and five by Y)" is the alliance's (round 31)
         head.window_end = head.mention.end + min(cuts + [len(window)])
 
 

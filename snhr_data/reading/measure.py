@@ -88,6 +88,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             return "massacre_deaths"  # "Total number of civilians killed in massacres this month: 2,094"
         if regex("VictimsByPlaceOpening").match(segment):  # "Most victims fell in Aleppo (402), ..."
             return "massacre_deaths" if section.measure == "massacres" else "civilian_deaths"
+        workers = regex("KilledByOpening").match(segment)
+        if workers and measure_of_text(workers.group("what")) in SECTION_MEASURES:
+            return measure_of_text(workers.group("what"))  # "..., the medical personnel having been killed by X (seven)"
         subject = regex("CommittedByOpening").match(segment)  # "The seven massacres ... were committed by X (three)"
         named = measure_of_text(subject.group("what") if subject else segment) \
             if subject or regex("StatedAs").search(segment) else None

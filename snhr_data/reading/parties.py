@@ -121,6 +121,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if named_before:
         return Parties(combined_by_breakdown(named_before, segment, text[end:], report))
+    relative = relative_subject(segment, text[:segment_start], report)
+    if relative:  # "... were killed by the SDF, who were also responsible for one death due to torture": the SDF's
+        return Parties((relative,))
     coordinated = party_of_coordinated_counts(head, heads, text, report)
     if coordinated:  # "One medical worker and one Civil Defense member were killed by X": each X's
         return Parties((coordinated,))
@@ -314,8 +317,9 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
         before = segment[:mention.start]
         if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
                 and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
-            each = regex("EachAfter").match(after)  # "ISIS and Russian forces killed one civilian each": both,
-            # a combined label joining two parties' names ("Syrian regime forces and Russian forces committed two
+            each = regex("EachAfter").match(after) or regex("EachWord").search(segment[mention.end:])
+            # "ISIS and Russian forces killed one civilian each", "X and Y were each responsible for one": both, a
+            # combined label joining two parties' names ("Syrian regime forces and Russian forces committed two
             # massacres each"; round 27) each member
             return tuple(code for m in joined_mentions(named[:at + 1], segment) for code in each_party_of(m)) \
                 if each else (mention.code,)
@@ -341,6 +345,16 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
     first = lead.end() if lead else 0
     split = members and members[0].start == first and members[0].code == "isis"
     return ("extremist_islamic_groups",) if split else codes
+
+
+def relative_subject(segment: str, before: str, report: str) -> str | None:
+    """The party a relative clause making up the count's segment refers back to ("12 civilians were killed by the SDF,
+    who were also responsible for one death due to torture"; round 31): the party that ends the words before it (the
+    count before's window); None for any other segment."""
+    if not regex("RelativeSubjectBefore").fullmatch(segment):
+        return None
+    named = find_parties(before, report)
+    return named[-1].code if named and regex("AgentTail").fullmatch(before[named[-1].end:]) else None
 
 
 def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report: str) -> str | None:

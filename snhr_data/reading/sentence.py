@@ -347,7 +347,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         measure = "massacre_deaths"  # "Syrian regime forces 2 (13 victims)": the victims of those two massacres
     if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
         measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
-    if measure == "civilian_deaths" and is_civilian_item_of_parts(head, prev, segment, text[end:]):
+    if measure == "civilian_deaths" and (is_civilian_item_of_parts(head, prev, segment, text[end:])
+                                         or is_death_item_of_parts(head, prev, segment, text[end:])):
         measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
     if is_ranking_under_massacres(measure, text, section):
         if prev is None:
@@ -443,6 +444,16 @@ def is_civilian_item_of_parts(head: Head, prev: Count | None, segment: str, afte
             and prev.head.noun == "bare" and prev.parties not in ((), ("all",))
             and bool(regex("PartItemJoinBefore").fullmatch(segment))
             and bool(regex("PartItemByPartyAfter").match(after)))
+
+
+def is_death_item_of_parts(head: Head, prev: Count | None, segment: str, after: str) -> bool:
+    """Whether a count of "deaths" goes on the parts by party of a count of another measure, after one of its parts,
+    its parties named before it in the same clause ("17 died due to torture: 14 of them in X's prisons, while Y and Z
+    were each responsible for one death"; round 31): deaths of the parts' measure, not civilian deaths."""
+    return (head.noun == "generic" and prev is not None and prev.measure in SECTION_MEASURES
+            and prev.head.noun == "bare" and prev.parties not in ((), ("all",))
+            and bool(regex("PartItemResponsibleBefore").search(segment))
+            and bool(regex("PartItemDeathsAfter").match(after)))
 
 
 def is_party_massacres_toll(prev: Count | None, before_prev: str, segment: str) -> bool:
