@@ -176,10 +176,11 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
 
 
 def is_another_count(before: str, after: str) -> bool:
-    """A count of deaths of another cause ("10,000 people who died in the earthquake"), or one compared with
-    whose own clause names no period ("down from 1,734 civilians the previous year"): no figure of the report."""
+    """A count of deaths of another cause ("10,000 people who died in the earthquake", "43 coronavirus cases and three
+    deaths"), or one compared with whose own clause names no period ("down from 1,734 civilians the previous year"):
+    no figure of the report."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
-    return bool(regex("OtherCauseAfter").match(after)
+    return bool(regex("OtherCauseAfter").match(after) or regex("OtherCauseBefore").search(before)
                 or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)))
 
 
