@@ -410,6 +410,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         elided = regex("ElidedAgentBefore").search(window) if stop < len(sentence) else None
         if elided and regex("UnknownActor").search(elided.group("label")) and not parties(elided.group("label")):
             cuts.append(elided.start())  # "HTS six and the Turkistan Islamic Party one": the actor of "one"
+        elided_for = regex("AgentIfActor").search(window) if stop < len(sentence) else None
+        if elided_for and elided_for.group("elided") and regex("UnknownActor").search(elided_for.group("elided")) \
+                and not parties(elided_for.group("elided")):
+            cuts.append(elided_for.start())  # "..., X for 187 and Bedouin tribal gunmen for 141": the actor of 141
         unnamed = regex("AgentUnidentified").search(window) if stop < len(sentence) else None
         if unnamed:
             cuts.append(unnamed.start())  # "... said it could not identify who was responsible for the remaining 104"
