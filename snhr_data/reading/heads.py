@@ -176,10 +176,11 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
 
 
 def is_another_count(before: str, after: str) -> bool:
-    """A count of deaths of another cause ("10,000 people who died in the earthquake"), or one compared with
-    whose own clause names no period ("down from 1,734 civilians the previous year"): no figure of the report."""
+    """A count of deaths of another cause ("10,000 people who died in the earthquake", "43 coronavirus cases and three
+    deaths"), or one compared with whose own clause names no period ("down from 1,734 civilians the previous year"):
+    no figure of the report."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
-    return bool(regex("OtherCauseAfter").match(after)
+    return bool(regex("OtherCauseAfter").match(after) or regex("OtherCauseBefore").search(before)
                 or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)))
 
 
@@ -409,6 +410,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         elided = regex("ElidedAgentBefore").search(window) if stop < len(sentence) else None
         if elided and regex("UnknownActor").search(elided.group("label")) and not parties(elided.group("label")):
             cuts.append(elided.start())  # "HTS six and the Turkistan Islamic Party one": the actor of "one"
+        elided_for = regex("AgentIfActor").search(window) if stop < len(sentence) else None
+        if elided_for and elided_for.group("elided") and regex("UnknownActor").search(elided_for.group("elided")) \
+                and not parties(elided_for.group("elided")):
+            cuts.append(elided_for.start())  # "..., X for 187 and Bedouin tribal gunmen for 141": the actor of 141
         unnamed = regex("AgentUnidentified").search(window) if stop < len(sentence) else None
         if unnamed:
             cuts.append(unnamed.start())  # "... said it could not identify who was responsible for the remaining 104"

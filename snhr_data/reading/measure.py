@@ -76,6 +76,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if (previous_measure or block.measure) == "massacres" and regex("MassacreVictimsAfter").match(window):
         return "massacre_deaths"  # "44 massacres, ..., with 1,261 civilians killed in them"; "... in these massacres"
     if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before
+        if not previous_measure and block.measure == "massacres" and block.other_measure:
+            return block.other_measure  # "19 massacres ... 399 civilians were killed ..." / "X caused 308 of these
+            # deaths": the deaths counted after the massacres, never the massacres (round 31)
         return previous_measure or block.measure or "civilian_deaths"
     if head.noun == "bare":
         if regex("TortureRowLabel").search(segment):
