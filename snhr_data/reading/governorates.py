@@ -52,6 +52,9 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     respective = respective_governorate(head, heads, sentence)
     if respective is not None:
         return respective
+    after_pairs = placed_after_respective_places(head, previous, heads, sentence)
+    if after_pairs is not None:
+        return after_pairs
     if head.noun in COUNTED_IN_PLACES and is_joint_place_before(sentence[:head.mention.start]):
         return Governorates(AMBIGUOUS)  # "Damascus/Rural Damascus: 30": the two together, no one governorate's
     each = each_of_governorates(head, previous, sentence)
@@ -178,6 +181,19 @@ def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Gove
     if len(chain) != len(counted) or len(chain) < 2:
         return Governorates(AMBIGUOUS)
     return Governorates((chain[counted.index(head)].code,))
+
+
+def placed_after_respective_places(head: Head, previous: Head | None, heads: list[Head],
+                                   sentence: str) -> Governorates | None:
+    """After places paired with their counts "respectively" ("Idlib, Hama and Homs lost 318, 244 and 201 civilians
+    respectively, while Aleppo lost 290 and Damascus Suburbs 203"), a count goes on the list: the governorate named
+    right before it; None for any other count (or one of no governorate right before it)."""
+    if previous is None or head.noun not in COUNTED_IN_PLACES \
+            or not regex("Respectively").search(sentence, previous.mention.end, head.mention.start):
+        return None
+    paired = respective_governorate(heads[0], heads, sentence)
+    named = governorate_right_before(head, previous, sentence)
+    return Governorates((named,)) if paired and paired.codes != AMBIGUOUS and named else None
 
 
 def opening_place(before: str) -> Governorates | None:
