@@ -86,7 +86,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
     named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
-    if named_after and not regex("EachWord").search(window) and (joint := regex("JointAgentsAfter").search(window)):
+    if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(window, report)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
         # identify": one count of several agents together, none of them alone; of subcategories of other parties
         # only, perhaps all the other parties' (if its list adds up to the total)
@@ -183,6 +183,15 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
         # for August 2014 therefore reaches 1,453": all the month's victims
     return context_party(block, section, continues)
+
+
+def joint_agents_after(window: str, report: str) -> re.Match[str] | None:
+    """The words after a count naming several agents of it together ("by X, by Y or by Z"; "by X, Y, Z and W", a list
+    naming two parties or more), else None."""
+    listed = regex("JointAgentsListAfter").match(window)
+    if listed and len({m.code for m in find_parties(listed.group(0), report)}) < 2:
+        listed = None
+    return regex("JointAgentsAfter").search(window) or listed
 
 
 def joined_label(text: str, start: int, report: str) -> str | None:
