@@ -181,6 +181,8 @@ LEFT_OUT_BECAUSE = {
                    "whether it is that party's or all parties'"),
     "sum_of_parties": ("{p} adds up the counts of the parties named before it, and the text does not say whether they "
                        "are all the parties'"),
+    "comparand": ("{p} compares a count of another period with one the text does not point to (the count before it "
+                  "is of another measure), and the text does not say whether it is a party's or all parties'"),
     "joint_sum": ("{p} adds up (\"together\") the counts of parties named before it: neither the whole toll nor one "
                   "party's"),
 }
@@ -207,7 +209,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them",
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
-             "joint_sum": "filed as the total"}.get(
+             "joint_sum": "filed as the total", "comparand": "given to the party named before it"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -421,6 +421,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "part_of_total")
         return Count(head, measure, read_period=chosen.period)
+    if prev is not None and regex("ComparedWithBefore").search(segment) and prev.measure != measure \
+            and chosen.period != prev.period and parties.codes not in ((), ("all",)):
+        # "X killed 211, while 41 victims died due to torture, compared with 1,049 civilians killed in December 2016":
+        # the count before is of another measure, so what it is compared with (X's count or the whole) is not said
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "comparand")
+        return Count(head, measure, read_period=chosen.period)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
     if prev is not None and not places.codes and refers_back(segment, text[end:]):
