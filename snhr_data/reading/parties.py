@@ -148,7 +148,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
-            and not regex("PartialBefore").search(text[:m.start]) and not regex("NotTheAgentBefore").search(text[:m.start])
+            and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
+            and not regex("NotTheAgentBefore").search(text[:m.start])
             and not any(a <= m.start < b for a, b in asides) and not regex("PercentShareAfter").match(text[m.end:])]
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
@@ -183,6 +184,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
         # for August 2014 therefore reaches 1,453": all the month's victims
     return context_party(block, section, continues)
+
+
+def kills_right_after(text: str, mention: LabelMention, start: int) -> bool:
+    """Whether the party at ``mention`` is the subject of a clause of its own ending right before the count at ``start``
+    ("The overwhelming majority ... fell at the hands of government forces, which killed 4,706": the party's count,
+    whatever part of a whole the words before it give the party)."""
+    return bool(regex("WhichKilledBefore").fullmatch(text[mention.end:start]))
 
 
 def joint_agents_after(window: str, report: str) -> re.Match[str] | None:
