@@ -168,6 +168,10 @@ def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Gove
     respectively = regex("Respectively").search(sentence, head.mention.end)
     if head.noun not in COUNTED_IN_PLACES or not respectively:
         return None
+    counted = [h for h in heads if h.noun in COUNTED_IN_PLACES and h.mention.start < respectively.start()]
+    run = listed_run(counted, sentence)
+    if len(run) < len(counted):
+        return paired_run(head, run, counted[len(counted) - len(run) - 1], sentence)
     named = find_governorates(sentence[:heads[0].mention.start])
     if not named:
         return None
@@ -181,6 +185,32 @@ def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Gove
     if len(chain) != len(counted) or len(chain) < 2:
         return Governorates(AMBIGUOUS)
     return Governorates((chain[counted.index(head)].code,))
+
+
+def listed_run(counted: list[Head], sentence: str) -> list[Head]:
+    """The last counts of ``counted`` joined only by commas and "and" ("377 and 290"): the counts a "respectively"
+    after them pairs with a list of places."""
+    run = counted[-1:]
+    while len(run) < len(counted) and regex("GovernorateListJoin").fullmatch(
+            sentence[noun_end(sentence, counted[-len(run) - 1].mention):run[0].mention.start]):
+        run.insert(0, counted[-len(run) - 1])
+    return run
+
+
+def paired_run(head: Head, run: list[Head], before: Head, sentence: str) -> Governorates | None:
+    """In "..., followed by Aleppo with 803 and Idlib with 411, while Daraa and Hama lost 377 and 290 civilians
+    respectively", the governorate of a count of the run paired "respectively" with the places named between the count
+    before the run (``before``) and the run: where it stands among them; left out when they do not pair up; None for a
+    count before the run (read as any other)."""
+    if head not in run:
+        return None
+    last = before.groups[-1][1] if before.groups else before.mention
+    between = sentence[noun_end(sentence, last):run[0].mention.start]
+    named = find_governorates(between)
+    joined = all(regex("GovernorateListJoin").fullmatch(between[a.end:b.start]) for a, b in zip(named, named[1:]))
+    if len(named) != len(run) or len(run) < 2 or not joined:
+        return Governorates(AMBIGUOUS)
+    return Governorates((named[run.index(head)].code,))
 
 
 def placed_after_respective_places(head: Head, previous: Head | None, heads: list[Head],
