@@ -115,6 +115,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # due to torture ..., nine died in detention facilities of X"), may state the total too
         part = bool(previous) or bool(regex("StatedWholeOpening").match(text[:start]))
         return replace(named_after, in_detention=False) if part and named_after.in_detention else named_after
+    subject = [m for m in find_parties(text[:start], report) if kills_right_after(text, m, start)]
+    if subject:  # "..., were killed at the hands of ISIS (...), which also tortured two detainees to death"
+        return Parties((subject[-1].code,))
     joined = joined_label(text, start, report)
     if joined:  # "Landmines and assassinations: 177 civilians killed ...": no count of the landmines alone
         warn_left_out(sentence.source, sentence.line_at(start), joined, "joined_label")
@@ -189,8 +192,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
 def kills_right_after(text: str, mention: LabelMention, start: int) -> bool:
     """Whether the party at ``mention`` is the subject of a clause of its own ending right before the count at ``start``
     ("The overwhelming majority ... fell at the hands of government forces, which killed 4,706": the party's count,
-    whatever part of a whole the words before it give the party)."""
-    return bool(regex("WhichKilledBefore").fullmatch(text[mention.end:start]))
+    whatever part of a whole the words before it give the party; "ISIS (...), which also tortured two detainees to
+    death")."""
+    return bool(regex("WhichVerbBefore").match(text[mention.end:start]))
 
 
 def joint_agents_after(window: str, report: str) -> re.Match[str] | None:
