@@ -52,6 +52,9 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     respective = respective_governorate(head, heads, sentence)
     if respective is not None:
         return respective
+    after_pairs = placed_after_respective_places(head, previous, heads, sentence)
+    if after_pairs is not None:
+        return after_pairs
     if head.noun in COUNTED_IN_PLACES and is_joint_place_before(sentence[:head.mention.start]):
         return Governorates(AMBIGUOUS)  # "Damascus/Rural Damascus: 30": the two together, no one governorate's
     each = each_of_governorates(head, previous, sentence)
@@ -165,6 +168,10 @@ def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Gove
     respectively = regex("Respectively").search(sentence, head.mention.end)
     if head.noun not in COUNTED_IN_PLACES or not respectively:
         return None
+    counted = [h for h in heads if h.noun in COUNTED_IN_PLACES and h.mention.start < respectively.start()]
+    run = listed_run(counted, sentence)
+    if len(run) < len(counted):
+        return paired_run(head, run, counted[len(counted) - len(run) - 1], sentence)
     named = find_governorates(sentence[:heads[0].mention.start])
     if not named:
         return None
@@ -178,6 +185,45 @@ def respective_governorate(head: Head, heads: list[Head], sentence: str) -> Gove
     if len(chain) != len(counted) or len(chain) < 2:
         return Governorates(AMBIGUOUS)
     return Governorates((chain[counted.index(head)].code,))
+
+
+def listed_run(counted: list[Head], sentence: str) -> list[Head]:
+    """The last counts of ``counted`` joined only by commas and "and" ("377 and 290"): the counts a "respectively"
+    after them pairs with a list of places."""
+    run = counted[-1:]
+    while len(run) < len(counted) and regex("GovernorateListJoin").fullmatch(
+            sentence[noun_end(sentence, counted[-len(run) - 1].mention):run[0].mention.start]):
+        run.insert(0, counted[-len(run) - 1])
+    return run
+
+
+def paired_run(head: Head, run: list[Head], before: Head, sentence: str) -> Governorates | None:
+    """In "..., followed by Aleppo with 803 and Idlib with 411, while Daraa and Hama lost 377 and 290 civilians
+    respectively", the governorate of a count of the run paired "respectively" with the places named between the count
+    before the run (``before``) and the run: where it stands among them; left out when they do not pair up; None for a
+    count before the run (read as any other)."""
+    if head not in run:
+        return None
+    last = before.groups[-1][1] if before.groups else before.mention
+    between = sentence[noun_end(sentence, last):run[0].mention.start]
+    named = find_governorates(between)
+    joined = all(regex("GovernorateListJoin").fullmatch(between[a.end:b.start]) for a, b in zip(named, named[1:]))
+    if len(named) != len(run) or len(run) < 2 or not joined:
+        return Governorates(AMBIGUOUS)
+    return Governorates((named[run.index(head)].code,))
+
+
+def placed_after_respective_places(head: Head, previous: Head | None, heads: list[Head],
+                                   sentence: str) -> Governorates | None:
+    """After places paired with their counts "respectively" ("Idlib, Hama and Homs lost 318, 244 and 201 civilians
+    respectively, while Aleppo lost 290 and Damascus Suburbs 203"), a count goes on the list: the governorate named
+    right before it; None for any other count (or one of no governorate right before it)."""
+    if previous is None or head.noun not in COUNTED_IN_PLACES \
+            or not regex("Respectively").search(sentence, previous.mention.end, head.mention.start):
+        return None
+    paired = respective_governorate(heads[0], heads, sentence)
+    named = governorate_right_before(head, previous, sentence)
+    return Governorates((named,)) if paired and paired.codes != AMBIGUOUS and named else None
 
 
 def opening_place(before: str) -> Governorates | None:

@@ -160,6 +160,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "generic"  # "1,583 individuals ..., among whom 1,092 were civilians": the civilians among them
     if not noun and regex("DetaineesAfter").match(after) and regex("TortureClaimedBefore").search(before):
         noun = "generic"  # "Torture claimed the lives of 214 detainees": detainees who died under torture
+    if regex("TorturedToDeathAfter").match(after) and regex("TorturedToDeathBefore").search(before):
+        noun = "torture"  # "which also tortured two detainees to death"
     if noun == "bare" and regex("TableCellBefore").search(before) or regex("TableCellAfter").match(after):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
     if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)

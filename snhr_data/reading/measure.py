@@ -56,6 +56,14 @@ def opening_measure(sentence: str) -> str | None:
     return measure_of_text(opening.group("what")) if opening else None
 
 
+def label_measure(segment: str) -> str | None:
+    """The measure the label right before a count in parentheses names ("media workers (24)"), when it is one of the
+    measures beside the civilian toll (workers, torture, massacres); else None."""
+    labelled = regex("ParenthesisedCountLabel").search(segment)
+    named = measure_of_text(labelled.group("label")) if labelled else None
+    return named if named in SECTION_MEASURES | {"massacres"} else None
+
+
 def measure_of(head: Head, previous_measure: str | None, window: str, segment: str,
                bringing: re.Match[str] | None, block: Context, section: Context, opening: str | None = None) -> str:
     """The measure of ``head``: its noun's, the one its clause or the sentence's opening (``opening``) names,
@@ -94,6 +102,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         workers = regex("KilledByOpening").match(segment)
         if workers and measure_of_text(workers.group("what")) in SECTION_MEASURES:
             return measure_of_text(workers.group("what"))  # "..., the medical personnel having been killed by X (seven)"
+        labelled = label_measure(segment)
+        if labelled:  # "Medical personnel (63), media workers (24) and members of the Civil Defense (38)": the label's
+            return labelled
         subject = regex("CommittedByOpening").match(segment)  # "The seven massacres ... were committed by X (three)"
         named = measure_of_text(subject.group("what") if subject else segment) \
             if subject or regex("StatedAs").search(segment) else None

@@ -155,6 +155,8 @@ LEFT_OUT_BECAUSE = {
                         "whether it ranks the massacres' victims or all the civilian deaths"),
     "respective": ("{p} gives its counts \"respectively\" to a list of parties that does not pair up with them, "
                    "and the text does not say which count is whose"),
+    "respective_groups": ("{p} gives children or women \"respectively\" to counts they do not pair up with, and the "
+                          "text does not say which is whose"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
              "holds apart"),
     "part_of_total": ("{p} counts a part of the toll (the rest of it, the victims of a cause, of some days) and "
@@ -179,6 +181,8 @@ LEFT_OUT_BECAUSE = {
                    "whether it is that party's or all parties'"),
     "sum_of_parties": ("{p} adds up the counts of the parties named before it, and the text does not say whether they "
                        "are all the parties'"),
+    "comparand": ("{p} compares a count of another period with one the text does not point to (the count before it "
+                  "is of another measure), and the text does not say whether it is a party's or all parties'"),
     "joint_sum": ("{p} adds up (\"together\") the counts of parties named before it: neither the whole toll nor one "
                   "party's"),
 }
@@ -199,12 +203,13 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     """A warning naming file and line: the figures of a phrase that gives no readable period are left out."""
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole", "part_of_total": "filed as the total",
-             "method": "given to all parties", "respective": "given to one party", "list_party": "given to either",
+             "method": "given to all parties", "respective": "given to one party",
+             "respective_groups": "given to one count", "list_party": "given to either",
              "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them",
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
-             "joint_sum": "filed as the total"}.get(
+             "joint_sum": "filed as the total", "comparand": "given to the party named before it"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

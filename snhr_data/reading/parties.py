@@ -86,7 +86,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
     named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
-    if named_after and not regex("EachWord").search(window) and (joint := regex("JointAgentsAfter").search(window)):
+    if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(window, report)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
         # identify": one count of several agents together, none of them alone; of subcategories of other parties
         # only, perhaps all the other parties' (if its list adds up to the total)
@@ -115,6 +115,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # due to torture ..., nine died in detention facilities of X"), may state the total too
         part = bool(previous) or bool(regex("StatedWholeOpening").match(text[:start]))
         return replace(named_after, in_detention=False) if part and named_after.in_detention else named_after
+    subject = [m for m in find_parties(text[:start], report) if kills_right_after(text, m, start)]
+    if subject:  # "..., were killed at the hands of ISIS (...), which also tortured two detainees to death"
+        return Parties((subject[-1].code,))
     joined = joined_label(text, start, report)
     if joined:  # "Landmines and assassinations: 177 civilians killed ...": no count of the landmines alone
         warn_left_out(sentence.source, sentence.line_at(start), joined, "joined_label")
@@ -151,7 +154,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
     free = [m for m in find_parties(text[:start], report)
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
-            and not regex("PartialBefore").search(text[:m.start]) and not regex("NotTheAgentBefore").search(text[:m.start])
+            and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
+            and not regex("NotTheAgentBefore").search(text[:m.start])
             and not any(a <= m.start < b for a, b in asides) and not regex("PercentShareAfter").match(text[m.end:])]
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
@@ -186,6 +190,23 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
         # for August 2014 therefore reaches 1,453": all the month's victims
     return context_party(block, section, continues)
+
+
+def kills_right_after(text: str, mention: LabelMention, start: int) -> bool:
+    """Whether the party at ``mention`` is the subject of a clause of its own ending right before the count at ``start``
+    ("The overwhelming majority ... fell at the hands of government forces, which killed 4,706": the party's count,
+    whatever part of a whole the words before it give the party; "ISIS (...), which also tortured two detainees to
+    death")."""
+    return bool(regex("WhichVerbBefore").match(text[mention.end:start]))
+
+
+def joint_agents_after(window: str, report: str) -> re.Match[str] | None:
+    """The words after a count naming several agents of it together ("by X, by Y or by Z"; "by X, Y, Z and W", a list
+    naming two parties or more), else None."""
+    listed = regex("JointAgentsListAfter").match(window)
+    if listed and len({m.code for m in find_parties(listed.group(0), report)}) < 2:
+        listed = None
+    return regex("JointAgentsAfter").search(window) or listed
 
 
 def joined_label(text: str, start: int, report: str) -> str | None:

@@ -236,6 +236,7 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     heads, numbers = find_heads(sentence.text)
     set_windows(heads, numbers, sentence.text, lambda text: find_parties(text, report), is_backward)
     heads = with_opening_group(heads, sentence.text, block.opening_group)
+    heads = with_respective_groups(heads, sentence)
     counts: list[Count] = []
     for i, head in enumerate(heads):
         counts.append(resolve(head, counts[i - 1] if i else None, heads, sentence, block, section, title))
@@ -249,6 +250,31 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
             counts[i] = Count(whole.head, whole.measure)
     counts = massacre_parts_by_sum(counts, sentence)
     return parts_in_periods_of_their_wholes(counts, sentence.text)
+
+
+def with_respective_groups(heads: list[Head], sentence: Sentence) -> list[Head]:
+    """The heads of "X and Y killed 1,125 and 193 civilians respectively, including 171 and 41 children, and 118 and 27
+    women, respectively": a group named with several numbers after the last of counts listed before "respectively"
+    gives its i-th number to the i-th count; when a group's numbers do not pair up with the counts, its numbers are
+    left out (and warned), never all given to the last count. Heads of no group named twice are kept as they are."""
+    text, paired = sentence.text, list(heads)
+    for i, head in enumerate(heads):
+        named = [group for group, _ in head.groups]
+        if len(set(named)) == len(named) or not regex("Respectively").search(text, head.mention.end):
+            continue
+        first = i
+        while first and heads[first - 1].noun == head.noun and not heads[first - 1].groups:
+            first -= 1
+        listed = heads[first:i + 1]
+        by_group = {group: [m for g, m in head.groups if g == group] for group in dict.fromkeys(named)}
+        if len(listed) < 2 or any(len(mentions) != len(listed) for mentions in by_group.values()):
+            warn_left_out(sentence.source, sentence.line_at(head.mention.start),
+                          text[head.mention.start:head.groups[-1][1].end].strip()[:80], "respective_groups")
+            paired[i] = replace(head, groups=[])
+            continue
+        for k, count in enumerate(listed):
+            paired[first + k] = replace(count, groups=[(group, mentions[k]) for group, mentions in by_group.items()])
+    return paired
 
 
 def parts_in_periods_of_their_wholes(counts: list[Count], text: str) -> list[Count]:
@@ -395,6 +421,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # the year's victims died due to torture" is the year's deaths under torture)
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "part_of_total")
+        return Count(head, measure, read_period=chosen.period)
+    if prev is not None and regex("ComparedWithBefore").search(segment) and prev.measure != measure \
+            and chosen.period != prev.period and parties.codes not in ((), ("all",)):
+        # "X killed 211, while 41 victims died due to torture, compared with 1,049 civilians killed in December 2016":
+        # the count before is of another measure, so what it is compared with (X's count or the whole) is not said
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "comparand")
         return Count(head, measure, read_period=chosen.period)
     if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
