@@ -164,9 +164,11 @@ def is_noise_line(line: str) -> bool:
 
 def _starts_new_block(raw_line: str, text: str) -> bool:
     """A bullet, an enumerator, a roman-numbered heading, a PDF paragraph indent (one leading space), or the emoji a
-    post puts before each of its paragraphs ("📌 Extremist Islamic groups killed 104 ...", "⛓ 46 victims ...")."""
+    post puts before each of its paragraphs ("📌 Extremist Islamic groups killed 104 ...", "⛓ 46 victims ..."). A
+    Markdown bullet "* " is looked for in the raw line: cleaning takes the asterisk for emphasis."""
     return bool(
         _ITEM_START.match(text)
+        or _ITEM_START.match(raw_line)
         or ROMAN_HEADING.match(text)
         or starts_with_pictograph(raw_line)
         or (raw_line[:1] == " " and raw_line[1:2] != " " and text[:1].isupper())
