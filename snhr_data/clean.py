@@ -57,6 +57,8 @@ _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
+# a thread's post number opening each post ("3/ Torture: 21 detainees ...", "4/12 Massacres: 9"; round 32)
+_POST_NUMBER = re.compile(r"^\s*\d{1,2}/(?:\d{1,2})?\s+(?=[A-Z\d])")
 # A title wrapped over a paragraph break ("... and 30 Victims" / "" / "Due to Torture ...", "... and 30" / "" /
 # "Victims Who Died Due to Torture"): the block ends on a count ("30 Victims", "and 30") or a joining word, and the next
 # line goes on with the same statement.
@@ -163,11 +165,13 @@ def is_noise_line(line: str) -> bool:
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:
-    """A bullet, an enumerator, a roman-numbered heading, a PDF paragraph indent (one leading space), or the emoji a
-    post puts before each of its paragraphs ("📌 Extremist Islamic groups killed 104 ...", "⛓ 46 victims ..."). A
-    Markdown bullet "* " is looked for in the raw line: cleaning takes the asterisk for emphasis."""
+    """A bullet, an enumerator, a roman-numbered heading, a PDF paragraph indent (one leading space), a thread's post
+    number ("3/ Torture: ...") or the emoji a post puts before each of its paragraphs ("📌 Extremist Islamic groups
+    killed 104 ...", "⛓ 46 victims ..."). A Markdown bullet "* " is looked for in the raw line: cleaning takes the
+    asterisk for emphasis."""
     return bool(
         _ITEM_START.match(text)
+        or _POST_NUMBER.match(text)
         or _ITEM_START.match(raw_line)
         or ROMAN_HEADING.match(text)
         or starts_with_pictograph(raw_line)

@@ -80,6 +80,8 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False
     if regex("NotACountAfter").match(after) or regex("RatioBefore").search(before):
         return False  # ... and the second number of a ratio ("nine in ten of them")
+    if regex("SlashedCellBefore").search(before) or regex("SlashedCellAfter").match(after):
+        return False  # "Russian forces: 48 / 13 / 8": cells of columns a header names, never counts of their own
     if regex("DateMonthBefore").search(before) and (mention.value <= 31 or (
             1900 <= mention.value <= 2099 and "," not in mention.text) or noun_of(after)[0] in {"", "bare"}):
         return False  # "on June 12", "June 2014", "January 3,102"; never "In June 126 detainees died ..."
