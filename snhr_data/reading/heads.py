@@ -173,7 +173,9 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
             or is_another_count(before, after):
         governorate = regex("GovernorateAfter").match(after)
         # the place right after "in", before any comma ("four zones in western Syria, including Idlib" counts no deaths)
-        if governorate and find_governorates(governorate.group("list").split(",")[0][:60]) and noun == "":
+        # or colon
+        if governorate and find_governorates(regex("PlaceClauseEnd").split(governorate.group("list"))[0][:60]) \
+                and noun == "":
             return "bare"
         return ""
     return noun
