@@ -189,6 +189,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             or regex("MonthTollOpening").search(text[:start]) or regex("MonthVictimsAfter").match(text[end:]):
         return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
         # for August 2014 therefore reaches 1,453": all the month's victims
+    if head.noun == "bare" and run_in_actor(segment, text[:segment_start], report):
+        # "...; clashes between local armed groups 12 (1 child, 3 women)": an actor the vocabulary lacks, never all's
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {segment.strip()!r}", sentence.source.strict)
+        return LEFT_OUT
     return context_party(block, section, continues)
 
 
@@ -290,6 +295,15 @@ def all_by_unknown_agent(window: str, label: str, segment: str) -> bool:
     at = window.find(label)
     return at > 0 and bool(regex("AllOfThemBefore").search(window[:at])) and unknown_agent_before(segment) is None \
         and not regex("AgentBefore").search(segment)
+
+
+def run_in_actor(segment: str, before: str, report: str) -> bool:
+    """Whether a list item is an actor's label run straight into its bare count ("...; local militias 12"), the actor
+    one the vocabulary lacks."""
+    match = regex("RunInCountLabel").fullmatch(segment)
+    label = match.group("label") if match else ""
+    return bool(label and regex("ListItemBreakBefore").search(before) and regex("UnknownActor").search(label)
+                and not find_parties(label, report))
 
 
 def named_in_window(window: str, report: str) -> Parties | None:
