@@ -52,8 +52,9 @@ class Table:
     introduced: bool = False  # opened by an introduction ("Children killed by governorate:"), no header: its one
     # victim group is that of the header's columns of all victims, if a header follows
     share: bool = False  # a last column of each row's share of the total ("| ... | Share of total |")
-    # of a cross table ("| Governorate | Syrian regime forces | Russian forces | Total |"): the party's or governorate's
-    # code each column names ("all" for its Total column), and which of the two they are
+    # of a cross table ("| Governorate | Syrian regime forces | Russian forces | Total |") or a table of parties as
+    # columns (PARTY_COLUMNS): the party's or governorate's code each column names ("all" for its Total column), and
+    # which of the two they are
     columns: tuple[str, ...] = ()
     column_key: str = ""
 
@@ -782,8 +783,8 @@ def members_add_up(figure: Figure, parts: tuple[str, ...], figures: list[Figure]
 
 UNKNOWN_COLUMN = "?"  # a column of a table of parties whose header names no party the vocabulary knows
 PARTY_COLUMNS_NOTE = "a row of a table whose columns are the parties"
-PARTY_COLUMNS = "party_columns"  # the key of a table whose columns are parties and rows measures: its groups the
-# columns' party codes ("all" for the Total column, UNKNOWN_COLUMN for one naming no known party)
+PARTY_COLUMNS = "party_columns"  # the key of a table whose columns are parties and rows measures: its columns the
+# parties' codes ("all" for the Total column, UNKNOWN_COLUMN for one naming no known party)
 
 
 def header_columns(text: str, report: str | None = None) -> tuple[str, ...] | None:
@@ -848,9 +849,9 @@ def party_columns_header(text: str, source: Source, period: str, line_no: int, c
         report_unknown_party(f"{source.source_file}:{line_no}", f"unmapped perpetrator label in the table header "
                              f"{text.strip()!r}", source.strict)
     named = caption_periods(caption, source)
-    if not named:
-        return Table(PARTY_COLUMNS, columns, period)
-    return Table(PARTY_COLUMNS, columns, next(iter(named)) or NO_PERIOD if len(named) == 1 else NO_PERIOD)
+    if named:
+        period = next(iter(named)) or NO_PERIOD if len(named) == 1 else NO_PERIOD
+    return Table(PARTY_COLUMNS, ("all",) * len(columns), period, columns=columns, column_key="party")
 
 
 def caption_periods(caption: str, source: Source) -> set[str | None]:
@@ -872,7 +873,7 @@ def party_columns_row(line: str, table: Table, source: Source, line_no: int) -> 
     tokens = line.replace("|", " ").split()
     trailing = next((n for n in range(len(tokens), -1, -1)
                      if all(regex("PartyColumnsCell").fullmatch(t) for t in tokens[len(tokens) - n:])), 0)
-    columns = widened(table.groups, tokens[len(tokens) - trailing:])
+    columns = widened(table.columns, tokens[len(tokens) - trailing:])
     cells = tokens[len(tokens) - len(columns):]
     if len(tokens) <= len(columns) or trailing < len(columns) \
             or (trailing > len(columns) and not regex("Year").fullmatch(tokens[-len(columns) - 1])):
