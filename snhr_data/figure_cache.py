@@ -33,8 +33,7 @@ DOWNSTREAM = {
     "reports.py", "series.py", "state.py", "tables.py",
 }
 DOWNSTREAM_FOLDERS = {"charts", "style"}
-LIBRARIES = ("pandas", "pyarrow", "pdfplumber", "pdfminer.six", "pypdfium2", "beautifulsoup4", "lxml",
-             "text2num", "PyYAML")
+LIBRARIES = ("pandas", "pyarrow", "pypdfium2", "beautifulsoup4", "lxml", "text2num", "PyYAML")
 Warned = list[list[str]]  # [category as "module:name", message] of each warning the extractor gave
 
 

@@ -8,6 +8,7 @@ printed: joining wrapped words is the cleaning stage's job (``snhr_data.clean``)
 """
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 import statistics
@@ -46,6 +47,11 @@ MIN_SPLIT_LINES = 3
 MARGIN_LINES = 2
 # Printable forms of PDF ligatures and soft hyphens, which are artefacts of the PDF layer.
 PDF_CHAR_FIXES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+PDF_LIGATURES = str.maketrans(PDF_CHAR_FIXES)
+# PDFium's codes for a hyphen that ends a line (in its whole text, and character by character): PDFium puts no
+# line break after it, so it ends a word.
+PDFIUM_LINE_END_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+PDFIUM_WORD = re.compile(r"[^\s\ufffe\x02]*[\ufffe\x02]|[^\s\ufffe\x02]+")
 PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?(\d{1,4})(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*-)?$", re.I)
 
 
@@ -173,50 +179,114 @@ def with_paragraph_breaks(lines: Sequence[Line]) -> list[str]:
 
 def fix_pdf_chars(text: str) -> str:
     """Ligatures spelled out; a soft hyphen ends a line as '-' and vanishes inside one."""
-    for char, replacement in PDF_CHAR_FIXES.items():
-        text = text.replace(char, replacement)
-    return re.sub("\u00ad$", "-", text).replace("\u00ad", "")
+    text = text.translate(PDF_LIGATURES)
+    return re.sub("\u00ad$", "-", text).replace("\u00ad", "") if "\u00ad" in text else text
 
 
-def page_chars(page) -> list[dict]:
-    """The characters of a pdfplumber page with what its words are made of: text, box (from the page's top
-    left) and whether upright; the same values and order as ``page.chars``.
+@dataclass(frozen=True)
+class PageFrame:
+    """Where pdfplumber puts a page's points: pdfminer's display transform ``ctm`` (the page's /Rotate, the
+    page's box moved to the origin), then flipped to a top-left origin and moved back by the box's corner
+    (``shift_x``, ``shift_y``), ``height`` being the page's height as displayed."""
 
-    ``page.chars`` also converts every other attribute of every character (font, colours, graphic state,
-    resolved through the document), which costs twice pdfminer's reading of the page and is not needed here.
+    ctm: tuple[float, float, float, float, float, float]
+    shift_x: float
+    shift_y: float
+    height: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) of a point of the page's user space."""
+        a, b, c, d, e, f = self.ctm
+        return a * x + c * y + e + self.shift_x, self.height - (b * x + d * y + f) - self.shift_y
+
+
+def page_frame(page) -> PageFrame:
+    """The ``PageFrame`` of a PDFium page, computed as pdfminer and pdfplumber compute it from the media box
+    and /Rotate. The box is PDFium's page box: the media box (inherited from the page tree, which PDFium's
+    ``get_mediabox`` does not do) cut by the crop box if there is one, where pdfplumber would take the media
+    box; with a crop box every top moves by the same amount and the page's width is the visible one."""
+    x0, y0, x1, y1 = page.get_bbox()
+    rotation = page.get_rotation()
+    ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
+           270: (0, 1, -1, 0, y1, -x0)}.get(rotation, (1, 0, 0, 1, -x0, -y0))
+    if rotation in (90, 270):
+        return PageFrame(ctm, y0, x0, x1 - x0)
+    return PageFrame(ctm, x0, y0, y1 - y0)
+
+
+class CharBoxes:
+    """The boxes (x0, x1, top, bottom) of the characters of a PDFium text page, as pdfplumber has them.
+
+    The box is pdfminer's: from the glyph origin to its advance, and from the font's descent to a font size
+    above it, in the character's matrix. PDFium's "loose" box gives the advance and the descent (it spans
+    the font's ascent instead of its size) for text that runs along the x axis; a character turned in the
+    page's content gets PDFium's glyph box instead. The descent is the font's as PDFium has it: for the 14
+    standard fonts it differs a little from pdfminer's metrics (Helvetica's by 0.17 pt at 10 pt), moving
+    every line of a font alike. (The ctypes buffers are made once a page: a box is asked for twice a word.)
     """
-    from pdfminer.layout import LTChar, LTContainer
 
-    mb_x0, mb_top = page.mediabox[:2]
-    height = page.height
-    chars: list[dict] = []
+    def __init__(self, text_page, frame: PageFrame) -> None:
+        import pypdfium2.raw as pdfium_c
 
-    def collect(objects) -> None:
-        for obj in objects:
-            if isinstance(obj, LTContainer):
-                collect(obj._objs)
-            elif isinstance(obj, LTChar):
-                top = height - obj.y1 + mb_top
-                chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top,
-                              "bottom": height - obj.y0 + mb_top, "doctop": page.initial_doctop + top,
-                              "upright": obj.upright})
+        self.pdfium_c, self.text_page, self.handle, self.frame = pdfium_c, text_page, text_page.raw, frame
+        self.matrix, self.loose = pdfium_c.FS_MATRIX(), pdfium_c.FS_RECTF()
+        self.origin_x, self.origin_y = ctypes.c_double(), ctypes.c_double()
 
-    collect(page.layout._objs)
-    return chars
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        """The box of the character at ``index`` in the text page's list of characters."""
+        pdfium_c, handle, matrix, loose = self.pdfium_c, self.handle, self.matrix, self.loose
+        pdfium_c.FPDFText_GetMatrix(handle, index, matrix)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        if b == 0 and c == 0 and a != 0:
+            pdfium_c.FPDFText_GetLooseCharBox(handle, index, loose)
+            x0, x1, y0 = loose.left, loose.right, loose.bottom
+            if d != a:  # the loose box's bottom is the font's descent scaled by a; pdfminer scales it by d
+                pdfium_c.FPDFText_GetCharOrigin(handle, index, self.origin_x, self.origin_y)
+                y0 = self.origin_y.value + (loose.bottom - self.origin_y.value) * d / a
+            y1 = y0 + pdfium_c.FPDFText_GetFontSize(handle, index) * d
+        else:
+            x0, y0, x1, y1 = self.text_page.get_charbox(index)
+        (px0, ptop0), (px1, ptop1) = self.frame.point(x0, y0), self.frame.point(x1, y1)
+        return min(px0, px1), max(px0, px1), min(ptop0, ptop1), max(ptop0, ptop1)
+
+
+def char_text(text_page) -> str:
+    """The text of a PDFium text page, one character for each in its list of characters (the spaces and
+    line breaks PDFium adds where it sees words and lines end included)."""
+    import pypdfium2.raw as pdfium_c
+
+    count = text_page.count_chars()
+    text = text_page.get_text_range()
+    if len(text) == count:
+        return text
+    # characters outside the Basic Multilingual Plane, or that PDFium leaves out of the whole text: one by one
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(text_page, index)) for index in range(count))
 
 
 def page_words(page) -> list[Word]:
-    """The words of a pdfplumber page (pdfplumber's word grouping, with its default tolerances).
+    """The words of a PDFium page: the runs of its text page's characters between white space (the page's
+    own, or the spaces and line breaks PDFium adds where it sees a gap or a new line), each in the box from
+    its first character's to its last's, as pdfplumber boxes them (``CharBoxes``).
 
-    (pdfplumber's ``dedupe_chars``, for fake-bold text printed twice, is not applied: it costs
-    ten times the whole extraction, and no SNHR report seen so far needs it.)
+    PDFium (C++) reads a page with about a fifth of the CPU of pdfminer (pure Python, pdfplumber's reader),
+    and taking its words saves asking it for every character's box. They are pdfplumber's words wherever
+    the text is set with spaces; where it is not, PDFium's own gap rule splits it where pdfplumber's splits
+    at gaps over 3 pt. A hyphen that ends a line, which PDFium reports as U+FFFE or U+0002, is a hyphen again, and
+    ends its word (PDFium puts no line break after it).
     """
-    from pdfplumber.utils import extract_words
-
-    return [
-        Word(fix_pdf_chars(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
-        for w in extract_words(page_chars(page))
-    ]
+    text_page = page.get_textpage()
+    try:
+        boxes = CharBoxes(text_page, page_frame(page))
+        words = []
+        for run in PDFIUM_WORD.finditer(char_text(text_page)):
+            first = boxes.box(run.start())
+            last = first if len(run.group()) == 1 else boxes.box(run.end() - 1)
+            text = fix_pdf_chars(run.group().translate(PDFIUM_LINE_END_HYPHENS))
+            words.append(Word(text, min(first[0], last[0]), max(first[1], last[1]),
+                              min(first[2], last[2]), max(first[3], last[3])))
+        return words
+    finally:
+        text_page.close()
 
 
 def page_layout(words: Sequence[Word], width: float) -> list[Line]:
@@ -357,17 +427,16 @@ def join_pages(pages: Iterable[Sequence[str]]) -> str:
 
 def read_pdf(path: Path) -> str:
     """The text layer of a PDF report (see the module docstring for what is kept and dropped)."""
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     try:
-        with pdfplumber.open(path) as pdf:
-            layouts = [page_layout(page_words(page), float(page.width)) for page in pdf.pages]
-    except Exception as err:
-        # pdfplumber/pdfminer raise their own assorted errors on damaged or encrypted files;
-        # anything else is a bug here and is not disguised as a bad file.
-        if type(err).__module__.startswith(("pdfminer", "pdfplumber")):
-            raise ReportReadError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from err
-        raise
+        pdf = pdfium.PdfDocument(path)
+        try:
+            layouts = [page_layout(page_words(page), page.get_width()) for page in pdf]
+        finally:
+            pdf.close()
+    except pdfium.PdfiumError as err:  # damaged or encrypted; anything else is a bug here, not a bad file
+        raise ReportReadError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from err
     pages = [with_paragraph_breaks(layout) for layout in layouts]
     if not any(line.strip() for page in pages for line in page):
         raise ReportReadError(

@@ -4,7 +4,7 @@
 figures' provenance (``line``) refers to:
 
 - ``.txt`` / ``.md``: the file itself, line for line (only ``\\r\\n`` is normalised to ``\\n``).
-- ``.pdf``: the text pdfplumber reads from the PDF's text layer, one output line per printed line
+- ``.pdf``: the text PDFium reads from the PDF's text layer, one output line per printed line
   (``snhr_data.pdf_text``).
 - ``.html`` / ``.htm``: the article text of the page, without the site's chrome (``snhr_data.web_page``).
 

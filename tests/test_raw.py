@@ -13,7 +13,7 @@ from snhr_data.pdf_text import (
     ended_early,
     find_gutter,
     join_pages,
-    page_chars,
+    page_words,
     reading_order,
     strip_page_furniture,
     with_paragraph_breaks,
@@ -130,14 +130,17 @@ def test_pdf_reading_is_deterministic(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("offset", [(0, 0), (30, 40)])
-def test_pdf_characters_are_those_pdfplumber_gives(tmp_path: Path, offset: tuple[int, int]) -> None:
-    """``page_chars`` (what the words are made of, without pdfplumber's conversion of every attribute) gives
-    ``page.chars``' values, in its order, on a page with running header and footer, and on one whose media box
-    does not start at the origin."""
+def test_pdf_words_are_those_pdfplumber_gives(tmp_path: Path, offset: tuple[int, int]) -> None:
+    """``page_words`` (PDFium's words, boxed as pdfminer boxes characters) gives the words pdfplumber's word
+    grouping makes of ``page.chars``, in the same places, on a page with running header, footer and a
+    hyphen at a line end, and on one whose media box does not start at the origin. Tops and bottoms may
+    differ by the fonts' descents, which pdfminer takes from its own metrics of the 14 standard fonts."""
     import pdfplumber
+    import pypdfium2 as pdfium
     from pypdf import PdfReader, PdfWriter
 
-    body = "\n\n".join(f"Paragraph {i}: we documented {i} civilian deaths (2.5%) in May 2020." for i in range(70))
+    body = "\n\n".join(f"Paragraph {i}: we documented {i} civilian deaths (2.5%) in May 2020 in the gover-\n"
+                       "norate." for i in range(70))
     path = text_pdf(body, tmp_path / "plain.pdf", header="SNHR Monthly Report", page_numbers=True)
     writer = PdfWriter(clone_from=PdfReader(path))
     for page in writer.pages:
@@ -146,11 +149,18 @@ def test_pdf_characters_are_those_pdfplumber_gives(tmp_path: Path, offset: tuple
         page.mediabox.upper_right = (float(page.mediabox.right) + x, float(page.mediabox.top) + y)
     writer.write(path)
     with pdfplumber.open(path) as pdf:
-        assert len(pdf.pages) >= 2
-        for page in pdf.pages:
-            assert page.mediabox[0] == offset[0]
-            chars = page_chars(page)
-            assert chars and chars == [{key: char[key] for key in chars[0]} for char in page.chars]
+        expected = [page.extract_words() for page in pdf.pages]
+    document = pdfium.PdfDocument(path)
+    words = [page_words(page) for page in document]
+    document.close()
+    assert len(words) == len(expected) >= 2
+    for got, want in zip(words, expected):
+        assert [w.text for w in got] == [w["text"] for w in want]
+        for word, reference in zip(got, want):
+            assert word.x0 == pytest.approx(reference["x0"], abs=1e-3)
+            assert word.x1 == pytest.approx(reference["x1"], abs=1e-3)
+            assert word.top == pytest.approx(reference["top"], abs=0.3)
+            assert word.bottom - word.top == pytest.approx(reference["bottom"] - reference["top"], abs=1e-3)
 
 
 # ---------------------------------------------------------------- PDF layout helpers on hand-made words
