@@ -132,7 +132,7 @@ def parse_furniture(data: object) -> Furniture:
         chrome_counter=_compiled("chrome_counter", data["chrome_counter"]),
         running_line=_compiled("running_lines", [_with_parts(p, data) for p in _listed(data["running_lines"])]),
         page_header=_compiled("page_header", _with_parts(data["page_header"], data)),
-        glued_footer=_compiled("glued_footer", _with_parts(data["glued_footer"], data)),
+        glued_footer=_compiled("glued_footer", [_with_parts(p, data) for p in _listed(data["glued_footer"])]),
         other_script=_compiled("other_script", data["other_script"]),
         chat_prefix=_compiled("chat_prefix", data["chat_prefix"], r"^\s*(?:{})\s*[\u200e\u200f]*"),
         numeric_dates=tuple(_compiled("numeric_dates", p, r"(?<![\d.,/-])(?:{})(?![\d/-]|[.,]\d)")
