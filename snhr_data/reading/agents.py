@@ -29,13 +29,20 @@ def is_known_agent(label: str, report: str) -> bool:
             and {m.code for m in mentions} == {named[-1].code})
 
 
-def unknown_agent_after(window: str) -> str | None:
+def unknown_agent_after(window: str, report: str) -> str | None:
     """The agent of "killed by <agent>" right after a count, if any (a method such as "shelling" is no agent)."""
     match = regex("AgentAfter").search(window)
-    if not match or regex("NotAnAgent").fullmatch(match.group("label")) or regex("Method").match(match.group("label")):
+    if not match or regex("NotAnAgent").fullmatch(match.group("label")) or regex("Method").match(match.group("label")) \
+            or opens_a_party(window, match.start("label"), report):
         held = regex("DetentionAgentAfter").match(window)  # "one in a government detention facility"
         return held.group("label") if held and regex("UnknownActor").search(held.group("label")) else None
     return match.group("label")
+
+
+def opens_a_party(window: str, at: int, report: str) -> bool:
+    """Whether a known party's name starts at ``at``, where the agent's label starts: a label cut at the name's own
+    "and" ("by Russian and government warplanes": the alliance's name, no actor "Russian")."""
+    return any(m.start == at for m in find_parties(window, report))
 
 
 def unknown_agent_before(segment: str) -> str | None:
@@ -80,7 +87,7 @@ def row_label_agent(text: str) -> re.Match[str] | None:
 def unknown_agent(window: str, segment: str, report: str) -> str | None:
     """ "killed by <Some Unknown Forces>", "<some unknown forces> killed N": the label of an agent that the
     vocabulary lacks, or None."""
-    label = unknown_agent_after(window) or unknown_agent_before(segment)
+    label = unknown_agent_after(window, report) or unknown_agent_before(segment)
     if not label or is_known_agent(label, report):
         return None
     return label

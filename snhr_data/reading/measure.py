@@ -45,7 +45,8 @@ def opening_measure(sentence: str) -> str | None:
         return measure_of_text(label.group("what"))  # "Torture: 11 deaths in October, ..."
     breakdown = regex("CiviliansBreakdownOpening").match(sentence)
     broken_down = measure_of_text(breakdown.group(0)) if breakdown else None
-    if regex("MonthDeadOpening").match(sentence) or (breakdown and broken_down in (None, "civilian_deaths")):
+    if regex("MonthDeadOpening").match(sentence) or regex("CiviliansByPlaceOpening").match(sentence) \
+            or (breakdown and broken_down in (None, "civilian_deaths")):
         return "civilian_deaths"
     subject = regex("DeathsSubjectOpening").match(sentence)
     named = broken_down or (measure_of_text(subject.group("what")) if subject else None)

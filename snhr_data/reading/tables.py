@@ -738,7 +738,10 @@ def is_labelled_item(line: str) -> bool:
 
 def is_row_label(label: str) -> bool:
     """Whether ``label`` names one governorate or party and nothing else, perhaps named again in brackets ("Kurdish
-    forces (PYD)")."""
+    forces (PYD)"), a governorate perhaps with its word ("Homs governorate", "Governorate of Hama")."""
+    place = regex("PlaceRowLabelWord").sub("", label)
+    if find_governorates(place):
+        label = place
     found = find_governorates(label) or find_parties(label)
     rest = label
     for mention in reversed(found):
