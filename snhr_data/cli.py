@@ -29,7 +29,8 @@ def _warning_line(message, category, filename, lineno, file=None, line=None) -> 
 
 @main.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write CSV here (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write CSV here (default, or '-': stdout).")
 @click.option("--strict", is_flag=True, help="Treat unmapped labels as errors instead of warnings.")
 @click.option("--month", metavar="YYYY-MM", callback=lambda ctx, _, value: _given_month(ctx, value),
               help="The month the text covers, for a text that names no year.")
@@ -68,7 +69,7 @@ def extract_command(files: tuple[Path, ...], output: Path | None, strict: bool, 
         click.echo(f"nothing written: {failed} of {len(reports)} report(s) could not be read", err=True)
         sys.exit(1)
     figures = pd.concat(frames, ignore_index=True)
-    if output is None:
+    if output is None or output == Path("-"):
         write_csv(figures, sys.stdout)
     else:
         write_csv_atomic(figures, output)

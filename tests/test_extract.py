@@ -268,3 +268,16 @@ def test_new_wording_after_the_fall_of_the_regime_is_reported_not_guessed():
     messages = " ".join(str(w.message) for w in caught)
     assert all(label in messages for label in ["Transitional government forces", "government forces", "Assad regime remnants"])
     assert value_of(figures, measure="civilian_deaths") == [40]
+
+
+def test_cli_extract_to_a_dash_writes_to_standard_output(tmp_path, monkeypatch):
+    """``-o -`` is standard output, as for most command-line tools, not a file named "-"."""
+    from click.testing import CliRunner
+
+    from snhr_data.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["extract", str(REPORTS[0]), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split(",") == FIGURE_COLUMNS
+    assert list(tmp_path.iterdir()) == []
