@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import cached_by_text, entry, regex, regexes
+from ..grammar import cached_by_text, regex, regexes, regexes_for
 from ..numbers import words_to_number
 from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
@@ -168,8 +168,7 @@ def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMent
     found: list[PeriodMention] = []
     taken = bytearray(len(text))  # 1 where a phrase already found lies: a later one overlapping it is no mention
     for kind, name in PHRASES:
-        patterns = regexes(name) if entry(name).kind == "any_of" else (regex(name),)
-        for match in (match for pattern in patterns for match in pattern.finditer(text)):
+        for match in (match for pattern in regexes_for(name, text) for match in pattern.finditer(text)):
             if taken.find(1, match.start(), match.end()) >= 0:
                 continue
             period = resolve(kind, match, report, now or report)
