@@ -347,7 +347,7 @@ def regexes_for(name: str, text: str) -> list[re.Pattern[str]]:
     found = []
     for pattern, required, ignore_case in keyed_regexes(name):
         haystack = folded(text) if ignore_case else text
-        if any(part in haystack for part in required):
+        if any(map(haystack.__contains__, required)):
             found.append(pattern)
     return found
 
