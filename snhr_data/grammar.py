@@ -339,17 +339,33 @@ def folded(text: str) -> str:
     return text.translate(ASCII_FOLDS).lower()
 
 
+@cached
+def keyed_entries(names: tuple[str, ...]) -> tuple[tuple[tuple[str, re.Pattern[str], int], ...],
+                                                   tuple[tuple[tuple[str, ...], bool], ...]]:
+    """The patterns of each of ``names`` in turn, each with the name of its entry and the index of its requirement;
+    and the distinct requirements (``required_texts``, and whether the pattern ignores case): many patterns share one
+    (a month's name), tested once a text."""
+    requirements: dict[tuple[tuple[str, ...], bool], int] = {}
+    patterns = tuple((name, pattern, requirements.setdefault((required, ignore_case), len(requirements)))
+                     for name in names for pattern, required, ignore_case in keyed_regexes(name))
+    return patterns, tuple(requirements)
+
+
+def named_regexes_for(names: tuple[str, ...], text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """``regexes_for`` of each of the entries ``names`` in turn (one pass over their patterns), each pattern with the
+    name of its entry."""
+    patterns, requirements = keyed_entries(names)
+    lowered = folded(text)
+    held = [any(map((lowered if ignore_case else text).__contains__, required)) for required, ignore_case in requirements]
+    return [(name, pattern) for name, pattern, requirement in patterns if held[requirement]]
+
+
 def regexes_for(name: str, text: str) -> list[re.Pattern[str]]:
     """The patterns of entry ``name`` (an ``any_of`` list, or one pattern) that may match ``text``: those one of whose
     ``required_texts`` it holds. The others cannot match; most of the costliest patterns (a party of up to 60
     characters before "killed no", tried from every position of a sentence; a month's name in a period phrase) need
     not scan most sentences."""
-    found = []
-    for pattern, required, ignore_case in keyed_regexes(name):
-        haystack = folded(text) if ignore_case else text
-        if any(map(haystack.__contains__, required)):
-            found.append(pattern)
-    return found
+    return [pattern for _, pattern in named_regexes_for((name,), text)]
 
 
 @cached_by_text
