@@ -396,13 +396,12 @@ def _is_value_label(text: str) -> bool:
 
 def _values_after(texts: list[str | None], lines: list[int], n: int) -> int:
     """The number of values standing alone on the lines after the label ``lines[n]``, one a line: 0 if it is no label
-    or has none, or more than a row holds."""
-    if not _is_value_label(texts[lines[n]]):
-        return 0
+    or has none, or more than a row holds. (The values are counted first: most lines have none, and need not be
+    read as a label.)"""
     count = 0
     while n + 1 + count < len(lines) and _CHART_VALUE.fullmatch(texts[lines[n + 1 + count]].strip()):
         count += 1
-    return count if count <= _ROW_CELLS else 0
+    return count if 0 < count <= _ROW_CELLS and _is_value_label(texts[lines[n]]) else 0
 
 
 def _values_first(texts: list[str | None], lines: list[int], run: list[tuple[int, int]]) -> bool:

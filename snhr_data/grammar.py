@@ -267,56 +267,111 @@ def class_texts(name: str) -> tuple[tuple[str, str], ...]:
 ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-@lru_cache(maxsize=None)
-def required_text(pattern: re.Pattern[str]) -> str:
-    """The longest run of ASCII characters every match of ``pattern`` contains, lower-cased if the pattern ignores
-    case ("" if none): a text without it cannot match, so the pattern need not scan it."""
+def parsed(pattern: re.Pattern[str]) -> list | None:
+    """The items of ``pattern`` as Python's own regular-expression parser reads them; None if it cannot."""
     try:
         from re import _parser as parser  # type: ignore[attr-defined]
     except ImportError:  # Python 3.10
         import sre_parse as parser  # type: ignore[no-redef]
     try:
-        items = list(parser.parse(pattern.pattern, pattern.flags))
+        return list(parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # noqa: BLE001 (a pattern the parser of another Python version reads otherwise: no shortcut)
-        return ""
-    runs, run = [], []
+        return None
+
+
+def requirements(items: list) -> list[tuple[str, ...]]:
+    """Sets of texts every match of the parsed sequence ``items`` holds one of: each run of ASCII characters in it
+    (a set of one), and each alternation all of whose branches require a text (the texts they require)."""
+    found, run, items = [], [], list(items)
     while items:
         op, value = items.pop(0)
         if str(op) == "LITERAL" and value < 128:
             run.append(chr(value))
-        elif str(op) == "SUBPATTERN" and not value[1] and not value[2]:
+            continue
+        if str(op) == "SUBPATTERN" and not value[1] and not value[2]:
             items[:0] = list(value[-1])  # a group matched once, flags unchanged: its items in line
-        else:
-            runs.append("".join(run))
-            run = []
-    longest = max([*runs, "".join(run)], key=len)
+            continue
+        found.append(("".join(run),))
+        run = []
+        if str(op) == "BRANCH":
+            branches = [best_requirement(requirements(branch)) for branch in value[1]]
+            if all(branches):
+                found.append(tuple(sorted({text for texts in branches for text in texts})))
+    found.append(("".join(run),))
+    return [texts for texts in found if all(texts)]
+
+
+def best_requirement(found: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The set of ``found`` whose shortest text is the longest (the likeliest to be missing from a text); () if none."""
+    return max(found, key=lambda texts: min(map(len, texts)), default=())
+
+
+@lru_cache(maxsize=None)
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of ASCII characters every match of ``pattern`` contains, lower-cased if the pattern ignores
+    case ("" if none): a text without it cannot match, so the pattern need not scan it."""
+    items = parsed(pattern)
+    runs = [texts[0] for texts in requirements(items or []) if len(texts) == 1]
+    longest = max(runs, key=len, default="")
     return longest.lower() if pattern.flags & re.IGNORECASE else longest
 
 
+@lru_cache(maxsize=None)
+def required_texts(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Texts every match of ``pattern`` holds one of (a run of ASCII characters, or one of the runs its alternatives
+    require: "January", "February", ...), lower-cased if the pattern ignores case; ("",) if none: a text holding none
+    of them cannot match, so the pattern need not scan it."""
+    texts = best_requirement(requirements(parsed(pattern) or [])) or ("",)
+    return tuple(sorted({t.lower() for t in texts})) if pattern.flags & re.IGNORECASE else texts
+
+
 @cached
-def keyed_regexes(name: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
-    """``regexes(name)``, each with its ``required_text`` and whether it ignores case."""
-    return tuple((pattern, required_text(pattern), bool(pattern.flags & re.IGNORECASE)) for pattern in regexes(name))
+def keyed_regexes(name: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]:
+    """The patterns of entry ``name`` (an ``any_of`` list, or one pattern), each with its ``required_texts`` and
+    whether it ignores case."""
+    patterns = regexes(name) if entry(name).kind == "any_of" else (regex(name),)
+    return tuple((pattern, required_texts(pattern), bool(pattern.flags & re.IGNORECASE)) for pattern in patterns)
+
+
+@cached_by_text
+def folded(text: str) -> str:
+    """``text`` lower-cased, with the characters a case-insensitive pattern matches to an ASCII letter made it."""
+    return text.translate(ASCII_FOLDS).lower()
+
+
+@cached
+def keyed_entries(names: tuple[str, ...]) -> tuple[tuple[tuple[str, re.Pattern[str], int], ...],
+                                                   tuple[tuple[tuple[str, ...], bool], ...]]:
+    """The patterns of each of ``names`` in turn, each with the name of its entry and the index of its requirement;
+    and the distinct requirements (``required_texts``, and whether the pattern ignores case): many patterns share one
+    (a month's name), tested once a text."""
+    requirements: dict[tuple[tuple[str, ...], bool], int] = {}
+    patterns = tuple((name, pattern, requirements.setdefault((required, ignore_case), len(requirements)))
+                     for name in names for pattern, required, ignore_case in keyed_regexes(name))
+    return patterns, tuple(requirements)
+
+
+def named_regexes_for(names: tuple[str, ...], text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """``regexes_for`` of each of the entries ``names`` in turn (one pass over their patterns), each pattern with the
+    name of its entry."""
+    patterns, requirements = keyed_entries(names)
+    lowered = folded(text)
+    held = [any(map((lowered if ignore_case else text).__contains__, required)) for required, ignore_case in requirements]
+    return [(name, pattern) for name, pattern, requirement in patterns if held[requirement]]
 
 
 def regexes_for(name: str, text: str) -> list[re.Pattern[str]]:
-    """The patterns of the ``any_of`` entry ``name`` that may match ``text``: those whose ``required_text`` it holds.
-    The others cannot match; most of the costliest patterns (a party of up to 60 characters before "killed no",
-    tried from every position of a sentence) need not scan most sentences."""
-    folded = None
-    found = []
-    for pattern, required, ignore_case in keyed_regexes(name):
-        if ignore_case and folded is None:
-            folded = text.translate(ASCII_FOLDS).lower()
-        if required in (folded if ignore_case else text):
-            found.append(pattern)
-    return found
+    """The patterns of entry ``name`` (an ``any_of`` list, or one pattern) that may match ``text``: those one of whose
+    ``required_texts`` it holds. The others cannot match; most of the costliest patterns (a party of up to 60
+    characters before "killed no", tried from every position of a sentence; a month's name in a period phrase) need
+    not scan most sentences."""
+    return [pattern for _, pattern in named_regexes_for((name,), text)]
 
 
 @cached_by_text
 def matches_any(name: str, text: str) -> bool:
-    """Whether any pattern of the ``any_of`` entry ``name`` is found in ``text``."""
-    return any(p.search(text) for p in regexes(name))
+    """Whether any pattern of the ``any_of`` entry ``name`` is found in ``text`` (only those that may match it are tried)."""
+    return any(p.search(text) for p in regexes_for(name, text))
 
 
 # --- label files and settings --------------------------------------------------------------------------------

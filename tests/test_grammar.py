@@ -1,6 +1,7 @@
 """The vocabulary files as data: one loader checks every file, and a new wording is one data edit plus one case."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from test_cases import check_warns, extract_case, run_check
 from snhr_data import grammar
 from snhr_data.grammar import VocabularyError, using_vocab_dir
 from snhr_data.paths import VOCAB_DIR
+from snhr_data.reading.dates import PHRASE_NAMES
 
 
 def vocab_copy(tmp_path: Path) -> Path:
@@ -151,6 +153,28 @@ def test_an_entry_given_twice_in_one_file_is_an_error(tmp_path):
         with using_vocab_dir(folder):
             pass
     grammar.load_all()
+
+
+def test_a_pattern_requires_one_of_its_alternatives_texts():
+    """``required_texts``: the texts one of which every match holds, an alternation's when its shortest is longer than
+    the pattern's longest run of characters; lower-cased for a pattern that ignores case; ("",) when there is none."""
+    assert grammar.required_texts(re.compile("in (?:January|February) 2024")) == ("February", "January")
+    assert grammar.required_texts(re.compile("in (?:January|February) 2024", re.IGNORECASE)) == ("february", "january")
+    assert grammar.required_texts(re.compile("(?:January|Feb) of 2024")) == (" of 2024",)
+    assert grammar.required_texts(re.compile(r"\d+(?:st|)")) == ("",)
+
+
+def test_a_period_pattern_is_skipped_only_where_it_cannot_match():
+    """``named_regexes_for`` keeps every pattern of the period phrases that matches a line of the raw reports (as
+    written and upper-cased): those it leaves out hold none of the texts one of which each of their matches holds."""
+    lines = {line for path in sorted(RAW.glob("snhr-*")) for line in path.read_text(encoding="utf-8").split("\n")}
+    lines |= {line.upper() for line in lines}
+    patterns, requirements = grammar.keyed_entries(PHRASE_NAMES)
+    for line in lines:
+        kept = grammar.named_regexes_for(PHRASE_NAMES, line)
+        assert all((name, p) in kept for name, p, _ in patterns if p.search(line)), line
+    unconditional = [(name, p) for name, p, requirement in patterns if requirements[requirement][0] == ("",)]
+    assert grammar.named_regexes_for(PHRASE_NAMES, "Idlib: 31 civilians") == unconditional
 
 
 def test_a_pattern_is_skipped_only_where_it_cannot_match():

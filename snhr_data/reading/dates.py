@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import cached_by_text, entry, regex, regexes
+from ..grammar import cached_by_text, named_regexes_for, regex, regexes
 from ..numbers import words_to_number
 from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
@@ -44,6 +44,8 @@ PHRASES = (
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
     ("vague", "PeriodVague"),
 )
+PHRASE_NAMES = tuple(name for _, name in PHRASES)
+PHRASE_KINDS = {name: kind for kind, name in PHRASES}
 PUBLICATION_WINDOW = 5000  # characters at the start of a text in which its publication date is read
 QUARTERS = ["first", "second", "third", "fourth"]
 
@@ -167,9 +169,9 @@ def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMent
     """``find_periods``'s mentions."""
     found: list[PeriodMention] = []
     taken = bytearray(len(text))  # 1 where a phrase already found lies: a later one overlapping it is no mention
-    for kind, name in PHRASES:
-        patterns = regexes(name) if entry(name).kind == "any_of" else (regex(name),)
-        for match in (match for pattern in patterns for match in pattern.finditer(text)):
+    for name, pattern in named_regexes_for(PHRASE_NAMES, text):
+        kind = PHRASE_KINDS[name]
+        for match in pattern.finditer(text):
             if taken.find(1, match.start(), match.end()) >= 0:
                 continue
             period = resolve(kind, match, report, now or report)

@@ -33,16 +33,20 @@ class Head:
 
 
 @cached
-def _noun_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rf"\s+(?:{text})(?!-)", re.IGNORECASE)) for name, text in class_texts("VictimNoun"))
+def _noun_pattern() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The classes of ``VictimNoun`` and one pattern matching a noun of any, each in a group ``c<index>`` of its own,
+    tried in order (a match of the first class whose noun follows, as if each class were tried in turn)."""
+    names, texts = zip(*class_texts("VictimNoun"))
+    branches = "|".join(rf"(?P<c{index}>\s+(?:{text})(?!-))" for index, text in enumerate(texts))
+    return names, re.compile(branches, re.IGNORECASE)
 
 
 def noun_of(text_after: str) -> tuple[str, int]:
     """The class of the noun right after a number and where it ends ('' if none)."""
-    for name, pattern in _noun_patterns():
-        match = pattern.match(text_after)
-        if match:
-            return name, match.end()
+    names, pattern = _noun_pattern()
+    match = pattern.match(text_after)
+    if match:
+        return names[int(match.lastgroup[1:])], match.end()
     dead = regex("OfTheDead").match(text_after)
     if dead:
         return "generic", dead.end()

@@ -904,8 +904,9 @@ def ends_sentence_before_last_line(block: Block) -> bool:
 
 @cached_by_text
 def has_count(text: str) -> bool:
-    """Whether a line states a number that counts something (not a year, date or page)."""
-    return any(is_count_number(text, m) and (noun_of(text[m.end:])[0] or regex("PercentAfter").match(text[m.end:]))
+    """Whether a line states a number that counts something (not a year, date or page). (What follows the number is
+    read first: most numbers of no noun need no count test.)"""
+    return any((noun_of(text[m.end:])[0] or regex("PercentAfter").match(text[m.end:])) and is_count_number(text, m)
                for m in find_numbers(text))
 
 
