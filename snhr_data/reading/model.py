@@ -167,6 +167,10 @@ LEFT_OUT_BECAUSE = {
                "does not say whose"),
     "joint": ("{p} gives one count to several parties or causes together (\"by X, by Y or by Z\") and the text does "
               "not say how it splits"),
+    "joint_place": ("{p} gives a place's count after a sentence naming several parties or causes as the killers, and "
+                    "the text does not say whether it is one party's, all of theirs or all parties'"),
+    "unlabelled_cells": ("the row {p} gives counts set apart by slashes under no header or legend naming its columns, "
+                         "and the text does not say which count is which"),
     "massacre_parts": ("the parts {p} follow a count of massacres and one of their victims and may break down either, "
                        "and they add up to neither alone"),
     "item_label": ("the list item's label {p} names several parties, or a party in a place, and the text does not say "
@@ -208,6 +212,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them",
+             "joint_place": "given to one of them", "unlabelled_cells": "given to a column",
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
              "joint_sum": "filed as the total", "comparand": "given to the party named before it"}.get(
                  kind, "moved to another period")

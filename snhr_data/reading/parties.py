@@ -157,6 +157,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
             and not regex("NotTheAgentBefore").search(text[:m.start])
             and not any(a <= m.start < b for a, b in asides) and not regex("PercentShareAfter").match(text[m.end:])]
+    if joint_agents_of_place(text[clause_start:start], free, clause_start):
+        # "killed by X and by Y, notably in Daraa, where 11 civilians were killed": a place's count, none of theirs alone
+        warn_left_out(sentence.source, sentence.line_at(start), text[clause_start:head.window_end].strip()[:80],
+                      "joint_place")
+        return LEFT_OUT
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
     if free:
@@ -203,6 +208,19 @@ def kills_right_after(text: str, mention: LabelMention, start: int) -> bool:
     whatever part of a whole the words before it give the party; "ISIS (...), which also tortured two detainees to
     death")."""
     return bool(regex("WhichVerbBefore").match(text[mention.end:start]))
+
+
+def joint_agents_of_place(clause: str, named: list[LabelMention], offset: int) -> bool:
+    """Whether ``clause`` (starting at ``offset`` in its sentence, a count at its end) holds the count in a place's
+    where-clause after an agent phrase naming two parties or causes or more ("killed by landmine explosions and by
+    gunmen the group could not identify, notably in Daraa governorate, where 11 civilians were killed", "by ISIS and the
+    SDF, mainly in Raqqa, where ..."; round 30), ``named`` the parties the clause names before the count; a
+    where-clause naming its own party ("in Daraa, where ISIS killed 11") is no such count."""
+    where = regex("WhereBefore").search(clause)
+    if where is None or any(m.start - offset >= where.start("place") for m in named):
+        return False
+    before = [m for m in named if m.start - offset < where.start()]
+    return bool(regex("JointAgentsBefore").search(clause[:where.start()])) or len({m.code for m in before}) >= 2
 
 
 def joint_agents_after(window: str, report: str) -> re.Match[str] | None:

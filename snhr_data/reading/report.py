@@ -27,7 +27,7 @@ from .tables import (Table, combined_label_split_later, count_first_item, flat_l
                      is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
                      cross_table_header, header_columns, labelled_groups_row, measure_table_header,
                      party_columns_header, period_table_header, row_lines, table_header, table_intro, table_row,
-                     with_combined_label_rows)
+                     warn_unlabelled_cells, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -260,6 +260,7 @@ class ReportReader:
             start = body_start + offset
             line_at = lambda position, start=start: block.line_at(start + position)  # noqa: E731
             when = block_ctx.period or self.section.period or self.source.period
+            warn_unlabelled_cells(sentence, line_at, self.source)
             groups = groups_row(text, above, line_at(len(sentence) - len(sentence.lstrip())))
             if groups:  # "Syrian regime forces 1,142" / "Children 234 | Women 139": the row's children and women
                 self.figures += groups
@@ -376,6 +377,8 @@ class ReportReader:
             self.read_rows(block)
         elif not self.skipping and (len(labelled) == len(block.starts) or is_labelled_cells_row(block.text)):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
+        elif not self.skipping and regex("UnlabelledCellsRow").match(block.text):
+            warn_unlabelled_cells(block.text, block.line_at, self.source)  # "ISIS: 6 / 0 / 0", no heading of a table
         elif is_heading(block) and not flat_row_starts(block, 0):
             self.listed = self.listed if block.text.rstrip().endswith(":") else None
             self.listed_measure = self.listed_measure if block.text.rstrip().endswith(":") else None

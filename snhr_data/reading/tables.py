@@ -280,10 +280,27 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
         return None
     key = key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
-    group = intro_group(sentence)
+    groups = legend_groups(match.groupdict().get("legend")) or (intro_group(sentence),)
     if len(mentions) > 1 or (mentions and not mentions[0].period):
-        return Table(key, (group,), NO_PERIOD, measure, party=party, introduced=True)
-    return Table(key, (group,), mentions[0].period if mentions else period, measure, party=party, introduced=True)
+        return Table(key, groups, NO_PERIOD, measure, party=party, introduced=True)
+    return Table(key, groups, mentions[0].period if mentions else period, measure, party=party, introduced=True)
+
+
+def warn_unlabelled_cells(text: str, line_at: Callable[[int], int], source: Source) -> None:
+    """Warns (file and line) of a row of counts set apart by slashes outside a table ("Russian forces: 48 / 13 / 8"
+    under "By perpetrator:"): no header or legend names its columns, so none of its counts is read."""
+    row = regex("UnlabelledCellsRow").match(text)
+    if row:
+        warn_left_out(source, line_at(row.start()), row.group(0).strip(), "unlabelled_cells")
+
+
+def legend_groups(legend: str | None) -> tuple[str, ...] | None:
+    """The victim group of each column an introduction's legend names ("civilians / children / women": all, children,
+    women); None for no legend, or one naming a column of no victim group."""
+    words = [word.strip().lower() for word in legend.split("/")] if legend else []
+    if not words or any(word not in GROUP_OF_COLUMN for word in words):
+        return None
+    return tuple(GROUP_OF_COLUMN[word] for word in words)
 
 
 def intro_group(sentence: str) -> str:
