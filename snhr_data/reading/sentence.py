@@ -581,8 +581,8 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
         return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
     after = text[noun_end(text, head.mention):]
-    if regex("FightersPredicateAfter").match(after):
-        return True  # "The other 539 victims were fighters"
+    if regex("FightersPredicateAfter").match(after) or regex("OutsideCivilianTollAfter").match(after):
+        return True  # "The other 539 victims were fighters", "702 martyrs, who are not among the civilian toll"
     member = regex("MembersOf").match(after)
     return bool(member) and any(m.start == 0 for m in find_parties(after[member.end():], report))
 
