@@ -187,6 +187,8 @@ LEFT_OUT_BECAUSE = {
                        "are all the parties'"),
     "comparand": ("{p} compares a count of another period with one the text does not point to (the count before it "
                   "is of another measure), and the text does not say whether it is a party's or all parties'"),
+    "part_antecedent": ("the part {p} of another period follows counts of several measures, and the text does not "
+                        "say which one it is a part of"),
     "joint_sum": ("{p} adds up (\"together\") the counts of parties named before it: neither the whole toll nor one "
                   "party's"),
 }
@@ -214,7 +216,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "groups": "given to all parties", "joint": "given to the first of them",
              "joint_place": "given to one of them", "unlabelled_cells": "given to a column",
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
-             "joint_sum": "filed as the total", "comparand": "given to the party named before it"}.get(
+             "joint_sum": "filed as the total", "comparand": "given to the party named before it",
+             "part_antecedent": "filed as a part of the last of them"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -67,6 +67,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(("all",))  # "X killed 812 of the 1,020 civilians killed in June": the whole, X's the part
     if regex("AmongTheKillersBefore").search(text[segment_start:start]):
         return Parties(("all",))  # "X, Y among killers of 1,587 civilians": the toll, of which theirs is a part
+    if regex("AndOthersAgentsAfter").match(text[end:]):
+        return Parties(("all",))  # "1,126 civilians killed at the hands of X and others": every party's together
     if previous and regex("SumOfTheCountsBefore").search(text[segment_start:start]):
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],

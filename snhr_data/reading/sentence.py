@@ -249,6 +249,7 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
             counts[i] = Count(whole.head, whole.measure)
     counts = massacre_parts_by_sum(counts, sentence)
+    counts = without_period_parts_of_unclear_wholes(counts, sentence)
     return parts_in_periods_of_their_wholes(counts, sentence.text)
 
 
@@ -283,6 +284,24 @@ def parts_in_periods_of_their_wholes(counts: list[Count], text: str) -> list[Cou
     for i, (part, whole) in enumerate(zip(counts, counts[1:])):
         if part.period is not None and whole.period_explicit and is_stated_whole(text, whole.head.mention):
             counts[i] = replace(part, period=whole.period, period_explicit=True)
+    return counts
+
+
+def without_period_parts_of_unclear_wholes(counts: list[Count], sentence: Sentence) -> list[Count]:
+    """A part of another period ("N of them in December") right after a list joining counts of several measures
+    ("1,271 civilians killed in 2021, including 299 children, and 104 victims due to torture, 83 of them in
+    December"): "them" may be the list's first count or its last, and the text does not say which; left out (and
+    warned), never filed as a part of the last."""
+    for i, part in enumerate(counts):
+        whole = counts[i - 1] if i else None
+        if whole is None or part.whole_measure is None or part.head.noun != "bare" or not part.period_explicit \
+                or part.period == whole.period or part.period is None:
+            continue
+        if any(c.measure != whole.measure and c.head.noun not in GROUP_HEADS and c.period is not None
+               for c in counts[:i - 1]):
+            warn_left_out(sentence.source, sentence.line_at(part.head.mention.start),
+                          sentence.text[part.head.mention.start:part.head.window_end].strip()[:80], "part_antecedent")
+            counts[i] = Count(part.head, part.measure)
     return counts
 
 
@@ -581,8 +600,8 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
         return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
     after = text[noun_end(text, head.mention):]
-    if regex("FightersPredicateAfter").match(after):
-        return True  # "The other 539 victims were fighters"
+    if regex("FightersPredicateAfter").match(after) or regex("OutsideCivilianTollAfter").match(after):
+        return True  # "The other 539 victims were fighters", "702 martyrs, who are not among the civilian toll"
     member = regex("MembersOf").match(after)
     return bool(member) and any(m.start == 0 for m in find_parties(after[member.end():], report))
 
