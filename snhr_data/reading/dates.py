@@ -30,11 +30,12 @@ class PeriodMention:
     kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
     # before) | vague (a span no calendar period names: "in the last three months") | anchored (the month before a
     # named one: "the previous month") | point (a moment of a month: "at the end of August", when an event happened)
+    # | entry (the month of a party's entry into the war: "since the start of their intervention on September 30")
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"),
+    ("entry", "PeriodPartyEntry"), ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"),
     ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"),
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
@@ -59,6 +60,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     # "same": the period of the statement before, decided by the reader; "point": a moment, no period of a count
     if kind in {"unknown", "same", "vague", "point"}:
         return None
+    if kind == "entry":  # a party's entry into the war: the month of its day (reading/period.py decides its period)
+        month = month_number(groups.get("month") or groups["month2"])
+        return month_code(int(groups["year"]) if "year" in groups else year_of_month(month, report), month)
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
     if kind == "datespan":
