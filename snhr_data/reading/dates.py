@@ -30,11 +30,12 @@ class PeriodMention:
     kind: str  # month | year | ytd | range | unknown | ambiguous | unreadable | inherited | same (as the statement
     # before) | vague (a span no calendar period names: "in the last three months") | anchored (the month before a
     # named one: "the previous month") | point (a moment of a month: "at the end of August", when an event happened)
+    # | entry (the month of a party's entry into the war: "since the start of their intervention on September 30")
 
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"),
+    ("entry", "PeriodPartyEntry"), ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"),
     ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"),
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
@@ -59,6 +60,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     # "same": the period of the statement before, decided by the reader; "point": a moment, no period of a count
     if kind in {"unknown", "same", "vague", "point"}:
         return None
+    if kind == "entry":  # a party's entry into the war: the month of its day (reading/period.py decides its period)
+        month = month_number(groups.get("month") or groups["month2"])
+        return month_code(int(groups["year"]) if "year" in groups else year_of_month(month, report), month)
     if kind == "ramadan":  # its months only when the text gives them
         return month_range(groups) if "month1" in groups else None
     if kind == "datespan":
@@ -215,7 +219,8 @@ def unreadable_months(text: str) -> list[PeriodMention]:
 def publication_date(text: str) -> str | None:
     """The date a text was published (ISO), in any form a copy carries ("Sunday 01 December 2024", "Published:
     4 May 2021", "The Hague, July 3, 2019 -", "Date: 2019-07-01", "ISTANBUL (AA) - 2.07.2023"): the earliest in
-    its first lines that is a valid date. Digits are read day first, as the region's outlets write them."""
+    its first lines that is a valid date. Digits are read day first, as the region's outlets write them, unless a date
+    in words in those lines is their other reading ("04/01/2016" then "Syria, April 1, 2016:": April 1)."""
     match = publication_match(text)
     return date_of(match) if match else None
 
@@ -241,7 +246,20 @@ def head_publication_match(head: str) -> re.Match[str] | None:
     patterns = regexes("PublicationDate") + regexes("PublicationDateInLine")
     found = sorted((match.start(), index, match) for index, pattern in enumerate(patterns)
                    for match in pattern.finditer(head))
-    return next((match for _, _, match in found if date_of(match) is not None), None)
+    valid = [match for _, _, match in found if date_of(match) is not None]
+    if not valid:
+        return None
+    return word_date_of_readings(valid[0], valid[1:]) or valid[0]
+
+
+def word_date_of_readings(digits: re.Match[str], later: list[re.Match[str]]) -> re.Match[str] | None:
+    """The first of the ``later`` publication dates with its month in words that is one of the two readings of
+    ``digits``, a date in digits that reads both ways ("04/01/2016" then "Syria, April 1, 2016:"): the text's words
+    decide which; else None."""
+    if not digits["month"].isdigit() or "sep" not in digits.groupdict() or digits.start("day") > digits.start("month"):
+        return None
+    readings = {date_of(digits), date_of({"year": digits["year"], "month": digits["day"], "day": digits["month"]})}
+    return next((match for match in later if not match["month"].isdigit() and date_of(match) in readings), None)
 
 
 @cached_by_text

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..numbers import find_numbers
-from ..periods import months_spanned, period_type
+from ..periods import contains, months_spanned, period_type
 from .agents import refers_back
 from .dates import PeriodMention
 from .heads import Head, noun_end
@@ -31,6 +31,14 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
               block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
     start = head.mention.start
     own = own_periods(head, sentence, periods)
+    entry = next((p for p in periods if p.kind == "entry" and (p in own or segment_start <= p.start < start)), None)
+    if entry:  # "Russian forces, since the start of their intervention on September 30: 1,012": the period otherwise taken
+        rest = tuple(p for p in periods if p is not entry)
+        chosen = period_of(head, previous_period, has_previous, sentence, rest, segment_start, bringing, block, section,
+                           default, title, later_heads)
+        return chosen if chosen.period and contains(chosen.period, entry.period) else \
+            PeriodChoice(None, True, PeriodMention(None, entry.start, entry.end, "unknown"))
+    periods = tuple(p for p in periods if p.kind != "entry")  # another count's
     if own and own[0].kind == "point":  # "killed at the end of August": part of a month
         own = [PeriodMention(None, own[0].start, own[0].end, "vague")]
     # "the ceasefire declared at the end of August did not stop the killing: ... killed 88": an event's moment

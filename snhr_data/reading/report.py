@@ -26,8 +26,8 @@ from .tables import (Table, combined_label_split_later, count_first_item, flat_l
                      group_period_line, groups_row,
                      is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
                      cross_table_header, header_columns, labelled_groups_row, measure_table_header,
-                     party_columns_header, period_table_header, row_lines, table_header, table_intro, table_row,
-                     warn_unlabelled_cells, with_combined_label_rows)
+                     month_column_cells, month_columns_header, party_columns_header, period_table_header, row_lines,
+                     table_header, table_intro, table_row, warn_unlabelled_cells, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
 
@@ -349,7 +349,8 @@ class ReportReader:
                                              or period_table_header(whole.text, self.source, context.measure, period)
                                              or cross_table_header(whole.text, self.source, context.measure, period)
                                              or party_columns_header(whole.text, self.source, period,
-                                                                     whole.first_line, before))
+                                                                     whole.first_line, before)
+                                             or month_columns_header(whole.text, period))
         if header:
             self.table = header
             return
@@ -715,7 +716,7 @@ def at_table_headers(block: Block) -> list[Block]:
     cuts = {cut for start, line in row_lines(block.text, block.starts)
             if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
             or regex("PeriodTableHeader").fullmatch(line.strip())
-            or regex("FlatMonthList").fullmatch(line.strip()) or header_columns(line)
+            or regex("FlatMonthList").fullmatch(line.strip()) or header_columns(line) or month_column_cells(line)
             for cut in (start, start + len(line))}
     cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}
     cuts = sorted(cuts - {0, len(block.text)})

@@ -8,7 +8,8 @@ names none is reported and its row left out; a line of children and women after 
 gives that row's groups; the first line that is no row ends the table. A header whose columns are periods
 ("| Governorate | May 2024 | January-May 2024 |", "| Perpetrator | 2021 | December 2021 |", "Party | March 2022 | April
 2022") files each column under its own period, its total row giving each period's total; a line of one group's counts
-per period after it ("Children: 71 in January, 107 in February.") gives each count its own period.
+per period after it ("Children: 71 in January, 107 in February.") gives each count its own period. A header of months
+alone whose rows name victims ("| | Jan | ... | Dec | Total |" / "| Children | 295 | ... |") gives each cell its month.
 Patterns: ``TableHeader``, ``MeasureTableHeader``, ``PeriodTableHeader``, ``TableIntro``, ``TableRow``,
 ``TableMonthLabel``, ``GroupPeriodLine``, ``CountFirstItem`` in ``vocab/layout.yaml``."""
 from __future__ import annotations
@@ -874,6 +875,33 @@ def party_columns_header(text: str, source: Source, period: str, line_no: int, c
     return Table(PARTY_COLUMNS, ("all",) * len(columns), period, columns=columns, column_key="party")
 
 
+def month_columns_header(text: str, period: str) -> Table | None:
+    """The table a header whose cells are months opens, its rows measures or victim groups ("| | Jan | Feb | ... | Dec
+    | Total |" then "| Civilians | 1,200 | ... |", "| Children | 295 | ... |"): each column the month of the one calendar
+    year of ``period`` (the context's), the Total column the span of those months (``month_columns``); a table of no
+    such year has no period (its rows are left out). None for a header of no two months alone."""
+    cells = month_column_cells(text)
+    months = None if cells is None else month_columns(cells, period)
+    if months is None:
+        return None
+    return Table(PARTY_COLUMNS, ("all",) * len(months), months[0] if months else NO_PERIOD, periods=months,
+                 columns=("all",) * len(months), column_key="party")
+
+
+def month_column_cells(text: str) -> list[str] | None:
+    """The cells after the key cell of a header between pipes whose key cell is empty or names the rows' measures
+    ("| | Jan | Feb | ... | Total |", "| Measure | Jan | Feb |") and whose other cells are months alone, perhaps then a
+    Total column; else None."""
+    if "|" not in text:
+        return None
+    key, *cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    if key and not regex("PartyColumnsKey").fullmatch(f"{key} "):
+        return None
+    total = regex("TotalColumn").fullmatch(cells[-1]) if cells else None
+    months = cells[:-1] if total else cells
+    return cells if len(months) >= 2 and all(regex("TableMonthLabel").fullmatch(c) for c in months) else None
+
+
 def caption_periods(caption: str, source: Source) -> set[str | None]:
     """The periods a table's caption names ("Table 1: Civilian deaths in the first half of 2025 (January 1 - June
     30), by perpetrator": one), none for a line that is no caption; None among them for one the reader cannot read."""
@@ -910,12 +938,13 @@ def party_columns_row(line: str, table: Table, source: Source, line_no: int) -> 
     measure = measure or "civilian_deaths"
     group = group if measure == "civilian_deaths" and group != "children_and_women" else "all"
     named = {m.period for m in source.periods(label)}
-    if len(named) > 1 or None in named or (not named and (table.period == NO_PERIOD or re.search(r"\d", label))):
+    if len(named) > 1 or None in named or (named and table.periods) \
+            or (not named and (table.period == NO_PERIOD or re.search(r"\d", label))):
         warn_left_out(source, line_no, label[:40], "row")
         return []
-    period = named.pop() if named else table.period
+    periods = (named.pop(),) * len(columns) if named else table.periods or (table.period,) * len(columns)
     return [Figure(source.report, period, measure, group, code, "all", "percent" if percent else "count",
                    "perpetrator" if percent else "", float(cell.rstrip("%").replace(",", "")), "exact",
                    source.source_file, line_no, line.strip(), PARTY_COLUMNS_NOTE)
-            for code, cell in zip(columns, cells)
-            if code != UNKNOWN_COLUMN and cell not in "-–—" and not (percent and code == "all")]
+            for code, period, cell in zip(columns, periods, cells)
+            if code != UNKNOWN_COLUMN and cell not in "-–—" and not (percent and (code == "all" or table.periods))]
