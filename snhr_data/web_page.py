@@ -93,7 +93,8 @@ def article_root(soup):
 
 
 LINE_END, BLOCK_END = "\x01", "\x02"
-MARKER_RUN = re.compile(r"\s*[\x01\x02][\x01\x02\s]*")
+EMPTY_CELL = "–"  # an empty table cell (the reader's EmptyCell)
+MARKER_RUN = re.compile(r"[^\S\t]*[\x01\x02][\x01\x02\s]*")  # not the tab of an empty last cell before it
 
 
 def html_pieces(node) -> Iterator[str]:
@@ -125,9 +126,17 @@ def pieces_to_text(pieces: Iterable[str]) -> str:
     joined = MARKER_RUN.sub(lambda m: "\n\n" if BLOCK_END in m.group() else "\n", "".join(pieces))
     lines = []
     for line in joined.split("\n"):
-        cells = [" ".join(cell.split()) for cell in line.split("\t")]
-        lines.append("\t".join(cell for cell in cells if cell))
+        lines.append("\t".join(row_cells(line.split("\t"))))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def row_cells(pieces: list[str]) -> list[str]:
+    """The cells of a line split at its tabs, spaces collapsed: the pieces before the first cell with text dropped, an
+    empty cell after it kept as a dash ("ISIS | 7 | | 1": "ISIS", "7", "–", "1"), so that no count moves to the column
+    before it."""
+    cells = [" ".join(piece.split()) for piece in pieces]
+    first = next((i for i, cell in enumerate(cells) if cell), len(cells))
+    return [cell or EMPTY_CELL for cell in cells[first:]]
 
 
 def html_published(soup) -> str:

@@ -279,6 +279,11 @@ class ReportReader:
                 block_ctx.measure = listed[0].measure if listed else block_ctx.measure  # the list's, for what follows
                 continue
             read = read_sentence(sentence, line_at, block_ctx, self.section, self.source, title)
+            seam = regex("ColumnSeam").search(text)
+            if seam:  # "..., X killed 12 civilians, including two children. including four children ...": whose groups?
+                warn_left_out(self.source, line_at(len(sentence) - len(sentence.lstrip()) + seam.end()),
+                              text[seam.end():][:40], "groups")
+                read = [f for f in read if f.victim_group == "all"]
             self.figures += [in_place(f, held, LINE_LABEL_NOTE) for f in read] if held else read
             row_read = read
             self.table = None if title else table_intro(sentence, self.source,
