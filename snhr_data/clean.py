@@ -179,6 +179,16 @@ def _starts_new_block(raw_line: str, text: str) -> bool:
     )
 
 
+# a count alone on its line with its full stop ("6."), no enumerator of an item: nothing follows it
+_COUNT_ALONE = re.compile(r"\d{1,3}(?:,\d{3})*\.")
+
+
+def _is_wrapped_count(last_text: str, text: str) -> bool:
+    """Whether a line is the count of the label ending the line before, wrapped onto a line of its own ("Turkish
+    forces:" / "6."; a PDF text layer's wrap, round 35): the label's line goes on, no numbered item starts."""
+    return last_text.rstrip().endswith(":") and bool(_COUNT_ALONE.fullmatch(text))
+
+
 # a table's, figure's or chart's caption opening a line ("Figure 2: civilian victims by governorate, November 2019")
 _CAPTION = re.compile(r"^\s*(?:table|figure|chart|graph)\s+\(?\d{1,2}\)?\s*[.:-]\s*\S", re.IGNORECASE)
 _CAPTION_GOES_ON = re.compile(r"(?:[,;:(-]|\b(?:by|of|in|and|the|for|during|to))\s*$", re.IGNORECASE)
@@ -532,14 +542,14 @@ def clean_blocks(raw: str) -> list[Block]:
             and not last_dated
             and not heading
             and not current.md_heading
-            and not _ends_block(current, last_text, text)
+            and (not _ends_block(current, last_text, text) or _is_wrapped_count(last_text, text))
             and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, text)
             and not _after_indented_item(current, last_raw_line, raw_line, text)
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
             and not is_labelled_cells_row(last_text)
             and not _TAB_CELLS_ROW.search(last_raw_line)
-            and not _starts_new_block(raw_line, text)
+            and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text))
             and not _heading_after_sentence(current, text)
             and not _caption_before_row(last_text, text)
             and line_no - 1 not in boxed and (not last_boxed or text[:1].islower())

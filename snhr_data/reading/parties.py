@@ -125,7 +125,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), joined, "joined_label")
         return LEFT_OUT
     if named_before:
-        return Parties(combined_by_breakdown(named_before, segment, text[end:], report))
+        return Parties(combined_by_breakdown(named_before, segment, text[end:], report, head.mention.value))
     relative = relative_subject(segment, text[:segment_start], report)
     if relative:  # "... were killed by the SDF, who were also responsible for one death due to torture": the SDF's
         return Parties((relative,))
@@ -381,11 +381,14 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     return ()
 
 
-def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, report: str) -> tuple[str, ...]:
+def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, report: str,
+                          value: float) -> tuple[str, ...]:
     """The parties of a count whose subject, from 2018 one party's label ("Extremist Islamist groups": HTS), is broken
     down right after it into ISIS and the rest ("... killed 96 civilians: ISIS 71 and HTS 25", "...: 11 civilians,
     distributed as follows: ISIS: 7 ...", "... killed 7 civilians, the report says: 5 at the hands of ISIS and 2 ..."),
-    or announces a breakdown in the items after it ("...: 4 civilians, distributed as follows:"): the combined group."""
+    or announces a breakdown in the items after it ("...: 4 civilians, distributed as follows:"), or names HTS first with
+    fewer than the label's ``value`` ("...: 9 civilians, distributed as follows: Hay'at Tahrir al-Sham: 7."): the
+    combined group."""
     named = find_parties(segment, report)
     breakdown = regex("BreakdownAfter").match(after)
     if codes != ("hts",) or not named or not regex("CombinedLabel").search(named[-1].text):
@@ -398,8 +401,16 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
     lead = regex("BreakdownCountBy").match(parts)  # "...: 5 at the hands of ISIS and 2 at the hands of HTS"
     members = find_parties(parts, report)
     first = lead.end() if lead else 0
-    split = members and members[0].start == first and members[0].code == "isis"
+    split = members and members[0].start == first \
+        and (members[0].code == "isis" or fewer_than_label(members[0], parts, value))
     return ("extremist_islamic_groups",) if split else codes
+
+
+def fewer_than_label(member: LabelMention, parts: str, value: float) -> bool:
+    """Whether a breakdown's first member is HTS with a count right after its name smaller than the label's ``value``
+    ("Hay'at Tahrir al-Sham: 7." of 9): the label counts more than HTS."""
+    count = regex("BreakdownMemberCount").match(parts[member.end:])
+    return member.code == "hts" and bool(count) and float(count.group("count").replace(",", "")) < value
 
 
 def relative_subject(segment: str, before: str, report: str) -> str | None:

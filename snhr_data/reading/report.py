@@ -147,7 +147,8 @@ class ReportReader:
             # a headline's share or ranking ("X Is Responsible for 71% of ...", "X became the second deadliest
             # party"): no party of the section
             return
-        parties = find_parties(text, self.source.report)
+        # "B. Rebels: 410 fighters from the armed opposition factions": fighters killed, whose party is no section's
+        parties = [] if fighters_label(text) else find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
             self.section.party = parties[0].code if parties else None
         if not parties and not self.fighters and not self.aside and not fighters_label(text) \
