@@ -356,7 +356,8 @@ def named_regexes_for(names: tuple[str, ...], text: str) -> list[tuple[str, re.P
     name of its entry."""
     patterns, requirements = keyed_entries(names)
     lowered = folded(text)
-    held = [any(map((lowered if ignore_case else text).__contains__, required)) for required, ignore_case in requirements]
+    held = [any(map((lowered if ignore_case else text).__contains__, required))
+            for required, ignore_case in requirements]
     return [(name, pattern) for name, pattern, requirement in patterns if held[requirement]]
 
 
@@ -370,7 +371,8 @@ def regexes_for(name: str, text: str) -> list[re.Pattern[str]]:
 
 @cached_by_text
 def matches_any(name: str, text: str) -> bool:
-    """Whether any pattern of the ``any_of`` entry ``name`` is found in ``text`` (only those that may match it are tried)."""
+    """Whether any pattern of the ``any_of`` entry ``name`` is found in ``text`` (only those that may match it are
+    tried)."""
     return any(p.search(text) for p in regexes_for(name, text))
 
 

@@ -35,7 +35,8 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("entry", "PeriodPartyEntry"), ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"), ("range", "PeriodCrossYearRange"),
+    ("entry", "PeriodPartyEntry"), ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"),
+    ("range", "PeriodCrossYearRange"),
     ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"),
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
