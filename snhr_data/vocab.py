@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .codes import load_vocab
-from .grammar import ASCII_FOLDS, cached, cached_by_text, regex, required_text
+from .grammar import cached, cached_by_text, folded, regex, required_text
 
 
 class UnmappedLabelError(ValueError):
@@ -67,11 +66,11 @@ def find_labels(text: str, name: str, report: str | None = None) -> list[LabelMe
 def label_mentions(text: str, name: str, report: str | None) -> tuple[LabelMention, ...]:
     """``find_labels``'s mentions. A pattern scans the text only if the text holds the pattern's ``required_text``
     (the same mentions, found without running most of the vocabulary's patterns over every text)."""
-    folded = text.translate(ASCII_FOLDS).lower()
+    lowered = folded(text)
     candidates = [
         LabelMention(code, match.start(), match.end(), match.group(0))
         for code, pattern, required, ignore_case in indexed_vocab(name, report)
-        if required in (folded if ignore_case else text)
+        if required in (lowered if ignore_case else text)
         for match in pattern.finditer(text)
     ]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -292,17 +292,18 @@ def without_period_parts_of_unclear_wholes(counts: list[Count], sentence: Senten
     ("1,271 civilians killed in 2021, including 299 children, and 104 victims due to torture, 83 of them in
     December"): "them" may be the list's first count or its last, and the text does not say which; left out (and
     warned), never filed as a part of the last."""
-    for i, part in enumerate(counts):
-        whole = counts[i - 1] if i else None
-        if whole is None or part.whole_measure is None or part.head.noun != "bare" or not part.period_explicit \
+    kept = list(counts)
+    for i in range(1, len(counts)):
+        part, whole = counts[i], kept[i - 1]
+        if part.whole_measure is None or part.head.noun != "bare" or not part.period_explicit \
                 or part.period == whole.period or part.period is None:
             continue
         if any(c.measure != whole.measure and c.head.noun not in GROUP_HEADS and c.period is not None
-               for c in counts[:i - 1]):
+               for c in kept[:i - 1]):
             warn_left_out(sentence.source, sentence.line_at(part.head.mention.start),
                           sentence.text[part.head.mention.start:part.head.window_end].strip()[:80], "part_antecedent")
-            counts[i] = Count(part.head, part.measure)
-    return counts
+            kept[i] = Count(part.head, part.measure)
+    return kept
 
 
 def massacre_parts_by_sum(counts: list[Count], sentence: Sentence) -> list[Count]:

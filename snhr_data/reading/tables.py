@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..codes import combined_members
-from ..grammar import cached_by_text, classes, regex, regexes, regexes_for
+from ..grammar import cached_by_text, classes, regex, regexes_for
 from ..numbers import NumberMention, find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
