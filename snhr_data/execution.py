@@ -257,8 +257,8 @@ class WorkerPool:
             else:
                 ours = [child.pid for child in psutil.Process().children() if child.pid not in self._before]
                 stop_process_tree(ours)
-                self._pool.shutdown(wait=False, cancel_futures=True)
                 forget_exit_wakeup(self._pool)
+                self._pool.shutdown(wait=False, cancel_futures=True)
         finally:
             self._sockets.cleanup()
 
@@ -266,8 +266,9 @@ class WorkerPool:
 def forget_exit_wakeup(pool) -> None:
     """Keep Python 3.11's exit hook from waking an interrupted pool's manager thread through a pipe the thread may
     have closed already: ``concurrent.futures.process._python_exit`` would print "Exception ignored in ...
-    OSError: [Errno 9] Bad file descriptor" at exit (seen once in test_faults' interrupted builds). The thread ends
-    by itself once its workers are gone; the interpreter still joins it at exit."""
+    OSError: [Errno 9] Bad file descriptor" at exit (seen in test_faults' interrupted builds). Called before
+    ``shutdown``, which forgets the thread. The thread ends by itself once its workers are gone; the interpreter
+    still joins it at exit."""
     from concurrent.futures import process
 
     thread = getattr(pool, "_executor_manager_thread", None)

@@ -1,6 +1,8 @@
 """Tests of snhr_data.execution: worker pools, kernels started ahead of their work, stopping them all."""
 from __future__ import annotations
 
+import concurrent.futures.process
+
 import psutil
 import pytest
 
@@ -41,10 +43,13 @@ def test_a_warm_pool_has_its_kernel_ready_before_the_first_job_and_an_error_stop
             pool.run(has_live_kernel, [None], answers.append)
             assert answers == [True]  # started and imported before the job came (a cold pool has none yet)
             assert len(our_processes() - before) >= 2  # the worker and its kernel
+            manager = pool._pool._executor_manager_thread
             raise Stop
     left = [psutil.Process(pid) for pid in our_processes() - before]
     _, alive = psutil.wait_procs(left, timeout=5)  # SIGKILL sent: gone once the system has delivered it
     assert alive == []  # no worker nor kernel left
+    # Python's exit hook will not write to the stopped pool's wake-up pipe ("Exception ignored ... Bad file descriptor")
+    assert manager not in concurrent.futures.process._threads_wakeups
 
 
 def test_a_cold_pool_starts_no_kernel_before_its_jobs():
