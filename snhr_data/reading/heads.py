@@ -224,8 +224,10 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 last_kind = "blocker"
             continue
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
-            if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after):
-                last_kind = "blocker"  # ... but "in 2024, including ..." and "(12%), including ..." are
+            if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after) \
+                    and not is_in_aside(sentence, mention):
+                last_kind = "blocker"  # ... but "in 2024, including ...", "(12%), including ..." and an aside's
+                # number ("(an average of 51 a day), including ...") are
             continue
         flipped = group_label_of(sentence, mention)
         if flipped and previous is not None and last_kind in {"head", "group"}:
@@ -237,6 +239,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if noun == "bare":
             noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or noun
+        if not noun and is_in_aside(sentence, mention):
+            continue  # "36,418 civilians - about 100 civilians every day - among them ...": no count, and no break
         if not noun and previous is not None and last_kind == "group" and is_unread_group(sentence, previous, mention):
             previous.unread_groups.append(mention)  # "including nine children and four elderly men, at the hands of X"
             last_kind = "blocker"
@@ -369,6 +373,12 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
     # "two civilians, a child and a woman, drowned ..."
     apposed = not previous.groups and glue.strip() == "," and regex("ApposedGroupsAfter").match(after)
     return bool((pattern.search(glue) or of_them or apposed) and not regex("GroupBreak").search(glue))
+
+
+def is_in_aside(sentence: str, mention: NumberMention) -> bool:
+    """Whether ``mention`` stands in an aside between dashes or brackets ("- about 100 civilians every day -")."""
+    return bool(regex("AsideOpenBefore").search(sentence[: mention.start])
+                and regex("AsideCloseAfter").match(sentence[mention.end:]))
 
 
 def is_unread_group(sentence: str, previous: Head, mention: NumberMention) -> bool:
