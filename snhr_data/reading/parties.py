@@ -132,7 +132,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     coordinated = party_of_coordinated_counts(head, heads, text, report)
     if coordinated:  # "One medical worker and one Civil Defense member were killed by X": each X's
         return Parties((coordinated,))
-    shared = party_of_a_list(text[end:], report)
+    # ... never the places of a ranking ("Aleppo recorded the highest toll with 47, followed by ... and Quneitra with
+    # four, all of them killed by X": whether of the last place only, the words do not say)
+    shared = None if regex("RankingMarker").search(text) else party_of_a_list(text[end:], report)
     if shared:
         return Parties((shared,), also_total=True)
     # "Torture claimed 52 lives": torture names what the count counts, not means of killing or an actor left unsaid

@@ -121,9 +121,9 @@ class ReportReader:
             self.section.measure = None
         elif measure:
             self.section.measure = measure
-        elif self.section.measure == "massacres" and regex("PlacesHeading").fullmatch(text) \
+        elif self.section.measure is not None and regex("PlacesHeading").fullmatch(text) \
                 and heading_number(block.text) is None:
-            self.section.measure = None  # "Massacres" / ... / "Governorates": a section of its own
+            self.section.measure = None  # "Massacres" (or "Torture") / ... / "Governorates": a section of its own
         dated = heading_dated_text(text, self.source)
         mentions = self.source.periods(dated)
         unreadable = [m for m in mentions if m.kind == "unreadable"]
