@@ -92,6 +92,7 @@ _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
                          "،": ",", "؛": ";",  # Arabic commas and semicolons in translated English
+                         "\u00ad": None,  # a soft hyphen an OCR or a converter left inside a word ("per\u00adsonnel")
                          **PDF_CHAR_FIXES})  # a PDF text layer's ligatures pasted as text ("ﬁve", "the ﬁrst half")
 # a no-break, narrow no-break, thin or figure space between digits ("1\u202f934 civilians", an old converter's or a
 # typesetter's): a thousands separator, read as a comma, where it stands after one to three digits and before exactly
