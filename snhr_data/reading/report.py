@@ -115,9 +115,11 @@ class ReportReader:
             return
         measure = measure_of_text(text)
         if regex("PlacesAndMassacresHeading").fullmatch(text) or len(measures_named(text)) > 1 \
-                or regex("ComparisonsHeading").fullmatch(text) or names_several_workers(text):
+                or regex("ComparisonsHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text) \
+                or names_several_workers(text):
             # "Governorates and massacres", "Medical, media and Civil Defense personnel": several subjects, each
-            # statement names its own; "Comparisons": the report's tolls set beside others, of no one measure
+            # statement names its own; "Comparisons": the report's tolls set beside others, of no one measure; "General
+            # toll": all victims
             self.section.measure = None
         elif measure:
             self.section.measure = measure
