@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
 from .grammar import cached_by_text, regex
+from .numbers import DIGIT_GAP
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
 
@@ -91,7 +92,16 @@ _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
                          "،": ",", "؛": ";",  # Arabic commas and semicolons in translated English
+                         "\u00ad": None,  # a soft hyphen an OCR or a converter left inside a word ("per\u00adsonnel")
                          **PDF_CHAR_FIXES})  # a PDF text layer's ligatures pasted as text ("ﬁve", "the ﬁrst half")
+# a no-break, narrow no-break, thin or figure space between digits ("1\u202f934 civilians", an old converter's or a
+# typesetter's): a thousands separator, read as a comma, where it stands after one to three digits and before exactly
+# three ("in 2\u00a0134 cases") and no other number touches the group. A line with any other such space between digits
+# ("Aleppo 12\u00a0345\u00a067", "2016\u00a0134") may use them to part numbers: none of its are joined, each is kept
+# as a thin space (numbers.DIGIT_GAP), whose digits are never read, and warned of (round 36)
+_DIGIT_SPACE = "[\u00a0\u202f\u2009\u2007]"
+_DIGITS_SPACED = re.compile(rf"(?<=\d){_DIGIT_SPACE}(?=\d)")
+_SPACED_THOUSANDS = re.compile(rf"(?<![\d.,])(?<!\d\s)\d{{1,3}}(?:{_DIGIT_SPACE}\d{{3}})+(?!\d|[.,]\d|\s\d)")
 # a space before a comma, full stop, semicolon or colon that ends a word ("1,152 civilian , among them"): translated
 # or typed English; the mark goes with the word before it
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+([,.;:])(?=\s|$)")
@@ -145,6 +155,7 @@ def _clean_once(line: str) -> str:
     # an HTML character reference left in copied text ("104&nbsp;civilians", "Hay&#8217;at", "&#8211;") is the
     # character it names: its digits are never a count
     line = html.unescape(line)
+    line = spaced_thousands_joined(line)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
@@ -154,6 +165,15 @@ def _clean_once(line: str) -> str:
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
+
+
+def spaced_thousands_joined(line: str) -> str:
+    """``line`` with its digits grouped by no-break or thin spaces read ("1\u00a0934" -> "1,934"), or, where one such
+    space may part two numbers, every one of the line's between digits a thin space (``_SPACED_THOUSANDS``)."""
+    if not _DIGITS_SPACED.search(line):
+        return line
+    joined = _SPACED_THOUSANDS.sub(lambda match: re.sub(_DIGIT_SPACE, ",", match.group()), line)
+    return _DIGITS_SPACED.sub(DIGIT_GAP, line) if _DIGITS_SPACED.search(joined) else joined
 
 
 def is_noise_line(line: str) -> bool:
@@ -221,16 +241,17 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
     """A short title-case line ("Death Toll by Governorate"), a short heading of the places ("Distribution by
-    governorate", round 18) or of the report's subjects ("Children and women", "Torture and massacres", round 21;
-    "Medical, media and Civil Defense", round 22) or a month ("June 2018") right after a line ending a sentence, as a
-    PDF text layer or a web copy gives a heading with no blank line around it, or a month right after a row ending in
-    its number ("June 2014:
+    governorate", round 18), of the whole toll ("General toll", round 36) or of the report's subjects ("Children and
+    women", "Torture and massacres", round 21; "Medical, media and Civil Defense", round 22) or a month ("June 2018")
+    right after a line ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line around
+    it, or a month right after a row ending in its number ("June 2014:
     1,472" / "June 2014 in detail"): a heading of its own, not the paragraph's last words."""
     if is_month_heading(text) and re.search(r"\d$", block.text):
         return True
     return bool(re.search(r"[.!?][\"')]?$", block.text)) and (
         is_month_heading(text) or _is_title_line(text)
-        or (_is_short_title(text) and bool(regex("PlacesHeading").fullmatch(text)))
+        or (_is_short_title(text)
+            and bool(regex("PlacesHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text)))
         or _is_topic_heading(text))
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from .clean import Block, clean_blocks
 from .codes import FIGURE_COLUMNS, combined_members, named_forces, perpetrator_groups
 from .grammar import regex
-from .numbers import find_numbers
+from .numbers import DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
 from .reading.dates import publication_date
@@ -63,6 +63,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     published = publication_date(text)
     source = Source(source_file, dating.month, strict, dating.now, dating.period, published[:7] if published else None,
                     regex("ObservatoryNamed").search(text) is not None)
+    warn_digit_gaps(blocks, source_file)
     figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")
@@ -73,6 +74,14 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         figures = [f for f in figures if f.line != cut_line]
     return add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(
         keep_joint_other_parties(dedupe(figures))))))
+
+
+def warn_digit_gaps(blocks: list[Block], source_file: str) -> None:
+    """Warn of each line whose digits a no-break or thin space may group or part ("Aleppo 12 345 67"): its numbers
+    there are left out (``clean.spaced_thousands_joined``)."""
+    for line in sorted({block.line_at(match.start()) for block in blocks for match in DIGITS_PARTED.finditer(block.text)}):
+        warnings.warn(f"{source_file}:{line}: digits parted by a no-break or thin space may be one number or two; "
+                      "they are left out", AmbiguousTextWarning, stacklevel=3)
 
 
 class TruncatedReportWarning(UserWarning):

@@ -26,9 +26,13 @@ _WORD_NUMBER = rf"{_SIMPLE_WORD}(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_
 _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d|\s*(?:%|per ?cent))"
 _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d)"
 
+# a thin space the cleaning keeps between digits it could not tell a thousands separator from a gap between two numbers
+# ("Aleppo 12 345 67"; clean.spaced_thousands_joined): the digits on either side of it are never read
+DIGIT_GAP = "\u2009"
+DIGITS_PARTED = re.compile(rf"\d{DIGIT_GAP}\d")
 NUMBER_PATTERN = re.compile(
-    rf"(?<![\w.,:/])(?<!\w-)(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
-    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page))",  # "killed 624: 301 by ...", never "10:30", "One:"
+    rf"(?<![\w.,:/])(?<!\w-)(?<!\d{DIGIT_GAP})(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
+    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|{DIGIT_GAP}\d)",  # "killed 624: 301 by ...", never "10:30", "One:"
     re.IGNORECASE,
 )
 # "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.) So is it before one of

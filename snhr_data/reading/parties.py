@@ -179,6 +179,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     held = regex("AnaphorPrisonsAfter").match(text[end:]) if measure == "torture_deaths" else None
     if held and block.subject:  # "X killed 6 civilians; one individual died due to torture in their prisons"
         return antecedent(held.group("pronoun"), block.subject, sentence, start)
+    if block.clause_party and not text[:start].strip() and regex("BareCountDiedAfter").match(text[end:]):
+        return Parties((block.clause_party,))  # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims
     # only a count that refers back to the victims of the sentence before takes its party; a ranking never, nor a place's
     # count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
     continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))) \

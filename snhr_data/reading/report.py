@@ -115,9 +115,11 @@ class ReportReader:
             return
         measure = measure_of_text(text)
         if regex("PlacesAndMassacresHeading").fullmatch(text) or len(measures_named(text)) > 1 \
-                or regex("ComparisonsHeading").fullmatch(text) or names_several_workers(text):
+                or regex("ComparisonsHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text) \
+                or names_several_workers(text):
             # "Governorates and massacres", "Medical, media and Civil Defense personnel": several subjects, each
-            # statement names its own; "Comparisons": the report's tolls set beside others, of no one measure
+            # statement names its own; "Comparisons": the report's tolls set beside others, of no one measure; "General
+            # toll": all victims
             self.section.measure = None
         elif measure:
             self.section.measure = measure
@@ -593,6 +595,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowStart").match(block.text[before:start]) and regex("FlatRowEnd").search(
                  block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
+    # ... and any line opening in a capital after a row ending in its last "Of which" cell ("Civilian death toll 66
+    # civilians Of which children 8 Of which women 5" / "The total number of victims who died due to tor-", a sentence
+    # wrapped over lines; round 36): a statement of its own, never the row's cells
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("OfWhichCellRowEnd").search(block.text[before:start]) and block.text[start:start + 1].isupper()
+             and not regex("FlatRowCells").match(block.text[start:end])]
     # a measure's label and its one count alone on a raw line ("Medical staff killed: 6", "Civil Defense members: 3")
     # is a statement of its own: neither the line before nor the line after names its count
     counted = [(start, end) for start, end in lines if is_measure_count_line(block.text[start:end])]

@@ -103,6 +103,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
+    block.clause_party = clause_party(sentence.text, counts)
     block.opening_group = carried_group(sentence.text, block.opening_group)
     block.listed = (listed_period(sentence.text, counts, block.stated_aside)
                     or introduced_period(sentence, counts, block))
@@ -131,6 +132,12 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+
+
+def clause_party(text: str, counts: list[Count]) -> str | None:
+    """The one party of every count of a statement ended by a semicolon, else None (``Context.clause_party``)."""
+    parties = {party for count in counts for party in count.parties}
+    return next(iter(parties)) if len(parties) == 1 and text.rstrip().endswith(";") else None
 
 
 def carried_group(text: str, carried: str) -> str:
