@@ -118,7 +118,10 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         measure = named or previous_measure or block.measure or section.measure or "civilian_deaths"
         # "... in which 197 civilians were killed: X committed 12 of them": the massacres, not their victims
         return "massacres" if measure == "massacre_deaths" and regex("CommittedBefore").search(segment) else measure
-    if regex("MassacreWord").search(segment) or section.measure == "massacres":
+    # ... but not after a sentence of the section counting workers or torture deaths among all the month's victims
+    # ("Massacres / ... 18 massacres ... / Among the victims were 7 medical personnel ... / Aleppo governorate lost 311
+    # civilians, ..."; round 36): the section has moved on to the month's victims
+    if regex("MassacreWord").search(segment) or section.measure == "massacres" and block.measure not in SECTION_MEASURES:
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES:
         return section.measure
