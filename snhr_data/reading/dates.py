@@ -43,7 +43,8 @@ PHRASES = (
     ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
     ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
-    ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYear"),
+    ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
+    ("year", "PeriodYear"),
     ("vague", "PeriodVague"),
 )
 PHRASE_NAMES = tuple(name for _, name in PHRASES)

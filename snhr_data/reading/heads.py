@@ -411,7 +411,7 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
             cuts.append(cells[stop][1] - head.mention.end)  # "... Of which women 157 Under torture 96": the cell's
             # label names the next number's measure, not this count's
         row_label = regex("TortureRowLabel").search(window) if stop < len(sentence) else None
-        if row_label and not regex("SubjectNounOnly").fullmatch(window[:row_label.start()]) \
+        if row_label and not is_own_predicate(window, row_label.start()) \
                 and row_label.start() >= noun_end(sentence, head.mention) - head.mention.end:
             cuts.append(row_label.start())  # "... Tortured to death 91": the next number's label, unless it opens
             # with the count's own noun ("and 97 Victims Due to Torture 84 Civilians ...": a wrapped title run on)
@@ -448,6 +448,15 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
             cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"; but
             # "16 of them by the Syrian-Russian alliance forces (11 by X and five by Y)" is the alliance's (round 31)
         head.window_end = head.mention.end + min(cuts + [len(window)])
+
+
+def is_own_predicate(window: str, label_start: int) -> bool:
+    """Whether the torture words at ``label_start`` of a count's window are the count's own predicate ("9 individuals
+    died due to torture: ...", "9 died due to torture: ..."), not the row label of the next number ("... Of which
+    women 149 Tortured to death 91")."""
+    before = window[:label_start]
+    return bool(regex("SubjectNounOnly").fullmatch(before)
+                or not before.strip() and regex("BareCountPredicate").match(window[label_start:]))
 
 
 def breaks_down_in_parentheses(sentence: str, numbers: list[NumberMention], start: int) -> bool:

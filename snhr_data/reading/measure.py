@@ -77,8 +77,11 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     # ... but a bare count after a count of workers of another kind is of that kind ("Among the victims were eight
     # medical personnel, ..., and two media workers, one each by X and Y": media workers; round 22)
     handed_other_workers = head.noun == "bare" and previous_measure in SECTION_MEASURES - {opening, "torture_deaths"}
+    # ... as is one after a count of the victims' deaths under torture ("Of the month's victims, 9 died due to torture:
+    # 7 at the hands of X, ..."; round 36): a part of those deaths, not of the victims
+    handed_torture = head.noun == "bare" and opening == "civilian_deaths" and previous_measure == "torture_deaths"
     if opening and not (opening == "civilian_deaths" and regex("TortureWord").search(window)) \
-            and not handed_other_workers:
+            and not handed_other_workers and not handed_torture:
         return opening  # "Of the month's victims, 26 died due to torture": those victims' torture deaths
     if regex("TortureWord").search(window):
         return "torture_deaths"
@@ -115,7 +118,10 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         measure = named or previous_measure or block.measure or section.measure or "civilian_deaths"
         # "... in which 197 civilians were killed: X committed 12 of them": the massacres, not their victims
         return "massacres" if measure == "massacre_deaths" and regex("CommittedBefore").search(segment) else measure
-    if regex("MassacreWord").search(segment) or section.measure == "massacres":
+    # ... but not after a sentence of the section counting workers or torture deaths among all the month's victims
+    # ("Massacres / ... 18 massacres ... / Among the victims were 7 medical personnel ... / Aleppo governorate lost 311
+    # civilians, ..."; round 36): the section has moved on to the month's victims
+    if regex("MassacreWord").search(segment) or section.measure == "massacres" and block.measure not in SECTION_MEASURES:
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES:
         return section.measure

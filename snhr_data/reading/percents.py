@@ -92,6 +92,8 @@ def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previou
 def percent_subject(pre: str, post: str, before_all: str, source: Source, block: Context,
                     heads_parties: tuple[str, ...], previous: Stated | None) -> Share | None:
     """What a percent is a share of, from the words before it (and after it, for a denominator)."""
+    if regex("PercentChangeBefore").search(pre) or regex("PercentChangeAfter").match(post):
+        return None  # "a decrease of about 37 percent", "180 percent over September's": a change, no share
     report = source.report
     parties = lambda text: find_parties(text, report)  # noqa: E731
     group = regex("VictimGroupShare").search(pre)

@@ -117,7 +117,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
                          and block.listed is None)
         aside = (is_running_total(sentence, counts[0].period, block.counted, body_counted)
                  or is_comparison_aside(sentence, counts[0].period)
-                 or is_earlier_month_aside(sentence, counts[0].period, block.counted))
+                 or is_earlier_month_aside(sentence, counts[0].period, block.counted)
+                 or is_earlier_year_aside(sentence, counts[0].period, block.counted))
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
         # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
@@ -221,6 +222,15 @@ def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted
     source = sentence.source
     return (block_counted and source.period == source.report and period is not None
             and period_type(period) == "month" and period < source.period)
+
+
+def is_earlier_year_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
+    """Whether ``period``, named by an annual release's sentence after the block's first counts, is a year before the
+    release's ("... 10,204 civilians in 2017. ... the network's 2016 report counted 16,913 civilian victims."): an
+    aside dating its own count, never the statements after it, which are the year's (round 36)."""
+    source = sentence.source
+    return (block_counted and period is not None and source.period is not None
+            and period_type(period) == period_type(source.period) == "year" and period < source.period)
 
 
 def handed_measure(counts: list[Count]) -> str:
