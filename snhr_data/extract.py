@@ -72,8 +72,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(
-        keep_joint_other_parties(dedupe(figures))))))
+    return without_wholes_below_their_parts(add_implied_other_parties(add_implied_totals(add_implied_countrywide(
+        without_restated_listed_places(keep_joint_other_parties(dedupe(figures)))))))
 
 
 def warn_digit_gaps(blocks: list[Block], source_file: str) -> None:
@@ -204,6 +204,51 @@ def keep_joint_other_parties(figures: list[Figure]) -> list[Figure]:
                               "parties or causes together and its list does not add up to the total; its figures are "
                               "left out, not given to the other parties", AmbiguousTextWarning, stacklevel=2)
     return [f for f in figures if not (JOINT_OTHERS_NOTE in f.note and (f.period, f.measure, f.line) in dropped)]
+
+
+NARROWER_GROUPS = {"all": {"children", "women", "children_and_women"}, "children_and_women": {"children", "women"}}
+
+
+def is_part_of(part: Figure, whole: Figure) -> bool:
+    """Whether ``part`` counts some of the deaths ``whole`` counts: the same period, measure and unit, and ``whole``'s
+    party, governorate and victim group or a narrower one (a party's, a governorate's, the children's), not all three
+    the same."""
+    return (part.period, part.measure, part.unit) == (whole.period, whole.measure, whole.unit) \
+        and whole.perpetrator in {"all", part.perpetrator} and whole.governorate in {"all", part.governorate} \
+        and part.victim_group in {whole.victim_group} | NARROWER_GROUPS.get(whole.victim_group, set()) \
+        and (part.perpetrator, part.governorate, part.victim_group) != (
+            whole.perpetrator, whole.governorate, whole.victim_group)
+
+
+def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
+    """A count of all parties stated with two values or more (a title and a body that disagree, or a part of the toll
+    read as the whole) keeps only the values no part the text states exceeds, when one of them is such: "3 civilians"
+    read as the month's toll beside "127 civilians, including 23 children" is no toll of the month, and is left out
+    with a warning naming file and line. A count of one value, or whose every value falls below a part, is kept as
+    stated (the audit reports it); so is a party's count (a report's sections may disagree on one party's toll: "15
+    civilians, including five children" in one, "Three civilians" in another). Approximate parts ("about 40") and
+    bounds ("at least 100") prove nothing and are not compared."""
+    def key(f: Figure) -> tuple:
+        return f.period, f.measure, f.unit, f.perpetrator, f.governorate, f.victim_group
+
+    counts = [f for f in figures if f.unit == "count" and f.qualifier == "exact"]
+    stated: dict[tuple, list[Figure]] = {}
+    for f in counts:
+        if f.perpetrator == "all":
+            stated.setdefault(key(f), []).append(f)
+    dropped: set[int] = set()
+    for rows in stated.values():
+        if len({r.value for r in rows}) < 2:
+            continue
+        below = [r for r in rows if any(p.value > r.value and is_part_of(p, r) for p in counts)]
+        if not below or len(below) == len(rows):
+            continue
+        for row in below:
+            dropped.add(id(row))
+            warnings.warn(f"{row.source_file}:{row.line}: {row.value:g} in {row.quote[:80]!r} is below a part of it "
+                          f"the text states, beside another value of the same count; it is left out as a part read as "
+                          f"the whole", AmbiguousTextWarning, stacklevel=2)
+    return [f for f in figures if id(f) not in dropped]
 
 
 def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:

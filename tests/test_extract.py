@@ -281,3 +281,44 @@ def test_cli_extract_to_a_dash_writes_to_standard_output(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split(",") == FIGURE_COLUMNS
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a part read as the whole -------------------------------------------------------------------------------------
+
+def stated(value: float, line: int, group: str = "all", party: str = "all", measure: str = "civilian_deaths"):
+    from snhr_data.extract import Figure
+
+    return Figure("2024-03", "2024-03", measure, group, party, "all", "count", "", value, "exact", "r.txt", line,
+                  f"line {line}")
+
+
+def test_a_whole_below_its_parts_is_left_out_beside_another_value_of_it(recwarn):
+    from snhr_data.extract import without_wholes_below_their_parts
+
+    total, part_read_as_total = stated(127, 3), stated(3, 6)
+    children, regime = stated(23, 3, group="children"), stated(40, 5, party="syrian_regime")
+    kept = without_wholes_below_their_parts([total, children, regime, part_read_as_total])
+    assert kept == [total, children, regime]
+    assert [str(w.message)[:9] for w in recwarn] == ["r.txt:6: "]
+
+
+def test_values_of_a_whole_that_no_part_exceeds_are_all_kept():
+    from snhr_data.extract import without_wholes_below_their_parts
+
+    title, body, children = stated(212, 1), stated(213, 4), stated(40, 4, group="children")  # a title and body disagree
+    assert without_wholes_below_their_parts([title, body, children]) == [title, body, children]
+
+
+def test_a_whole_of_one_value_or_all_values_below_a_part_is_kept_as_stated():
+    from snhr_data.extract import without_wholes_below_their_parts
+
+    alone = [stated(100, 2), stated(120, 5, party="russia")]
+    assert without_wholes_below_their_parts(alone) == alone  # which one is wrong the text does not say: the audit
+    both_below = [stated(100, 2), stated(90, 7), stated(120, 5, group="children")]
+    assert without_wholes_below_their_parts(both_below) == both_below
+    party = [stated(15, 4, party="bombings_unidentified"), stated(5, 4, group="children", party="bombings_unidentified"),
+             stated(3, 9, party="bombings_unidentified")]  # two sections of a report that disagree on one party
+    assert without_wholes_below_their_parts(party) == party
+    other_measure = [stated(5, 2, measure="torture_deaths"), stated(9, 4, measure="torture_deaths"),
+                     stated(7, 6, party="syrian_regime")]  # a party's civilians are no part of the torture deaths
+    assert without_wholes_below_their_parts(other_measure) == other_measure
