@@ -396,6 +396,9 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping and not self.aside:
             self.read_block(block)
+        elif not self.skipping and (rest := after_aside(block)) is not None:
+            self.aside = False  # "Most notable incidents" / ... / "SNHR documented 62 massacres: ...": the month again
+            self.read_part(rest)
 
 
 def measure_by_sum(counts: tuple[tuple[str, float], ...], after: list[Block], source: Source) -> str | None:
@@ -712,6 +715,14 @@ def ordinal_party(text: str, line: int, source: Source) -> str | None:
         return None  # a section heading glued to the paragraph ("... First: Extrajudicial Killing")
     report_unknown_party(f"{source.source_file}:{line}", f"unmapped perpetrator label {label!r}", source.strict)
     return UNMAPPED
+
+
+def after_aside(block: Block) -> Block | None:
+    """The part of ``block``, under a heading of a section beside the toll ("Most notable incidents"), from the first
+    raw line of the reporter documenting a count of the month's own ("SNHR documented 62 massacres: ..."), which ends
+    the section; None if no line does."""
+    ends = [offset for offset, line in row_lines(block.text, block.starts) if regex("AsideEndLine").match(line)]
+    return block_from(block, ends[0]) if ends else None
 
 
 def block_from(block: Block, offset: int, end: int | None = None) -> Block:
