@@ -488,8 +488,11 @@ def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
 
 def with_seated_monitor_named(text: str, source: Source) -> str:
     """``text`` with a monitor named by its seat ("the UK-based monitor") named SNHR in a text that names no Syrian
-    Observatory: SNHR itself, the only monitor the text names, whose figures the sentence states."""
-    return text if source.observatory_named else regex("SeatedMonitor").sub("SNHR", text)
+    Observatory: SNHR itself, the only monitor the text names, whose figures the sentence states; else only where
+    the seat is an apposition to SNHR's own name ("SNHR, a UK-based monitor, said ...")."""
+    if source.observatory_named:
+        return regex("SeatedMonitorOfSnhr").sub("SNHR", text)
+    return regex("SeatedMonitor").sub("SNHR", text)
 
 
 def statement_before_definition(sentence: str) -> str:
