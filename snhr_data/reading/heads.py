@@ -201,6 +201,13 @@ def is_part_of_a_thing(sentence: str, mention: NumberMention) -> bool:
                 and regex("OfWhichAfter").match(sentence[mention.end:]))
 
 
+def is_profession_of_medical_count(sentence: str, mention: NumberMention) -> bool:
+    """Whether the count at ``mention`` counts one profession ("two nurses") after a count of medical personnel in its
+    sentence ("six medical personnel, a surgeon, two nurses ..."): a part of that count, none of its own."""
+    return bool(regex("MedicalProfessionAfter").match(sentence[mention.end:])
+                and regex("MedicalWholeBefore").search(sentence[:mention.start]))
+
+
 def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
     """The heads of ``sentence`` with their groups, and every count number in it (for the windows)."""
     every = outside_nouns(sentence, find_numbers(sentence))
@@ -244,6 +251,9 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         if not noun and previous is not None and last_kind == "group" and is_unread_group(sentence, previous, mention):
             previous.unread_groups.append(mention)  # "including nine children and four elderly men, at the hands of X"
             last_kind = "blocker"
+            continue
+        if noun == "medical" and is_profession_of_medical_count(sentence, mention):
+            last_kind = "blocker"  # "six medical personnel, a surgeon, two nurses ...": a part of that count
             continue
         if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)
                         and not opening_group(sentence)[0]) \

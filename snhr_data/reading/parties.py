@@ -103,7 +103,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                       "boundary")
         return LEFT_OUT
     owned = regex("PartyOwnedVictimsAfter").match(text[end:])
-    owner = find_parties(owned.group("owner"), report) if owned else []
+    owner = find_parties(owned.group(0)[owned.start("owner"):], report) if owned else []  # "the government's victims"
     if owner and owner[0].start == 0 and regex("AgentTail").fullmatch(owned.group("owner")[owner[0].end:]):
         return Parties((owner[0].code,))  # "112 of the regime's victims died under torture": the party's
     segment = text[segment_start:start]

@@ -396,6 +396,9 @@ class ReportReader:
                                                                 self.section.period or self.source.period)
         elif not self.skipping and not self.aside:
             self.read_block(block)
+        elif not self.skipping and (rest := after_aside(block)) is not None:
+            self.aside = False  # "Most notable incidents" / ... / "SNHR documented 62 massacres: ...": the month again
+            self.read_part(rest)
 
 
 def measure_by_sum(counts: tuple[tuple[str, float], ...], after: list[Block], source: Source) -> str | None:
@@ -485,8 +488,11 @@ def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
 
 def with_seated_monitor_named(text: str, source: Source) -> str:
     """``text`` with a monitor named by its seat ("the UK-based monitor") named SNHR in a text that names no Syrian
-    Observatory: SNHR itself, the only monitor the text names, whose figures the sentence states."""
-    return text if source.observatory_named else regex("SeatedMonitor").sub("SNHR", text)
+    Observatory: SNHR itself, the only monitor the text names, whose figures the sentence states; else only where
+    the seat is an apposition to SNHR's own name ("SNHR, a UK-based monitor, said ...")."""
+    if source.observatory_named:
+        return regex("SeatedMonitorOfSnhr").sub("SNHR", text)
+    return regex("SeatedMonitor").sub("SNHR", text)
 
 
 def statement_before_definition(sentence: str) -> str:
@@ -712,6 +718,14 @@ def ordinal_party(text: str, line: int, source: Source) -> str | None:
         return None  # a section heading glued to the paragraph ("... First: Extrajudicial Killing")
     report_unknown_party(f"{source.source_file}:{line}", f"unmapped perpetrator label {label!r}", source.strict)
     return UNMAPPED
+
+
+def after_aside(block: Block) -> Block | None:
+    """The part of ``block``, under a heading of a section beside the toll ("Most notable incidents"), from the first
+    raw line of the reporter documenting a count of the month's own ("SNHR documented 62 massacres: ..."), which ends
+    the section; None if no line does."""
+    ends = [offset for offset, line in row_lines(block.text, block.starts) if regex("AsideEndLine").match(line)]
+    return block_from(block, ends[0]) if ends else None
 
 
 def block_from(block: Block, offset: int, end: int | None = None) -> Block:
