@@ -46,7 +46,7 @@ def opening_measure(sentence: str) -> str | None:
     breakdown = regex("CiviliansBreakdownOpening").match(sentence)
     broken_down = measure_of_text(breakdown.group(0)) if breakdown else None
     if regex("MonthDeadOpening").match(sentence) or regex("CiviliansByPlaceOpening").match(sentence) \
-            or (breakdown and broken_down in (None, "civilian_deaths")):
+            or (breakdown and broken_down in (None, "civilian_deaths")) or is_places_ranked(sentence):
         return "civilian_deaths"
     subject = regex("DeathsSubjectOpening").match(sentence)
     named = broken_down or (measure_of_text(subject.group("what")) if subject else None)
@@ -55,6 +55,12 @@ def opening_measure(sentence: str) -> str | None:
     glued = regex("GluedHeaderBefore").match(sentence)
     opening = regex("MeasureOpening").match(sentence[glued.end() if glued else 0:])
     return measure_of_text(opening.group("what")) if opening else None
+
+
+def is_places_ranked(sentence: str) -> bool:
+    """Whether a sentence lists places and their counts, then says they had the highest tolls ("Idlib (24), Aleppo (22)
+    and Daraa (21) were the governorates with the highest tolls"), naming no measure but the civilians'."""
+    return bool(regex("PlacesRankedAfter").match(sentence)) and not measures_named(sentence) - {"civilian_deaths"}
 
 
 def label_measure(segment: str) -> str | None:
