@@ -56,6 +56,14 @@ SENTENCE_END = re.compile(r"[.!?]\s+$")
 # parties"): the second of the pair, one
 OTHER_OF_A_PAIR = re.compile(r"\bone\b[^.;:]{1,60}?,?\s+and\s+(?P<other>the other)\s+(?=by\b|at the hands of\b|(?:was|were)\s+)",
                              re.IGNORECASE)
+# ... and the last of a set after the count of the rest ("three massacres, two of them committed by ISIS and the third
+# by other parties"; round 37): one, when its ordinal is the one after that count (the nearest number before it)
+LAST_OF_A_SET = re.compile(
+    r"\b(?P<rest>two|three|four|five|[2-5])\b(?=(?:(?!\b(?:one|two|three|four|five|six)\b)[^.;:\d]){1,60}?,?\s+and\s+"
+    r"(?P<last>the\s+(?P<ordinal>third|fourth|fifth|sixth))"
+    r"\s+(?:(?:was|were)\s+)?(?:committed\s+)?(?:by\b|at the hands of\b))",
+    re.IGNORECASE)
+ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,9 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
                                    match.group("words")))
     for match in OTHER_OF_A_PAIR.finditer(text):
         found.append(NumberMention(1.0, match.start("other"), match.end("other"), match.group("other")))
+    for match in LAST_OF_A_SET.finditer(text):
+        if parse_number(match.group("rest")) + 1 == ORDINALS[match.group("ordinal").lower()]:
+            found.append(NumberMention(1.0, match.start("last"), match.end("last"), match.group("last")))
     return tuple(sorted(found, key=lambda mention: mention.start))
 
 

@@ -129,6 +129,6 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     # civilians, ..."; round 36): the section has moved on to the month's victims
     if regex("MassacreWord").search(segment) or section.measure == "massacres" and block.measure not in SECTION_MEASURES:
         return "massacre_deaths"
-    if section.measure in SECTION_MEASURES:
-        return section.measure
+    if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window):
+        return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll
     return "civilian_deaths"

@@ -282,6 +282,9 @@ class ReportReader:
                 block_ctx.measure = listed[0].measure if listed else block_ctx.measure  # the list's, for what follows
                 continue
             read = read_sentence(sentence, line_at, block_ctx, self.section, self.source, title)
+            combined = combined_split_after(above or [], read, text)
+            if combined:  # "Extremist Islamist groups: 9 civilians. ISIS killed seven of them and HTS two": the group's
+                self.figures = [combined.get(id(f), f) for f in self.figures]
             seam = regex("ColumnSeam").search(text)
             if seam:  # "..., X killed 12 civilians, including two children. including four children ...": whose groups?
                 warn_left_out(self.source, line_at(len(sentence) - len(sentence.lstrip()) + seam.end()),
@@ -919,6 +922,20 @@ def is_contents_entry(block: Block) -> bool:
     Torture8", "V. Recommendations 10"): neither a heading of what follows nor a count."""
     text = block.text.strip()
     return bool(ROMAN_HEADING.match(text) and regex("PageNumberEnd").search(regex("ItemPrefix").sub("", text)))
+
+
+def combined_split_after(before: list[Figure], read: list[Figure], text: str) -> dict[int, Figure]:
+    """The figures of the statement before (by ``id``) whose party is HTS by a combined label ("Extremist Islamist
+    groups: 9 civilians, including one child"), renamed the combined group's when this statement splits their count
+    into ISIS and HTS, referring back to it ("ISIS killed seven of them and Hay'at Tahrir al-Sham two"; round 37)."""
+    named = [f for f in before if f.perpetrator == "hts" and regex("CombinedLabel").search(f.quote)]
+    whole = next((f for f in named if f.victim_group == "all" and f.unit == "count"), None)
+    parts = {f.perpetrator: f.value for f in read if whole is not None and f.victim_group == "all"
+             and (f.measure, f.period, f.unit) == (whole.measure, whole.period, whole.unit)}
+    if whole is None or set(parts) != {"isis", "hts"} or sum(parts.values()) != whole.value \
+            or not regex("BackReferenceBefore").search(text):
+        return {}
+    return {id(f): replace(f, perpetrator="extremist_islamic_groups") for f in named}
 
 
 def is_heading(block: Block) -> bool:
