@@ -25,7 +25,7 @@ FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
-                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section"}
+                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section", "photo_credit"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
 # to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
@@ -47,6 +47,8 @@ PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?
 PAGE_ALONE = re.compile(r"\d{1,3}")
 RUNNING_LINE_WORDS = 12
 PULL_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]")  # a line that is all one quotation
+# a caption's words in lower case, as a sentence has them and a title in capitals does not: the fewest and their shape
+CAPTION_WORDS, CAPTION_WORD = 2, re.compile(r"\b[a-z]{5,}\b")
 AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # a footnote's text at a page's foot: its marker, a superscript or a number, then a sentence ("¹ Deaths due to ...",
 # "1 SNHR counts as a child ...")
@@ -85,6 +87,8 @@ class Furniture:
     related_title_words: int
     sentence_end: re.Pattern[str]
     pictographs: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    written_date: re.Pattern[str]
 
 
 def _listed(patterns: str | Sequence[str]) -> list[str]:
@@ -143,6 +147,8 @@ def parse_furniture(data: object) -> Furniture:
         related_title_words=_positive(related["title_words"], "related.title_words"),
         sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
         pictographs=_compiled("pictograph", data["pictograph"], r"^\s*(?:(?:{})\s*)+"),
+        photo_credit=_compiled("photo_credit", data["photo_credit"]),
+        written_date=_compiled("written_date", data["written_date"]),
     )
 
 
@@ -409,6 +415,22 @@ def pull_quotes(lines: Sequence[str | None]) -> set[int]:
             and lines[after].strip()[:1].islower()}
 
 
+def photo_captions(lines: Sequence[str | None]) -> set[int]:
+    """Indices of a photo's caption: the line just before its credit ("A volunteer searches the rubble in Raqqa, June
+    2017" / "Credit: (AFP)"), in sentence case (no title) and stating no number but a date's. Left in, it would be
+    read as a line of the title, its month the report's period (round 38)."""
+    filled = [i for i, line in enumerate(lines) if line and line.strip()]
+    return {i for i, after in zip(filled, filled[1:])
+            if furniture().photo_credit.fullmatch(lines[after].strip()) and is_caption(lines[i])}
+
+
+def is_caption(line: str) -> bool:
+    """Whether ``line`` reads as a photo's caption: words in lower case as a sentence has them ("searches the rubble"),
+    not a title's capitals, and no number but a date's."""
+    undated = furniture().written_date.sub("", line)
+    return len(CAPTION_WORD.findall(undated)) >= CAPTION_WORDS and not re.search(r"\d", undated)
+
+
 def unnumbered_running_lines(lines: Sequence[str | None], footers: set[int]) -> set[int]:
     """Indices of the running ``footers``' label printed again without its page number after the first of them: the
     page's header ("SNHR – Death Toll – First Half of 2016   page 3" / "SNHR – Death Toll – First Half of 2016", round
@@ -508,7 +530,8 @@ def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None =
     kept = [without_line_furniture(line) for line in lines]
     footers = page_counted_lines(kept) | {i for i, line in enumerate(lines) if ends_page(line) and kept[i] is None}
     toc = (contents_entries(kept) | related_links(lines, kept) | footers | page_headers(lines)
-           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept))
+           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept)
+           | photo_captions(lines))
     toc |= page_footnotes(lines, raw or lines, toc)
     shown = [None if i in toc or (line is not None and is_cut_title(kept, i)) else line for i, line in enumerate(kept)]
     return shown, {i for i, line in enumerate(shown) if line is not None and is_lone_number(kept, i)}
