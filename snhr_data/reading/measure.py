@@ -71,6 +71,15 @@ def label_measure(segment: str) -> str | None:
     return named if named in SECTION_MEASURES | {"massacres"} else None
 
 
+def gapped_measure(head: Head, before: str) -> str | None:
+    """The measure the label right before a bare count whose verb is left out names, after a count of another
+    ("the medical staff numbered 97 and media activists 53": media workers), when it is one beside the civilian toll
+    (workers, torture, massacres); else None. ``before``: the sentence up to the count."""
+    labelled = regex("GappedCountLabel").search(before) if head.noun == "bare" else None
+    named = measure_of_text(labelled.group("label")) if labelled else None
+    return named if named in SECTION_MEASURES | {"massacres"} else None
+
+
 def measure_of(head: Head, previous_measure: str | None, window: str, segment: str,
                bringing: re.Match[str] | None, block: Context, section: Context, opening: str | None = None) -> str:
     """The measure of ``head``: its noun's, the one its clause or the sentence's opening (``opening``) names,

@@ -22,7 +22,7 @@ from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, is_stated_whole,
                     noun_end, noun_of, opening_group, set_windows, with_opening_group)
-from .measure import SECTION_MEASURES, measure_of, measure_of_text, measures_named, opening_measure
+from .measure import SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, parties_of
 from .percents import read_percents
@@ -390,8 +390,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                            if regex("GroupDiedOfTorture").match(text[noun_end(text, mention):]))
     # a group's own clause ("including one child who died due to torture") speaks of the group, not the count
     own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
-    measure = measure_of(head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
-                         opening_measure(text))
+    measure = (gapped_measure(head, text[:start]) if prev else None) or measure_of(
+        head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
+        opening_measure(text))
     if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
             block.measure == "massacres" and (regex("MassacresClaimedOpening").match(text[:start])
                                               or regex("MassacreVictimsAfter").match(own_words)))
