@@ -53,6 +53,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = own[0]
     elif predicate := predicate_periods(head, sentence, periods):
         chosen = predicate[0]
+    elif labelled := [p for p in before if labels_next_count(p, sentence)
+                      and regex("NextCountLabelWith").fullmatch(sentence[p.end:start])]:
+        chosen = labelled[-1]  # "..., followed by October with 341 and November with 297": 297's label
     elif in_segment:
         chosen = in_segment[-1]
     elif coordinated := list_period(head, later_heads, sentence, periods):
@@ -101,12 +104,19 @@ def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -
     end = head.mention.end
     comma = sentence.find(",", end)
     own_end = min(head.window_end, comma if comma != -1 else len(sentence), parenthesis_end(sentence, head.mention.start))
-    own = [p for p in periods if end <= p.start < own_end]
+    own = [p for p in periods if end <= p.start < own_end and not labels_next_count(p, sentence)]
     if own or not head.groups:
         return own
     groups_end = max(noun_end(sentence, mention) for _, mention in head.groups)
     return [p for p in periods if groups_end <= p.start < head.window_end
             and regex("AfterGroupsClause").fullmatch(sentence[groups_end:p.start])]
+
+
+def labels_next_count(mention: PeriodMention, sentence: str) -> bool:
+    """Whether a period phrase labels the next count of a list, with it right after ("..., followed by October with 341
+    and November with 297": November labels 297, never 341)."""
+    return bool(regex("NextCountLabelBefore").search(sentence[:mention.start])
+                and regex("NextCountLabelAfter").match(sentence[mention.end:]))
 
 
 def list_period(head: Head, later_heads: list[Head], sentence: str,
