@@ -15,7 +15,7 @@ from ..numbers import find_numbers
 from ..periods import contains, is_period
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
-from .dates import is_date_line, without_date_label
+from .dates import is_date_line, is_month_heading, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import measure_of_text, measures_named
 from .governorates import place_label
@@ -136,9 +136,10 @@ class ReportReader:
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
             if not measure and (reaches_beyond(periods[0].period, self.section.period)
-                                or (is_period_only(dated, periods) and heading_number(block.text) is None)):
-                # "Massacres" / ... / "The toll of the first half of 2020", or an unnumbered "June 2017" (not the
-                # numbered part "1. In 2024" of its section): another toll
+                                or ((is_period_only(dated, periods) or is_month_heading(text))
+                                    and heading_number(block.text) is None)):
+                # "Massacres" / ... / "The toll of the first half of 2020", or an unnumbered "June 2017" or "The
+                # month of June" (not the numbered part "1. In 2024" of its section): another toll
                 self.section.measure = None
             self.section.period = periods[0].period
             self.period_level = block.md_heading
