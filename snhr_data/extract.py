@@ -227,7 +227,8 @@ def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
     with a warning naming file and line. A count of one value, or whose every value falls below a part, is kept as
     stated (the audit reports it); so is a party's count (a report's sections may disagree on one party's toll: "15
     civilians, including five children" in one, "Three civilians" in another). Approximate parts ("about 40") and
-    bounds ("at least 100") prove nothing and are not compared."""
+    bounds ("at least 100") prove nothing and are not compared. The groups the same statement gives that part ("The
+    coalition's toll of 260 civilians included 71 children") are the part's, never the whole's: left out with it."""
     def key(f: Figure) -> tuple:
         return f.period, f.measure, f.unit, f.perpetrator, f.governorate, f.victim_group
 
@@ -248,7 +249,16 @@ def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
             warnings.warn(f"{row.source_file}:{row.line}: {row.value:g} in {row.quote[:80]!r} is below a part of it "
                           f"the text states, beside another value of the same count; it is left out as a part read as "
                           f"the whole", AmbiguousTextWarning, stacklevel=2)
-    return [f for f in figures if id(f) not in dropped]
+    dropped_wholes = [f for f in counts if id(f) in dropped]
+    return [f for f in figures if id(f) not in dropped and not any(is_group_of(f, whole) for whole in dropped_wholes)]
+
+
+def is_group_of(group: Figure, whole: Figure) -> bool:
+    """Whether ``group`` is a victim group the statement of ``whole`` gives it ("260 civilians ... included 71
+    children"): the same statement (line and quote), period, measure, unit, party and governorate, a narrower group."""
+    return (group.period, group.measure, group.unit, group.perpetrator, group.governorate, group.line, group.quote) \
+        == (whole.period, whole.measure, whole.unit, whole.perpetrator, whole.governorate, whole.line, whole.quote) \
+        and group.victim_group in NARROWER_GROUPS.get(whole.victim_group, set())
 
 
 def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:
