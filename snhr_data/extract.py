@@ -79,7 +79,8 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
 def warn_digit_gaps(blocks: list[Block], source_file: str) -> None:
     """Warn of each line whose digits a no-break or thin space may group or part ("Aleppo 12 345 67"): its numbers
     there are left out (``clean.spaced_thousands_joined``)."""
-    for line in sorted({block.line_at(match.start()) for block in blocks for match in DIGITS_PARTED.finditer(block.text)}):
+    parted = {block.line_at(match.start()) for block in blocks for match in DIGITS_PARTED.finditer(block.text)}
+    for line in sorted(parted):
         warnings.warn(f"{source_file}:{line}: digits parted by a no-break or thin space may be one number or two; "
                       "they are left out", AmbiguousTextWarning, stacklevel=3)
 

@@ -49,7 +49,8 @@ RUNNING_LINE_WORDS = 12
 PULL_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]")  # a line that is all one quotation
 # a caption's words in lower case, as a sentence has them and a title in capitals does not: the fewest and their shape
 CAPTION_WORDS, CAPTION_WORD = 2, re.compile(r"\b[a-z]{5,}\b")
-CAPTION_ZERO = re.compile(r"\b(?:no|none|zero)\b", re.I)  # a statement of no deaths ("No civilian deaths ..."), no caption
+# a statement of no deaths ("No civilian deaths ..."), no caption
+CAPTION_ZERO = re.compile(r"\b(?:no|none|zero)\b", re.I)
 AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # a footnote's text at a page's foot: its marker, a superscript or a number, then a sentence ("¹ Deaths due to ...",
 # "1 SNHR counts as a child ...")

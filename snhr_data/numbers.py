@@ -31,8 +31,10 @@ _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d)"
 DIGIT_GAP = "\u2009"
 DIGITS_PARTED = re.compile(rf"\d{DIGIT_GAP}\d")
 NUMBER_PATTERN = re.compile(
-    rf"(?<![\w.,:/])(?<!\w-)(?<!\d{DIGIT_GAP})(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
-    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|{DIGIT_GAP}\d)",  # "killed 624: 301 by ...", never "10:30", "One:"
+    rf"(?<![\w.,:/])(?<!\w-)(?<!\d{DIGIT_GAP})"
+    rf"(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
+    # "killed 624: 301 by ...", never "10:30", "One:"
+    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|{DIGIT_GAP}\d)",
     re.IGNORECASE,
 )
 # "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.) So is it before one of

@@ -136,7 +136,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     # ... but not after a sentence of the section counting workers or torture deaths among all the month's victims
     # ("Massacres / ... 18 massacres ... / Among the victims were 7 medical personnel ... / Aleppo governorate lost 311
     # civilians, ..."; round 36): the section has moved on to the month's victims
-    if regex("MassacreWord").search(segment) or section.measure == "massacres" and block.measure not in SECTION_MEASURES:
+    if regex("MassacreWord").search(segment) \
+            or section.measure == "massacres" and block.measure not in SECTION_MEASURES:
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window):
         return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll

@@ -45,8 +45,8 @@ class Context:
     # killed by X ...; the remaining 12 by Y"): the bare counts of the statement after it count it too
     opening_group: str = ""
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
-    # the one party of every count of the previous statement, if a semicolon ended it ("X killed 139 civilians, including
-    # 22 children; 2 died due to torture"): the party of a bare count that opens the statement after it
+    # the one party of every count of the previous statement, if a semicolon ended it ("X killed 139 civilians,
+    # including 22 children; 2 died due to torture"): the party of a bare count that opens the statement after it
     clause_party: str | None = None
     counted: bool = False  # the block stated counts already (of the section: the report's body did, its title aside)
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose

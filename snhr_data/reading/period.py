@@ -56,7 +56,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     elif labelled := [p for p in before if labels_next_count(p, sentence)
                       and regex("NextCountLabelWith").fullmatch(sentence[p.end:start])]:
         chosen = labelled[-1]  # "..., followed by October with 341 and November with 297": 297's label
-    elif ranked := [p for p in before if p.kind == "month" and regex("MonthRankedWith").fullmatch(sentence[p.end:start])]:
+    elif ranked := [p for p in before
+                    if p.kind == "month" and regex("MonthRankedWith").fullmatch(sentence[p.end:start])]:
         chosen = ranked[-1]  # "December was the deadliest month of 2024, with 611 civilian deaths": December's
     elif in_segment:
         chosen = in_segment[-1]

@@ -634,9 +634,9 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              if is_labelled_row(block.text[before:start], colon=True) and is_labelled_item(block.text[start:end])
              and block.text[after:after + 1].isupper()
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())]
-    # ... or a bulleted item of that kind, a block of its own, before a whole sentence on the next line ("- Other parties:
-    # 81, of whom ... 9 in killings by unidentified persons" / "SNHR also documented 13 deaths due to torture, ..."; round
-    # 37): the sentence is none of the item's
+    # ... or a bulleted item of that kind, a block of its own, before a whole sentence on the next line ("- Other
+    # parties: 81, of whom ... 9 in killings by unidentified persons" / "SNHR also documented 13 deaths due to torture,
+    # ..."; round 37): the sentence is none of the item's
     cuts += [end for (start, end), (after, after_end) in zip(lines[:1], lines[1:2])
              if regex("BulletItem").match(block.text[start:end]) and is_labelled_item(unbulleted(block.text[start:end]))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
@@ -645,7 +645,8 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
 
 
 def unbulleted(line: str) -> str:
-    """A raw line without the bullet or number its list item opens with ("- Other parties: 81" -> "Other parties: 81")."""
+    """A raw line without the bullet or number its list item opens with ("- Other parties: 81" -> "Other parties:
+    81")."""
     prefix = regex("ItemPrefix").match(line)
     return line[prefix.end():] if prefix else line
 
