@@ -243,7 +243,8 @@ class ReportReader:
                 # after a cell alone ("Civilians: 16") is still the row's. A whole sentence after the rows is not of
                 # the party of the heading above them either, their sibling ("First: The government forces" / ... /
                 # "Fifth: Unknowns ..." / "The number of victims who died due to torture in March 2014 was 114.")
-                heading_party = None if row and regex("SentenceLine").fullmatch(text) else heading_party
+                heading_party = None if (row and regex("SentenceLine").fullmatch(text)) \
+                    or leaves_heading_party(text, self.section.measure, self.source.report) else heading_party
                 row = None
             self.section.party, carried = carried or (row.party if row else heading_party), None
             if self.fighters or row_party == UNMAPPED:
@@ -719,6 +720,20 @@ def flat_rows(sentences: Sequence[tuple[int, str]], block: Block, body_start: in
         for begin, end in zip([0] + inner, inner + [len(sentence)]):
             pieces.append((offset + begin, sentence[begin:end]))
     return pieces
+
+
+def leaves_heading_party(text: str, measure: str | None, report: str) -> bool:
+    """Whether a line under a party's sub-heading states another subject than that party's civilians, ending the
+    party's part ("F. Other parties:" / "Other parties killed 36 civilians ..." / "Massacres: we documented two
+    massacres, ..." / "By governorate, Daraa had the highest toll with 21"): deaths under torture, massacres or workers,
+    or a ranking of the places, unless it refers back to the party ("Two of them died due to torture") or is no
+    statement of its own (a table's cell "Torture 38"). ``measure``: the section's, None for civilian deaths."""
+    if regex("PartyBackReference").search(text) or not regex("StatementWithVerb").fullmatch(text):
+        return False
+    other_measure = bool(measures_named(text) - {measure or "civilian_deaths"})
+    places_ranked = bool(regex("PlacesRankingStatement").search(text)) and len(find_governorates(text)) > 1 \
+        and not find_parties(text, report)
+    return other_measure or places_ranked
 
 
 def ordinal_party(text: str, line: int, source: Source) -> str | None:
