@@ -256,10 +256,9 @@ def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
 
 def is_group_of(group: Figure, whole: Figure) -> bool:
     """Whether ``group`` is a victim group the statement of ``whole`` gives it ("260 civilians ... included 71
-    children"): the same statement (line and quote), period, measure, unit, party and governorate, a narrower group."""
-    return (group.period, group.measure, group.unit, group.perpetrator, group.governorate, group.line, group.quote) \
-        == (whole.period, whole.measure, whole.unit, whole.perpetrator, whole.governorate, whole.line, whole.quote) \
-        and group.victim_group in NARROWER_GROUPS.get(whole.victim_group, set())
+    children"): a part of it (``is_part_of``) of the same statement (line and quote), party and governorate."""
+    return is_part_of(group, whole) and (group.perpetrator, group.governorate, group.line, group.quote) \
+        == (whole.perpetrator, whole.governorate, whole.line, whole.quote)
 
 
 def add_implied_other_parties(figures: list[Figure]) -> list[Figure]:

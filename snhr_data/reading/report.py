@@ -639,17 +639,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # parties: 81, of whom ... 9 in killings by unidentified persons" / "SNHR also documented 13 deaths due to torture,
     # ..."; round 37): the sentence is none of the item's
     cuts += [end for (start, end), (after, after_end) in zip(lines[:1], lines[1:2])
-             if regex("BulletItem").match(block.text[start:end]) and is_labelled_item(unbulleted(block.text[start:end]))
+             if regex("BulletItem").match(block.text[start:end])
+             and is_labelled_item(regex("ItemPrefix").sub("", block.text[start:end]))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
              and regex("SentenceLine").match(block.text[after:after_end].strip())]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
-
-
-def unbulleted(line: str) -> str:
-    """A raw line without the bullet or number its list item opens with ("- Other parties: 81" -> "Other parties:
-    81")."""
-    prefix = regex("ItemPrefix").match(line)
-    return line[prefix.end():] if prefix else line
 
 
 def goes_on(line: str) -> bool:
