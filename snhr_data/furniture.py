@@ -18,6 +18,7 @@ from typing import Sequence
 
 import yaml
 
+from .grammar import regex
 from .paths import VOCAB_DIR
 from .vocab import find_governorates, find_parties
 
@@ -49,8 +50,6 @@ RUNNING_LINE_WORDS = 12
 PULL_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]")  # a line that is all one quotation
 # a caption's words in lower case, as a sentence has them and a title in capitals does not: the fewest and their shape
 CAPTION_WORDS, CAPTION_WORD = 2, re.compile(r"\b[a-z]{5,}\b")
-# a statement of no deaths ("No civilian deaths ..."), no caption
-CAPTION_ZERO = re.compile(r"\b(?:no|none|zero)\b", re.I)
 AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # a footnote's text at a page's foot: its marker, a superscript or a number, then a sentence ("¹ Deaths due to ...",
 # "1 SNHR counts as a child ...")
@@ -431,7 +430,7 @@ def is_caption(line: str) -> bool:
     not a title's capitals, and no number but a date's, nor a zero in words ("No civilian deaths ... in December.")."""
     undated = furniture().written_date.sub("", line)
     return len(CAPTION_WORD.findall(undated)) >= CAPTION_WORDS and not re.search(r"\d", undated) \
-        and not CAPTION_ZERO.search(undated)
+        and not regex("CaptionZero").search(undated)
 
 
 def unnumbered_running_lines(lines: Sequence[str | None], footers: set[int]) -> set[int]:
