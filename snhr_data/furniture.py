@@ -28,9 +28,10 @@ FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "c
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
                   "glued_footer", "other_script", "chat_prefix", "pictograph", "section", "photo_credit"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
-# a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
-# to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
-TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|(?:\?|[A-Za-z)])\d{1,3}\s*$")
+# a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, a dash ("Second:
+# Methodology - 3"), or glued to a "?" or to its last word ("Summary of the Death Toll3": a PDF text layer drops
+# the gap)
+TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s|[A-Za-z)]\s+[-–—])\s*\.?\s*\d{1,3}\s*$|(?:\?|[A-Za-z)])\d{1,3}\s*$")
 # a page number at a line's start or end, after a bar or a dash, or after "page" ("... | 6", "... page 2 of 9")
 PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+)?|\spage\s+)"
                           r"(?P<end>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
