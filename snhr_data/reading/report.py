@@ -200,7 +200,7 @@ class ReportReader:
         return block_from(block, after[0]) if after else None
 
     def read_block(self, block: Block, title: bool = False) -> None:
-        if block.text.lstrip().startswith(('"', "'")) and not regex("QuotedTermOpening").match(block.text):
+        if block.text.lstrip().startswith(('"', "'")) and not regex("ReadQuoteOpening").match(block.text):
             return  # an eyewitness account, quoted
         in_list = not title and is_list_part(block.text, self.source.report)
         block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None)
