@@ -81,6 +81,8 @@ _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 _COUNT_LABEL_LINE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$")
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
+# a sentence's count and its victims' noun opening it, not a part of a count before it ("12 of them", "9 among them")
+_COUNT_OPENING = re.compile(r"\d[\d,]*\s+(?!of\b|among\b)[a-z]+\b")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
                          "،": ",", "؛": ";",  # Arabic commas and semicolons in translated English
                          "\u00ad": None,  # a soft hyphen an OCR or a converter left inside a word ("per\u00adsonnel")
@@ -254,17 +256,19 @@ def _is_title_line(text: str) -> bool:
     return _is_short_title(text) and all(word[:1].isupper() for word in text.split() if len(word) > 3)
 
 
-def _item_before_paragraph(block: Block, next_text: str) -> bool:
-    """A one-line list item that is a label and its count ("- Israeli forces: four", "- Other parties killed 391")
-    before a line that opens a paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a
-    heading ("Massacres"), or
+def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> bool:
+    """A one-line list item that is a label and its count ("- Israeli forces: four", "- Other parties killed 391",
+    "▪️ Other parties: 29 civilians": a post's item after its pictograph, which cleaning drops) before a line that
+    opens a paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...", "48 people died due to
+    torture in September: ...") or a heading ("Massacres"), or
     opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
     children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
     Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
     if len(block.lines) != 1:
         return False
-    if _LABELLED_COUNT_ITEM.match(block.text) or _COUNT_ITEM.match(block.text):
-        return _opens_paragraph(next_text) or _is_title_line(next_text) or (
+    item = f"- {block.text}" if starts_with_pictograph(item_raw_line) else block.text
+    if _LABELLED_COUNT_ITEM.match(item) or _COUNT_ITEM.match(item):
+        return _opens_paragraph(next_text) or _is_count_sentence(next_text) or _is_title_line(next_text) or (
             bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text))
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
@@ -283,7 +287,17 @@ def is_labelled_cells_row(text: str) -> bool:
 
 def _is_paragraph(text: str) -> bool:
     """A capitalised line long enough and ending a sentence: a paragraph of its own."""
-    return _opens_paragraph(text) and bool(re.search(r"[.!?][\"')]?$", text))
+    return _opens_paragraph(text) and _is_sentence_end(text)
+
+
+def _is_count_sentence(text: str) -> bool:
+    """A whole sentence long enough opening with its count, never a part of the count before it ("48 people died due
+    to torture in September: 47 in ...", not "12 of them were killed by landmines ...")."""
+    return bool(_COUNT_OPENING.match(text)) and len(text.split()) >= _PARAGRAPH_WORDS and _is_sentence_end(text)
+
+
+def _is_sentence_end(text: str) -> bool:
+    return bool(re.search(r"[.!?][\"')]?$", text))
 
 
 def _opens_paragraph(text: str) -> bool:
@@ -546,7 +560,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not current.md_heading
             and (not _ends_block(current, last_text, text) or _is_wrapped_count(last_text, text))
             and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
-            and not _item_before_paragraph(current, text)
+            and not _item_before_paragraph(current, raw_lines[current.lines[0] - 1], text)
             and not _after_indented_item(current, last_raw_line, raw_line, text)
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
             and not is_labelled_cells_row(last_text)

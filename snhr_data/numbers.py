@@ -25,14 +25,16 @@ _WORD_NUMBER = rf"{_SIMPLE_WORD}(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_
 # "1.137 civilians" (a translated copy): a dot before exactly three digits separates thousands ("1.5%", "12.500
 # percent" stay decimals)
 _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d|\s*(?:%|per ?cent))"
-_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d)"
+# ... never the whole part alone of a decimal the pattern cannot end ("1.2K" reactions is no 1)
+_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d|\.\d)"
 
 # a thin space the cleaning keeps between digits it could not tell a thousands separator from a gap between two numbers
 # ("Aleppo 12 345 67"; clean.spaced_thousands_joined): the digits on either side of it are never read
 DIGIT_GAP = "\u2009"
 DIGITS_PARTED = re.compile(rf"\d{DIGIT_GAP}\d")
+# a number after a number sign ("Reply #4", "Issue #142") names a post or an issue, never counts
 NUMBER_PATTERN = re.compile(
-    rf"(?<![\w.,:/])(?<!\w-)(?<!\d{DIGIT_GAP})"
+    rf"(?<![\w.,:/#])(?<!\w-)(?<!\d{DIGIT_GAP})"
     rf"(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
     # "killed 624: 301 by ...", never "10:30", "One:"
     rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|{DIGIT_GAP}\d)",

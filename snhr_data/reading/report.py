@@ -68,6 +68,8 @@ class ReportReader:
     # measures ("21 massacres in May, in which 160 civilians were killed, distributed as follows:"): by their sum, the
     # list's items say which one they break down (measure_by_sum)
     before: str = ""  # the text of the part read last: a table's caption, when a header follows it
+    items_party: str | None = None  # the party of an ordinal heading ("First: The government forces"), handed on to
+    # the lettered items under it ("A. Civilians: ...", "C. Deaths due to torture: 148"), up to a block of no letter
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -102,6 +104,10 @@ class ReportReader:
         self.open_numbered(number)
         before = self.heading_state()
         self.set_by_heading(block, text)
+        if regex("OrdinalRowLabel").match(block.text):
+            self.items_party = self.section.party if self.section.party != UNMAPPED else None
+        elif not regex("LetteredItem").match(block.text):
+            self.items_party = None  # a lettered heading ("B. Rebels: 611 fighters") is one of the items
         if number is not None:
             self.outline.append((number, {name: value for name, value in before.items()
                                           if self.heading_state()[name] != value}))
@@ -200,8 +206,12 @@ class ReportReader:
         return block_from(block, after[0]) if after else None
 
     def read_block(self, block: Block, title: bool = False) -> None:
-        if block.text.lstrip().startswith(('"', "'")) and not regex("QuotedTermOpening").match(block.text):
+        if block.text.lstrip().startswith(('"', "'")) and not regex("ReadQuoteOpening").match(block.text):
             return  # an eyewitness account, quoted
+        if regex("LetteredItem").match(block.text) and len(block.lines) == 1:  # the item alone, not the rows after it
+            self.section.party = self.section.party or self.items_party
+        else:
+            self.items_party = None
         in_list = not title and is_list_part(block.text, self.source.report)
         block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None)
         in_incident = False
@@ -296,8 +306,10 @@ class ReportReader:
             row_read = read
             self.table = None if title else table_intro(sentence, self.source,
                                                         block_ctx.period or self.section.period or self.source.period)
-        # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block
+        # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block;
+        # an ordinal label line ending it ("... First: The government forces"), of each lettered item after it too
         self.section.party = carried
+        self.items_party = carried or self.items_party
         self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed, self.source.report)
         self.listed_measure = None if title else list_part_after(block.text, block_ctx.listed_measure,
                                                                  self.listed_measure, self.source.report)
