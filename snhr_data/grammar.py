@@ -263,6 +263,14 @@ def class_texts(name: str) -> tuple[tuple[str, str], ...]:
     return found.value
 
 
+def words(name: str) -> tuple[str, ...]:
+    """The words of a ``words`` entry, in the order written (an ordinal's place: "Second" is the second)."""
+    found = entry(name)
+    if found.kind != "words":
+        raise VocabularyError(f"{found.file}.yaml: entry {name!r} is not a list of words")
+    return tuple(grammar_sources()[name][1]["words"])
+
+
 # Characters other than ASCII letters that a case-insensitive pattern matches to one (re's case folding).
 ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
-from ..grammar import cached_by_text, matches_any, regex, regexes
+from ..grammar import cached_by_text, matches_any, regex, regexes, words
 from ..numbers import find_numbers
 from ..periods import contains, is_period
 from ..vocab import find_governorates, find_parties, report_unknown_party
@@ -100,7 +100,7 @@ class ReportReader:
             self.outline = []
             self.skipping = False
             self.section, self.period_level = Context(), 0
-        number = None if major else heading_number(block.text)
+        number = None if major else heading_number(block.text) or ordinal_heading_number(block.text)
         self.open_numbered(number)
         before = self.heading_state()
         self.set_by_heading(block, text)
@@ -208,6 +208,11 @@ class ReportReader:
     def read_block(self, block: Block, title: bool = False) -> None:
         if block.text.lstrip().startswith(('"', "'")) and not regex("ReadQuoteOpening").match(block.text):
             return  # an eyewitness account, quoted
+        ordinal = ordinal_heading_number(block.text)
+        if ordinal is not None:  # "Second: ISIS 104 civilians ...": a sibling of "First: ..." above, whose lettered
+            # headings' measure ("C. Deaths due to torture: 48") is no longer in force
+            self.open_numbered(ordinal)
+            self.outline.append((ordinal, {}))
         if regex("LetteredItem").match(block.text) and len(block.lines) == 1:  # the item alone, not the rows after it
             self.section.party = self.section.party or self.items_party
         else:
@@ -713,8 +718,8 @@ def is_measure_count_line(line: str) -> bool:
 def row_label(line: str) -> str:
     """The words a flattened table's row opens with ("Civilian deaths at the hands of"), '' for a line too short to
     be a row: lines of one block that open alike are the rows of one table."""
-    words = line.split()
-    return " ".join(words[:5]) if len(words) > 8 and not any(ch.isdigit() for ch in " ".join(words[:5])) else ""
+    tokens = line.split()
+    return " ".join(tokens[:5]) if len(tokens) > 8 and not any(ch.isdigit() for ch in " ".join(tokens[:5])) else ""
 
 
 def flat_rows(sentences: Sequence[tuple[int, str]], block: Block, body_start: int) -> list[tuple[int, str]]:
@@ -933,6 +938,12 @@ def heading_number(text: str) -> HeadingNumber | None:
     if match.group("digits"):
         return HeadingNumber("digits" + match.group("separator"), int(match.group("digits")))
     return HeadingNumber("letter" + match.group("separator"), ord(match.group("letter")) - ord("A") + 1)
+
+
+def ordinal_heading_number(text: str) -> HeadingNumber | None:
+    """The place of an ordinal heading ("Second" of "Second: ISIS"), a number of its own kind; None for another."""
+    match = regex("OrdinalHeadingNumber").match(text)
+    return HeadingNumber("ordinal", words("OrdinalWord").index(match.group("ordinal")) + 1) if match else None
 
 
 def is_major_heading(block: Block) -> bool:
