@@ -233,7 +233,9 @@ class ReportReader:
             row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
                                       block.line_at(body_start + offset), self.source)
             self.fighters = self.fighters and not row_party
-            if row_party and not has_count(text):  # "Third: The armed opposition factions" / "Civilian death toll 47"
+            # "Third: The armed opposition factions" / "Civilian death toll 47": a heading for the next line; never a
+            # row that states its party's zero ("Seventh: We did not document any deaths at the hands of X")
+            if row_party and not has_count(text) and not states_zero(text):
                 carried = row_party
                 continue
             if row_party or carried:
