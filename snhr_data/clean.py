@@ -56,17 +56,9 @@ _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 # a footnote marker in brackets glued to the word or number it annotates ("87[1] civilians", "nine women[2]", "[^3]" of
 # markdown, perhaps linking to its note: "3[4](#fn4)"; round 24); a note's own marker, opening its line, is kept
 _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # a thread's post number opening each post ("3/ Torture: 21 detainees ...", "4/12 Massacres: 9"; round 32)
 _POST_NUMBER = re.compile(r"^\s*\d{1,2}/(?:\d{1,2})?\s+(?=[A-Z\d])")
-# A title wrapped over a paragraph break ("... and 30 Victims" / "" / "Due to Torture ...", "... and 30" / "" /
-# "Victims Who Died Due to Torture"): the block ends on a count ("30 Victims", "and 30") or a joining word, and the next
-# line goes on with the same statement.
-_DANGLING_COUNT = re.compile(r"(?:\d[\d,]*\s+[A-Za-z]+|\band\s+\d[\d,]*|\b(?:and|including|of|as well as))$", re.IGNORECASE)
-_GOES_ON = re.compile(r"^(?:(?:victims?|individuals?|people|persons|deaths?)\s+(?=who\b|due to\b|under\b|died\b))?"
-                      r"(?:due to|under torture|who (?:died|were)|died|killed|documented|including|as well as|at the hands of)\b",
-                      re.IGNORECASE)
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
 # "- Other parties: 64 civilians"; round 25) and their groups ("- Unidentified groups: 70 civilians, including 8
 # children and 6 women", "- ISIS: 96 civilians (18 children, 15 women)"; round 26), ending on a noun, never on a word
@@ -87,7 +79,6 @@ _ENDS_IN_COUNT = re.compile(r"\d\s*\|?$")
 # a line of a key-figures box: a count, then the few words of its label, no verb nor punctuation ("116 civilians
 # killed", "26 children", "9 deaths due to torture", "0 media workers"; round 27); never a word that goes on onto the next line
 _COUNT_LABEL_LINE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$")
-_COUNT_LABEL_DANGLING = re.compile(r"\b(?:and|or|of|in|by|at|the|to|including|among|whom)$", re.IGNORECASE)
 _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
@@ -209,17 +200,14 @@ def _is_wrapped_count(last_text: str, text: str) -> bool:
     return last_text.rstrip().endswith(":") and bool(_COUNT_ALONE.fullmatch(text))
 
 
-# a table's, figure's or chart's caption opening a line ("Figure 2: civilian victims by governorate, November 2019")
-_CAPTION = re.compile(r"^\s*(?:table|figure|chart|graph)\s+\(?\d{1,2}\)?\s*[.:-]\s*\S", re.IGNORECASE)
-_CAPTION_GOES_ON = re.compile(r"(?:[,;:(-]|\b(?:by|of|in|and|the|for|during|to))\s*$", re.IGNORECASE)
-
 
 def _caption_before_row(line: str, text: str) -> bool:
     """Whether ``line`` is a whole caption on its own line and ``text``, the line after it, a row with its count
     ("Figure 2: civilian victims by governorate, November 2019" / "Idlib 171"): the row is its table's or chart's,
     never the caption's words, which would hide the caption's measure (round 30). A caption cut short at a comma or
     a joining word goes on."""
-    return bool(_CAPTION.match(line)) and not _CAPTION_GOES_ON.search(line) and bool(re.search(r"\d", text))
+    return (bool(regex("CaptionOpening").match(line)) and not regex("CaptionGoesOn").search(line)
+            and bool(re.search(r"\d", text)))
 
 
 def _is_short_title(text: str) -> bool:
@@ -277,7 +265,7 @@ def _item_before_paragraph(block: Block, next_text: str) -> bool:
         return False
     if _LABELLED_COUNT_ITEM.match(block.text) or _COUNT_ITEM.match(block.text):
         return _opens_paragraph(next_text) or _is_title_line(next_text) or (
-            bool(_LABEL_LINE.match(next_text)) and not _GROUPS_NEXT.match(next_text))
+            bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text))
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
 
@@ -309,7 +297,7 @@ def _headline_before_paragraph(block: Block, next_text: str) -> bool:
     perhaps under a date line, before a line that is a whole paragraph (a web copy pasted with one line per
     paragraph): the headline ends there."""
     return (len(block.lines) <= _HEADLINE_LINES and not re.search(r"[.!?:;,]$", block.text)
-            and not _DANGLING_COUNT.search(block.text) and _is_paragraph(next_text))
+            and not regex("DanglingCount").search(block.text) and _is_paragraph(next_text))
 
 
 def _is_enumerated_title(text: str, next_text: str) -> bool:
@@ -317,12 +305,8 @@ def _is_enumerated_title(text: str, next_text: str) -> bool:
     unpunctuated, unless it is a labelled count whose groups follow on the next line ("A. Civilians: 1,061" +
     "Of whom children: 197")."""
     return (bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
-            and not (re.search(r":\s*\d[\d,]*$", text) and _GROUPS_NEXT.match(next_text)))
+            and not (re.search(r":\s*\d[\d,]*$", text) and regex("GroupsOpener").match(next_text)))
 
-
-# the groups of a row's count on the line after it ("Of whom children: 197", "Among them 21 children")
-_GROUPS_OPENER = r"(?:of (?:whom|which|them)|among (?:them|whom)|including)\b"
-_GROUPS_NEXT = re.compile(rf"(?i){_GROUPS_OPENER}")
 
 
 def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
@@ -331,16 +315,13 @@ def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
     item's own groups, read with it, never a whole list's."""
     indent = len(raw_line) - len(raw_line.lstrip())
     return (bool(_ITEM_START.match(item_raw_line)) and indent > len(item_raw_line) - len(item_raw_line.lstrip())
-            and bool(_ITEM_START.match(text)) and bool(_GROUPS_SUB_ITEM.match(_ITEM_START.sub("", text))))
+            and bool(_ITEM_START.match(text)) and bool(regex("GroupsSubItem").match(_ITEM_START.sub("", text))))
 
-
-# a nested bullet of an item's groups ("including 9 children", "and 5 women", "of which 17 were children")
-_GROUPS_SUB_ITEM = re.compile(rf"(?:and\s+)?(?:{_GROUPS_OPENER}|\d[\d,]*\s+(?:children|women)\b)")
 
 
 def _goes_on(block_text: str, text: str) -> bool:
     """Whether ``text``, after a blank line, continues a statement cut at a count ("30 Victims" + "Due to Torture")."""
-    return bool(_DANGLING_COUNT.search(block_text.rstrip()) and _GOES_ON.match(text))
+    return bool(regex("DanglingCount").search(block_text.rstrip()) and regex("GoesOnAfterCount").match(text))
 
 
 def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozenset()) -> None:
@@ -354,7 +335,7 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
     separator = " "
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
-        if ((re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not re.search(rf"\b{_TENS}-$", block.text, re.I))
+        if ((re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not regex("TensHyphenEnd").search(block.text))
                 or _rejoined(block.text, text) in words):
             # "impor-" + "tance" -> "importance"; "US-" + "led" and "twenty-" + "three" keep their hyphen; a name cut
             # at a line's end, "Syr-" + "ian", is one word when the text writes it whole elsewhere (round 30)
@@ -478,7 +459,7 @@ def count_label_lines(texts: list[str | None]) -> set[int]:
 
 
 def _is_count_label_line(text: str) -> bool:
-    return bool(_COUNT_LABEL_LINE.fullmatch(text)) and not _COUNT_LABEL_DANGLING.search(text)
+    return bool(_COUNT_LABEL_LINE.fullmatch(text)) and not regex("CountLabelDangling").search(text)
 
 
 def delimited_as_pipes(lines: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Sequence
 
 import yaml
 
+from .grammar import regex
 from .paths import VOCAB_DIR
 from .vocab import find_governorates, find_parties
 
@@ -27,9 +28,10 @@ FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "c
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
                   "glued_footer", "other_script", "chat_prefix", "pictograph", "section", "photo_credit"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
-# a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, or glued to a "?" or
-# to its last word ("Summary of the Death Toll3": a PDF text layer drops the gap)
-TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s)\s*\.?\s*\d{1,3}\s*$|(?:\?|[A-Za-z)])\d{1,3}\s*$")
+# a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, a dash ("Second:
+# Methodology - 3"), or glued to a "?" or to its last word ("Summary of the Death Toll3": a PDF text layer drops
+# the gap)
+TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s|[A-Za-z)]\s+[-–—])\s*\.?\s*\d{1,3}\s*$|(?:\?|[A-Za-z)])\d{1,3}\s*$")
 # a page number at a line's start or end, after a bar or a dash, or after "page" ("... | 6", "... page 2 of 9")
 PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+)?|\spage\s+)"
                           r"(?P<end>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
@@ -49,8 +51,6 @@ RUNNING_LINE_WORDS = 12
 PULL_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]")  # a line that is all one quotation
 # a caption's words in lower case, as a sentence has them and a title in capitals does not: the fewest and their shape
 CAPTION_WORDS, CAPTION_WORD = 2, re.compile(r"\b[a-z]{5,}\b")
-# a statement of no deaths ("No civilian deaths ..."), no caption
-CAPTION_ZERO = re.compile(r"\b(?:no|none|zero)\b", re.I)
 AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # a footnote's text at a page's foot: its marker, a superscript or a number, then a sentence ("¹ Deaths due to ...",
 # "1 SNHR counts as a child ...")
@@ -431,7 +431,7 @@ def is_caption(line: str) -> bool:
     not a title's capitals, and no number but a date's, nor a zero in words ("No civilian deaths ... in December.")."""
     undated = furniture().written_date.sub("", line)
     return len(CAPTION_WORD.findall(undated)) >= CAPTION_WORDS and not re.search(r"\d", undated) \
-        and not CAPTION_ZERO.search(undated)
+        and not regex("CaptionZero").search(undated)
 
 
 def unnumbered_running_lines(lines: Sequence[str | None], footers: set[int]) -> set[int]:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from text_to_num import text2num
+
+from .grammar import cached, cached_by_text, regex
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -37,34 +38,10 @@ NUMBER_PATTERN = re.compile(
     rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|{DIGIT_GAP}\d)",
     re.IGNORECASE,
 )
-# "a child", "a woman": the article is the number one. ("a civilian observer" is not a count.) So is it before one of
-# a special group said to be among the victims ("a paramedic was among those killed"), and only then ("told a
-# journalist" is no count, "a doctor was killed in the attack" narrates one incident). "A woman" opening a sentence
-# is the subject of a story or a photo's caption ("A woman and her son walk between tents ..."), no count
-ARTICLE_ONE = re.compile(
-    r"(?<![\w-])(?P<article>an?)\s+(?=(?P<person>(?:female\s+|male\s+)?(?:child|woman|girl|boy)(?![\w-]))"
-    r"|(?:paramedic|doctor|nurse|pharmacist|journalist|media (?:worker|activist)|civil defen[cs]e (?:volunteer|member))"
-    r"\s+was\s+(?:also\s+)?among\s+(?:those\s+killed|the\s+(?:dead|victims|killed))\b)",
-    re.IGNORECASE,
-)
-
-# a word number before a colon is a label ("One:"), unless a verb of counting states it ("Deaths due to torture numbered
-# six: four by ..."; round 22): the count its parts follow
-COUNTED_WORD_BEFORE_COLON = re.compile(
-    rf"\b(?:numbered|reached|totall?ed|amounted to|stood at)\s+(?P<words>{_WORD_NUMBER})(?=:\s)", re.IGNORECASE)
+# a word number after a verb of counting, before a colon (the grammar's CountingVerbBeforeWords): a count, not a label
+COUNTED_WORDS_BEFORE_COLON = rf"(?P<words>{_WORD_NUMBER})(?=:\s)"
 
 SENTENCE_END = re.compile(r"[.!?]\s+$")
-# "the other" after "one" in a pair split by party ("two massacres, one committed by ISIS and the other by other
-# parties"): the second of the pair, one
-OTHER_OF_A_PAIR = re.compile(r"\bone\b[^.;:]{1,60}?,?\s+and\s+(?P<other>the other)\s+(?=by\b|at the hands of\b|(?:was|were)\s+)",
-                             re.IGNORECASE)
-# ... and the last of a set after the count of the rest ("three massacres, two of them committed by ISIS and the third
-# by other parties"; round 37): one, when its ordinal is the one after that count (the nearest number before it)
-LAST_OF_A_SET = re.compile(
-    r"\b(?P<rest>two|three|four|five|[2-5])\b(?=(?:(?!\b(?:one|two|three|four|five|six)\b)[^.;:\d]){1,60}?,?\s+and\s+"
-    r"(?P<last>the\s+(?P<ordinal>third|fourth|fifth|sixth))"
-    r"\s+(?:(?:was|were)\s+)?(?:committed\s+)?(?:by\b|at the hands of\b))",
-    re.IGNORECASE)
 ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
@@ -97,26 +74,32 @@ def find_numbers(text: str) -> list[NumberMention]:
     return list(number_mentions(text))
 
 
-@lru_cache(maxsize=8192)  # the same sentences come back whenever a report is read again
+@cached_by_text
 def number_mentions(text: str) -> tuple[NumberMention, ...]:
     """``find_numbers``'s mentions."""
     found = []
     for match in NUMBER_PATTERN.finditer(text):
         value = float(match.group("dots").replace(".", "")) if match.group("dots") else parse_number(match.group(0))
         found.append(NumberMention(value, match.start(), match.end(), match.group(0)))
-    for match in ARTICLE_ONE.finditer(text):
+    for match in regex("ArticleOne").finditer(text):
         if match.group("person") and opens_sentence(text[:match.start()]):
             continue
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
-    for match in COUNTED_WORD_BEFORE_COLON.finditer(text):
+    for match in counted_words_before_colon().finditer(text):
         found.append(NumberMention(parse_number(match.group("words")), match.start("words"), match.end("words"),
                                    match.group("words")))
-    for match in OTHER_OF_A_PAIR.finditer(text):
+    for match in regex("OtherOfAPair").finditer(text):
         found.append(NumberMention(1.0, match.start("other"), match.end("other"), match.group("other")))
-    for match in LAST_OF_A_SET.finditer(text):
+    for match in regex("LastOfASet").finditer(text):
         if parse_number(match.group("rest")) + 1 == ORDINALS[match.group("ordinal").lower()]:
             found.append(NumberMention(1.0, match.start("last"), match.end("last"), match.group("last")))
     return tuple(sorted(found, key=lambda mention: mention.start))
+
+
+@cached
+def counted_words_before_colon() -> re.Pattern[str]:
+    """A word number stated by a verb of counting before a colon ("numbered six: four by ...")."""
+    return re.compile(regex("CountingVerbBeforeWords").pattern + COUNTED_WORDS_BEFORE_COLON, re.IGNORECASE)
 
 
 def opens_sentence(before: str) -> bool:

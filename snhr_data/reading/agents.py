@@ -65,9 +65,14 @@ def unknown_agent_before(segment: str) -> str | None:
     if not match and held:
         match = held  # "The report held the interim government's forces responsible for 28 deaths"
     label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
-    if not label or regex("NotAnAgent").fullmatch(label):
+    if not label or regex("NotAnAgent").fullmatch(label) or is_anaphor(label):
         return None
     return label
+
+
+def is_anaphor(label: str) -> bool:
+    """Whether a subject is an anaphor ("The factions", "These forces"): the party of the sentence or heading before."""
+    return bool(regex("AnaphorSubject").fullmatch(label + " killed "))
 
 
 def method_subject(segment: str) -> str | None:

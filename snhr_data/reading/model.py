@@ -38,6 +38,7 @@ class Context:
     other_measure: str | None = None
     period: str | None = None
     party: str | None = None
+    party_measures: frozenset[str] = frozenset()  # the measures of the counts of the sentence that named ``party``
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
     # the parties whose count of all victims (of a measure, for a period) the block stated already
     victims_of: set[tuple[str, str, str]] = field(default_factory=set)

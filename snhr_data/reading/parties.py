@@ -171,8 +171,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
-    if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party
-        return antecedent(anaphor.group("pronoun"), block.subject, sentence, start)
+    if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party; else the
+        # party of the heading above ("D. Syrian National Army" / "These factions killed seven civilians")
+        return antecedent(anaphor.group("pronoun"), block.subject or heading_party(section), sentence, start)
     owner = regex("AnaphorVictimsAfter").match(text[end:])
     if owner:  # "two of the group's victims", "2,301 of their victims": the subject before's, else its counts' party
         return antecedent(owner.group("pronoun"), block.subject or block.party, sentence, start)
@@ -479,6 +480,11 @@ def antecedent(pronoun: str, subject: str | None, sentence: Sentence, start: int
                              f"{pronoun!r} refers to {what}", sentence.source.strict)
         return LEFT_OUT
     return Parties((subject,))
+
+
+def heading_party(section: Context) -> str | None:
+    """The one party the heading above names, None under a heading naming none (or an actor the vocabulary lacks)."""
+    return section.party if section.party not in (None, "all", UNMAPPED) else None
 
 
 def context_party(block: Context, section: Context, continues: bool) -> Parties:

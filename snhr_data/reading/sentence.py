@@ -133,6 +133,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+            block.party_measures = frozenset(c.measure for c in explicit if c.parties[0] == block.party)
 
 
 def clause_party(text: str, counts: list[Count]) -> str | None:
@@ -449,8 +450,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "In the city of Homs, 12 civilians were killed": a part of the toll, never the country's, a party's or Homs's
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period)
-    if places.named_before and parties.codes == ("all",) and block.party not in (None, "all"):
+    if places.named_before and parties.codes == ("all",) and block.party not in (None, "all") \
+            and measure in block.party_measures:
         # "Syrian regime forces killed 45 civilians: Idlib 20; Hama 15": the list may go on with the party's counts
+        # (not after a party's count of another measure: "Two Civil Defense members were killed by X. By governorate:
+        # Idlib 98 civilians, ...": no breakdown of X's)
         warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "list_party")
         return Count(head, measure, read_period=chosen.period)
     if measure == "civilian_deaths" and parties.codes == ("all",) and not places.codes \
