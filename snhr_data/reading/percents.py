@@ -187,9 +187,10 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
 
 def percent_measure(text: str, post: str, section: Context, heads_measure: str | None) -> str:
     """What a percent is a share of: civilian deaths when its denominator says so ("52% of the civilian victims", in a
-    title that also counts deaths under torture), deaths under torture, what its denominator names, or civilian
-    deaths."""
-    if regex("OfCivilianDeaths").match(post) and section.measure != "torture_deaths":
+    title that also counts deaths under torture, or "of the victims" after the civilian toll that opens the sentence),
+    deaths under torture, what its denominator names, or civilian deaths."""
+    if section.measure != "torture_deaths" and (regex("OfCivilianDeaths").match(post) or (
+            regex("OfTheVictims").match(post) and regex("CivilianTollOpening").match(text))):
         return "civilian_deaths"
     if regex("TortureWord").search(text) or section.measure == "torture_deaths":
         return "torture_deaths"

@@ -129,9 +129,11 @@ class ReportReader:
             self.section.measure = None
         elif measure:
             self.section.measure = measure
-        elif self.section.measure is not None and regex("PlacesHeading").fullmatch(text) \
-                and heading_number(block.text) is None:
-            self.section.measure = None  # "Massacres" (or "Torture") / ... / "Governorates": a section of its own
+        elif self.section.measure is not None and heading_number(block.text) is None and (
+                regex("PlacesHeading").fullmatch(text) or regex("PlacesHeadingLine").fullmatch(text)):
+            # "Massacres" (or "Torture") / ... / "Governorates" ("Distribution of victims by governorate", a heading
+            # cut from its paragraph): a section of its own
+            self.section.measure = None
         dated = heading_dated_text(text, self.source)
         mentions = self.source.periods(dated)
         unreadable = [m for m in mentions if m.kind == "unreadable"]
@@ -248,7 +250,9 @@ class ReportReader:
             row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
                                       block.line_at(body_start + offset), self.source)
             self.fighters = self.fighters and not row_party
-            if row_party and not has_count(text):  # "Third: The armed opposition factions" / "Civilian death toll 47"
+            # "Third: The armed opposition factions" / "Civilian death toll 47": a heading for the next line; never a
+            # row that states its party's zero ("Seventh: We did not document any deaths at the hands of X")
+            if row_party and not has_count(text) and not states_zero(text):
                 carried = row_party
                 continue
             if row_party or carried:
@@ -798,11 +802,12 @@ def at_table_headers(block: Block) -> list[Block]:
 def places_heading_lines(block: Block) -> list[tuple[int, int]]:
     """(start, end) of each raw line of ``block`` that is a heading of the breakdown by governorate, no count of its own,
     before a raw line that is a governorate's row ("Distribution of civilian victims by governorate" / "Idlib 287"):
-    a heading run into the paragraph by a copy, which sets the measure of the rows after it."""
+    a heading run into the paragraph by a copy, which sets the measure of the rows after it; or before a line of
+    governorates' items ("Distribution of victims by governorate" / "Aleppo: 812 civilians. Idlib: 301. ...")."""
     lines = row_lines(block.text, block.starts)
     return [(start, start + len(line)) for (start, line), (_, after) in zip(lines, lines[1:])
             if regex("PlacesHeadingLine").fullmatch(line.strip()) and not has_count(line)
-            and is_labelled_row(after, colon=True)]
+            and (is_labelled_row(after, colon=True) or is_labelled_item(after))]
 
 
 def with_flat_table_lines(block: Block) -> Block:
