@@ -83,6 +83,7 @@ _HEADLINE_LINES = 3  # a headline and its subtitle, perhaps wrapped
 _PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph of its own, not a headline's last words
 # a sentence's count and its victims' noun opening it, not a part of a count before it ("12 of them", "9 among them")
 _COUNT_OPENING = re.compile(r"\d[\d,]*\s+(?!of\b|among\b)[a-z]+\b")
+_SUBHEADING_WORDS = 8  # the most words of a sub-heading between two paragraphs
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\t": " ",
                          "،": ",", "؛": ";",  # Arabic commas and semicolons in translated English
                          "\u00ad": None,  # a soft hyphen an OCR or a converter left inside a word ("per\u00adsonnel")
@@ -243,6 +244,16 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
         or (_is_short_title(text)
             and bool(regex("PlacesHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text)))
         or _is_topic_heading(text))
+
+
+def _is_subheading(before: str, text: str, after: str | None) -> bool:
+    """A short line with no digits, no sentence end and no colon at its end ("March: a sharp fall after the ceasefire",
+    "How June compares") between a line ending a sentence and a whole paragraph, as a web copy gives a news story's
+    sub-heading with no blank line around it: a heading of its own, neither the paragraph's last words nor the next
+    one's first (round 41)."""
+    return (bool(re.search(r"[.!?][\"')]?$", before)) and len(text.split()) <= _SUBHEADING_WORDS
+            and not re.search(r"[.!?;,:]$|\d", text) and text[:1].isupper() and after is not None
+            and _is_paragraph(after))
 
 
 def _is_topic_heading(text: str) -> bool:
@@ -520,6 +531,17 @@ def delimited_cells(line: str, delimiter: str) -> list[str]:
         return [line]
 
 
+def _following_texts(texts: list[str | None]) -> list[str | None]:
+    """For each line, the next line with text after it (stripped), None at the end."""
+    following: list[str | None] = [None] * len(texts)
+    after = None
+    for i in range(len(texts) - 1, -1, -1):
+        following[i] = after
+        if texts[i] is not None and texts[i].strip():
+            after = texts[i].strip()
+    return following
+
+
 def clean_blocks(raw: str) -> list[Block]:
     """Split raw report text into clean blocks (headings, list items, paragraphs) with line provenance."""
     blocks: list[Block] = []
@@ -535,6 +557,8 @@ def clean_blocks(raw: str) -> list[Block]:
     labelled = counts_above_labels(shown)
     texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
     boxed, last_boxed = count_label_lines(texts), False
+    following = _following_texts(texts)
+    last_subheading = False
     words = _words(texts)
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if line_no - 1 in values:
@@ -548,6 +572,7 @@ def clean_blocks(raw: str) -> list[Block]:
             pending_blank = pending_blank or not text.strip()
             continue
         text = text.strip()
+        subheading = _is_subheading(last_text, text, following[line_no - 1])
         dated = is_date_line(text)  # a publication date line stands alone: the end of a title, not its last words
         # a line the furniture cut a dateline from ("TOKYO, Dec. 2, 2022 - A ..."): a story's first paragraph
         after_dateline = not dated and line.strip() != text and is_date_line(line)
@@ -567,6 +592,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _TAB_CELLS_ROW.search(last_raw_line)
             and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text))
             and not _heading_after_sentence(current, text)
+            and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
             and line_no - 1 not in boxed and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
@@ -585,5 +611,6 @@ def clean_blocks(raw: str) -> list[Block]:
         pending_blank = False
         last_text, last_raw_line, last_dated = text, raw_line, dated
         last_boxed = line_no - 1 in boxed
+        last_subheading = subheading
         last_charted = line_no - 1 in charted or (continuation and last_charted)  # a chart's block goes on
     return blocks

@@ -78,6 +78,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     if kind == "range":  # "in the first half of the year": the report's year
         if "this_half" in groups:  # "the half-year's victims": the half of the report's year its month is in
             groups = {"half": "first" if int(report[5:7]) <= 6 else "second"}
+        if "this_quarter" in groups:  # "over the quarter": the quarter of the report's year its month is in
+            groups = {"quarter": QUARTERS[(int(report[5:7]) - 1) // 3]}
         period = month_range({"year": str(report_year), **groups})
         # a span of the report's year not over by the report month ("the last three months of the year", "in the
         # second half" in a June report): no span the report counts

@@ -84,6 +84,8 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False
     if regex("NotACountAfter").match(after) or regex("RatioBefore").search(before):
         return False  # ... and the second number of a ratio ("nine in ten of them")
+    if mention.text.lower() == "one" and regex("ReportOneBefore").search(before):
+        return False  # "published alongside the annual one": a report
     if regex("SlashedCellBefore").search(before) or regex("SlashedCellAfter").match(after):
         return False  # "Russian forces: 48 / 13 / 8": cells of columns a header names, never counts of their own
     if regex("DateMonthBefore").search(before) and (mention.value <= 31 or (

@@ -72,6 +72,11 @@ def states_publication_date(text: str, published: str) -> bool:
     return date is not None and date[:7] == published
 
 
+def is_last_year(text: str, mention: PeriodMention) -> bool:
+    """Whether a vague mention is "last year" (or "in last year"), which a dated text dates."""
+    return mention.kind == "vague" and bool(regex("PeriodLastYear").fullmatch(text[mention.start:mention.end]))
+
+
 @dataclass(frozen=True)
 class Source:
     """The report being read: its file, its month, and whether an unknown label is an error."""
@@ -92,7 +97,8 @@ class Source:
         """The period phrases of ``text``, resolved for this report. "last month" in a text published after its
         report month, that did not date itself by it, counts back from either; in a text dated by its first statements
         that gives no date to count back from (``now`` UNDATED), from neither: no period (kind "relative")."""
-        found = find_periods(text, self.report, None if self.now == UNDATED else self.now)
+        found = [self.last_year(m) if is_last_year(text, m) else m
+                 for m in find_periods(text, self.report, None if self.now == UNDATED else self.now)]
         if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
         readings = set() if self.now == UNDATED else self.last_month_readings(text)
@@ -109,6 +115,12 @@ class Source:
         if self.period != self.report or states_publication_date(text, self.published):
             return {before_publication}
         return {shift_month(self.report, -1), before_publication}
+
+    def last_year(self, mention: PeriodMention) -> PeriodMention:
+        """ "last year": the year before the publication date the text states; none when it states none."""
+        if not self.published:
+            return mention
+        return PeriodMention(str(int(self.published[:4]) - 1), mention.start, mention.end, "year")
 
     @staticmethod
     def last_month(text: str, mention: PeriodMention, found: list[PeriodMention], readings: set[str]) -> PeriodMention:

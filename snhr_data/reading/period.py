@@ -71,7 +71,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         later = [p for p in periods if p.start >= head.mention.end]
         chosen = later[0] if later else None
     else:
-        chosen = None
+        chosen = undated_span_after(head, later_heads, periods)
     back = refers_back(sentence[segment_start:start], sentence[head.mention.end:])
     if chosen is None and back and (previous_period is None if has_previous else block.undated_before):
         # "Ramadan, between May 27 and June 25, saw 1,086 killed; X alone killed 421 of them": a part of a count of no
@@ -90,6 +90,16 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            earlier[-1] if earlier else block.stated_aside or block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def undated_span_after(head: Head, later_heads: list[Head],
+                       periods: tuple[PeriodMention, ...]) -> PeriodMention | None:
+    """The span whose months the text does not give that a count of no period before it is stated over, after it and
+    before the next count ("recorded the deaths of 73 civilians, including 14 children, in Syria during Ramadan": no
+    month of the report's, a warning; round 41); None when the next phrase is another or there is none."""
+    end = later_heads[0].mention.start if later_heads else None
+    after = [p for p in periods if p.start >= head.mention.end and (end is None or p.start < end)]
+    return after[0] if after and after[0].kind == "ambiguous" else None
 
 
 def parenthesis_end(sentence: str, start: int) -> int:

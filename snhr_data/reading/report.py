@@ -154,9 +154,11 @@ class ReportReader:
         elif ends_period_section(block.md_heading, self.period_level):
             # "## June 2019" / ... / "## Governorates": the month's section has ended, the report's period is back
             self.section.period, self.period_level = self.source.period, 0
-        if regex("ShareHeadline").search(text) or regex("RankingHeadline").search(text):
+        if regex("ShareHeadline").search(text) or regex("RankingHeadline").search(text) \
+                or regex("TollLabelHeadline").search(text):
             # a headline's share or ranking ("X Is Responsible for 71% of ...", "X became the second deadliest
-            # party"): no party of the section
+            # party"), or one labelled as the whole toll's ("Civilian toll: X strikes push June figures up"): no party
+            # of the section
             return
         # "B. Rebels: 410 fighters from the armed opposition factions": fighters killed, whose party is no section's
         parties = [] if fighters_label(text) else find_parties(text, self.source.report)
