@@ -618,6 +618,8 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
         return True  # "the total number of individuals killed thus reaches 2,564"
     if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
         return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
+    if head.noun == "bare" and regex("FightersNounAfter").match(text[head.mention.end:]):
+        return True  # "the deaths of 37 fighters from both sides in the Deir Ez-Zour clashes": a place made it a count
     after = text[noun_end(text, head.mention):]
     if regex("FightersPredicateAfter").match(after) or regex("OutsideCivilianTollAfter").match(after):
         return True  # "The other 539 victims were fighters", "702 martyrs, who are not among the civilian toll"
