@@ -66,6 +66,15 @@ LAST_OF_A_SET = re.compile(
     r"\s+(?:(?:was|were)\s+)?(?:committed\s+)?(?:by\b|at the hands of\b))",
     re.IGNORECASE)
 ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+# ... and a special group's member with its article after a count of another special group, each said killed ("One
+# medical worker was killed by X, and a Civil Defense volunteer was killed by ..."; round 41): one, like the count before
+_SPECIAL_MEMBER = r"(?:medical (?:worker|staff member)|media (?:worker|activist)|civil defen[cs]e (?:volunteer|member)|" \
+    r"paramedic|doctor|nurse|journalist)"
+ARTICLE_AFTER_A_COUNT = re.compile(
+    rf"\b(?:{_SIMPLE_WORD}|\d{{1,3}})\s+{_SPECIAL_MEMBER}s?\s+(?:was|were)\s+killed\b[^.;:]{{0,80}}?,?\s+and\s+"
+    rf"(?P<article>an?)\s+"
+    rf"(?={_SPECIAL_MEMBER}\s+was\s+(?:also\s+)?killed\b)",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,8 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
     for match in COUNTED_WORD_BEFORE_COLON.finditer(text):
         found.append(NumberMention(parse_number(match.group("words")), match.start("words"), match.end("words"),
                                    match.group("words")))
+    for match in ARTICLE_AFTER_A_COUNT.finditer(text):
+        found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
     for match in OTHER_OF_A_PAIR.finditer(text):
         found.append(NumberMention(1.0, match.start("other"), match.end("other"), match.group("other")))
     for match in LAST_OF_A_SET.finditer(text):
