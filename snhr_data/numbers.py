@@ -90,6 +90,8 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
     for match in counted_words_before_colon().finditer(text):
         found.append(NumberMention(parse_number(match.group("words")), match.start("words"), match.end("words"),
                                    match.group("words")))
+    for match in article_after_a_count().finditer(text):
+        found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
     for match in regex("OtherOfAPair").finditer(text):
         found.append(NumberMention(1.0, match.start("other"), match.end("other"), match.group("other")))
     for match in regex("LastOfASet").finditer(text):
@@ -102,6 +104,12 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
 def counted_words_before_colon() -> re.Pattern[str]:
     """A word number stated by a verb of counting before a colon ("numbered six: four by ...")."""
     return re.compile(regex("CountingVerbBeforeWords").pattern + COUNTED_WORDS_BEFORE_COLON, re.IGNORECASE)
+
+
+@cached
+def article_after_a_count() -> re.Pattern[str]:
+    """A special group's member with its article after a count of another's (the grammar's ArticleAfterACount)."""
+    return re.compile(rf"\b(?:{_SIMPLE_WORD}|\d{{1,3}})" + regex("ArticleAfterACount").pattern, re.IGNORECASE)
 
 
 def opens_sentence(before: str) -> bool:

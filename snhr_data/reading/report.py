@@ -564,9 +564,12 @@ def is_list_part(text: str, report: str) -> bool:
     """Whether a block opens with a label and its colon ("Russian forces: 3", "Second: Other parties: 46 ..."), a
     bullet ("- Russian forces killed 14"), a bare count and its party ("14 at the hands of X, ...") or a party's name
     ("Syrian regime forces killed 261 civilians, ..." after "Distribution of deaths by perpetrator party in 2021:"): an
-    item of a list, when a list was introduced."""
+    item of a list, when a list was introduced; its number too ("6. US-led coalition forces: none."; round 41)."""
     first = text.strip().split("\n", 1)[0]
-    if regex("Label").match(first) or regex("BulletItem").match(first) or regex("CountByPartyItem").match(first):
+    if regex("BulletItem").match(first):
+        return True
+    first = regex("ItemPrefix").sub("", first, count=1)
+    if regex("Label").match(first) or regex("CountByPartyItem").match(first):
         return True
     parties = find_parties(first, report)
     return bool(parties) and first[:parties[0].start].strip().lower() in {"", "the"}

@@ -107,7 +107,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     block.opening_group = carried_group(sentence.text, block.opening_group)
     block.listed = (listed_period(sentence.text, counts, block.stated_aside)
                     or introduced_period(sentence, counts, block))
-    block.listed_measure = listed_measure(sentence.text, counts)
+    block.listed_measure = listed_measure(sentence.text, counts, block.measure if block.counted else None)
     block.listed_counts = listed_counts(sentence.text, counts)
     if counts:
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
@@ -158,15 +158,20 @@ def listed_period(text: str, counts: list[Count], aside: str | None = None) -> s
     return periods.pop() if text.rstrip().endswith(":") and len(periods) == 1 else None
 
 
-def listed_measure(text: str, counts: list[Count]) -> str | None:
+def listed_measure(text: str, counts: list[Count], handed: str | None = None) -> str | None:
     """The measure of the list a sentence introduces (it ends in a colon, or announces the breakdown) with a count of
     what the list breaks down ("SNHR documented 34 massacres in April, distributed as follows:", "12 individuals died
     due to torture, distributed as follows"): the one measure of its counts (no victim group's); of a sentence of no
     count, the one measure its words name ("The civilian death toll was distributed as follows:", a list of places
-    under a massacres heading; round 27); None for counts of several measures, or words naming none or several."""
+    under a massacres heading; round 27), else, when its words refer back to them, the measure ``handed`` on by the
+    counts of its block before it ("... the deaths of 76 civilians ... The report states that the parties were
+    responsible for these deaths as follows:"; round 41); None for counts of several measures, or words naming none or
+    several."""
     if not regex("ListIntroductionEnd").search(text):
         return None
-    heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS} if counts else set(measures_named(text))
+    refers_back = handed is not None and bool(regex("ListOfThoseVictims").search(text))
+    heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS} if counts \
+        else set(measures_named(text)) or ({handed} if refers_back else set())
     return heads.pop() if len(heads) == 1 else None
 
 
@@ -622,6 +627,8 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
         return True  # "the total number of individuals killed thus reaches 2,564"
     if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
         return True  # "it does not count rebel fighters in its toll; it put their losses at 704"
+    if head.noun == "bare" and regex("FightersNounAfter").match(text[head.mention.end:]):
+        return True  # "the deaths of 37 fighters from both sides in the Deir Ez-Zour clashes": a place made it a count
     after = text[noun_end(text, head.mention):]
     if regex("FightersPredicateAfter").match(after) or regex("OutsideCivilianTollAfter").match(after):
         return True  # "The other 539 victims were fighters", "702 martyrs, who are not among the civilian toll"
