@@ -310,8 +310,8 @@ def gapped_group(sentence: str, previous: Head | None, mention: NumberMention) -
 
 
 def gapped_party_before(before: str, report: str | None = None) -> bool:
-    """Whether ``before`` (the words from a count's noun to the next count) ends in "and" and a party's label alone,
-    the next count's verb and noun left out: "... 14 women and Russian forces" (17)."""
+    """Whether ``before`` (the words from a count's noun to the next count) ends in "and" (or a comma) and a party's
+    label alone, the next count's verb and noun left out: "... 14 women and Russian forces" (17)."""
     gap = regex("GappedPartyBefore").search(before)
     named = find_parties(gap.group("label"), report) if gap else []
     return bool(named) and named[0].start == 0 and named[-1].end == len(gap.group("label"))

@@ -81,6 +81,8 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None)
     figures += percents.figures
     hand_on(sentence, counts, percents.period, block, section.counted)
+    if not counts and any(is_mixed_total_of_all(count, sentence) for count in read):
+        block.party, block.last_counts = "all", ()  # "... 2,116 individuals. Of these, 1,431 were civilians": all's
     block.undated_before = bool(read) and not counts and any(p.period is None and p.kind in UNDATABLE
                                                              for p in sentence.periods)
     section.counted = section.counted or (bool(counts) and not title)
@@ -134,6 +136,15 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         if explicit:
             block.party = explicit[-1].parties[0]
             block.party_measures = frozenset(c.measure for c in explicit if c.parties[0] == block.party)
+
+
+def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
+    """Whether a count that gives no figure is a total of civilians and fighters together that names no party ("the
+    SNHR team documented the killing of 2,116 individuals"): what "of these" after it speaks of, never the party of an
+    earlier sentence."""
+    text = sentence.text
+    return bool(regex("MixedVictimNoun").match(text[count.head.mention.end:])) \
+        and not find_parties(text, sentence.source.report)
 
 
 def clause_party(text: str, counts: list[Count]) -> str | None:
