@@ -247,7 +247,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         noun = (group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if noun == "bare":
-            noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or noun
+            noun = (shared_noun(sentence, mention, every[index + 1:index + 2])
+                    or (gapped_group(sentence, previous, mention) if last_kind == "head" else "") or noun)
         if not noun and is_in_aside(sentence, mention):
             continue  # "36,418 civilians - about 100 civilians every day - among them ...": no count, and no break
         if not noun and previous is not None and last_kind == "group" and is_unread_group(sentence, previous, mention):
@@ -299,6 +300,23 @@ def shared_noun(sentence: str, mention: NumberMention, following: list[NumberMen
             or not regex("SharedNounAfter").match(sentence[following[0].end:]):
         return ""
     return noun_of(sentence[following[0].end:])[0]
+
+
+def gapped_group(sentence: str, previous: Head | None, mention: NumberMention) -> str:
+    """The victim group a bare count right after a party's label repeats, its verb and noun left out, from the count of
+    that group just before it ("Syrian regime forces killed 14 women and Russian forces 17": Russia's 17 women), else
+    ''."""
+    if previous is None or previous.noun not in GROUP_NOUNS or previous.groups:
+        return ""
+    return previous.noun if gapped_party_before(sentence[noun_end(sentence, previous.mention):mention.start]) else ""
+
+
+def gapped_party_before(before: str, report: str | None = None) -> bool:
+    """Whether ``before`` (the words from a count's noun to the next count) ends in "and" (or a comma) and a party's
+    label alone, the next count's verb and noun left out: "... 14 women and Russian forces" (17)."""
+    gap = regex("GappedPartyBefore").search(before)
+    named = find_parties(gap.group("label"), report) if gap else []
+    return bool(named) and named[0].start == 0 and named[-1].end == len(gap.group("label"))
 
 
 def group_predicate(after: str) -> str:
@@ -430,6 +448,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
+        compared = regex("ComparedCountStart").search(window)
+        if compared:
+            cuts.append(compared.start())  # "29 children, more than the 27 children killed by X": X is the 27's agent
         place = regex("NextGovernorateSubject").search(window) if stop < len(sentence) else None
         if place and find_governorates(place.group("list")):
             cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate

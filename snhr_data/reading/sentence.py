@@ -20,8 +20,8 @@ from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
-from .heads import (GROUP_HEADS, Head, find_heads, group_clauses, group_qualifier, is_count_number, is_stated_whole,
-                    noun_end, noun_of, opening_group, set_windows, with_opening_group)
+from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
+                    is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_opening_group)
 from .measure import SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, parties_of
@@ -81,6 +81,8 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None)
     figures += percents.figures
     hand_on(sentence, counts, percents.period, block, section.counted)
+    if not counts and any(is_mixed_total_of_all(count, sentence) for count in read):
+        block.party, block.last_counts = "all", ()  # "... 2,116 individuals. Of these, 1,431 were civilians": all's
     block.undated_before = bool(read) and not counts and any(p.period is None and p.kind in UNDATABLE
                                                              for p in sentence.periods)
     section.counted = section.counted or (bool(counts) and not title)
@@ -134,6 +136,15 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         if explicit:
             block.party = explicit[-1].parties[0]
             block.party_measures = frozenset(c.measure for c in explicit if c.parties[0] == block.party)
+
+
+def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
+    """Whether a count that gives no figure is a total of civilians and fighters together that names no party ("the
+    SNHR team documented the killing of 2,116 individuals"): what "of these" after it speaks of, never the party of an
+    earlier sentence."""
+    text = sentence.text
+    return bool(regex("MixedVictimNoun").match(text[count.head.mention.end:])) \
+        and not find_parties(text, sentence.source.report)
 
 
 def clause_party(text: str, counts: list[Count]) -> str | None:
@@ -483,6 +494,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if places.codes == AMBIGUOUS and prev is not None \
             and is_party_part_in_place(segment, text[end:], parties.codes, prev, sentence.source.report):
         places = Governorates(prev.governorates)  # "Aleppo ranked first with 17, of whom X killed six": Aleppo's
+    if not places.codes and prev is not None and head.noun in {"bare", prev.head.noun} \
+            and is_gapped_party_count(text[noun_end(text, prev.head.mention):start], parties.codes, prev,
+                                      sentence.source.report):
+        places = Governorates(prev.governorates)  # "X killed 142 of the victims in Idlib and Y 128": Y's in Idlib
     # "Israeli forces killed four civilians in Daraa and Quneitra", "Turkish forces killed 64 in the Afrin area"
     if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
         places = places.as_party_total()
@@ -502,7 +517,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
                 and not (opening_group(text)[0] or block.opening_group)
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
-                and not other_group_follows(head, heads, text)
+                and not other_group_counted(head, heads)
                 and not any((party, measure, chosen.period) in block.victims_of for party in parties.codes))
     # "N massacres since the beginning of 2020, including one massacre in May": the month's total
     month_of_parent = bool(
@@ -570,12 +585,11 @@ def victim_of(head: Head) -> str:
     return head.noun if head.noun in GROUP_HEADS else "all"
 
 
-def other_group_follows(head: Head, heads: list[Head], text: str) -> bool:
-    """Whether a group count is joined to another group's count right after it ("killed 27 children and 14 women"):
-    the party's victims were not all of the first group."""
-    following = heads[heads.index(head) + 1:heads.index(head) + 2]
-    return bool(following and following[0].noun in GROUP_HEADS and following[0].noun != head.noun
-                and regex("GroupGlueNext").search(text[noun_end(text, head.mention):following[0].mention.start]))
+def other_group_counted(head: Head, heads: list[Head]) -> bool:
+    """Whether the sentence counts a victim group in another count too ("killed 27 children and 14 women"; "Russian
+    forces killed 29 children, ..., while Syrian regime forces killed 14 women and Russian forces 17"): it picks out
+    groups of the victims, so no group's count is all a party's victims."""
+    return any(other is not head and other.noun in GROUP_HEADS for other in heads)
 
 
 def is_ranking_under_massacres(measure: str, text: str, section: Context) -> bool:
@@ -599,6 +613,14 @@ def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], p
     return bool(named) and "all" not in prev.parties and bool(prev.parties) \
         and bool(regex("ElidedPartyGap").fullmatch(segment[:named[0].start])) \
         and bool(regex("ElidedPartyGap").fullmatch(segment[named[-1].end:])) and len({m.code for m in named}) == 1
+
+
+def is_gapped_party_count(before: str, parties: tuple[str, ...], prev: Count, report: str) -> bool:
+    """Whether a count is another party's, right after its label, its verb, noun and place left out after a party's
+    count of one governorate ("Syrian regime forces killed 142 of the victims in Idlib and Russian forces 128"; ``before``:
+    the words from that count's noun to this count): it repeats that count's place."""
+    return (gapped_party_before(before, report) and len(prev.governorates) == 1 and prev.governorates != AMBIGUOUS
+            and prev.parties not in ((), ("all",)) and parties not in ((), ("all",)) and parties != prev.parties)
 
 
 def is_same_key(head: Head, measure: str, period: str | None, parties: tuple[str, ...], governorates: tuple[str, ...],
