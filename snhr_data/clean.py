@@ -257,14 +257,14 @@ def _is_title_line(text: str) -> bool:
 def _item_before_paragraph(block: Block, next_text: str) -> bool:
     """A one-line list item that is a label and its count ("- Israeli forces: four", "- Other parties killed 391")
     before a line that opens a paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...") or a
-    heading ("Massacres"), or
+    heading ("Massacres", "Deaths due to torture": round 42), or
     opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
     children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
     Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
     if len(block.lines) != 1:
         return False
     if _LABELLED_COUNT_ITEM.match(block.text) or _COUNT_ITEM.match(block.text):
-        return _opens_paragraph(next_text) or _is_title_line(next_text) or (
+        return _opens_paragraph(next_text) or _is_title_line(next_text) or _is_topic_heading(next_text) or (
             bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text))
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
