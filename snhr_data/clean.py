@@ -227,14 +227,16 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
     if len(block.lines) != 1:
         return False
     return (bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_topic_heading(last_line)
-            or is_month_heading(last_line) or _is_enumerated_title(block.text, next_text))
+            or is_month_heading(last_line) or _is_enumerated_title(block.text, next_text)
+            or bool(regex("PartiesHeading").fullmatch(last_line)))
 
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
     """A short title-case line ("Death Toll by Governorate"), a short heading of the places ("Distribution by
     governorate", round 18), of the whole toll ("General toll", round 36) or of the report's subjects ("Children and
-    women", "Torture and massacres", round 21; "Medical, media and Civil Defense", round 22) or a month ("June 2018")
-    right after a line ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line around
+    women", "Torture and massacres", round 21; "Medical, media and Civil Defense", round 22), of the toll by party
+    ("Distribution of the victims by the party responsible", round 42) or a month ("June 2018") right after a line
+    ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line around
     it, or a month right after a row ending in its number ("June 2014:
     1,472" / "June 2014 in detail"): a heading of its own, not the paragraph's last words."""
     if is_month_heading(text) and re.search(r"\d$", block.text):
@@ -243,7 +245,7 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
             and bool(regex("PlacesHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text)))
-        or _is_topic_heading(text))
+        or _is_topic_heading(text) or bool(regex("PartiesHeading").fullmatch(text)))
 
 
 def _is_subheading(before: str, text: str, after: str | None) -> bool:
@@ -271,7 +273,7 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
     """A one-line list item that is a label and its count ("- Israeli forces: four", "- Other parties killed 391",
     "▪️ Other parties: 29 civilians": a post's item after its pictograph, which cleaning drops) before a line that
     opens a paragraph ("Aleppo governorate recorded the highest toll with 96 civilians, ...", "48 people died due to
-    torture in September: ...") or a heading ("Massacres"), or
+    torture in September: ...") or a heading ("Massacres", "Deaths due to torture": round 42), or
     opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
     children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
     Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
@@ -279,8 +281,9 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
         return False
     item = f"- {block.text}" if starts_with_pictograph(item_raw_line) else block.text
     if _LABELLED_COUNT_ITEM.match(item) or _COUNT_ITEM.match(item):
-        return _opens_paragraph(next_text) or _is_count_sentence(next_text) or _is_title_line(next_text) or (
-            bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text))
+        return (_opens_paragraph(next_text) or _is_count_sentence(next_text) or _is_title_line(next_text)
+                or _is_topic_heading(next_text)
+                or (bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text)))
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
 

@@ -62,7 +62,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     dating = _dating(blocks, text, source_file, month)
     published = publication_date(text)
     source = Source(source_file, dating.month, strict, dating.now, dating.period, published[:7] if published else None,
-                    regex("ObservatoryNamed").search(text) is not None)
+                    observatory_line(blocks))
     warn_digit_gaps(blocks, source_file)
     figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:
@@ -74,6 +74,12 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         figures = [f for f in figures if f.line != cut_line]
     return without_wholes_below_their_parts(add_implied_other_parties(add_implied_totals(add_implied_countrywide(
         without_restated_listed_places(keep_joint_other_parties(dedupe(figures)))))))
+
+
+def observatory_line(blocks: list[Block]) -> int | None:
+    """The first raw line naming the Syrian Observatory, if the text names it."""
+    named = ((block, regex("ObservatoryNamed").search(block.text)) for block in blocks)
+    return next((block.line_at(match.start()) for block, match in named if match), None)
 
 
 def warn_digit_gaps(blocks: list[Block], source_file: str) -> None:

@@ -21,7 +21,9 @@ _SCALES = ["hundred", "thousand"]
 
 _TENS_WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
 _SIMPLE_WORD = rf"(?:{_TENS_WORD}|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
-_WORD_NUMBER = rf"{_SIMPLE_WORD}(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_SIMPLE_WORD})?)?"
+# "a hundred and twelve" (round 42): the article before a scale is one
+_WORD_NUMBER = (rf"(?:{_SIMPLE_WORD}|a(?=\s+(?:{'|'.join(_SCALES)})\b))"
+                rf"(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_SIMPLE_WORD})?)?")
 # "1.137 civilians" (a translated copy): a dot before exactly three digits separates thousands ("1.5%", "12.500
 # percent" stay decimals)
 _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d|\s*(?:%|per ?cent))"
@@ -56,8 +58,8 @@ class NumberMention:
 
 
 def words_to_number(words: str) -> int:
-    """``"twenty-eight"`` -> 28; raises ValueError for text that is not a number."""
-    normalized = re.sub(r"\s+", " ", words.strip().lower())
+    """``"twenty-eight"`` -> 28, ``"a hundred and twelve"`` -> 112; raises ValueError for text that is not a number."""
+    normalized = re.sub(r"^a ", "one ", re.sub(r"\s+", " ", words.strip().lower()))
     return int(text2num(normalized, "en"))
 
 

@@ -87,7 +87,8 @@ class Source:
     now: str | None = None  # the month "last month" counts back from, when not the report month
     default_period: str | None = None  # of a statement that names none: the report month unless a release's
     published: str | None = None  # the month of the text's publication date, if it states one
-    observatory_named: bool = True  # the text names the Syrian Observatory, whom "the UK-based monitor" may be
+    # the first raw line naming the Syrian Observatory, whom "the UK-based monitor" may be from there on (None: none)
+    observatory_line: int | None = 1
 
     @property
     def period(self) -> str:

@@ -275,7 +275,8 @@ class ReportReader:
                 continue
             if in_incident and not matches_any("AggregateOpener", text):
                 continue
-            if matches_any("SkipSentence", with_seated_monitor_named(text, self.source)):
+            if matches_any("SkipSentence", with_seated_monitor_named(text, self.source,
+                                                                     block.line_at(body_start + offset))):
                 sentence = statement_before_definition(sentence)
                 if not sentence:
                     continue
@@ -514,11 +515,12 @@ def within_their_wholes(figures: list[Figure], source: Source) -> list[Figure]:
     return kept
 
 
-def with_seated_monitor_named(text: str, source: Source) -> str:
-    """``text`` with a monitor named by its seat ("the UK-based monitor") named SNHR in a text that names no Syrian
-    Observatory: SNHR itself, the only monitor the text names, whose figures the sentence states; else only where
-    the seat is an apposition to SNHR's own name ("SNHR, a UK-based monitor, said ...")."""
-    if source.observatory_named:
+def with_seated_monitor_named(text: str, source: Source, line: int) -> str:
+    """``text`` (on raw ``line``) with a monitor named by its seat ("the UK-based monitor") named SNHR before any line
+    naming the Syrian Observatory: SNHR itself, the only monitor named so far, whom the seat refers back to ("SNHR said
+    on Tuesday ... In its monthly report, the UK-based monitor said ..."; round 42); from that line on, only where the
+    seat is an apposition to SNHR's own name ("SNHR, a UK-based monitor, said ...")."""
+    if source.observatory_line is not None and line >= source.observatory_line:
         return regex("SeatedMonitorOfSnhr").sub("SNHR", text)
     return regex("SeatedMonitor").sub("SNHR", text)
 
