@@ -19,6 +19,7 @@ from .grammar import cached_by_text, regex
 from .numbers import DIGIT_GAP
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
+from .reading.heads import noun_of
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -147,6 +148,7 @@ def _clean_once(line: str) -> str:
     # character it names: its digits are never a count
     line = html.unescape(line)
     line = spaced_thousands_joined(line)
+    line = comma_spaced_digits_read(line)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
@@ -165,6 +167,21 @@ def spaced_thousands_joined(line: str) -> str:
         return line
     joined = _SPACED_THOUSANDS.sub(lambda match: re.sub(_DIGIT_SPACE, ",", match.group()), line)
     return _DIGITS_SPACED.sub(DIGIT_GAP, line) if _DIGITS_SPACED.search(joined) else joined
+
+
+def comma_spaced_digits_read(line: str) -> str:
+    """``line`` with each "1, 794" (a thousands comma a hurried hand followed with a space; round 43) read: kept as two
+    numbers where a number, a day or a list comes before it or a list or a part follows it ("December 8 and 31, 212
+    civilians", "318, 244 and 201", "numbered 218, 203 of them"); joined ("1,794") where a victim noun follows it; else
+    parted by a thin space after the comma (numbers.DIGIT_GAP): left out and warned of, one number or two."""
+    def read(match: re.Match[str]) -> str:
+        before, after = line[:match.start()], line[match.end():]
+        if regex("CommaSpacedTwoBefore").search(before) or regex("CommaSpacedTwoAfter").match(after):
+            return match.group()
+        if noun_of(after)[0] not in ("", "bare"):
+            return f"{match.group('thousands')},{match.group('rest')}"
+        return f"{match.group('thousands')},{DIGIT_GAP}{match.group('rest')}"
+    return regex("CommaSpacedDigits").sub(read, line)
 
 
 def is_noise_line(line: str) -> bool:

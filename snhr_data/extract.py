@@ -77,12 +77,14 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
 
 
 def warn_digit_gaps(blocks: list[Block], source_file: str) -> None:
-    """Warn of each line whose digits a no-break or thin space may group or part ("Aleppo 12 345 67"): its numbers
-    there are left out (``clean.spaced_thousands_joined``)."""
-    parted = {block.line_at(match.start()) for block in blocks for match in DIGITS_PARTED.finditer(block.text)}
-    for line in sorted(parted):
-        warnings.warn(f"{source_file}:{line}: digits parted by a no-break or thin space may be one number or two; "
-                      "they are left out", AmbiguousTextWarning, stacklevel=3)
+    """Warn of each line whose digits a no-break or thin space, or a comma and a space, may group or part ("Aleppo 12 345
+    67", "Forces: 1, 312"): its numbers there are left out (``clean.spaced_thousands_joined``,
+    ``clean.comma_spaced_digits_read``)."""
+    parted = {(block.line_at(match.start()), "a comma and a space" if "," in match.group() else
+               "a no-break or thin space") for block in blocks for match in DIGITS_PARTED.finditer(block.text)}
+    for line, parting in sorted(parted):
+        warnings.warn(f"{source_file}:{line}: digits parted by {parting} may be one number or two; they are left out",
+                      AmbiguousTextWarning, stacklevel=3)
 
 
 class TruncatedReportWarning(UserWarning):
