@@ -71,6 +71,12 @@ _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}
 # a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
 # the opening words of the sentence on the next line (whose counts would take its last party)
 _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
+# a list pasted as one run-on line, its cells of a label and a count (and their groups) parted by bars or dashes
+# ("Syrian regime forces 28 | Russian forces 5 | ...", "...: 173 civilians, including 22 children and 17 women - Kurdish
+# forces: 31 civilians ..."; round 43): two partings at least make a row of its own, never the opening words of the
+# next line's sentence nor the last words of the sentence before it
+_RUN_ON_PARTING = re.compile(r"\d[\d,]*(?:\s+[A-Za-z]+){0,2}\)?\s+[|–—-]\s+(?=[A-Za-z])")
+_PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 # a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
@@ -291,6 +297,19 @@ def _after_indented_item(block: Block, last_raw_line: str, raw_line: str, text: 
     "  and 18 shot by ..."), before an unindented capitalised line: the item ends there, the line is a paragraph."""
     return (len(block.lines) > 1 and bool(_ITEM_START.match(block.text)) and last_raw_line[:2] == "  "
             and raw_line[:1] not in (" ", "\t") and text[:1].isupper())
+
+
+def _is_run_on_list(text: str) -> bool:
+    """A list pasted as one line, two cells at least parted by bars or dashes after their counts (``_RUN_ON_PARTING``)."""
+    return len(_RUN_ON_PARTING.findall(text)) >= 2
+
+
+def _run_on_list_ends(last_text: str, text: str) -> bool:
+    """Whether a run-on list stands between ``last_text`` and ``text``, the line after it: a row of its own, unless
+    the list goes on onto the next line (``last_text`` ending on a parting, ``text`` on a small letter)."""
+    if text[:1].islower() or _PARTED_END.search(last_text):
+        return False
+    return _is_run_on_list(last_text) or _is_run_on_list(text)
 
 
 def is_labelled_cells_row(text: str) -> bool:
@@ -568,6 +587,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
             and not is_labelled_cells_row(last_text)
             and not _TAB_CELLS_ROW.search(last_raw_line)
+            and not _run_on_list_ends(last_text, text)
             and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text))
             and not _heading_after_sentence(current, text)
             and not _caption_before_row(last_text, text)
