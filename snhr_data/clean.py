@@ -76,6 +76,11 @@ _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:
 # forces: 31 civilians ..."; round 43): two partings at least make a row of its own, never the opening words of the
 # next line's sentence nor the last words of the sentence before it
 _RUN_ON_PARTING = re.compile(r"\d[\d,]*(?:\s+[A-Za-z]+){0,2}\)?\s+[|–—-]\s+(?=[A-Za-z])")
+# ... of items each a label, its colon and its count: parted at each dash before a label, the introduction's colon
+# before the first label ending the introduction
+_RUN_ON_ITEM_PARTING = re.compile(r"(?<=[\d)a-z])\s+[–—-]\s+(?=[A-Z][^:\d]{1,60}:\s*\d)")
+_LABELLED_ITEM = re.compile(r"[A-Z][^:\d]{1,60}:\s*\d[\d,]*\s")
+_LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
 _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
@@ -297,6 +302,23 @@ def _after_indented_item(block: Block, last_raw_line: str, raw_line: str, text: 
     "  and 18 shot by ..."), before an unindented capitalised line: the item ends there, the line is a paragraph."""
     return (len(block.lines) > 1 and bool(_ITEM_START.match(block.text)) and last_raw_line[:2] == "  "
             and raw_line[:1] not in (" ", "\t") and text[:1].isupper())
+
+
+def with_run_on_items_apart(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each one-line run-on list of labelled items ("The civilian death toll by party: Remnants of the
+    Assad regime forces: 9 civilians (1 child, 1 woman) - Israeli forces: 6 civilians (1 child) - ...") as its
+    introduction and one block per item, each on the line: read like a list whose items stand on lines of their own
+    (an item's label that names no party reported and its counts left out, never given to the item before it)."""
+    apart: list[Block] = []
+    for block in blocks:
+        parts = _RUN_ON_ITEM_PARTING.split(block.text)
+        if len(block.lines) != 1 or len(parts) < 3 or not all(_LABELLED_ITEM.match(part) for part in parts[1:]):
+            apart.append(block)
+            continue
+        intro = _LIST_INTRO.match(parts[0])
+        heads = list(intro.groups()) if intro else [parts[0]]
+        apart += [Block(text=text.strip(), starts=[0], lines=list(block.lines)) for text in [*heads, *parts[1:]]]
+    return apart
 
 
 def _is_run_on_list(text: str) -> bool:
@@ -609,4 +631,4 @@ def clean_blocks(raw: str) -> list[Block]:
         last_text, last_raw_line, last_dated = text, raw_line, dated
         last_boxed = line_no - 1 in boxed
         last_charted = line_no - 1 in charted or (continuation and last_charted)  # a chart's block goes on
-    return blocks
+    return with_run_on_items_apart(blocks)
