@@ -17,7 +17,7 @@ import pandas as pd
 from .clean import Block, clean_blocks
 from .codes import FIGURE_COLUMNS, combined_members, named_forces, perpetrator_groups
 from .grammar import regex
-from .numbers import DIGITS_PARTED, find_numbers
+from .numbers import DIGIT_GAP, DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
 from .reading.dates import publication_date
@@ -76,12 +76,15 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         without_restated_listed_places(keep_joint_other_parties(dedupe(figures)))))))
 
 
+PARTINGS = {",": "a comma and a space", " ": "a space", DIGIT_GAP: "a no-break or thin space"}
+
+
 def warn_digit_gaps(blocks: list[Block], source_file: str) -> None:
-    """Warn of each line whose digits a no-break or thin space, or a comma and a space, may group or part ("Aleppo 12 345
-    67", "Forces: 1, 312"): its numbers there are left out (``clean.spaced_thousands_joined``,
-    ``clean.comma_spaced_digits_read``)."""
-    parted = {(block.line_at(match.start()), "a comma and a space" if "," in match.group() else
-               "a no-break or thin space") for block in blocks for match in DIGITS_PARTED.finditer(block.text)}
+    """Warn of each line whose digits a no-break or thin space, a comma and a space, or a space in a count may group or
+    part ("Aleppo 12 345 67", "Forces: 1, 312", "killed 2 16 civilians"): its numbers there are left out
+    (``clean.spaced_thousands_joined``, ``clean.comma_spaced_digits_read``, ``clean.space_parted_count_read``)."""
+    parted = {(block.line_at(match.start()), PARTINGS[match.group()[1]]) for block in blocks
+              for match in DIGITS_PARTED.finditer(block.text)}
     for line, parting in sorted(parted):
         warnings.warn(f"{source_file}:{line}: digits parted by {parting} may be one number or two; they are left out",
                       AmbiguousTextWarning, stacklevel=3)
