@@ -19,6 +19,7 @@ from .grammar import cached_by_text, regex
 from .numbers import DIGIT_GAP
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
+from .reading.heads import noun_of
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -70,6 +71,17 @@ _LABELLED_COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,80}
 # a line of labelled counts between pipes ("Regime forces: 688 | ISIS: 132 | Other: 100"): a row of its own, never
 # the opening words of the sentence on the next line (whose counts would take its last party)
 _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:\s*\d")
+# a list pasted as one run-on line, its cells of a label and a count (and their groups) parted by bars or dashes
+# ("Syrian regime forces 28 | Russian forces 5 | ...", "...: 173 civilians, including 22 children and 17 women - Kurdish
+# forces: 31 civilians ..."; round 43): two partings at least make a row of its own, never the opening words of the
+# next line's sentence nor the last words of the sentence before it
+_RUN_ON_PARTING = re.compile(r"\d[\d,]*(?:\s+[A-Za-z]+){0,2}\)?\s+[|–—-]\s+(?=[A-Za-z])")
+# ... of items each a label, its colon and its count: parted at each dash before a label, the introduction's colon
+# before the first label ending the introduction
+_RUN_ON_ITEM_PARTING = re.compile(r"(?<=[\d)a-z])\s+[–—-]\s+(?=[A-Z][^:\d]{1,60}:\s*\d)")
+_LABELLED_ITEM = re.compile(r"[A-Z][^:\d]{1,60}:\s*\d[\d,]*\s")
+_LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
+_PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 # a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
@@ -150,6 +162,8 @@ def _clean_once(line: str) -> str:
     # character it names: its digits are never a count
     line = html.unescape(line)
     line = spaced_thousands_joined(line)
+    line = comma_spaced_digits_read(line)
+    line = space_parted_count_read(line)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
@@ -168,6 +182,29 @@ def spaced_thousands_joined(line: str) -> str:
         return line
     joined = _SPACED_THOUSANDS.sub(lambda match: re.sub(_DIGIT_SPACE, ",", match.group()), line)
     return _DIGITS_SPACED.sub(DIGIT_GAP, line) if _DIGITS_SPACED.search(joined) else joined
+
+
+def comma_spaced_digits_read(line: str) -> str:
+    """``line`` with each "1, 794" (a thousands comma a hurried hand followed with a space; round 43) read: kept as two
+    numbers where a number, a day or a list comes before it or a list or a part follows it ("December 8 and 31, 212
+    civilians", "318, 244 and 201", "numbered 218, 203 of them"); joined ("1,794") where a victim noun follows it; else
+    parted by a thin space after the comma (numbers.DIGIT_GAP): left out and warned of, one number or two."""
+    def read(match: re.Match[str]) -> str:
+        before, after = line[:match.start()], line[match.end():]
+        if regex("CommaSpacedTwoBefore").search(before) or regex("CommaSpacedTwoAfter").match(after):
+            return match.group()
+        if noun_of(after)[0] not in ("", "bare"):
+            return f"{match.group('thousands')},{match.group('rest')}"
+        return f"{match.group('thousands')},{DIGIT_GAP}{match.group('rest')}"
+    return regex("CommaSpacedDigits").sub(read, line)
+
+
+def space_parted_count_read(line: str) -> str:
+    """``line`` with each count of a sentence whose digits a space parts ("Russian forces killed 2 16 civilians", a
+    hurried hand's; round 43) marked by a thin space after that space (numbers.DIGIT_GAP): one number garbled, or two,
+    its digits left out and warned of, never read as the count."""
+    return regex("SpacePartedCount").sub(
+        lambda match: f"{match.group('verb')} {match.group('first')} {DIGIT_GAP}{match.group('rest')}", line)
 
 
 def is_noise_line(line: str) -> bool:
@@ -292,6 +329,36 @@ def _after_indented_item(block: Block, last_raw_line: str, raw_line: str, text: 
     "  and 18 shot by ..."), before an unindented capitalised line: the item ends there, the line is a paragraph."""
     return (len(block.lines) > 1 and bool(_ITEM_START.match(block.text)) and last_raw_line[:2] == "  "
             and raw_line[:1] not in (" ", "\t") and text[:1].isupper())
+
+
+def with_run_on_items_apart(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each one-line run-on list of labelled items ("The civilian death toll by party: Remnants of the
+    Assad regime forces: 9 civilians (1 child, 1 woman) - Israeli forces: 6 civilians (1 child) - ...") as its
+    introduction and one block per item, each on the line: read like a list whose items stand on lines of their own
+    (an item's label that names no party reported and its counts left out, never given to the item before it)."""
+    apart: list[Block] = []
+    for block in blocks:
+        parts = _RUN_ON_ITEM_PARTING.split(block.text)
+        if len(block.lines) != 1 or len(parts) < 3 or not all(_LABELLED_ITEM.match(part) for part in parts[1:]):
+            apart.append(block)
+            continue
+        intro = _LIST_INTRO.match(parts[0])
+        heads = list(intro.groups()) if intro else [parts[0]]
+        apart += [Block(text=text.strip(), starts=[0], lines=list(block.lines)) for text in [*heads, *parts[1:]]]
+    return apart
+
+
+def _is_run_on_list(text: str) -> bool:
+    """A list pasted as one line, two cells at least parted by bars or dashes after their counts (``_RUN_ON_PARTING``)."""
+    return len(_RUN_ON_PARTING.findall(text)) >= 2
+
+
+def _run_on_list_ends(last_text: str, text: str) -> bool:
+    """Whether a run-on list stands between ``last_text`` and ``text``, the line after it: a row of its own, unless
+    the list goes on onto the next line (``last_text`` ending on a parting, ``text`` on a small letter)."""
+    if text[:1].islower() or _PARTED_END.search(last_text):
+        return False
+    return _is_run_on_list(last_text) or _is_run_on_list(text)
 
 
 def is_labelled_cells_row(text: str) -> bool:
@@ -593,6 +660,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
             and not is_labelled_cells_row(last_text)
             and not _TAB_CELLS_ROW.search(last_raw_line)
+            and not _run_on_list_ends(last_text, text)
             and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text))
             and not _heading_after_sentence(current, text)
             and not subheading and not last_subheading
@@ -616,4 +684,4 @@ def clean_blocks(raw: str) -> list[Block]:
         last_boxed = line_no - 1 in boxed
         last_subheading = subheading
         last_charted = line_no - 1 in charted or (continuation and last_charted)  # a chart's block goes on
-    return blocks
+    return with_run_on_items_apart(blocks)

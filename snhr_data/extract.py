@@ -17,7 +17,7 @@ import pandas as pd
 from .clean import Block, clean_blocks
 from .codes import FIGURE_COLUMNS, combined_members, named_forces, perpetrator_groups
 from .grammar import regex
-from .numbers import DIGITS_PARTED, find_numbers
+from .numbers import DIGIT_GAP, DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
 from .reading.dates import publication_date
@@ -82,13 +82,18 @@ def observatory_line(blocks: list[Block]) -> int | None:
     return next((block.line_at(match.start()) for block, match in named if match), None)
 
 
+PARTINGS = {",": "a comma and a space", " ": "a space", DIGIT_GAP: "a no-break or thin space"}
+
+
 def warn_digit_gaps(blocks: list[Block], source_file: str) -> None:
-    """Warn of each line whose digits a no-break or thin space may group or part ("Aleppo 12 345 67"): its numbers
-    there are left out (``clean.spaced_thousands_joined``)."""
-    parted = {block.line_at(match.start()) for block in blocks for match in DIGITS_PARTED.finditer(block.text)}
-    for line in sorted(parted):
-        warnings.warn(f"{source_file}:{line}: digits parted by a no-break or thin space may be one number or two; "
-                      "they are left out", AmbiguousTextWarning, stacklevel=3)
+    """Warn of each line whose digits a no-break or thin space, a comma and a space, or a space in a count may group or
+    part ("Aleppo 12 345 67", "Forces: 1, 312", "killed 2 16 civilians"): its numbers there are left out
+    (``clean.spaced_thousands_joined``, ``clean.comma_spaced_digits_read``, ``clean.space_parted_count_read``)."""
+    parted = {(block.line_at(match.start()), PARTINGS[match.group()[1]]) for block in blocks
+              for match in DIGITS_PARTED.finditer(block.text)}
+    for line, parting in sorted(parted):
+        warnings.warn(f"{source_file}:{line}: digits parted by {parting} may be one number or two; they are left out",
+                      AmbiguousTextWarning, stacklevel=3)
 
 
 class TruncatedReportWarning(UserWarning):

@@ -31,15 +31,17 @@ _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d|\s*(?:%|per ?cent))"
 _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d|\.\d)"
 
 # a thin space the cleaning keeps between digits it could not tell a thousands separator from a gap between two numbers
-# ("Aleppo 12 345 67"; clean.spaced_thousands_joined): the digits on either side of it are never read
+# ("Aleppo 12 345 67"; clean.spaced_thousands_joined), or after such a comma followed by a space ("Forces: 1, 312";
+# clean.comma_spaced_digits_read) or a space ("killed 2 16 civilians"; clean.space_parted_count_read): the digits on
+# either side of it are never read
 DIGIT_GAP = "\u2009"
-DIGITS_PARTED = re.compile(rf"\d{DIGIT_GAP}\d")
+DIGITS_PARTED = re.compile(rf"\d[, ]?{DIGIT_GAP}\d")
 # a number after a number sign ("Reply #4", "Issue #142") names a post or an issue, never counts
 NUMBER_PATTERN = re.compile(
-    rf"(?<![\w.,:/#])(?<!\w-)(?<!\d{DIGIT_GAP})"
+    rf"(?<![\w.,:/#])(?<!\w-)(?<!\d{DIGIT_GAP})(?<!\d[, ]{DIGIT_GAP})"
     rf"(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
     # "killed 624: 301 by ...", never "10:30", "One:"
-    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|{DIGIT_GAP}\d)",
+    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|[, ]?{DIGIT_GAP}\d)",
     re.IGNORECASE,
 )
 # a word number after a verb of counting, before a colon (the grammar's CountingVerbBeforeWords): a count, not a label
