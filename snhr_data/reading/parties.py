@@ -168,6 +168,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
+    if free and free[-1].start < segment_start and regex("CauseOfDeathAfter").match(text[end:]):
+        # "Other parties: 339 civilians, distributed as follows: 212 killed by X, ... and 12 in other incidents": a part
+        # of the count before it, of the party named before that count, never that party's whole
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "part_of_total")
+        return LEFT_OUT
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
