@@ -357,6 +357,19 @@ def with_opening_group(heads: list[Head], sentence: str, carried: str = "") -> l
     return [replace(head, noun=group) if head.noun == "bare" and head.mention.start >= end else head for head in heads]
 
 
+def with_group_parts(heads: list[Head], sentence: str) -> list[Head]:
+    """``heads`` with the bare counts listed right after a victim group and its lead ("the 15 women were killed in
+    numbers of 4, 1 and 2 respectively") counting that group."""
+    paired, group = list(heads), ""
+    for i, head in enumerate(heads):
+        lead = regex("GroupPartsLead").search(sentence[:head.mention.start])
+        joined = i > 0 and regex("CountListJoin").fullmatch(sentence[heads[i - 1].mention.end:head.mention.start])
+        group = "" if head.noun != "bare" else noun_of(" " + lead.group("noun"))[0] if lead else group if joined else ""
+        if group:
+            paired[i] = replace(head, noun=group)
+    return paired
+
+
 def group_subject(before: str) -> str:
     """The group a count's subject names ("Children numbered 249 of the victims and women 161", "the number of children
     among the dead at 341"), else ''."""
