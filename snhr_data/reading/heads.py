@@ -362,12 +362,23 @@ def with_group_parts(heads: list[Head], sentence: str) -> list[Head]:
     numbers of 4, 1 and 2 respectively") counting that group."""
     paired, group = list(heads), ""
     for i, head in enumerate(heads):
-        lead = regex("GroupPartsLead").search(sentence[:head.mention.start])
-        joined = i > 0 and regex("CountListJoin").fullmatch(sentence[heads[i - 1].mention.end:head.mention.start])
-        group = "" if head.noun != "bare" else noun_of(" " + lead.group("noun"))[0] if lead else group if joined else ""
+        group = group_of_part(head, heads[i - 1] if i else None, sentence, group)
         if group:
             paired[i] = replace(head, noun=group)
     return paired
+
+
+def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str) -> str:
+    """The group a bare count counts as a part of a victim group's count: the group its lead names ("the 15 women were
+    killed in numbers of 4"), else ``listed``, the group of the count it is listed after ("4, 1"); '' for any other."""
+    if head.noun != "bare":
+        return ""
+    lead = regex("GroupPartsLead").search(sentence[:head.mention.start])
+    if lead:
+        return noun_of(" " + lead.group("noun"))[0]
+    if previous is None:
+        return ""
+    return listed if regex("CountListJoin").fullmatch(sentence[previous.mention.end:head.mention.start]) else ""
 
 
 def group_subject(before: str) -> str:
