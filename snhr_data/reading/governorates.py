@@ -201,12 +201,14 @@ def paired_run(head: Head, run: list[Head], before: Head, sentence: str) -> Gove
     """In "..., followed by Aleppo with 803 and Idlib with 411, while Daraa and Hama lost 377 and 290 civilians
     respectively", the governorate of a count of the run paired "respectively" with the places named between the count
     before the run (``before``) and the run: where it stands among them; left out when they do not pair up; None for a
-    count before the run (read as any other)."""
+    count before the run, or of a run after no places (read as any other)."""
     if head not in run:
         return None
     last = before.groups[-1][1] if before.groups else before.mention
     between = sentence[noun_end(sentence, last):run[0].mention.start]
     named = find_governorates(between)
+    if not named:  # "..., while the 15 women were killed in numbers of 4, 1 and 2 respectively": paired with no places
+        return None
     joined = all(regex("GovernorateListJoin").fullmatch(between[a.end:b.start]) for a, b in zip(named, named[1:]))
     if len(named) != len(run) or len(run) < 2 or not joined:
         return Governorates(AMBIGUOUS)

@@ -357,6 +357,30 @@ def with_opening_group(heads: list[Head], sentence: str, carried: str = "") -> l
     return [replace(head, noun=group) if head.noun == "bare" and head.mention.start >= end else head for head in heads]
 
 
+def with_group_parts(heads: list[Head], sentence: str) -> list[Head]:
+    """``heads`` with the bare counts listed right after a victim group and its lead ("the 15 women were killed in
+    numbers of 4, 1 and 2 respectively") counting that group."""
+    paired, group = list(heads), ""
+    for i, head in enumerate(heads):
+        group = group_of_part(head, heads[i - 1] if i else None, sentence, group)
+        if group:
+            paired[i] = replace(head, noun=group)
+    return paired
+
+
+def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str) -> str:
+    """The group a bare count counts as a part of a victim group's count: the group its lead names ("the 15 women were
+    killed in numbers of 4"), else ``listed``, the group of the count it is listed after ("4, 1"); '' for any other."""
+    if head.noun != "bare":
+        return ""
+    lead = regex("GroupPartsLead").search(sentence[:head.mention.start])
+    if lead:
+        return noun_of(" " + lead.group("noun"))[0]
+    if previous is None:
+        return ""
+    return listed if regex("CountListJoin").fullmatch(sentence[previous.mention.end:head.mention.start]) else ""
+
+
 def group_subject(before: str) -> str:
     """The group a count's subject names ("Children numbered 249 of the victims and women 161", "the number of children
     among the dead at 341"), else ''."""

@@ -55,6 +55,9 @@ class Context:
     # the last sentence stated counts only in a span the reader cannot date ("Ramadan, which fell between May 27 and
     # June 25 this year, saw the killing of 1,086 civilians"): a count referring back to them ("421 of them") is left out
     undated_before: bool = False
+    # the parties, in order, that the last sentence paired its counts with by "respectively" ("X, Y and Z killed 41, 6
+    # and 3 civilians respectively"): a list of the next sentence "by the same parties, in the same order" is theirs
+    respective_parties: tuple[str, ...] = ()
     listed: str | None = None  # the period of the list the last sentence introduced (reading/sentence.py: listed_period)
     listed_measure: str | None = None  # the measure of the counts of the list the last sentence introduced ("SNHR
     # documented 34 massacres in April, distributed as follows:"): its items' bare counts are of it (listed_measure)

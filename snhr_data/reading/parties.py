@@ -55,6 +55,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if bringing:
         found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
         return Parties((found[0].code,) if found else ("all",))
+    same_order = same_order_party(head, heads, sentence, block.respective_parties)
+    if same_order is not None:
+        return same_order
     respective = respective_party(head, heads, sentence)
     if respective is not None:
         return respective
@@ -170,6 +173,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
+    if free and free[-1].start < segment_start and regex("CauseOfDeathAfter").match(text[end:]):
+        # "Other parties: 339 civilians, distributed as follows: 212 killed by X, ... and 12 in other incidents": a part
+        # of the count before it, of the party named before that count, never that party's whole
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "part_of_total")
+        return LEFT_OUT
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
@@ -295,6 +304,38 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
         return LEFT_OUT
     return Parties((chain[listed.index(head)].code,))
+
+
+def same_order_party(head: Head, heads: list[Head], sentence: Sentence, before: tuple[str, ...]) -> Parties | None:
+    """In "The 19 children were killed by the same parties, in the same order, in numbers of 6, 2 and 1 respectively"
+    after a sentence pairing parties with its counts by "respectively" (``before``, in order), the party of that list
+    that stands where the count stands in its own; left out (and warned) when the lists do not pair up; None outside
+    such a list."""
+    text = sentence.text
+    closing = regex("Respectively").search(text, head.mention.end)
+    if closing is None or not regex("SameOrderParties").search(text, 0, head.mention.start):
+        return None
+    listed = joined_run(head, [h for h in heads if h.mention.end <= closing.start()], text)
+    if len(listed) < 2:
+        return None
+    if len(listed) != len(before):
+        warn_left_out(sentence.source, sentence.line_at(head.mention.start),
+                      text[listed[0].mention.start:closing.end()].strip()[:80], "respective")
+        return LEFT_OUT
+    return Parties((before[listed.index(head)],))
+
+
+def joined_run(head: Head, heads: list[Head], text: str) -> list[Head]:
+    """The counts of ``heads`` listed with ``head``, each joined to the next by a comma or "and" ("6, 2, 1 and 5")."""
+    def joined(first: Head, second: Head) -> bool:
+        return bool(regex("CountListJoin").fullmatch(text[first.mention.end:second.mention.start]))
+    at = heads.index(head)
+    start, stop = at, at
+    while start and joined(heads[start - 1], heads[start]):
+        start -= 1
+    while stop + 1 < len(heads) and joined(heads[stop], heads[stop + 1]):
+        stop += 1
+    return heads[start:stop + 1]
 
 
 def party_after_count(head: Head, sentence: Sentence) -> Parties | None:

@@ -30,7 +30,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
               periods: tuple[PeriodMention, ...], segment_start: int, bringing: re.Match[str] | None,
               block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
     start = head.mention.start
-    own = own_periods(head, sentence, periods)
+    own = narrowed_part(own_periods(head, sentence, periods), head, sentence)
     entry = next((p for p in periods if p.kind == "entry" and (p in own or segment_start <= p.start < start)), None)
     if entry:  # "Russian forces, since the start of their intervention on September 30: 1,012": the period otherwise taken
         rest = tuple(p for p in periods if p is not entry)
@@ -123,6 +123,16 @@ def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -
     groups_end = max(noun_end(sentence, mention) for _, mention in head.groups)
     return [p for p in periods if groups_end <= p.start < head.window_end
             and regex("AfterGroupsClause").fullmatch(sentence[groups_end:p.start])]
+
+
+def narrowed_part(own: list[PeriodMention], head: Head, sentence: str) -> list[PeriodMention]:
+    """A count's own period phrases without the first when it names only the wider whole the count is a part of and
+    the clause states a narrower period within it after it ("15 of the year's massacres were committed in December":
+    December's, never the year's)."""
+    if len(own) < 2 or not own[0].period or not own[1].period or own[1].period == own[0].period:
+        return own
+    whole_of = regex("PartOfWholePeriodBefore").fullmatch(sentence[head.mention.end:own[0].start])
+    return own[1:] if whole_of and contains(own[0].period, own[1].period) else own
 
 
 def labels_next_count(mention: PeriodMention, sentence: str) -> bool:

@@ -21,7 +21,8 @@ from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
-                    is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_opening_group)
+                    is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
+                    with_opening_group)
 from .measure import SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, parties_of
@@ -111,6 +112,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
                     or introduced_period(sentence, counts, block))
     block.listed_measure = listed_measure(sentence.text, counts, block.measure if block.counted else None)
     block.listed_counts = listed_counts(sentence.text, counts)
+    block.respective_parties = respective_chain(sentence.text, counts)
     if counts:
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
         # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above,
@@ -184,6 +186,16 @@ def listed_measure(text: str, counts: list[Count], handed: str | None = None) ->
     heads = {c.measure for c in counts if c.head.noun not in GROUP_HEADS} if counts \
         else set(measures_named(text)) or ({handed} if refers_back else set())
     return heads.pop() if len(heads) == 1 else None
+
+
+def respective_chain(text: str, counts: list[Count]) -> tuple[str, ...]:
+    """The parties, in order, that a sentence paired its counts with by "respectively" ("X, Y and Z killed 41, 6 and 3
+    civilians respectively"), () for any other sentence."""
+    if not regex("Respectively").search(text):
+        return ()
+    paired = tuple(c.parties[0] for c in counts if c.head.noun not in GROUP_HEADS and c.parties
+                   and not c.party_from_context and c.parties[0] != "all")
+    return paired if len(paired) >= 2 else ()
 
 
 def listed_counts(text: str, counts: list[Count]) -> tuple[tuple[str, float], ...]:
@@ -269,7 +281,7 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
     report = sentence.source.report
     heads, numbers = find_heads(sentence.text)
     set_windows(heads, numbers, sentence.text, lambda text: find_parties(text, report), is_backward)
-    heads = with_opening_group(heads, sentence.text, block.opening_group)
+    heads = with_opening_group(with_group_parts(heads, sentence.text), sentence.text, block.opening_group)
     heads = with_respective_groups(heads, sentence)
     counts: list[Count] = []
     for i, head in enumerate(heads):
