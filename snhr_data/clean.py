@@ -265,14 +265,15 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
         return False
     return (bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_topic_heading(last_line)
             or is_month_heading(last_line) or _is_enumerated_title(block.text, next_text)
-            or bool(regex("PartiesHeading").fullmatch(last_line)))
+            or bool(regex("PartiesHeading").fullmatch(last_line) or regex("MonthsHeading").fullmatch(last_line)))
 
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
     """A short title-case line ("Death Toll by Governorate"), a short heading of the places ("Distribution by
     governorate", round 18), of the whole toll ("General toll", round 36) or of the report's subjects ("Children and
     women", "Torture and massacres", round 21; "Medical, media and Civil Defense", round 22), of the toll by party
-    ("Distribution of the victims by the party responsible", round 42) or a month ("June 2018") right after a line
+    ("Distribution of the victims by the party responsible", round 42), of the toll by month ("Death toll by month in
+    2020", round 45) or a month ("June 2018") right after a line
     ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line around
     it, or a month right after a row ending in its number ("June 2014:
     1,472" / "June 2014 in detail"): a heading of its own, not the paragraph's last words."""
@@ -282,7 +283,8 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
             and bool(regex("PlacesHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text)))
-        or _is_topic_heading(text) or bool(regex("PartiesHeading").fullmatch(text)))
+        or _is_topic_heading(text) or bool(regex("PartiesHeading").fullmatch(text))
+        or bool(regex("MonthsHeading").fullmatch(text)))
 
 
 def _is_subheading(before: str, text: str, after: str | None) -> bool:
