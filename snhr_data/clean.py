@@ -265,7 +265,7 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
         return False
     return (bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_topic_heading(last_line)
             or _is_parties_heading(last_line) or is_month_heading(last_line)
-            or _is_enumerated_title(block.text, next_text))
+            or _is_enumerated_title(block.text, next_text) or bool(regex("MonthsHeading").fullmatch(last_line)))
 
 
 def _heading_after_sentence(block: Block, text: str) -> bool:
@@ -273,17 +273,17 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     governorate", round 18), of the whole toll ("General toll", round 36) or of the report's subjects ("Children and
     women", "Torture and massacres", round 21; "Medical, media and Civil Defense", round 22), of the breakdown by party
     ("Distribution of the victims by the party responsible", round 42; "Distribution of the month's victims by the
-    perpetrator parties", round 44) or a month ("June 2018") right after a line ending a sentence, as a PDF text layer
-    or a web copy gives a heading with no blank line around
-    it, or a month right after a row ending in its number ("June 2014:
-    1,472" / "June 2014 in detail"): a heading of its own, not the paragraph's last words."""
+    perpetrator parties", round 44), of the toll by month ("Death toll by month in 2020", round 45) or a month ("June
+    2018") right after a line ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line
+    around it, or a month right after a row ending in its number ("June 2014: 1,472" / "June 2014 in detail"): a
+    heading of its own, not the paragraph's last words."""
     if is_month_heading(text) and re.search(r"\d$", block.text):
         return True
     return bool(re.search(r"[.!?][\"')]?$", block.text)) and (
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
             and bool(regex("PlacesHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text)))
-        or _is_topic_heading(text) or _is_parties_heading(text))
+        or _is_topic_heading(text) or _is_parties_heading(text) or bool(regex("MonthsHeading").fullmatch(text)))
 
 
 def _is_subheading(before: str, text: str, after: str | None) -> bool:
