@@ -571,7 +571,8 @@ def _is_measure_tab_line(line: str) -> bool:
     """A label, a tab and its count, the label a tile's ("Children", "Massacres") or one naming a measure ("Victims
     who died under torture")."""
     found = regex("TabCountLine").fullmatch(line)
-    return bool(found) and bool(regex("TileLabels").fullmatch(found.group("label")) or measures_named(found.group("label")))
+    label = found.group("label") if found else ""
+    return bool(found) and bool(regex("TileLabels").fullmatch(label) or measures_named(label))
 
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
@@ -677,7 +678,8 @@ def clean_blocks(raw: str) -> list[Block]:
     last_text, last_raw_line, last_dated = "", "", False
     raw_lines = delimited_as_pipes(raw.split("\n"))
     measured = measure_count_lines(raw_lines)
-    raw_lines = [_TAB_LABEL_END.sub(":\t", line, count=1) if i in measured else line for i, line in enumerate(raw_lines)]
+    raw_lines = [_TAB_LABEL_END.sub(":\t", line, count=1) if i in measured else line
+                 for i, line in enumerate(raw_lines)]
     grouped = {i for i in measured if i and regex("TableGroupsLine").fullmatch(raw_lines[i])
                and _TAB_NUMBER_END.search(raw_lines[i - 1])}  # "Children:\t273" under the line of the whole
     headings = [_MD_HEADING.match(line) for line in raw_lines]
