@@ -300,7 +300,8 @@ class ReportReader:
                 listed = count_first_item(sentence, self.source, when, block_ctx.measure or self.section.measure,
                                           line_at)
             if listed is None:
-                listed = flat_place_list(sentence, self.source, when, line_at)
+                listed = None if is_other_section_list(sentence, self.section.measure) \
+                    else flat_place_list(sentence, self.source, when, line_at)
             if listed is not None:
                 self.figures += listed
                 block_ctx.measure = listed[0].measure if listed else block_ctx.measure  # the list's, for what follows
@@ -433,6 +434,12 @@ class ReportReader:
         elif not self.skipping and (rest := after_aside(block)) is not None:
             self.aside = False  # "Most notable incidents" / ... / "SNHR documented 62 massacres: ...": the month again
             self.read_part(rest)
+
+
+def is_other_section_list(sentence: str, section_measure: str | None) -> bool:
+    """Whether a list labelled by places only ("Distribution by governorate: Homs 41, ...") stands in a section of a
+    measure other than civilian deaths (under "Massacres"): the section's, read as its sentences are."""
+    return section_measure not in (None, "civilian_deaths") and bool(regex("PlacesOnlyLabel").match(sentence.strip()))
 
 
 def breakdown_measure(before: Block, block: Block) -> str | None:
