@@ -20,6 +20,7 @@ from .numbers import DIGIT_GAP
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
 from .reading.heads import noun_of
+from .reading.measure import measures_named
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
@@ -49,6 +50,10 @@ _TAB_ROW_END = re.compile(r"\t\s*(?:\d[\d,]*\**|[–—-])\s*\t\s*\d[\d,]*\s*$")
 # a cell of a table pasted as comma- or tab-separated values that holds a count ("297", "1,013", "33.9%")
 _DELIMITED_COUNT = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _TAB_CELLS_ROW = re.compile(r"\t\s*(?:\d[\d,]*|[–—-])\s*$")
+# a line ending in a tab and a number ("Massacres\t38", a contents entry's "II. Introduction\t3"), and the colon and
+# tab after a measure's label on such a line, written ":\t" when the number is its count (``measure_count_lines``)
+_TAB_NUMBER_END = re.compile(r"\t\s*(\d[\d,]*)\s*$")
+_TAB_LABEL_END = re.compile(r"\s*:?[ ]*\t")
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 # the line under a markdown table's header ("|---|---|", "| :--- | ---: |", "|:--|--:|": a cell's dashes may be few)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
@@ -552,6 +557,59 @@ def counts_above_labels(texts: list[str | None]) -> set[int]:
             and (before is None or before < i - 1 or not re.search(r"[a-z,]$", texts[before].strip()))}
 
 
+def measure_count_lines(lines: list[str]) -> set[int]:
+    """The indices of the raw lines that hold a measure's label, a tab and its count ("Massacres\t38", "Children:\t273";
+    round 43): counts, no contents entries, where the run of lines ending in a tab and a number that holds one falls
+    somewhere (a table of contents' pages never do), or, alone, where the line after it breaks its count down (its
+    numbers add up to it: "Syrian regime forces 26, Self-management forces 1")."""
+    ends = [_TAB_NUMBER_END.search(line) for line in lines]
+    found: set[int] = set()
+    for start, stop in _runs([bool(end) for end in ends]):
+        values = [_number_value(ends[i].group(1)) for i in range(start, stop)]
+        falls = any(later < earlier for earlier, later in zip(values, values[1:]))
+        for i in range(start, stop):
+            if _is_measure_tab_line(lines[i]) and (falls or (
+                    stop - start == 1 and _adds_up_to(_next_text(lines, i), values[0]))):
+                found.add(i)
+    return found
+
+
+def _is_measure_tab_line(line: str) -> bool:
+    """A label, a tab and its count, the label a tile's ("Children", "Massacres") or one naming a measure ("Victims
+    who died under torture")."""
+    found = regex("TabCountLine").fullmatch(line)
+    label = found.group("label") if found else ""
+    return bool(found) and bool(regex("TileLabels").fullmatch(label) or measures_named(label))
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """The (start, stop) of each run of consecutive true ``flags``."""
+    runs, start = [], None
+    for i, flag in enumerate(flags + [False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _next_text(lines: list[str], index: int) -> str:
+    """The next line after ``index`` that has text, '' when there is none."""
+    return next((line for line in lines[index + 1:] if line.strip()), "")
+
+
+def _adds_up_to(line: str, value: float) -> bool:
+    """Whether the line's numbers, two or more, add up to ``value``."""
+    numbers = [_number_value(found) for found in re.findall(r"\d[\d,]*", line)]
+    return len(numbers) >= 2 and sum(numbers) == value
+
+
+def _number_value(text: str) -> float:
+    """The value of a number's digits, its thousands commas left out ("1,134" -> 1134.0)."""
+    return float(text.replace(",", ""))
+
+
 def count_label_lines(texts: list[str | None]) -> set[int]:
     """The indices of the lines of a key-figures box, two such lines or more in a row ("116 civilians killed" / "26
     children" / "11 women"): each a statement of its own, never the words before the next line's count."""
@@ -626,6 +684,11 @@ def clean_blocks(raw: str) -> list[Block]:
     pending_blank = False
     last_text, last_raw_line, last_dated = "", "", False
     raw_lines = delimited_as_pipes(raw.split("\n"))
+    measured = measure_count_lines(raw_lines)
+    raw_lines = [_TAB_LABEL_END.sub(":\t", line, count=1) if i in measured else line
+                 for i, line in enumerate(raw_lines)]
+    grouped = {i for i in measured if i and regex("TableGroupsLine").fullmatch(raw_lines[i])
+               and _TAB_NUMBER_END.search(raw_lines[i - 1])}  # "Children:\t273" under the line of the whole
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
     shown, alone = furniture_and_lone_numbers(cleaned, raw_lines)
@@ -645,7 +708,7 @@ def clean_blocks(raw: str) -> list[Block]:
         if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
             pending_blank = True
             continue
-        if not text.strip() or (is_noise_line(raw_line) and line_no - 1 not in labelled):
+        if not text.strip() or (is_noise_line(raw_line) and line_no - 1 not in labelled | measured):
             pending_blank = pending_blank or not text.strip()
             continue
         text = text.strip()
@@ -666,13 +729,13 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _after_indented_item(current, last_raw_line, raw_line, text)
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
             and not is_labelled_cells_row(last_text)
-            and not _TAB_CELLS_ROW.search(last_raw_line)
+            and (not _TAB_CELLS_ROW.search(last_raw_line) or line_no - 1 in grouped)
             and not _run_on_list_ends(last_text, text)
             and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text))
             and not _heading_after_sentence(current, text)
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
-            and line_no - 1 not in boxed and (not last_boxed or text[:1].islower())
+            and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
             and ((line_no - 1 in charted) == last_charted or (last_charted and is_row_groups_line(text)))
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))

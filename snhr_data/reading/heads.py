@@ -170,7 +170,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "generic"  # "Torture claimed the lives of 214 detainees": detainees who died under torture
     if regex("TorturedToDeathAfter").match(after) and regex("TorturedToDeathBefore").search(before):
         noun = "torture"  # "which also tortured two detainees to death"
-    if noun == "bare" and regex("TableCellBefore").search(before) or regex("TableCellAfter").match(after):
+    if noun == "bare" and regex("TableCellBefore").search(before) \
+            or (regex("TableCellAfter").match(after) and not regex("BarredLabelList").fullmatch(sentence)):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
     if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)
                      or regex("GroupsInParentheses").match(after)):

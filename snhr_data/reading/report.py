@@ -300,7 +300,8 @@ class ReportReader:
                 listed = count_first_item(sentence, self.source, when, block_ctx.measure or self.section.measure,
                                           line_at)
             if listed is None:
-                listed = flat_place_list(sentence, self.source, when, line_at)
+                listed = None if is_other_section_list(sentence, self.section.measure) \
+                    else flat_place_list(sentence, self.source, when, line_at)
             if listed is not None:
                 self.figures += listed
                 block_ctx.measure = listed[0].measure if listed else block_ctx.measure  # the list's, for what follows
@@ -365,6 +366,9 @@ class ReportReader:
         for i, whole in enumerate(body):
             if self.listed_counts:
                 self.listed_measure, self.listed_counts = measure_by_sum(self.listed_counts, body[i:], self.source), ()
+            handed = breakdown_measure(body[i - 1], whole) if i else None
+            if handed:  # "Massacres: 38" / "Syrian regime forces 7 | Russian forces 4 | ...": its count broken down
+                self.listed, self.listed_measure = self.section.period or self.source.period, handed
             if not is_contents_entry(whole):
                 for part in at_table_headers(whole):
                     start = len(self.figures)
@@ -372,6 +376,8 @@ class ReportReader:
                     if place:
                         self.figures[start:] = [in_place(f, place) for f in self.figures[start:]]
                     place = None if self.skipping else ending_place_label(part, self.source.report)
+            if handed:
+                self.listed, self.listed_measure = None, None  # the breakdown ends the list
         figures = [f for f in self.figures if f.measure != NO_MEASURE]
         return within_their_wholes(combined_label_split_later(figures), self.source)
 
@@ -428,6 +434,23 @@ class ReportReader:
         elif not self.skipping and (rest := after_aside(block)) is not None:
             self.aside = False  # "Most notable incidents" / ... / "SNHR documented 62 massacres: ...": the month again
             self.read_part(rest)
+
+
+def is_other_section_list(sentence: str, section_measure: str | None) -> bool:
+    """Whether a list labelled by places only ("Distribution by governorate: Homs 41, ...") stands in a section of a
+    measure other than civilian deaths (under "Massacres"): the section's, read as its sentences are."""
+    return section_measure not in (None, "civilian_deaths") and bool(regex("PlacesOnlyLabel").match(sentence.strip()))
+
+
+def breakdown_measure(before: Block, block: Block) -> str | None:
+    """The measure of a block that breaks down the count of the measure's label line before it ("Massacres: 38" /
+    "Syrian regime forces 7 | Russian forces 4 | ...", "Deaths due to torture: 27" / "X 26, Y 1"; round 43): the
+    label's, when the block's numbers, two or more, add up to that count; else None."""
+    if len(before.lines) > 1 or not is_measure_count_line(before.text):
+        return None
+    count = find_numbers(before.text)[-1].value
+    parts = [number.value for number in find_numbers(block.text)]
+    return measure_of_text(before.text.split(":")[0]) if len(parts) > 1 and sum(parts) == count else None
 
 
 def measure_by_sum(counts: tuple[tuple[str, float], ...], after: list[Block], source: Source) -> str | None:
