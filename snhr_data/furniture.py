@@ -30,8 +30,9 @@ FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "c
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, a dash ("Second:
 # Methodology - 3"), or glued to a "?" or to its last word ("Summary of the Death Toll3": a PDF text layer drops
-# the gap)
-TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|[\w),'?:]\s|[A-Za-z)]\s+[-–—])\s*\.?\s*\d{1,3}\s*$|(?:\?|[A-Za-z)])\d{1,3}\s*$")
+# the gap), or to a year its heading ends in ("The Death Toll of Civilian Victims in 20204": 2020, page 4; round 45)
+TOC_ENTRY = re.compile(r"(?:(?:\.{2,}|\t|[\w),'?:]\s|[A-Za-z)]\s+[-–—])\s*\.?\s*|\?|[A-Za-z)]|(?<=\s)(?:19|20)\d\d)"
+                       r"(?P<page>\d{1,3})\s*$")
 # a page number at a line's start or end, after a bar or a dash, or after "page" ("... | 6", "... page 2 of 9")
 PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+)?|\spage\s+)"
                           r"(?P<end>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
@@ -286,7 +287,7 @@ def is_cut_title(lines: Sequence[str | None], index: int) -> bool:
 def page_number(line: str) -> int | None:
     """The page number a table-of-contents entry ends in, or None if ``line`` is no entry."""
     found = TOC_ENTRY.search(line.strip())
-    return int(re.search(r"(\d+)\s*$", line).group(1)) if found else None
+    return int(found.group("page")) if found else None
 
 
 def entry_at(lines: Sequence[str | None], index: int) -> tuple[int | None, int]:

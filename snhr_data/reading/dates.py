@@ -35,7 +35,8 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("entry", "PeriodPartyEntry"), ("ytd", "PeriodYearToDate"), ("vague", "PeriodSinceConflict"),
+    ("month", "PeriodClosingMonth"), ("entry", "PeriodPartyEntry"), ("ytd", "PeriodYearToDate"),
+    ("vague", "PeriodSinceConflict"),
     ("range", "PeriodCrossYearRange"),
     ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"),
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
@@ -70,6 +71,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     if kind == "datespan":
         return date_span(groups)
     if kind == "month":
+        if "closing" in groups:  # "the last month of the period": the report month
+            return report
         if "month" not in groups:
             return shift_month(now, -1) if regex("LastWords").search(match.group(0)) else report
         month = month_number(groups["month"])

@@ -71,11 +71,13 @@ def label_measure(segment: str) -> str | None:
     return named if named in SECTION_MEASURES | {"massacres"} else None
 
 
-def gapped_measure(head: Head, before: str) -> str | None:
+def gapped_measure(head: Head, before: str, first: bool = False) -> str | None:
     """The measure the label right before a bare count whose verb is left out names, after a count of another
-    ("the medical staff numbered 97 and media activists 53": media workers), when it is one beside the civilian toll
-    (workers, torture, massacres); else None. ``before``: the sentence up to the count."""
-    labelled = regex("GappedCountLabel").search(before) if head.noun == "bare" else None
+    ("the medical staff numbered 97 and media activists 53": media workers) or, for the ``first`` count of its
+    sentence, opening it ("Medical personnel 26, media workers 14 ... were killed"), when it is one beside the civilian
+    toll (workers, torture, massacres); else None. ``before``: the sentence up to the count."""
+    label = regex("OpeningCountLabel" if first else "GappedCountLabel")
+    labelled = label.search(before) if head.noun == "bare" else None
     named = measure_of_text(labelled.group("label")) if labelled else None
     return named if named in SECTION_MEASURES | {"massacres"} else None
 

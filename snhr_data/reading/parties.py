@@ -171,6 +171,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), text[clause_start:head.window_end].strip()[:80],
                       "joint_place")
         return LEFT_OUT
+    whole = regex("TotalSubjectBefore").search(text[clause_start:start])
+    if whole and not any(m.start >= clause_start + whole.start() for m in free):
+        return Parties(("all",))  # "X killed 14 ..., and the total of deaths due to torture in June was five": all's
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
     if free and free[-1].start < segment_start and regex("CauseOfDeathAfter").match(text[end:]):
@@ -187,7 +190,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return antecedent(anaphor.group("pronoun"), block.subject or heading_party(section), sentence, start)
     owner = regex("AnaphorVictimsAfter").match(text[end:])
     if owner:  # "two of the group's victims", "2,301 of their victims": the subject before's, else its counts' party
-        return antecedent(owner.group("pronoun"), block.subject or block.party, sentence, start)
+        return antecedent(owner.group("pronoun") or owner.group("owner"), block.subject or block.party, sentence, start)
     held = regex("AnaphorPrisonsAfter").match(text[end:]) if measure == "torture_deaths" else None
     if held and block.subject:  # "X killed 6 civilians; one individual died due to torture in their prisons"
         return antecedent(held.group("pronoun"), block.subject, sentence, start)

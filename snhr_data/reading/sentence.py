@@ -419,7 +419,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                            if regex("GroupDiedOfTorture").match(text[noun_end(text, mention):]))
     # a group's own clause ("including one child who died due to torture") speaks of the group, not the count
     own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
-    measure = (gapped_measure(head, text[:start]) if prev else None) or measure_of(
+    measure = gapped_measure(head, text[:start], first=prev is None) or measure_of(
         head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
         opening_measure(text))
     if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
