@@ -13,10 +13,11 @@ import csv
 import html
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
 from .grammar import cached_by_text, regex
-from .numbers import DIGIT_GAP
+from .numbers import DIGIT_GAP, adds_up_to
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
 from .reading.heads import noun_of
@@ -565,11 +566,11 @@ def measure_count_lines(lines: list[str]) -> set[int]:
     ends = [_TAB_NUMBER_END.search(line) for line in lines]
     found: set[int] = set()
     for start, stop in _runs([bool(end) for end in ends]):
-        values = [_number_value(ends[i].group(1)) for i in range(start, stop)]
+        values = [float(ends[i].group(1).replace(",", "")) for i in range(start, stop)]
         falls = any(later < earlier for earlier, later in zip(values, values[1:]))
         for i in range(start, stop):
             if _is_measure_tab_line(lines[i]) and (falls or (
-                    stop - start == 1 and _adds_up_to(_next_text(lines, i), values[0]))):
+                    stop - start == 1 and adds_up_to(_next_text(lines, i), values[0]))):
                 found.add(i)
     return found
 
@@ -584,30 +585,18 @@ def _is_measure_tab_line(line: str) -> bool:
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
     """The (start, stop) of each run of consecutive true ``flags``."""
-    runs, start = [], None
-    for i, flag in enumerate(flags + [False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            runs.append((start, i))
-            start = None
+    runs, start = [], 0
+    for flag, group in groupby(flags):
+        stop = start + len(list(group))
+        if flag:
+            runs.append((start, stop))
+        start = stop
     return runs
 
 
 def _next_text(lines: list[str], index: int) -> str:
     """The next line after ``index`` that has text, '' when there is none."""
     return next((line for line in lines[index + 1:] if line.strip()), "")
-
-
-def _adds_up_to(line: str, value: float) -> bool:
-    """Whether the line's numbers, two or more, add up to ``value``."""
-    numbers = [_number_value(found) for found in re.findall(r"\d[\d,]*", line)]
-    return len(numbers) >= 2 and sum(numbers) == value
-
-
-def _number_value(text: str) -> float:
-    """The value of a number's digits, its thousands commas left out ("1,134" -> 1134.0)."""
-    return float(text.replace(",", ""))
 
 
 def count_label_lines(texts: list[str | None]) -> set[int]:

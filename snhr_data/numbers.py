@@ -116,6 +116,12 @@ def article_after_a_count() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_SIMPLE_WORD}|\d{{1,3}})" + regex("ArticleAfterACount").pattern, re.IGNORECASE)
 
 
+def adds_up_to(text: str, value: float) -> bool:
+    """Whether the numbers of ``text``, two or more, add up to ``value``: a breakdown of a count stated before it."""
+    parts = [mention.value for mention in find_numbers(text)]
+    return len(parts) >= 2 and sum(parts) == value
+
+
 def opens_sentence(before: str) -> bool:
     """Whether a word after ``before`` opens a sentence (nothing before it, or the end of a sentence)."""
     return not before.strip() or bool(SENTENCE_END.search(before))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, matches_any, regex, regexes, words
-from ..numbers import find_numbers
+from ..numbers import adds_up_to, find_numbers
 from ..periods import contains, is_period
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
@@ -449,8 +449,7 @@ def breakdown_measure(before: Block, block: Block) -> str | None:
     if len(before.lines) > 1 or not is_measure_count_line(before.text):
         return None
     count = find_numbers(before.text)[-1].value
-    parts = [number.value for number in find_numbers(block.text)]
-    return measure_of_text(before.text.split(":")[0]) if len(parts) > 1 and sum(parts) == count else None
+    return measure_of_text(before.text.split(":")[0]) if adds_up_to(block.text, count) else None
 
 
 def measure_by_sum(counts: tuple[tuple[str, float], ...], after: list[Block], source: Source) -> str | None:
