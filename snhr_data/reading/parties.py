@@ -380,7 +380,8 @@ def run_in_actor(segment: str, before: str, report: str) -> bool:
 def named_in_window(window: str, report: str) -> Parties | None:
     """ "killed by X", "each at the hands of X and Y": the parties after the count."""
     backward = [m for m in find_parties(window, report)
-                if (is_backward(window, m) or regex("PredicateParty").fullmatch(window[:m.end]))
+                if (is_backward(window, m) or regex("PredicateParty").fullmatch(window[:m.end])
+                    or labelled_with_count_noun(window, m))
                 and not regex("PartialBefore").search(window[:m.start])
                 and not regex("NotTheAgentBefore").search(window[:m.start])]  # "the ceasefire brokered by Russia"
     if not backward:
@@ -393,6 +394,12 @@ def named_in_window(window: str, report: str) -> Parties | None:
     in_detention = bool(regex("DetentionOf").search(window[: backward[0].start])
                         or regex("DetentionAfter").match(window[backward[0].end:]))
     return Parties((backward[0].code,), also_total=also_total, in_detention=in_detention)
+
+
+def labelled_with_count_noun(window: str, mention: LabelMention) -> bool:
+    """Whether the party's label opens the count's window with the count's own noun and "by" ("9 killings by unknown
+    gunmen": the label "killings by unknown gunmen"): the agent named after the count, as after "killed by"."""
+    return not window[:mention.start].strip() and bool(regex("CountNounByLabel").match(mention.text))
 
 
 def each_party_of(mention: LabelMention) -> tuple[str, ...]:
