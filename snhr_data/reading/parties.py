@@ -196,9 +196,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return antecedent(held.group("pronoun"), block.subject, sentence, start)
     if block.clause_party and not text[:start].strip() and regex("BareCountDiedAfter").match(text[end:]):
         return Parties((block.clause_party,))  # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims
-    # only a count that refers back to the victims of the sentence before takes its party; a ranking never, nor a place's
-    # count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
-    continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))) \
+    # only a count that refers back to the victims of the sentence before takes its party (or a part "including" right
+    # after the count before it: "three were killed by X, including one who died under torture"); a ranking never, nor
+    # a place's count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
+    continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))
+                 or bool(previous and regex("IncludedPartBefore").fullmatch(segment))) \
         and ranking_subject(text) is None and not regex("PlaceClauseAfterBreak").search(text[:start])
     if continues and previous_left_out:  # a part of a count whose party was left out ("X were responsible for the deaths
         # of 11 civilians, six of them ...", X unknown): left out too, never the party of the sentence before
