@@ -137,9 +137,11 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return "massacres" if measure == "massacre_deaths" and regex("CommittedBefore").search(segment) else measure
     # ... but not after a sentence of the section counting workers or torture deaths among all the month's victims
     # ("Massacres / ... 18 massacres ... / Among the victims were 7 medical personnel ... / Aleppo governorate lost 311
-    # civilians, ..."; round 36): the section has moved on to the month's victims
+    # civilians, ..."; round 36): the section has moved on to the month's victims, and stays there after a sentence of
+    # the block counting civilian deaths ("... / Aleppo governorate saw the highest toll with 388 civilians ... / Since
+    # the beginning of 2016, SNHR has documented the killing of 3,912 civilians"; round 46)
     if regex("MassacreWord").search(segment) \
-            or section.measure == "massacres" and block.measure not in SECTION_MEASURES:
+            or section.measure == "massacres" and block.measure not in SECTION_MEASURES | {"civilian_deaths"}:
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window):
         return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll
