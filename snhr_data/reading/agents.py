@@ -128,6 +128,12 @@ def refers_back(segment: str, after: str) -> bool:
     return bool(regex("BackReferenceBefore").search(own) or regex("BackReferenceAfter").match(after))
 
 
+def is_included_part(segment: str) -> bool:
+    """Whether a count opens a part "including" right after the count before it ("three civilians were killed by X,
+    including one who died under torture"): a part of that count."""
+    return bool(regex("IncludedPartBefore").fullmatch(segment))
+
+
 def anaphor_subject(segment: str):
     """The pronoun or anaphor subject of "killed" right before a count ("They killed", "The group killed")."""
     return regex("AnaphorSubject").search(segment)

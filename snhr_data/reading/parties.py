@@ -10,7 +10,9 @@ from ..codes import combined_members, perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party
-from .agents import anaphor_subject, is_backward, method_subject, refers_back, unknown_agent, unknown_agent_before
+from .agents import (
+    anaphor_subject, is_backward, is_included_part, method_subject, refers_back, unknown_agent, unknown_agent_before,
+)
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, is_stated_whole, noun_end
 from .model import UNMAPPED, Context, Sentence, warn_left_out
@@ -200,7 +202,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     # after the count before it: "three were killed by X, including one who died under torture"); a ranking never, nor
     # a place's count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
     continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))
-                 or bool(previous and regex("IncludedPartBefore").fullmatch(segment))) \
+                 or bool(previous) and is_included_part(segment)) \
         and ranking_subject(text) is None and not regex("PlaceClauseAfterBreak").search(text[:start])
     if continues and previous_left_out:  # a part of a count whose party was left out ("X were responsible for the deaths
         # of 11 civilians, six of them ...", X unknown): left out too, never the party of the sentence before

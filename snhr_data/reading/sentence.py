@@ -18,7 +18,7 @@ from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
-from .agents import is_backward, refers_back, subject_party
+from .agents import is_backward, is_included_part, refers_back, subject_party
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
@@ -540,7 +540,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  1.0 if places.one_each else head.mention.value, join_notes(parties.note, places.note(head.mention.value)),
                  parties.from_context, also_all, parties.also_total, month_of_parent,
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
-                 "massacres" if bracketed else whole_measure_of(prev, block, refers_back(segment, text[end:]), measure))
+                 "massacres" if bracketed else whole_measure_of(
+                     prev, block, refers_back(segment, text[end:]) or (prev is not None and is_included_part(segment)),
+                     measure))
 
 
 def is_civilian_item_of_parts(head: Head, prev: Count | None, segment: str, after: str) -> bool:
