@@ -41,6 +41,7 @@ def _noun_pattern() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return names, re.compile(branches, re.IGNORECASE)
 
 
+@cached_by_text
 def noun_of(text_after: str) -> tuple[str, int]:
     """The class of the noun right after a number and where it ends ('' if none)."""
     names, pattern = _noun_pattern()
@@ -61,6 +62,7 @@ def noun_of(text_after: str) -> tuple[str, int]:
     return "", 0
 
 
+@cached_by_text
 def qualifier_of(text_before: str) -> str:
     for name, pattern in classes("Qualifier"):
         if pattern.search(text_before):
