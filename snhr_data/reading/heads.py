@@ -82,6 +82,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or regex("PerpetratorKillingBefore").search(before)
                                                          or regex("MassacreVictimsBefore").search(before)
                                                          or regex("PartyMassacresTollBefore").search(before)
+                                                         or regex("ComparedBefore").search(before)
                                                          or party_which_killed(before)):
         return False
     if regex("NotACountAfter").match(after) or regex("RatioBefore").search(before):
