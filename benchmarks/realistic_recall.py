@@ -54,8 +54,8 @@ def score_case(case: dict) -> dict:
     stated: dict[tuple, set] = {}
     for k, v, _ in expected + may_also:
         stated.setdefault(k, set()).add(v)
-    rows = [] if result.frame is None else [
-        (tuple(r[c] for c in KEY), float(r["value"]), r["line"]) for _, r in result.frame.iterrows()]
+    rows = [(tuple(getattr(figure, c) for c in KEY), float(figure.value), figure.line)
+            for figure in result.figures or ()]
     found = {(k, v) for k, v, _ in rows}
     by_other_period = {(without_period(k), v) for k, v, _ in expected + may_also}
     counts: Counter = Counter(refused=int(result.refusal is not None))

@@ -80,11 +80,14 @@ _LABELLED_CELLS = re.compile(r"[A-Za-z)]\s*:\s*\d[\d,]*\s*\|\s*[A-Za-z][^:|\d]*:
 # a list pasted as one run-on line, its cells of a label and a count (and their groups) parted by bars or dashes
 # ("Syrian regime forces 28 | Russian forces 5 | ...", "...: 173 civilians, including 22 children and 17 women - Kurdish
 # forces: 31 civilians ..."; round 43): two partings at least make a row of its own, never the opening words of the
-# next line's sentence nor the last words of the sentence before it
-_RUN_ON_PARTING = re.compile(r"\d[\d,]*(?:\s+[A-Za-z]+){0,2}\)?\s+[|–—-]\s+(?=[A-Za-z])")
-# ... of items each a label, its colon and its count: parted at each dash before a label, the introduction's colon
-# before the first label ending the introduction
-_RUN_ON_ITEM_PARTING = re.compile(r"(?<=[\d)a-z])\s+[–—-]\s+(?=[A-Z][^:\d]{1,60}:\s*\d)")
+# next line's sentence nor the last words of the sentence before it; or by semicolons after their counts, each label's
+# count after it with no colon ("landmine explosions 14 ; gunfire of unknown source 22 ; ...", round 47; not "Medical
+# personnel killed: 13; media workers killed: 3", a sentence of labelled counts)
+_RUN_ON_PARTING = re.compile(r"\d[\d,]*(?:\s+[A-Za-z]+){0,2}\)?\s+[|–—-]\s+(?=[A-Za-z])|(?<![:\d])\s\d[\d,]*;\s+(?=[A-Za-z])")
+# ... of items each a label, its colon and its count: parted at each dash or bar before a label ("... (8 children, 5
+# women) | Military Operations Administration forces: 9 civilians | ...", round 47), the introduction's colon before
+# the first label ending the introduction
+_RUN_ON_ITEM_PARTING = re.compile(r"(?<=[\d)a-z])\s+[|–—-]\s+(?=[A-Z][^:\d]{1,60}:\s*\d)")
 _LABELLED_ITEM = re.compile(r"[A-Z][^:\d]{1,60}:\s*\d[\d,]*\s")
 _LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
 _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")

@@ -7,8 +7,8 @@ Two ways of testing ``extract_figures`` on text it was not written against:
 * cases of our own (``tests/cases/``, run by ``test_cases.py``: a text and the figures read from it by
   hand, as lines ``"<period> <measure> <victim> <perpetrator> <governorate> <value>[%<share_of>] [<qualifier>]"``),
   checked one way per test by the ``check_*`` functions, which all take
-  ``(frame, case, expected, may_also, unmapped)``. ``frame`` may be None for a text the extractor
-  refused (see ``extract_with_warnings``); a qualifier ``any`` accepts every qualifier.
+  ``(figures, case, expected, may_also, unmapped)``: ``figures`` is the reader's list of ``Figure`` (None for a
+  text the extractor refused); a qualifier ``any`` accepts every qualifier.
 
 Imported as ``from figure_checks import ...``: pytest puts this folder on ``sys.path`` (rootdir-relative
 "prepend" import mode, no ``__init__.py``), as for ``fixtures.pdfmaker``.
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 import warnings
-import weakref
 from collections import defaultdict
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 
@@ -131,25 +131,15 @@ def row_tuples(frame, columns: list[str]) -> list[tuple]:
     return list(zip(*(frame[column].tolist() for column in columns)))
 
 
-def rows_by_key(frame) -> dict[tuple, list[tuple[float, str]]]:
-    """key -> (value, qualifier) of its rows, in the frame's order (empty if the text was refused). Built once
-    per frame, for all the checks of its case (a pandas mask per looked-up key cost three quarters of the cases'
-    run; building the index once per check, a tenth). The index is kept while the frame lives; do not change it."""
-    if frame is None:
-        return {}
-    kept = _ROWS_BY_FRAME.get(id(frame))
-    if kept is not None and kept[0]() is frame:
-        return kept[1]
+figure_key = attrgetter(*KEY)  # a figure's key, as a tuple of its KEY fields
+
+
+def rows_by_key(figures) -> dict[tuple, list[tuple[float, str]]]:
+    """key -> (value, qualifier) of its figures, in order (empty if the text was refused)."""
     rows: dict[tuple, list[tuple[float, str]]] = defaultdict(list)
-    for *k, value, qualifier in row_tuples(frame, KEY + ["value", "qualifier"]):
-        rows[tuple(k)].append((float(value), qualifier))
-    rows = dict(rows)  # shared by the checks: a lookup must not add keys
-    _ROWS_BY_FRAME[id(frame)] = (weakref.ref(frame, lambda _, number=id(frame): _ROWS_BY_FRAME.pop(number, None)),
-                                 rows)
-    return rows
-
-
-_ROWS_BY_FRAME: dict[int, tuple[weakref.ref, dict]] = {}  # id(frame) -> (the frame, its rows_by_key)
+    for figure in figures or ():
+        rows[figure_key(figure)].append((float(figure.value), figure.qualifier))
+    return dict(rows)
 
 
 def describe(rows: dict, k: tuple) -> str:
@@ -196,46 +186,48 @@ def marked_lines(case: dict, field: str, *, ignore_case: bool = False) -> set[in
 
 # --- the checks ------------------------------------------------------------------------------------
 
-def check_found(frame, case, expected, may_also, unmapped):
+def check_found(figures, case, expected, may_also, unmapped):
     """Every expected figure has a row with its value (and qualifier, unless that is 'any')."""
-    rows = rows_by_key(frame)
+    rows = rows_by_key(figures)
     missing = [f"{describe(rows, k)} (want {v:g} {q})" for k, v, q in expected
                if not any(value == v and (q == "any" or qual == q) for value, qual in rows.get(k, []))]
     assert missing == [], "\n".join(missing)
 
 
-def check_no_contradiction(frame, case, expected, may_also, unmapped):
+def check_no_contradiction(figures, case, expected, may_also, unmapped):
     """No row gives a stated key a value the text does not state for it."""
     stated = defaultdict(set)
     for k, v, _ in expected + may_also:
         stated[k].add(v)
-    rows = rows_by_key(frame)
+    rows = rows_by_key(figures)
     wrong = [f"{describe(rows, k)} (stated {sorted(values)})" for k, values in stated.items()
              if any(value not in values for value, _ in rows.get(k, []))]
     assert wrong == [], "\n".join(wrong)
 
 
-def check_nothing_unstated(frame, case, expected, may_also, unmapped):
+def check_nothing_unstated(figures, case, expected, may_also, unmapped):
     """No row has a key the text does not state, nor comes from a line holding a ``silent_lines`` marker
     (matched ignoring case)."""
-    if frame is None:
+    if figures is None:
         return
     known = {k for k, _, _ in expected + may_also}
     silent = marked_lines(case, "silent_lines", ignore_case=True)
-    by_key = rows_by_key(frame)
-    rows = list(zip(row_tuples(frame, KEY), frame["line"].tolist()))
+    by_key = rows_by_key(figures)
+    rows = [(figure_key(figure), figure.line) for figure in figures]
     extra = sorted({f"{describe(by_key, k)} line {line}" for k, line in rows if k not in known})
     from_silent = sorted(f"{describe(by_key, k)} line {line}" for k, line in rows if line in silent)
     assert extra + from_silent == [], "\n".join(extra + from_silent)
 
 
-def check_narrative_silent(frame, case, expected, may_also, unmapped):
+def check_narrative_silent(figures, case, expected, may_also, unmapped):
     """No row comes from a line holding a ``narrative`` marker."""
-    from_narrative = frame["line"].isin(marked_lines(case, "narrative"))
-    assert not from_narrative.any(), frame[from_narrative][KEY + ["value", "line", "quote"]].to_string()
+    narrative = marked_lines(case, "narrative")
+    from_narrative = [f"{' '.join(figure_key(figure))} {figure.value:g} line {figure.line}: {figure.quote}"
+                      for figure in figures if figure.line in narrative]
+    assert from_narrative == [], "\n".join(from_narrative)
 
 
-def check_unmapped_reported(frame, case, expected, may_also, unmapped, *, ignore_case: bool = False):
+def check_unmapped_reported(figures, case, expected, may_also, unmapped, *, ignore_case: bool = False):
     """Each ``unmapped`` label is reported with <source_file>:<line>; no label outside ``unmapped`` and
     ``may_warn`` is reported. ``ignore_case``: labels are matched in the text and the warnings ignoring case."""
     fold = str.lower if ignore_case else str

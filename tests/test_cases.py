@@ -45,7 +45,7 @@ from figure_checks import (
 )
 from fixtures.pdfmaker import pdf_safe, text_pdf
 
-from snhr_data.extract import extract_figures
+from snhr_data.extract import extract_from_text
 from snhr_data.raw import ReportReadError, read_report
 from snhr_data.vocab import UnmappedLabelWarning
 
@@ -106,7 +106,7 @@ def checks_of(case: dict) -> list[str]:
 
 @dataclass(frozen=True)
 class Extraction:
-    frame: object  # the figures frame; None when the text was refused
+    figures: list | None  # the reader's figures (snhr_data.extract.Figure); None when the text was refused
     unmapped: tuple[str, ...]  # UnmappedLabelWarning messages
     warnings: tuple[str, ...]  # every warning message
     refusal: str | None  # the ReportReadError message
@@ -137,21 +137,22 @@ def case_source(case: dict, folder: Path) -> str | Path:
 
 
 def extract_case(case: dict, folder: Path) -> Extraction:
-    kwargs = {"month": case["month"]} if "month" in case else {}
+    """The reader's figures of the case's text, read as ``extract_figures`` reads it (from its file when it has a
+    ``format``), as a list: ``extract_figures`` only puts that list in a pandas frame (tests/test_extract.py), which
+    cost the cases a tenth of their run."""
     source = case_source(case, folder)
-    layer = None  # the text the rows' lines count, of a case read from a file: read once, here
+    text, name, layer = source, "<text>", None  # layer: the text the rows' lines count, of a case read from a file
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             if isinstance(source, Path):
                 report = read_report(source)
-                source, layer = report.text, report.text
-                kwargs["source_file"] = report.source_file
-            frame, refusal = extract_figures(source, **kwargs), None
+                text, name, layer = report.text, report.source_file, report.text
+            figures, refusal = extract_from_text(text, name, month=case.get("month")), None
         except ReportReadError as err:
-            frame, refusal = None, str(err)
+            figures, refusal = None, str(err)
     unmapped = tuple(str(w.message) for w in caught if issubclass(w.category, UnmappedLabelWarning))
-    return Extraction(frame, unmapped, tuple(str(w.message) for w in caught), refusal, layer)
+    return Extraction(figures, unmapped, tuple(str(w.message) for w in caught), refusal, layer)
 
 
 @cache
@@ -161,16 +162,16 @@ def extracted(case_id: str) -> Extraction:
 
 # --- checks beyond the figure checks of figure_checks.py ----------------------------------------------------
 
-def check_report_month(frame, case, expected, may_also, unmapped):
+def check_report_month(figures, case, expected, may_also, unmapped):
     """Every row names the month the text covers and comes from the case's file."""
-    if frame is None:
+    if figures is None:
         return
-    assert set(frame["report"]) == {case["report"]}
-    assert set(frame["source_file"]) == {case["source_file"]}
+    assert {figure.report for figure in figures} == {case["report"]}
+    assert {figure.source_file for figure in figures} == {case["source_file"]}
 
 
 def check_refused(result: Extraction, case: dict) -> None:
-    assert result.refusal is not None, f"not refused; {0 if result.frame is None else len(result.frame)} figures"
+    assert result.refusal is not None, f"not refused; {len(result.figures or ())} figures"
     assert re.search(case["refused"], result.refusal), f"refusal {result.refusal!r} does not match {case['refused']!r}"
     assert "\n" not in result.refusal.strip(), "a refusal is one line"
 
@@ -207,13 +208,13 @@ def run_check(case: dict, result: Extraction, check: str) -> None:
         return check_refused(result, case)
     if check == "warns":
         return check_warns(result, case)
-    if result.frame is None:
+    if result.figures is None:
         assert case.get("no_figures_ok"), f"refused: {result.refusal}"
         if check == "narrative_silent":
             return  # nothing read, nothing from a narrative line
     else:
-        assert len(result.frame), "no figures"
-    FIGURE_CHECK_FUNCTIONS[check](result.frame, as_read(case, result), *expected_figures(case, case["report"]),
+        assert result.figures, "no figures"
+    FIGURE_CHECK_FUNCTIONS[check](result.figures, as_read(case, result), *expected_figures(case, case["report"]),
                                   result.unmapped)
 
 

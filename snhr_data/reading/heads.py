@@ -41,6 +41,7 @@ def _noun_pattern() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return names, re.compile(branches, re.IGNORECASE)
 
 
+@cached_by_text
 def noun_of(text_after: str) -> tuple[str, int]:
     """The class of the noun right after a number and where it ends ('' if none)."""
     names, pattern = _noun_pattern()
@@ -61,6 +62,7 @@ def noun_of(text_after: str) -> tuple[str, int]:
     return "", 0
 
 
+@cached_by_text
 def qualifier_of(text_before: str) -> str:
     for name, pattern in classes("Qualifier"):
         if pattern.search(text_before):
@@ -80,8 +82,8 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or regex("PerpetratorKillingBefore").search(before)
                                                          or regex("MassacreVictimsBefore").search(before)
                                                          or regex("PartyMassacresTollBefore").search(before)
-                                                         or party_which_killed(before)
-                                                         or is_dated_comparand(before, after)):
+                                                         or regex("ComparedBefore").search(before)
+                                                         or party_which_killed(before)):
         return False
     if regex("NotACountAfter").match(after) or regex("RatioBefore").search(before):
         return False  # ... and the second number of a ratio ("nine in ten of them")
@@ -196,13 +198,6 @@ def is_another_count(before: str, after: str) -> bool:
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
     return bool(regex("OtherCauseAfter").match(after) or regex("OtherCauseBefore").search(before)
                 or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)))
-
-
-def is_dated_comparand(before: str, after: str) -> bool:
-    """A count compared with after the article, its own clause naming its period ("the toll fell compared with the 1,381
-    civilians killed in February 2016"): that period's count, never a count stated before that "the" refers back to."""
-    clause = re.split(r"[.;]", after, maxsplit=1)[0]
-    return bool(regex("ComparedWithTheBefore").search(before) and regex("NamedPeriod").search(clause))
 
 
 def is_part_of_a_thing(sentence: str, mention: NumberMention) -> bool:

@@ -143,10 +143,6 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if regex("MassacreWord").search(segment) \
             or section.measure == "massacres" and block.measure not in SECTION_MEASURES | {"civilian_deaths"}:
         return "massacre_deaths"
-    # ... nor after the block moved on from the section's measure to workers or the month's victims ("Deaths due to
-    # torture / ... / Among the victims were 6 medical personnel ... / Since the beginning of 2016, SNHR has documented
-    # the killing of 3,912 civilians"; round 46)
-    moved_on = block.measure in (SECTION_MEASURES | {"civilian_deaths"}) - {section.measure}
-    if section.measure in SECTION_MEASURES and not moved_on and not regex("CountryTollAfter").match(window):
+    if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window):
         return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll
     return "civilian_deaths"

@@ -120,12 +120,13 @@ class ReportReader:
         if self.skipping:
             return
         measure = measure_of_text(text)
-        if regex("PlacesAndMassacresHeading").fullmatch(text) or len(measures_named(text)) > 1 \
+        if regex("PlacesAndMassacresHeading").fullmatch(text) or regex("MeasureAndWorkersHeading").fullmatch(text) \
+                or len(measures_named(text)) > 1 \
                 or regex("ComparisonsHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text) \
                 or names_several_workers(text):
-            # "Governorates and massacres", "Medical, media and Civil Defense personnel": several subjects, each
-            # statement names its own; "Comparisons": the report's tolls set beside others, of no one measure; "General
-            # toll": all victims
+            # "Governorates and massacres", "Massacres and workers", "Medical, media and Civil Defense personnel": several
+            # subjects, each statement names its own; "Comparisons": the report's tolls set beside others, of no one
+            # measure; "General toll": all victims
             self.section.measure = None
         elif measure:
             self.section.measure = measure
@@ -317,6 +318,8 @@ class ReportReader:
                 read = [f for f in read if f.victim_group == "all"]
             self.figures += [in_place(f, held, LINE_LABEL_NOTE) for f in read] if held else read
             row_read = read
+            if not title and leaves_torture_section(self.section.measure, read):
+                self.section.measure = None
             self.table = None if title else table_intro(sentence, self.source,
                                                         block_ctx.period or self.section.period or self.source.period)
         # a label heading ("- Russian forces:") names the party of the next block only, as a label line ending the block;
@@ -1018,6 +1021,15 @@ def is_heading(block: Block) -> bool:
     # a short item stating a zero is no heading ("- Coalition forces: none. SNHR recorded no deaths at their hands");
     # asked last: the zero patterns are the reader's costliest, and most blocks are paragraphs
     return looks_like_one and not states_zero(text)
+
+
+def leaves_torture_section(measure: str | None, read: list[Figure]) -> bool:
+    """Whether a statement under a heading of torture leaves its subject: it states counts, each of another measure
+    than the section's and the toll's ("Deaths due to torture" / ... / "The report documents 132 massacres ... Among the
+    victims were 48 medical personnel"), so a statement after it naming no measure ("Aleppo saw the highest toll (2,311
+    civilians)") is the toll's, never the torture's."""
+    return measure == "torture_deaths" and bool(read) \
+        and all(f.measure not in ("torture_deaths", "civilian_deaths") for f in read)
 
 
 def names_several_workers(heading: str) -> bool:

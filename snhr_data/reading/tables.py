@@ -77,12 +77,21 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
     key = key_of(match.group("key"))
     if key == "month" and match.group("key_year"):
         period = match.group("key_year")  # "Month (2016)": the months of the year its key cell names
-    elif key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
-        period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
+    elif key == "month":
+        period = months_table_period(period)
     if group != "all" and set(columns) - {"all", FIGHTERS}:
         period = NO_PERIOD  # "Children killed by governorate:" / "| Governorate | Civilians | Children |": whose is which
     groups = tuple(group if column == "all" else column for column in columns)
     return Table(key, groups, period, measure or "civilian_deaths", share=bool(match.group("share")))
+
+
+def months_table_period(period: str | None) -> str | None:
+    """The period of a table by month under the context's ``period``: for one month's, its year (a table by month lists
+    months of a year, never of one month: a half-year or annual release's month-by-month list under its last month's
+    heading), else ``period`` itself."""
+    if period not in (None, NO_PERIOD) and period_type(period) == "month":
+        return period[:4]
+    return period
 
 
 def column_group(column: str) -> str:
@@ -174,8 +183,8 @@ def cross_table_header(text: str, source: Source, measure: str | None, period: s
                         else find_parties(cell, source.report)) for cell in cells[:len(cells) - total]]
     if len(codes) < 2 or None in codes:
         return None
-    if key == "month" and period not in (None, NO_PERIOD) and period_type(period) == "month":
-        period = period[:4]  # a table by month lists months of a year, never of one month (the context's)
+    if key == "month":
+        period = months_table_period(period)
     return Table(key, ("all",) * len(cells), period, measure or "civilian_deaths",
                  columns=tuple(codes) + (("all",) if total else ()), column_key=column_key)
 
@@ -284,6 +293,8 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
     groups = legend_groups(match.groupdict().get("legend")) or (intro_group(sentence),)
     if len(mentions) > 1 or (mentions and not mentions[0].period):
         return Table(key, groups, NO_PERIOD, measure, party=party, introduced=True)
+    if not mentions and key == "month":
+        period = months_table_period(period)  # "June 2016" / ... / "Monthly distribution of the death toll:"
     return Table(key, groups, mentions[0].period if mentions else period, measure, party=party, introduced=True)
 
 
