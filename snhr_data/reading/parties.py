@@ -401,8 +401,9 @@ def named_in_window(window: str, report: str) -> Parties | None:
 
 
 def labelled_with_count_noun(window: str, mention: LabelMention) -> bool:
-    """Whether the party's label opens the count's window with the count's own noun and "by" ("9 killings by unknown
-    gunmen": the label "killings by unknown gunmen"): the agent named after the count, as after "killed by"."""
+    """Whether the party's label opens the count's window with the count's own noun and names its agent ("9 killings by
+    unknown gunmen", "4 killings whose perpetrators remain unknown"): the agent named after the count, as after "killed
+    by"."""
     return not window[:mention.start].strip() and bool(regex("CountNounByLabel").match(mention.text))
 
 
