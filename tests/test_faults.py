@@ -33,6 +33,25 @@ def start_build(root: Path, *arguments: str, tag: str = "", jobs: int = 2) -> su
                             start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def catches_sigterm(pid: int) -> bool:
+    """Whether process ``pid`` has a handler of its own for SIGTERM (Linux: the SigCgt mask of /proc/PID/status).
+    Python handles SIGINT itself from its first moment; SIGTERM only once a program installs a handler."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = int(re.search(r"^SigCgt:\s*([0-9a-f]+)$", status, re.MULTILINE).group(1), 16)
+    return bool(caught >> (signal.SIGTERM - 1) & 1)
+
+
+def wait_for_its_handlers(process: subprocess.Popen, timeout: float = 30) -> None:
+    """Wait until the build process handles SIGINT and SIGTERM itself (``snhr_data.cli.run``, its first statement):
+    before that the interpreter is still starting (its ``site`` module, the command's imports), and an interrupt is
+    Python's own to report, before any code of ours runs; on a loaded machine that start can outlast the earliest
+    random point of the build."""
+    deadline = time.monotonic() + timeout
+    while not catches_sigterm(process.pid):
+        assert process.poll() is None and time.monotonic() < deadline, "the build never installed its handlers"
+        time.sleep(0.01)
+
+
 def run_build(root: Path) -> None:
     """A whole build subprocess with one worker (no interrupt lands in it: one kernel to start instead of two),
     whose console stays quiet (the kernels' warnings and tracebacks would reach its standard error)."""
@@ -112,7 +131,8 @@ def test_an_interrupted_build_leaves_old_or_complete_outputs_and_no_process(stat
     write_raw(root, ("2020-05", "2024-11", "2024-12"))  # a third report: data and two notebooks to redo
     tag = uuid.uuid4().hex
     process = start_build(root, tag=tag)
-    time.sleep(random.Random(seed).uniform(0.3, 4.0))  # a random point of the build
+    wait_for_its_handlers(process)
+    time.sleep(random.Random(seed).uniform(0.2, 3.9))  # a random point of the build
     if signum == signal.SIGINT:
         os.killpg(process.pid, signum)  # as Ctrl-C does: to the terminal's whole process group
     else:
