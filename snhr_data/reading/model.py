@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..grammar import regex
-from ..periods import shift_month
+from ..periods import month_code, shift_month, year_of_month
 from .dates import UNDATED, PeriodMention, compared_last_month, find_periods, publication_date
 
 
@@ -101,7 +101,7 @@ class Source:
         """The period phrases of ``text``, resolved for this report. "last month" in a text published after its
         report month, that did not date itself by it, counts back from either; in a text dated by its first statements
         that gives no date to count back from (``now`` UNDATED), from neither: no period (kind "relative")."""
-        found = [self.last_year(m) if is_last_year(text, m) else m
+        found = [self.last_year(m) if is_last_year(text, m) else self.yearless_month(text, m)
                  for m in find_periods(text, self.report, None if self.now == UNDATED else self.now)]
         if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
@@ -119,6 +119,20 @@ class Source:
         if self.period != self.report or states_publication_date(text, self.published):
             return {before_publication}
         return {shift_month(self.report, -1), before_publication}
+
+    def yearless_month(self, text: str, mention: PeriodMention) -> PeriodMention:
+        """A month named without its year after the report month's place in the year ("In February" in a text dated
+        January 2017 and published in April): the year before the report's counted back from the report month, but
+        the publication's year counted back from its date; which, the text does not say: no period (kind
+        "relative"), never silently the year before."""
+        if mention.kind != "month" or not mention.period or not self.published or mention.period >= self.report:
+            return mention
+        named = regex("PeriodNamedMonth").fullmatch(text[mention.start:mention.end])
+        if named is None or named.group("year") or int(mention.period[5:7]) <= int(self.report[5:7]):
+            return mention
+        from_publication = month_code(year_of_month(int(mention.period[5:7]), self.published), int(mention.period[5:7]))
+        return mention if from_publication == mention.period else PeriodMention(None, mention.start, mention.end,
+                                                                                 "relative")
 
     def last_year(self, mention: PeriodMention) -> PeriodMention:
         """ "last year": the year before the publication date the text states; none when it states none."""

@@ -1,14 +1,14 @@
 """The month a text covers, as a reader finds it, and the period of its statements that name none.
 
-In turn: the title, when it names a month, a half-year, a quarter or a year; else the first statements of
-the body ("were killed in Syria in November 2024", "during the month of April" with the year of the
-publication date, "last month" against a publication date such as "July 3, 2019" or " date 2019-07-01");
-else the publication date alone (a monthly report comes out in the first days of the next month); else the
-month the text states most often beside counts. A month the user gives (``--month``) dates a text that
-states none; one that contradicts what the text states is refused, as is a month after the text's own
-publication date, and a date in digits read day first (the convention of the region's outlets) that the
-month the text names contradicts. A title naming a span ("from March 2020 to March 2021") gives its undated
-statements the span. The words are entries of ``vocab/periods.yaml``.
+In turn: the title, when it names a month, a half-year, a quarter or a year; else the first statements of the body
+("were killed in Syria in November 2024", "during the month of April" with the year of the publication date, "last
+month" against a publication date such as "July 3, 2019" or " date 2019-07-01"; of a digest stating months in turn,
+the latest whole month they state); else the publication date alone (a monthly report comes out in the first days of
+the next month); else the month the text states most often beside counts. A month the user gives (``--month``) dates
+a text that states none; one that contradicts what the text states is refused, as is a month after the text's own
+publication date, and a date in digits read day first (the convention of the region's outlets) that the month the
+text names contradicts. A title naming a span ("from March 2020 to March 2021") gives its undated statements the
+span. The words are entries of ``vocab/periods.yaml``.
 """
 from __future__ import annotations
 
@@ -155,10 +155,22 @@ def body_dating(body: str, published: str | None, title: str = "") -> Dating | N
     for sentence in statements:
         dating = sentence_dating(sentence, published, now)
         if dating is not None and not is_compared_month(dating):
-            return with_last_month(dating, statements, published)
+            return with_last_month(latest_whole_month(dating, statements, published, now), statements, published)
     if now is not None:
         return Dating(shift_month(now, -1), shift_month(now, -1), now=now)
     return None
+
+
+def latest_whole_month(dating: Dating, statements: list[str], published: str | None, now: str | None) -> Dating:
+    """The latest whole month (before the publication date's) that the first statements date their counts by, when
+    the first dates them by a month: a digest stating its months in turn ("In January, ... 1,012 civilians. In
+    February, ... 1,125. In March, ... 1,483", published 4 April) covers the last of them, never the first."""
+    if published is None or dating.period != dating.month:
+        return dating
+    months = [later for later in (sentence_dating(s, published, now) for s in statements)
+              if later is not None and later.period == later.month and not is_compared_month(later)
+              and dating.month < later.month < published[:7]]
+    return max(months, key=lambda later: later.month, default=dating)
 
 
 def headline_says_last_month(title: str) -> bool:

@@ -651,9 +651,11 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     """Whether a count of deaths counts fighters too: "1874 individuals", "1290 people" (civilians and fighters
     together), "the total number of individuals killed reaches 2,564", "the death toll of rebels reached 713", "120 victims from the armed opposition factions", a row's
     fighters cell ("... Died under torture 118 Armed fighters 402"), "the other 539 victims were fighters", the fighters'
-    losses ("... rebel fighters ...; it put their losses at 704")."""
+    losses ("... rebel fighters ...; it put their losses at 704"); never "people" in a breakdown of a party's victims
+    ("Of the deaths attributed to other parties, ..., Turkish border guards shot dead three people ...": those victims)."""
     if regex("MixedVictimNoun").match(text[head.mention.end:]) \
-            and not regex("VictimsApposedBefore").search(text[:head.mention.start]):
+            and not regex("VictimsApposedBefore").search(text[:head.mention.start]) \
+            and not regex("VictimsOfAPartyOpening").match(text):
         return True
     if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
                                 or regex("FightersNoun").search(without_party_labels(segment, report))
