@@ -23,6 +23,7 @@ from .report import has_count, statements_with_counts
 from .text import split_sentences
 
 FIRST_STATEMENTS = 3000  # characters of the body in which the first statements are read
+ISSUE_LINE_WINDOW = 300  # characters at the head of the body in which a newsletter's issue is read
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
     published = publication_date(text)
-    found = issue_dating(title, body, published) or title_dating(title) or body_dating(body, published, title) \
-        or guessed_dating(text, published)
+    found = issue_dating(title, body, published) or title_dating(title) \
+        or body_dating(body, published or issue_month(body), title) or guessed_dating(text, published)
     if given is not None:
         if found is not None and found.stated and found.month != given:
             raise NoReportMonthError(f"the text covers {found.month}, not {given} as --month says")
@@ -103,6 +104,12 @@ def issue_dating(title: str, body: str, published: str | None) -> Dating | None:
         return Dating(month, month) if month < issue else None
     stated = body_dating(body, published) if regex("IssueNumber").search(title) else None
     return stated if stated is not None and stated.stated and stated.month < issue else None
+
+
+def issue_month(body: str) -> str | None:
+    """The month of a newsletter's issue named at the head of the body ("Issue No. 11 – November 2016"), else None."""
+    line = regex("IssueLine").search(body[:ISSUE_LINE_WINDOW])
+    return month_code(int(line.group("year")), month_number(line.group("month"))) if line else None
 
 
 def title_dating(title: str) -> Dating | None:
