@@ -208,7 +208,7 @@ def with_last_month(dating: Dating, statements: list[str], published: str | None
 
 
 def sentence_dating(sentence: str, published: str | None, now: str | None = None) -> Dating | None:
-    sentence = without_conflict_start(sentence)
+    sentence = without_compared_clause(without_conflict_start(sentence))
     stated = regex("StatedMonthYear").search(sentence)
     if stated:
         month = month_code(int(stated.group("year")), month_number(stated.group("month")))
@@ -237,6 +237,12 @@ def without_conflict_start(sentence: str) -> str:
     """``sentence`` without the start of the conflict it names ("the bloodiest month since the uprising erupted in
     March 2011"): a moment a toll counts from, never the month the text covers."""
     return regex("PeriodSinceConflict").sub(lambda match: " " * len(match.group(0)), sentence)
+
+
+def without_compared_clause(sentence: str) -> str:
+    """``sentence`` without the clauses comparing its toll with another period's ("far higher than in March 2017, when
+    ..."): a period compared with, never the month the text covers."""
+    return regex("ComparedClause").sub(lambda match: " " * len(match.group(0)), sentence)
 
 
 def guessed_dating(text: str, published: str | None) -> Dating | None:

@@ -162,8 +162,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if place_subject:  # "...: Idlib governorate recorded 49 civilian deaths": a place's count, not a party named before
         clause_start = max(clause_start, place_subject.start("list"))
     clause_start = max(clause_start, own_clause_start(head, text))
-    asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])]
-    free = [m for m in find_parties(text[:start], report)
+    named = find_parties(text[:start], report)
+    asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])] \
+        + explaining_brackets(text[:start], named)
+    free = [m for m in named
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
             and not regex("NotTheAgentBefore").search(text[:m.start])
@@ -419,6 +421,13 @@ def row_label_before(segment: str, report: str) -> bool:
     death toll"): a party after "at the hands of" that runs into the count with no punctuation between."""
     return any(is_backward(segment, m) and not regex("RowLabelStop").search(segment[m.end:])
                for m in find_parties(segment, report))
+
+
+def explaining_brackets(text: str, named: list[LabelMention]) -> list[tuple[int, int]]:
+    """The spans of brackets right after a party label of ``named`` that say what the label covers ('"other parties"
+    (landmines, ... and killings by unidentified gunmen)'): the parties inside are the label's parts."""
+    found = (regex("ExplainingBrackets").match(text, mention.end) for mention in named)
+    return [(match.start("brackets"), match.end("brackets")) for match in found if match]
 
 
 def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
