@@ -45,7 +45,7 @@ PHRASES = (
     ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
     ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
-    ("year", "PeriodYearSubject"), ("year", "PeriodYear"),
+    ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),
     ("vague", "PeriodVague"),
 )
 PHRASE_NAMES = tuple(name for _, name in PHRASES)
