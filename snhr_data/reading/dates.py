@@ -45,7 +45,7 @@ PHRASES = (
     ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
     ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
-    ("year", "PeriodYearSubject"), ("year", "PeriodYear"),
+    ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),
     ("vague", "PeriodVague"),
 )
 PHRASE_NAMES = tuple(name for _, name in PHRASES)
@@ -78,6 +78,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
+    if kind == "range" and "other_half" in groups:  # "... and the second half": of the year of the half before it
+        before = list(regex("HalfOfYear").finditer(match.string, 0, match.start()))
+        return month_range({"year": before[-1].group("year"), "half": groups["other_half"]}) if before else None
     if kind == "range":  # "in the first half of the year": the report's year
         if "this_half" in groups:  # "the half-year's victims": the half of the report's year its month is in
             groups = {"half": "first" if int(report[5:7]) <= 6 else "second"}

@@ -20,7 +20,7 @@ from .heads import is_count_number, noun_of
 from .measure import measure_of_text, measures_named
 from .governorates import place_label
 from .model import NO_MEASURE, NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
-from .sentence import fighters_label, read_sentence
+from .sentence import LABEL_WORDS, fighters_label, read_sentence
 from .tables import (Table, combined_label_split_later, count_first_item, flat_list_intro, flat_month_list,
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
@@ -665,6 +665,9 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("OfWhichCellRowEnd").search(block.text[before:start]) and block.text[start:start + 1].isupper()
              and not regex("FlatRowCells").match(block.text[start:end])]
+    # a heading on a raw line of its own before a labelled count's line is a statement of its own (round 48)
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if is_heading_before_label(block.text[before:start], block.text[start:end])]
     # a measure's label and its one count alone on a raw line ("Medical staff killed: 6", "Civil Defense members: 3")
     # is a statement of its own: neither the line before nor the line after names its count
     counted = [(start, end) for start, end in lines if is_measure_count_line(block.text[start:end])]
@@ -697,6 +700,18 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
              and regex("SentenceLine").match(block.text[after:after_end].strip())]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
+
+
+def is_heading_before_label(heading: str, line: str) -> bool:
+    """Whether a raw line of no count and no full stop is a heading of its own before a labelled count's line
+    ("Distribution of the 2025 death toll by perpetrator party" / "Syrian government forces and affiliated security
+    services: 1,784 civilians"; round 48): run on into the label, it would make one too long for a label, never a label
+    or a sentence wrapped over two lines ("All armed opposition factions/Syrian National" / "Army: 96 civilians")."""
+    label = regex("LabelledCountLine").match(line)
+    heading = heading.strip()
+    return bool(label) and not has_count(heading) and heading[-1:].isalpha() \
+        and not regex("DanglingEnd").search(heading) and not goes_on(line) \
+        and len(f"{heading} {label.group('label')}".split()) > LABEL_WORDS
 
 
 def goes_on(line: str) -> bool:

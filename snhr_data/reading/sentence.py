@@ -747,11 +747,14 @@ def fighters_label(text: str) -> bool:
     return bool(match and regex("FightersLabel").fullmatch(match.group("label").strip()))
 
 
+LABEL_WORDS = 14  # the most words of an item's label ("Label: N ..."); a longer one is a sentence
+
+
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
     """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed; one
     whose label names the other places together ("The other governorates: 412 civilians") is left out unreported."""
     match = item_label(text)
-    if not match or len(regex("LabelAside").sub("", match.group("label")).split()) > 14:
+    if not match or len(regex("LabelAside").sub("", match.group("label")).split()) > LABEL_WORDS:
         return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
