@@ -240,8 +240,9 @@ def is_running_total(sentence: Sentence, period: str | None, block_counted: bool
 def is_comparison_aside(sentence: Sentence, period: str | None) -> bool:
     """Whether ``period``, of the first count of a sentence comparing it with another ("The death toll is lower than
     that of February, when SNHR documented the killing of 2,046 civilians", "The figure compares with 1,389 civilians
-    killed in July"), is another than the release's: an aside dating its own count, never the statements after it."""
-    return period != sentence.source.period and bool(regex("ComparisonAside").search(sentence.text))
+    killed in July", "in the first half of 2018 it had documented 4,584"), is another than the release's: an aside
+    dating its own count, never the statements after it."""
+    return period != sentence.source.period and bool(regex("EarlierCountAside").search(sentence.text))
 
 
 def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
