@@ -279,11 +279,20 @@ def place_scope(segment: str, before: str = "") -> Governorates | None:
     if alone and regex("NamedPeriod").search(alone.group("place")):
         alone = None  # "In June alone": a period, not a place
     place = where.group("place") if where else alone.group("place") if alone else None
-    if place is None or regex("WholeCountry").fullmatch(place.strip()):
+    if place is None:
+        return Governorates(AMBIGUOUS) if in_a_governorates_where_clause(before or segment) else None
+    if regex("WholeCountry").fullmatch(place.strip()):
         return None
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
     return Governorates((named[0].code,) if one else AMBIGUOUS)
+
+
+def in_a_governorates_where_clause(before: str) -> bool:
+    """Whether the words before a count end in a where-clause after a clause naming a governorate ("... fell in Daraa
+    governorate during the offensive on the south, where 219 civilians were killed"): a place's count."""
+    clause = regex("WhereClauseBefore").search(before)
+    return bool(clause) and bool(find_governorates(clause.group("clause")))
 
 
 def place_right_before(before: str, report: str) -> Governorates | None:
