@@ -288,7 +288,7 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     heading of its own, not the paragraph's last words."""
     if is_month_heading(text) and re.search(r"\d$", block.text):
         return True
-    return bool(re.search(r"[.!?][\"')]?$", block.text)) and (
+    return _is_sentence_end(block.text) and (
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
             and bool(regex("PlacesHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text)))
@@ -300,7 +300,7 @@ def _is_subheading(before: str, text: str, after: str | None) -> bool:
     "How June compares") between a line ending a sentence and a whole paragraph, as a web copy gives a news story's
     sub-heading with no blank line around it: a heading of its own, neither the paragraph's last words nor the next
     one's first (round 41)."""
-    return (bool(re.search(r"[.!?][\"')]?$", before)) and len(text.split()) <= _SUBHEADING_WORDS
+    return (_is_sentence_end(before) and len(text.split()) <= _SUBHEADING_WORDS
             and not re.search(r"[.!?;,:]$|\d", text) and text[:1].isupper() and after is not None
             and _is_paragraph(after))
 
