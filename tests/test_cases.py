@@ -239,7 +239,14 @@ def case_outcome(case: dict, failures: dict[str, str]) -> tuple[list[str], list[
     return problems, expected
 
 
-@pytest.mark.parametrize("case_id", list(all_cases()), ids=list(all_cases()))  # pytest shortens long ids of its own
+def case_params() -> list:
+    """Every case id; the held-out realistic texts (``tests/cases/realistic/``) carry the mark ``realistic``: ``make
+    test`` leaves them to ``make test-realistic`` (CI runs both)."""
+    return [pytest.param(case_id, id=case_id, marks=pytest.mark.realistic if case_id.startswith("realistic/") else ())
+            for case_id in all_cases()]
+
+
+@pytest.mark.parametrize("case_id", case_params())  # ids given: pytest shortens long ids of its own
 def test_case(case_id):
     """Every check of the case runs; a failure reports the checks' messages alone (the case is the test's id, and
     formatting a traceback per failed check cost about 0.1 s of CPU apiece). One test per case, not one per
