@@ -19,6 +19,7 @@ from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
+from .dates import PeriodMention
 from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
@@ -233,8 +234,25 @@ def is_running_total(sentence: Sentence, period: str | None, block_counted: bool
     507 civilians were killed from the start of January to the end of June 2024, ...")."""
     source = sentence.source
     return source.period == source.report and any(
-        p.kind == "ytd" and p.period == period and (block_counted or body_counted and sentence.text[:p.start].strip())
+        p.period == period and (p.kind == "ytd" and (block_counted or body_counted and sentence.text[:p.start].strip())
+                                or block_counted and is_range_to_date(p, source.report)
+                                and not opens_with_a_period(sentence))
         for p in sentence.periods)
+
+
+def is_range_to_date(mention: PeriodMention, report: str) -> bool:
+    """Whether a period phrase is a range from the year's January to the month ``report`` ("in the first two months of
+    2025" in February's release): inside a sentence or after a semicolon ("...; in the first two months of 2025 the
+    network has recorded 509") and after the block's first counts, a running total like "since the beginning of
+    2025"."""
+    return mention.kind == "range" and mention.period == f"{report[:4]}-01/{report}"
+
+
+def opens_with_a_period(sentence: Sentence) -> bool:
+    """Whether a sentence opens with a period phrase, capitalised ("In the first half of 2023, SNHR documented ...", a
+    heading run into it): it introduces the statements after it."""
+    first = sentence.periods[0] if sentence.periods else None
+    return first is not None and not sentence.text[:first.start].strip() and sentence.text[:1].isupper()
 
 
 def is_comparison_aside(sentence: Sentence, period: str | None) -> bool:
