@@ -699,6 +699,14 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and is_labelled_item(regex("ItemPrefix").sub("", block.text[start:end]))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
              and regex("SentenceLine").match(block.text[after:after_end].strip())]
+    # ... or a lettered item stating a count, a block of its own, before a whole sentence on the next line ("B. Rebels:
+    # 9,214 fighters ... were killed by government forces" / "Government forces also killed 1,623 people under
+    # torture ..."; round 51): the sentence is none of the item's, nor its label's
+    cuts += [end for (start, end), (after, after_end) in zip(lines[:1], lines[1:2])
+             if regex("LetteredItem").match(block.text[start:end]) and find_numbers(block.text[start:end])
+             and not regex("EndsSentence").search(block.text[start:end].rstrip())
+             and not regex("DanglingEnd").search(block.text[start:end].rstrip())
+             and regex("SentenceLine").fullmatch(block.text[after:after_end].strip())]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
 
 
