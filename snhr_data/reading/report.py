@@ -70,6 +70,9 @@ class ReportReader:
     before: str = ""  # the text of the part read last: a table's caption, when a header follows it
     items_party: str | None = None  # the party of an ordinal heading ("First: The government forces"), handed on to
     # the lettered items under it ("A. Civilians: ...", "C. Deaths due to torture: 148"), up to a block of no letter
+    undated_heading: bool = False  # under a heading naming no period ("Massacres") in the section a month's heading
+    # opened ("December 2014") within the report's longer period, before any figure: whether the heading is the
+    # month's sibling is not yet said (``back_to_report_period``)
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -155,6 +158,7 @@ class ReportReader:
         elif ends_period_section(block.md_heading, self.period_level):
             # "## June 2019" / ... / "## Governorates": the month's section has ended, the report's period is back
             self.section.period, self.period_level = self.source.period, 0
+        self.undated_heading = not mentions and reaches_beyond(self.source.period, self.section.period)
         if regex("ShareHeadline").search(text) or regex("RankingHeadline").search(text) \
                 or regex("TollLabelHeadline").search(text):
             # a headline's share or ranking ("X Is Responsible for 71% of ...", "X became the second deadliest
@@ -331,6 +335,17 @@ class ReportReader:
                                                                  self.listed_measure, self.source.report)
         self.listed_counts = () if title or not block.text.rstrip().endswith(":") else block_ctx.listed_counts
 
+    def back_to_report_period(self, read: list[Figure]) -> None:
+        """After the first figures under a heading naming no period in a month's section: when they are of the report's
+        own period ("December 2014" / ... / "Massacres" / "SNHR recorded 412 massacres in 2014"), the heading is the
+        month's sibling, and its section and those after it are of the report's period ("Governorates" / "Aleppo
+        recorded 4,812 victims"); when they are the month's ("9 died under torture in December"), it is a part of the
+        month's section."""
+        if read and self.undated_heading:
+            self.undated_heading = False
+            if read[0].period == self.source.period:
+                self.section.period = self.source.period
+
     def flat_list(self, sentence: str, block_ctx: Context, line_at: Callable[[int], int], when: str,
                   title: bool) -> list[Figure] | None:
         """The figures of a list of parties flattened into the sentence that introduces it: of an introduction stating a
@@ -376,6 +391,7 @@ class ReportReader:
                 for part in at_table_headers(whole):
                     start = len(self.figures)
                     self.read_part(part)
+                    self.back_to_report_period(self.figures[start:])
                     if place:
                         self.figures[start:] = [in_place(f, place) for f in self.figures[start:]]
                     place = None if self.skipping else ending_place_label(part, self.source.report)
@@ -699,6 +715,14 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and is_labelled_item(regex("ItemPrefix").sub("", block.text[start:end]))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
              and regex("SentenceLine").match(block.text[after:after_end].strip())]
+    # ... or a lettered item stating a count, a block of its own, before a whole sentence on the next line ("B. Rebels:
+    # 9,214 fighters ... were killed by government forces" / "Government forces also killed 1,623 people under
+    # torture ..."; round 51): the sentence is none of the item's, nor its label's
+    cuts += [end for (start, end), (after, after_end) in zip(lines[:1], lines[1:2])
+             if regex("LetteredItem").match(block.text[start:end]) and find_numbers(block.text[start:end])
+             and not regex("EndsSentence").search(block.text[start:end].rstrip())
+             and not regex("DanglingEnd").search(block.text[start:end].rstrip())
+             and regex("SentenceLine").fullmatch(block.text[after:after_end].strip())]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
 
 
