@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 
 from ..grammar import regex
 from ..numbers import find_numbers
-from ..periods import contains, months_spanned, period_type
+from ..periods import contains, month_code, month_number, months_spanned, period_type, year_of_month
 from .agents import refers_back
 from .dates import PeriodMention
 from .heads import Head, noun_end
@@ -30,6 +31,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
               periods: tuple[PeriodMention, ...], segment_start: int, bringing: re.Match[str] | None,
               block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
     start = head.mention.start
+    periods = tuple(month_of_party_start(p, sentence, default) for p in periods)
     own = narrowed_part(own_periods(head, sentence, periods), head, sentence)
     entry = next((p for p in periods if p.kind == "entry" and (p in own or segment_start <= p.start < start)), None)
     if entry:  # "Russian forces, since the start of their intervention on September 30: 1,012": the period otherwise taken
@@ -90,6 +92,25 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            earlier[-1] if earlier else block.stated_aside or block.period or section.period)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def month_of_party_start(mention: PeriodMention, sentence: str, report: str) -> PeriodMention:
+    """A span of days from the day a party began its strikes, named in an aside before the span, to the last
+    day of that month ("International Coalition Forces, which began their air strikes on September 23, killed 31
+    civilians between September 23 and 30"): that month, as the party killed no one before; any other mention (and any
+    such span in a report of more than one month) as it is."""
+    days = regex("DaysToMonthEnd").match(sentence[mention.start:mention.end])
+    began = list(regex("PartyStartDay").finditer(sentence[:mention.start]))
+    if mention.kind != "unknown" or not days or not began or period_type(report) != "month":
+        return mention
+    month = month_number(days.group("month") or days.group("month2"))
+    first, last = int(days.group("day1") or days.group("day1b")), int(days.group("day2") or days.group("day2b"))
+    started = (month_number(began[-1].group("month") or began[-1].group("month2")),
+               int(began[-1].group("day") or began[-1].group("day2")))
+    year = year_of_month(month, report)
+    if started != (month, first) or last != monthrange(year, month)[1]:
+        return mention
+    return PeriodMention(month_code(year, month), mention.start, mention.end, "month")
 
 
 def undated_span_after(head: Head, later_heads: list[Head],
