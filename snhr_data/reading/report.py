@@ -702,10 +702,14 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # on in lower case goes on with it ("Syrian regime forces 27" / "civilians, including 5 children")
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
              if is_labelled_row(block.text[start:end], colon=True) and not goes_on(block.text[end:after])]
-    # the last item of such a list, with an aside and no full stop, before the paragraph that a PDF's lines ran on into
-    cuts += [end for (before, _), (start, end), (after, _) in zip(lines, lines[1:], lines[2:])
-             if is_labelled_row(block.text[before:start], colon=True) and is_labelled_item(block.text[start:end])
-             and block.text[after:after + 1].isupper()
+    # the last item of such a list, or of a list of items with their groups ("International coalition forces: 26
+    # civilians, including 12 children and 6 women"), with an aside and no full stop, before the paragraph that a PDF's
+    # lines ran on into, or a sentence opening with its count ("58 victims died due to torture in October."; session 16)
+    cuts += [end for (before, _), (start, end), (after, after_end) in zip(lines, lines[1:], lines[2:])
+             if (is_labelled_row(block.text[before:start], colon=True) or is_labelled_item(block.text[before:start]))
+             and is_labelled_item(block.text[start:end])
+             and (block.text[after:after + 1].isupper()
+                  or regex("CountSentenceLine").fullmatch(block.text[after:after_end].strip()))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())]
     # ... or a bulleted item of that kind, a block of its own, before a whole sentence on the next line ("- Other
     # parties: 81, of whom ... 9 in killings by unidentified persons" / "SNHR also documented 13 deaths due to torture,
