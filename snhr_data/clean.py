@@ -120,6 +120,9 @@ _SPACED_THOUSANDS = re.compile(rf"(?<![\d.,])(?<!\d\s)\d{{1,3}}(?:{_DIGIT_SPACE}
 # a space before a comma, full stop, semicolon or colon that ends a word ("1,152 civilian , among them"): translated
 # or typed English; the mark goes with the word before it
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+([,.;:])(?=\s|$)")
+# a bullet a PDF or a word processor gives as a Wingdings or Symbol font's private character ("\uf0a7", "\uf0b7"),
+# or pasted with its UTF-8 bytes read as Windows-1252 ("ï‚§ Israeli forces: 5 civilians", "â€¢"; round 52): a bullet
+_FONT_BULLET = re.compile("[\uf0a7\uf0b7]|\u00ef\u201a[\u00a7\u00b7]|\u00e2\u20ac\u00a2")
 # a count opening its line and a bar before the words it counts, in lower case ("1,784 | civilians killed in Syria in
 # March 2025", an infographic's alt text; round 27): one statement, the bar a space
 _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
@@ -163,6 +166,7 @@ _MAX_CLEANING_PASSES = 8  # each pass only removes or keeps characters; real lin
 
 
 def _clean_once(line: str) -> str:
+    line = _FONT_BULLET.sub("•", line)
     line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
@@ -502,6 +506,28 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     return charted
 
 
+def cells_one_a_line(texts: list[str | None]) -> dict[int, int]:
+    """The cells of a 2014-2016 table a PDF text layer reads cell by cell, each cell's label alone on a line and its
+    value alone on the next ("A. Civilians" / "1,402" / "Of which children" / "231" / "Died under torture" / "112";
+    round 52): label line index -> value line index, for runs of two such cells or more (a lone label before a number
+    may be a title wrapped before it), unless the values may come before their labels (an infographic's "119" /
+    "Civilian deaths" / "19" / "Children": a value right before the first label, or a label right after the last
+    value), which value is whose then not told."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    value = [bool(_CHART_VALUE.fullmatch(texts[i].strip())) for i in lines]
+    label = [bool(regex("CellLabelLine").fullmatch(texts[i].strip())) for i in lines]
+    runs: list[list[int]] = []  # each run's label positions in ``lines``
+    for n in range(len(lines) - 1):
+        if label[n] and value[n + 1]:
+            if runs and runs[-1][-1] == n - 2:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+    return {lines[n]: lines[n + 1] for run in runs if len(run) >= _CHART_ROWS
+            and not (run[0] > 0 and value[run[0] - 1]) and not (run[-1] + 2 < len(lines) and label[run[-1] + 2])
+            for n in run}
+
+
 def is_row_groups_line(text: str | None) -> bool:
     """A line that goes on with the chart row above it: in lower case ("civilians, including 5 children"), or the
     row's children and women alone ("Children 234 | Women 139", an infographic's OCR, round 27)."""
@@ -684,8 +710,11 @@ def clean_blocks(raw: str) -> list[Block]:
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
     shown, alone = furniture_and_lone_numbers(cleaned, raw_lines)
+    cells = cells_one_a_line(shown)  # each cell read on its label's line, "A. Civilians: 1,402"
+    shown = [f"{text.strip().rstrip(':')}: {shown[cells[i]].strip()}" if i in cells else text
+             for i, text in enumerate(shown)]
     charted = chart_rows(shown)
-    values, last_charted = {i for cells in charted.values() for i in cells}, False
+    values, last_charted = {i for cells in charted.values() for i in cells} | set(cells.values()), False
     labelled = counts_above_labels(shown)
     texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
     boxed, last_boxed = count_label_lines(texts), False

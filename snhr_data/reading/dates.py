@@ -200,12 +200,16 @@ def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMent
 
 def anchored_previous_months(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
     """ "the previous month" after a month the sentence names ("22 in September, against 61 the previous month") is
-    the month before that one (August), kind "anchored"; without one it counts back like "last month"."""
+    the month before that one (August), kind "anchored"; in apposition to it ("In February 2018, the previous month,
+    ..."), that month itself; without one it counts back like "last month"."""
     anchored: list[PeriodMention] = []
     for mention in found:
         named = [m for m in anchored if m.kind == "month" and m.period and regex("Month").search(text[m.start:m.end])]
         if mention.kind == "month" and named and regex("PreviousMonth").fullmatch(text[mention.start:mention.end]):
-            mention = PeriodMention(shift_month(named[-1].period, -1), mention.start, mention.end, "anchored")
+            apposition = regex("MonthApposition").fullmatch(text[named[-1].end:mention.start]) \
+                and text[mention.end:].lstrip().startswith(",")
+            period = named[-1].period if apposition else shift_month(named[-1].period, -1)
+            mention = PeriodMention(period, mention.start, mention.end, "anchored")
         anchored.append(mention)
     return anchored
 

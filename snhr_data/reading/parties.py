@@ -141,7 +141,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties((coordinated,))
     # ... never the places of a ranking ("Aleppo recorded the highest toll with 47, followed by ... and Quneitra with
     # four, all of them killed by X": whether of the last place only, the words do not say)
-    shared = None if regex("RankingMarker").search(text) else party_of_a_list(text[end:], report)
+    shared = None if regex("RankingMarker").search(text) else party_of_a_list(text[end:], report, head.mention.value)
     if shared:
         return Parties((shared,), also_total=True)
     # "Torture claimed 52 lives": torture names what the count counts, not means of killing or an actor left unsaid
@@ -514,15 +514,17 @@ def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report
     return None
 
 
-def party_of_a_list(tail: str, report: str) -> str | None:
-    """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item; not of a
-    count whose own parties come before it ("seven medical personnel, five by X and two by Y, and three media
-    workers, all of them by X"); "both" only of a list of two counts ("one medical worker and one Civil Defense
-    volunteer, both in shelling by X")."""
+def party_of_a_list(tail: str, report: str, value: float) -> str | None:
+    """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item (``value``
+    the count's, ``tail`` the words after it); not of a count whose own parties come before it ("seven medical
+    personnel, five by X and two by Y, and three media workers, all of them by X"); "both" only of a list of two
+    counts of two victims in all ("one medical worker and one Civil Defense volunteer, both in shelling by X"; "3
+    medical personnel and 2 media workers, both of them by X": the two media workers only, round 52)."""
     match = regex("AllByParty").search(tail)
     if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report):
         return None
-    if match.group("both") and len(find_numbers(tail[: match.start()])) != 1:
+    listed = find_numbers(tail[: match.start()])
+    if match.group("both") and (len(listed) != 1 or value + listed[0].value != 2):
         return None  # "76 civilians, ..., and two who died due to torture, both at the hands of X": the two only
     mentions = find_parties(tail[match.end():], report)
     return mentions[0].code if mentions and mentions[0].start == 0 else None
