@@ -222,7 +222,7 @@ class ReportReader:
             # headings' measure ("C. Deaths due to torture: 48") is no longer in force
             self.open_numbered(ordinal)
             self.outline.append((ordinal, {}))
-        if regex("LetteredItem").match(block.text) and len(block.lines) == 1:  # the item alone, not the rows after it
+        if regex("LetteredItem").match(block.text) and is_item_alone(block):  # the item, not the rows after it
             self.section.party = self.section.party or self.items_party
         else:
             self.items_party = None
@@ -633,6 +633,16 @@ class Row:
         """The row that starts with ``party``, and the block context its statements are read in."""
         intro = before.intro if before else replace(block_ctx, party=None, subject=None)
         return Row(party, intro), replace(intro)
+
+
+def is_item_alone(block: Block) -> bool:
+    """Whether a block is one item, perhaps with its own "of which" cells on the raw lines after it ("B. Civilians:
+    1,203" / "Of which children: 201", after "A. Rebels: 412" under "First: The government forces"), and perhaps the
+    next party's ordinal label run on after them ("Second: ISIS"), not the rows of other items."""
+    lines = [block.text[start:end].strip() for start, end in zip(block.starts, block.starts[1:] + [len(block.text)])]
+    cells = lines[1:]
+    return all(regex("OfWhichCellRowEnd").match(line) for line in cells[:-1]) and (
+        not cells or bool(regex("OfWhichCellRowEnd").match(cells[-1]) or regex("OrdinalRowLabel").match(cells[-1])))
 
 
 def flat_row_starts(block: Block, body_start: int) -> list[int]:
