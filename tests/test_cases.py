@@ -266,6 +266,17 @@ def test_every_case_file_is_filed_by_behaviour():
     assert all(case["origin"].strip() for case in all_cases().values())
 
 
+def test_the_realistic_texts_and_only_they_carry_the_mark_make_test_leaves_out():
+    """``make test`` deselects the mark ``realistic`` (the Makefile) and CI runs it too (``.ci/run``): every case of
+    ``tests/cases/realistic/`` carries it, no other case does, and both targets run."""
+    marked = {param.values[0] for param in case_params() if any(mark.name == "realistic" for mark in param.marks)}
+    assert marked == {case_id for case_id in all_cases() if case_id.startswith("realistic/")}
+    assert marked and len(marked) < len(all_cases())
+    root = CASES_DIR.parent.parent
+    assert '-m "not realistic"' in (root / "Makefile").read_text(encoding="utf-8")
+    assert "make test-realistic" in (root / ".ci" / "run").read_text(encoding="utf-8")
+
+
 def test_a_case_with_expected_failures_is_strict():
     """Only the listed checks may fail, and each must: one that passes, or another that fails, fails the case."""
     case = {"xfail": {"found": "a reason"}}
