@@ -16,7 +16,7 @@ import pandas as pd
 
 from .clean import Block, clean_blocks
 from .codes import FIGURE_COLUMNS, combined_members, named_forces, perpetrator_groups
-from .grammar import regex
+from .grammar import regex, settings
 from .numbers import DIGIT_GAP, DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
@@ -72,8 +72,9 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return without_wholes_below_their_parts(add_implied_other_parties(add_implied_totals(add_implied_countrywide(
-        without_restated_listed_places(keep_joint_other_parties(dedupe(figures)))))))
+    return without_shares_their_section_contradicts(without_wholes_below_their_parts(add_implied_other_parties(
+        add_implied_totals(add_implied_countrywide(without_restated_listed_places(keep_joint_other_parties(
+            dedupe(figures))))))), dating.period)
 
 
 def observatory_line(blocks: list[Block]) -> int | None:
@@ -263,6 +264,38 @@ def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
                           f"the whole", AmbiguousTextWarning, stacklevel=2)
     dropped_wholes = [f for f in counts if id(f) in dropped]
     return [f for f in figures if id(f) not in dropped and not any(is_group_of(f, whole) for whole in dropped_wholes)]
+
+
+def without_shares_their_section_contradicts(figures: list[Figure], text_period: str) -> list[Figure]:
+    """A party's share of the toll read under a period other than the text's own (a month heading in an annual
+    release: "December 2013" / ... / "The report stresses that X remain responsible for 96% of civilian deaths") that
+    the counts of that period the text states contradict (X's 2,704 of 2,873 is 94%) is left out with a warning naming
+    file and line: whether it is the section's or the text's own period's, the words do not say."""
+    exact: dict[tuple, set[float]] = {}
+    for f in figures:
+        if f.unit == "count" and f.qualifier == "exact":
+            exact.setdefault((f.period, f.measure, f.perpetrator, f.governorate, f.victim_group), set()).add(f.value)
+
+    def one_value(key: tuple) -> float | None:
+        values = exact.get(key, set())
+        return next(iter(values)) if len(values) == 1 else None  # a count stated with two values proves nothing
+
+    def contradicted(share: Figure) -> bool:
+        part = one_value((share.period, share.measure, share.perpetrator, share.governorate, share.victim_group))
+        whole = one_value((share.period, share.measure, "all", share.governorate, share.victim_group))
+        points = float(settings("audit")["percent_points"]["exact"])  # how far a stated percent may sit from its counts'
+        return bool(part is not None and whole) and abs(100 * part / whole - share.value) >= points
+
+    kept = []
+    for f in figures:
+        if f.unit == "percent" and f.share_of == "perpetrator" and f.qualifier == "exact" \
+                and f.period != text_period and contradicted(f):
+            warnings.warn(f"{f.source_file}:{f.line}: {f.value:g}% in {f.quote[:80]!r} disagrees with the counts of "
+                          f"{f.period} the text states, and may be the share of another period; it is left out",
+                          AmbiguousTextWarning, stacklevel=2)
+            continue
+        kept.append(f)
+    return kept
 
 
 def is_group_of(group: Figure, whole: Figure) -> bool:

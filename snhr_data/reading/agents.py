@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..grammar import regex
-from ..vocab import LabelMention, find_parties
+from ..vocab import LabelMention, find_governorates, find_parties
 from .model import UNMAPPED
 
 
@@ -59,8 +59,10 @@ def unknown_agent_before(segment: str) -> str | None:
     actor = (regex("AgentIfActor").search(segment) or regex("AgentBlamed").search(segment)
              or regex("ElidedAgentBefore").search(segment))
     actor_label = actor.group("label") or actor.groupdict().get("elided") if actor else ""
-    if not match and actor_label and regex("UnknownActor").search(actor_label):
-        return actor_label  # "Parties SNHR could not identify accounted for 146", "and armed remnants of the former regime for 14"
+    if not match and actor_label and (regex("UnknownActor").search(actor_label)
+                                      or is_elided_proper_name(actor.groupdict().get("elided"))):
+        return actor_label  # "Parties SNHR could not identify accounted for 146", "and armed remnants of the former regime
+        # for 14", "and the Mars Legion for five"
     held = regex("AgentHeld").search(segment)
     if not match and held:
         match = held  # "The report held the interim government's forces responsible for 28 deaths"
@@ -68,6 +70,12 @@ def unknown_agent_before(segment: str) -> str | None:
     if not label or regex("NotAnAgent").fullmatch(label) or is_anaphor(label):
         return None
     return label
+
+
+def is_elided_proper_name(elided: str | None) -> bool:
+    """Whether an actor's label before an elided "for N" is a name in title case ("and the Mars Legion for five"), no
+    place's."""
+    return bool(elided) and bool(regex("ElidedProperName").fullmatch(elided.strip())) and not find_governorates(elided)
 
 
 def is_anaphor(label: str) -> bool:

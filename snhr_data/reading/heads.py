@@ -11,7 +11,7 @@ from types import MappingProxyType
 from ..grammar import cached, cached_by_text, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions
-from .agents import row_label_agent
+from .agents import is_elided_proper_name, row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
 GROUP_HEADS = GROUP_NOUNS | {"children_and_women"}  # counts of a victim group, not of all civilians
@@ -167,6 +167,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     noun = "bare" if regex("GroupLabelAfter").match(after) else noun_of(after)[0]
     if not noun and regex("AttributedToAfter").match(after) and regex("AttributionBefore").search(before):
         noun = "bare"  # "attributed 92 deaths to X, 86 to Y and 147 to Z": each count of the list
+    if not noun and regex("BlamedOnAfter").match(after) and regex("BlamedOnBefore").search(before):
+        noun = "bare"  # "24 were blamed on X and 14 on Y": each count of the list
     if noun in ("", "bare") and regex("CiviliansPredicateAfter").match(after) and regex("PartOfPeopleBefore").search(before):
         noun = "generic"  # "1,583 individuals ..., among whom 1,092 were civilians": the civilians among them
     if not noun and regex("DetaineesAfter").match(after) and regex("TortureClaimedBefore").search(before):
@@ -492,8 +494,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if elided and regex("UnknownActor").search(elided.group("label")) and not parties(elided.group("label")):
             cuts.append(elided.start())  # "HTS six and the Turkistan Islamic Party one": the actor of "one"
         elided_for = regex("AgentIfActor").search(window) if stop < len(sentence) else None
-        if elided_for and elided_for.group("elided") and regex("UnknownActor").search(elided_for.group("elided")) \
-                and not parties(elided_for.group("elided")):
+        if elided_for and elided_for.group("elided") and not parties(elided_for.group("elided")) \
+                and (regex("UnknownActor").search(elided_for.group("elided"))
+                     or is_elided_proper_name(elided_for.group("elided"))):
             cuts.append(elided_for.start())  # "..., X for 187 and Bedouin tribal gunmen for 141": the actor of 141
         unnamed = regex("AgentUnidentified").search(window) if stop < len(sentence) else None
         if unnamed:
