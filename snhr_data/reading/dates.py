@@ -82,7 +82,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         before = list(regex("HalfOfYear").finditer(match.string, 0, match.start()))
         return month_range({"year": before[-1].group("year"), "half": groups["other_half"]}) if before else None
     if kind == "range":  # "in the first half of the year": the report's year
-        if "this_half" in groups:  # "the half-year's victims": the half of the report's year its month is in
+        if "this_half" in groups or "toll_half" in groups:  # "the half-year's victims", "the toll of the half-year":
+            # the half of the report's year its month is in
             groups = {"half": "first" if int(report[5:7]) <= 6 else "second"}
         if "this_quarter" in groups:  # "over the quarter": the quarter of the report's year its month is in
             groups = {"quarter": QUARTERS[(int(report[5:7]) - 1) // 3]}
