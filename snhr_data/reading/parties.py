@@ -55,7 +55,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     start, end = head.mention.start, head.mention.end
     window = text[end:head.window_end]
     if bringing:
-        found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
+        what = bringing.group("what")
+        found = [m for m in find_parties(what, report)
+                 if is_backward(what, m) or regex("BringingTollOf").search(what[:m.start])]
         return Parties((found[0].code,) if found else ("all",))
     same_order = same_order_party(head, heads, sentence, block.respective_parties)
     if same_order is not None:
