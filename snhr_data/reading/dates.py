@@ -67,7 +67,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         month = month_number(groups.get("month") or groups["month2"])
         return month_code(int(groups["year"]) if "year" in groups else year_of_month(month, report), month)
     if kind == "ramadan":  # its months only when the text gives them
-        return month_range(groups) if "month1" in groups else None
+        return ramadan_months(groups, report) if "month1" in groups else None
     if kind == "datespan":
         return date_span(groups)
     if kind == "month":
@@ -82,7 +82,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         before = list(regex("HalfOfYear").finditer(match.string, 0, match.start()))
         return month_range({"year": before[-1].group("year"), "half": groups["other_half"]}) if before else None
     if kind == "range":  # "in the first half of the year": the report's year
-        if "this_half" in groups:  # "the half-year's victims": the half of the report's year its month is in
+        if "this_half" in groups or "toll_half" in groups:  # "the half-year's victims", "the toll of the half-year":
+            # the half of the report's year its month is in
             groups = {"half": "first" if int(report[5:7]) <= 6 else "second"}
         if "this_quarter" in groups:  # "over the quarter": the quarter of the report's year its month is in
             groups = {"quarter": QUARTERS[(int(report[5:7]) - 1) // 3]}
@@ -101,6 +102,15 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     if "end_month" in groups:  # "up to June" in a May report: May
         end = min(end, month_code(int(groups.get("end_year", year)), month_number(groups["end_month"])))
     return year_to_date(year, end)
+
+
+def ramadan_months(groups: dict[str, str], report: str) -> str | None:
+    """The months of Ramadan's days in brackets ("(April 24 - May 23)"): of the year given, else of the latest such
+    span by the report month; None for days the text runs backwards ("(May 23 - April 24)")."""
+    first, last = month_number(groups["month1"]), month_number(groups["month2"])
+    if first > last:
+        return None
+    return month_range({"year": groups.get("year") or str(year_of_month(last, report)), **groups})
 
 
 def ambiguity(kind: str, period: str | None) -> str:

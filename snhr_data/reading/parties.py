@@ -55,7 +55,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     start, end = head.mention.start, head.mention.end
     window = text[end:head.window_end]
     if bringing:
-        found = [m for m in find_parties(bringing.group("what"), report) if is_backward(bringing.group("what"), m)]
+        what = bringing.group("what")
+        found = [m for m in find_parties(what, report)
+                 if is_backward(what, m) or regex("BringingTollOf").search(what[:m.start])]
         return Parties((found[0].code,) if found else ("all",))
     same_order = same_order_party(head, heads, sentence, block.respective_parties)
     if same_order is not None:
@@ -279,7 +281,11 @@ def joined_label(text: str, start: int, report: str) -> str | None:
 def own_clause_start(head: Head, text: str) -> int:
     """Where the clause of a count that is the subject of its own verb of dying starts, after a join ("..., and 61
     civilians died due to torture", with no noun of its own: "..., while 11 died due to torture"; round 27): no party
-    named before it is the count's; 0 for any other count."""
+    named before it is the count's; so is a clause of the one who counts after a join ("..., and SNHR documented 47
+    massacres and 96 deaths due to torture"); 0 for any other count."""
+    reporter = regex("ReporterClauseBefore").search(text[:head.mention.start])
+    if reporter:
+        return reporter.start("clause")
     join = regex("OwnClauseJoinBefore").search(text[:head.mention.start])
     if join is None or head.noun == "" or not regex("OwnDyingVerbAfter").match(text[noun_end(text, head.mention):]):
         return 0

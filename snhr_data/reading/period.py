@@ -92,7 +92,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         # the statements' before: a year to date stated aside right before ("since the beginning of 2018, 9,036 ... Over
         # the same nine months, ...") is theirs
         return same_period(chosen, sentence,
-                           earlier[-1] if earlier else block.stated_aside or block.period or section.period)
+                           earlier[-1] if earlier else block.stated_aside or block.period or section.period,
+                           block.period or section.period or default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
 
@@ -190,12 +191,15 @@ def predicate_periods(head: Head, sentence: str, periods: tuple[PeriodMention, .
             and regex("PassiveVerbBefore").search(sentence[end:p.start])]
 
 
-def same_period(mention: PeriodMention, sentence: str, before: str | None) -> PeriodChoice:
+def same_period(mention: PeriodMention, sentence: str, before: str | None, taken: str | None) -> PeriodChoice:
     """ "over the same thirteen months", "in the same period": the period of the statements before, when it is of
     the kind the phrase names (a month, a year, a span of months, of as many months as it counts; "period", "time"
-    name none, so any fits); else no period, and a warning."""
+    name none, so any fits); "over the six months" (no "same"): the period ``taken`` with no phrase, when it spans
+    that many months; else no period, and a warning."""
     span = regex("PeriodSame").match(sentence, mention.start)
     words = span.group("span").lower() if span else ""
+    if span and span.group("bare") is not None:
+        before = taken
     if before and before != NO_PERIOD:
         kind = period_type(before)
         fits = kind == "month" if words.endswith("month") else kind == "year" if words.endswith("year") \

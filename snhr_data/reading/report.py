@@ -674,11 +674,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and regex("TableGroupsLine").fullmatch(block.text[start:end].strip())]
     # a measure's label on a raw line of its own ("Massacres:"), or its heading ("Deaths due to torture"; round 28), run
     # on after a row ending in a count ("... Daraa 6", "... Of which women 15"): it opens what follows it, never names the
-    # row's count
+    # row's count; so does such a label opening a whole sentence ("Deaths due to torture: 112 persons died due to
+    # torture, ..."; round 53a), never a cell of the row
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowEnd").search(block.text[before:start])
              and (is_measure_label(block.text[start:end]) or is_measure_heading_after_row(block.text[before:start],
-                                                                                         block.text[start:end]))]
+                                                                                         block.text[start:end])
+                  or is_labelled_measure_statement(block.text[start:end]))]
     # a whole sentence on a raw line of its own after an ordinal row ending in a count ("Fifth: Unknowns ... Of which
     # women 4" / "The number of victims who died due to torture in March 2014 was 114."; round 27): a statement of its
     # own, none of the row's
@@ -785,6 +787,13 @@ def measure_cells(block: Block) -> list[Block]:
         return []
     cells = [block_from(block, start, end) for start, end in spans]
     return [Block(cell.text.strip(), cell.md_heading, [0], [block.first_line]) for cell in cells]
+
+
+def is_labelled_measure_statement(line: str) -> bool:
+    """Whether a raw line opens with a measure's label and its colon and goes on as a whole sentence ("Deaths due to
+    torture: 112 persons died due to torture, 109 of them in ..."), not with a cell's count ("Torture: 12")."""
+    label, colon, rest = line.strip().partition(":")
+    return bool(colon) and is_measure_label(f"{label}:") and bool(regex("StatementWithVerb").fullmatch(rest.strip()))
 
 
 def is_measure_heading_after_row(row: str, line: str) -> bool:

@@ -30,7 +30,7 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     if period is None:
         return figures  # no zero, or "during Ramadan": either of two months
     for match in zeros:
-        for group in regex("ZeroGroupSplit").split(match.group("group")):
+        for group in with_shared_noun(regex("ZeroGroupSplit").split(match.group("group"))):
             measure = NOUN_MEASURE.get(noun_of(" " + group)[0]) or (
                 "torture_deaths" if regex("TortureZero").match(group) else None)
             if measure and measure not in seen:
@@ -55,6 +55,13 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
                                            sentence.line_at(match.start("party")),
                                            quote_around(text, match.start(), match.end()), "stated as no deaths"))
     return figures
+
+
+def with_shared_noun(groups: list[str]) -> list[str]:
+    """The groups of one zero, an item of no noun of its own given the last item's ("No medical or media workers":
+    "medical workers" and "media workers"; round 53a)."""
+    shared = groups[-1].split()[-1:] if groups else []
+    return [group if noun_of(" " + group)[0] or not shared else f"{group.strip()} {shared[0]}" for group in groups]
 
 
 def states_zero(text: str) -> bool:
