@@ -104,6 +104,14 @@ def joined_mentions(named: list[LabelMention], text: str, join: str = "PartyList
     return joined
 
 
+def without_aliases(named: list[LabelMention], text: str) -> list[LabelMention]:
+    """``named`` without a party's other name in brackets right after its label ("Kurdish forces (PYD) 21": the
+    brackets name the same party again, the label before them is the count's)."""
+    return [m for i, m in enumerate(named)
+            if not (i and named[i - 1].code == m.code and regex("AliasBracketClose").match(text[m.end:])
+                    and regex("AliasBracketOpen").fullmatch(text[named[i - 1].end:m.start]))]
+
+
 def find_governorates(text: str) -> list[LabelMention]:
     return find_labels(text, "governorates")
 

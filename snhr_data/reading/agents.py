@@ -84,7 +84,11 @@ def is_anaphor(label: str) -> bool:
 
 
 def method_subject(segment: str) -> str | None:
-    """The subject of "<subject> killed N" when it names only means of killing ("Air strikes and shelling"), else None."""
+    """The subject of "<subject> killed N" when it names only means of killing ("Air strikes and shelling"), perhaps
+    in some places ("Car bombs in the northern cities of ..."), else None."""
+    placed = regex("MethodSubjectInPlace").search(segment)
+    if placed:
+        return placed.group("label")
     match = regex("AgentBefore").search(segment)
     label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
     return label if label and regex("MethodSubject").fullmatch(label) else None

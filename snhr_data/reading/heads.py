@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from ..grammar import cached, cached_by_text, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
-from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions
+from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, without_aliases
 from .agents import is_elided_proper_name, row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
@@ -507,9 +507,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
             # children 9 Civilian deaths at the hands of Kurdish forces Civilian death toll 8"
             cuts += [m.start for m in named
                      if is_backward(window, m) and not regex("RowLabelStop").search(window[m.end:])]
-        if stop < len(sentence) and named and regex("LabelToCount").fullmatch(window[named[-1].end:]) \
+        labels = without_aliases(named, window)
+        if stop < len(sentence) and labels and regex("LabelToCount").fullmatch(window[labels[-1].end:]) \
                 and not (window.rstrip().endswith("(") and breaks_down_in_parentheses(sentence, numbers, stop)):
-            cuts.append(list_start(window, named))  # "... 260 and the opposition factions one civilian", "(34)"; but
+            cuts.append(list_start(window, labels))  # "... 260 and the opposition factions one civilian", "(34)"; but
             # "16 of them by the Syrian-Russian alliance forces (11 by X and five by Y)" is the alliance's (round 31)
         head.window_end = head.mention.end + min(cuts + [len(window)])
 

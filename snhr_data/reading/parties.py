@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from ..codes import combined_members, perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
-from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party
+from ..vocab import (LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party,
+                     without_aliases)
 from .agents import (
     anaphor_subject, is_backward, is_included_part, method_subject, refers_back, unknown_agent, unknown_agent_before,
 )
@@ -440,7 +441,7 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     """ "..., Russian forces and the SDF two each", "HTS killed 3", "ISIS and Russian forces killed one civilian each":
     the parties named before the count, in its own reported clause (never before "..., and that", "said ... that")."""
     segment = segment[max((m.end() for m in regex("NewThatClause").finditer(segment)), default=0):]
-    named = find_parties(segment, report)
+    named = without_aliases(find_parties(segment, report), segment)
     if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
         if regex("EachNext").match(after):
             return tuple(code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])

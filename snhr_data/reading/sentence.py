@@ -784,6 +784,8 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
     if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
         return False
+    if find_parties(rest[:first.start], source.report):
+        return False  # "Others: ISIS 31, SDF 18, ...": a lead-in to the parties its items name, no party of its own
     if regex("OtherPlacesLabel").fullmatch(label) and not regex("OtherPartiesColumn").fullmatch(label):
         return True  # "The other governorates: 412 civilians": several places together, no party's and no figure
     report_unknown_party(f"{source.source_file}:{line_at(0)}", f"unmapped perpetrator label {label!r}", source.strict)
