@@ -29,7 +29,7 @@ from snhr_data.raw import read_report
 from snhr_data.vocab import find_parties
 
 REPORTS = sorted(p for p in RAW.iterdir() if p.suffix in {".txt", ".md"})
-MAX_NUMBER_MUTATIONS_PER_REPORT = 25
+MAX_NUMBER_MUTATIONS_PER_REPORT = 20  # 25 until session 16 (make test under 90 s: each reading of a report ~0.09 s)
 
 
 # --- the unaltered reports --------------------------------------------------------------------------
@@ -193,7 +193,13 @@ def collect_number_mutations() -> tuple[list[NumberMutation], dict[str, tuple[in
 NUMBER_CASES, NUMBER_STATS = collect_number_mutations()
 
 # Mutations the extractor gets wrong today: (report stem, line, old value) -> what goes wrong.
-KNOWN_NUMBER_FAILURES: dict[tuple[str, int, float], str] = {}
+KNOWN_NUMBER_FAILURES: dict[tuple[str, int, float], str] = {
+    # found in session 16 when the sample changed: "including one massacre in May" made "five massacres" under a title
+    # stating "One Massacre"; the title's 1, below the body's part (5 by an unidentified car bomb), is left out as a part
+    # read as the whole, where a headline and a body that disagree should both be kept (issue 9, shape 5)
+    ("snhr-2020-05-monthly", 319, 1.0): "a headline count below a part the body states is left out as a part read as "
+                                        "the whole, not kept beside the body's as a disagreement",
+}
 
 
 def number_params():

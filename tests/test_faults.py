@@ -119,7 +119,9 @@ def states(tmp_path_factory):
     return root, before, complete
 
 
-@pytest.mark.parametrize("signum, seed", [(signal.SIGINT, 1), (signal.SIGTERM, 2), (signal.SIGINT, 3)])
+# one interrupt of each kind at a random point (a third, a second Ctrl-C at another point, was dropped in session 16
+# to keep make test under 90 s: each costs about 3.5 s of a test process)
+@pytest.mark.parametrize("signum, seed", [(signal.SIGINT, 1), (signal.SIGTERM, 2)])
 def test_an_interrupted_build_leaves_old_or_complete_outputs_and_no_process(states, tmp_path, signum, seed):
     import shutil
 
