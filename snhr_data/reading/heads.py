@@ -345,7 +345,7 @@ def opening_group(sentence: str) -> tuple[str, int]:
     if not opening:
         return "", 0
     # "Of the 27 children killed, ...", "The 64 women were ...", "Children killed by party: ..."
-    noun = opening.group("noun") or opening.group("subject") or opening.group("listed")
+    noun = opening.group("noun") or opening.group("subject") or opening.group("listed") or opening.group("label")
     if regex("JointGroupNoun").fullmatch(noun):
         return "children_and_women", opening.end()
     return noun_of(" " + noun.lower())[0], opening.end()
