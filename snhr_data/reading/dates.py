@@ -95,7 +95,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         year = int(groups.get("year", report_year))
         return year_to_date(year, report) if year == report_year else str(year)
     # ytd: through the report month, or through the month the text names ("until the end of September")
-    year = int(groups.get("year") or groups.get("year2") or report_year)
+    # "from January to June 2024": the start's year is the end's when only the end names one
+    year = int(groups.get("year") or groups.get("year2") or groups.get("end_year") or report_year)
     if year < report_year and "end_month" not in groups:  # "since January 2013" in a 2014 report: over two years
         return None
     end = report if year == report_year else month_code(year, 12)
