@@ -148,6 +148,11 @@ class Block:
     def first_line(self) -> int:
         return self.lines[0]
 
+    @property
+    def line_spans(self) -> list[tuple[int, int]]:
+        """(start, end) in ``text`` of each raw line's part."""
+        return list(zip(self.starts, self.starts[1:] + [len(self.text)]))
+
 
 @cached_by_text
 def clean_line(line: str) -> str:

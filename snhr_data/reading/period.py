@@ -103,9 +103,11 @@ def month_of_party_start(mention: PeriodMention, sentence: str, report: str) -> 
     day of that month ("International Coalition Forces, which began their air strikes on September 23, killed 31
     civilians between September 23 and 30"): that month, as the party killed no one before; any other mention (and any
     such span in a report of more than one month) as it is."""
+    if mention.kind != "unknown" or period_type(report) != "month":
+        return mention
     days = regex("DaysToMonthEnd").match(sentence[mention.start:mention.end])
     began = list(regex("PartyStartDay").finditer(sentence[:mention.start]))
-    if mention.kind != "unknown" or not days or not began or period_type(report) != "month":
+    if not days or not began:
         return mention
     month = month_number(days.group("month") or days.group("month2"))
     first, last = int(days.group("day1") or days.group("day1b")), int(days.group("day2") or days.group("day2b"))

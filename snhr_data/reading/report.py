@@ -639,16 +639,16 @@ def is_item_alone(block: Block) -> bool:
     """Whether a block is one item, perhaps with its own "of which" cells on the raw lines after it ("B. Civilians:
     1,203" / "Of which children: 201", after "A. Rebels: 412" under "First: The government forces"), and perhaps the
     next party's ordinal label run on after them ("Second: ISIS"), not the rows of other items."""
-    lines = [block.text[start:end].strip() for start, end in zip(block.starts, block.starts[1:] + [len(block.text)])]
-    cells = lines[1:]
-    return all(regex("OfWhichCellRowEnd").match(line) for line in cells[:-1]) and (
-        not cells or bool(regex("OfWhichCellRowEnd").match(cells[-1]) or regex("OrdinalRowLabel").match(cells[-1])))
+    cells = [block.text[start:end].strip() for start, end in block.line_spans[1:]]
+    if cells and regex("OrdinalRowLabel").match(cells[-1]):
+        cells.pop()
+    return all(regex("OfWhichCellRowEnd").match(cell) for cell in cells)
 
 
 def flat_row_starts(block: Block, body_start: int) -> list[int]:
     """Where raw lines after ``body_start`` start a new row of a table flattened into the paragraph ("Second:
     ISIS ...", a ranking after a row ending in a number), as offsets from ``body_start``."""
-    lines = list(zip(block.starts, block.starts[1:] + [len(block.text)]))
+    lines = block.line_spans
     labels = [row_label(block.text[start:end]) for start, end in lines]
     cuts = [start for (start, _), label in zip(lines[1:], labels[1:])
             if regex("FlatRowStart").match(block.text[start:])
