@@ -631,8 +631,16 @@ class Row:
     @staticmethod
     def opened(before: Row | None, block_ctx: Context, party: str) -> tuple[Row, Context]:
         """The row that starts with ``party``, and the block context its statements are read in."""
-        intro = before.intro if before else replace(block_ctx, party=None, subject=None)
+        intro = before.intro if before else first_row_context(block_ctx)
         return Row(party, intro), replace(intro)
+
+
+def first_row_context(block_ctx: Context) -> Context:
+    """The context the first ordinal row of a block is read in: the block's, without its party; and without its measure
+    when the statement before names its own subject ("Government forces also killed 127 individuals under torture.
+    Third: Kurdish forces (PYD) Civilians: 21"): that party's count, no introduction whose measure the rows count."""
+    measure = None if block_ctx.subject is not None else block_ctx.measure
+    return replace(block_ctx, party=None, subject=None, measure=measure)
 
 
 def is_item_alone(block: Block) -> bool:
