@@ -280,12 +280,24 @@ def place_scope(segment: str, before: str = "") -> Governorates | None:
         alone = None  # "In June alone": a period, not a place
     place = where.group("place") if where else alone.group("place") if alone else None
     if place is None:
+        attacked = attacked_governorate(before or segment)
+        if attacked:
+            return Governorates((attacked,))
         return Governorates(AMBIGUOUS) if in_a_governorates_where_clause(before or segment) else None
     if regex("WholeCountry").fullmatch(place.strip()):
         return None
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
     return Governorates((named[0].code,) if one else AMBIGUOUS)
+
+
+def attacked_governorate(before: str) -> str | None:
+    """The governorate an attack was "on", named alone before a where-clause ("the offensive on Daraa governorate,
+    where 402 civilians died"); None when the words name no such one governorate ("an airstrike on a market, where")."""
+    on = regex("WhereOnBefore").search(before)
+    named = find_governorates(on.group("place")) if on else []
+    one = len(named) == 1 and named[0].start == 0 and not names_a_city(on.group("place"))
+    return named[0].code if one else None
 
 
 def in_a_governorates_where_clause(before: str) -> bool:

@@ -71,6 +71,15 @@ def label_measure(segment: str) -> str | None:
     return named if named in SECTION_MEASURES | {"massacres"} else None
 
 
+def stated_measure(head: Head, segment: str) -> str | None:
+    """The measure the subject of a verb of stating right before a count of victims names ("Deaths under torture in
+    2014 totalled 1,652 victims", "Media workers killed that year numbered 57 people"), when it is one beside the
+    civilian toll (workers, torture); else None: the count's noun is only its unit. ``segment``: the clause up to the
+    count."""
+    named = measure_of_text(segment) if head.noun == "generic" and regex("StatedAs").search(segment) else None
+    return named if named in SECTION_MEASURES else None
+
+
 def gapped_measure(head: Head, before: str, first: bool = False) -> str | None:
     """The measure the label right before a bare count whose verb is left out names, after a count of another
     ("the medical staff numbered 97 and media activists 53": media workers) or, for the ``first`` count of its
@@ -102,6 +111,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return opening  # "Of the month's victims, 26 died due to torture": those victims' torture deaths
     if regex("TortureWord").search(window):
         return "torture_deaths"
+    stated = stated_measure(head, segment)
+    if stated:
+        return stated  # "Deaths under torture in 2014 totalled 1,652 victims"
     if (previous_measure or block.measure) == "massacres" and regex("MassacreVictimsAfter").match(window):
         return "massacre_deaths"  # "44 massacres, ..., with 1,261 civilians killed in them"; "... in these massacres"
     if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before

@@ -703,7 +703,7 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # wrapped over lines; round 36): a statement of its own, never the row's cells
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("OfWhichCellRowEnd").search(block.text[before:start]) and block.text[start:start + 1].isupper()
-             and not regex("FlatRowCells").match(block.text[start:end])]
+             and not regex("CellsGoOn").match(block.text[start:end])]
     # a heading on a raw line of its own before a labelled count's line is a statement of its own (round 48)
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if is_heading_before_label(block.text[before:start], block.text[start:end])]
