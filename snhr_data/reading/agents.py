@@ -65,8 +65,9 @@ def unknown_agent_before(segment: str) -> str | None:
         # for 14", "and the Mars Legion for five"
     held = regex("AgentHeld").search(segment)
     if not match and held:
-        match = held  # "The report held the interim government's forces responsible for 28 deaths"
-    label = regex("LeadingConjunction").sub("", match.group("label").strip()) if match else ""
+        match = held  # "The report held the interim government's forces responsible for 28 deaths", "It blamed X for"
+    label = regex("LeadingConjunction").sub("", (match.group("label") or match.groupdict().get("blamed")).strip()) \
+        if match else ""
     if not label or regex("NotAnAgent").fullmatch(label) or is_anaphor(label):
         return None
     return label

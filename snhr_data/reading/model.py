@@ -225,6 +225,8 @@ LEFT_OUT_BECAUSE = {
                         "say which one it is a part of"),
     "joint_sum": ("{p} adds up (\"together\") the counts of parties named before it: neither the whole toll nor one "
                   "party's"),
+    "joint_parties": ("{p} gives one count to two parties added together (\"X and Y together\"): neither party's "
+                      "alone"),
 }
 
 
@@ -250,7 +252,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "groups": "given to all parties", "joint": "given to the first of them",
              "joint_place": "given to one of them", "unlabelled_cells": "given to a column",
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
-             "joint_sum": "filed as the total", "comparand": "given to the party named before it",
+             "joint_sum": "filed as the total", "joint_parties": "given to one of them",
+             "comparand": "given to the party named before it",
              "part_antecedent": "filed as a part of the last of them"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",

@@ -86,6 +86,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "Together the two accounted for 58 deaths": the sum of parties named before, never the total
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "joint_sum")
         return LEFT_OUT
+    joint = joint_parties_together(text[segment_start:start], report)
+    if joint:  # "Add the coalition and Russia together and you get 1,770": both parties' count, neither's alone
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "joint_parties")
+        return LEFT_OUT
     share = regex("ShareGoesToAfter").match(text[end:])
     if share:  # "The largest share, 74 deaths, goes to X": X's count, whoever else the sentence names
         given = find_parties(text[end + share.end():], report)
@@ -260,6 +265,17 @@ def joint_agents_after(window: str, report: str) -> re.Match[str] | None:
     if listed and len({m.code for m in find_parties(listed.group(0), report)}) < 2:
         listed = None
     return regex("JointAgentsAfter").search(window) or listed
+
+
+def joint_parties_together(segment: str, report: str) -> re.Match[str] | None:
+    """The "X and Y together" of a count's segment whose Y is a party and whose "and" is no combined party's own
+    ("Add the coalition and Russia together and you get 1,770"); None if there is none."""
+    named = find_parties(segment, report)
+    for joint in regex("JointPartiesTogether").finditer(segment):
+        in_a_name = any(m.start < joint.start() < m.end for m in named)
+        if not in_a_name and any(joint.start("last") <= m.start < joint.end("last") for m in named):
+            return joint
+    return None
 
 
 def joined_label(text: str, start: int, report: str) -> str | None:
