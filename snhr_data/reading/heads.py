@@ -169,6 +169,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "bare"  # "attributed 92 deaths to X, 86 to Y and 147 to Z": each count of the list
     if not noun and regex("BlamedOnAfter").match(after) and regex("BlamedOnBefore").search(before):
         noun = "bare"  # "24 were blamed on X and 14 on Y": each count of the list
+    if not noun and regex("NumberOfCiviliansAfter").match(after) and regex("Bringing").search(before):
+        noun = "generic"  # "That brings to 2,941 the number of civilians killed since ...": the number it brings
     if noun in ("", "bare") and regex("CiviliansPredicateAfter").match(after) and regex("PartOfPeopleBefore").search(before):
         noun = "generic"  # "1,583 individuals ..., among whom 1,092 were civilians": the civilians among them
     if not noun and regex("DetaineesAfter").match(after) and regex("TortureClaimedBefore").search(before):

@@ -324,10 +324,12 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
         warn_left_out(sentence.source, sentence.line_at(head.mention.start), text[:closing.end()].strip()[:80],
                       "respective")
         return LEFT_OUT
-    if head.noun in GROUP_HEADS:
+    wholes = [h for h in heads if h.noun not in GROUP_HEADS and h.mention.end <= closing.start()]
+    listed = wholes if head.noun not in GROUP_HEADS else group_run_after(head, heads, wholes, text, closing.start())
+    if not listed:
         return None
-    listed = [h for h in heads if h.noun not in GROUP_HEADS and h.mention.end <= closing.start()]
-    named = find_parties(text[:listed[0].mention.start], sentence.source.report)
+    named = [member for mention in find_parties(text[:wholes[0].mention.start], sentence.source.report)
+             for member in members_named(mention, sentence.source.report)]
     if len(named) < 2:
         return None
     chain = joined_mentions(named, text)
@@ -336,6 +338,33 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
         return LEFT_OUT
     return Parties((chain[listed.index(head)].code,))
+
+
+def group_run_after(head: Head, heads: list[Head], wholes: list[Head], text: str, closing: int) -> list[Head]:
+    """The run of a group's counts ``head`` is listed in after the counts ``wholes`` that "respectively" pairs with
+    parties, closed by its own "respectively" at ``closing`` ("X and Y killed 512 and 276 civilians respectively, ...,
+    and 78 and 47 women respectively": 78 and 47, the women of X and Y in the same order; round 57c); none before such
+    counts, nor for a run another count follows before the word."""
+    if not wholes or head.mention.start < wholes[-1].mention.end:
+        return []
+    run = joined_run(head, [h for h in heads if h.noun == head.noun], text)
+    return [] if any(run[-1].mention.end <= h.mention.start and h.mention.end <= closing for h in heads) else run
+
+
+def members_named(mention: LabelMention, report: str) -> list[LabelMention]:
+    """The mentions of the members a combined party's label coordinates, in the text's order, when each side of its
+    "and" names one of them ("Syrian regime forces and Russian forces killed 512 and 276 civilians respectively": the
+    two parties "respectively" pairs with its counts; round 57c); else the label's own mention ("the Syrian-Russian
+    alliance")."""
+    members, join = combined_members().get(mention.code, ()), regex("CombinedMembersJoin").search(mention.text)
+    if not members or join is None:
+        return [mention]
+    sides = ((0, mention.text[:join.start()]), (join.end(), mention.text[join.end():]))
+    named = [(offset, find_parties(side, report)) for offset, side in sides]
+    if any(len(found) != 1 for _, found in named) or sorted(found[0].code for _, found in named) != sorted(members):
+        return [mention]
+    return [LabelMention(found[0].code, mention.start + offset + found[0].start, mention.start + offset + found[0].end,
+                         found[0].text) for offset, found in named]
 
 
 def same_order_party(head: Head, heads: list[Head], sentence: Sentence, before: tuple[str, ...]) -> Parties | None:

@@ -49,7 +49,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     before = [p for p in periods if p.end <= start and not any(a <= p.start < b for a, b in asides)]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
-        what = [p for p in periods if bringing.start() <= p.start < start]
+        what = [p for p in periods if bringing.start() <= p.start < start] or \
+            brought_number_periods(head, sentence, periods, later_heads)
         chosen = what[0] if what else None
     elif own:
         chosen = own[0]
@@ -96,6 +97,16 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            block.period or section.period or default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def brought_number_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...],
+                           later_heads: list[Head]) -> list[PeriodMention]:
+    """The period phrases of the number a "bringing" clause names after its count ("That brings to 2,941 the number of
+    civilians killed since the start of 2025"): those after the count and before the next; none for another shape."""
+    if not regex("NumberOfCiviliansAfter").match(sentence[head.mention.end:]):
+        return []
+    end = later_heads[0].mention.start if later_heads else len(sentence)
+    return [p for p in periods if head.mention.end <= p.start < end]
 
 
 def month_of_party_start(mention: PeriodMention, sentence: str, report: str) -> PeriodMention:

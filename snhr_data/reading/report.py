@@ -282,7 +282,7 @@ class ReportReader:
                 continue
             if matches_any("SkipSentence", with_seated_monitor_named(text, self.source,
                                                                      block.line_at(body_start + offset))):
-                sentence = statement_before_definition(sentence)
+                sentence = statement_before_aside(sentence)
                 if not sentence:
                     continue
                 text = sentence.strip()
@@ -569,11 +569,13 @@ def with_seated_monitor_named(text: str, source: Source, line: int) -> str:
     return regex("SeatedMonitor").sub("SNHR", text)
 
 
-def statement_before_definition(sentence: str) -> str:
+def statement_before_aside(sentence: str) -> str:
     """The statement a sentence makes before the definition it adds in a relative clause ("Five massacres were recorded
     during the month, according to the report, which defines a massacre as an attack that kills five or more ...":
-    five massacres, never a count of the definition); empty when the sentence is all definition or skipped else."""
-    aside = regex("DefinitionAside").search(sentence)
+    five massacres, never a count of the definition) or before another organisation's count it sets against it ("...,
+    SNHR said on Thursday, while the Syrian Observatory ... reported 402 deaths": SNHR's figures, never the other's);
+    empty when the sentence is all aside or skipped else."""
+    aside = regex("DefinitionAside").search(sentence) or regex("OtherSourceContrast").search(sentence)
     statement = sentence[:aside.start()] if aside else ""
     return "" if matches_any("SkipSentence", statement) else statement
 
