@@ -323,7 +323,26 @@ def contents_entries(lines: Sequence[str | None]) -> set[int]:
                 break
             entries |= set(range(start, i + width))
             i, last_page = i + width, page
+        if not last_page:
+            entries |= set(unpaged_entries(lines, start))
     return entries
+
+
+def unpaged_entries(lines: Sequence[str | None], start: int) -> range:
+    """The lines of a table of contents of no page numbers, with the "Contents" line at ``start``: the short lines after it
+    up to the first that repeats one of them (the body opening on the first entry's heading again; round 57). Empty
+    when a sentence or a long line comes first, or no line repeats an entry: no entries are told from the body then."""
+    seen: set[str] = set()
+    for i in range(start + 1, len(lines)):
+        text = (lines[i] or "").strip()
+        if not text:
+            continue
+        if text.casefold() in seen:
+            return range(start, i) if len(seen) > 1 else range(0)
+        if len(text.split()) > CONTENTS_ENTRY_WORDS or re.search(r"[.!?;:]$", text):
+            return range(0)
+        seen.add(text.casefold())
+    return range(0)
 
 
 def is_named_row(line: str) -> bool:
