@@ -381,10 +381,7 @@ class ReportReader:
             self.read_block(title_copy(block), title=True)
         place = None  # the governorate a label line ending the part before names ("Aleppo:")
         body = blocks[len(title):]
-        contents = contents_list(body)
         for i, whole in enumerate(body):
-            if i in contents:
-                continue
             if self.listed_counts:
                 self.listed_measure, self.listed_counts = measure_by_sum(self.listed_counts, body[i:], self.source), ()
             handed = breakdown_measure(body[i - 1], whole) if i else None
@@ -1068,28 +1065,6 @@ def is_contents_entry(block: Block) -> bool:
     Torture8", "V. Recommendations 10"): neither a heading of what follows nor a count."""
     text = block.text.strip()
     return bool(ROMAN_HEADING.match(text) and regex("PageNumberEnd").search(regex("ItemPrefix").sub("", text)))
-
-
-def contents_list(blocks: list[Block]) -> range:
-    """The places of a table of contents among ``blocks``, its heading and its entries, unnumbered or numbered
-    without page numbers ("Table of Contents" / "Executive Summary" / ... / "Conclusions"): the run of headings after
-    the heading up to the one repeating its first entry, where the body begins. Empty when no heading repeats the
-    first entry: the entries are not told from the body's headings."""
-    starts = [i for i, block in enumerate(blocks[:-1]) if regex("ContentsHeading").fullmatch(block.text.strip())]
-    if not starts or not is_heading(blocks[starts[0] + 1]):
-        return range(0)
-    first = entry_key(blocks[starts[0] + 1])
-    for end in range(starts[0] + 2, len(blocks)):
-        if not is_heading(blocks[end]):
-            break
-        if entry_key(blocks[end]) == first:
-            return range(starts[0], end)
-    return range(0)
-
-
-def entry_key(block: Block) -> str:
-    """A heading's words as a contents entry and the body's heading both give them, case and spacing aside."""
-    return " ".join(block.text.rstrip(":").split()).casefold()
 
 
 def combined_split_after(before: list[Figure], read: list[Figure], text: str) -> dict[int, Figure]:
