@@ -100,6 +100,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
+    subject = [m for m in find_parties(text[:start], report) if kills_right_after(text, m, start)]
+    if subject and next_clause_subject(text[end:next_count_start(head, heads, text)], report):
+        # "by X, which killed 97 civilians, by Y, which killed 71": X's; Y the subject of the next count's own clause
+        return Parties((subject[-1].code,))
     named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
     if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(window, report)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
@@ -132,7 +136,6 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # due to torture ..., nine died in detention facilities of X"), may state the total too
         part = bool(previous) or bool(regex("StatedWholeOpening").match(text[:start]))
         return replace(named_after, in_detention=False) if part and named_after.in_detention else named_after
-    subject = [m for m in find_parties(text[:start], report) if kills_right_after(text, m, start)]
     if subject:  # "..., were killed at the hands of ISIS (...), which also tortured two detainees to death"
         return Parties((subject[-1].code,))
     joined = joined_label(text, start, report)
@@ -243,6 +246,17 @@ def kills_right_after(text: str, mention: LabelMention, start: int) -> bool:
     whatever part of a whole the words before it give the party; "ISIS (...), which also tortured two detainees to
     death")."""
     return bool(regex("WhichVerbBefore").match(text[mention.end:start]))
+
+
+def next_clause_subject(between: str, report: str) -> bool:
+    """Whether a party named ``between`` a count and the next is the subject of a relative clause ending right before
+    the next count (", by armed opposition factions, which killed 71"): that count's party, none of the count before's."""
+    return any(regex("WhichVerbBefore").match(between[m.end:]) for m in find_parties(between, report))
+
+
+def next_count_start(head: Head, heads: list[Head], text: str) -> int:
+    """Where the count after ``head`` in its sentence starts; the sentence's end after its last count."""
+    return min((h.mention.start for h in heads if h.mention.start > head.mention.start), default=len(text))
 
 
 def joint_agents_of_place(clause: str, named: list[LabelMention], offset: int) -> bool:
