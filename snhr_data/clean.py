@@ -423,9 +423,11 @@ def _headline_before_paragraph(block: Block, next_text: str) -> bool:
 def _is_enumerated_title(text: str, next_text: str) -> bool:
     """ "A. Death toll of medical personnel", "B. Rebels: 38": an enumerated line of a dozen words or fewer,
     unpunctuated, unless it is a labelled count whose groups follow on the next line ("A. Civilians: 1,061" +
-    "Of whom children: 197")."""
+    "Of whom children: 197") or an item cut short at a joining word ("E. Factions of the Armed Opposition: 197
+    civilians, including 54 children and" / "31 women."; a PDF text layer's wrap, round 58): it goes on."""
     return (bool(re.match(rf"{ENUMERATOR}\s", text)) and len(text.split()) <= 12 and not re.search(r"[.,;:!?]$", text)
-            and not (re.search(r":\s*\d[\d,]*$", text) and regex("GroupsOpener").match(next_text)))
+            and not (re.search(r":\s*\d[\d,]*$", text) and regex("GroupsOpener").match(next_text))
+            and not regex("CaptionGoesOn").search(text))
 
 
 

@@ -500,16 +500,18 @@ def labelled_groups_row(line: str, source: Source, period: str, measure: str | N
 
 
 def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure]:
-    """The figures of a table's total row other than its whole total (which restates the report's): its children's
-    and women's totals ("Total 1,183 203 119": 203 children, 119 women), the report's own. A table whose columns are
-    periods ("| Party | January 2020 | February 2020 |") states each period's whole total in its cell: the total of the
-    table's party (all parties, or the one its introduction names)."""
+    """The figures of a table's total row: its children's and women's totals ("Total 1,183 203 119": 203 children,
+    119 women), and the whole total of a table by party (1,183: every party's, of the table's period; a December
+    table in an annual report gives the month's total, stated nowhere else), never a table by governorate's (perhaps
+    the worst-hit places' only). A table whose columns are periods ("| Party | January 2020 | February 2020 |")
+    states each period's whole total in its cell: the total of the table's party (all parties, or the one its
+    introduction names)."""
     if table.key not in {"party", "governorate"}:
         return []
     return [Figure(source.report, period, *cell_measure_group(table, group), table.party, "all", "count", "",
                    float(n.value), "exact", source.source_file, line_no, quote, ROW_NOTE)
             for group, period, n in zip(table.groups, table.column_periods(), numbers)
-            if group != FIGHTERS and n and (group != "all" or table.periods)]
+            if group != FIGHTERS and n and (group != "all" or table.periods or table.key == "party")]
 
 
 def label_code(label: str, found: list) -> str | None:
