@@ -73,6 +73,15 @@ class ReportReader:
     undated_heading: bool = False  # under a heading naming no period ("Massacres") in the section a month's heading
     # opened ("December 2014") within the report's longer period, before any figure: whether the heading is the
     # month's sibling is not yet said (``back_to_report_period``)
+    contents_run: int = 0  # the numbered headings read one right after another, no body between them: two or more are
+    # a table of contents ("5. Massacres" / "6. Recommendations" / "Introduction"), whose entries set nothing
+
+    def close_contents(self) -> None:
+        """Undo what the numbered headings in force set: they were a table of contents's entries, not sections."""
+        for _, changed in reversed(self.outline):
+            for name, value in changed.items():
+                setattr(self if name == "skipping" else self.section, name, value)
+        self.outline = []
 
     def open_numbered(self, number: HeadingNumber | None) -> None:
         """Before the heading numbered next after one in force ("4. December 2025" after "3. Deaths Due to Torture"),
@@ -95,7 +104,7 @@ class ReportReader:
         return {"measure": self.section.measure, "period": self.section.period, "party": self.section.party,
                 "skipping": self.skipping}
 
-    def read_heading(self, block: Block, major: bool) -> None:
+    def read_heading(self, block: Block, major: bool, contents_run: int = 0) -> None:
         text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
         if is_date_line(text):
             return  # the publication date, not a period of the figures
@@ -104,6 +113,9 @@ class ReportReader:
             self.skipping = False
             self.section, self.period_level = Context(), 0
         number = None if major else heading_number(block.text) or ordinal_heading_number(block.text)
+        if number is None and contents_run >= 2:
+            self.close_contents()  # "1. Introduction" / ... / "6. Recommendations" / "Introduction": the body begins
+        self.contents_run = contents_run + 1 if number is not None else 0
         self.open_numbered(number)
         before = self.heading_state()
         self.set_by_heading(block, text)
@@ -406,6 +418,7 @@ class ReportReader:
         period = context.period or self.source.period
         group = self.table.groups[0] if self.table and self.table.introduced else "all"
         before, self.before = self.before, whole.text
+        contents_run, self.contents_run = self.contents_run, 0
         header = None if self.skipping else (table_header(whole.text, period, context.measure, group)
                                              or measure_table_header(whole.text, self.source, period)
                                              or period_table_header(whole.text, self.source, context.measure, period)
@@ -445,7 +458,7 @@ class ReportReader:
         elif is_heading(block) and not flat_row_starts(block, 0):
             self.listed = self.listed if block.text.rstrip().endswith(":") else None
             self.listed_measure = self.listed_measure if block.text.rstrip().endswith(":") else None
-            self.read_heading(block, is_major_heading(block))
+            self.read_heading(block, is_major_heading(block), contents_run)
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
         elif not self.skipping and not self.aside:
