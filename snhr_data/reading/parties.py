@@ -142,6 +142,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if joined:  # "Landmines and assassinations: 177 civilians killed ...": no count of the landmines alone
         warn_left_out(sentence.source, sentence.line_at(start), joined, "joined_label")
         return LEFT_OUT
+    if named_before and regex("MostOfTheWholeBefore").search(segment):
+        return Parties(("all",))  # "X and Y were behind most of the 1,382 deaths": the whole, their part unsaid
     if named_before:
         return Parties(combined_by_breakdown(named_before, segment, text[end:], report, head.mention.value))
     relative = relative_subject(segment, text[:segment_start], report)
