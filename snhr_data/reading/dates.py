@@ -85,6 +85,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         if "this_half" in groups or "toll_half" in groups:  # "the half-year's victims", "the toll of the half-year":
             # the half of the report's year its month is in
             groups = {"half": "first" if int(report[5:7]) <= 6 else "second"}
+        if "own_half" in groups:  # "the first half's victims": that half of the report's year
+            groups = {"half": groups["own_half"]}
         if "this_quarter" in groups:  # "over the quarter": the quarter of the report's year its month is in
             groups = {"quarter": QUARTERS[(int(report[5:7]) - 1) // 3]}
         period = month_range({"year": str(report_year), **groups})

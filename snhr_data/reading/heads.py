@@ -480,6 +480,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
+        period = regex("NextClausePeriod").search(window) if stop < len(sentence) else None
+        if period:
+            cuts.append(period.start())  # "..., and since December 8, 2024, it has recorded 3,411": the next count's
         compared = regex("ComparedCountStart").search(window)
         if compared:
             cuts.append(compared.start())  # "29 children, more than the 27 children killed by X": X is the 27's agent

@@ -291,7 +291,8 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
     key = key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
     groups = legend_groups(match.groupdict().get("legend")) or (intro_group(sentence),)
-    if len(mentions) > 1 or (mentions and not mentions[0].period):
+    # "in the first quarter of 2020 (January-March)": one period spelt out twice
+    if len({m.period for m in mentions}) > 1 or (mentions and not mentions[0].period):
         return Table(key, groups, NO_PERIOD, measure, party=party, introduced=True)
     if not mentions and key == "month":
         period = months_table_period(period)  # "June 2016" / ... / "Monthly distribution of the death toll:"
