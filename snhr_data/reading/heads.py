@@ -316,7 +316,15 @@ def gapped_group(sentence: str, previous: Head | None, mention: NumberMention) -
     ''."""
     if previous is None or previous.noun not in GROUP_NOUNS or previous.groups:
         return ""
-    return previous.noun if gapped_party_before(sentence[noun_end(sentence, previous.mention):mention.start]) else ""
+    before = sentence[noun_end(sentence, previous.mention):mention.start]
+    return previous.noun if gapped_party_before(before) or gapped_unknown_label(before) else ""
+
+
+def gapped_unknown_label(before: str) -> bool:
+    """Whether ``before`` is the joiner and label of a list item the vocabulary may lack, not a place's, the next
+    count's verb and noun left out ("... 20 children, the opposition 10": the group carried, the party left out)."""
+    match = regex("UnknownListItemBefore").fullmatch(before)
+    return bool(match) and not find_governorates(match.group("label"))
 
 
 def gapped_party_before(before: str, report: str | None = None) -> bool:

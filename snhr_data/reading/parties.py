@@ -124,6 +124,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if owner and owner[0].start == 0 and regex("AgentTail").fullmatch(owned.group("owner")[owner[0].end:]):
         return Parties((owner[0].code,))  # "112 of the regime's victims died under torture": the party's
     segment = text[segment_start:start]
+    unknown_item = unknown_list_item(segment, report) if head is not heads[0] else None
+    if unknown_item:  # "X killed 20 children, the opposition 10, ...", "by X (5), the alliance (6)": a party the
+        # vocabulary lacks, never the party of the item before
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {unknown_item!r}", sentence.source.strict)
+        return LEFT_OUT
     # never a party named before the count's own clause ("X were responsible for 28% of ..., and 98 detainees have died
     # due to torture"; round 42)
     named_before = named_in_segment(text[max(segment_start, own_clause_start(head, text)):start], text[end:], report)
@@ -341,10 +347,11 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
                       "respective")
         return LEFT_OUT
     wholes = [h for h in heads if h.noun not in GROUP_HEADS and h.mention.end <= closing.start()]
-    listed = wholes if head.noun not in GROUP_HEADS else group_run_after(head, heads, wholes, text, closing.start())
+    listed = wholes if head.noun not in GROUP_HEADS else (group_run_after(head, heads, wholes, text, closing.start())
+                                                          if wholes else opened_group_run(head, heads, text))
     if not listed:
         return None
-    named = [member for mention in find_parties(text[:wholes[0].mention.start], sentence.source.report)
+    named = [member for mention in find_parties(text[:(wholes or listed)[0].mention.start], sentence.source.report)
              for member in members_named(mention, sentence.source.report)]
     if len(named) < 2:
         return None
@@ -365,6 +372,15 @@ def group_run_after(head: Head, heads: list[Head], wholes: list[Head], text: str
         return []
     run = joined_run(head, [h for h in heads if h.noun == head.noun], text)
     return [] if any(run[-1].mention.end <= h.mention.start and h.mention.end <= closing for h in heads) else run
+
+
+def opened_group_run(head: Head, heads: list[Head], text: str) -> list[Head]:
+    """The run of a group's counts ``head`` is listed in when the sentence opens with that group and no whole count
+    comes before ("Children were killed by X, Y and Z: five, two and one respectively": the children of X, Y and Z;
+    round 60); none in a sentence of no such opening."""
+    if not regex("GroupOpening").match(text):
+        return []
+    return joined_run(head, [h for h in heads if h.noun == head.noun], text)
 
 
 def members_named(mention: LabelMention, report: str) -> list[LabelMention]:
@@ -440,6 +456,14 @@ def all_by_unknown_agent(window: str, label: str, segment: str) -> bool:
     at = window.find(label)
     return at > 0 and bool(regex("AllOfThemBefore").search(window[:at])) and unknown_agent_before(segment) is None \
         and not regex("AgentBefore").search(segment)
+
+
+def unknown_list_item(segment: str, report: str) -> str | None:
+    """The label of a list item the vocabulary lacks when ``segment``, from the count before, is only the joiner and
+    that label, its count right after it ("..., the opposition 9", "..., the alliance (43)"); None for any other."""
+    match = regex("UnknownListItemBefore").fullmatch(segment)
+    label = match.group("label") if match else ""
+    return label if label and not find_parties(label, report) and not find_governorates(label) else None
 
 
 def run_in_actor(segment: str, before: str, report: str) -> bool:
