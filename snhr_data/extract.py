@@ -280,10 +280,11 @@ def without_shares_their_section_contradicts(figures: list[Figure], text_period:
         values = exact.get(key, set())
         return next(iter(values)) if len(values) == 1 else None  # a count stated with two values proves nothing
 
+    points = float(settings("audit")["percent_points"]["exact"])  # how far a stated percent may sit from its counts'
+
     def contradicted(share: Figure) -> bool:
         part = one_value((share.period, share.measure, share.perpetrator, share.governorate, share.victim_group))
         whole = one_value((share.period, share.measure, "all", share.governorate, share.victim_group))
-        points = float(settings("audit")["percent_points"]["exact"])  # how far a stated percent may sit from its counts'
         return bool(part is not None and whole) and abs(100 * part / whole - share.value) >= points
 
     kept = []

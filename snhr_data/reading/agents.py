@@ -73,6 +73,15 @@ def unknown_agent_before(segment: str) -> str | None:
     return label
 
 
+def list_item_label(before: str) -> str | None:
+    """The label of a list item between a count and the next when ``before`` is only the joiner and that label
+    ("..., the opposition 9", "..., the alliance (43)"), the next count's verb and noun left out; None for any other
+    words, or a place's label."""
+    match = regex("UnknownListItemBefore").fullmatch(before)
+    label = match.group("label") if match else ""
+    return label if label and not find_governorates(label) else None
+
+
 def is_elided_proper_name(elided: str | None) -> bool:
     """Whether an actor's label before an elided "for N" is a name in title case ("and the Mars Legion for five"), no
     place's."""

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from ..grammar import cached, cached_by_text, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, without_aliases
-from .agents import is_elided_proper_name, row_label_agent
+from .agents import is_elided_proper_name, list_item_label, row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
 GROUP_HEADS = GROUP_NOUNS | {"children_and_women"}  # counts of a victim group, not of all civilians
@@ -317,14 +317,8 @@ def gapped_group(sentence: str, previous: Head | None, mention: NumberMention) -
     if previous is None or previous.noun not in GROUP_NOUNS or previous.groups:
         return ""
     before = sentence[noun_end(sentence, previous.mention):mention.start]
-    return previous.noun if gapped_party_before(before) or gapped_unknown_label(before) else ""
-
-
-def gapped_unknown_label(before: str) -> bool:
-    """Whether ``before`` is the joiner and label of a list item the vocabulary may lack, not a place's, the next
-    count's verb and noun left out ("... 20 children, the opposition 10": the group carried, the party left out)."""
-    match = regex("UnknownListItemBefore").fullmatch(before)
-    return bool(match) and not find_governorates(match.group("label"))
+    # "... 20 children, the opposition 10": the group carried over a label the vocabulary may lack (its party left out)
+    return previous.noun if gapped_party_before(before) or list_item_label(before) else ""
 
 
 def gapped_party_before(before: str, report: str | None = None) -> bool:

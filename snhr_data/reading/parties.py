@@ -12,7 +12,8 @@ from ..numbers import find_numbers
 from ..vocab import (LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party,
                      without_aliases)
 from .agents import (
-    anaphor_subject, is_backward, is_included_part, method_subject, refers_back, unknown_agent, unknown_agent_before,
+    anaphor_subject, is_backward, is_included_part, list_item_label, method_subject, refers_back, unknown_agent,
+    unknown_agent_before,
 )
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, is_stated_whole, noun_end
@@ -461,9 +462,8 @@ def all_by_unknown_agent(window: str, label: str, segment: str) -> bool:
 def unknown_list_item(segment: str, report: str) -> str | None:
     """The label of a list item the vocabulary lacks when ``segment``, from the count before, is only the joiner and
     that label, its count right after it ("..., the opposition 9", "..., the alliance (43)"); None for any other."""
-    match = regex("UnknownListItemBefore").fullmatch(segment)
-    label = match.group("label") if match else ""
-    return label if label and not find_parties(label, report) and not find_governorates(label) else None
+    label = list_item_label(segment)
+    return label if label and not find_parties(label, report) else None
 
 
 def run_in_actor(segment: str, before: str, report: str) -> bool:

@@ -104,7 +104,7 @@ class ReportReader:
         return {"measure": self.section.measure, "period": self.section.period, "party": self.section.party,
                 "skipping": self.skipping}
 
-    def read_heading(self, block: Block, major: bool, contents_run: int = 0) -> None:
+    def read_heading(self, block: Block, major: bool, contents_run: int) -> None:
         text = regex("ItemPrefix").sub("", block.text).rstrip(":").strip()
         if is_date_line(text):
             return  # the publication date, not a period of the figures
