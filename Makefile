@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: build test test-realistic setup bytecode data check goldens bench clean browser-check
+.PHONY: build test test-battery test-realistic setup bytecode data check goldens bench clean browser-check
 
 $(BIN)/snhr-data: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,18 @@ check: setup
 # messages (the test files, and whole plugin packages such as Hypothesis, ~100 modules) in __pycache__. The
 # controller rewrites the plugins before it starts the two workers, which then load them instead of rewriting them
 # again (about 1 s of CPU each), and a second run rewrites nothing.
-# `make test` leaves out the ~1,150 held-out realistic texts (tests/cases/realistic/, the mark `realistic`): they are
+# `make test` leaves out the ~1,450 held-out realistic texts (tests/cases/realistic/, the mark `realistic`): they are
 # the corpus each round of the reader is measured on, two thirds of the suite's CPU and growing every round.
-# `make test-realistic` runs them, spread case by case over both processes; CI (.ci/run) runs both targets.
+# `make test-realistic` runs them, spread case by case over both processes. It also leaves out the bulk of the sweeps
+# (the mark `battery`): of the mutations of the real reports, the fuzzed excerpts and the PDF layouts it runs a sample
+# (every kind of each), and the interrupted builds (tests/test_faults.py) not at all; `make test-battery` runs the
+# rest. CI (.ci/run) runs all three targets.
 test: setup bytecode
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -m "not realistic"
-	@echo "make test: the realistic corpus (tests/cases/realistic) is left to make test-realistic (CI runs both)"
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -m "not realistic and not battery"
+	@echo "make test: the realistic corpus and the sweeps' bulk are left to make test-realistic and make test-battery (CI runs all three)"
+
+test-battery: setup bytecode
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -m battery
 
 test-realistic: setup bytecode
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -m realistic --dist load tests/test_cases.py

@@ -267,14 +267,17 @@ def test_every_case_file_is_filed_by_behaviour():
 
 
 def test_the_realistic_texts_and_only_they_carry_the_mark_make_test_leaves_out():
-    """``make test`` deselects the mark ``realistic`` (the Makefile) and CI runs it too (``.ci/run``): every case of
-    ``tests/cases/realistic/`` carries it, no other case does, and both targets run."""
+    """``make test`` deselects the marks ``realistic`` and ``battery`` (the Makefile) and CI runs them too
+    (``.ci/run``): every case of ``tests/cases/realistic/`` carries the first, no other case does, and the three
+    targets run."""
     marked = {param.values[0] for param in case_params() if any(mark.name == "realistic" for mark in param.marks)}
     assert marked == {case_id for case_id in all_cases() if case_id.startswith("realistic/")}
     assert marked and len(marked) < len(all_cases())
     root = CASES_DIR.parent.parent
-    assert '-m "not realistic"' in (root / "Makefile").read_text(encoding="utf-8")
-    assert "make test-realistic" in (root / ".ci" / "run").read_text(encoding="utf-8")
+    make_test = re.search(r"^test: .*\n\t.*pytest -m \"([^\"]+)\"", (root / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert make_test and make_test.group(1) == "not realistic and not battery"
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8").split("\n")
+    assert {"make test", "make test-battery", "make test-realistic"} <= set(ci)
 
 
 def test_a_case_with_expected_failures_is_strict():

@@ -8,7 +8,8 @@ disappear elsewhere, nor move to another key. Likewise, swapping the party label
 ("- Drowning: Seven civilians" -> "- Jordanian forces: Seven civilians") may only change that item's party.
 
 The mutations are derived from the extractor's own output at collection time and sampled by a fixed
-stride, so the file stays fast and deterministic.
+stride, so the file stays deterministic. ``make test`` runs every fifth mutation of each report (of numbers and of
+labels); the others carry the mark ``battery`` (``make test-battery``, which CI runs).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from snhr_data.vocab import find_parties
 
 REPORTS = sorted(p for p in RAW.iterdir() if p.suffix in {".txt", ".md"})
 MAX_NUMBER_MUTATIONS_PER_REPORT = 20  # 25 until session 16 (make test under 90 s: each reading of a report ~0.09 s)
+EVERY_NTH_IN_MAKE_TEST = 5  # make test: every 5th mutation of a report (~0.1 s each); the others: make test-battery
 
 
 # --- the unaltered reports --------------------------------------------------------------------------
@@ -202,11 +204,19 @@ KNOWN_NUMBER_FAILURES: dict[tuple[str, int, float], str] = {
 }
 
 
+def in_battery(index: int, every: int = EVERY_NTH_IN_MAKE_TEST) -> list:
+    """The mark ``battery`` for all but every ``every``-th case of a report: ``make test`` runs that sample of each
+    kind of mutation on each report, ``make test-battery`` (CI) the rest."""
+    return [] if index % every == 0 else [pytest.mark.battery]
+
+
 def number_params():
+    index = Counter()
     for case in NUMBER_CASES:
         reason = KNOWN_NUMBER_FAILURES.get((Path(case.report).stem, case.line, case.old_value))
         marks = [pytest.mark.xfail(strict=True, reason=f"extractor: {reason}")] if reason else []
-        yield pytest.param(case, id=case.case_id, marks=marks)
+        yield pytest.param(case, id=case.case_id, marks=marks + in_battery(index[case.report]))
+        index[case.report] += 1
 
 
 # --- comparing tables -----------------------------------------------------------------------------
@@ -347,10 +357,12 @@ KNOWN_LABEL_FAILURES: dict[tuple[str, int], str] = {}
 
 
 def label_params():
+    index = Counter()
     for case in LABEL_CASES:
         reason = KNOWN_LABEL_FAILURES.get((Path(case.report).stem, case.line))
         marks = [pytest.mark.xfail(strict=True, reason=f"extractor: {reason}")] if reason else []
-        yield pytest.param(case, id=case.case_id, marks=marks)
+        yield pytest.param(case, id=case.case_id, marks=marks + in_battery(index[case.report]))
+        index[case.report] += 1
 
 
 def test_label_mutations_cover_every_labelled_item():

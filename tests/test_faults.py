@@ -5,6 +5,8 @@ real reports, quick stand-in notebooks that write their figures one by one) and 
 reader would find afterwards: ``data/processed`` and every ``reports/`` folder as before the build
 or as a complete build makes them, an index linking only files that exist, no process left behind,
 no traceback, and a next build that starts clean. (Failing writes and swaps: ``test_build.py``.)
+
+The file carries the mark ``battery``: ``make test-battery`` runs it (CI runs that target), ``make test`` does not.
 """
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ import pytest
 from tiny_project import make_project, tree
 
 SNHR_DATA = [sys.executable, "-m", "snhr_data.cli"]
-pytestmark = pytest.mark.usefixtures("notebook_workers_ready")  # for the builds run in this process
+# the whole file is the interrupt battery: make test-battery (CI) runs it, make test leaves it out (each build
+# subprocess costs seconds; make test keeps its failing writes and swaps, test_build.py)
+pytestmark = [pytest.mark.usefixtures("notebook_workers_ready"), pytest.mark.battery]
 
 
 def start_build(root: Path, *arguments: str, tag: str = "", jobs: int = 2) -> subprocess.Popen:
@@ -119,9 +123,8 @@ def states(tmp_path_factory):
     return root, before, complete
 
 
-# one interrupt of each kind at a random point (a third, a second Ctrl-C at another point, was dropped in session 16
-# to keep make test under 90 s: each costs about 3.5 s of a test process)
-@pytest.mark.parametrize("signum, seed", [(signal.SIGINT, 1), (signal.SIGTERM, 2)])
+# interrupts at random points: Ctrl-C twice, kill once (each costs about 3.5 s of a test process)
+@pytest.mark.parametrize("signum, seed", [(signal.SIGINT, 1), (signal.SIGTERM, 2), (signal.SIGINT, 3)])
 def test_an_interrupted_build_leaves_old_or_complete_outputs_and_no_process(states, tmp_path, signum, seed):
     import shutil
 

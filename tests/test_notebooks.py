@@ -190,6 +190,7 @@ def test_failed_notebook_is_reported_and_the_others_finish(tmp_path, monkeypatch
     assert [r.job.name for r in again.results] == ["2024-12"] and again.up_to_date == ["2024-11"]
 
 
+@pytest.mark.battery  # a pytest of two goldens in a subprocess (about 10 s of CPU): make test-battery, CI
 def test_altered_raw_report_fails_the_golden(tmp_path):
     """Change one figure in a raw report (and its checksum): the golden of that report must fail, also when it runs
     after another golden in the kernel that one leaves (``golden_kernel.py``), and only that golden."""
