@@ -316,8 +316,11 @@ def _is_subheading(before: str, text: str, after: str | None) -> bool:
 
 def _is_topic_heading(text: str) -> bool:
     """A short heading of the report's subjects, its list perhaps with commas ("Children and women", "Medical, media
-    and Civil Defense")."""
-    return _is_short_title(text.replace(",", "")) and bool(regex("TopicHeading").fullmatch(text))
+    and Civil Defense"); a list of the workers only may be longer ("Medical personnel, media workers and Civil
+    Defense"; round 61a)."""
+    short = _is_short_title(text.replace(",", "")) or (
+        not re.search(r"[\d.;:!?]", text) and bool(regex("WorkersHeading").fullmatch(text)))
+    return short and bool(regex("TopicHeading").fullmatch(text))
 
 
 def _is_parties_heading(text: str) -> bool:

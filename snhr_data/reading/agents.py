@@ -82,6 +82,21 @@ def list_item_label(before: str) -> str | None:
     return label if label and not find_governorates(label) else None
 
 
+def elided_marker_item(before: str, after: str) -> str | None:
+    """The label right after a count of a list whose first count names its agent after "at the hands of" or "by" and
+    whose next counts name theirs right after them, the marker left out ("...: 5 at the hands of X, 2 Y and one Z"):
+    a known party's or an actor's label; None for any other words."""
+    if not regex("HandsOfListBefore").search(before):
+        return None
+    match = regex("HandsOfListItemAfter").match(after)
+    label = match.group("label").strip() if match else ""
+    named = find_parties(label)
+    if named and regex("PartyLabelLead").fullmatch(label[:named[0].start]) \
+            and regex("AgentTail").fullmatch(label[named[0].end:]):
+        return label
+    return label if label and not named and regex("UnknownActor").search(label) else None
+
+
 def is_elided_proper_name(elided: str | None) -> bool:
     """Whether an actor's label before an elided "for N" is a name in title case ("and the Mars Legion for five"), no
     place's."""

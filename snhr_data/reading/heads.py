@@ -11,7 +11,7 @@ from types import MappingProxyType
 from ..grammar import cached, cached_by_text, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, without_aliases
-from .agents import is_elided_proper_name, list_item_label, row_label_agent
+from .agents import elided_marker_item, is_elided_proper_name, list_item_label, row_label_agent
 
 GROUP_NOUNS = {"children", "women"}
 GROUP_HEADS = GROUP_NOUNS | {"children_and_women"}  # counts of a victim group, not of all civilians
@@ -169,10 +169,16 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "bare"  # "attributed 92 deaths to X, 86 to Y and 147 to Z": each count of the list
     if not noun and regex("BlamedOnAfter").match(after) and regex("BlamedOnBefore").search(before):
         noun = "bare"  # "24 were blamed on X and 14 on Y": each count of the list
+    if not noun and elided_marker_item(before, after):
+        noun = "bare"  # "...: 5 at the hands of X, 2 Y and one Z": each count of the list
     if not noun and regex("NumberOfCiviliansAfter").match(after) and regex("Bringing").search(before):
         noun = "generic"  # "That brings to 2,941 the number of civilians killed since ...": the number it brings
-    if noun in ("", "bare") and regex("CiviliansPredicateAfter").match(after) and regex("PartOfPeopleBefore").search(before):
-        noun = "generic"  # "1,583 individuals ..., among whom 1,092 were civilians": the civilians among them
+    if noun in ("", "bare") and (
+            regex("CiviliansPredicateAfter").match(after) and regex("PartOfPeopleBefore").search(before)
+            or regex("CiviliansOfThemAfter").match(after) and not regex("OtherSource").search(sentence)):
+        noun = "generic"  # "1,583 individuals ..., among whom 1,092 were civilians", "..., 1,519 of them civilians": the
+        # civilians among them (never among the people another monitor counted: "SOHR ...: they say 1,061 people were
+        # killed, 402 of them civilians")
     if not noun and regex("DetaineesAfter").match(after) and regex("TortureClaimedBefore").search(before):
         noun = "generic"  # "Torture claimed the lives of 214 detainees": detainees who died under torture
     if regex("TorturedToDeathAfter").match(after) and regex("TorturedToDeathBefore").search(before):

@@ -12,7 +12,8 @@ from ..numbers import find_numbers
 from ..vocab import (LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party,
                      without_aliases)
 from .agents import (
-    anaphor_subject, is_backward, is_included_part, list_item_label, method_subject, refers_back, unknown_agent,
+    anaphor_subject, elided_marker_item, is_backward, is_included_part, list_item_label, method_subject, refers_back,
+    unknown_agent,
     unknown_agent_before,
 )
 from .governorates import ranking_subject
@@ -434,12 +435,15 @@ def joined_run(head: Head, heads: list[Head], text: str) -> list[Head]:
 
 def party_after_count(head: Head, sentence: Sentence) -> Parties | None:
     """The party of an item that gives its count first and its party's label after a dash, as all of the item ("2,958
-    — Syrian regime forces", "96 – the Kurdish-led Syrian Democratic Forces"; round 16); left out (and reported) when
+    — Syrian regime forces", "96 – the Kurdish-led Syrian Democratic Forces"; round 16), or right after it in a list
+    whose first count names its agent after "at the hands of" ("5 at the hands of X, 2 Y"); left out (and reported) when
     the label names an actor the vocabulary lacks; None for an item of no such label."""
     match = regex("CountFirstLabelAfter").match(sentence.text[head.mention.end:])
-    if match is None:
+    label = match.group("label").strip() if match else \
+        elided_marker_item(sentence.text[:head.mention.start], sentence.text[head.mention.end:])
+    if not label:
         return None
-    label, report = match.group("label").strip(), sentence.source.report
+    report = sentence.source.report
     named = find_parties(label, report)
     if named and regex("PartyLabelLead").fullmatch(label[:named[0].start]) \
             and regex("AgentTail").fullmatch(label[named[0].end:]):
