@@ -107,7 +107,8 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
     scoped = place_scope(segment, sentence[:head.mention.start]) if head.noun in COUNTED_IN_PLACES else None
     if scoped is not None:
         return scoped
-    if head.noun in COUNTED_IN_PLACES and regex("ThereAfter").match(sentence[noun_end(sentence, head.mention):]):
+    if head.noun in COUNTED_IN_PLACES and (regex("ThereAfter").match(sentence[noun_end(sentence, head.mention):])
+                                           or regex("ThatPlaceBefore").search(sentence[:head.mention.start])):
         return place_there(sentence[:head.mention.start])
     is_first, end = previous is None, head.mention.end
     found = Governorates(())

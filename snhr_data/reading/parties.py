@@ -207,6 +207,16 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "part_of_total")
         return LEFT_OUT
+    if free and free[-1].start < segment_start and regex("RemainderBefore").search(segment):
+        # "X and Y killed 149 and 77 civilians respectively, the remaining 86 deaths being shared among the other
+        # parties": the rest of the toll, never the parties named before it (round 61)
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "part_of_total")
+        return LEFT_OUT
+    if free and free[-1].start < segment_start and (previous or previous_left_out) and is_included_part(segment):
+        # "X and Y killed 45 civilians, 38 of them at the hands of X, including four who died under torture": a part of
+        # the count right before it (X's 38), never of the party named before that count (round 61)
+        return Parties(previous) if previous else LEFT_OUT
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
@@ -225,7 +235,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     # after the count before it: "three were killed by X, including one who died under torture"); a ranking never, nor
     # a place's count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
     continues = (refers_back(segment, text[end:]) or bool(regex("ElidedBackReferenceBefore").search(text[:start]))
-                 or bool(previous) and is_included_part(segment)) \
+                 or (bool(previous) or previous_left_out) and is_included_part(segment)) \
         and ranking_subject(text) is None and not regex("PlaceClauseAfterBreak").search(text[:start])
     if continues and previous_left_out:  # a part of a count whose party was left out ("X were responsible for the deaths
         # of 11 civilians, six of them ...", X unknown): left out too, never the party of the sentence before
