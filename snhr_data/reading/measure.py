@@ -114,6 +114,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     stated = stated_measure(head, segment)
     if stated:
         return stated  # "Deaths under torture in 2014 totalled 1,652 victims"
+    if regex("KilledInMassacresAfter").match(window):
+        return "massacre_deaths"  # "586 of the regime's civilian victims were killed in massacres"
     if (previous_measure or block.measure) == "massacres" and regex("MassacreVictimsAfter").match(window):
         return "massacre_deaths"  # "44 massacres, ..., with 1,261 civilians killed in them"; "... in these massacres"
     if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before

@@ -242,6 +242,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
+    if continues and block.subject and block.subject.startswith(UNMAPPED):
+        # "The transitional government forces killed 21 civilians, ...; three of them died due to torture": a part of
+        # the victims of an actor the vocabulary lacks (reported with its count), never all parties' (round 62b)
+        return LEFT_OUT
     if regex("RemainderBefore").search(segment) or regex("CauseOfDeathAfter").match(text[end:]):
         # "The remaining 63 deaths were attributed to ...", "..., and 12 civilians died in explosions": the rest of the
         # toll, or the victims of a cause, never all of it; whose, the words do not say

@@ -108,6 +108,9 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
     block.clause_party = clause_party(sentence.text, counts)
+    if not counts and sentence.text.rstrip().endswith(";") and regex("TortureVictimsWholeClause").search(sentence.text):
+        block.measure = "torture_deaths"  # "All but four of the 93 torture victims died in X's ...;": "the other four
+        # died in Y's" after it are the rest of those torture victims (round 62b)
     block.opening_group = carried_group(sentence.text, block.opening_group)
     block.listed = (listed_period(sentence.text, counts, block.stated_aside)
                     or introduced_period(sentence, counts, block))
@@ -466,8 +469,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         if prev is None:
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
         return Count(head, measure)
-    if (measure == "civilian_deaths" or head.noun == "bare") and counts_fighters(head, text, segment,
-                                                                                sentence.source.report):
+    # (a massacre's victims are civilians: a count mixing fighters is none of them either, "Massacres / ... 643 martyrs
+    # in August, civilians and defectors together"; round 62b)
+    if (measure in ("civilian_deaths", "massacre_deaths") or head.noun == "bare") \
+            and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
     if regex("FightersIncluded").search(segment + text[end:head.window_end]) \
             and regex("MixedVictimNoun").match(text[end:]):
