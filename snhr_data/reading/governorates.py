@@ -134,6 +134,8 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         found = place_label(label.group("label"), report) or found  # "- Daraa: 274 civilians."
     inline = (regex("LabelRightBefore").search(sentence[: head.mention.start])
               or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
+    if inline and regex("EventPlaceBefore").search(sentence[:inline.start("label")]):
+        inline = None  # "... after the March ceasefire in Idlib: 561 civilians in January": the event's place
     if inline and not found.codes:
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians", "Latakia (187)"
     if not found.codes and head.noun in COUNTED_IN_PLACES:
@@ -330,7 +332,8 @@ def place_right_before(before: str, report: str) -> Governorates | None:
 def place_label(label: str, report: str) -> Governorates | None:
     """The governorate a label names, when it names one and no party."""
     named = find_governorates(label)
-    if len(named) == 1 and not find_parties(label, report):
+    if len(named) == 1 and not find_parties(label, report) \
+            and not regex("EventPlaceBefore").search(label[:named[0].start]):  # "... after the ceasefire in Idlib:"
         return Governorates((named[0].code,))
     return None
 

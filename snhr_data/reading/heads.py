@@ -258,7 +258,9 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             last_kind = "group"
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
-        noun = (group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
+        # ... with no count before it ("ISIS: Of which children 214 Of which women 176", a flattened row whose whole
+        # cell is left out; round 62a): a count of that group, never of all the victims
+        noun = (flipped or group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
         if noun == "bare":
             noun = (shared_noun(sentence, mention, every[index + 1:index + 2])

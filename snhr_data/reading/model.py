@@ -228,6 +228,8 @@ LEFT_OUT_BECAUSE = {
                   "party's"),
     "joint_parties": ("{p} gives one count to two parties added together (\"X and Y together\"): neither party's "
                       "alone"),
+    "compared_clause": ("{p} opens a clause after a count of another period compared in an aside, and the text does "
+                        "not say whether the clause speaks of that period or of the count before the aside"),
 }
 
 
@@ -255,7 +257,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
              "joint_sum": "filed as the total", "joint_parties": "given to one of them",
              "comparand": "given to the party named before it",
-             "part_antecedent": "filed as a part of the last of them"}.get(
+             "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -54,6 +54,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = what[0] if what else None
     elif own:
         chosen = own[0]
+    elif compared := regex("ClauseAfterComparedCount").search(sentence[:start]):
+        # "71 massacres in September, against 52 in August, in which about 2,030 ...": either month's
+        return PeriodChoice(None, False, PeriodMention(None, compared.start(), start, "compared_clause"))
     elif predicate := predicate_periods(head, sentence, periods):
         chosen = predicate[0]
     elif labelled := [p for p in before if labels_next_count(p, sentence)

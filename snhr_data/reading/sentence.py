@@ -239,7 +239,7 @@ def is_running_total(sentence: Sentence, period: str | None, block_counted: bool
     return source.period == source.report and any(
         p.period == period and (p.kind == "ytd" and (block_counted or body_counted and sentence.text[:p.start].strip())
                                 or block_counted and is_range_to_date(p, source.report)
-                                and not opens_with_a_period(sentence))
+                                and not opens_with_a_period(sentence, period))
         for p in sentence.periods)
 
 
@@ -251,11 +251,14 @@ def is_range_to_date(mention: PeriodMention, report: str) -> bool:
     return mention.kind == "range" and mention.period == f"{report[:4]}-01/{report}"
 
 
-def opens_with_a_period(sentence: Sentence) -> bool:
-    """Whether a sentence opens with a period phrase, capitalised ("In the first half of 2023, SNHR documented ...", a
-    heading run into it): it introduces the statements after it."""
+def opens_with_a_period(sentence: Sentence, period: str | None) -> bool:
+    """Whether a sentence opens with the phrase of ``period``, capitalised ("In the first half of 2023, SNHR documented
+    ...", a heading run into it): it introduces the statements after it. Another period opening it does not ("March's
+    toll is the highest ... and brings the number killed in the first quarter of 2025 to 2,179": the quarter is a
+    running total stated aside; round 62a)."""
     first = sentence.periods[0] if sentence.periods else None
-    return first is not None and not sentence.text[:first.start].strip() and sentence.text[:1].isupper()
+    return first is not None and first.period == period and not sentence.text[:first.start].strip() \
+        and sentence.text[:1].isupper()
 
 
 def is_comparison_aside(sentence: Sentence, period: str | None) -> bool:
