@@ -49,6 +49,10 @@ class Context:
     # the one party of every count of the previous statement, if a semicolon ended it ("X killed 139 civilians,
     # including 22 children; 2 died due to torture"): the party of a bare count that opens the statement after it
     clause_party: str | None = None
+    # the period a statement ended by a semicolon opened with ("In January 2017, 1,123 civilians were killed; 42 died due
+    # to torture", "February 2017: 1,021 civilians were killed; 38 died due to torture"): the period of the counts of the
+    # statement after it that name none, not the release's
+    clause_period: str | None = None
     counted: bool = False  # the block stated counts already (of the section: the report's body did, its title aside)
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose
     # part a count of the next sentence that refers back to them may be ("...; seven of those 88 were executed")

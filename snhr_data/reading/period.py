@@ -89,7 +89,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     if chosen is None:
         # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part
         aside = block.stated_aside if back else None
-        period = aside or block.period or section.period or default
+        period = aside or block.clause_period or block.period or section.period or default
         return PeriodChoice(None if period == NO_PERIOD else period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
         earlier = [p.period for p in periods if p.end <= chosen.start and p.period]

@@ -108,6 +108,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
     block.clause_party = clause_party(sentence.text, counts)
+    block.clause_period = clause_period(sentence, counts)
     if not counts and sentence.text.rstrip().endswith(";") and regex("TortureVictimsWholeClause").search(sentence.text):
         block.measure = "torture_deaths"  # "All but four of the 93 torture victims died in X's ...;": "the other four
         # died in Y's" after it are the rest of those torture victims (round 62b)
@@ -157,6 +158,18 @@ def clause_party(text: str, counts: list[Count]) -> str | None:
     """The one party of every count of a statement ended by a semicolon, else None (``Context.clause_party``)."""
     parties = {party for count in counts for party in count.parties}
     return next(iter(parties)) if len(parties) == 1 and text.rstrip().endswith(";") else None
+
+
+def clause_period(sentence: Sentence, counts: list[Count]) -> str | None:
+    """The period a statement ended by a semicolon opens with ("In January 2017, ...;", "January 2017: ...;"), when it
+    is its first count's, else None (``Context.clause_period``)."""
+    text = sentence.text
+    if not counts or not text.rstrip().endswith(";") or not sentence.periods:
+        return None
+    if not (regex("PeriodOpening").match(text) or regex("PeriodLabelOpening").match(text)):
+        return None
+    period = sentence.periods[0].period
+    return period if period and period == counts[0].period else None
 
 
 def carried_group(text: str, carried: str) -> str:
