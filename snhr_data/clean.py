@@ -440,7 +440,8 @@ def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
     item's own groups, read with it, never a whole list's."""
     indent = len(raw_line) - len(raw_line.lstrip())
     return (bool(_ITEM_START.match(item_raw_line)) and indent > len(item_raw_line) - len(item_raw_line.lstrip())
-            and bool(_ITEM_START.match(text)) and bool(regex("GroupsSubItem").match(_ITEM_START.sub("", text))))
+            and bool(_ITEM_START.match(text)) and (bool(regex("GroupsSubItem").match(_ITEM_START.sub("", text)))
+                                                   or bool(regex("GroupLabelSubItem").match(_ITEM_START.sub("", text)))))
 
 
 
@@ -483,6 +484,8 @@ def _words(texts: list[str | None]) -> frozenset[str]:
 
 _CHART_VALUE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _CHART_ROWS = 2  # the fewest rows that make a chart or a list
+# a row's share of the total after its count, alone on its line ("Aleppo" / "22" / "22.9%"; round 63b): its last cell
+_CHART_SHARE = re.compile(r"\d{1,3}(?:\.\d{1,2})?\s?%")
 _ROW_CELLS = 4  # the most values a row holds, one a column (civilians, children, women and one more)
 # the label of a value standing alone on the next line: perhaps a bullet or an enumerator ("A. Government forces:"),
 # one governorate or party, perhaps an aside in brackets ("Kurdish forces (PYD)", "Russian forces (from September 30,
@@ -560,6 +563,8 @@ def _values_after(texts: list[str | None], lines: list[int], n: int) -> int:
     count = 0
     while n + 1 + count < len(lines) and _CHART_VALUE.fullmatch(texts[lines[n + 1 + count]].strip()):
         count += 1
+    if count and n + 1 + count < len(lines) and _CHART_SHARE.fullmatch(texts[lines[n + 1 + count]].strip()):
+        count += 1  # the row's share, after its counts
     return count if 0 < count <= _ROW_CELLS and _is_value_label(texts[lines[n]]) else 0
 
 
@@ -581,8 +586,10 @@ def _header_before(texts: list[str | None], lines: list[int], run: list[tuple[in
     if first < count + 1:
         return {}
     cells = lines[first - count - 1:first]
+    shared = _CHART_SHARE.fullmatch(texts[lines[first + count]].strip())  # the row's last value is its share
     if regex("TableKeyCell").fullmatch(texts[cells[0]].strip()) and all(
-            regex("TableColumnCell").fullmatch(texts[i].strip()) for i in cells[1:]):
+            regex("TableColumnCell").fullmatch(texts[i].strip()) for i in cells[1:len(cells) - bool(shared)]) \
+            and (not shared or regex("ShareColumnCell").fullmatch(texts[cells[-1]].strip())):
         return {cells[0]: cells[1:]}
     return {}
 
@@ -775,7 +782,9 @@ def clean_blocks(raw: str) -> list[Block]:
         if continuation:
             _join(current, text, line_no, words)
         elif current is not None and _groups_sub_item(raw_lines[current.lines[0] - 1], raw_line, text):
-            current.text += ", " + _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
+            sub_item = _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
+            # "children: 6" under "Syrian regime forces: 41": "of whom children: 6", never a count of its own
+            current.text += ", " + ("of whom " if regex("GroupLabelSubItem").match(sub_item) else "") + sub_item
         else:
             current = Block(text="", md_heading=len(heading.group(1)) if heading else 0, after_dateline=after_dateline)
             _join(current, text, line_no)

@@ -142,7 +142,25 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
             block.party = explicit[-1].parties[0]
+            if is_party_part_of_whole(explicit[-1], counts, sentence.text):
+                # "31 deaths due to torture ..., 26 of them in the detention centres of X; four of these deaths took
+                # place in June" (round 63): the sentence's subject is the whole of all parties, a back reference
+                # after it speaks of that whole, not of the one party's part named in passing
+                block.party = "all"
             block.party_measures = frozenset(c.measure for c in explicit if c.parties[0] == block.party)
+
+
+def is_party_part_of_whole(part: Count, counts: list[Count], text: str) -> bool:
+    """Whether ``part``, a party's count, is a part referring back to a count of all parties of the same measure and
+    period before it in the sentence ("31 deaths due to torture, 26 of them in the detention centres of X")."""
+    if not part.parties or part.parties[0] == "all" or part.head.noun in GROUP_HEADS:
+        return False
+    index = counts.index(part)
+    before = counts[index - 1] if index else None
+    return before is not None and before.parties == ("all",) and not before.party_from_context \
+        and before.measure == part.measure and before.period == part.period and before.head.noun not in GROUP_HEADS \
+        and before.value > part.value and refers_back(text[before.head.window_end:part.head.mention.start],
+                                                      text[part.head.mention.end:])
 
 
 def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
