@@ -68,6 +68,11 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
     subject = regex("RankingSubject").match(sentence)
     if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1
                     or is_place_within(subject.group("subject"), report)):
+        ranked_next = governorate_right_before(head, previous, sentence) if previous is not None else None
+        if ranked_next and head.noun in COUNTED_IN_PLACES:
+            # a later count right after a governorate ranked beside the subject ("Eastern Ghouta in Rural Damascus
+            # accounted for 1,107 of the deaths, while Idlib recorded 294"; round 63a): that governorate's
+            return Governorates((ranked_next,))
         if ":" not in sentence[subject.end():head.mention.start] and not placed_after(head, sentence):
             return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
         own = own_governorates(head, previous, sentence, segment, report)
