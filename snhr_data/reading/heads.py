@@ -262,9 +262,10 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         # cell is left out; round 62a): a count of that group, never of all the victims
         noun = (flipped or group_subject(sentence[: mention.start]) or group_predicate(sentence[mention.end:])
                 or lost_by(sentence[: mention.start], after) or noun_of_count(sentence, mention, own_clause))
+        gapped = ""
         if noun == "bare":
-            noun = (shared_noun(sentence, mention, every[index + 1:index + 2])
-                    or (gapped_group(sentence, previous, mention) if last_kind == "head" else "") or noun)
+            gapped = gapped_group(sentence, heads, mention) if last_kind == "head" else ""
+            noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or gapped or noun
         if not noun and is_in_aside(sentence, mention):
             continue  # "36,418 civilians - about 100 civilians every day - among them ...": no count, and no break
         if not noun and previous is not None and last_kind == "group" and is_unread_group(sentence, previous, mention):
@@ -285,8 +286,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 or (last_kind == "skipped group" and regex("GroupGlueNext").search(glue))):
             last_kind = "skipped group"  # a group of something not counted ("16 civilians were killed every day,
             continue                     # including five children and two women"; "14 Syrians ..., including ...")
-        if noun in GROUP_NOUNS and previous is not None and last_kind in {"head", "group"} \
-                and is_group_of(sentence, previous, mention):
+        if noun in GROUP_NOUNS and previous is not None and last_kind in {"head", "group"} and noun != gapped \
+                and is_group_of(sentence, previous, mention):  # (a gapped count is a party's count of that group)
             previous.groups.append((noun, mention))
             last_kind = "group"
             continue
@@ -318,15 +319,26 @@ def shared_noun(sentence: str, mention: NumberMention, following: list[NumberMen
     return noun_of(sentence[following[0].end:])[0]
 
 
-def gapped_group(sentence: str, previous: Head | None, mention: NumberMention) -> str:
+def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> str:
     """The victim group a bare count right after a party's label repeats, its verb and noun left out, from the count of
     that group just before it ("Syrian regime forces killed 14 women and Russian forces 17": Russia's 17 women), else
-    ''."""
-    if previous is None or previous.noun not in GROUP_NOUNS or previous.groups:
-        return ""
-    before = sentence[noun_end(sentence, previous.mention):mention.start]
-    # "... 20 children, the opposition 10": the group carried over a label the vocabulary may lack (its party left out)
-    return previous.noun if gapped_party_before(before) or list_item_label(before) else ""
+    ''. A parenthesis right after the group's noun splits it by party ("X killed 52 children (45 by its army and 7 by
+    its air force), Y 6 ..."): its parts, and the gapped counts after it, count that group too (round 64a)."""
+    for back, previous in enumerate(reversed(heads[-12:])):
+        if previous.noun not in GROUP_NOUNS or previous.groups:
+            return ""
+        before = sentence[noun_end(sentence, previous.mention):mention.start]
+        # "... 20 children, the opposition 10": the group carried over a label the vocabulary may lack (its party left
+        # out)
+        if not back and (gapped_party_before(before) or list_item_label(before)):
+            return previous.noun
+        parts = regex("GroupPartsParenthesisBefore").match(before)
+        if parts and parts.group("rest") is None:
+            return previous.noun if regex("GroupPartByAfter").match(sentence[mention.end:]) else ""
+        if parts:
+            rest = parts.group("rest")
+            return previous.noun if gapped_party_before(rest) or list_item_label(rest) else ""
+    return ""
 
 
 def gapped_party_before(before: str, report: str | None = None) -> bool:
@@ -356,8 +368,10 @@ def opening_group(sentence: str) -> tuple[str, int]:
     opening = regex("GroupOpening").match(sentence)
     if not opening:
         return "", 0
-    # "Of the 27 children killed, ...", "The 64 women were ...", "Children killed by party: ..."
-    noun = opening.group("noun") or opening.group("subject") or opening.group("listed") or opening.group("label")
+    # "Of the 27 children killed, ...", "The 64 women were ...", "The 46 children were killed as follows: ...",
+    # "Children killed by party: ..."
+    noun = (opening.group("noun") or opening.group("subject") or opening.group("follows") or opening.group("listed")
+            or opening.group("label"))
     if regex("JointGroupNoun").fullmatch(noun):
         return "children_and_women", opening.end()
     return noun_of(" " + noun.lower())[0], opening.end()
