@@ -107,6 +107,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
     block.subject = subject_party(sentence.text, sentence.source.report)
+    clause_ended = bool(block.clause_party)  # the statement before ended by a semicolon, its counts one party's
     block.clause_party = clause_party(sentence.text, counts)
     block.clause_period = clause_period(sentence, counts)
     if not counts and sentence.text.rstrip().endswith(";") and regex("TortureVictimsWholeClause").search(sentence.text):
@@ -137,7 +138,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.last_counts = tuple(counts)
         block.victims_of |= {(party, c.measure, c.period) for c in counts if c.head.noun not in GROUP_HEADS
                              for party in c.parties}
-        block.measure = handed_measure(counts)
+        block.measure = block.measure if is_part_after_a_semicolon(sentence, counts, clause_ended) \
+            else handed_measure(counts)
         block.other_measure = other_measure(counts, block.measure)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
@@ -176,6 +178,15 @@ def clause_party(text: str, counts: list[Count]) -> str | None:
     """The one party of every count of a statement ended by a semicolon, else None (``Context.clause_party``)."""
     parties = {party for count in counts for party in count.parties}
     return next(iter(parties)) if len(parties) == 1 and text.rstrip().endswith(";") else None
+
+
+def is_part_after_a_semicolon(sentence: Sentence, counts: list[Count], clause_ended: bool) -> bool:
+    """Whether a statement after a semicolon opens with a bare count of those who died of the statement before ("X
+    killed 201 civilians; 4 died under torture; Y killed 44"): a part of that statement's count, whose measure the
+    counts after it do not take (Y's 44 are civilians, never deaths under torture)."""
+    first = counts[0].head.mention if counts else None
+    return clause_ended and first is not None and not sentence.text[:first.start].strip() \
+        and bool(regex("BareCountDiedAfter").match(sentence.text[first.end:]))
 
 
 def clause_period(sentence: Sentence, counts: list[Count]) -> str | None:
