@@ -189,6 +189,11 @@ def is_part_after_a_semicolon(sentence: Sentence, counts: list[Count], clause_en
         and bool(regex("BareCountDiedAfter").match(sentence.text[first.end:]))
 
 
+def is_in_closed_bracket(text: str, position: int, end: int) -> bool:
+    """Whether ``position`` of ``text`` lies inside brackets that close before ``end``."""
+    return text[:position].count("(") > text[:position].count(")") and ")" in text[position:end]
+
+
 def clause_period(sentence: Sentence, counts: list[Count]) -> str | None:
     """The period a statement ended by a semicolon opens with ("In January 2017, ...;", "January 2017: ...;"), when it
     is its first count's, else None (``Context.clause_period``)."""
@@ -522,7 +527,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if regex("FightersIncluded").search(segment + text[end:head.window_end]) \
             and regex("MixedVictimNoun").match(text[end:]):
         return Count(head, measure)  # "Including fighters of all parties, ... 24,917 individuals": of no measure
-    chosen = period_of(head, prev.read_period if prev else None, prev is not None, text, sentence.periods,
+    # a count after a bracket that holds the count before it ("102 (against 61 in November), and HTS 8") takes no period
+    # from that count: the bracket's is an aside
+    inherits = prev is not None and not is_in_closed_bracket(text, prev.head.mention.start, start)
+    chosen = period_of(head, prev.read_period if inherits else None, inherits, text, sentence.periods,
                        segment_start, bringing, block, section, sentence.source.period, title, heads[heads.index(head) + 1:])
     if prev is not None and prev.period_explicit and prev.period == chosen.period:
         chosen = replace(chosen, explicit=True)  # "X saw 812 in 2024, ahead of Y with 604": said for the whole list
