@@ -217,6 +217,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "X and Y killed 45 civilians, 38 of them at the hands of X, including four who died under torture": a part of
         # the count right before it (X's 38), never of the party named before that count (round 61)
         return Parties(previous) if previous else LEFT_OUT
+    if free and free[-1].start < segment_start and regex("SpeakerSaidBefore").search(segment) \
+            and regex("BareCountDiedAfter").match(text[end:]):
+        # "X killed 1,900 civilians, and the group said 120 people died under torture": the speaker's own statement, of
+        # all parties, never of the party named before it (session 18)
+        return Parties(("all",))
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
