@@ -201,24 +201,19 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(("all",))  # "X killed 14 ..., and the total of deaths due to torture in June was five": all's
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
-    if free and free[-1].start < segment_start and regex("CauseOfDeathAfter").match(text[end:]):
-        # "Other parties: 339 civilians, distributed as follows: 212 killed by X, ... and 12 in other incidents": a part
-        # of the count before it, of the party named before that count, never that party's whole
+    named_before = bool(free) and free[-1].start < segment_start  # the party named last is before the count's segment
+    if named_before and (regex("CauseOfDeathAfter").match(text[end:]) or regex("RemainderBefore").search(segment)):
+        # "Other parties: 339 civilians, distributed as follows: 212 killed by X, ... and 12 in other incidents", "X and
+        # Y killed 149 and 77 civilians respectively, the remaining 86 deaths being shared among the other parties"
+        # (round 61): a part of the count before it, or the rest of the toll, never the party named before it
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "part_of_total")
         return LEFT_OUT
-    if free and free[-1].start < segment_start and regex("RemainderBefore").search(segment):
-        # "X and Y killed 149 and 77 civilians respectively, the remaining 86 deaths being shared among the other
-        # parties": the rest of the toll, never the parties named before it (round 61)
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "part_of_total")
-        return LEFT_OUT
-    if free and free[-1].start < segment_start and (previous or previous_left_out) and is_included_part(segment):
+    if named_before and (previous or previous_left_out) and is_included_part(segment):
         # "X and Y killed 45 civilians, 38 of them at the hands of X, including four who died under torture": a part of
         # the count right before it (X's 38), never of the party named before that count (round 61)
         return Parties(previous) if previous else LEFT_OUT
-    if free and free[-1].start < segment_start and regex("SpeakerSaidBefore").search(segment) \
-            and regex("BareCountDiedAfter").match(text[end:]):
+    if named_before and regex("SpeakerSaidBefore").search(segment) and regex("BareCountDiedAfter").match(text[end:]):
         # "X killed 1,900 civilians, and the group said 120 people died under torture": the speaker's own statement, of
         # all parties, never of the party named before it (session 18)
         return Parties(("all",))
