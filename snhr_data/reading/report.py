@@ -308,6 +308,7 @@ class ReportReader:
             groups = groups_row(text, above, line_at(len(sentence) - len(sentence.lstrip())))
             if groups:  # "Syrian regime forces 1,142" / "Children 234 | Women 139": the row's children and women
                 self.figures += groups
+                row_read = above + groups  # a cell of the other group may follow ("...; children 2; women 1")
                 continue
             listed = self.flat_list(sentence, block_ctx, line_at, when, title)
             if listed is None:

@@ -33,6 +33,7 @@ TORTURE = "torture"  # a column of the deaths under torture beside the civilians
 MASSACRES = "massacres"  # a column of the massacres by party ("| Perpetrator | Massacres |"): massacres, no deaths
 ROW_NOTE = "a row of a table flattened to text"
 COMBINED_ROW_NOTE = "the combined group's label, its members' rows after it"
+GROUPS_LINE_NOTE = "the groups of a table row, on the line after it"
 OTHER_PLACES = "other places"  # the cell of a flattened list giving the other governorates together: no figure
 SHARE_CELL = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")  # a cell of a cross table's row of shares ("33.9%")
 COUNT_CELL = re.compile(r"\d[\d,]*")  # a cell of a cross table that holds a count ("297", "1,508")
@@ -466,15 +467,20 @@ def names_combined_only(row: str, report: str) -> bool:
 
 def groups_row(line: str, above: list[Figure] | None, line_no: int) -> list[Figure] | None:
     """The children and women of the row above, on a line of their own ("Syrian regime forces: 45" + "Children: 12,
-    Women: 4", "including 12 children and 4 women"): the groups of that row's party or governorate, of its period and
-    measure; None when the line is no such line, or the row above gave no one count of all victims."""
-    if not regex("TableGroupsLine").fullmatch(line.strip()) or not above or len(above) != 1 \
-            or above[0].victim_group != "all":
+    Women: 4", "including 12 children and 4 women") or in cells after it, one at a time ("Russian forces: 12; children
+    2; women 1"; ``above`` then holds the row and the groups given so far): the groups of that row's party or
+    governorate, of its period and measure; None when the line is no such line, gives a group again, or the row above
+    gave no one count of all victims."""
+    if not regex("TableGroupsLine").fullmatch(line.strip()) or not above or above[0].victim_group != "all" \
+            or any(f.note != GROUPS_LINE_NOTE for f in above[1:]):
         return None
-    return [replace(above[0], victim_group="children" if regex("ChildNoun").search(cell.group(0)) else "women",
-                    value=float(find_numbers(cell.group(0))[0].value), line=line_no, quote=line.strip(),
-                    note="the groups of a table row, on the line after it")
-            for cell in regex("TableGroupCell").finditer(line)]
+    cells = [("children" if regex("ChildNoun").search(cell.group(0)) else "women", cell.group(0))
+             for cell in regex("TableGroupCell").finditer(line)]
+    if {group for group, _ in cells} & {f.victim_group for f in above}:
+        return None
+    return [replace(above[0], victim_group=group, value=float(find_numbers(cell)[0].value), line=line_no,
+                    quote=line.strip(), note=GROUPS_LINE_NOTE)
+            for group, cell in cells]
 
 
 def labelled_groups_row(line: str, source: Source, period: str, measure: str | None,
