@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, matches_any, regex, regexes, words
 from ..numbers import adds_up_to, find_numbers
-from ..periods import contains, is_period
+from ..periods import contains, is_period, period_span
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
 from .dates import is_date_line, is_month_heading, without_date_label
@@ -259,6 +259,10 @@ class ReportReader:
             if offset in line_starts or offset == 0:
                 line_place = opening_place_label(text, self.source.report)
                 in_correction = False
+            if offset in line_starts and is_before_the_release(block_ctx.period, self.source):
+                # a monthly release's paragraph on an earlier month or year ("In March 2025 SNHR documented 1,562
+                # civilians killed.") ends with its line: the statements of the next line are the release's (round 65)
+                block_ctx.period = None
             in_correction = in_correction or bool(regex("Retraction").search(text))
             if in_correction or regex("OtherSourceCitation").match(body, offset):
                 continue  # a correction note, or a reference to a work of another organisation (its title's figures)
@@ -959,6 +963,12 @@ def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) 
                 start = at
         split.append((start, sentence[start - offset:]))
     return [(offset, s) for offset, s in split if s.strip()]
+
+
+def is_before_the_release(period: str | None, source: Source) -> bool:
+    """Whether a context ``period`` of a monthly release ends before the release's month."""
+    return source.period == source.report and period is not None and is_period(period) \
+        and period_span(period)[1] < period_span(source.period)[0]
 
 
 def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:

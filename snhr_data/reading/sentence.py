@@ -102,7 +102,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
         first = sentence.source.periods(sentence.text[: opening.end() + 6])
-        if first and first[0].period and not is_earlier_month_aside(sentence, first[-1].period, block.counted):
+        if first and first[0].period and not is_earlier_month_aside(sentence, first[-1].period, block.counted) \
+                and not is_earlier_year_aside(sentence, first[-1].period, block.counted):
             block.period = first[-1].period
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
@@ -326,12 +327,15 @@ def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted
 
 
 def is_earlier_year_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
-    """Whether ``period``, named by an annual release's sentence after the block's first counts, is a year before the
-    release's ("... 10,204 civilians in 2017. ... the network's 2016 report counted 16,913 civilian victims."): an
-    aside dating its own count, never the statements after it, which are the year's (round 36)."""
+    """Whether ``period``, named by an annual or monthly release's sentence after the block's first counts, is a year
+    before the release's ("... 10,204 civilians in 2017. ... the network's 2016 report counted 16,913 civilian victims.",
+    round 36; "Over the whole of 2025, SNHR documented 6,012 civilian deaths." in January 2026's release, round 65): an
+    aside dating its own count, never the statements after it, which are the release's."""
     source = sentence.source
-    return (block_counted and period is not None and source.period is not None
-            and period_type(period) == period_type(source.period) == "year" and period < source.period)
+    if not block_counted or period is None or source.period is None or period_type(period) != "year":
+        return False
+    release = period_type(source.period)
+    return period < source.period if release == "year" else release == "month" and f"{period}-12" < source.period
 
 
 def handed_measure(counts: list[Count]) -> str:
