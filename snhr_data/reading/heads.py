@@ -458,7 +458,9 @@ def is_group_of(sentence: str, previous: Head, mention: NumberMention) -> bool:
         and regex("OfThemGlue").fullmatch(glue)
     # "two civilians, a child and a woman, drowned ..."
     apposed = not previous.groups and glue.strip() == "," and regex("ApposedGroupsAfter").match(after)
-    return bool((pattern.search(glue) or of_them or apposed) and not regex("GroupBreak").search(glue))
+    own_clause = regex("OwnAgentClauseGlue").search(glue) and regex("OwnAgentClauseAfter").match(after)
+    return bool((pattern.search(glue) or of_them or apposed) and not regex("GroupBreak").search(glue)
+                and not own_clause)
 
 
 def is_in_aside(sentence: str, mention: NumberMention) -> bool:

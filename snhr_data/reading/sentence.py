@@ -682,9 +682,10 @@ def victim_of(head: Head) -> str:
 
 def other_group_counted(head: Head, heads: list[Head]) -> bool:
     """Whether the sentence counts a victim group in another count too ("killed 27 children and 14 women"; "Russian
-    forces killed 29 children, ..., while Syrian regime forces killed 14 women and Russian forces 17"): it picks out
+    forces killed 29 children, ..., while Syrian regime forces killed 14 women and Russian forces 17"), or among the
+    groups of another ("X killed 40 civilians, including 12 children, and 7 women were killed by Y"): it picks out
     groups of the victims, so no group's count is all a party's victims."""
-    return any(other is not head and other.noun in GROUP_HEADS for other in heads)
+    return any(other is not head and (other.noun in GROUP_HEADS or other.groups) for other in heads)
 
 
 def is_ranking_under_massacres(measure: str, text: str, section: Context) -> bool:
