@@ -241,6 +241,7 @@ class ReportReader:
         in_list = not title and is_list_part(block.text, self.source.report)
         block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None)
         in_incident = False
+        incident_line = False  # the incident's paragraph opened a raw line: a web copy's line a paragraph
         prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
@@ -259,7 +260,8 @@ class ReportReader:
             if offset in line_starts or offset == 0:
                 line_place = opening_place_label(text, self.source.report)
                 in_correction = False
-            if offset in line_starts and is_before_the_release(block_ctx.period, self.source):
+            if offset in line_starts and is_before_the_release(block_ctx.period, self.source) \
+                    and lines_are_paragraphs(block):
                 # a monthly release's paragraph on an earlier month or year ("In March 2025 SNHR documented 1,562
                 # civilians killed.") ends with its line: the statements of the next line are the release's (round 65)
                 block_ctx.period = None
@@ -291,8 +293,15 @@ class ReportReader:
             self.section.party, carried = carried or (row.party if row else heading_party), None
             if self.fighters or row_party == UNMAPPED:
                 continue
+            if in_incident and incident_line and offset in line_starts and lines_are_paragraphs(block) \
+                    and not regex("IncidentGoesOn").match(text):
+                # the incident's paragraph ended with its line in a block whose lines are paragraphs (a web copy: "On
+                # August 14, a child was killed by a landmine in Daraa." / "Syrian regime forces killed 16 civilians,
+                # ..."): the next line is a paragraph of its own, unless it goes on with the incident
+                in_incident = False
             if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
+                incident_line = offset in line_starts or offset == 0
                 continue
             if in_incident and not matches_any("AggregateOpener", text):
                 continue
@@ -963,6 +972,15 @@ def table_rows(sentences: list[tuple[int, str]], block: Block, body_start: int) 
                 start = at
         split.append((start, sentence[start - offset:]))
     return [(offset, s) for offset, s in split if s.strip()]
+
+
+def lines_are_paragraphs(block: Block) -> bool:
+    """Whether the raw lines of a block of several end sentences, two in three of them or more before its last (whose
+    end is the block's): lines pasted one a paragraph (a web copy, perhaps under a title run into it), never a PDF's
+    wrapped lines, which end a sentence only by chance."""
+    ends = block.starts[1:]
+    ended = sum(bool(regex("LineEndsSentence").search(block.text[start:end])) for start, end in zip(block.starts, ends))
+    return bool(ends) and 3 * ended >= 2 * len(ends)
 
 
 def is_before_the_release(period: str | None, source: Source) -> bool:
