@@ -311,7 +311,7 @@ def warn_unlabelled_cells(text: str, line_at: Callable[[int], int], source: Sour
 def legend_groups(legend: str | None) -> tuple[str, ...] | None:
     """The victim group of each column an introduction's legend names ("civilians / children / women": all, children,
     women); None for no legend, or one naming a column of no victim group."""
-    words = [word.strip().lower() for word in legend.split("/")] if legend else []
+    words = [word.strip().lower() for word in re.split(r"[/;]", legend)] if legend else []
     if not words or any(word not in GROUP_OF_COLUMN for word in words):
         return None
     return tuple(GROUP_OF_COLUMN[word] for word in words)
@@ -801,9 +801,20 @@ def combined_label_split_later(figures: list[Figure]) -> list[Figure]:
     split = {(f.line, f.quote, f.perpetrator): combined for f in figures
              for combined, parts in combined_members().items()
              if f.perpetrator in parts and f.victim_group == "all" and names_combined_only(f.quote, f.report)
-             and members_add_up(f, parts, figures)}
+             and (members_add_up(f, parts, figures) or member_counted_fewer(f, figures))}
     return [replace(f, perpetrator=split[(f.line, f.quote, f.perpetrator)], note=COMBINED_ROW_NOTE)
             if (f.line, f.quote, f.perpetrator) in split else f for f in figures]
+
+
+def member_counted_fewer(figure: Figure, figures: list[Figure]) -> bool:
+    """Whether a count filed under the member a combined group's label names from 2018 ("Extremist Islamist groups: 18,
+    including 3 children": HTS) is more than the member's own count of the same period, measure, victims and place
+    that another line gives under its own name ("Of the Extremist Islamist groups' victims, Hay'at Tahrir al-Sham
+    killed 16 and ..."; round 65): the label then counts more than the member, its count is the group's."""
+    return any(f.perpetrator == figure.perpetrator and f.line != figure.line and f.unit == "count" and not f.share_of
+               and (f.period, f.measure, f.victim_group, f.governorate)
+               == (figure.period, figure.measure, figure.victim_group, figure.governorate)
+               and f.value < figure.value and not names_combined_only(f.quote, f.report) for f in figures)
 
 
 def members_add_up(figure: Figure, parts: tuple[str, ...], figures: list[Figure]) -> bool:
