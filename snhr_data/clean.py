@@ -301,7 +301,8 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
             and bool(regex("PlacesHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text)))
-        or _is_topic_heading(text) or _is_parties_heading(text) or bool(regex("MonthsHeading").fullmatch(text)))
+        or _is_topic_heading(text) or _is_parties_heading(text) or bool(regex("MonthsHeading").fullmatch(text))
+        or bool(regex("AnnexHeading").fullmatch(text)))
 
 
 def _is_subheading(before: str, text: str, after: str | None) -> bool:
@@ -519,6 +520,26 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     return charted
 
 
+def header_cells_before_rows(texts: list[str | None]) -> dict[int, list[int]]:
+    """The header of a table whose cells stand one a line right before a row on a line of its own, its label and one
+    value a column ("Party" / "Civilians" / "Children" / "Women" / "Government forces 16,114 2,635 1,724"; a PDF
+    copied from the web, round 65b): its first cell's index -> the others', one header line as in the PDF."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    headers: dict[int, list[int]] = {}
+    for n, i in enumerate(lines):
+        if not regex("TableKeyCell").fullmatch(texts[i].strip()):
+            continue
+        columns = []
+        while n + 1 + len(columns) < len(lines) \
+                and regex("TableColumnCell").fullmatch(texts[lines[n + 1 + len(columns)]].strip()):
+            columns.append(lines[n + 1 + len(columns)])
+        row = texts[lines[n + 1 + len(columns)]].strip() if n + 1 + len(columns) < len(lines) else ""
+        values = re.fullmatch(r"[A-Za-z][^\d]*?((?:\s+\d[\d,]*)+)", row)
+        if len(columns) >= 2 and values and len(values.group(1).split()) == len(columns):
+            headers[i] = columns
+    return headers
+
+
 def cells_one_a_line(texts: list[str | None]) -> dict[int, int]:
     """The cells of a 2014-2016 table a PDF text layer reads cell by cell, each cell's label alone on a line and its
     value alone on the next ("A. Civilians" / "1,402" / "Of which children" / "231" / "Died under torture" / "112";
@@ -731,12 +752,15 @@ def clean_blocks(raw: str) -> list[Block]:
     shown = [f"{text.strip().rstrip(':')}: {shown[cells[i]].strip()}" if i in cells else text
              for i, text in enumerate(shown)]
     charted = chart_rows(shown)
+    charted.update({i: cells for i, cells in header_cells_before_rows(shown).items()
+                    if not any(i in row or any(c in row for c in cells) for row in charted.values())})
     values, last_charted = {i for cells in charted.values() for i in cells} | set(cells.values()), False
     labelled = counts_above_labels(shown)
     texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
     boxed, last_boxed = count_label_lines(texts), False
     following = _following_texts(texts)
     last_subheading = False
+    last_opened_groups = False
     words = _words(texts)
     for line_no, (raw_line, heading, line, text) in enumerate(zip(raw_lines, headings, cleaned, texts), start=1):
         if line_no - 1 in values:
@@ -779,7 +803,21 @@ def clean_blocks(raw: str) -> list[Block]:
             and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))
         )
-        if continuation:
+        # the groups of a count cut at its opener, one a line ("2,158 civilians, including" / "361 children" / "233
+        # women"): read with the count, never a key-figures box of their own (round 65b)
+        opened_groups = (current is not None and not heading and regex("GroupCountLine").fullmatch(text)
+                         and (regex("GroupsOpenerEnd").search(current.text) or last_opened_groups
+                              or (len(current.lines) == 1 and regex("CiviliansCountLine").fullmatch(current.text))))
+        if opened_groups:
+            if last_opened_groups:
+                current.text += ","
+            elif not regex("GroupsOpenerEnd").search(current.text):
+                current.text += ", including"  # "1,021 civilians" / "148 children": the count's groups
+            _join(current, text, line_no, words)
+        elif last_opened_groups and regex("GroupsBackReferenceLine").match(text):
+            current.text += "."  # "... 233 women" / "118 of these civilians died under torture": the next sentence
+            _join(current, text, line_no, words)
+        elif continuation:
             _join(current, text, line_no, words)
         elif current is not None and _groups_sub_item(raw_lines[current.lines[0] - 1], raw_line, text):
             sub_item = _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
@@ -791,7 +829,8 @@ def clean_blocks(raw: str) -> list[Block]:
             blocks.append(current)
         pending_blank = False
         last_text, last_raw_line, last_dated = text, raw_line, dated
-        last_boxed = line_no - 1 in boxed
+        last_boxed = line_no - 1 in boxed or bool(opened_groups)
+        last_opened_groups = bool(opened_groups)
         last_subheading = subheading
         last_charted = line_no - 1 in charted or (continuation and last_charted)  # a chart's block goes on
     return with_run_on_items_apart(blocks)

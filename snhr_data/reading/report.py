@@ -734,8 +734,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if is_heading_before_label(block.text[before:start], block.text[start:end])]
     # a measure's label and its one count alone on a raw line ("Medical staff killed: 6", "Civil Defense members: 3")
-    # is a statement of its own: neither the line before nor the line after names its count
-    counted = [(start, end) for start, end in lines if is_measure_count_line(block.text[start:end])]
+    # is a statement of its own: neither the line before nor the line after names its count; not a row's "Of which" cell
+    # on the line after the row's last "Of which" cell ("Of which women: 168" / "Of which died under torture: 87", a
+    # table read cell by cell; round 65b), the row's count of that measure
+    counted = [(start, end) for (before, start), (_, end) in zip([(0, 0)] + lines, lines)
+               if is_measure_count_line(block.text[start:end])
+               and not (before < start and regex("CellsGoOn").match(block.text[start:end])
+                        and regex("OfWhichCellRowEnd").search(block.text[before:start]))]
     cuts += [start for start, _ in counted] + [end for _, end in counted]
     # a labelled cell alone on its line ("Civilians: 16" under "Fifth: Unknowns") is a statement of its own
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
@@ -749,8 +754,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for start, end in lines[:-1] if is_flat_place_line(block.text[start:end])]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its; a line going
     # on in lower case goes on with it ("Syrian regime forces 27" / "civilians, including 5 children")
+    # ("Of which women: 168" / "Of which died under torture: 87", a table read cell by cell, its row's cells go on;
+    # round 65b)
     cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
-             if is_labelled_row(block.text[start:end], colon=True) and not goes_on(block.text[end:after])]
+             if is_labelled_row(block.text[start:end], colon=True) and not goes_on(block.text[end:after])
+             and not (regex("CellsGoOn").match(block.text[start:end]) and regex("CellsGoOn").match(block.text[end:after]))]
     # the last item of such a list, or of a list of items with their groups ("International coalition forces: 26
     # civilians, including 12 children and 6 women"), with an aside and no full stop, before the paragraph that a PDF's
     # lines ran on into, or a sentence opening with its count ("58 victims died due to torture in October."; session 16)
