@@ -259,6 +259,14 @@ def _is_wrapped_count(last_text: str, text: str) -> bool:
 
 
 
+def _month_row_ends(block: Block, last_text: str, text: str) -> bool:
+    """Whether a one-line row of a month-by-month list ("January 2025: 402 civilians") ends before ``text``, the line
+    after it: another such row ("February 2025: 311 civilians") or a paragraph. Joined, each month would read as the
+    period of the count before it (round 66b)."""
+    return (len(block.lines) == 1 and bool(regex("MonthRowLine").fullmatch(last_text)) and text[:1].isupper()
+            and (bool(regex("MonthRowLine").fullmatch(text)) or _opens_paragraph(text)))
+
+
 def _caption_before_row(line: str, text: str) -> bool:
     """Whether ``line`` is a whole caption on its own line and ``text``, the line after it, a row with its count
     ("Figure 2: civilian victims by governorate, November 2019" / "Idlib 171"): the row is its table's or chart's,
@@ -797,6 +805,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _heading_after_sentence(current, text)
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
+            and not _month_row_ends(current, last_text, text)
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
             and ((line_no - 1 in charted) == last_charted or (last_charted and is_row_groups_line(text)))

@@ -64,8 +64,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     if kind in {"unknown", "same", "vague", "point"}:
         return None
     if kind == "entry":  # a party's entry into the war: the month of its day (reading/period.py decides its period)
-        month = month_number(groups.get("month") or groups["month2"])
-        return month_code(int(groups["year"]) if "year" in groups else year_of_month(month, report), month)
+        month = month_number(groups.get("month") or groups.get("month2") or groups["month3"])  # month3: no day
+        year = groups.get("year") or groups.get("year2")
+        return month_code(int(year) if year else year_of_month(month, report), month)
     if kind == "ramadan":  # its months only when the text gives them
         return ramadan_months(groups, report) if "month1" in groups else None
     if kind == "datespan":
