@@ -40,8 +40,9 @@ DIGITS_PARTED = re.compile(rf"\d[, ]?{DIGIT_GAP}\d")
 NUMBER_PATTERN = re.compile(
     rf"(?<![\w.,:/#])(?<!\w-)(?<!\d{DIGIT_GAP})(?<!\d[, ]{DIGIT_GAP})"
     rf"(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
-    # "killed 624: 301 by ...", never "10:30", "One:"
-    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|[, ]?{DIGIT_GAP}\d)",
+    # "killed 624: 301 by ...", never "10:30", "One:"; never a fraction's numerator ("two-thirds of them", "one quarter")
+    rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|[, ]?{DIGIT_GAP}\d"
+    rf"|[- ](?:thirds?|quarters?|fifths?|sixths?|tenths?|halves)\b)",
     re.IGNORECASE,
 )
 # a word number after a verb of counting, before a colon (the grammar's CountingVerbBeforeWords): a count, not a label
