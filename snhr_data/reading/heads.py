@@ -334,11 +334,19 @@ def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> st
             return previous.noun
         parts = regex("GroupPartsParenthesisBefore").match(before)
         if parts and parts.group("rest") is None:
-            return previous.noun if regex("GroupPartByAfter").match(sentence[mention.end:]) else ""
+            # "52 children (45 by its army ...", "Children: 25 (regime 8, Russia 6, ...": the parts of that group
+            opened = not back and is_party_label(parts.group("inside"))
+            return previous.noun if opened or regex("GroupPartByAfter").match(sentence[mention.end:]) else ""
         if parts:
             rest = parts.group("rest")
             return previous.noun if gapped_party_before(rest) or list_item_label(rest) else ""
     return ""
+
+
+def is_party_label(words: str, report: str | None = None) -> bool:
+    """Whether ``words`` are one party's label alone ("regime", "Russian forces")."""
+    named = find_parties(words.strip(), report)
+    return bool(named) and named[0].start == 0 and named[-1].end == len(words.strip())
 
 
 def gapped_party_before(before: str, report: str | None = None) -> bool:
