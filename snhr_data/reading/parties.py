@@ -166,12 +166,16 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if shared:
         return Parties((shared,), also_total=True)
     # "Torture claimed 52 lives": torture names what the count counts, not means of killing or an actor left unsaid
-    torture_subject = measure == "torture_deaths" and bool(regex("TortureClaimedBefore").search(segment))
-    method = None if torture_subject else method_subject(segment)
+    # ... nor "the massacres" after the statement counting them ("3 massacres, 2 of them by X; the massacres killed 21
+    # civilians"): their victims, of all parties (session 19)
+    measure_subject = (measure == "torture_deaths" and bool(regex("TortureClaimedBefore").search(segment))
+                       or measure == "massacre_deaths" and block.measure == "massacres"
+                       and bool(regex("MassacresClaimedOpening").match(text[:start])))
+    method = None if measure_subject else method_subject(segment)
     if method:  # "Air strikes and shelling killed 276": by whom, and whether all of the toll, is not said
         warn_left_out(sentence.source, sentence.line_at(start), method, "method")
         return LEFT_OUT
-    label = None if torture_subject else unknown_agent(window, segment, report)
+    label = None if measure_subject else unknown_agent(window, segment, report)
     if label:
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
