@@ -232,6 +232,8 @@ LEFT_OUT_BECAUSE = {
                   "party's"),
     "joint_parties": ("{p} gives one count to two parties added together (\"X and Y together\"): neither party's "
                       "alone"),
+    "context_period": ("{p} names no period of its own after a statement whose period cannot be read (\"Last year, "
+                       "...\", \"In the past six months, ...\"), and the text does not say whether it goes on with it"),
     "compared_clause": ("{p} opens a clause after a count of another period compared in an aside, and the text does "
                         "not say whether the clause speaks of that period or of the count before the aside"),
 }

@@ -25,6 +25,7 @@ class PeriodChoice:
     explicit: bool  # stated in the sentence (not inherited from the context or the count before)
     unreadable: PeriodMention | None = None  # a phrase that gives no readable month ("during Ramadan", "Novmber 2024",
     # "over the same thirteen months" after a statement of one month)
+    unreadable_context: bool = False  # no period of its own, after a statement whose period cannot be read
 
 
 def period_of(head: Head, previous_period: str | None, has_previous: bool, sentence: str,
@@ -90,7 +91,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part
         aside = block.stated_aside if back else None
         period = aside or block.clause_period or block.period or section.period or default
-        return PeriodChoice(None if period == NO_PERIOD else period, False)
+        return PeriodChoice(None, False, unreadable_context=True) if period == NO_PERIOD else PeriodChoice(period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
         earlier = [p.period for p in periods if p.end <= chosen.start and p.period]
         # the statements' before: a year to date stated aside right before ("since the beginning of 2018, 9,036 ... Over

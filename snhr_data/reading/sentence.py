@@ -542,6 +542,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         if chosen.unreadable is not None:
             mention = chosen.unreadable
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
+        elif chosen.unreadable_context:  # "Last year, the network documented far more deaths. X killed 22 civilians."
+            warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                          "context_period")
         return Count(head, measure)
     # a ranking after statements of the period it would take anyway (the section's, else the report's) ranks that one
     ranked = block.stated_aside or block.period
