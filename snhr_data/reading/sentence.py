@@ -590,6 +590,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if places.codes == AMBIGUOUS and prev is not None \
             and is_party_part_in_place(segment, text[end:], parties.codes, prev, sentence.source.report):
         places = Governorates(prev.governorates)  # "Aleppo ranked first with 17, of whom X killed six": Aleppo's
+    if not places.codes and prev is not None and is_elided_by_part(segment, text[end:], parties.codes, prev):
+        places = Governorates(prev.governorates)  # "In Raqqa, 344 were killed, 219 of them by X and 60 by Y": Y's in Raqqa
     if not places.codes and prev is not None and head.noun in {"bare", prev.head.noun} \
             and is_gapped_party_count(text[noun_end(text, prev.head.mention):start], parties.codes, prev,
                                       sentence.source.report):
@@ -706,12 +708,24 @@ def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], p
     Syrian Democratic Forces five"): that party's count in that governorate."""
     if not parties or "all" in parties or len(prev.governorates) != 1 or prev.governorates == AMBIGUOUS:
         return False
-    if refers_back(segment, after):
+    if refers_back(segment, after) or is_elided_by_part(segment, after, parties, prev):
         return True
+    if prev.parties == ("all",) and regex("ColonBefore").fullmatch(segment) and regex("ElidedVerbByAfter").match(after):
+        return True  # "Daraa had the highest toll, with 21 civilians: nine killed by X and 12 by Y": X's nine in Daraa
     named = find_parties(segment, report)
     return bool(named) and "all" not in prev.parties and bool(prev.parties) \
         and bool(regex("ElidedPartyGap").fullmatch(segment[:named[0].start])) \
         and bool(regex("ElidedPartyGap").fullmatch(segment[named[-1].end:])) and len({m.code for m in named}) == 1
+
+
+def is_elided_by_part(segment: str, after: str, parties: tuple[str, ...], prev: Count) -> bool:
+    """Whether a count goes on from a party's part of one governorate's count with another party's, its verb left out
+    and its party named after it ("In Raqqa, 344 civilians were killed, 219 of them by X and 60 by Y", "Idlib lost 512,
+    of whom 301 were killed by X and 186 by Y", "In Daraa, 18 were killed: seven by X, six by Y and five by Z"; round
+    67a): the next part of that governorate's count, that other party's count there."""
+    return (len(prev.governorates) == 1 and prev.governorates != AMBIGUOUS
+            and prev.parties not in ((), ("all",)) and parties not in ((), ("all",)) and parties != prev.parties
+            and bool(regex("ElidedPartyGap").fullmatch(segment)) and bool(regex("ElidedVerbByAfter").match(after)))
 
 
 def is_gapped_party_count(before: str, parties: tuple[str, ...], prev: Count, report: str) -> bool:
