@@ -190,7 +190,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
                      or regex("GroupsInParentheses").match(after)):
         noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
     if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]) \
-            or is_another_count(before, after):
+            or is_another_count(before, after) \
+            or noun == "bare" and regex("NotKilledPartAfter").match(after) and regex("NotKilledWholeBefore").search(before):
         governorate = regex("GovernorateAfter").match(after)
         # the place right after "in", before any comma ("four zones in western Syria, including Idlib" counts no deaths)
         # or colon

@@ -184,6 +184,8 @@ LEFT_OUT_BECAUSE = {
     "vague": "{p} names no month, year or span of months that the reader can date",
     "unknown": ("{p} runs from or to a day, or from a month to an end the text does not give: no month, year or span "
                "of months the tables hold"),
+    "release_subject": ("{p} breaks down the special group of the release, which the text counts otherwise for the "
+                        "same party or place"),
     "row": "the table rows {p} follow no header or introduction that says what and when they count",
     "boundary": ("{p} stands between two party labels (one before, one after it) with no row boundary, and the text "
                  "does not say whose it is"),
@@ -263,7 +265,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
              "joint_sum": "filed as the total", "joint_parties": "given to one of them",
              "comparand": "given to the party named before it",
-             "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period"}.get(
+             "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period",
+             "release_subject": "filed as all civilians"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -10,14 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
-from ..grammar import cached_by_text, matches_any, regex, regexes, words
+from ..grammar import cached_by_text, classes, matches_any, regex, regexes, words
 from ..numbers import adds_up_to, find_numbers
 from ..periods import contains, is_period, period_span
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
 from .dates import is_date_line, is_month_heading, without_date_label
 from .heads import is_count_number, noun_of
-from .measure import measure_of_text, measures_named
+from .measure import SECTION_MEASURES, measure_of_text, measures_named
 from .governorates import place_label
 from .model import NO_MEASURE, NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
 from .sentence import LABEL_WORDS, fighters_label, read_sentence
@@ -424,6 +424,7 @@ class ReportReader:
             if handed:
                 self.listed, self.listed_measure = None, None  # the breakdown ends the list
         figures = [f for f in self.figures if f.measure != NO_MEASURE]
+        figures = with_release_subject(figures, release_subject(title, body), self.source)
         return within_their_wholes(combined_label_split_later(figures), self.source)
 
     def read_part(self, whole: Block) -> None:
@@ -1181,3 +1182,64 @@ def statements_with_counts(text: str, describing: bool = False) -> list[str]:
     return [sentence for paragraph in text.split("\n\n") for _, sentence in split_sentences(" ".join(paragraph.split()))
             if (has_count(sentence) or describing and regex("ReportDescribed").search(sentence))
             and not matches_any("IncidentOpener", sentence.strip())]
+
+
+def release_subject(title: list[Block], body: list[Block]) -> tuple[str, str] | None:
+    """The (measure, victim group) of a release about one special group: the one its title names ("Six Media Workers
+    Killed in Syria in April 2017", "38 women killed last month"), else the one its opening says it is a report on
+    ("its annual report on the violations against children"); None for a release of the civilians at large, or of
+    several subjects, or of massacres (whose breakdowns may count the massacres or their victims)."""
+    titled = " ".join(title_copy(block).text for block in title)
+    named = subject_of(titled) if regex("SubjectCounted").search(titled) else None
+    if named is not None or not body:
+        return named or None
+    sentences = split_sentences(body[0].text)
+    opening = regex("ReportOnSubject").search(sentences[0][1]) if sentences else None
+    return (subject_of(opening.group("what")) or None) if opening else None
+
+
+def subject_of(text: str) -> tuple[str, str] | None | bool:
+    """The special group ``text`` names: (measure, group); False when it names the civilians at large or several; None
+    when it names none."""
+    if not text.strip():
+        return None
+    if regex("SubjectAtLarge").search(text):
+        return False
+    found = {(m, "all") for m in measures_named(text) if m in SECTION_MEASURES}
+    found |= {("civilian_deaths", g) for g, pattern in classes("SubjectGroup") if pattern.search(text)}
+    if measures_named(text) - SECTION_MEASURES or len(found) > 1:
+        return False
+    return found.pop() if found else None
+
+
+def with_release_subject(figures: list[Figure], subject: tuple[str, str] | None, source: Source) -> list[Figure]:
+    """The breakdowns of a special group's release (by party or governorate) whose statement names no subject of its
+    own ("Distribution by governorate: Homs 19, ...", "three of the victims were killed in Idlib", "HTS killed 14"),
+    filed as that group's, not as all civilians'; one whose key the release states with another value is left out with
+    a warning."""
+    if subject is None:
+        return figures
+    measure, group = subject
+
+    def refiled(f: Figure) -> bool:
+        return (f.measure == "civilian_deaths" and f.victim_group == "all" and f.unit == "count"
+                and (f.perpetrator, f.governorate) != ("all", "all") and not regex("SubjectAtLarge").search(f.quote)
+                and not measures_named(f.quote) - {measure})
+
+    key = lambda f: (f.period, f.measure, f.victim_group, f.perpetrator, f.governorate, f.unit, f.share_of)  # noqa: E731
+    stated = {}
+    for f in figures:
+        if not refiled(f):
+            stated.setdefault(key(f), set()).add(f.value)
+    kept = []
+    for f in figures:
+        if not refiled(f):
+            kept.append(f)
+            continue
+        moved = replace(f, measure=measure, victim_group=group)
+        values = stated.get(key(moved), set())
+        if values and f.value not in values:
+            warn_left_out(source, f.line, f.quote[:60], "release_subject")
+        elif not values:
+            kept.append(moved)
+    return kept
