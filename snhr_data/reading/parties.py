@@ -320,7 +320,8 @@ def joint_parties_together(segment: str, report: str) -> re.Match[str] | None:
     named = find_parties(segment, report)
     for joint in regex("JointPartiesTogether").finditer(segment):
         in_a_name = any(m.start < joint.start() < m.end for m in named)
-        if not in_a_name and any(joint.start("last") <= m.start < joint.end("last") for m in named):
+        last = "last" if joint.group("last") else "last2"
+        if not in_a_name and any(joint.start(last) <= m.start < joint.end(last) for m in named):
             return joint
     return None
 
