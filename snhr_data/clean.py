@@ -126,6 +126,9 @@ _FONT_BULLET = re.compile("[\uf0a7\uf0b7]|\u00ef\u201a[\u00a7\u00b7]|\u00e2\u20a
 # a count opening its line and a bar before the words it counts, in lower case ("1,784 | civilians killed in Syria in
 # March 2025", an infographic's alt text; round 27): one statement, the bar a space
 _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
+# a middle dot or a bullet parting labelled counts on one line ("Syrian regime forces: 6 · Syrian Democratic Forces: 1";
+# round 68a): the items of a list, parted as by semicolons (never "Posted: 2 May 2018 · Originally published: ...")
+_COUNT_DOT = re.compile(r"(:\s*\d[\d,]*)\s+[\u00b7\u2022]\s+(?=[A-Z][^:\d\u00b7\u2022]{1,60}:\s*\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
 
 
 @dataclass
@@ -190,6 +193,7 @@ def _clean_once(line: str) -> str:
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
+    line = _COUNT_DOT.sub(r"\1; ", line)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 
@@ -633,6 +637,34 @@ def counts_above_labels(texts: list[str | None]) -> set[int]:
             and (before is None or before < i - 1 or not re.search(r"[a-z,]$", texts[before].strip()))}
 
 
+def counts_before_labels(texts: list[str | None]) -> dict[int, int]:
+    """A key-figures box pasted a count on a line and its label on the next, two such pairs or more in a row ("1,271" /
+    "civilians killed" / "299" / "children" / "104" / "deaths under torture"; round 68a): count line index -> label line
+    index, each pair read as one line of the box ("104 deaths under torture"). The run opens on a count and closes on a
+    label, with no label right before it nor a count right after it: otherwise each label may be the count after it's
+    (``cells_one_a_line``), which count is whose then not told."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    value = [bool(_CHART_VALUE.fullmatch(texts[i].strip())) for i in lines]
+    label = [_is_box_label(texts[i].strip()) for i in lines]
+    runs: list[list[int]] = []  # each run's count positions in ``lines``
+    for n in range(len(lines) - 1):
+        if value[n] and label[n + 1] and _is_count_label_line(f"{texts[lines[n]].strip()} {texts[lines[n + 1]].strip()}"):
+            if runs and runs[-1][-1] == n - 2:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+    return {lines[n]: lines[n + 1] for run in runs if len(run) >= _CHART_ROWS
+            and not (run[0] > 0 and label[run[0] - 1]) and not (run[-1] + 2 < len(lines) and value[run[-1] + 2])
+            for n in run}
+
+
+def _is_box_label(text: str) -> bool:
+    """A key-figures box's label alone on its line: victims ("civilians killed", "children") or a measure
+    ("deaths under torture", "massacres")."""
+    return bool(regex("CountLabelLine").fullmatch(text) or regex("CellLabelLine").fullmatch(text)
+                or measures_named(text))
+
+
 def measure_count_lines(lines: list[str]) -> set[int]:
     """The indices of the raw lines that hold a measure's label, a tab and its count ("Massacres\t38", "Children:\t273";
     round 43): counts, no contents entries, where the run of lines ending in a tab and a number that holds one falls
@@ -759,13 +791,17 @@ def clean_blocks(raw: str) -> list[Block]:
     cells = cells_one_a_line(shown)  # each cell read on its label's line, "A. Civilians: 1,402"
     shown = [f"{text.strip().rstrip(':')}: {shown[cells[i]].strip()}" if i in cells else text
              for i, text in enumerate(shown)]
+    boxed_pairs = counts_before_labels(shown)  # "1,271" / "civilians killed": one line of a key-figures box
+    shown = [f"{text.strip()} {shown[boxed_pairs[i]].strip()}" if i in boxed_pairs
+             else None if i in boxed_pairs.values() else text for i, text in enumerate(shown)]
     charted = chart_rows(shown)
     charted.update({i: cells for i, cells in header_cells_before_rows(shown).items()
                     if not any(i in row or any(c in row for c in cells) for row in charted.values())})
-    values, last_charted = {i for cells in charted.values() for i in cells} | set(cells.values()), False
-    labelled = counts_above_labels(shown)
+    values, last_charted = ({i for cells in charted.values() for i in cells} | set(cells.values())
+                            | set(boxed_pairs.values()), False)
+    labelled = counts_above_labels(shown) | set(boxed_pairs)
     texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
-    boxed, last_boxed = count_label_lines(texts), False
+    boxed, last_boxed = count_label_lines(texts) | set(boxed_pairs), False
     following = _following_texts(texts)
     last_subheading = False
     last_opened_groups = False

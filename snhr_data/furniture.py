@@ -145,7 +145,8 @@ def parse_furniture(data: object) -> Furniture:
         numeric_dates=tuple(_compiled("numeric_dates", p, r"(?<![\d.,/-])(?:{})(?![\d/-]|[.,]\d)")
                             for p in _listed(data["numeric_dates"])),
         numeric_date_line=_compiled("numeric_date_before", data["numeric_date_before"], r"\s*(?:(?:{})\s+)?(?P<date>\S+)\s*"),
-        related_heading=_compiled("related.heading", related["heading"], r"\s*(?:{})\b\s*:?\s*"),
+        # (?!\w), not \b: a heading may end on a menu's arrow ("Most relevant comments ▾"; round 68a)
+        related_heading=_compiled("related.heading", related["heading"], r"\s*(?:{})(?!\w)\s*:?\s*"),
         related_prefix=_compiled("related.heading", related["heading"], r"\s*(?:{})\s*[:\-|]\s+(?=\S)"),
         related_title_words=_positive(related["title_words"], "related.title_words"),
         sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
