@@ -801,6 +801,9 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
         for gov in govs:
             add(victim, party, gov, count.value, head.qualifier, line, count.note)
             for group, mention in head.groups:
+                if is_part_of_a_stated_group(group, mention, head, count):
+                    continue  # "including three children ..., and including one child who died due to torture": one
+                    # of the three, its torture death only
                 add(group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
                     line_at(mention.start), count.note)
             if count.also_all:
@@ -819,6 +822,13 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
         add("all", "all", "all", count.value, head.qualifier, line,
             join_notes(count.note, "the month's part of a year-to-date total"))
     return rows
+
+
+def is_part_of_a_stated_group(group: str, mention: NumberMention, head: Head, count: Count) -> bool:
+    """Whether a group of a count who died due to torture is one of that group the count states apart ("including three
+    children and one woman, and including one child who died due to torture"): no second value of the group."""
+    torture = {id(m) for _, m in count.torture_groups}
+    return id(mention) in torture and any(g == group and id(m) not in torture for g, m in head.groups)
 
 
 def item_label(text: str) -> re.Match[str] | None:
