@@ -88,7 +88,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "Together the two accounted for 58 deaths": the sum of parties named before, never the total
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "joint_sum")
         return LEFT_OUT
-    joint = joint_parties_together(text[segment_start:start], report)
+    joint = joint_parties_together(text[segment_start:start], report) \
+        or (None if regex("EachWord").search(window) else joint_subject(text[segment_start:start], report))
     if joint:  # "Add the coalition and Russia together and you get 1,770": both parties' count, neither's alone
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "joint_parties")
@@ -324,6 +325,26 @@ def joint_parties_together(segment: str, report: str) -> re.Match[str] | None:
         if not in_a_name and any(joint.start(last) <= m.start < joint.end(last) for m in named):
             return joint
     return None
+
+
+def joint_subject(segment: str, report: str) -> re.Match[str] | None:
+    """The "X and Y" subject of a count's verb in ``segment`` when X and Y are two parties named whole and not one
+    combined party's name ("Turkish forces and the Syrian National Army killed 40"), else None."""
+    match = regex("JointSubjectBefore").search(segment)
+    if not match:
+        return None
+    whole = find_parties(segment[match.start("first"):match.end("last")], report)
+    if len(whole) == 1:  # "Syrian regime forces and Russian forces": the alliance's own name
+        return None
+    first, last = (named_whole(match.group(key), report) for key in ("first", "last"))
+    return match if first and last and first != last else None
+
+
+def named_whole(words: str, report: str) -> str | None:
+    """The one party ``words`` name, the words being its name alone (perhaps after "the"), else None."""
+    words = re.sub(r"^(?:the|The)\s+", "", words.strip())
+    named = find_parties(words, report)
+    return named[0].code if len(named) == 1 and named[0].start == 0 and named[0].end == len(words) else None
 
 
 def joined_label(text: str, start: int, report: str) -> str | None:
