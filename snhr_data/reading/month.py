@@ -217,6 +217,11 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
     if half:
         year, first = half.group("year"), half.group("half").lower() == "first"
         return Dating(f"{year}-{'06' if first else '12'}", f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12")
+    quarter = regex("StatedQuarter").search(sentence)
+    if quarter:
+        last = 3 * ["first", "second", "third", "fourth"].index(quarter.group("quarter").lower()) + 3
+        year = quarter.group("year")
+        return Dating(f"{year}-{last:02d}", f"{year}-{last - 2:02d}/{year}-{last:02d}")
     year = regex("StatedYear").search(sentence)
     if year:
         return Dating(f"{year.group('year')}-12", year.group("year"))

@@ -533,6 +533,9 @@ def named_in_window(window: str, report: str) -> Parties | None:
                 and not regex("NotTheAgentBefore").search(window[:m.start])]  # "the ceasefire brokered by Russia"
     if not backward:
         return None
+    named_group = regex("BothNamedGroupBy").search(window[: backward[0].start])
+    if named_group and named_group.group("group").lower() not in window[: named_group.start()].lower():
+        return None  # "one medical worker were killed, both Civil Defense members by X": another group's agent
     also_total = bool(regex("BothOrAll").search(window[: backward[0].start])
                       or regex("CommittedByAside").match(window[: backward[0].start]))
     if regex("EachWord").search(window[: backward[0].start]):

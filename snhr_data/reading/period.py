@@ -83,9 +83,11 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     else:
         chosen = undated_span_after(head, later_heads, periods)
     back = refers_back(sentence[segment_start:start], sentence[head.mention.end:])
-    if chosen is None and back and (previous_period is None if has_previous else block.undated_before):
+    if chosen is None and (back and (previous_period is None if has_previous else block.undated_before)
+                           or has_previous and previous_period is None and block.undated_before):
         # "Ramadan, between May 27 and June 25, saw 1,086 killed; X alone killed 421 of them": a part of a count of no
-        # period the reader can date (left out with a warning) is left out too, never the report month's
+        # period the reader can date (left out with a warning) is left out too, never the report month's; so is the
+        # count after such a part in its sentence ("Twenty-one of them were children and nine were women")
         return PeriodChoice(None, False)
     if chosen is None:
         # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part

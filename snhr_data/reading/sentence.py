@@ -85,8 +85,11 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     hand_on(sentence, counts, percents.period, block, section.counted)
     if not counts and any(is_mixed_total_of_all(count, sentence) for count in read):
         block.party, block.last_counts = "all", ()  # "... 2,116 individuals. Of these, 1,431 were civilians": all's
-    block.undated_before = bool(read) and not counts and any(p.period is None and p.kind in UNDATABLE
-                                                             for p in sentence.periods)
+    # "... during Ramadan, which ran from March 23 to April 20, SNHR documented 139. Twenty-one of them were children.
+    # Syrian regime forces were responsible for 34 of these deaths.": a part of the parts left out is left out too
+    undated_chain = block.undated_before and not any(p.period for p in sentence.periods)
+    block.undated_before = bool(read) and not counts and (undated_chain or any(
+        p.period is None and p.kind in UNDATABLE for p in sentence.periods))
     section.counted = section.counted or (bool(counts) and not title)
     return figures
 
