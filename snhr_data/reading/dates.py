@@ -250,14 +250,15 @@ def publication_date(text: str) -> str | None:
     its first lines that is a valid date. Digits are read day first, as the region's outlets write them, unless a date
     in words in those lines is their other reading ("04/01/2016" then "Syria, April 1, 2016:": April 1)."""
     match = publication_match(text)
-    return date_of(match) if match else None
+    return (dateline_reading(match, text) or date_of(match)) if match else None
 
 
 def publication_date_read_month_first(text: str) -> str | None:
     """The other reading of a publication date written in digits that reads both ways ("04/05/2022": 4 May or
     April 5), else None."""
     match = publication_match(text)
-    if match is None or not match.group("month").isdigit() or match.group("month") == match.group("day"):
+    if match is None or not match.group("month").isdigit() or match.group("month") == match.group("day") \
+            or dateline_reading(match, text):
         return None
     swapped = {"year": match.group("year"), "month": match.group("day"), "day": match.group("month")}
     return date_of(swapped) if "sep" in match.groupdict() and match.start("day") < match.start("month") else None
@@ -288,6 +289,20 @@ def word_date_of_readings(digits: re.Match[str], later: list[re.Match[str]]) -> 
         return None
     readings = {date_of(digits), date_of({"year": digits["year"], "month": digits["day"], "day": digits["month"]})}
     return next((match for match in later if not match["month"].isdigit() and date_of(match) in readings), None)
+
+
+def dateline_reading(digits: re.Match[str], text: str) -> str | None:
+    """The reading of ``digits``, a publication date in digits that reads both ways ("Published 03/01/2023"), that a
+    news dateline without its year in the text's first lines names ("GAZIANTEP, Turkey, March 1 (Agency) -": March
+    1, 2023), else None: the dateline decides, as a date in words does (``word_date_of_readings``)."""
+    if not digits["month"].isdigit() or "sep" not in digits.groupdict() or digits["month"] == digits["day"]:
+        return None
+    dateline = regex("YearlessDateline").search(text[:PUBLICATION_WINDOW])
+    if dateline is None:
+        return None
+    readings = {date_of(digits), date_of({"year": digits["year"], "month": digits["day"], "day": digits["month"]})}
+    named = date_of({"year": digits["year"], "month": dateline["month"], "day": dateline["day"]})
+    return named if named in readings else None
 
 
 @cached_by_text

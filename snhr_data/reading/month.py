@@ -240,8 +240,9 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
 
 def without_conflict_start(sentence: str) -> str:
     """``sentence`` without the start of the conflict it names ("the bloodiest month since the uprising erupted in
-    March 2011"): a moment a toll counts from, never the month the text covers."""
-    return regex("PeriodSinceConflict").sub(lambda match: " " * len(match.group(0)), sentence)
+    March 2011"), or the month the network was founded ("founded in June 2011"): a moment a toll counts from or a
+    background date, never the month the text covers."""
+    return regex("BackgroundMonth").sub(lambda match: " " * len(match.group(0)), sentence)
 
 
 def without_compared_clause(sentence: str) -> str:
