@@ -70,6 +70,11 @@ class ReportReader:
     before: str = ""  # the text of the part read last: a table's caption, when a header follows it
     items_party: str | None = None  # the party of an ordinal heading ("First: The government forces"), handed on to
     # the lettered items under it ("A. Civilians: ...", "C. Deaths due to torture: 148"), up to a block of no letter
+    section_group: str | None = None  # the victim group a section's heading names ("Children"), up to the next heading:
+    # its breakdowns naming no subject of their own ("- Government forces: 131") count that group (round 69c)
+    grouped: dict[int, tuple[str, str]] = field(default_factory=dict)  # id of a figure read in such a section -> its
+    # (measure, group), refiled as the subject's (``with_release_subject``)
+    group_from: int = 0  # the index in ``figures`` from which ``section_group`` is in force
     undated_heading: bool = False  # under a heading naming no period ("Massacres") in the section a month's heading
     # opened ("December 2014") within the report's longer period, before any figure: whether the heading is the
     # month's sibling is not yet said (``back_to_report_period``)
@@ -122,7 +127,11 @@ class ReportReader:
         if regex("OrdinalRowLabel").match(block.text):
             self.items_party = self.section.party if self.section.party != UNMAPPED else None
         elif not regex("LetteredItem").match(block.text):
-            self.items_party = None  # a lettered heading ("B. Rebels: 611 fighters") is one of the items
+            # a lettered heading ("B. Rebels: 611 fighters") is one of the items; a party's sub-heading ("1. Syrian
+            # Regime forces" / "- 712 civilians, ..." / "- 23 deaths due to torture") hands its party on to the bullets
+            # of the list under it (round 69c)
+            self.items_party = self.section.party if self.section.party not in (None, "all", UNMAPPED) \
+                and not self.fighters and not regex("VictimsHeading").fullmatch(text) else None
         if number is not None:
             self.outline.append((number, {name: value for name, value in before.items()
                                           if self.heading_state()[name] != value}))
@@ -130,6 +139,7 @@ class ReportReader:
     def set_by_heading(self, block: Block, text: str) -> None:
         """The context a heading sets: whether its section is skipped, its measure, period and party."""
         self.skipping = self.skipping or matches_any("SkipSection", text)
+        self.section_group, self.group_from = heading_group(text), len(self.figures)
         self.fighters = bool(regex("FightersLabel").fullmatch(text))
         self.aside = bool(regex("AsideHeading").fullmatch(text))
         if self.skipping:
@@ -234,7 +244,9 @@ class ReportReader:
             # headings' measure ("C. Deaths due to torture: 48") is no longer in force
             self.open_numbered(ordinal)
             self.outline.append((ordinal, {}))
-        if regex("LetteredItem").match(block.text) and is_item_alone(block):  # the item, not the rows after it
+        if (regex("LetteredItem").match(block.text) or is_bullet_of_party(block, self.section.measure,
+                                                                          self.source.report)) \
+                and is_item_alone(block):  # the item, not the rows after it
             self.section.party = self.section.party or self.items_party
         else:
             self.items_party = None
@@ -265,6 +277,11 @@ class ReportReader:
                 # a monthly release's paragraph on an earlier month or year ("In March 2025 SNHR documented 1,562
                 # civilians killed.") ends with its line: the statements of the next line are the release's (round 65)
                 block_ctx.period = None
+            glued = next((heading_group(body[offset:start]) for start in sorted(line_starts)
+                          if offset < start < offset + len(sentence)), None)
+            if glued:  # a group's heading on a raw line of its own, run into the paragraph after it ("Other parties |
+                # 750" / "Children" / "In 2019, 842 children were killed: 326 by ..."): its section begins (round 69c)
+                self.section_group, self.group_from = glued, len(self.figures)
             in_correction = in_correction or bool(regex("Retraction").search(text))
             if in_correction or regex("OtherSourceCitation").match(body, offset):
                 continue  # a correction note, or a reference to a work of another organisation (its title's figures)
@@ -420,11 +437,14 @@ class ReportReader:
                     self.back_to_report_period(self.figures[start:])
                     if place:
                         self.figures[start:] = [in_place(f, place) for f in self.figures[start:]]
+                    if self.section_group:
+                        self.grouped.update({id(f): ("civilian_deaths", self.section_group)
+                                             for f in self.figures[max(start, self.group_from):]})
                     place = None if self.skipping else ending_place_label(part, self.source.report)
             if handed:
                 self.listed, self.listed_measure = None, None  # the breakdown ends the list
         figures = [f for f in self.figures if f.measure != NO_MEASURE]
-        figures = with_release_subject(figures, release_subject(title, body), self.source)
+        figures = with_release_subject(figures, release_subject(title, body), self.source, self.grouped)
         return within_their_wholes(combined_label_split_later(figures), self.source)
 
     def read_part(self, whole: Block) -> None:
@@ -671,6 +691,13 @@ def first_row_context(block_ctx: Context) -> Context:
     Third: Kurdish forces (PYD) Civilians: 21"): that party's count, no introduction whose measure the rows count."""
     measure = None if block_ctx.subject is not None else block_ctx.measure
     return replace(block_ctx, party=None, subject=None, measure=measure)
+
+
+def is_bullet_of_party(block: Block, measure: str | None, report: str) -> bool:
+    """Whether a block is a bullet item that may be of the party of the sub-heading above it ("- 29 massacres"), not
+    one leaving that party's part ("- Massacres: SNHR documented 38 massacres in all.")."""
+    return bool(regex("BulletItem").match(block.text)) \
+        and not leaves_heading_party(regex("ItemPrefix").sub("", block.text).strip(), measure, report)
 
 
 def is_item_alone(block: Block) -> bool:
@@ -935,8 +962,23 @@ def at_table_headers(block: Block) -> list[Block]:
             or regex("FlatMonthList").fullmatch(line.strip()) or header_columns(line) or month_column_cells(line)
             for cut in (start, start + len(line))}
     cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}
+    cuts |= {cut for start, end in item_heading_lines(block) for cut in (start, end)}
     cuts = sorted(cuts - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]
+
+
+def item_heading_lines(block: Block) -> list[tuple[int, int]]:
+    """(start, end) of each raw line of a bullet item's block, after its first, that is a section's heading run into
+    the item by a PDF's layer, no count of its own, before a line of its section ("• Turkish forces: 2" / "Victims who
+    died due to torture" / "6 victims: 4 at the hands of ...", "• Civil Defense: 2, both killed by landmines" /
+    "Governorates" / "Aleppo recorded 17 deaths, ..."; round 69c): it opens what follows it, none of the item's words."""
+    if not regex("BulletItem").match(block.text):
+        return []
+    lines = row_lines(block.text, block.starts)
+    return [(start, start + len(line)) for (start, line), _ in zip(lines[1:], lines[2:])
+            if not has_count(line) and (regex("PlacesHeading").fullmatch(line.strip()) or heading_group(line)
+                                        or (measure_of_text(line) is not None and len(line.split()) <= 8
+                                            and regex("MeasureHeadingLine").fullmatch(line.strip())))]
 
 
 def places_heading_lines(block: Block) -> list[tuple[int, int]]:
@@ -1184,6 +1226,14 @@ def statements_with_counts(text: str, describing: bool = False) -> list[str]:
             and not matches_any("IncidentOpener", sentence.strip())]
 
 
+def heading_group(heading: str) -> str | None:
+    """The one victim group a section's heading names alone ("Children", "Women killed"), else None."""
+    if not regex("GroupHeading").fullmatch(heading.strip()):
+        return None
+    found = [g for g, pattern in classes("SubjectGroup") if pattern.search(heading)]
+    return found[0] if len(found) == 1 else None
+
+
 def release_subject(title: list[Block], body: list[Block]) -> tuple[str, str] | None:
     """The (measure, victim group) of a release about one special group: the one its title names ("Six Media Workers
     Killed in Syria in April 2017", "38 women killed last month"), else the one its opening says it is a report on
@@ -1212,18 +1262,29 @@ def subject_of(text: str) -> tuple[str, str] | None | bool:
     return found.pop() if found else None
 
 
-def with_release_subject(figures: list[Figure], subject: tuple[str, str] | None, source: Source) -> list[Figure]:
+def with_release_subject(figures: list[Figure], subject: tuple[str, str] | None, source: Source,
+                         sections: dict[int, tuple[str, str]] | None = None) -> list[Figure]:
     """The breakdowns of a special group's release (by party or governorate) whose statement names no subject of its
     own ("Distribution by governorate: Homs 19, ...", "three of the victims were killed in Idlib", "HTS killed 14"),
     filed as that group's, not as all civilians'; one whose key the release states with another value is left out with
-    a warning."""
-    if subject is None:
+    a warning. ``sections``: the subject of the figures read under a heading naming a group ("Children" / "- ISIS:
+    17"; by the figure's id), in place of the release's."""
+    sections = sections or {}
+    if subject is None and not sections:
         return figures
-    measure, group = subject
+    subject_of_figure = lambda f: sections.get(id(f), subject)  # noqa: E731
 
     def refiled(f: Figure) -> bool:
+        own = subject_of_figure(f)
+        if own is None:
+            return False
+        measure, group = own
+        # under a group's heading, its whole too where the statement names the group ("Children" / "The children killed
+        # in May numbered 97:")
+        named = id(f) in sections and any(g == group and p.search(f.quote) for g, p in classes("SubjectGroup"))
         return (f.measure == "civilian_deaths" and f.victim_group == "all" and f.unit == "count"
-                and (f.perpetrator, f.governorate) != ("all", "all") and not regex("SubjectAtLarge").search(f.quote)
+                and ((f.perpetrator, f.governorate) != ("all", "all") or named)
+                and not regex("SubjectAtLarge").search(f.quote)
                 and not measures_named(f.quote) - {measure})
 
     key = lambda f: (f.period, f.measure, f.victim_group, f.perpetrator, f.governorate, f.unit, f.share_of)  # noqa: E731
@@ -1236,6 +1297,7 @@ def with_release_subject(figures: list[Figure], subject: tuple[str, str] | None,
         if not refiled(f):
             kept.append(f)
             continue
+        measure, group = subject_of_figure(f)
         moved = replace(f, measure=measure, victim_group=group)
         values = stated.get(key(moved), set())
         if values and f.value not in values:
