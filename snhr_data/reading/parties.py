@@ -307,11 +307,9 @@ def joint_agents_after(window: str, report: str) -> re.Match[str] | None:
     listed = regex("JointAgentsListAfter").match(window)
     if listed and len({m.code for m in find_parties(listed.group(0), report)}) < 2:
         listed = None
-    pair = regex("JointAgentsPairAfter").match(window)  # "by landmines and unidentified parties": two subcategories
-    if pair:  # of other parties only (a pair of parties may be one combined party's name: "by regime and Russian forces")
-        codes = {m.code for m in find_parties(pair.group(0), report)}
-        groups = perpetrator_groups()
-        pair = pair if len(codes) >= 2 and all(groups.get(code) == "other_sub" for code in codes) else None
+    pair = regex("JointAgentsPairAfter").match(window)  # "by landmines and unidentified parties", "by ISIS and the
+    if pair:  # SDF" (session 19): two parties, never one combined party's name ("by regime and Russian forces")
+        pair = pair if len({m.code for m in find_parties(pair.group(0), report)}) >= 2 else None
     return regex("JointAgentsAfter").search(window) or listed or pair
 
 
