@@ -43,7 +43,7 @@ PHRASES = (
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
     ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
-    ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
+    ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodOfEarlierWounds"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
     ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),
     ("vague", "PeriodVague"),
