@@ -336,7 +336,7 @@ def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> st
         parts = regex("GroupPartsParenthesisBefore").match(before)
         if parts and parts.group("rest") is None:
             # "52 children (45 by its army ...", "Children: 25 (regime 8, Russia 6, ...": the parts of that group
-            opened = not back and is_party_label(parts.group("inside"))
+            opened = not back and named_whole(parts.group("inside")) is not None
             return previous.noun if opened or regex("GroupPartByAfter").match(sentence[mention.end:]) else ""
         if parts:
             rest = parts.group("rest")
@@ -344,10 +344,12 @@ def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> st
     return ""
 
 
-def is_party_label(words: str, report: str | None = None) -> bool:
-    """Whether ``words`` are one party's label alone ("regime", "Russian forces")."""
-    named = find_parties(words.strip(), report)
-    return bool(named) and named[0].start == 0 and named[-1].end == len(words.strip())
+def named_whole(words: str, report: str | None = None) -> str | None:
+    """The one party ``words`` name, the words being its name alone (perhaps after "the": "regime", "the SDF"), else
+    None."""
+    words = re.sub(r"^(?:the|The)\s+", "", words.strip())
+    named = find_parties(words, report)
+    return named[0].code if len(named) == 1 and named[0].start == 0 and named[0].end == len(words) else None
 
 
 def gapped_party_before(before: str, report: str | None = None) -> bool:

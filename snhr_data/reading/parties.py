@@ -17,7 +17,7 @@ from .agents import (
     unknown_agent_before,
 )
 from .governorates import ranking_subject
-from .heads import GROUP_HEADS, Head, is_stated_whole, noun_end
+from .heads import GROUP_HEADS, Head, is_stated_whole, named_whole, noun_end
 from .model import UNMAPPED, Context, Sentence, warn_left_out
 
 
@@ -336,13 +336,6 @@ def joint_subject(segment: str, report: str) -> re.Match[str] | None:
         return None
     first, last = (named_whole(match.group(key), report) for key in ("first", "last"))
     return match if first and last and first != last else None
-
-
-def named_whole(words: str, report: str) -> str | None:
-    """The one party ``words`` name, the words being its name alone (perhaps after "the"), else None."""
-    words = re.sub(r"^(?:the|The)\s+", "", words.strip())
-    named = find_parties(words, report)
-    return named[0].code if len(named) == 1 and named[0].start == 0 and named[0].end == len(words) else None
 
 
 def joined_label(text: str, start: int, report: str) -> str | None:
