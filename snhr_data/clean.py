@@ -12,6 +12,7 @@ import bisect
 import csv
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -559,19 +560,8 @@ def cells_one_a_line(texts: list[str | None]) -> dict[int, int]:
     may be a title wrapped before it), unless the values may come before their labels (an infographic's "119" /
     "Civilian deaths" / "19" / "Children": a value right before the first label, or a label right after the last
     value), which value is whose then not told."""
-    lines = [i for i, text in enumerate(texts) if text and text.strip()]
-    value = [bool(_CHART_VALUE.fullmatch(texts[i].strip())) for i in lines]
-    label = [bool(regex("CellLabelLine").fullmatch(texts[i].strip())) for i in lines]
-    runs: list[list[int]] = []  # each run's label positions in ``lines``
-    for n in range(len(lines) - 1):
-        if label[n] and value[n + 1]:
-            if runs and runs[-1][-1] == n - 2:
-                runs[-1].append(n)
-            else:
-                runs.append([n])
-    return {lines[n]: lines[n + 1] for run in runs if len(run) >= _CHART_ROWS
-            and not (run[0] > 0 and value[run[0] - 1]) and not (run[-1] + 2 < len(lines) and label[run[-1] + 2])
-            for n in run}
+    return paired_lines(texts, lambda text: bool(regex("CellLabelLine").fullmatch(text)),
+                        lambda text: bool(_CHART_VALUE.fullmatch(text)))
 
 
 def is_row_groups_line(text: str | None) -> bool:
@@ -643,18 +633,29 @@ def counts_before_labels(texts: list[str | None]) -> dict[int, int]:
     index, each pair read as one line of the box ("104 deaths under torture"). The run opens on a count and closes on a
     label, with no label right before it nor a count right after it: otherwise each label may be the count after it's
     (``cells_one_a_line``), which count is whose then not told."""
+    return paired_lines(texts, lambda text: bool(_CHART_VALUE.fullmatch(text)), _is_box_label,
+                        lambda first, second: _is_count_label_line(f"{first} {second}"))
+
+
+def paired_lines(texts: list[str | None], first: Callable[[str], bool], second: Callable[[str], bool],
+                 pair: Callable[[str, str], bool] = lambda first, second: True) -> dict[int, int]:
+    """Runs of two pairs of lines or more, each a ``first`` line and a ``second`` one right after it (``pair`` of the
+    two texts holding): first line index -> second line index; never a run with a ``second`` line right before it or
+    a ``first`` line right after it, where each line may pair with the other neighbour (``cells_one_a_line``,
+    ``counts_before_labels``)."""
     lines = [i for i, text in enumerate(texts) if text and text.strip()]
-    value = [bool(_CHART_VALUE.fullmatch(texts[i].strip())) for i in lines]
-    label = [_is_box_label(texts[i].strip()) for i in lines]
-    runs: list[list[int]] = []  # each run's count positions in ``lines``
+    stripped = [texts[i].strip() for i in lines]
+    is_first, is_second = [first(t) for t in stripped], [second(t) for t in stripped]
+    runs: list[list[int]] = []  # each run's first positions in ``lines``
     for n in range(len(lines) - 1):
-        if value[n] and label[n + 1] and _is_count_label_line(f"{texts[lines[n]].strip()} {texts[lines[n + 1]].strip()}"):
+        if is_first[n] and is_second[n + 1] and pair(stripped[n], stripped[n + 1]):
             if runs and runs[-1][-1] == n - 2:
                 runs[-1].append(n)
             else:
                 runs.append([n])
     return {lines[n]: lines[n + 1] for run in runs if len(run) >= _CHART_ROWS
-            and not (run[0] > 0 and label[run[0] - 1]) and not (run[-1] + 2 < len(lines) and value[run[-1] + 2])
+            and not (run[0] > 0 and is_second[run[0] - 1])
+            and not (run[-1] + 2 < len(lines) and is_first[run[-1] + 2])
             for n in run}
 
 
