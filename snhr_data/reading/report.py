@@ -1288,13 +1288,14 @@ def with_release_subject(figures: list[Figure], subject: tuple[str, str] | None,
                 and not measures_named(f.quote) - {measure})
 
     key = lambda f: (f.period, f.measure, f.victim_group, f.perpetrator, f.governorate, f.unit, f.share_of)  # noqa: E731
-    stated = {}
-    for f in figures:
-        if not refiled(f):
+    moving = [refiled(f) for f in figures]
+    stated: dict[tuple, set[float]] = {}
+    for f, moves in zip(figures, moving):
+        if not moves:
             stated.setdefault(key(f), set()).add(f.value)
     kept = []
-    for f in figures:
-        if not refiled(f):
+    for f, moves in zip(figures, moving):
+        if not moves:
             kept.append(f)
             continue
         measure, group = subject_of_figure(f)
