@@ -185,6 +185,7 @@ def _clean_once(line: str) -> str:
     line = html.unescape(line)
     line = spaced_thousands_joined(line)
     line = comma_spaced_digits_read(line)
+    line = space_grouped_thousands_read(line)
     line = space_parted_count_read(line)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
@@ -220,6 +221,24 @@ def comma_spaced_digits_read(line: str) -> str:
             return f"{match.group('thousands')},{match.group('rest')}"
         return f"{match.group('thousands')},{DIGIT_GAP}{match.group('rest')}"
     return regex("CommaSpacedDigits").sub(read, line)
+
+
+def space_grouped_thousands_read(line: str) -> str:
+    """``line`` with each "16 913" (thousands grouped by an ordinary space, as a translated or typeset copy writes
+    them; round 70) read: kept as two numbers where a number or a month comes before it ("March 3 264 ..."), or where
+    it ends its line (a table's cells: "Hama 902 181"); joined ("16,913") where a victim noun follows it, it fills a
+    bracket ("Syrian regime forces (8 736)") or a word that only a count follows comes before it ("at least 3 118,");
+    else parted by a thin space (numbers.DIGIT_GAP): left out and warned of, one number or two."""
+    def read(match: re.Match[str]) -> str:
+        before, after = line[:match.start()], line[match.end():]
+        if regex("CommaSpacedTwoBefore").search(before) or not after.strip():
+            return match.group()
+        joined = match.group().replace(" ", ",")
+        if (noun_of(after)[0] not in ("", "bare") or regex("SpaceGroupedCountBefore").search(before)
+                or (before.endswith("(") and after.startswith(")"))):
+            return joined
+        return joined.replace(",", f" {DIGIT_GAP}")
+    return regex("SpaceGroupedDigits").sub(read, line)
 
 
 def space_parted_count_read(line: str) -> str:

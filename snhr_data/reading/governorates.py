@@ -395,7 +395,8 @@ def ranked_governorate(head: Head, previous: Head | None, sentence: str, report:
 
 def ranked_after_marker(head: Head, previous: Head | None, sentence: str, report: str) -> Governorates | None:
     """In a sentence that ranks governorates without opening on one ("The highest toll was in Idlib with 31,
-    followed by Daraa with 19"), a count after a governorate it names: the governorate right before it, else none
+    followed by Daraa with 19"), a count after a governorate it names: the governorate right before it, or the one
+    it refers back to ("Most of the dead were in Hama, ..., putting the toll in that governorate at 41"), else none
     that can be told (left out; also when a party is named before it: whose count it is is not said); None for a
     count before any governorate, or outside such a sentence."""
     before = sentence[:head.mention.start]
@@ -404,7 +405,9 @@ def ranked_after_marker(head: Head, previous: Head | None, sentence: str, report
     if head.noun not in COUNTED_IN_PLACES or find_parties(before, report):
         return Governorates(AMBIGUOUS)
     named = governorate_right_before(head, previous, sentence)
-    return Governorates((named,) if named else AMBIGUOUS)
+    if named:
+        return Governorates((named,))
+    return place_there(before) if regex("ThatPlaceBefore").search(before) else Governorates(AMBIGUOUS)
 
 
 def governorate_right_before(head: Head, previous: Head | None, sentence: str) -> str | None:

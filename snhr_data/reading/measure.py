@@ -154,10 +154,12 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     # civilians, ..."; round 36): the section has moved on to the month's victims, and stays there after a sentence of
     # the block counting civilian deaths ("... / Aleppo governorate saw the highest toll with 388 civilians ... / Since
     # the beginning of 2016, SNHR has documented the killing of 3,912 civilians"; round 46)
-    # ... nor for "the death toll ... has reached 1,181 civilians" (round 63): the toll of all the civilians
+    # ... nor for "the death toll ... has reached 1,181 civilians" (round 63), nor "Since the beginning of 2017, SNHR has
+    # documented the killing of 5,904 civilians" (round 70): the toll of all the civilians
     if regex("MassacreWord").search(segment) \
             or section.measure == "massacres" and block.measure not in SECTION_MEASURES | {"civilian_deaths"} \
-            and not (regex("CiviliansNounAfter").match(window) and regex("DeathTollReachedBefore").search(segment)):
+            and not (regex("CiviliansNounAfter").match(window) and (regex("DeathTollReachedBefore").search(segment)
+                                                                     or regex("YearTollOpening").match(segment))):
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window):
         return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll
