@@ -331,9 +331,13 @@ def contents_entries(lines: Sequence[str | None]) -> set[int]:
 
 def unpaged_entries(lines: Sequence[str | None], start: int) -> range:
     """The lines of a table of contents of no page numbers, with the "Contents" line at ``start``: the short lines after it
-    up to the first that repeats one of them (the body opening on the first entry's heading again; round 57). Empty
-    when a sentence or a long line comes first, or no line repeats an entry: no entries are told from the body then."""
+    up to the first that repeats one of them (the body opening on the first entry's heading again; round 57), or, when
+    they are two or more numbered headings ("I. Introduction and Methodology" / ... / "V. Conclusions"), up to the
+    first sentence or long line (the body opening on its prose, round 70a: left in, the last entry opened a section
+    of recommendations that skipped the whole body). Empty when a sentence or a long line comes first, or no line
+    repeats an entry among unnumbered ones: no entries are told from the body then."""
     seen: set[str] = set()
+    numbered = True
     for i in range(start + 1, len(lines)):
         text = (lines[i] or "").strip()
         if not text:
@@ -341,7 +345,8 @@ def unpaged_entries(lines: Sequence[str | None], start: int) -> range:
         if text.casefold() in seen:
             return range(start, i) if len(seen) > 1 else range(0)
         if len(text.split()) > CONTENTS_ENTRY_WORDS or re.search(r"[.!?;:]$", text):
-            return range(0)
+            return range(start, i) if numbered and len(seen) > 1 else range(0)
+        numbered = numbered and bool(regex("MajorHeadingNumber").match(text) or regex("HeadingNumber").match(text))
         seen.add(text.casefold())
     return range(0)
 

@@ -161,6 +161,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     coordinated = party_of_coordinated_counts(head, heads, text, report)
     if coordinated:  # "One medical worker and one Civil Defense member were killed by X": each X's
         return Parties((coordinated,))
+    likewise = party_of_likewise_count(head, heads, text, report)
+    if likewise:  # "Two medical personnel were killed by X, as were three Civil Defense workers": X's too
+        return Parties((likewise,))
     # ... never the places of a ranking ("Aleppo recorded the highest toll with 47, followed by ... and Quneitra with
     # four, all of them killed by X": whether of the last place only, the words do not say)
     shared = None if regex("RankingMarker").search(text) else party_of_a_list(text[end:], report, head.mention.value)
@@ -649,6 +652,24 @@ def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report
             return named[0].code if named and named[0].start == 0 else None
         previous = item
     return None
+
+
+def party_of_likewise_count(head: Head, heads: list[Head], text: str, report: str) -> str | None:
+    """The party of a count joined by "as were" to the count before it and its agent: "Two medical personnel were
+    killed by Syrian regime forces, as were three Civil Defense workers" (round 70a); None for any other count, and
+    for one whose agent is not one party alone."""
+    index = heads.index(head)
+    if index == 0 or head.noun in GROUP_HEADS or head.noun in ("", "bare"):
+        return None
+    between = text[noun_end(text, heads[index - 1].mention):head.mention.start]
+    verb, likewise = regex("LikewiseKilledBy").match(between), regex("LikewiseBefore").search(between)
+    if not verb or not likewise:
+        return None
+    agent = between[verb.end():likewise.start()]
+    named = find_parties(agent, report)
+    if len(named) != 1 or named[0].start != 0 or agent[named[0].end:].strip():
+        return None
+    return named[0].code
 
 
 def party_of_a_list(tail: str, report: str, value: float) -> str | None:
