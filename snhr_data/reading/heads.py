@@ -83,6 +83,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or regex("MassacreVictimsBefore").search(before)
                                                          or regex("PartyMassacresTollBefore").search(before)
                                                          or regex("ComparedBefore").search(before)
+                                                         or regex("AllInOnePartysPrisonsAfter").match(after)
                                                          or party_which_killed(before)):
         return False
     if regex("NotACountAfter").match(after) or regex("RatioBefore").search(before):

@@ -26,7 +26,7 @@ from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_cl
                     with_opening_group)
 from .measure import SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
-from .parties import Parties, parties_of
+from .parties import Parties, own_clause_start, parties_of
 from .percents import read_percents
 from .period import UNDATABLE, period_of
 from .text import masked, quote_around
@@ -369,6 +369,9 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
         if is_contradicted_by_part(whole, part, sentence.text) and is_sum_of_parties(whole, counts[i + 1:]):
             counts[i] = replace(whole, parties=("all",), party_from_context=False,
                                 note="the parts listed after it, of several parties, add up to it")
+        elif is_restated_by_part(whole, part, sentence.text):
+            counts[i] = replace(whole, parties=("all",), party_from_context=False,
+                                note="a part of it names the heading's party itself: the whole is every party's")
         elif is_contradicted_by_part(whole, part, sentence.text):
             warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
@@ -467,6 +470,28 @@ def is_contradicted_by_part(whole: Count, part: Count, text: str) -> bool:
         return False
     return bool(part.parties) and "all" not in part.parties and not all(
         is_part_of_party(code, whole.parties) for code in part.parties)
+
+
+def names_heading_party_itself(whole: Count, parties: Parties, text: str, start: int, end: int, report: str) -> bool:
+    """Whether a part of a count given the party of its heading names that party in its own ``words`` ("142 ..., 139
+    of them inside the detention centres of government forces" under "Victims of government forces"; ``text[start:
+    end]`` the part's words), in a statement opening on the one who counts: then the whole is not all the party's
+    (is_restated_by_part), and the part is the party's, no place of the whole."""
+    return whole.party_from_context and bool(parties.codes) and not parties.from_context \
+        and bool(regex("ReporterOpening").search(text[:whole.head.mention.start])) \
+        and any(m.code in parties.codes for m in find_parties(text[start:end], report))
+
+
+def is_restated_by_part(whole: Count, part: Count, text: str) -> bool:
+    """Whether a count given the party of its heading (or of the sentence before) has a part right after it that names
+    that same party in its own words ("Victims of government forces" / "... 142 people who died due to torture in
+    March, 139 of them inside the detention centres of government forces"): a part said to be the party's says the
+    whole is not all the party's, so the whole is every party's count, the part the party's; only of a statement
+    opening on the one who counts (ReporterOpening): "A total of 1,870 civilians died due to torture, 1,844 of them in
+    government detention centres" under "First: Government forces" is the party's (round 13)."""
+    return (bool(regex("ReporterOpening").search(text[:whole.head.mention.start])) and whole.party_from_context and whole.period is not None and not part.party_from_context
+            and part.period is not None and part.whole_measure is not None and part.measure == whole.measure
+            and bool(part.parties) and part.parties == whole.parties and part.value < whole.value)
 
 
 def is_sum_of_parties(whole: Count, after: list[Count]) -> bool:
@@ -572,6 +597,12 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # Idlib 98 civilians, ...": no breakdown of X's)
         warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "list_party")
         return Count(head, measure, read_period=chosen.period)
+    if is_own_clause_place_after_party_place(head, text, parties, places, prev, sentence.source.report):
+        # "X killed 350 civilians, most of them in Idlib, where 241 died, while 87 were killed in Hama": X's part in
+        # Hama going on, or every party's victims there, the words do not say
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "list_party")
+        return Count(head, measure, read_period=chosen.period)
     if measure == "civilian_deaths" and parties.codes == ("all",) and not places.codes \
             and regex("WholeTollAfter").match(text[end:]):
         # "Nine of the month's victims were killed in its final week": a part of the toll, never the toll (but "157 of
@@ -603,7 +634,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
         places = places.as_party_total()
     if prev is not None and (refers_back(segment, text[end:]) or is_apposed_part(segment, text[end:])) \
-            and is_same_key(head, measure, period, parties.codes, places.codes, prev):
+            and is_same_key(head, measure, period, parties.codes, places.codes, prev) \
+            and not names_heading_party_itself(prev, parties, text, segment_start, head.window_end,
+                                               sentence.source.report):
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
@@ -632,6 +665,19 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  "massacres" if bracketed else whole_measure_of(
                      prev, block, refers_back(segment, text[end:]) or (prev is not None and is_included_part(segment)),
                      measure))
+
+
+def is_own_clause_place_after_party_place(head: Head, text: str, parties: Parties, places: Governorates,
+                                          prev: Count | None, report: str) -> bool:
+    """Whether a count opening a clause of its own after a join ("..., while 87 were killed in Hama"), naming a place
+    and no party, follows a place's count of one party ("X killed 350, most of them in Idlib, where 241 died"): the
+    party's victims in the next place, or all parties' there, the text does not say."""
+    if prev is None or parties.codes != ("all",) or parties.from_context or not places.codes or places.codes == AMBIGUOUS:
+        return False
+    if not prev.parties or "all" in prev.parties or not prev.governorates:
+        return False
+    clause = own_clause_start(head, text)
+    return clause > 0 and not find_parties(text[clause:head.window_end], report)
 
 
 def is_civilian_item_of_parts(head: Head, prev: Count | None, segment: str, after: str) -> bool:

@@ -30,6 +30,12 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     if period is None:
         return figures  # no zero, or "during Ramadan": either of two months
     for match in zeros:
+        for code in governorate_zeros(match.group("group")):
+            if ("civilian_deaths", code) not in seen:
+                seen.add(("civilian_deaths", code))
+                figures.append(sentence.figure(period, "civilian_deaths", "all", "all", code, "count", "", 0.0, "exact",
+                                               sentence.line_at(match.start()),
+                                               quote_around(text, match.start(), match.end()), "stated as no deaths"))
         for group in with_shared_noun(regex("ZeroGroupSplit").split(match.group("group"))):
             measure = NOUN_MEASURE.get(noun_of(" " + group)[0]) or (
                 "torture_deaths" if regex("TortureZero").match(group) else None)
@@ -55,6 +61,20 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
                                            sentence.line_at(match.start("party")),
                                            quote_around(text, match.start(), match.end()), "stated as no deaths"))
     return figures
+
+
+def governorate_zeros(group: str) -> tuple[str, ...]:
+    """The governorates a zero of civilian deaths names as a list of their names alone ("civilian deaths in Tartus or
+    Suwayda governorates"): each one's zero of all parties; none for any other place ("in Aleppo city")."""
+    match = regex("ZeroInGovernorates").match(group)
+    if not match:
+        return ()
+    listed = match.group("list")
+    named = find_governorates(listed)
+    if not named or listed[:named[0].start].strip() or listed[named[-1].end:].strip() \
+            or not all(regex("ZeroGovernorateJoin").fullmatch(listed[a.end:b.start]) for a, b in zip(named, named[1:])):
+        return ()
+    return tuple(dict.fromkeys(m.code for m in named))
 
 
 def with_shared_noun(groups: list[str]) -> list[str]:
