@@ -184,6 +184,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "generic"  # "Torture claimed the lives of 214 detainees": detainees who died under torture
     if regex("TorturedToDeathAfter").match(after) and regex("TorturedToDeathBefore").search(before):
         noun = "torture"  # "which also tortured two detainees to death"
+    if regex("DiedUnderTortureAfter").match(after) and regex("DiedUnderTortureBefore").search(before):
+        noun = "torture"  # "Died also under the torture in total 161 persons" (translated from Arabic)
     if noun == "bare" and regex("TableCellBefore").search(before) \
             or (regex("TableCellAfter").match(after) and not regex("BarredLabelList").fullmatch(sentence)):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")

@@ -1179,6 +1179,9 @@ def is_heading(block: Block) -> bool:
     text = regex("ItemPrefix").sub("", block.text).strip()
     if has_count(text):
         return False
+    item = regex("MeasureCountItem").fullmatch(raw_line_at(block, 0).strip())
+    if item and is_measure_label(item.group("label"), colon=False):
+        return False  # "- massacres 4": a count of its own, no heading of what follows
     looks_like_one = (is_major_heading(block) or block.md_heading or text.endswith(":")
                       or (not regex("EndsSentence").search(text) and len(text.split()) <= 14))
     if looks_like_one and ends_sentence_before_last_line(block):
