@@ -42,7 +42,7 @@ PHRASES = (
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
     ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
-    ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
+    ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthsToAMonth"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
     ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodOfEarlierWounds"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
     ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),

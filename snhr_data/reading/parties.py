@@ -391,17 +391,31 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
     listed = wholes if head.noun not in GROUP_HEADS else (group_run_after(head, heads, wholes, text, closing.start())
                                                           if wholes else opened_group_run(head, heads, text))
     if not listed:
-        return None
+        return unpaired_respective_run(head, heads, sentence, closing.start())
     named = [member for mention in find_parties(text[:(wholes or listed)[0].mention.start], sentence.source.report)
              for member in members_named(mention, sentence.source.report)]
     if len(named) < 2:
-        return None
+        return unpaired_respective_run(head, heads, sentence, closing.start())
     chain = joined_mentions(named, text)
     if len(chain) != len(listed):
         warn_left_out(sentence.source, sentence.line_at(head.mention.start),
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
         return LEFT_OUT
     return Parties((chain[listed.index(head)].code,))
+
+
+def unpaired_respective_run(head: Head, heads: list[Head], sentence: Sentence, closing: int) -> Parties | None:
+    """A count of a run that "respectively" closes but no list of parties or places pairs with ("In January and
+    February, 120 and 90 civilians were killed, respectively"; "Of these, 20 and 11 were children, respectively", the
+    parties of the sentence before): which count is whose the text does not say here; left out (and warned). None for
+    a count of no such run, or of one paired with places (reading/governorates.py)."""
+    text = sentence.text
+    before = [h for h in heads if h.mention.end <= closing]
+    run = joined_run(head, before, text)
+    if len(run) < 2 or run[-1] is not before[-1] or len(find_governorates(text[:closing])) > 1:
+        return None
+    warn_left_out(sentence.source, sentence.line_at(head.mention.start), text[:closing].strip()[-80:], "respective")
+    return LEFT_OUT
 
 
 def group_run_after(head: Head, heads: list[Head], wholes: list[Head], text: str, closing: int) -> list[Head]:
