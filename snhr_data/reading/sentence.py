@@ -574,6 +574,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                           "context_period")
         return Count(head, measure)
+    if prev is not None and is_change_end(text, prev, start) and chosen.period == prev.period:
+        # "Deaths in Daraa rose from 12 in February to 31": the end of the change takes no period from its start
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "change_end")
+        return Count(head, measure)
     # a ranking after statements of the period it would take anyway (the section's, else the report's) ranks that one
     ranked = block.stated_aside or block.period
     if not chosen.explicit and ranked not in (None, section.period or sentence.source.period) and ranking_subject(text):
@@ -617,13 +622,16 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "comparand")
         return Count(head, measure, read_period=chosen.period)
-    if prev is not None and not places.codes and regex("ComparedWithBefore").search(segment):
+    if prev is not None and not places.codes and (regex("ComparedWithBefore").search(segment)
+                                                  or is_change_end(text, prev, start)):
         places = Governorates(prev.governorates)  # "22 deaths in Suwayda in September, against 61 the previous month"
     if prev is not None and not places.codes and refers_back(segment, text[end:]):
         places = Governorates(prev.governorates)  # "611 civilians were killed in Aleppo, 502 of them by X": Aleppo's
     if places.codes == AMBIGUOUS and prev is not None \
             and is_party_part_in_place(segment, text[end:], parties.codes, prev, sentence.source.report):
         places = Governorates(prev.governorates)  # "Aleppo ranked first with 17, of whom X killed six": Aleppo's
+    if not places.codes and prev is not None and is_bracketed_party_part(text, start, parties.codes, prev):
+        places = Governorates(prev.governorates)  # "Idlib: 44 (regime 20, Russia 24)": Russia's 24 in Idlib
     if not places.codes and prev is not None and is_elided_by_part(segment, text[end:], parties.codes, prev):
         places = Governorates(prev.governorates)  # "In Raqqa, 344 were killed, 219 of them by X and 60 by Y": Y's in Raqqa
     if not places.codes and prev is not None and head.noun in {"bare", prev.head.noun} \
@@ -765,6 +773,27 @@ def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], p
     return bool(named) and "all" not in prev.parties and bool(prev.parties) \
         and bool(regex("ElidedPartyGap").fullmatch(segment[:named[0].start])) \
         and bool(regex("ElidedPartyGap").fullmatch(segment[named[-1].end:])) and len({m.code for m in named}) == 1
+
+
+def is_change_end(text: str, prev: Count, start: int) -> bool:
+    """Whether the count at ``start`` ends a change whose start is the count before it ("rose from 12 in February to
+    31")."""
+    return bool(regex("ChangeStartBefore").search(text[:prev.head.mention.start])) \
+        and bool(regex("ChangeEndBefore").fullmatch(text[noun_end(text, prev.head.mention):start]))
+
+
+def is_bracketed_party_part(text: str, start: int, parties: tuple[str, ...], prev: Count) -> bool:
+    """Whether a party's count stands in a bracket opened right after the count of one governorate, or after such a
+    part in the same bracket ("Idlib: 44 (regime 20, Russia 24)", "Idlib governorate: 44 civilians (20 by X, 24 by
+    Y)"): a party's part of that governorate's count, that governorate's."""
+    if not parties or "all" in parties or len(prev.governorates) != 1 or prev.governorates == AMBIGUOUS:
+        return False
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    if prev.head.mention.start > opened:
+        return True  # a part before it in the same bracket, already of that governorate
+    return prev.parties == ("all",) and not text[noun_end(text, prev.head.mention):opened].strip()
 
 
 def is_elided_by_part(segment: str, after: str, parties: tuple[str, ...], prev: Count) -> bool:
