@@ -324,7 +324,7 @@ class ReportReader:
                 continue
             if matches_any("SkipSentence", with_seated_monitor_named(text, self.source,
                                                                      block.line_at(body_start + offset))):
-                sentence = statement_before_aside(sentence)
+                sentence = own_statement_after_other_source(sentence) or statement_before_aside(sentence)
                 if not sentence:
                     continue
                 text = sentence.strip()
@@ -612,6 +612,19 @@ def with_seated_monitor_named(text: str, source: Source, line: int) -> str:
     if source.observatory_line is not None and line >= source.observatory_line:
         return regex("SeatedMonitorOfSnhr").sub("SNHR", text)
     return regex("SeatedMonitor").sub("SNHR", text)
+
+
+def own_statement_after_other_source(sentence: str) -> str | None:
+    """A sentence that quotes another organisation's count, then sets SNHR's own against it ("The UN said 320 civilians
+    were killed in March, while SNHR put the figure at 288"): the sentence with the other's numbers blanked, its words
+    (and the period they name) kept for SNHR's count; None for any other sentence."""
+    contrast = regex("OwnSourceContrast").search(sentence)
+    if not contrast or matches_any("SkipSentence", sentence[contrast.end():]):
+        return None
+    quoted = sentence[:contrast.start()]
+    for mention in reversed(find_numbers(quoted)):
+        quoted = quoted[:mention.start] + "n" * (mention.end - mention.start) + quoted[mention.end:]
+    return quoted + sentence[contrast.start():]
 
 
 def statement_before_aside(sentence: str) -> str:
