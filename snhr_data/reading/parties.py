@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..codes import combined_members, perpetrator_groups
+from ..codes import PARENT_OF_GROUP, combined_members, perpetrator_groups
 from ..grammar import regex
 from ..numbers import find_numbers
 from ..vocab import (LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party,
@@ -108,6 +108,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "by X, which killed 97 civilians, by Y, which killed 71": X's; Y the subject of the next count's own clause
         return Parties((subject[-1].code,))
     named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
+    # never a party named before the count's own clause ("X were responsible for 28% of ..., and 98 detainees have died
+    # due to torture"; round 42)
+    named_before = named_in_segment(text[max(segment_start, own_clause_start(head, text)):start], text[end:], report)
+    if named_after and named_before and names_its_members(window, named_before, report):
+        # "Other parties killed 35 civilians, ..., in drowning, landmine explosions and fire of unknown source": how the
+        # subject's victims died, several of its own subcategories: the subject's count, none of theirs alone
+        return Parties(named_before)
     if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(window, report)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
         # identify": one count of several agents together, none of them alone; of subcategories of other parties
@@ -133,9 +140,6 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {unknown_item!r}", sentence.source.strict)
         return LEFT_OUT
-    # never a party named before the count's own clause ("X were responsible for 28% of ..., and 98 detainees have died
-    # due to torture"; round 42)
-    named_before = named_in_segment(text[max(segment_start, own_clause_start(head, text)):start], text[end:], report)
     if named_after and named_before and regex("WholeOfAPartyAfter").match(text[end:]):
         return Parties(named_before)  # "X were behind 17 of the deaths attributed to Y": X's, a part of Y's
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
@@ -530,6 +534,22 @@ def run_in_actor(segment: str, before: str, report: str) -> bool:
     label = match.group("label") if match else ""
     return bool(label and regex("ListItemBreakBefore").search(before) and regex("UnknownActor").search(label)
                 and not find_parties(label, report))
+
+
+def is_part_of_party(code: str, parties: tuple[str, ...]) -> bool:
+    """Whether the party ``code`` is one of ``parties``, a member of one (a combined party) or a subcategory of one."""
+    members, groups = combined_members(), perpetrator_groups()
+    return any(code == party or code in members.get(party, ()) or PARENT_OF_GROUP.get(groups.get(code, "")) == party
+               for party in parties)
+
+
+def names_its_members(window: str, subject: tuple[str, ...], report: str) -> bool:
+    """Whether the count's window names two parties or more, each a member or subcategory of its one ``subject`` party
+    and none that party itself ("Other parties killed 35 civilians ... in drowning, landmine explosions and ..."): the
+    ways the subject's victims died, not the agent of the count."""
+    codes = {m.code for m in find_parties(window, report)}
+    return len(subject) == 1 and len(codes) >= 2 and subject[0] not in codes \
+        and all(is_part_of_party(code, subject) for code in codes)
 
 
 def named_in_window(window: str, report: str) -> Parties | None:

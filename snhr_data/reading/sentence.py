@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..codes import PARENT_OF_GROUP, combined_members, perpetrator_groups
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
@@ -26,7 +25,7 @@ from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_cl
                     with_opening_group)
 from .measure import SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
-from .parties import Parties, own_clause_start, parties_of
+from .parties import Parties, is_part_of_party, own_clause_start, parties_of
 from .percents import read_percents
 from .period import UNDATABLE, period_of
 from .text import masked, quote_around
@@ -501,13 +500,6 @@ def is_sum_of_parties(whole: Count, after: list[Count]) -> bool:
     parts = list(itertools.takewhile(lambda c: c.measure == whole.measure and c.parties and "all" not in c.parties
                                      and not c.party_from_context, after))
     return len({code for part in parts for code in part.parties}) >= 2 and sum(p.value for p in parts) == whole.value
-
-
-def is_part_of_party(code: str, parties: tuple[str, ...]) -> bool:
-    """Whether the party ``code`` is one of ``parties``, a member of one (a combined party) or a subcategory of one."""
-    members, groups = combined_members(), perpetrator_groups()
-    return any(code == party or code in members.get(party, ()) or PARENT_OF_GROUP.get(groups.get(code, "")) == party
-               for party in parties)
 
 
 def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentence, block: Context,
