@@ -130,6 +130,8 @@ def ambiguity(kind: str, period: str | None) -> str:
 def month_range(groups: dict[str, str]) -> str | None:
     """A half-year, a quarter, the first or last months of a year, "from <Month> to <Month> <Year>", or two months
     together ("during September and October 2023"); None for no span of months."""
+    if "pos_half" in groups:  # "2020's first half"
+        groups = {"year": groups["pos_year"], "half": groups["pos_half"]}
     if "half_number" in groups:  # "H1 2022"
         groups = {"year": groups["half_year"], "half": "first" if groups["half_number"] == "1" else "second"}
     if "quarter_number" in groups:  # "Q3 2023"
@@ -351,7 +353,8 @@ def title_month(title: str) -> str | None:
     December of the year it names (an annual report)."""
     months = [month_code(int(m.group("year")), month_number(m.group("month"))) for m in regex("TitleMonth").finditer(title)]
     for match in regex("TitleHalfYear").finditer(title):
-        months.append(month_code(int(match.group("year")), 6 if match.group("half").lower() == "first" else 12))
+        half, year = match.group("half") or match.group("pos_half"), match.group("year") or match.group("pos_year")
+        months.append(month_code(int(year), 6 if half.lower() == "first" else 12))
     for match in regex("TitleQuarter").finditer(title):
         months.append(month_code(int(match.group("year")), 3 * (QUARTERS.index(match.group("quarter").lower()) + 1)))
     if months:

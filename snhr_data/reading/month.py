@@ -122,7 +122,7 @@ def title_dating(title: str) -> Dating | None:
     if regex("TitleMonth").search(title):
         return Dating(month, month)
     half = regex("TitleHalfYear").search(title)
-    if half and month.endswith(("-06", "-12")) and month[:4] == half.group("year"):
+    if half and month.endswith(("-06", "-12")) and month[:4] == (half.group("year") or half.group("pos_year")):
         return Dating(month, f"{month[:4]}-{'01' if month.endswith('-06') else '07'}/{month}")
     if regex("TitleQuarter").search(title):
         return Dating(month, f"{shift_month(month, -2)}/{month}")
