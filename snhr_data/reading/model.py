@@ -237,6 +237,8 @@ LEFT_OUT_BECAUSE = {
                       "alone"),
     "context_period": ("{p} names no period of its own after a statement whose period cannot be read (\"Last year, "
                        "...\", \"In the past six months, ...\"), and the text does not say whether it goes on with it"),
+    "part_period": ("{p} states a part of a count of a narrower period after it, and the count's own period is named "
+                    "only in another count's clause"),
     "compared_clause": ("{p} opens a clause after a count of another period compared in an aside, and the text does "
                         "not say whether the clause speaks of that period or of the count before the aside"),
 }

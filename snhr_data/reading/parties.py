@@ -68,6 +68,21 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     respective = respective_party(head, heads, sentence)
     if respective is not None:
         return respective
+    if regex("Respectively").search(text[:start]) and (
+            regex("PairedGroupCountAfter").match(text[end:])
+            or regex("PairedGroupCountBefore").search(text[:start]) and regex("GroupOfThemAfter").match(text[end:])):
+        # "X and Y killed 231 and 98 civilians respectively, 57 and 24 of them children": each party's children, in
+        # order, with no "respectively" of their own; left out, never given to the pair together (round 71b)
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "respective_groups")
+        return LEFT_OUT
+    if regex("FormerLatterBefore").search(text[:start]) and regex("FormerAndLatter").search(text):
+        # "X and Y also killed 11 medical personnel, the former seven and the latter four": each of the two named
+        # before, in order; the reader does not resolve the pair, so it leaves the counts out rather than give them
+        # to the pair together (round 71b)
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "respective")
+        return LEFT_OUT
     labelled = party_after_count(head, sentence) if head.noun == "bare" else None
     if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
         return labelled
@@ -322,11 +337,12 @@ def joint_agents_after(window: str, report: str) -> re.Match[str] | None:
 
 def joint_parties_together(segment: str, report: str) -> re.Match[str] | None:
     """The "X and Y together" of a count's segment whose Y is a party and whose "and" is no combined party's own
-    ("Add the coalition and Russia together and you get 1,770"); None if there is none."""
+    ("Add the coalition and Russia together and you get 1,770"), or the "X, together with Y, committed" of a verb right
+    after such an aside; None if there is none."""
     named = find_parties(segment, report)
     for joint in regex("JointPartiesTogether").finditer(segment):
         in_a_name = any(m.start < joint.start() < m.end for m in named)
-        last = "last" if joint.group("last") else "last2"
+        last = next(name for name in ("last", "last2", "last3") if joint.group(name))
         if not in_a_name and any(joint.start(last) <= m.start < joint.end(last) for m in named):
             return joint
     return None
@@ -384,7 +400,7 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
     text = sentence.text
     closing = regex("Respectively").search(text, head.mention.end)
     if closing is None:
-        return None
+        return opened_respective_party(head, heads, sentence)
     if regex("GroupOpening").match(text) and not find_parties(text[:closing.start()], sentence.source.report) \
             and not find_governorates(text[:closing.start()]):
         # "...; of the women, 71 and 57 respectively": the parties they pair with are not in their sentence
@@ -406,6 +422,28 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
         return LEFT_OUT
     return Parties((chain[listed.index(head)].code,))
+
+
+def opened_respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parties | None:
+    """In "Of the victims of X and Y, respectively, 39 and five were children", the party of the list before
+    "respectively" that stands where the count stands in its run after it; left out (and warned) when they do not pair
+    up; None outside such a sentence (round 71b)."""
+    text = sentence.text
+    opening = next(iter(reversed(list(regex("RespectivelyOpening").finditer(text, 0, head.mention.start)))), None)
+    if opening is None:
+        return None
+    named = [member for mention in find_parties(text[:opening.start()], sentence.source.report)
+             for member in members_named(mention, sentence.source.report)]
+    after = [h for h in heads if h.mention.start >= opening.end()]
+    run = joined_run(head, after, text) if head in after else []
+    chain = joined_mentions(named, text) if len(named) >= 2 else []
+    # "39 and five were children": the group said once, after the run's last count, is the first's too
+    elided_group = head.noun not in GROUP_HEADS and any(h.noun in GROUP_HEADS for h in run)
+    if len(chain) >= 2 and len(run) == len(chain) and not elided_group:
+        return Parties((chain[run.index(head)].code,))
+    warn_left_out(sentence.source, sentence.line_at(head.mention.start),
+                  text[opening.start():head.window_end].strip()[:80], "respective")
+    return LEFT_OUT
 
 
 def unpaired_respective_run(head: Head, heads: list[Head], sentence: Sentence, closing: int) -> Parties | None:

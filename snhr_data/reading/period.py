@@ -12,6 +12,7 @@ from ..periods import contains, month_code, month_number, months_spanned, period
 from .agents import refers_back
 from .dates import PeriodMention
 from .heads import Head, noun_end
+from .model import NO_PERIOD as NO_CONTEXT_PERIOD
 from .model import NO_PERIOD, Context
 
 
@@ -82,6 +83,15 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = later[0] if later else None
     else:
         chosen = undated_span_after(head, later_heads, periods)
+    part = part_period_after(head, sentence, periods)
+    if part is not None and chosen is not None and chosen not in own and chosen.period == part.period:
+        # "..., and four in December, whereas Y killed 96 civilians, including 21 children, seven of them in December":
+        # a whole of which a part is of that period, never of that period itself (round 71b): the context's period if
+        # it is another, else no period (a warning)
+        context = block.period or section.period or default
+        if context and context != NO_CONTEXT_PERIOD and context != part.period:
+            return PeriodChoice(context, False)
+        return PeriodChoice(None, False, PeriodMention(None, start, part.end, "part_period"))
     back = refers_back(sentence[segment_start:start], sentence[head.mention.end:])
     if chosen is None and (back and (previous_period is None if has_previous else block.undated_before)
                            or has_previous and previous_period is None and block.undated_before):
@@ -103,6 +113,13 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            block.period or section.period or default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def part_period_after(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> PeriodMention | None:
+    """The period phrase of a part stated right after a count and its groups ("96 civilians, including 21 children,
+    seven of them in December"), if any."""
+    return next((p for p in periods if p.start >= head.mention.end and p.period
+                 and regex("PartInPeriodAfter").fullmatch(sentence[head.mention.end:p.start])), None)
 
 
 def brought_number_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...],
