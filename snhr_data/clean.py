@@ -544,6 +544,7 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
             runs[-1].append((n, count))
         else:
             runs.append([(n, count)])
+    runs = _across_unnamed_rows(texts, lines, runs)
     charted: dict[int, list[int]] = {}
     for run in runs:
         if len(run) >= _CHART_ROWS and not _values_first(texts, lines, run):
@@ -608,6 +609,33 @@ def _values_after(texts: list[str | None], lines: list[int], n: int) -> int:
     if count and n + 1 + count < len(lines) and _CHART_SHARE.fullmatch(texts[lines[n + 1 + count]].strip()):
         count += 1  # the row's share, after its counts
     return count if 0 < count <= _ROW_CELLS and _is_value_label(texts[lines[n]]) else 0
+
+
+def _across_unnamed_rows(texts: list[str | None], lines: list[int],
+                         runs: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The runs of rows, a run under a header going on over a row whose label names no known party or governorate
+    ("Party" / "Civilians" / "Children" / "Women" / "Syrian National Army" / "17" / "4" / "2" / "Forces of the
+    transitional government" / "39" / "3" / "2" / "Other parties" / ...; round 71c): that row, as many values as the rows
+    around it, is the table's too (its label is reported unmapped and its figures left out), and the rows after it
+    are not cut off from the table's header."""
+    merged: list[list[tuple[int, int]]] = []
+    for run in runs:
+        if merged:
+            last, count = merged[-1][-1]
+            middle = last + 1 + count
+            if run[0] == (middle + 1 + count, count) and _header_before(texts, lines, merged[-1]) \
+                    and _is_unnamed_label(texts[lines[middle]]) and all(
+                        _CHART_VALUE.fullmatch(texts[lines[middle + 1 + k]].strip()) for k in range(count)):
+                merged[-1] += [(middle, count)] + run
+                continue
+        merged.append(list(run))
+    return merged
+
+
+def _is_unnamed_label(text: str | None) -> bool:
+    """A line that may be a row's label naming what the vocabulary lacks: words, a capital first, no digit, short."""
+    line = (text or "").strip()
+    return bool(re.fullmatch(r"[A-Z][A-Za-z'’ ,/()-]{2,80}", line)) and len(line.split()) <= 8
 
 
 def _values_first(texts: list[str | None], lines: list[int], run: list[tuple[int, int]]) -> bool:

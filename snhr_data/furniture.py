@@ -542,13 +542,19 @@ def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]
     those glued to a word. Left in, a note runs on into the sentence before it, its marker
     read as a count ("Of which women 1" + "1 SNHR counts as a child ..." -> one more child)."""
     notes: set[int] = set()
+    counted: set[int] = set()
     for i in range(len(lines) - 1, -1, -1):
         found = FOOTNOTE_LINE.match(raw[i])
         if not found or not footnote_marker_glued(raw[:i], found.group("marker")):
             continue
         after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        if after is None or after in notes or after in page_ends or ends_page(lines[after]):
-            notes.add(i)
+        if after is None or after in notes or after in counted or after in page_ends or ends_page(lines[after]):
+            if not found.group("marker").isascii() and re.search(r"\d", raw[i][found.end():]):
+                counted.add(i)  # a superscript's note stating a count ("³ Including 22 civilians killed by landmines",
+                # round 71c): kept, its own statement (the marker is no digit the reader reads); the notes above it
+                # are still the page's foot
+            else:
+                notes.add(i)
     return notes
 
 

@@ -40,6 +40,10 @@ class Context:
     party: str | None = None
     party_measures: frozenset[str] = frozenset()  # the measures of the counts of the sentence that named ``party``
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block
+    # the statement before, ended by a semicolon, counted victim groups ("X killed five children and two women; Y killed
+    # two children; ..."): the statement after it goes on picking out groups, so a group-only count is not all of its
+    # party's victims
+    groups_before_semicolon: bool = False
     # the parties whose count of all victims (of a measure, for a period) the block stated already
     victims_of: set[tuple[str, str, str]] = field(default_factory=set)
     # the victim group the opening of a statement ended by a semicolon breaks down ("Of the 209 children, 103 were

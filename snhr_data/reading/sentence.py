@@ -109,6 +109,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
             block.period = first[-1].period
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
+    block.groups_before_semicolon = sentence.text.rstrip().endswith(";") and any(
+        c.head.noun in GROUP_HEADS or c.head.groups for c in counts)
     block.subject = subject_party(sentence.text, sentence.source.report)
     clause_ended = bool(block.clause_party)  # the statement before ended by a semicolon, its counts one party's
     block.clause_party = clause_party(sentence.text, counts)
@@ -647,11 +649,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
-    # ... but not one of a sentence breaking down a group ("Of the 27 children killed, X killed 9")
+    # ... but not one of a sentence breaking down a group ("Of the 27 children killed, X killed 9"), nor one of a
+    # statement going on, after a semicolon, from one that picked out groups ("X killed 5 children and 2 women; Y killed 2
+    # children")
     also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
                 and not (opening_group(text)[0] or block.opening_group)
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
-                and not other_group_counted(head, heads)
+                and not other_group_counted(head, heads) and not block.groups_before_semicolon
                 and not any((party, measure, chosen.period) in block.victims_of for party in parties.codes))
     # "N massacres since the beginning of 2020, including one massacre in May": the month's total
     month_of_parent = bool(
