@@ -18,6 +18,7 @@ from .agents import (
 )
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, is_stated_whole, named_whole, noun_end
+from .measure import measures_named
 from .model import UNMAPPED, Context, Sentence, warn_left_out
 
 
@@ -185,7 +186,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties((likewise,))
     # ... never the places of a ranking ("Aleppo recorded the highest toll with 47, followed by ... and Quneitra with
     # four, all of them killed by X": whether of the last place only, the words do not say)
-    shared = None if regex("RankingMarker").search(text) else party_of_a_list(text[end:], report, head.mention.value)
+    shared = None if regex("RankingMarker").search(text) \
+        else party_of_a_list(text[end:], report, head.mention.value, measure)
     if shared:
         return Parties((shared,), also_total=True)
     # "Torture claimed 52 lives": torture names what the count counts, not means of killing or an actor left unsaid
@@ -744,14 +746,20 @@ def party_of_likewise_count(head: Head, heads: list[Head], text: str, report: st
     return named[0].code
 
 
-def party_of_a_list(tail: str, report: str, value: float) -> str | None:
+def party_of_a_list(tail: str, report: str, value: float, measure: str = "") -> str | None:
     """The party of "N medical personnel, N media workers and N ..., all at the hands of X", for each item (``value``
     the count's, ``tail`` the words after it); not of a count whose own parties come before it ("seven medical
     personnel, five by X and two by Y, and three media workers, all of them by X"); "both" only of a list of two
     counts of two victims in all ("one medical worker and one Civil Defense volunteer, both in shelling by X"; "3
-    medical personnel and 2 media workers, both of them by X": the two media workers only, round 52)."""
+    medical personnel and 2 media workers, both of them by X": the two media workers only, round 52); never of a list
+    mixing massacres with deaths ("six massacres in March, and 17 individuals who died due to torture, all of them at
+    the hands of X": the deaths' party, whether the massacres' too the words do not say; fix71d)."""
     match = regex("AllByParty").search(tail)
     if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report):
+        return None
+    listed_measures = measures_named(tail[: match.start()])
+    if (measure == "massacres" and listed_measures - {"massacres"}) \
+            or (measure != "massacres" and "massacres" in listed_measures):
         return None
     listed = find_numbers(tail[: match.start()])
     if match.group("both") and (len(listed) != 1 or value + listed[0].value != 2):

@@ -107,6 +107,11 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         if first and first[0].period and not is_earlier_month_aside(sentence, first[-1].period, block.counted) \
                 and not is_earlier_year_aside(sentence, first[-1].period, block.counted):
             block.period = first[-1].period
+    ranked_day = regex("RankedDayOfMonthOpening").match(sentence.text)
+    if ranked_day:  # "The deadliest day of February was February 25, ...": February's sentences after it
+        named = sentence.source.periods(ranked_day.group("month"))
+        if named and named[-1].period:
+            block.period = named[-1].period
     if any(c.head.noun == "generic" for c in counts):
         block.saw_all_victims = True
     block.groups_before_semicolon = sentence.text.rstrip().endswith(";") and any(
