@@ -195,6 +195,8 @@ LEFT_OUT_BECAUSE = {
                  "does not say whose it is"),
     "same": "{p} refers back to a period the statements before do not give",
     "change_end": "{p} ends a change from a count of another period, and the text does not say the period of its end",
+    "larger_part": ("{p} refers back to the count before it but is larger than it, and the text does not say whose "
+                    "part it is"),
     "method": ("{p} names means of killing, no party, and the text does not say whether its count is the whole toll "
                "or a part of it"),
     "ranking_measure": ("the ranking {p} stands under a heading of massacres but names none, and the text does not say "

@@ -95,6 +95,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(("all",))  # "X, Y among killers of 1,587 civilians": the toll, of which theirs is a part
     if regex("AndOthersAgentsAfter").match(text[end:]):
         return Parties(("all",))  # "1,126 civilians killed at the hands of X and others": every party's together
+    if regex("AcrossAllTheMassacresAfter").match(text[end:]):
+        return Parties(("all",))  # "..., in which a total of 87 civilians were killed across all the month's massacres"
     if previous and regex("SumOfTheCountsBefore").search(text[segment_start:start]):
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
@@ -150,7 +152,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if owner and owner[0].start == 0 and regex("AgentTail").fullmatch(owned.group("owner")[owner[0].end:]):
         return Parties((owner[0].code,))  # "112 of the regime's victims died under torture": the party's
     segment = text[segment_start:start]
-    unknown_item = unknown_list_item(segment, report) if head is not heads[0] else None
+    unknown_item = (unknown_list_item(segment, report) or unknown_clause_subject(segment, report)) \
+        if head is not heads[0] else None
     if unknown_item:  # "X killed 20 children, the opposition 10, ...", "by X (5), the alliance (6)": a party the
         # vocabulary lacks, never the party of the item before
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
@@ -565,6 +568,16 @@ def unknown_list_item(segment: str, report: str) -> str | None:
     that label, its count right after it ("..., the opposition 9", "..., the alliance (43)"); None for any other."""
     label = list_item_label(segment)
     return label if label and not find_parties(label, report) else None
+
+
+def unknown_clause_subject(segment: str, report: str) -> str | None:
+    """The subject of a coordinated clause that the vocabulary lacks, its verb right before the count ("X killed 254
+    civilians, while the government committed 19 massacres"; session 20): an actor of its own, never the party of the
+    clause before; None for any other segment (a party named, a pronoun, no such clause)."""
+    clause = regex("CoordinatedClauseSubject").search(segment)
+    subject = clause.group("subject") if clause else ""
+    return subject.strip() if subject and regex("UnknownActor").search(subject) \
+        and not find_parties(segment[clause.start("subject"):], report) else None
 
 
 def run_in_actor(segment: str, before: str, report: str) -> bool:

@@ -573,6 +573,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                           "context_period")
         return Count(head, measure)
+    if prev is not None and regex("PartOfThemBefore").search(segment) and head.mention.value > prev.head.mention.value \
+            and chosen.period == prev.period and prev.measure == measure and head.noun == prev.head.noun:
+        # "..., 51 of them in December, among them 102 killed by landmines": no part of the 51, so not December's;
+        # whose part it is (the year's?) the text does not say
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "larger_part")
+        return Count(head, measure)
     if prev is not None and is_change_end(text, prev, start) and chosen.period == prev.period:
         # "Deaths in Daraa rose from 12 in February to 31": the end of the change takes no period from its start
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
