@@ -43,7 +43,7 @@ PHRASES = (
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
     ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
     ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthsToAMonth"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
-    ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodOfEarlierWounds"), ("vague", "PeriodAfterEvent"), ("unknown", "PeriodSince"),
+    ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodOfEarlierWounds"), ("vague", "PeriodAfterEvent"), ("month", "PeriodSinceRecordMonth"), ("unknown", "PeriodSince"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
     ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),
     ("vague", "PeriodVague"),
@@ -88,6 +88,13 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
             groups = {"half": "first" if int(report[5:7]) <= 6 else "second"}
         if "own_half" in groups:  # "the first half's victims": that half of the report's year
             groups = {"half": groups["own_half"]}
+        if "same_count" in groups:  # "the same ten months of 2022": those ending at the report's month
+            if "year" not in groups or not re.fullmatch(r"\d{4}-\d{2}", report):
+                return None
+            months = int(groups["same_count"]) if groups["same_count"].isdigit() else words_to_number(groups["same_count"])
+            first = int(report[5:7]) - (months or 0) + 1
+            return f"{groups['year']}-{first:02d}/{groups['year']}-{report[5:7]}" if 1 <= first < int(report[5:7]) \
+                else None
         if "this_quarter" in groups:  # "over the quarter": the quarter of the report's year its month is in
             groups = {"quarter": QUARTERS[(int(report[5:7]) - 1) // 3]}
         period = month_range({"year": str(report_year), **groups})

@@ -131,7 +131,8 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         named = find_governorates(before.group("list"))
         each = regex("EachAfter").match(sentence[end:])
         found = Governorates(tuple(m.code for m in named) if (len(named) == 1 or each) else (AMBIGUOUS if named else ()))
-    if not found.codes and head.noun == "bare" and regex("StatedAsShort").search(segment):
+    if not found.codes and (head.noun == "bare" and regex("StatedAsShort").search(segment) or head.noun
+                            in COUNTED_IN_PLACES and regex("PlaceTollChangeBefore").search(segment)):
         named = find_governorates(segment)
         found = Governorates((named[0].code,) if len(named) == 1 else (AMBIGUOUS if named else ()))
     label = regex("Label").match(sentence)

@@ -269,7 +269,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         gapped = ""
         if noun == "bare":
             gapped = gapped_group(sentence, heads, mention) if last_kind == "head" else ""
-            noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or gapped or noun
+            noun = shared_noun(sentence, mention, every[index + 1:index + 2]) or gapped \
+                or (compared_group(sentence, heads, mention) if last_kind == "head" else "") or noun
         if not noun and is_in_aside(sentence, mention):
             continue  # "36,418 civilians - about 100 civilians every day - among them ...": no count, and no break
         if not noun and previous is not None and last_kind == "group" and is_unread_group(sentence, previous, mention):
@@ -321,6 +322,15 @@ def shared_noun(sentence: str, mention: NumberMention, following: list[NumberMen
             or not regex("SharedNounAfter").match(sentence[following[0].end:]):
         return ""
     return noun_of(sentence[following[0].end:])[0]
+
+
+def compared_group(sentence: str, heads: list[Head], mention: NumberMention) -> str:
+    """The victim group a bare count compared with the count of that group right before it counts ("Russian strikes
+    killed 117 children last month, up from 84 in September": 84 children; round 72b), else ''."""
+    if not heads or heads[-1].noun not in GROUP_NOUNS or heads[-1].groups:
+        return ""
+    between = sentence[noun_end(sentence, heads[-1].mention):mention.start]
+    return heads[-1].noun if regex("ComparedGroupGap").fullmatch(between) else ""
 
 
 def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> str:

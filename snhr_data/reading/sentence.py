@@ -785,9 +785,10 @@ def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], p
 
 def is_change_end(text: str, prev: Count, start: int) -> bool:
     """Whether the count at ``start`` ends a change whose start is the count before it ("rose from 12 in February to
-    31")."""
-    return bool(regex("ChangeStartBefore").search(text[:prev.head.mention.start])) \
-        and bool(regex("ChangeEndBefore").fullmatch(text[noun_end(text, prev.head.mention):start]))
+    31"), or starts one whose end is the count before ("fell to 297 civilians from 412 in January")."""
+    before, gap = text[:prev.head.mention.start], text[noun_end(text, prev.head.mention):start]
+    return bool(regex("ChangeStartBefore").search(before)) and bool(regex("ChangeEndBefore").fullmatch(gap)) \
+        or bool(regex("ChangeToBefore").search(before)) and bool(regex("ChangeFromBefore").fullmatch(gap))
 
 
 def is_bracketed_party_part(text: str, start: int, parties: tuple[str, ...], prev: Count) -> bool:
