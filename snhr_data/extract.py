@@ -21,7 +21,7 @@ from .numbers import DIGIT_GAP, DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
 from .reading.dates import publication_date
-from .reading.governorates import LISTED_NOTE, REGION_NOTE
+from .reading.governorates import LISTED_NOTE, ONE_PLACE_NOTE, REGION_NOTE
 from .reading.month import Dating, date_report
 from .reading.heads import group_label_of, is_count_number
 from .reading.model import AmbiguousTextWarning, Figure, Source, join_notes
@@ -129,16 +129,32 @@ def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
     """A party's count stated across several governorates with no split ("Israeli forces killed four civilians in Daraa
     and Quneitra") is read as the party's count in all governorates only when the text states no other count of that
     party, measure, period and victim group (in all governorates or in one): else it may be one part of the party's
-    toll."""
+    toll. So is a party's count stated in one governorate, also filed under all governorates."""
     def key(f: Figure) -> tuple:
         return f.period, f.measure, f.victim_group, f.perpetrator, f.unit
 
     def is_listed(f: Figure) -> bool:
-        return LISTED_NOTE in f.note or REGION_NOTE in f.note
+        return LISTED_NOTE in f.note or REGION_NOTE in f.note or ONE_PLACE_NOTE in f.note
 
     restated = {key(f) for f in figures if is_listed(f) for other in figures
                 if other is not f and key(other) == key(f) and (other.line, other.value) != (f.line, f.value)}
-    return [f for f in figures if not (is_listed(f) and key(f) in restated)]
+    # a party's count stated in one governorate ("X killed seven civilians in Daraa") is its count in all governorates
+    # only in a text stating the countrywide toll of that period and measure (a breakdown by party of it), not in
+    # one on that governorate alone (round 72a)
+    # and another party's count in all governorates (an item of a breakdown by party, not a part: "X killed 25
+    # civilians in Idlib governorate" alone)
+    countrywide = {(f.period, f.measure) for f in figures if f.unit == "count" and f.victim_group == "all"
+                   and f.perpetrator == "all" and f.governorate == "all"}
+    party_totals = {(f.period, f.measure, f.perpetrator) for f in figures if f.unit == "count"
+                    and f.victim_group == "all" and f.perpetrator != "all" and f.governorate == "all"
+                    and ONE_PLACE_NOTE not in f.note}
+
+    def is_breakdown_item(f: Figure) -> bool:
+        return (f.period, f.measure) in countrywide and any(
+            (f.period, f.measure) == (period, measure) and party != f.perpetrator
+            for period, measure, party in party_totals)
+    return [f for f in figures if not (is_listed(f) and key(f) in restated)
+            and not (ONE_PLACE_NOTE in f.note and not is_breakdown_item(f))]
 
 
 SPECIAL_GROUPS = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}

@@ -44,6 +44,9 @@ class Governorates:
 LISTED_NOTE = "the party's count stated across several governorates with no split by governorate"
 # the note of a party's count stated for a region that is no governorate, filed under all governorates
 REGION_NOTE = "the party's count stated for a region that is no governorate"
+# the note of a party's count stated in one governorate ("X killed seven civilians in Daraa"), filed under all
+# governorates too
+ONE_PLACE_NOTE = "the party's count stated in one governorate only, filed under all governorates too"
 
 
 def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str,

@@ -19,7 +19,7 @@ from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
-from .governorates import AMBIGUOUS, Governorates, governorates_of, ranking_subject
+from .governorates import AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, placed_after, ranking_subject
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
@@ -53,6 +53,8 @@ class Count:
     party_left_out: bool = False  # its party is an actor the vocabulary lacks (reported): its parts are left out too
     whole_measure: str | None = None  # of a part of the count before it ("one of whom died due to torture"): the
     # measure of that count, which the counts after the part go on with ("..., and the Coalition killed 23")
+    place_also_all: bool = False  # "Israeli forces killed seven civilians in Daraa": also the party's count in all
+    # governorates, noted (``snhr_data.extract`` drops it if the text states another count of that party)
 
     @property
     def measure_handed_on(self) -> str:
@@ -647,6 +649,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     # "Israeli forces killed four civilians in Daraa and Quneitra", "Turkish forces killed 64 in the Afrin area"
     if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
         places = places.as_party_total()
+    place_also_all = is_party_count_in_one_place(head, measure, parties, places, text)
     if prev is not None and (refers_back(segment, text[end:]) or is_apposed_part(segment, text[end:])) \
             and is_same_key(head, measure, period, parties.codes, places.codes, prev) \
             and not names_heading_party_itself(prev, parties, text, segment_start, head.window_end,
@@ -680,7 +683,19 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
                  "massacres" if bracketed else whole_measure_of(
                      prev, block, refers_back(segment, text[end:]) or (prev is not None and is_included_part(segment)),
-                     measure))
+                     measure), place_also_all)
+
+
+def is_party_count_in_one_place(head: Head, measure: str, parties: Parties, places: Governorates, text: str) -> bool:
+    """Whether a party's count of civilian deaths is the object of its own "killed", placed in one governorate right
+    after it ("Israeli forces killed seven civilians in Daraa countryside"; round 72a): the party's count there, and
+    its count in all governorates too, as a party's count stated across several governorates is (dropped by
+    ``snhr_data.extract`` if the text states another count of that party)."""
+    return (measure == "civilian_deaths" and len(parties.codes) == 1 and "all" not in parties.codes
+            and not parties.from_context and not parties.left_out and len(places.codes) == 1
+            and places.codes != AMBIGUOUS and not places.named_before and not places.within
+            and bool(regex("KilledBefore").search(text[:head.mention.start]))
+            and bool(regex("PartyCountInOnePlaceAfter").match(text[head.mention.end:])) and placed_after(head, text))
 
 
 def is_own_clause_place_after_party_place(head: Head, text: str, parties: Parties, places: Governorates,
@@ -901,6 +916,13 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
                     add(victim_group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
                         line_at(mention.start), join_notes(count.note, f"the {group} stated died due to torture"),
                         "torture_deaths")
+    if count.place_also_all:
+        for party in count.parties:
+            add(victim, party, "all", count.value, head.qualifier, line, join_notes(count.note, ONE_PLACE_NOTE))
+            for group, mention in head.groups:
+                if not is_part_of_a_stated_group(group, mention, head, count):
+                    add(group, party, "all", mention.value, group_qualifier(head.qualifier, text, mention),
+                        line_at(mention.start), join_notes(count.note, ONE_PLACE_NOTE))
     if count.also_total and count.parties != ("all",):
         for gov in govs:
             add(victim, "all", gov, count.value, head.qualifier, line,
