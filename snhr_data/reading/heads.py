@@ -424,11 +424,6 @@ def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str)
         return noun_of(" " + lead.group("noun"))[0]
     if previous is None:
         return ""
-    # "29,520 Children Killed in Syria Since March 2011, 481 of Them in 2020": a part of the children (round 72d)
-    if previous.noun in {"children", "women"} and not previous.groups \
-            and regex("OfThemAfter").match(sentence[head.mention.end:].lower()) \
-            and regex("OfThemGlue").fullmatch(sentence[noun_end(sentence, previous.mention):head.mention.start]):
-        return previous.noun
     return listed if regex("CountListJoin").fullmatch(sentence[previous.mention.end:head.mention.start]) else ""
 
 
