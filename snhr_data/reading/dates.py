@@ -175,9 +175,10 @@ def compared_last_month(text: str, mention: PeriodMention, found: list[PeriodMen
 def date_span(groups: dict[str, str]) -> str | None:
     """The months from one date to another ("between 1 January and 30 June 2023" -> '2023-01/2023-06'), when they run
     from a month's first day to a month's last; None for part of a month."""
-    end_year, first, last = int(groups["year"]), month_number(groups["month1"]), month_number(groups["month2"])
-    start, end = month_code(int(groups.get("year1", end_year)), first), month_code(end_year, last)
-    if int(groups["day1"]) != 1 or int(groups["day2"]) != monthrange(end_year, last)[1] or start > end:
+    end_year, first = int(groups["year"]), month_number(groups["month1"])
+    last, day2 = month_number(groups.get("month2") or groups["month2b"]), groups.get("day2") or groups["day2b"]
+    start, end = month_code(int(groups.get("year1") or end_year), first), month_code(end_year, last)
+    if int(groups.get("day1") or 1) != 1 or int(day2) != monthrange(end_year, last)[1] or start > end:
         return None
     if start == end:
         return start
@@ -358,6 +359,7 @@ def title_month(title: str) -> str | None:
     """The month a title covers: the latest "<Month> <YYYY>" or half-year it names; else a month it names
     without a year, in the year it names ("... in 2019, with 267 Civilians Killed in December"); else the
     December of the year it names (an annual report)."""
+    title = regex("BackgroundMonth").sub(lambda match: " " * len(match.group(0)), title)  # "Since March 2011": the war's
     months = [month_code(int(m.group("year")), month_number(m.group("month"))) for m in regex("TitleMonth").finditer(title)]
     for match in regex("TitleHalfYear").finditer(title):
         half, year = match.group("half") or match.group("pos_half"), match.group("year") or match.group("pos_year")

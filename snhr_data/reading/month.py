@@ -43,7 +43,11 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
     published = publication_date(text)
-    found = issue_dating(title, body, published) or title_dating(title) \
+    titled = title_dating(title)
+    if titled is not None and published and titled.month > published[:7] \
+            and not regex("TitleMonth").search(without_conflict_start(title)):
+        titled = None  # "..., 481 of Them in 2020" published in November 2020: a year not over, dated by the body
+    found = issue_dating(title, body, published) or titled \
         or body_dating(body, published or issue_month(body), title) or guessed_dating(text, published)
     if given is not None:
         if found is not None and found.stated and found.month != given:
@@ -161,6 +165,8 @@ def body_dating(body: str, published: str | None, title: str = "") -> Dating | N
     now = published[:7] if published and says else None
     for sentence in statements:
         dating = sentence_dating(sentence, published, now)
+        if dating is not None and published and dating.period == dating.month[:4] and dating.month > published[:7]:
+            continue  # "481 of them in 2020" published in November 2020: the year so far, no month of its own
         if dating is not None and not is_compared_month(dating):
             return with_last_month(latest_whole_month(dating, statements, published, now), statements, published)
     if now is not None:
