@@ -138,11 +138,10 @@ def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
 
     restated = {key(f) for f in figures if is_listed(f) for other in figures
                 if other is not f and key(other) == key(f) and (other.line, other.value) != (f.line, f.value)}
-    # a party's count stated in one governorate ("X killed seven civilians in Daraa") is its count in all governorates
-    # only in a text stating the countrywide toll of that period and measure (a breakdown by party of it), not in
-    # one on that governorate alone (round 72a)
-    # and another party's count in all governorates (an item of a breakdown by party, not a part: "X killed 25
-    # civilians in Idlib governorate" alone)
+    # a party's count stated in one governorate ("X killed seven civilians in Daraa") is also its count in all
+    # governorates only as an item of a breakdown by party of the countrywide toll: the text states that toll for the
+    # period and measure, and another party's count in all governorates (round 72a); never in a text on that
+    # governorate alone ("X killed 25 civilians in Idlib governorate")
     countrywide = {(f.period, f.measure) for f in figures if f.unit == "count" and f.victim_group == "all"
                    and f.perpetrator == "all" and f.governorate == "all"}
     party_totals = {(f.period, f.measure, f.perpetrator) for f in figures if f.unit == "count"
