@@ -95,6 +95,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(("all",))  # "X, Y among killers of 1,587 civilians": the toll, of which theirs is a part
     if regex("AndOthersAgentsAfter").match(text[end:]):
         return Parties(("all",))  # "1,126 civilians killed at the hands of X and others": every party's together
+    if regex("OtherWaysAfter").match(text[end:]):
+        # "Other parties killed 47 civilians: 17 by landmines, 14 by gunfire of unknown source and 16 in other ways":
+        # a part of the count before, of no one subcategory
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
+        return LEFT_OUT
     if regex("AcrossAllTheMassacresAfter").match(text[end:]):
         return Parties(("all",))  # "..., in which a total of 87 civilians were killed across all the month's massacres"
     if previous and regex("SumOfTheCountsBefore").search(text[segment_start:start]):
