@@ -171,6 +171,10 @@ class Sentence:
         return Figure(self.source.report, period, measure, victim, party, gov, unit, share_of, float(value),
                       qualifier, self.source.source_file, line, quote, note)
 
+    def warn_count_left_out(self, at: int, start: int, end: int, kind: str) -> None:
+        """Warn that the count at ``at`` is left out (``kind``: why), quoting its words ``text[start:end]``."""
+        warn_left_out(self.source, self.line_at(at), self.text[start:end].strip()[:80], kind)
+
 
 class AmbiguousTextWarning(UserWarning):
     """A statement the reader cannot date or read without guessing: its figures are left out."""

@@ -74,15 +74,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             or regex("PairedGroupCountBefore").search(text[:start]) and regex("GroupOfThemAfter").match(text[end:])):
         # "X and Y killed 231 and 98 civilians respectively, 57 and 24 of them children": each party's children, in
         # order, with no "respectively" of their own; left out, never given to the pair together (round 71b)
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "respective_groups")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "respective_groups")
         return LEFT_OUT
     if regex("FormerLatterBefore").search(text[:start]) and regex("FormerAndLatter").search(text):
         # "X and Y also killed 11 medical personnel, the former seven and the latter four": each of the two named
         # before, in order; the reader does not resolve the pair, so it leaves the counts out rather than give them
         # to the pair together (round 71b)
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "respective")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "respective")
         return LEFT_OUT
     labelled = party_after_count(head, sentence) if head.noun == "bare" else None
     if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
@@ -98,14 +96,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if regex("OtherWaysAfter").match(text[end:]):
         # "Other parties killed 47 civilians: 17 by landmines, 14 by gunfire of unknown source and 16 in other ways":
         # a part of the count before, of no one subcategory
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
         return LEFT_OUT
     if regex("AcrossAllTheMassacresAfter").match(text[end:]):
         return Parties(("all",))  # "..., in which a total of 87 civilians were killed across all the month's massacres"
     if previous and regex("SumOfTheCountsBefore").search(text[segment_start:start]):
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "sum_of_parties")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "sum_of_parties")
         return LEFT_OUT
     if head is heads[0] and regex("JointSumOpening").match(text[:start]):
         # "Together the two accounted for 58 deaths": the sum of parties named before, never the total
@@ -114,8 +111,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     joint = joint_parties_together(text[segment_start:start], report) \
         or (None if regex("EachWord").search(window) else joint_subject(text[segment_start:start], report))
     if joint:  # "Add the coalition and Russia together and you get 1,770": both parties' count, neither's alone
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "joint_parties")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "joint_parties")
         return LEFT_OUT
     share = regex("ShareGoesToAfter").match(text[end:])
     if share:  # "The largest share, 74 deaths, goes to X": X's count, whoever else the sentence names
@@ -149,8 +145,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if named_after and row_label_before(text[segment_start:start], report):
         # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "boundary")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "boundary")
         return LEFT_OUT
     owned = regex("PartyOwnedVictimsAfter").match(text[end:])
     owner = find_parties(owned.group(0)[owned.start("owner"):], report) if owned else []  # "the government's victims"
@@ -243,8 +238,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "Other parties: 339 civilians, distributed as follows: 212 killed by X, ... and 12 in other incidents", "X and
         # Y killed 149 and 77 civilians respectively, the remaining 86 deaths being shared among the other parties"
         # (round 61): a part of the count before it, or the rest of the toll, never the party named before it
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "part_of_total")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return LEFT_OUT
     if named_before and (previous or previous_left_out) and is_included_part(segment):
         # "X and Y killed 45 civilians, 38 of them at the hands of X, including four who died under torture": a part of
@@ -286,8 +280,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if regex("RemainderBefore").search(segment) or regex("CauseOfDeathAfter").match(text[end:]):
         # "The remaining 63 deaths were attributed to ...", "..., and 12 civilians died in explosions": the rest of the
         # toll, or the victims of a cause, never all of it; whose, the words do not say
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "part_of_total")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return LEFT_OUT
     if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text) \
             or regex("MonthTollOpening").search(text[:start]) or regex("MonthVictimsAfter").match(text[end:]):
@@ -439,9 +432,10 @@ def opened_respective_party(head: Head, heads: list[Head], sentence: Sentence) -
     "respectively" that stands where the count stands in its run after it; left out (and warned) when they do not pair
     up; None outside such a sentence (round 71b)."""
     text = sentence.text
-    opening = next(iter(reversed(list(regex("RespectivelyOpening").finditer(text, 0, head.mention.start)))), None)
-    if opening is None:
+    openings = list(regex("RespectivelyOpening").finditer(text, 0, head.mention.start))
+    if not openings:
         return None
+    opening = openings[-1]
     named = [member for mention in find_parties(text[:opening.start()], sentence.source.report)
              for member in members_named(mention, sentence.source.report)]
     after = [h for h in heads if h.mention.start >= opening.end()]

@@ -12,7 +12,6 @@ from ..periods import contains, month_code, month_number, months_spanned, period
 from .agents import refers_back
 from .dates import PeriodMention
 from .heads import Head, noun_end
-from .model import NO_PERIOD as NO_CONTEXT_PERIOD
 from .model import NO_PERIOD, Context
 
 
@@ -89,7 +88,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         # a whole of which a part is of that period, never of that period itself (round 71b): the context's period if
         # it is another, else no period (a warning)
         context = block.period or section.period or default
-        if context and context != NO_CONTEXT_PERIOD and context != part.period:
+        if context and context != NO_PERIOD and context != part.period:
             return PeriodChoice(context, False)
         return PeriodChoice(None, False, PeriodMention(None, start, part.end, "part_period"))
     back = refers_back(sentence[segment_start:start], sentence[head.mention.end:])

@@ -497,8 +497,8 @@ def is_restated_by_part(whole: Count, part: Count, text: str) -> bool:
     whole is not all the party's, so the whole is every party's count, the part the party's; only of a statement
     opening on the one who counts (ReporterOpening): "A total of 1,870 civilians died due to torture, 1,844 of them in
     government detention centres" under "First: Government forces" is the party's (round 13)."""
-    return (bool(regex("ReporterOpening").search(text[:whole.head.mention.start])) and whole.party_from_context and whole.period is not None and not part.party_from_context
-            and part.period is not None and part.whole_measure is not None and part.measure == whole.measure
+    return (bool(regex("ReporterOpening").search(text[:whole.head.mention.start])) and whole.party_from_context
+            and whole.period is not None and not part.party_from_context and part.period is not None and part.whole_measure is not None and part.measure == whole.measure
             and bool(part.parties) and part.parties == whole.parties and part.value < whole.value)
 
 
@@ -572,20 +572,17 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             mention = chosen.unreadable
             warn_left_out(sentence.source, sentence.line_at(start), text[mention.start:mention.end].strip(), mention.kind)
         elif chosen.unreadable_context:  # "Last year, the network documented far more deaths. X killed 22 civilians."
-            warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                          "context_period")
+            sentence.warn_count_left_out(start, segment_start, head.window_end, "context_period")
         return Count(head, measure)
     if prev is not None and regex("PartOfThemBefore").search(segment) and head.mention.value > prev.head.mention.value \
             and chosen.period == prev.period and prev.measure == measure and head.noun == prev.head.noun:
         # "..., 51 of them in December, among them 102 killed by landmines": no part of the 51, so not December's;
         # whose part it is (the year's?) the text does not say
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "larger_part")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "larger_part")
         return Count(head, measure)
     if prev is not None and is_change_end(text, prev, start) and chosen.period == prev.period:
         # "Deaths in Daraa rose from 12 in February to 31": the end of the change takes no period from its start
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "change_end")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "change_end")
         return Count(head, measure)
     # a ranking after statements of the period it would take anyway (the section's, else the report's) ranks that one
     ranked = block.stated_aside or block.period
@@ -613,22 +610,19 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if is_own_clause_place_after_party_place(head, text, parties, places, prev, sentence.source.report):
         # "X killed 350 civilians, most of them in Idlib, where 241 died, while 87 were killed in Hama": X's part in
         # Hama going on, or every party's victims there, the words do not say
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "list_party")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "list_party")
         return Count(head, measure, read_period=chosen.period)
     if measure == "civilian_deaths" and parties.codes == ("all",) and not places.codes \
             and regex("WholeTollAfter").match(text[end:]):
         # "Nine of the month's victims were killed in its final week": a part of the toll, never the toll (but "157 of
         # the year's victims died due to torture" is the year's deaths under torture)
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "part_of_total")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return Count(head, measure, read_period=chosen.period)
     if prev is not None and regex("ComparedWithBefore").search(segment) and prev.measure != measure \
             and chosen.period != prev.period and parties.codes not in ((), ("all",)):
         # "X killed 211, while 41 victims died due to torture, compared with 1,049 civilians killed in December 2016":
         # the count before is of another measure, so what it is compared with (X's count or the whole) is not said
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
-                      "comparand")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "comparand")
         return Count(head, measure, read_period=chosen.period)
     if prev is not None and not places.codes and (regex("ComparedWithBefore").search(segment)
                                                   or is_change_end(text, prev, start)):
@@ -655,7 +649,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             and not names_heading_party_itself(prev, parties, text, segment_start, head.window_end,
                                                sentence.source.report):
         # "121 died under torture, 118 of them in government detention centres": a part the table cannot hold apart
-        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80], "part")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     if prev is None and refers_back(segment, text[end:]) and any(
             is_same_key(head, measure, period, parties.codes, places.codes, whole)
