@@ -69,6 +69,15 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     respective = respective_party(head, heads, sentence)
     if respective is not None:
         return respective
+    run = unpaired_count_run(head, heads, text)
+    if run:
+        # "Syrian regime forces and ISIS killed 120 and 40 civilians", with no "respectively": in order, the parties
+        # listed right before its verb, as many as its counts; else which count is whose the sentence does not say
+        paired = parties_paired_in_order(run, text, report)
+        if paired:
+            return Parties((paired[run.index(head)],))
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "unpaired_counts")
+        return LEFT_OUT
     if regex("Respectively").search(text[:start]) and (
             regex("PairedGroupCountAfter").match(text[end:])
             or regex("PairedGroupCountBefore").search(text[:start]) and regex("GroupOfThemAfter").match(text[end:])):
@@ -448,6 +457,29 @@ def opened_respective_party(head: Head, heads: list[Head], sentence: Sentence) -
     warn_left_out(sentence.source, sentence.line_at(head.mention.start),
                   text[opening.start():head.window_end].strip()[:80], "respective")
     return LEFT_OUT
+
+
+def unpaired_count_run(head: Head, heads: list[Head], text: str) -> list[Head]:
+    """The run ``head`` is one of when it lists two or more counts of one noun together ("120 and 40 civilians", "seven
+    and four children") in a sentence that pairs them with nothing by "respectively" (or "in that order"); none when
+    the last count opens a clause of its own ("killed 44 and 124 civilians were killed by ...")."""
+    if head.noun in ("", "bare") or regex("Respectively").search(text):
+        return []
+    run = joined_run(head, [h for h in heads if h.noun == head.noun], text)
+    if len(run) < 2 or regex("OwnClauseAfterRun").match(text[noun_end(text, run[-1].mention):]):
+        return []
+    return run
+
+
+def parties_paired_in_order(run: list[Head], text: str, report: str) -> tuple[str, ...]:
+    """The parties listed by "and" right before the verb of ``run`` ("X and Y killed 120 and 40 civilians"), one for
+    each of its counts in order; () when they are not as many or not right before it."""
+    named = [member for mention in find_parties(text[:run[0].mention.start], report)
+             for member in members_named(mention, report)]
+    if len(named) < 2 or not regex("PairedRunVerb").match(text[named[-1].end:run[0].mention.start]):
+        return ()
+    chain = joined_mentions(named, text)
+    return tuple(m.code for m in chain) if len(chain) == len(run) else ()
 
 
 def unpaired_respective_run(head: Head, heads: list[Head], sentence: Sentence, closing: int) -> Parties | None:
