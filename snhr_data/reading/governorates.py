@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..grammar import regex
 from ..vocab import LabelMention, find_governorates, find_parties
 from .heads import Head, noun_end
+from .model import Context, Source
 
 AMBIGUOUS = ("?",)
 COUNTED_IN_PLACES = {"bare", "generic", "civilians", "children", "women", "children_and_women", "medical", "media",
@@ -470,3 +471,11 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
     if head.mention.value == len(chain):
         return Governorates(codes, one_each=True)
     return Governorates(AMBIGUOUS, listed=codes)
+
+
+def is_ranking_of_another_period(text: str, block: Context, section: Context, source: Source) -> bool:
+    """Whether ``text`` ranks places with no period of its own after a statement of a period other than the one it
+    would take anyway (the section's, else the report's) and not itself a ranking of that period: which one it ranks
+    is not said."""
+    ranked = block.ranked_period()
+    return ranked not in (None, section.period or source.period, block.last_ranking) and bool(ranking_subject(text))

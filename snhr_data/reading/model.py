@@ -75,6 +75,18 @@ class Context:
     # the block's first counts ("This brings the toll since the beginning of 2024 to 301"), or a month inside a
     # half-year or annual release's sentence ("the month of June alone witnessed the killing of 661 civilians"); a
     # ranking after it may rank it, and a count that refers back to it ("120 of them") is its part
+    compared_aside: bool = False  # that period was of a count the sentence before compared its own with ("a decrease
+    # of 21% compared with July, when 123 civilians were killed") or ranked within the block's ("January saw the
+    # highest toll of the year"): its subject was the block's period, so a ranking after it ranks that one
+
+    last_ranking: str | None = None  # the period of the sentence before when it ranked places in a period of its own
+    # ("Aleppo saw the highest number of victims, accounting for 27 percent of all civilian deaths in 2024"): a
+    # ranking after it ("Daraa came second, with about 18 percent") goes on with it
+
+    def ranked_period(self) -> str | None:
+        """The period a ranking that names none may rank: the one the sentence before stated aside (unless only to
+        compare), else the block's."""
+        return self.period if self.compared_aside else self.stated_aside or self.period
 
 
 def states_publication_date(text: str, published: str) -> bool:

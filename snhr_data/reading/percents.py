@@ -9,6 +9,7 @@ from ..grammar import regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import find_governorates, find_parties
 from .agents import is_backward
+from .governorates import is_ranking_of_another_period
 from .heads import qualifier_of
 from .model import NO_PERIOD, Context, Figure, Sentence, Source
 from .text import quote_around
@@ -85,6 +86,9 @@ def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previou
         return pre_periods[-1].period
     if previous is not None:
         return previous.period
+    if is_ranking_of_another_period(sentence.text, block, section, sentence.source):
+        return None  # "Suwayda saw the highest toll, with 29 victims (about 30%)" after a year-so-far total: which
+        # period the ranking's count and its share are of, the text does not say (reading/sentence.py warns)
     period = block.period or section.period or sentence.source.period
     return None if period == NO_PERIOD else period
 

@@ -19,7 +19,8 @@ from ..periods import period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
-from .governorates import AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, placed_after, ranking_subject
+from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, is_ranking_of_another_period,
+                           placed_after, ranking_subject)
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
@@ -101,6 +102,9 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     counts before it)."""
     if percent_period is not None:
         block.period = percent_period
+    explicit = [c.period for c in counts if c.period_explicit]
+    ranked_in = percent_period or (explicit[0] if explicit else None)
+    block.last_ranking = ranked_in if ranked_in and ranking_subject(sentence.text) else None
     if any(p.kind == "unreadable" or (p.kind in {"vague", "relative"} and not sentence.text[:p.start].strip()) for p in sentence.periods):
         block.period = NO_PERIOD  # "In Novmber 2024, ...", "In the past six months, ...": the sentences after it too
     opening = regex("PeriodOpening").match(sentence.text)
@@ -146,6 +150,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
         block.stated_aside = counts[0].period if aside or release_month or counts[0].period == block.stated_aside \
             else None
+        block.compared_aside = block.stated_aside is not None and (
+            is_comparison_aside(sentence, counts[0].period) or bool(regex("RankedWithinTheWhole").search(sentence.text)))
         block.counted = True
         block.last_counts = tuple(counts)
         block.victims_of |= {(party, c.measure, c.period) for c in counts if c.head.noun not in GROUP_HEADS
@@ -585,8 +591,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         sentence.warn_count_left_out(start, segment_start, head.window_end, "change_end")
         return Count(head, measure)
     # a ranking after statements of the period it would take anyway (the section's, else the report's) ranks that one
-    ranked = block.stated_aside or block.period
-    if not chosen.explicit and ranked not in (None, section.period or sentence.source.period) and ranking_subject(text):
+    if not chosen.explicit and is_ranking_of_another_period(text, block, section, sentence.source):
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
         return Count(head, measure)
