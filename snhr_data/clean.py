@@ -282,6 +282,20 @@ def _is_wrapped_count(last_text: str, text: str) -> bool:
     return last_text.rstrip().endswith(":") and bool(_COUNT_ALONE.fullmatch(text))
 
 
+# a count opening a line with its full stop, a sentence after it ("27. Other parties were ...")
+_COUNT_THEN_SENTENCE = re.compile(r"(?P<count>\d{1,3}(?:,\d{3})*)\.\s+[A-Z]")
+
+
+def _is_wrapped_sentence_count(block: Block, last_text: str, text: str) -> bool:
+    """Whether a line opening with a count and its full stop ends the sentence of a paragraph's line cut short on a
+    word ("..., and the Kurdish-led Syrian Democratic Forces" / "27. Other parties were responsible ..."; a news
+    site's wrap, round 74c): the sentence's count, no numbered item. Never after a list's item or a short title, nor
+    an item numbered 1, which opens a list."""
+    count = _COUNT_THEN_SENTENCE.match(text)
+    return (count is not None and count.group("count") != "1" and not _ITEM_START.match(block.text)
+            and len(last_text) >= 40 and bool(re.search(r"[A-Za-z]$", last_text.rstrip())))
+
+
 
 def _month_row_ends(block: Block, last_text: str, text: str) -> bool:
     """Whether a one-line row of a month-by-month list ("January 2025: 402 civilians") ends before ``text``, the line
@@ -885,7 +899,8 @@ def clean_blocks(raw: str) -> list[Block]:
             and not is_labelled_cells_row(last_text)
             and (not _TAB_CELLS_ROW.search(last_raw_line) or line_no - 1 in grouped)
             and not _run_on_list_ends(last_text, text)
-            and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text))
+            and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text)
+                 or _is_wrapped_sentence_count(current, last_text, text))
             and not _heading_after_sentence(current, text)
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)

@@ -47,7 +47,10 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     # "the ceasefire declared at the end of August did not stop the killing: ... killed 88": an event's moment
     periods = tuple(p for p in periods if p.kind != "point")
     asides = [(m.start(), m.end()) for m in regex("EventAside").finditer(sentence[:start])]
-    before = [p for p in periods if p.end <= start and not any(a <= p.start < b for a, b in asides)]
+    # "38 deaths due to torture in December, most of them detainees who died in the last days of the regime's prisons,
+    # and 11 massacres": the period of a part of the count before, closed before this count, is not this count's
+    before = [p for p in periods if p.end <= start and not any(a <= p.start < b for a, b in asides)
+              and not in_closed_part(p, sentence, start)]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
         what = [p for p in periods if bringing.start() <= p.start < start] or \
@@ -112,6 +115,12 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            block.period or section.period or default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def in_closed_part(mention: PeriodMention, sentence: str, start: int) -> bool:
+    """Whether a period phrase is in the clause of a part of the count before it ("..., most of them ... in the last
+    days of ...,"), that clause closed by a comma before the count at ``start`` (round 74c)."""
+    return bool(regex("PartialBefore").search(sentence[:mention.start])) and "," in sentence[mention.end:start]
 
 
 def part_period_after(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> PeriodMention | None:
