@@ -55,7 +55,8 @@ CAPTION_WORDS, CAPTION_WORD = 2, re.compile(r"\b[a-z]{5,}\b")
 AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # a footnote's text at a page's foot: its marker, a superscript or a number, then a sentence ("¹ Deaths due to ...",
 # "1 SNHR counts as a child ...")
-FOOTNOTE_LINE = re.compile(r"^\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})\s+(?=[A-Z][a-z]|SNHR\b)")
+# "1 SNHR counts as a child ...", "2 A separate group reported ..." (a one-letter word opening it; round 74d)
+FOOTNOTE_LINE = re.compile(r"^\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|SNHR\b)")
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
@@ -543,12 +544,28 @@ def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]
     read as a count ("Of which women 1" + "1 SNHR counts as a child ..." -> one more child)."""
     notes: set[int] = set()
     counted: set[int] = set()
+    # a note numbered on from the one before it, whose own marker the text layer lost where it annotates ("3 The names
+    # of the 23 interviewees ...; 14 of them asked ..." + "4 SNHR's database has held ..." + the page's number; round
+    # 74d): a footnote too when the note before it is one (its index -> the line after it)
+    unglued: dict[int, int | None] = {}
     for i in range(len(lines) - 1, -1, -1):
         found = FOOTNOTE_LINE.match(raw[i])
-        if not found or not footnote_marker_glued(raw[:i], found.group("marker")):
+        if not found:
             continue
         after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        if after is None or after in notes or after in counted or after in page_ends or ends_page(lines[after]):
+        at_foot = (after is None or after in notes or after in counted or after in page_ends or ends_page(lines[after])
+                   or (after in unglued and found.group("marker").isascii()
+                       and FOOTNOTE_LINE.match(raw[after]).group("marker") == str(int(found.group("marker")) + 1)))
+        if not footnote_marker_glued(raw[:i], found.group("marker")):
+            if at_foot and found.group("marker").isascii():
+                unglued[i] = after
+            continue
+        if at_foot:
+            if after in unglued and after not in notes:
+                j = after
+                while j in unglued and j not in notes:
+                    notes.add(j)
+                    j = unglued[j]
             if not found.group("marker").isascii() and re.search(r"\d", raw[i][found.end():]):
                 counted.add(i)  # a superscript's note stating a count ("³ Including 22 civilians killed by landmines",
                 # round 71c): kept, its own statement (the marker is no digit the reader reads); the notes above it

@@ -387,7 +387,10 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
     line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())
-    if not match or is_year(match.group("cells")) or bool(match.group("share")) != table.share:
+    # a list one count a line under its introduction, no header, perhaps each count's share of the list's deaths after
+    # it ("Distribution by Governorate" / "Homs 31 40%"; round 74d): the share cell its header would name
+    listed_share = table.introduced and table.groups == ("all",) and not table.share
+    if not match or is_year(match.group("cells")) or (bool(match.group("share")) != table.share and not listed_share):
         return None
     label = match.group("label").strip(" |:-–—.")
     numbers = row_cells(match.group("cells"))
