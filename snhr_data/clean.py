@@ -61,6 +61,9 @@ _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
+# ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
+# can verify.6 It documented ...", "documented late.12"; session 21): a number of no statement
+_FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,2}(?=\s+[A-Z]|\s*$)")
 # a footnote marker in brackets glued to the word or number it annotates ("87[1] civilians", "nine women[2]", "[^3]" of
 # markdown, perhaps linking to its note: "3[4](#fn4)"; round 24); a note's own marker, opening its line, is kept
 _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
@@ -193,6 +196,7 @@ def _clean_once(line: str) -> str:
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
+    line = _FOOTNOTE_AFTER_STOP.sub("", line)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)
