@@ -92,6 +92,11 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     undated_chain = block.undated_before and not any(p.period for p in sentence.periods)
     block.undated_before = bool(read) and not counts and (undated_chain or any(
         p.period is None and p.kind in UNDATABLE for p in sentence.periods))
+    if block.undated_before and not section.counted and not title \
+            and any(p.period is None and p.kind == "ambiguous" for p in sentence.periods):
+        # the body's first statement counts a span over two months ("... were killed during Ramadan, between April 13
+        # and May 12, 2021"): the statements after it that name no period of their own speak of it too
+        block.period = section.period = NO_PERIOD
     section.counted = section.counted or (bool(counts) and not title)
     return figures
 
