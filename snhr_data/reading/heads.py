@@ -374,9 +374,10 @@ def gapped_party_before(before: str, report: str | None = None) -> bool:
 
 
 def group_predicate(after: str) -> str:
-    """The group a part of the victims is said to be ("ten of the victims were women"), else ''."""
+    """The group a part of the victims is said to be ("ten of the victims were women", "two were Civil Defense
+    members"), else ''."""
     match = regex("GroupPredicateAfter").match(after)
-    return noun_of(" " + match.group("noun"))[0] if match else ""
+    return noun_of(" " + (match.group("noun") or match.group("worker")))[0] if match else ""
 
 
 def lost_by(before: str, after: str) -> str:

@@ -43,6 +43,9 @@ def opening_measure(sentence: str) -> str | None:
     label = regex("MeasureLabelOpening").match(sentence)
     if label and measure_of_text(label.group("what")) in SECTION_MEASURES:
         return measure_of_text(label.group("what"))  # "Torture: 11 deaths in October, ..."
+    listed = regex("BreakdownListOpening").match(sentence)
+    if listed and measure_of_text(listed.group("what")) not in (None, "civilian_deaths"):
+        return measure_of_text(listed.group("what"))  # "The massacres were distributed as follows: X 17, Y 12"
     breakdown = regex("CiviliansBreakdownOpening").match(sentence)
     broken_down = measure_of_text(breakdown.group(0)) if breakdown else None
     if regex("MonthDeadOpening").match(sentence) or regex("CiviliansByPlaceOpening").match(sentence) \
