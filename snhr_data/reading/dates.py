@@ -328,7 +328,8 @@ def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
     month = match["month"]
     number = int(month) if month.isdigit() else month_number(month)
     try:
-        return date(int(match["year"]), number, int(match["day"])).isoformat()
+        day = match.get("day") if isinstance(match, dict) else match.groupdict().get("day")
+        return date(int(match["year"]), number, int(day or 1)).isoformat()  # no day: a masthead's month, its first
     except ValueError:
         return None
 

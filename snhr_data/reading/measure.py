@@ -114,6 +114,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return opening  # "Of the month's victims, 26 died due to torture": those victims' torture deaths
     if regex("TortureWord").search(window):
         return "torture_deaths"
+    if previous_measure == "torture_deaths" and head.noun == "generic" and regex("InDetentionAfter").match(window):
+        return "torture_deaths"  # "24 victims who died due to torture, ..., and one victim in SDF detention"
     stated = stated_measure(head, segment)
     if stated:
         return stated  # "Deaths under torture in 2014 totalled 1,652 victims"

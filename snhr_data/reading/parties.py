@@ -50,6 +50,7 @@ JOINT_OTHERS_NOTE = "one count of several subcategories of other parties togethe
 
 
 LEFT_OUT = Parties((), left_out=True)
+JOINT_AGENTS = "joint"  # of a list whose shared agent is two parties joined by "or" or "and" (party_of_a_list)
 
 
 def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, segment_start: int,
@@ -143,7 +144,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "Other parties killed 35 civilians, ..., in drowning, landmine explosions and fire of unknown source": how the
         # subject's victims died, several of its own subcategories: the subject's count, none of theirs alone
         return Parties(named_before)
-    if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(window, report)):
+    aside = regex("PartOfThemAside").search(window)
+    whole_window = window[:aside.start()] if aside else window
+    if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(whole_window, report)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
         # identify": one count of several agents together, none of them alone; of subcategories of other parties
         # only, perhaps all the other parties' (if its list adds up to the total)
@@ -151,7 +154,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         if all(groups.get(m.code) == "other_sub" for m in find_parties(window, report)):
             return Parties(("other_parties",), joint_others=True)
         warn_left_out(sentence.source, sentence.line_at(start), text[start:end + joint.end()].strip()[:80], "joint")
-        return LEFT_OUT
+        # "..., all killed by X or Y": the count is all of them, whoever's each is
+        return Parties(("all",)) if named_after.also_total else LEFT_OUT
     if named_after and row_label_before(text[segment_start:start], report):
         # "... at the hands of ISIS Civilian death toll 57 civilians at the hands of Kurdish forces": whose is not said
         sentence.warn_count_left_out(start, segment_start, head.window_end, "boundary")
@@ -200,6 +204,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     # four, all of them killed by X": whether of the last place only, the words do not say)
     shared = None if regex("RankingMarker").search(text) \
         else party_of_a_list(text[end:], report, head.mention.value, measure)
+    if shared == JOINT_AGENTS:  # "nine medical personnel, ..., all killed by X or Y": all parties' nine, none alone
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "joint")
+        return Parties(("all",))
     if shared:
         return Parties((shared,), also_total=True)
     # "Torture claimed 52 lives": torture names what the count counts, not means of killing or an actor left unsaid
@@ -738,9 +745,12 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
 
 def fewer_than_label(member: LabelMention, parts: str, value: float) -> bool:
     """Whether a breakdown's first member is HTS with a count right after its name smaller than the label's ``value``
-    ("Hay'at Tahrir al-Sham: 7." of 9): the label counts more than HTS."""
-    count = regex("BreakdownMemberCount").match(parts[member.end:])
-    return member.code == "hts" and bool(count) and float(count.group("count").replace(",", "")) < value
+    ("Hay'at Tahrir al-Sham: 7." of 9, "Hay'at Tahrir al-Sham killed three" of 14): the label counts more than HTS."""
+    lead = regex("BreakdownMemberCount").match(parts[member.end:])
+    if member.code != "hts" or lead is None:
+        return False
+    numbers = find_numbers(parts[member.end + lead.end():])
+    return bool(numbers) and numbers[0].start == 0 and numbers[0].value < value
 
 
 def relative_subject(segment: str, before: str, report: str) -> str | None:
@@ -797,7 +807,8 @@ def party_of_a_list(tail: str, report: str, value: float, measure: str = "") -> 
     counts of two victims in all ("one medical worker and one Civil Defense volunteer, both in shelling by X"; "3
     medical personnel and 2 media workers, both of them by X": the two media workers only, round 52); never of a list
     mixing massacres with deaths ("six massacres in March, and 17 individuals who died due to torture, all of them at
-    the hands of X": the deaths' party, whether the massacres' too the words do not say; fix71d)."""
+    the hands of X": the deaths' party, whether the massacres' too the words do not say; fix71d); JOINT_AGENTS when it
+    names two agents joined by "or" or "and" ("..., all killed by Syrian regime or Russian forces")."""
     match = regex("AllByParty").search(tail)
     if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report):
         return None
@@ -808,7 +819,11 @@ def party_of_a_list(tail: str, report: str, value: float, measure: str = "") -> 
     listed = find_numbers(tail[: match.start()])
     if match.group("both") and (len(listed) != 1 or value + listed[0].value != 2):
         return None  # "76 civilians, ..., and two who died due to torture, both at the hands of X": the two only
-    mentions = find_parties(tail[match.end():], report)
+    agents = tail[match.end():]
+    mentions = find_parties(agents, report)
+    if len(mentions) >= 2 and mentions[0].start == 0 \
+            and regex("AgentsJoinedBy").fullmatch(agents[mentions[0].end:mentions[1].start]):
+        return JOINT_AGENTS  # "..., all killed by Syrian regime or Russian forces": whose each is, not said
     return mentions[0].code if mentions and mentions[0].start == 0 else None
 
 
