@@ -832,12 +832,16 @@ def is_heading_before_label(heading: str, line: str) -> bool:
     """Whether a raw line of no count and no full stop is a heading of its own before a labelled count's line
     ("Distribution of the 2025 death toll by perpetrator party" / "Syrian government forces and affiliated security
     services: 1,784 civilians"; round 48): run on into the label, it would make one too long for a label, never a label
-    or a sentence wrapped over two lines ("All armed opposition factions/Syrian National" / "Army: 96 civilians")."""
+    or a sentence wrapped over two lines ("All armed opposition factions/Syrian National" / "Army: 96 civilians"); a
+    heading with a colon of its own, too, whatever its length: run on, the label's colon would be its second ("The
+    first half of 2025: distribution by perpetrator" / "Forces of the interim government: 1,209 civilians"; round
+    75c)."""
     label = regex("LabelledCountLine").match(line)
     heading = heading.strip()
     return bool(label) and not has_count(heading) and heading[-1:].isalpha() \
         and not regex("DanglingEnd").search(heading) and not goes_on(line) \
-        and len(f"{heading} {label.group('label')}".split()) > LABEL_WORDS
+        and (len(f"{heading} {label.group('label')}".split()) > LABEL_WORDS
+             or (":" in heading and regex("Label").match(line.strip()) is not None))
 
 
 def goes_on(line: str) -> bool:
