@@ -135,6 +135,11 @@ _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
 _COUNT_DOT = re.compile(r"(:\s*\d[\d,]*)\s+[\u00b7\u2022]\s+(?=[A-Z][^:\d\u00b7\u2022]{1,60}:\s*\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
 
 
+# a line ending a sentence after a word, and a line opening on a word in small letters (clean._join)
+_SENTENCE_ENDS_LINE = re.compile(r"[a-z]{2}[.!?]$")
+_LOWER_OPENING = re.compile(r"[a-z]{2,}\b")
+
+
 @dataclass
 class Block:
     """One heading, list item or paragraph of clean text, with the raw line of every character."""
@@ -510,6 +515,10 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         block.text = text.strip()
         return
     separator = " "
+    if _SENTENCE_ENDS_LINE.search(block.text) and _LOWER_OPENING.match(text.strip()):
+        # "... killed by unknown parties." / "also in year 2014 died under torture ...": a new sentence in small
+        # letters (a non-native writer's post; round 75d), ended there by the layout's SentenceEnd
+        separator = "\n"
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
         if ((re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not regex("TensHyphenEnd").search(block.text))

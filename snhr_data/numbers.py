@@ -17,13 +17,15 @@ _UNITS = (
     "sixteen seventeen eighteen nineteen"
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SCALES = ["hundred", "thousand"]
 
 _TENS_WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
 _SIMPLE_WORD = rf"(?:{_TENS_WORD}|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
-# "a hundred and twelve" (round 42): the article before a scale is one
-_WORD_NUMBER = (rf"(?:{_SIMPLE_WORD}|a(?=\s+(?:{'|'.join(_SCALES)})\b))"
-                rf"(?:\s+(?:{'|'.join(_SCALES)})(?:\s+(?:and\s+)?{_SIMPLE_WORD})?)?")
+# "a hundred and twelve" (round 42): the article before a scale is one; "eight thousand three hundred and seventeen",
+# "one thousand two hundred and five" (a translated copy spelling its counts; round 75d): hundreds after thousands
+_HUNDREDS_WORD = rf"(?:{_SIMPLE_WORD}|a)\s+hundred(?:\s+(?:and\s+)?{_SIMPLE_WORD})?"
+_BELOW_THOUSAND_WORD = rf"(?:{_HUNDREDS_WORD}|{_SIMPLE_WORD})"
+_WORD_NUMBER = (rf"(?:(?:{_BELOW_THOUSAND_WORD}|a)\s+thousand(?:\s+(?:and\s+)?{_BELOW_THOUSAND_WORD})?"
+                rf"|{_HUNDREDS_WORD}|{_SIMPLE_WORD})")
 # "1.137 civilians" (a translated copy): a dot before exactly three digits separates thousands ("1.5%", "12.500
 # percent" stay decimals)
 _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d|\s*(?:%|per ?cent))"
