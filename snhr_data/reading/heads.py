@@ -338,13 +338,19 @@ def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> st
     that group just before it ("Syrian regime forces killed 14 women and Russian forces 17": Russia's 17 women), else
     ''. A parenthesis right after the group's noun splits it by party ("X killed 52 children (45 by its army and 7 by
     its air force), Y 6 ..."): its parts, and the gapped counts after it, count that group too (round 64a)."""
+    chained, last = 0, mention  # "..., Y two, and other parties 32": the gapped counts before it, of that group too
     for back, previous in enumerate(reversed(heads[-12:])):
+        if previous.noun == "bare" and back == chained \
+                and gapped_party_before(sentence[previous.mention.end:last.start]):
+            chained, last = chained + 1, previous.mention
+            continue
         if previous.noun not in GROUP_NOUNS or previous.groups:
             return ""
-        before = sentence[noun_end(sentence, previous.mention):mention.start]
+        before = sentence[noun_end(sentence, previous.mention):last.start]
         # "... 20 children, the opposition 10": the group carried over a label the vocabulary may lack (its party left
-        # out)
-        if not back and (gapped_party_before(before) or list_item_label(before)):
+        # out); before gapped counts of known parties, a label alone of any words (round 76c)
+        if back == chained and (gapped_party_before(before) or list_item_label(before)
+                                or chained and regex("GappedPartyBefore").search(before)):
             return previous.noun
         parts = regex("GroupPartsParenthesisBefore").match(before)
         if parts and parts.group("rest") is None:

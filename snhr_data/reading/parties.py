@@ -430,6 +430,13 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
     listed = wholes if head.noun not in GROUP_HEADS else (group_run_after(head, heads, wholes, text, closing.start())
                                                           if wholes else opened_group_run(head, heads, text))
     if not listed:
+        # "The SNA and the SDF killed three and six children respectively": a group's run with no whole count before,
+        # paired with the parties listed right before its verb (round 76c)
+        run = joined_run(head, [h for h in heads if h.noun == head.noun], text)
+        paired = parties_paired_in_order(run, text, sentence.source.report) if len(run) >= 2 \
+            and respectively_closes(run, heads, text) else ()
+        if paired:
+            return Parties((paired[run.index(head)],))
         return unpaired_respective_run(head, heads, sentence, closing.start())
     named = [member for mention in find_parties(text[:(wholes or listed)[0].mention.start], sentence.source.report)
              for member in members_named(mention, sentence.source.report)]
@@ -437,10 +444,26 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
         return unpaired_respective_run(head, heads, sentence, closing.start())
     chain = joined_mentions(named, text)
     if len(chain) != len(listed):
+        paired = closed_run_party(head, listed, text, sentence.source.report)
+        if paired is not None:
+            return paired
         warn_left_out(sentence.source, sentence.line_at(head.mention.start),
                       text[chain[0].start:closing.end()].strip()[:80], "respective")
         return LEFT_OUT
     return Parties((chain[listed.index(head)].code,))
+
+
+def closed_run_party(head: Head, listed: list[Head], text: str, report: str) -> Parties | None:
+    """The party of ``head`` when "respectively" closes only the run of counts it is in, after other counts of its
+    sentence, and the parties listed by "and" right before that run's verb are as many ("X and Y killed 1,602 and 98
+    civilians respectively, while Z and W killed 71 and 19, in that order": 71 is Z's; round 76c); else None."""
+    if head not in listed:
+        return None
+    run = joined_run(head, listed, text)
+    if len(run) < 2 or run[-1] is not listed[-1] or len(run) == len(listed):
+        return None
+    paired = parties_paired_in_order(run, text, report)
+    return Parties((paired[run.index(head)],)) if paired else None
 
 
 def opened_respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parties | None:
@@ -452,6 +475,8 @@ def opened_respective_party(head: Head, heads: list[Head], sentence: Sentence) -
     if not openings:
         return None
     opening = openings[-1]
+    if closes_a_run(opening, heads, text):
+        return None  # "X and Y killed 41 and 7 civilians, respectively, while ...": it closes the run before it
     named = [member for mention in find_parties(text[:opening.start()], sentence.source.report)
              for member in members_named(mention, sentence.source.report)]
     after = [h for h in heads if h.mention.start >= opening.end()]
@@ -470,12 +495,37 @@ def unpaired_count_run(head: Head, heads: list[Head], text: str) -> list[Head]:
     """The run ``head`` is one of when it lists two or more counts of one noun together ("120 and 40 civilians", "seven
     and four children") in a sentence that pairs them with nothing by "respectively" (or "in that order"); none when
     the last count opens a clause of its own ("killed 44 and 124 civilians were killed by ...")."""
-    if head.noun in ("", "bare") or regex("Respectively").search(text):
+    if head.noun == "":
         return []
     run = joined_run(head, [h for h in heads if h.noun == head.noun], text)
     if len(run) < 2 or regex("OwnClauseAfterRun").match(text[noun_end(text, run[-1].mention):]):
         return []
+    if head.noun == "bare" and not regex("Respectively").search(text):
+        return []
+    if respectively_closes(run, heads, text) or any(
+            not closes_a_run(opening, heads, text)
+            for opening in regex("RespectivelyOpening").finditer(text, 0, run[0].mention.start)):
+        return []
     return run
+
+
+def closes_a_run(opening: re.Match[str], heads: list[Head], text: str) -> bool:
+    """Whether a ", respectively," closes the run of counts right before it ("X and Y killed 41 and 7 civilians,
+    respectively, while ...") rather than opening the run after it ("Of the victims of X and Y, respectively, 39 and
+    five were children"; round 76c)."""
+    closed = [h for h in heads if h.mention.end <= opening.start()]
+    return bool(closed) and len(joined_run(closed[-1], closed, text)) >= 2 \
+        and respectively_closes([closed[-1]], heads, text)
+
+
+def respectively_closes(run: list[Head], heads: list[Head], text: str) -> bool:
+    """Whether a "respectively" (or "in that order") after the last count of ``run`` closes it, no other count coming
+    between ("killed 1,602 and 98 civilians respectively"); a "respectively" of an earlier run does not ("X and Y
+    killed 151 and 168 civilians respectively, Z and W 102 and 87": the second run's pairing is not said; round 76c)."""
+    last = joined_run(run[-1], heads, text)[-1]  # "31, 27, 22 and 19 civilians": the run's counts of any noun
+    closing = regex("Respectively").search(text, last.mention.end)
+    return closing is not None and not any(
+        last.mention.end <= h.mention.start and h.mention.end <= closing.start() for h in heads)
 
 
 def parties_paired_in_order(run: list[Head], text: str, report: str) -> tuple[str, ...]:
