@@ -278,6 +278,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return antecedent(held.group("pronoun"), block.subject, sentence, start)
     if block.clause_party and not text[:start].strip() and regex("BareCountDiedAfter").match(text[end:]):
         return Parties((block.clause_party,))  # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims
+    stated = stated_count_referred_to(text[:start], block)
+    if stated is not None:  # "Syrian regime forces killed 30 civilians. Of the 30, 12 died in Idlib": the regime's
+        return Parties(stated.parties) if stated.parties else LEFT_OUT
     # only a count that refers back to the victims of the sentence before takes its party (or a part "including" right
     # after the count before it: "three were killed by X, including one who died under torture"); a ranking never, nor
     # a place's count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
@@ -395,6 +398,19 @@ def joined_label(text: str, start: int, report: str) -> str | None:
                                           for m in named):
         return None
     return words.strip()
+
+
+def stated_count_referred_to(before: str, block: Context):
+    """The count of the sentence before that a sentence opening "Of the 30," refers back to by its number (one of the
+    block's last counts with that value, of one party), else None."""
+    opening = regex("OfTheStatedCountOpening").match(before)
+    if opening is None:
+        return None
+    numbers = find_numbers(opening.group("number"))
+    if not numbers:
+        return None
+    matching = [c for c in block.last_counts if c.head.mention.value == numbers[0].value and c.head.noun not in GROUP_HEADS]
+    return matching[0] if len({c.parties for c in matching}) == 1 else None
 
 
 def own_clause_start(head: Head, text: str) -> int:

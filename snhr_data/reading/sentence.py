@@ -667,6 +667,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "ISIS killed 88 civilians; seven of those 88 were executed": a part of the sentence before's count, never it
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
+    some_of = regex("SomeOfTheMassacresAfter").match(text[end:]) if measure == "massacres" else None
+    if some_of and parties.codes == ("all",) and places.codes in ((), ("all",)) \
+            and not any(p.period and p.start >= end + some_of.end() for p in sentence.periods):
+        # "Two of the month's massacres took place in Idlib": a part of them, in a place the table cannot hold (never
+        # "15 of the year's massacres were committed in December": December's)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
+        return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
     # ... but not one of a sentence breaking down a group ("Of the 27 children killed, X killed 9"), nor one of a
     # statement going on, after a semicolon, from one that picked out groups ("X killed 5 children and 2 women; Y killed 2
