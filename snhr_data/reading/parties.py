@@ -280,7 +280,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties((block.clause_party,))  # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims
     stated = stated_count_referred_to(text[:start], block)
     if stated is not None:  # "Syrian regime forces killed 30 civilians. Of the 30, 12 died in Idlib": the regime's
-        return Parties(stated.parties) if stated.parties else LEFT_OUT
+        return Parties(stated.parties, from_context=True) if stated.parties else LEFT_OUT
     # only a count that refers back to the victims of the sentence before takes its party (or a part "including" right
     # after the count before it: "three were killed by X, including one who died under torture"); a ranking never, nor
     # a place's count in a clause of its own after a colon ("...: the X governorate alone recorded 742")
