@@ -885,6 +885,9 @@ def party_of_a_list(tail: str, report: str, value: float, measure: str = "") -> 
     listed = find_numbers(tail[: match.start()])
     if match.group("both") and (len(listed) != 1 or value + listed[0].value != 2):
         return None  # "76 civilians, ..., and two who died due to torture, both at the hands of X": the two only
+    counted = find_numbers(match.group("all_count")) if match.group("all_count") else []
+    if counted and counted[0].value != value + sum(n.value for n in listed):
+        return None  # "two media workers, and three Civil Defense members, all three killed by X": the three only
     agents = tail[match.end():]
     mentions = find_parties(agents, report)
     if len(mentions) >= 2 and mentions[0].start == 0 \

@@ -182,11 +182,13 @@ def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -
     """The period phrases of a count's own clause: after it, in its window, before the next comma; or, after the
     clause of its groups, the phrase that follows it at once ("97 civilians, including 38 children, since the
     beginning of 2023"); of a count in parentheses, no phrase after the closing one ("close to that of May 2020 (207
-    civilians) and lower than that of June 2019": May's count)."""
+    civilians) and lower than that of June 2019": May's count); never one a comparison names ("411 Victims Due to
+    Torture The Civilian Death Toll Is Lower Than in 2016", a wrapped title: the year compared with)."""
     end = head.mention.end
     comma = sentence.find(",", end)
     own_end = min(head.window_end, comma if comma != -1 else len(sentence), parenthesis_end(sentence, head.mention.start))
-    own = [p for p in periods if end <= p.start < own_end and not labels_next_count(p, sentence)]
+    own = [p for p in periods if end <= p.start < own_end and not labels_next_count(p, sentence)
+           and not regex("ComparedPeriodBefore").search(sentence[end:p.start])]
     if own or not head.groups:
         return own
     groups_end = max(noun_end(sentence, mention) for _, mention in head.groups)

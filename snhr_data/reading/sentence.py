@@ -644,7 +644,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         places = Governorates(prev.governorates)  # "Aleppo ranked first with 17, of whom X killed six": Aleppo's
     if not places.codes and prev is not None and is_bracketed_party_part(text, start, parties.codes, prev):
         places = Governorates(prev.governorates)  # "Idlib: 44 (regime 20, Russia 24)": Russia's 24 in Idlib
-    if not places.codes and prev is not None and is_elided_by_part(segment, text[end:], parties.codes, prev):
+    if not places.codes and prev is not None and is_elided_by_part(segment, text[end:], parties.codes, prev) \
+            and not is_place_of_the_part_alone(prev, text):
         places = Governorates(prev.governorates)  # "In Raqqa, 344 were killed, 219 of them by X and 60 by Y": Y's in Raqqa
     if not places.codes and prev is not None and head.noun in {"bare", prev.head.noun} \
             and is_gapped_party_count(text[noun_end(text, prev.head.mention):start], parties.codes, prev,
@@ -829,6 +830,13 @@ def is_bracketed_party_part(text: str, start: int, parties: tuple[str, ...], pre
     if prev.head.mention.start > opened:
         return True  # a part before it in the same bracket, already of that governorate
     return prev.parties == ("all",) and not text[noun_end(text, prev.head.mention):opened].strip()
+
+
+def is_place_of_the_part_alone(prev: Count, text: str) -> bool:
+    """Whether the one governorate of the count before is named after its own agent, not before its count ("three of
+    them were killed by Israeli forces in the Quneitra countryside, 41 by unidentified gunmen": Israel's place, never
+    the gunmen's)."""
+    return not any(m.code in prev.governorates for m in find_governorates(text[:prev.head.mention.start]))
 
 
 def is_elided_by_part(segment: str, after: str, parties: tuple[str, ...], prev: Count) -> bool:
