@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..codes import PARENT_OF_GROUP, combined_members, perpetrator_groups
 from ..grammar import regex
@@ -20,6 +21,9 @@ from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, is_stated_whole, named_whole, noun_end
 from .measure import measures_named
 from .model import UNMAPPED, Context, Sentence, warn_left_out
+
+if TYPE_CHECKING:  # the reader's counts (reading/sentence.py imports this module)
+    from .sentence import Count
 
 
 @dataclass(frozen=True)
@@ -400,7 +404,7 @@ def joined_label(text: str, start: int, report: str) -> str | None:
     return words.strip()
 
 
-def stated_count_referred_to(before: str, block: Context):
+def stated_count_referred_to(before: str, block: Context) -> Count | None:
     """The count of the sentence before that a sentence opening "Of the 30," refers back to by its number (one of the
     block's last counts with that value, of one party), else None."""
     opening = regex("OfTheStatedCountOpening").match(before)
