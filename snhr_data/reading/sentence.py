@@ -623,9 +623,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         sentence.warn_count_left_out(start, segment_start, head.window_end, "list_party")
         return Count(head, measure, read_period=chosen.period)
     if measure == "civilian_deaths" and parties.codes == ("all",) and not places.codes \
-            and (regex("WholeTollAfter").match(text[end:]) or regex("VictimsKilledInAfter").match(text[end:])):
+            and ((regex("WholeTollAfter").match(text[end:]) and head.noun not in GROUP_HEADS)
+                 or regex("VictimsKilledInAfter").match(text[end:])):
         # "Nine of the month's victims were killed in its final week": a part of the toll, never the toll (but "157 of
-        # the year's victims died due to torture" is the year's deaths under torture)
+        # the year's victims died due to torture" is the year's deaths under torture; and "Children made up 98 of the
+        # month's victims" is the month's children, the group the subject names; round 78b)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return Count(head, measure, read_period=chosen.period)
     if prev is not None and regex("ComparedWithBefore").search(segment) and prev.measure != measure \
