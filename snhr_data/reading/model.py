@@ -221,6 +221,8 @@ LEFT_OUT_BECAUSE = {
                    "and the text does not say which count is whose"),
     "unpaired_counts": ("{p} lists several counts of one kind with no \"respectively\", and the text does not say "
                         "which count is whose"),
+    "party_clash": ("{p} gives one party two counts of one kind in one sentence (two of its labels, or a count and its "
+                    "part), and the text does not say which is the party's"),
     "respective_groups": ("{p} gives children or women \"respectively\" to counts they do not pair up with, and the "
                           "text does not say which is whose"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
@@ -284,7 +286,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
     what = left_out_because(source, phrase, kind)
     moved = {"boundary": "given to either party", "part": "filed as the whole", "part_of_total": "filed as the total",
              "method": "given to all parties", "respective": "given to one party",
-             "unpaired_counts": "given to one party or place",
+             "unpaired_counts": "given to one party or place", "party_clash": "given to the party",
              "respective_groups": "given to one count", "list_party": "given to either",
              "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
              "heading_party": "given to the heading's party", "joined_label": "given to one of its members",

@@ -74,8 +74,7 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     sentence = Sentence(text, periods, line_at, source)
     read = read_counts(sentence, block, section, title)
     counts = [c for c in read if c.period is not None and c.measure]
-    for count in counts:
-        figures += count_figures(count, sentence)
+    figures += without_clashing_party_counts([f for count in counts for f in count_figures(count, sentence)], sentence)
     if in_month and counts:
         month = source.periods(in_month[0].group("month"))[0].period
         for count in counts:
@@ -902,6 +901,23 @@ def without_party_labels(segment: str, report: str) -> str:
     for mention in find_parties(segment, report):
         segment = segment[:mention.start] + " " * (mention.end - mention.start) + segment[mention.end:]
     return segment
+
+
+def without_clashing_party_counts(figures: list[Figure], sentence: Sentence) -> list[Figure]:
+    """``figures`` without the party's counts one sentence gives two values of ("Unidentified gunmen killed 31 civilians,
+    ..., and nine civilians were killed by unidentified persons", two labels of one code): which is the party's the
+    text does not say; left out, each warned."""
+    def key(f: Figure) -> tuple[str, ...]:
+        return f.period, f.measure, f.victim_group, f.perpetrator, f.governorate
+    values: dict[tuple[str, ...], set[float]] = {}
+    for f in figures:
+        if f.unit == "count" and f.perpetrator != "all":
+            values.setdefault(key(f), set()).add(f.value)
+    clashing = {k for k, v in values.items() if len(v) > 1}
+    for f in figures:
+        if key(f) in clashing and f.unit == "count":
+            warn_left_out(sentence.source, f.line, f.quote[:80], "party_clash")
+    return [f for f in figures if not (key(f) in clashing and f.unit == "count")]
 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
