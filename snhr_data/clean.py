@@ -138,10 +138,6 @@ _COUNT_DOT = re.compile(r"(:\s*\d[\d,]*)\s+[\u00b7\u2022]\s+(?=[A-Z][^:\d\u00b7\
 # a line ending a sentence after a word, and a line opening on a word in small letters (clean._join)
 _SENTENCE_ENDS_LINE = re.compile(r"[a-z]{2}[.!?]$")
 _LOWER_OPENING = re.compile(r"[a-z]{2,}\b")
-# a headline's capitalised last words, and the next headline opening with its capitalised count ("... Who Died Due to
-# Torture" / "1,674 Civilians Killed in the First Half of 2019, ...")
-_HEADLINE_END = re.compile(r"(?:^|\n)(?:[^\n]*\s)?(?:Due\s+to\s+Torture|Under\s+Torture|[A-Z][a-z]+\s+(?:Massacres|Victims|Civilians|Children|Women))$")
-_HEADLINE_COUNT_OPENING = re.compile(r"\d{1,3}(?:,\d{3})*\s+(?:Civilians|Victims|People|Individuals|Massacres)\s+[A-Z]")
 
 
 @dataclass
@@ -523,7 +519,7 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         # "... killed by unknown parties." / "also in year 2014 died under torture ...": a new sentence in small
         # letters (a non-native writer's post; round 75d), ended there by the layout's SentenceEnd
         separator = "\n"
-    if _HEADLINE_END.search(block.text) and _HEADLINE_COUNT_OPENING.match(text.strip()):
+    if regex("HeadlineLastWords").search(block.text) and regex("HeadlineCountOpening").match(text.strip()):
         # "SNHR Documented 23 Massacres and 61 Victims Who Died Due to Torture" / "1,674 Civilians Killed in ...": two
         # headlines, never "... Due to Torture 1,674 Civilians" (session 21), ended there by the layout's SentenceEnd
         separator = "\n"

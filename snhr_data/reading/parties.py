@@ -458,8 +458,7 @@ def respective_party(head: Head, heads: list[Head], sentence: Sentence) -> Parti
         if paired:
             return Parties((paired[run.index(head)],))
         return unpaired_respective_run(head, heads, sentence, closing.start())
-    named = [member for mention in find_parties(text[:(wholes or listed)[0].mention.start], sentence.source.report)
-             for member in members_named(mention, sentence.source.report)]
+    named = parties_named_before(text, (wholes or listed)[0].mention.start, sentence.source.report)
     if len(named) < 2:
         return unpaired_respective_run(head, heads, sentence, closing.start())
     chain = joined_mentions(named, text)
@@ -497,8 +496,7 @@ def opened_respective_party(head: Head, heads: list[Head], sentence: Sentence) -
     opening = openings[-1]
     if closes_a_run(opening, heads, text):
         return None  # "X and Y killed 41 and 7 civilians, respectively, while ...": it closes the run before it
-    named = [member for mention in find_parties(text[:opening.start()], sentence.source.report)
-             for member in members_named(mention, sentence.source.report)]
+    named = parties_named_before(text, opening.start(), sentence.source.report)
     after = [h for h in heads if h.mention.start >= opening.end()]
     run = joined_run(head, after, text) if head in after else []
     chain = joined_mentions(named, text) if len(named) >= 2 else []
@@ -551,8 +549,7 @@ def respectively_closes(run: list[Head], heads: list[Head], text: str) -> bool:
 def parties_paired_in_order(run: list[Head], text: str, report: str) -> tuple[str, ...]:
     """The parties listed by "and" right before the verb of ``run`` ("X and Y killed 120 and 40 civilians"), one for
     each of its counts in order; () when they are not as many or not right before it."""
-    named = [member for mention in find_parties(text[:run[0].mention.start], report)
-             for member in members_named(mention, report)]
+    named = parties_named_before(text, run[0].mention.start, report)
     if len(named) < 2 or not regex("PairedRunVerb").match(text[named[-1].end:run[0].mention.start]):
         return ()
     chain = joined_mentions(named, text)
@@ -591,6 +588,11 @@ def opened_group_run(head: Head, heads: list[Head], text: str) -> list[Head]:
     if not regex("GroupOpening").match(text):
         return []
     return joined_run(head, [h for h in heads if h.noun == head.noun], text)
+
+
+def parties_named_before(text: str, end: int, report: str) -> list[LabelMention]:
+    """The parties named in ``text`` before ``end``, a combined party's label as its members when it names each."""
+    return [member for mention in find_parties(text[:end], report) for member in members_named(mention, report)]
 
 
 def members_named(mention: LabelMention, report: str) -> list[LabelMention]:

@@ -508,7 +508,8 @@ def is_restated_by_part(whole: Count, part: Count, text: str) -> bool:
     opening on the one who counts (ReporterOpening): "A total of 1,870 civilians died due to torture, 1,844 of them in
     government detention centres" under "First: Government forces" is the party's (round 13)."""
     return (bool(regex("ReporterOpening").search(text[:whole.head.mention.start])) and whole.party_from_context
-            and whole.period is not None and not part.party_from_context and part.period is not None and part.whole_measure is not None and part.measure == whole.measure
+            and whole.period is not None and not part.party_from_context and part.period is not None
+            and part.whole_measure is not None and part.measure == whole.measure
             and bool(part.parties) and part.parties == whole.parties and part.value < whole.value)
 
 
@@ -907,17 +908,17 @@ def without_clashing_party_counts(figures: list[Figure], sentence: Sentence) -> 
     """``figures`` without the party's counts one sentence gives two values of ("Unidentified gunmen killed 31 civilians,
     ..., and nine civilians were killed by unidentified persons", two labels of one code): which is the party's the
     text does not say; left out, each warned."""
-    def key(f: Figure) -> tuple[str, ...]:
-        return f.period, f.measure, f.victim_group, f.perpetrator, f.governorate
+    def key(f: Figure) -> tuple[str, ...] | None:
+        return (f.period, f.measure, f.victim_group, f.perpetrator, f.governorate) \
+            if f.unit == "count" and f.perpetrator != "all" else None
     values: dict[tuple[str, ...], set[float]] = {}
     for f in figures:
-        if f.unit == "count" and f.perpetrator != "all":
+        if key(f):
             values.setdefault(key(f), set()).add(f.value)
-    clashing = {k for k, v in values.items() if len(v) > 1}
-    for f in figures:
-        if key(f) in clashing and f.unit == "count":
-            warn_left_out(sentence.source, f.line, f.quote[:80], "party_clash")
-    return [f for f in figures if not (key(f) in clashing and f.unit == "count")]
+    clashing = [f for f in figures if key(f) and len(values[key(f)]) > 1]
+    for f in clashing:
+        warn_left_out(sentence.source, f.line, f.quote[:80], "party_clash")
+    return [f for f in figures if f not in clashing]
 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
