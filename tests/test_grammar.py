@@ -84,7 +84,7 @@ def may_2023_case(name: str, what: str, body: str, *expected: str) -> dict:
 
 
 def add_party_name(perpetrators: list) -> None:
-    next(e for e in perpetrators if e["code"] == "syrian_regime")["variants"].append("Syrian Arab Army")
+    next(e for e in perpetrators if e["code"] == "syrian_regime")["variants"].append("Tiger Forces")
 
 
 def add_child_noun(counts: dict) -> None:
@@ -98,7 +98,7 @@ def add_year_to_date_phrase(periods: dict) -> None:
 NEW_WORDINGS = [
     pytest.param("perpetrators", add_party_name, may_2023_case(
         "new_party_name", "a party name is one variant in perpetrators.yaml",
-        "40 civilians. The Syrian Arab Army killed 12 civilians.", "2023-05 civilian_deaths all syrian_regime all 12"),
+        "40 civilians. The Tiger Forces killed 12 civilians.", "2023-05 civilian_deaths all syrian_regime all 12"),
         id="party-name"),
     pytest.param("counts", add_child_noun, may_2023_case(
         "new_victim_noun", "a victim noun is one word in counts.yaml",
