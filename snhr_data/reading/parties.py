@@ -140,10 +140,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if subject and next_clause_subject(text[end:next_count_start(head, heads, text)], report):
         # "by X, which killed 97 civilians, by Y, which killed 71": X's; Y the subject of the next count's own clause
         return Parties((subject[-1].code,))
-    named_after = total_unless_subject(named_in_window(window, report), text[segment_start:start], text[end:], report)
     # never a party named before the count's own clause ("X were responsible for 28% of ..., and 98 detainees have died
     # due to torture"; round 42)
     named_before = named_in_segment(text[max(segment_start, own_clause_start(head, text)):start], text[end:], report)
+    named_after = total_unless_subject(named_in_window(window, report, subject_named=bool(named_before)),
+                                       text[segment_start:start], text[end:], report)
     if named_after and named_before and names_its_members(window, named_before, report):
         # "Other parties killed 35 civilians, ..., in drowning, landmine explosions and fire of unknown source": how the
         # subject's victims died, several of its own subcategories: the subject's count, none of theirs alone
@@ -715,12 +716,16 @@ def names_its_members(window: str, subject: tuple[str, ...], report: str) -> boo
         and all(is_part_of_party(code, subject) for code in codes)
 
 
-def named_in_window(window: str, report: str) -> Parties | None:
-    """ "killed by X", "each at the hands of X and Y": the parties after the count."""
+def named_in_window(window: str, report: str, subject_named: bool = False) -> Parties | None:
+    """ "killed by X", "each at the hands of X and Y": the parties after the count. With a subject named before the
+    count, an agent right after a part of it is the part's ("Other parties killed 45 civilians, including 9 children in
+    landmine explosions"; round 81c); with none, the count's ("the killing of 151 civilians, including 20 children and
+    13 women by other parties")."""
     backward = [m for m in find_parties(window, report)
                 if (is_backward(window, m) or regex("PredicateParty").fullmatch(window[:m.end])
                     or labelled_with_count_noun(window, m))
                 and not regex("PartialBefore").search(window[:m.start])
+                and not (subject_named and regex("IncludedPartAgentBefore").search(window[:m.start]))
                 and not regex("NotTheAgentBefore").search(window[:m.start])]  # "the ceasefire brokered by Russia"
     if not backward:
         return None

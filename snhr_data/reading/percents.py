@@ -98,7 +98,7 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     """What a percent is a share of, from the words before it (and after it, for a denominator)."""
     if regex("PercentChangeBefore").search(pre) or regex("PercentChangeAfter").match(post):
         return None  # "a decrease of about 37 percent", "180 percent over September's": a change, no share
-    if regex("OfNoDeathsAfter").match(post):
+    if regex("OfNoDeathsAfter").match(post) or regex("ControlShareBefore").search(pre):
         return None  # "control more than 60 percent of the city": a share of a place, not of the deaths
     report = source.report
     parties = lambda text: find_parties(text, report)  # noqa: E731
