@@ -315,6 +315,14 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {segment.strip()!r}", sentence.source.strict)
         return LEFT_OUT
+    if previous_left_out and not segment.strip() and head is not heads[0] and head.noun in GROUP_HEADS:
+        # "Tribal gunmen also killed 31 children and 17 women": the next group of a count whose party the vocabulary
+        # lacks, in the same clause, is that actor's too (reported with the count before), never all parties' (round 81c)
+        return LEFT_OUT
+    if previous and not segment.strip() and head is not heads[0] and head.noun in GROUP_HEADS:
+        # "They included 193 children and 122 women" (the victims of the party before): the next group in the same
+        # clause as a group count is of that count's party (round 81c)
+        return Parties(previous)
     return context_party(block, section, continues)
 
 
