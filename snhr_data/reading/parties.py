@@ -96,6 +96,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # to the pair together (round 71b)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "respective")
         return LEFT_OUT
+    if (previous or previous_left_out) and coordinated_with_group_before(head, heads, text):
+        # "401 to Russian air strikes, which it said killed 97 children and 58 women": the agent of the group count
+        # before, whose object this one shares (round 82a; was all parties' 58 women); left out with
+        # it ("and the Blue Brigade killed 97 children and 58 women": never the party of the clause before)
+        return Parties(previous) if previous else LEFT_OUT
     labelled = party_after_count(head, sentence) if head.noun == "bare" else None
     if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
         return labelled
@@ -735,6 +740,8 @@ def named_in_window(window: str, report: str, subject_named: bool = False) -> Pa
                 and not regex("PartialBefore").search(window[:m.start])
                 and not (subject_named and regex("IncludedPartAgentBefore").search(window[:m.start]))
                 and not regex("NotTheAgentBefore").search(window[:m.start])]  # "the ceasefire brokered by Russia"
+    if len(backward) > 1 and regex("WholeOfAPartyAfter").fullmatch(window[:backward[0].start]):
+        backward = backward[1:]  # "31 of the victims of other parties were killed by landmines": the agent after's
     if not backward:
         return None
     named_group = regex("BothNamedGroupBy").search(window[: backward[0].start])
@@ -865,6 +872,22 @@ def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report
             return named[0].code if named and named[0].start == 0 else None
         previous = item
     return None
+
+
+def coordinated_with_group_before(head: Head, heads: list[Head], text: str) -> bool:
+    """Whether a victim group's count is joined to another group's count right before it by "and" or a comma alone
+    ("97 children and 58 women"), that count a head of its own or one of the groups of the head before: one object of
+    the same verb, so of the same agent."""
+    index = heads.index(head)
+    if index == 0 or head.noun not in GROUP_HEADS:
+        return False
+    before = heads[index - 1]
+    if before.noun in GROUP_HEADS:  # two groups ("Of June's 34 children, 12 were killed by X": a part of the one)
+        return before.noun != head.noun and bool(
+            regex("CountListJoin").fullmatch(text[noun_end(text, before.mention):head.mention.start]))
+    joined = regex("GroupCountJoinedBefore").search(text[before.mention.end:head.mention.start])
+    group = ("children" if regex("ChildNoun").fullmatch(joined.group("noun")) else "women") if joined else head.noun
+    return group != head.noun
 
 
 def party_of_likewise_count(head: Head, heads: list[Head], text: str, report: str) -> str | None:
