@@ -96,10 +96,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # to the pair together (round 71b)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "respective")
         return LEFT_OUT
-    if (previous or previous_left_out) and coordinated_with_group_before(head, heads, text):
+    if (previous or previous_left_out) and coordinated_with_group_before(head, heads, text) \
+            and named_in_window(window, report) is None:
         # "401 to Russian air strikes, which it said killed 97 children and 58 women": the agent of the group count
-        # before, whose object this one shares (round 82a; was all parties' 58 women); left out with
-        # it ("and the Blue Brigade killed 97 children and 58 women": never the party of the clause before)
+        # before, whose object this one shares (round 82a; was all parties' 58 women), left out with it ("and the Blue
+        # Brigade killed 97 children and 58 women": never the party of the clause before); never a group with an agent
+        # of its own ("..., including 11 children, and 6 women were killed by Y")
         return Parties(previous) if previous else LEFT_OUT
     labelled = party_after_count(head, sentence) if head.noun == "bare" else None
     if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
@@ -320,14 +322,6 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {segment.strip()!r}", sentence.source.strict)
         return LEFT_OUT
-    if previous_left_out and not segment.strip() and head is not heads[0] and head.noun in GROUP_HEADS:
-        # "Tribal gunmen also killed 31 children and 17 women": the next group of a count whose party the vocabulary
-        # lacks, in the same clause, is that actor's too (reported with the count before), never all parties' (round 81c)
-        return LEFT_OUT
-    if previous and not segment.strip() and head is not heads[0] and head.noun in GROUP_HEADS:
-        # "They included 193 children and 122 women" (the victims of the party before): the next group in the same
-        # clause as a group count is of that count's party (round 81c)
-        return Parties(previous)
     return context_party(block, section, continues)
 
 
