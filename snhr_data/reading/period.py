@@ -56,6 +56,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         what = [p for p in periods if bringing.start() <= p.start < start] or \
             brought_number_periods(head, sentence, periods, later_heads)
         chosen = what[0] if what else None
+    elif own and (subject := month_subject_of_part(head, sentence, before, own)):
+        chosen = subject  # "December alone accounted for 872 of the year's civilian deaths": December's
     elif own:
         chosen = own[0]
     elif compared := regex("ClauseAfterComparedCount").search(sentence[:start]):
@@ -115,6 +117,19 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            block.period or section.period or default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def month_subject_of_part(head: Head, sentence: str, before: list[PeriodMention],
+                          own: list[PeriodMention]) -> PeriodMention | None:
+    """The month a sentence opens with as the subject of a part of a wider whole after it ("December alone accounted
+    for 872 of the year's civilian deaths": December's, never the year's)."""
+    subject = regex("MonthOfTheWholeBefore").search(sentence[:head.mention.start])
+    if not subject or not regex("WholeTollAfter").match(sentence[head.mention.end:]):
+        return None
+    months = [p for p in before if p.kind == "month" and p.start >= subject.start() and p.period]
+    if not months or not own[0].period or not contains(own[0].period, months[-1].period):
+        return None
+    return months[-1]
 
 
 def in_closed_part(mention: PeriodMention, sentence: str, start: int) -> bool:

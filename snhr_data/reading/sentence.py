@@ -623,7 +623,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         sentence.warn_count_left_out(start, segment_start, head.window_end, "list_party")
         return Count(head, measure, read_period=chosen.period)
     if measure == "civilian_deaths" and parties.codes == ("all",) and not places.codes \
-            and ((regex("WholeTollAfter").match(text[end:]) and head.noun not in GROUP_HEADS)
+            and ((regex("WholeTollAfter").match(text[end:]) and head.noun not in GROUP_HEADS
+                  and not regex("MonthOfTheWholeBefore").search(text[:start]))
                  or regex("VictimsKilledInAfter").match(text[end:])):
         # "Nine of the month's victims were killed in its final week": a part of the toll, never the toll (but "157 of
         # the year's victims died due to torture" is the year's deaths under torture; and "Children made up 98 of the
