@@ -70,6 +70,8 @@ _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # a thread's post number opening each post ("3/ Torture: 21 detainees ...", "4/12 Massacres: 9"; round 32)
 _POST_NUMBER = re.compile(r"^\s*\d{1,2}/(?:\d{1,2})?\s+(?=[A-Z\d])")
+# ... and a thread's post counter with its total, perhaps after the thread's pictograph ("🧵 4/6 ", "5/6 📍 ...")
+_THREAD_COUNTER = re.compile(r"^\s*(?:\U0001F9F5\s*)?\d{1,2}/\d{1,2}\s+(?!of\b)")
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
 # "- Other parties: 64 civilians"; round 25) and their groups ("- Unidentified groups: 70 civilians, including 8
 # children and 6 women", "- ISIS: 96 civilians (18 children, 15 women)"; round 26), ending on a noun, never on a word
@@ -133,6 +135,8 @@ _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
 # a middle dot or a bullet parting labelled counts on one line ("Syrian regime forces: 6 · Syrian Democratic Forces: 1";
 # round 68a): the items of a list, parted as by semicolons (never "Posted: 2 May 2018 · Originally published: ...")
 _COUNT_DOT = re.compile(r"(:\s*\d[\d,]*)\s+[\u00b7\u2022]\s+(?=[A-Z][^:\d\u00b7\u2022]{1,60}:\s*\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
+# ... as it parts hashtags with their counts ("#Suwayda 52 · #Homs 31 · #Latakia 22. Torture: ..."; round 82c)
+_HASHTAG_COUNT_DOT = re.compile(r"(#[A-Za-z][\w-]*\s+\d[\d,]*)\s+[\u00b7\u2022]\s+(?=#[A-Za-z][\w-]*\s+\d[\d,]*\b)")
 
 
 # a line ending a sentence after a word, and a line opening on a word in small letters (clean._join)
@@ -205,6 +209,7 @@ def _clean_once(line: str) -> str:
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)
+    line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 
@@ -270,10 +275,13 @@ def _starts_new_block(raw_line: str, text: str) -> bool:
     """A bullet, an enumerator, a roman-numbered heading, a PDF paragraph indent (one leading space), a thread's post
     number ("3/ Torture: ...") or the emoji a post puts before each of its paragraphs ("📌 Extremist Islamic groups
     killed 104 ...", "⛓ 46 victims ..."). A Markdown bullet "* " is looked for in the raw line: cleaning takes the
-    asterisk for emphasis."""
+    asterisk for emphasis; so is a thread's post counter that cleaning cuts, before a count or an emoji ("4/6 7 people
+    died ...", "5/6 📍 Governorates: ..."; round 82c): a post of its own."""
     return bool(
         _ITEM_START.match(text)
         or _POST_NUMBER.match(text)
+        or bool((counter := _THREAD_COUNTER.match(raw_line)) and (
+            _POST_NUMBER.match(raw_line) or starts_with_pictograph(raw_line[counter.end():])))
         or _ITEM_START.match(raw_line)
         or ROMAN_HEADING.match(text)
         or starts_with_pictograph(raw_line)

@@ -24,7 +24,7 @@ from .sentence import LABEL_WORDS, fighters_label, read_sentence
 from .tables import (Table, combined_label_split_later, count_first_item, flat_list_intro, flat_month_list,
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
-                     is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, item_count,
+                     is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, is_row_label, item_count,
                      cross_table_header, header_columns, labelled_groups_row, measure_table_header,
                      month_column_cells, month_columns_header, party_columns_header, period_table_header, row_lines,
                      table_header, table_intro, table_row, warn_unlabelled_cells, with_combined_label_rows)
@@ -486,7 +486,8 @@ class ReportReader:
         if not self.skipping and table and len(labelled) == len(block.starts):
             self.table = table  # "SNHR documented 34 massacres in April, distributed as follows:" / "Russian forces 3"
             self.read_rows(block)
-        elif not self.skipping and (len(labelled) == len(block.starts) or is_labelled_cells_row(block.text)):
+        elif not self.skipping and (len(labelled) == len(block.starts) or is_labelled_cells_row(block.text)) \
+                and not is_civilians_item_after_item(block, before):
             warn_left_out(self.source, block.first_line, block.text[:40], "row")  # rows of no table the text names
         elif not self.skipping and regex("UnlabelledCellsRow").match(block.text):
             warn_unlabelled_cells(block.text, block.line_at, self.source)  # "ISIS: 6 / 0 / 0", no heading of a table
@@ -501,6 +502,17 @@ class ReportReader:
         elif not self.skipping and (rest := after_aside(block)) is not None:
             self.aside = False  # "Most notable incidents" / ... / "SNHR documented 62 massacres: ...": the month again
             self.read_part(rest)
+
+
+def is_civilians_item_after_item(block: Block, before: str | None) -> bool:
+    """Whether ``block`` is one list item naming its party and its civilians with no groups ("HTS 59 civilians"), right
+    after another such item of the list, read as a statement ("ISIS 402 civilians, including 61 children"; a thread's
+    items, each a block of its own; round 82c): an item like the others, of their measure and period, never a row of
+    no table."""
+    def item(text: str) -> bool:
+        match = regex("CiviliansItemLine").match(text)
+        return bool(match) and is_row_label(match.group("label").strip())
+    return len(block.starts) == 1 and before is not None and item(block.text) and item(before)
 
 
 def is_other_section_list(sentence: str, section_measure: str | None) -> bool:
@@ -825,6 +837,14 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and not regex("EndsSentence").search(block.text[start:end].rstrip())
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
              and regex("SentenceLine").fullmatch(block.text[after:after_end].strip())]
+    # a post run on with no full stop at all, each statement on a raw line of its own ("52 civilians killed by unknown
+    # parties among them 6 children and 2 women" / "So the total civilians killed in June 2014 is 1210 civilian, ...";
+    # a machine translation, round 82c): a line opening in a capital with a verb starts a statement of its own, never
+    # the words after the line before's party
+    if not any(regex("EndsSentence").search(block.text[start:end].rstrip()) for start, end in lines):
+        cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+                 if regex("RunOnSentenceLine").fullmatch(block.text[start:end].strip())
+                 and not regex("DanglingEnd").search(block.text[before:start].rstrip())]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
 
 
