@@ -117,11 +117,12 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
 
 def ramadan_months(groups: dict[str, str], report: str) -> str | None:
     """The months of Ramadan's days in brackets ("(April 24 - May 23)"): of the year given, else of the latest such
-    span by the report month; None for days the text runs backwards ("(May 23 - April 24)")."""
+    span begun by the report month (an April report's "(April 2 to May 1)" is this year's, not the year before's; round
+    83a); None for days the text runs backwards ("(May 23 - April 24)")."""
     first, last = month_number(groups["month1"]), month_number(groups["month2"])
     if first > last:
         return None
-    return month_range({"year": groups.get("year") or str(year_of_month(last, report)), **groups})
+    return month_range({"year": groups.get("year") or str(year_of_month(first, report)), **groups})
 
 
 def ambiguity(kind: str, period: str | None) -> str:

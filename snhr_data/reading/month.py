@@ -106,7 +106,8 @@ def issue_dating(title: str, body: str, published: str | None) -> Dating | None:
     if intro is not None:
         month = month_code(int(intro.group("year")), month_number(intro.group("month")))
         return Dating(month, month) if month < issue else None
-    stated = body_dating(body, published) if regex("IssueNumber").search(title) else None
+    named = regex("IssueNumber").search(title) or regex("IssueTitle").search(title)
+    stated = body_dating(body, published) if named else None
     return stated if stated is not None and stated.stated and stated.month < issue else None
 
 
