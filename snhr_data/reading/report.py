@@ -814,11 +814,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and not (regex("CellsGoOn").match(block.text[start:end]) and regex("CellsGoOn").match(block.text[end:after]))]
     # the last item of such a list, or of a list of items with their groups ("International coalition forces: 26
     # civilians, including 12 children and 6 women"), with an aside and no full stop, before the paragraph that a PDF's
-    # lines ran on into, or a sentence opening with its count ("58 victims died due to torture in October."; session 16)
+    # lines ran on into, or a sentence opening with its count ("58 victims died due to torture in October."; session 16);
+    # or before an item of its own in lower case, a member's under its combined group's ("of which ISIS: 6 civilians";
+    # round 83c)
     cuts += [end for (before, _), (start, end), (after, after_end) in zip(lines, lines[1:], lines[2:])
              if (is_labelled_row(block.text[before:start], colon=True) or is_labelled_item(block.text[before:start]))
              and is_labelled_item(block.text[start:end])
-             and (block.text[after:after + 1].isupper()
+             and (block.text[after:after + 1].isupper() or is_labelled_item(block.text[after:after_end])
                   or regex("CountSentenceLine").fullmatch(block.text[after:after_end].strip()))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())]
     # ... or a bulleted item of that kind, a block of its own, before a whole sentence on the next line ("- Other
