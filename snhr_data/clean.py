@@ -358,8 +358,8 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     2018") right after a line ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line
     around it, or a month right after a row ending in its number ("June 2014: 1,472" / "June 2014 in detail"): a
     heading of its own, not the paragraph's last words."""
-    if is_month_heading(text) and re.search(r"\d$", block.text):
-        return True
+    if (is_month_heading(text) or regex("MonthVictimsHeading").fullmatch(text)) and re.search(r"\d%?\)?$", block.text):
+        return True  # ... or after a row ending in its share in brackets ("Daraa 1,380 (10%)" / "Victims of June 2014")
     return _is_sentence_end(block.text) and (
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
