@@ -248,7 +248,14 @@ class ReportReader:
                                                                           self.source.report)) \
                 and is_item_alone(block):  # the item, not the rows after it
             self.section.party = self.section.party or self.items_party
+            cell_party = None
         else:
+            # an unlettered cell alone on its line after the lettered items ("First: The government forces" / "A.
+            # Civilians 1,455 ..." / "B. Rebels 612" / "Victims who died due to torture 88" / "Second: ISIS"): one of
+            # the heading's cells too, that line only (fx83ab)
+            first = block.text[:block.line_spans[0][1]] if block.line_spans else block.text
+            cell_party = self.items_party if self.items_party \
+                and regex("UnletteredItemCell").fullmatch(first.strip()) else None
             self.items_party = None
         in_list = not title and is_list_part(block.text, self.source.report)
         block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None)
@@ -307,7 +314,8 @@ class ReportReader:
                 heading_party = None if (row and regex("SentenceLine").fullmatch(text)) \
                     or leaves_heading_party(text, self.section.measure, self.source.report) else heading_party
                 row = None
-            self.section.party, carried = carried or (row.party if row else heading_party), None
+            self.section.party, carried = carried or (row.party if row else (
+                cell_party if offset == 0 and cell_party else heading_party)), None
             if self.fighters or row_party == UNMAPPED:
                 continue
             if in_incident and incident_line and offset in line_starts and lines_are_paragraphs(block) \
