@@ -50,6 +50,8 @@ class Context:
     # killed by X ...; the remaining 12 by Y"): the bare counts of the statement after it count it too
     opening_group: str = ""
     subject: str | None = None  # the party the previous sentence's subject names (UNMAPPED + label: an unknown actor)
+    alliance: str | None = None  # the last combined party ("the Syrian-Russian alliance") a sentence of the block named:
+    # the party "the alliance" of a later sentence stands for (round 84b)
     # the one party of every count of the previous statement, if a semicolon ended it ("X killed 139 civilians,
     # including 22 children; 2 died due to torture"): the party of a bare count that opens the statement after it
     clause_party: str | None = None

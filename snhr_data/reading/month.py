@@ -59,9 +59,9 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
             raise NoReportMonthError("the text names no year; date it with --month YYYY-MM")
         raise NoReportMonthError("no recognizable report month in the title, the first statements or a publication "
                                  "date; date it with --month YYYY-MM")
-    if published and found.month > published[:7]:
-        raise NoReportMonthError(f"report month {found.month} is after the text's own publication date {published}")
     month_first = publication_date_read_month_first(text)
+    if published and found.month > published[:7] and not fits_month_first(found, month_first):
+        raise NoReportMonthError(f"report month {found.month} is after the text's own publication date {published}")
     if given is None and contradicts_day_first(found, body, month_first, published):
         raise NoReportMonthError(f"the publication date in digits reads as {published} (day first) or {month_first} "
                                  "(month first), and only the second fits the month the text names; date it with "
@@ -82,6 +82,14 @@ def given_now(text: str, body: str, given: str) -> str:
     statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
     names_month = any(regex("StatedMonth").search(s) or regex("StatedMonthYear").search(s) for s in statements)
     return shift_month(given, 1) if says_last_month(body, statements) and not names_month else UNDATED
+
+
+def fits_month_first(found: Dating, month_first: str | None) -> bool:
+    """Whether a month the text names with its year ("in July 2019"), after a publication date in digits read day
+    first ("08/01/2019": 8 January), is the month just before or of its month-first reading (August 1): the text's
+    own month decides the reading, as a dateline in words does."""
+    return month_first is not None and found.stated \
+        and 0 <= month_index(month_first[:7]) - month_index(found.month) <= 1
 
 
 def contradicts_day_first(found: Dating, body: str, month_first: str | None, published: str | None) -> bool:

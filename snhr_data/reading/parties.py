@@ -193,6 +193,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(named_before)  # "X were behind 17 of the deaths attributed to Y": X's, a part of Y's
     if named_after and named_before:  # "X killed four, all at the hands of Y": all of X's victims, not all parties'
         return replace(named_after, also_total=False)
+    if named_after and named_after.codes == ("other_parties",) and regex("PartsOfAPartyBefore").search(text[:start]):
+        # "562 deaths to extremist Islamic groups, a figure that includes 318 by X and 244 by other groups": the rest
+        # of that party's count, never SNHR's other parties (round 84b)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
+        return LEFT_OUT
     if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
         # two who died due to torture in ISIS prisons") nor of a whole its opening states ("Of the 36 victims who died
         # due to torture ..., nine died in detention facilities of X"), may state the total too
@@ -273,9 +278,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # (round 61): a part of the count before it, or the rest of the toll, never the party named before it
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return LEFT_OUT
-    if named_before and (previous or previous_left_out) and is_included_part(segment):
+    if named_before and (previous or previous_left_out) and (is_included_part(segment) or (
+            not segment.strip(" ,") and regex("BackReferenceAfter").match(text[end:]))):
         # "X and Y killed 45 civilians, 38 of them at the hands of X, including four who died under torture": a part of
-        # the count right before it (X's 38), never of the party named before that count (round 61)
+        # the count right before it (X's 38), never of the party named before that count (round 61); so "X killed 683,
+        # while the report attributes 1,174 deaths to Y, 371 of them children": Y's (round 84b)
         return Parties(previous) if previous else LEFT_OUT
     if named_before and regex("SpeakerSaidBefore").search(segment) and regex("BareCountDiedAfter").match(text[end:]):
         # "X killed 1,900 civilians, and the group said 120 people died under torture": the speaker's own statement, of
@@ -286,6 +293,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     anaphor = anaphor_subject(segment)
     if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party; else the
         # party of the heading above ("D. Syrian National Army" / "These factions killed seven civilians")
+        if anaphor.group("pronoun").lower() == "the alliance":  # "..., by the Syrian-Russian alliance. The network
+            # said the alliance was responsible for 1,108": the alliance named before (round 84b)
+            return antecedent(anaphor.group("pronoun"), block.alliance, sentence, start)
         return antecedent(anaphor.group("pronoun"), block.subject or heading_party(section), sentence, start)
     owner = regex("AnaphorVictimsAfter").match(text[end:])
     if owner:  # "two of the group's victims", "2,301 of their victims": the subject before's, else its counts' party
@@ -738,7 +748,8 @@ def named_in_window(window: str, report: str, subject_named: bool = False) -> Pa
                     or labelled_with_count_noun(window, m))
                 and not regex("PartialBefore").search(window[:m.start])
                 and not (subject_named and regex("IncludedPartAgentBefore").search(window[:m.start]))
-                and not regex("NotTheAgentBefore").search(window[:m.start])]  # "the ceasefire brokered by Russia"
+                and not regex("NotTheAgentBefore").search(window[:m.start])  # "the ceasefire brokered by Russia"
+                and not regex("AnotherPartyOfAfter").match(window[m.end:])]  # "by ISIS's rival, the Nusra Front"
     if len(backward) > 1 and regex("WholeOfAPartyAfter").fullmatch(window[:backward[0].start]):
         backward = backward[1:]  # "31 of the victims of other parties were killed by landmines": the agent after's
     if not backward:
@@ -971,3 +982,9 @@ def context_party(block: Context, section: Context, continues: bool) -> Parties:
     if context and context != "all":
         return Parties((context,), from_context=True)
     return Parties(("all",))
+
+
+def named_alliance(text: str, report: str) -> str | None:
+    """The last party an "alliance" label names in ``text`` ("by the Syrian-Russian alliance"), else None."""
+    named = [m for m in find_parties(text, report) if regex("AllianceLabel").search(m.text)]
+    return named[-1].code if named else None

@@ -723,7 +723,7 @@ def first_row_context(block_ctx: Context) -> Context:
     when the statement before names its own subject ("Government forces also killed 127 individuals under torture.
     Third: Kurdish forces (PYD) Civilians: 21"): that party's count, no introduction whose measure the rows count."""
     measure = None if block_ctx.subject is not None else block_ctx.measure
-    return replace(block_ctx, party=None, subject=None, measure=measure)
+    return replace(block_ctx, party=None, subject=None, alliance=None, measure=measure)
 
 
 def is_bullet_of_party(block: Block, measure: str | None, report: str) -> bool:

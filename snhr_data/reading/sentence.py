@@ -26,7 +26,7 @@ from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_cl
                     with_opening_group)
 from .measure import SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
-from .parties import Parties, is_part_of_party, own_clause_start, parties_of
+from .parties import Parties, is_part_of_party, named_alliance, own_clause_start, parties_of
 from .percents import read_percents
 from .period import UNDATABLE, period_of
 from .text import masked, quote_around
@@ -127,6 +127,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     block.groups_before_semicolon = sentence.text.rstrip().endswith(";") and any(
         c.head.noun in GROUP_HEADS or c.head.groups for c in counts)
     block.subject = subject_party(sentence.text, sentence.source.report)
+    block.alliance = named_alliance(sentence.text, sentence.source.report) or block.alliance
     clause_ended = bool(block.clause_party)  # the statement before ended by a semicolon, its counts one party's
     block.clause_party = clause_party(sentence.text, counts)
     block.clause_period = clause_period(sentence, counts)
