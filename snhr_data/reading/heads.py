@@ -537,6 +537,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         subject = regex("NextSubject").search(window) if stop < len(sentence) else None
         if subject:
             cuts.append(subject.start())  # "... and Assad regime remnants killed 4": the next clause's subject
+        apposed = regex("ApposedNextAgent").search(window) if stop < len(sentence) else None
+        if apposed and regex("ApposedAfterAgentBefore").search(sentence[:head.mention.start]):
+            cuts.append(apposed.start())  # "by landmine explosions, 61 civilians, and by unidentified gunfire, 117"
         period = regex("NextClausePeriod").search(window) if stop < len(sentence) else None
         if period:
             cuts.append(period.start())  # "..., and since December 8, 2024, it has recorded 3,411": the next count's
@@ -572,7 +575,7 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         labels = without_aliases(named, window)
         if stop < len(sentence) and labels and regex("LabelToCount").fullmatch(window[labels[-1].end:]) \
                 and not (window.rstrip().endswith("(") and breaks_down_in_parentheses(sentence, numbers, stop)):
-            cuts.append(list_start(window, labels))  # "... 260 and the opposition factions one civilian", "(34)"; but
+            cuts.append(list_start(window, labels, is_backward))  # "... 260 and the opposition factions one civilian", "(34)"; but
             # "16 of them by the Syrian-Russian alliance forces (11 by X and five by Y)" is the alliance's (round 31)
         if stop < len(sentence) and labels and regex("WithItemToCount").fullmatch(window[labels[-1].end:]) \
                 and regex("AndBeforeWithItem").fullmatch(window[:list_start(window, labels)]):
@@ -606,7 +609,14 @@ def groups_closed(sentence: str, head: Head) -> int:
     return end + closing.end() if closing else head.mention.end
 
 
-def list_start(window: str, named: list[LabelMention]) -> int:
+def list_start(window: str, named: list[LabelMention],
+               is_backward: Callable[[str, LabelMention], bool] | None = None) -> int:
     """Where the list of parties that ends ``window`` (right before the next number) starts: "Russian forces and
-    the SDF" of "..., Russian forces and the SDF two each"; they name the next number's parties."""
-    return joined_mentions(named, window)[0].start
+    the SDF" of "..., Russian forces and the SDF two each"; they name the next number's parties. With ``is_backward``,
+    the list never opens on the count's own agent ("22 by Russian forces and regime 9": Russian forces are the 22's;
+    round 84c)."""
+    joined = joined_mentions(named, window)
+    if is_backward is not None:
+        own = [m for m in joined[:-1] if is_backward(window, m)]
+        joined = joined[len(own):] if own and own == joined[:len(own)] else joined
+    return joined[0].start

@@ -42,6 +42,9 @@ def opening_measure(sentence: str) -> str | None:
     has no such opening."""
     label = regex("MeasureLabelOpening").match(sentence)
     if label and measure_of_text(label.group("what")) in SECTION_MEASURES:
+        later = [measure_of_text(m.group("what")) for m in regex("MeasureLabelLater").finditer(sentence, label.end())]
+        if any(named not in (None, measure_of_text(label.group("what"))) for named in later):
+            return None  # "Media activists killed: 5, medical staff killed: 8": each label names its own count's
         return measure_of_text(label.group("what"))  # "Torture: 11 deaths in October, ..."
     listed = regex("BreakdownListOpening").match(sentence)
     if listed and measure_of_text(listed.group("what")) not in (None, "civilian_deaths"):
