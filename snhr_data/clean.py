@@ -482,9 +482,18 @@ def _opens_paragraph(text: str) -> bool:
 def _headline_before_paragraph(block: Block, next_text: str) -> bool:
     """A headline of a line or a few with no sentence end ("Monitor counts 73 civilian deaths in Syria in August"),
     perhaps under a date line, before a line that is a whole paragraph (a web copy pasted with one line per
-    paragraph): the headline ends there."""
+    paragraph) or a paragraph's first line wrapped: the headline ends there."""
     return (len(block.lines) <= _HEADLINE_LINES and not re.search(r"[.!?:;,]$", block.text)
-            and not regex("DanglingCount").search(block.text) and _is_paragraph(next_text))
+            and not regex("DanglingCount").search(block.text)
+            and (_is_paragraph(next_text) or _opens_paragraph(next_text) and _is_prose_line(next_text)))
+
+
+def _is_prose_line(text: str) -> bool:
+    """Whether a third or more of the longer words of ``text`` are in small letters: a paragraph's first line wrapped
+    onto the next ("The Syrian Network for Human Rights has documented the killing of 813 civilians in Syria during
+    June" / "2017, ..."; round 86b), never a title's second line in title case."""
+    words = [word for word in text.split() if len(word) > 3 and word[:1].isalpha()]
+    return bool(words) and sum(word[:1].islower() for word in words) * 3 >= len(words)
 
 
 def _is_enumerated_title(text: str, next_text: str) -> bool:
