@@ -485,13 +485,15 @@ def _headline_before_paragraph(block: Block, next_text: str) -> bool:
     paragraph) or a paragraph's first line wrapped: the headline ends there."""
     return (len(block.lines) <= _HEADLINE_LINES and not re.search(r"[.!?:;,]$", block.text)
             and not regex("DanglingCount").search(block.text)
-            and (_is_paragraph(next_text) or _opens_paragraph(next_text) and _is_prose_line(next_text)))
+            and (_is_paragraph(next_text) or _opens_paragraph(next_text) and _is_prose_line(next_text)
+                 and bool(re.search(r"[a-z]$", next_text))))
 
 
 def _is_prose_line(text: str) -> bool:
     """Whether a third or more of the longer words of ``text`` are in small letters: a paragraph's first line wrapped
     onto the next ("The Syrian Network for Human Rights has documented the killing of 813 civilians in Syria during
-    June" / "2017, ..."; round 86b), never a title's second line in title case."""
+    June" / "2017, ..."; round 86b; it ends on a word, never a table row's last cell), never a title's second line in
+    title case."""
     words = [word for word in text.split() if len(word) > 3 and word[:1].isalpha()]
     return bool(words) and sum(word[:1].islower() for word in words) * 3 >= len(words)
 
