@@ -313,7 +313,6 @@ def _is_wrapped_sentence_count(block: Block, last_text: str, text: str) -> bool:
             and len(last_text) >= 40 and bool(re.search(r"[A-Za-z]$", last_text.rstrip())))
 
 
-
 def _month_row_ends(block: Block, last_text: str, text: str) -> bool:
     """Whether a one-line row of a month-by-month list ("January 2025: 402 civilians") ends before ``text``, the line
     after it: another such row ("February 2025: 311 civilians") or a paragraph. Joined, each month would read as the
@@ -508,7 +507,6 @@ def _is_enumerated_title(text: str, next_text: str) -> bool:
             and not regex("CaptionGoesOn").search(text))
 
 
-
 def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
     """A bullet nested under a list item, giving the item's children or women ("* Russian forces: 8 civilians" +
     "  * including 3 children" + "  * and 2 women", "2. landmines: 81" + "   - of which 17 were children"): the
@@ -517,7 +515,6 @@ def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
     return (bool(_ITEM_START.match(item_raw_line)) and indent > len(item_raw_line) - len(item_raw_line.lstrip())
             and bool(_ITEM_START.match(text)) and (bool(regex("GroupsSubItem").match(_ITEM_START.sub("", text)))
                                                    or bool(regex("GroupLabelSubItem").match(_ITEM_START.sub("", text)))))
-
 
 
 def _goes_on(block_text: str, text: str) -> bool:

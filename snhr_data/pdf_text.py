@@ -396,7 +396,6 @@ def runs_on(previous: Sequence[str], page: Sequence[str]) -> bool:
     return bool(before and after and not re.search(r"[.!?:;]$", before) and re.match(r"[a-z0-9]", after))
 
 
-
 def ends_paragraph(previous: Sequence[str], page: Sequence[str]) -> bool:
     """Whether the text before a page break ends its paragraph: its last line ends a sentence and is short
     (under 70% of the median printed line), and the next page starts with a capital."""
