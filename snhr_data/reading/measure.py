@@ -118,7 +118,7 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     if regex("TortureWord").search(window):
         return "torture_deaths"
     if previous_measure == "torture_deaths" and head.noun == "generic" and regex("InDetentionAfter").match(window):
-        return "torture_deaths"  # "24 victims who died due to torture, ..., and one victim in SDF detention"
+        return "torture_deaths"  # "..., and one victim in SDF detention", "... and one victim died in Y's prison"
     stated = stated_measure(head, segment)
     if stated:
         return stated  # "Deaths under torture in 2014 totalled 1,652 victims"
@@ -126,8 +126,6 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         return "massacre_deaths"  # "586 of the regime's civilian victims were killed in massacres"
     if (previous_measure or block.measure) == "massacres" and regex("MassacreVictimsAfter").match(window):
         return "massacre_deaths"  # "44 massacres, ..., with 1,261 civilians killed in them"; "... in these massacres"
-    if head.noun == "generic" and previous_measure == "torture_deaths" and regex("DiedInDetentionAfter").match(window):
-        return "torture_deaths"  # "6 of the victims of torture died in X's detention and one victim died in Y's prison"
     if head.noun == "generic" and regex("OfTheDeaths").match(window):  # "six of the March deaths": the deaths before
         if not previous_measure and block.measure == "massacres" and block.other_measure:
             return block.other_measure  # "19 massacres ... 399 civilians were killed ..." / "X caused 308 of these

@@ -910,17 +910,19 @@ def without_clashing_party_counts(figures: list[Figure], sentence: Sentence) -> 
     """``figures`` without the party's counts one sentence gives two values of ("Unidentified gunmen killed 31 civilians,
     ..., and nine civilians were killed by unidentified persons", two labels of one code): which is the party's the
     text does not say; left out, each warned."""
-    def key(f: Figure) -> tuple[str, ...] | None:
-        return (f.period, f.measure, f.victim_group, f.perpetrator, f.governorate) \
-            if f.unit == "count" and f.perpetrator != "all" else None
+    keys = [(f.period, f.measure, f.victim_group, f.perpetrator, f.governorate)
+            if f.unit == "count" and f.perpetrator != "all" else None for f in figures]
     values: dict[tuple[str, ...], set[float]] = {}
-    for f in figures:
-        if key(f):
-            values.setdefault(key(f), set()).add(f.value)
-    clashing = [f for f in figures if key(f) and len(values[key(f)]) > 1]
-    for f in clashing:
-        warn_left_out(sentence.source, f.line, f.quote[:80], "party_clash")
-    return [f for f in figures if f not in clashing]
+    for f, key in zip(figures, keys):
+        if key:
+            values.setdefault(key, set()).add(f.value)
+    kept = []
+    for f, key in zip(figures, keys):
+        if key and len(values[key]) > 1:
+            warn_left_out(sentence.source, f.line, f.quote[:80], "party_clash")
+        else:
+            kept.append(f)
+    return kept
 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
