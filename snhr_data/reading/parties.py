@@ -14,8 +14,7 @@ from ..vocab import (LabelMention, find_governorates, find_parties, joined_menti
                      without_aliases)
 from .agents import (
     anaphor_subject, elided_marker_item, is_backward, is_included_part, list_item_label, method_subject, refers_back,
-    unknown_agent,
-    unknown_agent_before,
+    unknown_agent, unknown_agent_before,
 )
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, is_stated_whole, named_whole, noun_end
@@ -254,6 +253,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         clause_start = max(clause_start, place_subject.start("list"))
     clause_start = max(clause_start, own_clause_start(head, text))
     named = find_parties(text[:start], report)
+    unknown = unknown_subject(text, heads, report)
+    if unknown:
+        named = [unknown, *named]
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])] \
         + explaining_brackets(text[:start], named)
     free = [m for m in named
@@ -288,6 +290,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "X killed 1,900 civilians, and the group said 120 people died under torture": the speaker's own statement, of
         # all parties, never of the party named before it (session 18)
         return Parties(("all",))
+    if free and free[-1] is unknown:
+        # "Forces affiliated with the transitional government killed 17 civilians, ..., and 3 of the five torture
+        # victims died in their custody": the subject's, an actor the vocabulary lacks, never all parties' (round 88a)
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {unknown.text.strip()!r}", sentence.source.strict)
+        return LEFT_OUT
     if free:
         return Parties((free[-1].code,))
     anaphor = anaphor_subject(segment)
@@ -338,6 +346,17 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {segment.strip()!r}", sentence.source.strict)
         return LEFT_OUT
     return context_party(block, section, continues)
+
+
+def unknown_subject(text: str, heads: list[Head], report: str) -> LabelMention | None:
+    """The agent of the sentence's first count when it is an actor the vocabulary lacks ("Forces affiliated with the
+    transitional government killed 17 civilians, ..."), as a mention of its own; else None."""
+    agent = regex("AgentBefore").search(text[:heads[0].mention.start])
+    label = agent.group("label") if agent else ""
+    if not label or find_parties(label, report) or not regex("UnknownActor").search(label) \
+            or regex("AnaphorSubject").search(label + " killed "):  # "These factions killed ...": the heading's
+        return None
+    return LabelMention(UNMAPPED, agent.start("label"), agent.end("label"), label)
 
 
 def kills_right_after(text: str, mention: LabelMention, start: int) -> bool:
