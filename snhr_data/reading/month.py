@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
-from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, month_range, publication_date,
+from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, date_of, month_range, publication_date,
                     publication_date_read_month_first, title_month)
 from .report import has_count, statements_with_counts
 from .text import split_sentences
@@ -42,7 +42,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
 
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
-    published = publication_date(text)
+    published = publication_date(text) or yearless_dateline_date(text, body)
     titled = title_dating(title)
     if titled is not None and published and titled.month > published[:7] \
             and not regex("TitleMonth").search(without_conflict_start(title)):
@@ -82,6 +82,21 @@ def given_now(text: str, body: str, given: str) -> str:
     statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
     names_month = any(regex("StatedMonth").search(s) or regex("StatedMonthYear").search(s) for s in statements)
     return shift_month(given, 1) if says_last_month(body, statements) and not names_month else UNDATED
+
+
+def yearless_dateline_date(text: str, body: str) -> str | None:
+    """The date of a news dateline that names no year ("PARIS, Nov 1 (Wire) -") in the one year the first statements
+    give a year-to-date toll of ("2022 had so far seen 1,263 civilian deaths"): the year of the report month, so the
+    next year's for a dateline in January (December's report comes out then); else None."""
+    dateline = regex("YearlessDateline").search(text[:PUBLICATION_WINDOW])
+    if dateline is None:
+        return None
+    years = {int(year) for match in regex("YearToDateYear").finditer(body[:FIRST_STATEMENTS])
+             for year in match.groups() if year}
+    if len(years) != 1:
+        return None
+    month = month_number(dateline["month"])
+    return date_of({"year": str(years.pop() + (month == 1)), "month": str(month), "day": dateline["day"]})
 
 
 def fits_month_first(found: Dating, month_first: str | None) -> bool:
@@ -222,7 +237,14 @@ def with_last_month(dating: Dating, statements: list[str], published: str | None
     return Dating(dating.month, dating.period, dating.stated, UNDATED)
 
 
+def is_others_statement(sentence: str) -> bool:
+    """Whether another body makes the statement ("A United Nations report in June estimated that ..."), SNHR unnamed."""
+    return bool(regex("OthersStatement").search(sentence)) and not regex("OwnStatement").search(sentence)
+
+
 def sentence_dating(sentence: str, published: str | None, now: str | None = None) -> Dating | None:
+    if is_others_statement(sentence):
+        return None  # its months are no month the text covers
     sentence = without_compared_clause(without_conflict_start(sentence))
     stated = regex("StatedMonthYear").search(sentence)
     if stated:
@@ -277,7 +299,7 @@ def guessed_dating(text: str, published: str | None) -> Dating | None:
         month = month_code(int(covered.group("year")), month_number(covered.group("month")))
         return Dating(month, month, stated=False)
     counted = Counter(month_code(int(m.group("year")), month_number(m.group("month")))
-                      for sentence in statements_with_counts(text)
+                      for sentence in statements_with_counts(text) if not is_others_statement(sentence)
                       for m in regex("TitleMonth").finditer(without_conflict_start(sentence)))
     if not counted:
         return None
