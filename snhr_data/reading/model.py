@@ -227,6 +227,8 @@ LEFT_OUT_BECAUSE = {
                     "part), and the text does not say which is the party's"),
     "respective_groups": ("{p} gives children or women \"respectively\" to counts they do not pair up with, and the "
                           "text does not say which is whose"),
+    "torture_scope": ("{p} says victims died due to torture after a list of groups set off by a comma, and the text "
+                      "does not say whether of the last group, of every group or of the whole count"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
              "holds apart"),
     "part_of_total": ("{p} counts a part of the toll (the rest of it, the victims of a cause, of some days) and "
@@ -298,7 +300,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "joint_sum": "filed as the total", "joint_parties": "given to one of them",
              "comparand": "given to the party named before it",
              "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period",
-             "release_subject": "filed as all civilians"}.get(
+             "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

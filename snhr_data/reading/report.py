@@ -138,7 +138,8 @@ class ReportReader:
 
     def set_by_heading(self, block: Block, text: str) -> None:
         """The context a heading sets: whether its section is skipped, its measure, period and party."""
-        self.skipping = self.skipping or matches_any("SkipSection", text)
+        # a month's heading ("December 2016" after an annual release's "Recommendations") opens figures again
+        self.skipping = (self.skipping and not is_month_heading(text)) or matches_any("SkipSection", text)
         self.section_group, self.group_from = heading_group(text), len(self.figures)
         self.fighters = bool(regex("FightersLabel").fullmatch(text))
         self.aside = bool(regex("AsideHeading").fullmatch(text))

@@ -535,7 +535,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     torture_groups = tuple((group, mention) for group, mention in head.groups
                            if regex("GroupDiedOfTorture").match(text[noun_end(text, mention):]))
     # a group's own clause ("including one child who died due to torture") speaks of the group, not the count
-    own_words = masked(text, [(s, e) for _, _, s, e in group_clauses(text, head)])[end:head.window_end]
+    clauses = group_clauses(text, head)
+    own_words = masked(text, [(s, e) for _, _, s, e in clauses])[end:head.window_end]
+    for _, clause, clause_start, _ in clauses:
+        if clause.lstrip().startswith(",") and regex("TortureWord").search(clause):
+            warn_left_out(sentence.source, sentence.line_at(clause_start), clause.strip(" ,"), "torture_scope")
     measure = gapped_measure(head, text[:start], first=prev is None) or measure_of(
         head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
         opening_measure(text))
