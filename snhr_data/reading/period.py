@@ -114,7 +114,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         # the same nine months, ...") is theirs
         return same_period(chosen, sentence,
                            earlier[-1] if earlier else block.stated_aside or block.period or section.period,
-                           block.period or section.period or default)
+                           block.period or section.period or default, default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
 
@@ -252,20 +252,24 @@ def predicate_periods(head: Head, sentence: str, periods: tuple[PeriodMention, .
             and regex("PassiveVerbBefore").search(sentence[end:p.start])]
 
 
-def same_period(mention: PeriodMention, sentence: str, before: str | None, taken: str | None) -> PeriodChoice:
+def same_period(mention: PeriodMention, sentence: str, before: str | None, taken: str | None,
+                text_period: str | None = None) -> PeriodChoice:
     """ "over the same thirteen months", "in the same period": the period of the statements before, when it is of
     the kind the phrase names (a month, a year, a span of months, of as many months as it counts; "period", "time"
     name none, so any fits); "over the six months" (no "same"): the period ``taken`` with no phrase, when it spans
-    that many months; else no period, and a warning."""
+    that many months, else the text's own period when it does ("Raqqa recorded 1,103 deaths in the six months" in a
+    half-year's news after a line on its closing month; round 89b); else no period, and a warning."""
     span = regex("PeriodSame").match(sentence, mention.start)
     words = span.group("span").lower() if span else ""
-    if span and span.group("bare") is not None:
-        before = taken
-    if before and before != NO_PERIOD:
-        kind = period_type(before)
-        fits = kind == "month" if words.endswith("month") else kind == "year" if words.endswith("year") \
-            else kind in {"range", "year"} if words.endswith("months") else True
-        counted = find_numbers(words)  # "the same nine months": a span of that many months
-        if fits and (not counted or counted[0].value == months_spanned(before)):
-            return PeriodChoice(before, False)
+    bare = bool(span and span.group("bare") is not None)
+    candidates = [taken, text_period] if bare else [before]
+    for candidate in candidates:
+        if candidate and candidate != NO_PERIOD:
+            kind = period_type(candidate)
+            fits = kind == "month" if words.endswith("month") else kind == "year" if words.endswith("year") \
+                else kind in {"range", "year"} if words.endswith("months") else True
+            counted = find_numbers(words)  # "the same nine months": a span of that many months
+            if fits and (not counted or counted[0].value == months_spanned(candidate)):
+                # the text's period, named by its length where the statements before are of another: said outright
+                return PeriodChoice(candidate, candidate is text_period and candidate != taken)
     return PeriodChoice(None, False, mention)
