@@ -210,6 +210,7 @@ def _clean_once(line: str) -> str:
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
+    line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 

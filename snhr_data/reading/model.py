@@ -233,6 +233,8 @@ LEFT_OUT_BECAUSE = {
              "holds apart"),
     "part_of_total": ("{p} counts a part of the toll (the rest of it, the victims of a cause, of some days) and "
                       "names no party of its own, and the text does not say whose they are"),
+    "after_fighters_row": ("{p} stands alone on the line after a row of fighters killed by a party, and the text "
+                           "does not say whether it counts that party's victims or all parties'"),
     "heading_party": ("{p} names no party of its own under a heading or sentence naming one, and a part of it is "
                       "another party's: whether it counts that party's victims or all parties', the text does not say"),
     "groups": ("{p} gives the children and women of a count stated in the lines before it, cut from it, and the text "
@@ -293,7 +295,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "unpaired_counts": "given to one party or place", "party_clash": "given to the party",
              "respective_groups": "given to one count", "list_party": "given to either",
              "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
-             "heading_party": "given to the heading's party", "joined_label": "given to one of its members",
+             "heading_party": "given to the heading's party", "after_fighters_row": "given to all parties", "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them",
              "joint_place": "given to one of them", "unlabelled_cells": "given to a column",
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",

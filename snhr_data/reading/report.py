@@ -75,6 +75,8 @@ class ReportReader:
     grouped: dict[int, tuple[str, str]] = field(default_factory=dict)  # id of a figure read in such a section -> its
     # (measure, group), refiled as the subject's (``with_release_subject``)
     group_from: int = 0  # the index in ``figures`` from which ``section_group`` is in force
+    after_fighters_row: bool = False  # the block before was a flattened row of fighters killed by a party alone on its
+    # line ("Rebels killed by government forces 812"): a torture cell alone after it is of no party the text says
     undated_heading: bool = False  # under a heading naming no period ("Massacres") in the section a month's heading
     # opened ("December 2014") within the report's longer period, before any figure: whether the heading is the
     # month's sibling is not yet said (``back_to_report_period``)
@@ -276,6 +278,12 @@ class ReportReader:
         row_read: list[Figure] | None = None  # the figures of the statement before, whose groups a line may give
         for offset, sentence in pieces:
             text = sentence.strip()
+            after_fighters, self.after_fighters_row = self.after_fighters_row, bool(regex("FightersRowLine").fullmatch(text))
+            if after_fighters and regex("TortureRowLine").match(text):
+                # "Rebels killed by government forces 812" / "Victims of torture 64": that party's torture victims, or
+                # all parties'? (round 89c)
+                warn_left_out(self.source, block.line_at(body_start + offset), text[:40], "after_fighters_row")
+                continue
             above, row_read = row_read, None
             if offset in line_starts or offset == 0:
                 line_place = opening_place_label(text, self.source.report)
@@ -754,6 +762,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
             or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:]))
             or (regex("FlatRowBefore").search(block.text[:start])
                 and (regex("FlatTotalRow").match(block.text[start:]) or label and labels.count(label) > 1))]
+    # a row of fighters killed by a party ending in its count on a raw line of its own ("Rebels killed by government
+    # forces 812" / "Victims of torture 64"; round 89c) ends where its line ends, unless its cells go on on the next line
+    cuts += [end for (start, end), (after, after_end) in zip(lines, lines[1:])
+             if regex("FightersRowLine").fullmatch(block.text[start:end].strip())
+             and not regex("CellsGoOn").match(block.text[after:after_end])]
     # a label line of no count ("First: Extrajudicial Killing") ends where its line ends
     cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
              and not has_count(block.text[start:end])]
@@ -791,7 +804,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # wrapped over lines; round 36): a statement of its own, never the row's cells
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("OfWhichCellRowEnd").search(block.text[before:start]) and block.text[start:start + 1].isupper()
-             and not regex("CellsGoOn").match(block.text[start:end])]
+             and not regex("CellsGoOn").match(block.text[start:end])
+             and not regex("TortureRowLine").match(block.text[start:end])]
+    # ... but a torture cell alone on the line after them is the row's last cell (round 89c): the row ends with it
+    cuts += [end for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("FlatRowEnd").search(block.text[before:start]) and regex("TortureRowLine").match(block.text[start:end])]
     # a heading on a raw line of its own before a labelled count's line is a statement of its own (round 48)
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if is_heading_before_label(block.text[before:start], block.text[start:end])]
