@@ -171,6 +171,8 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             and not (regex("CiviliansNounAfter").match(window) and (regex("DeathTollReachedBefore").search(segment)
                                                                      or regex("YearTollOpening").match(segment))):
         return "massacre_deaths"
-    if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window):
-        return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll
+    if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window) \
+            and not regex("PlaceHighestCivilianToll").match(segment + head.mention.text + window):
+        return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll; and "Aleppo
+        # suffered the highest toll of the year with 6,089 civilians": the places' civilian toll
     return "civilian_deaths"

@@ -198,6 +198,9 @@ def percent_measure(text: str, post: str, section: Context, heads_measure: str |
     if section.measure != "torture_deaths" and (regex("OfCivilianDeaths").match(post) or (
             regex("OfTheVictims").match(post) and regex("CivilianTollOpening").match(text))):
         return "civilian_deaths"
+    if regex("PlaceHighestCivilianToll").match(text) and not regex("TortureWord").search(text):
+        return "civilian_deaths"  # "Aleppo ... suffered the highest toll of the year with 6,089 civilians, or 36% of all
+        # victims", under a heading of torture deaths: the places' civilian toll (round 89d)
     if regex("TortureWord").search(text) or section.measure == "torture_deaths":
         return "torture_deaths"
     if regex("OfThem").match(post):

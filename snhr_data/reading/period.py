@@ -204,6 +204,13 @@ def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -
     own_end = min(head.window_end, comma if comma != -1 else len(sentence), parenthesis_end(sentence, head.mention.start))
     own = [p for p in periods if end <= p.start < own_end and not labels_next_count(p, sentence)
            and not regex("ComparedPeriodBefore").search(sentence[end:p.start])]
+    if not own and not any(p.end <= head.mention.start for p in periods):
+        # "Idlib topped the list with 3,271 civilians, 27% of the half-year's victims": the period of the whole of its
+        # apposed share, when no period is named before it ("In December alone, 213 civilians, 6.2% of the year's
+        # toll": December's, a part of the year's)
+        tail = noun_end(sentence, head.mention)
+        own = [p for p in periods if p.start >= tail and p.period
+               and regex("ApposedShareOfWholeBefore").fullmatch(sentence[tail:p.start])][:1]
     if own or not head.groups:
         return own
     groups_end = max(noun_end(sentence, mention) for _, mention in head.groups)
