@@ -1109,7 +1109,8 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
     """The headlines of a title block: a line that states a count of its own, after a line that stated one and ended,
     is a headline of its own ("PKK/YPG killed 9 civilians in Syria in February: Report" / "Syrian rights group
     documents 79 civilian deaths ..."): the first one's party is not the second's; a quoted headline ends at its
-    closing quote. A title wrapped over lines
+    closing quote; a subtitle ranking a party ("The Highest Toll Was at the Hands of X") is one of its own, whose
+    party is none of the counts above it. A title wrapped over lines
     ("... 134 Women, and 30 Victims" / "Due to Torture", "... Including 203" / "Children, ...") stays one."""
     body = block.text[body_start:]
     cuts = [0] + [s - body_start for s in block.starts if 0 < s - body_start < len(body)] + [len(body)]
@@ -1119,7 +1120,8 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
         if has_count(before) and (has_count(line) and regex("HeadlineEnd").search(before)
                                   and not regex("DanglingEnd").search(before.rstrip())
                                   and (regex("HeadlineStart").match(line) or regex("TollSubtitleStart").match(line))
-                                  or regex("QuotedHeadlineEnd").search(before)) or is_slogan(before, line):
+                                  or regex("QuotedHeadlineEnd").search(before)
+                                  or regex("RankingSubtitleStart").match(line)) or is_slogan(before, line):
             pieces.append((start, before))
             start = at
     pieces.append((start, body[start:]))
