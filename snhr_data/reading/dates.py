@@ -66,6 +66,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     if kind in {"unknown", "same", "vague", "point"}:
         return None
     if kind == "entry":  # a party's entry into the war: the month of its day (reading/period.py decides its period)
+        if not {"month", "month2", "month3"} & set(groups):  # "Russian forces, in the last days of the month: 33": the
+            return report  # report month (reading/period.py keeps it only where the list's period holds it)
         month = month_number(groups.get("month") or groups.get("month2") or groups["month3"])  # month3: no day
         year = groups.get("year") or groups.get("year2")
         return month_code(int(year) if year else year_of_month(month, report), month)
