@@ -504,7 +504,7 @@ def ends_page(line: str) -> bool:
 def page_headers(lines: Sequence[str]) -> set[int]:
     """Indices of running headers that name no page ("SNHR Monthly Report - September 2017"): opening a page (the
     line before it, blank lines aside, ends one), closing one (the line after it is a page number alone: a footer),
-    or printed again (the first print may be the title: kept)."""
+    or printed again (the first print may be the title: kept), or inside a sentence (``splits_sentence``)."""
     headers = [i for i, line in enumerate(lines) if furniture().page_header.fullmatch(line.strip())]
     first = {}
     for i in headers:
@@ -513,7 +513,15 @@ def page_headers(lines: Sequence[str]) -> set[int]:
     after = {i: next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None) for i in headers}
     return {i for i in headers if first[" ".join(lines[i].split()).casefold()] != i
             or (before[i] is not None and ends_page(lines[before[i]]))
-            or (after[i] is not None and bool(PAGE_NUMBER_LINE.fullmatch(lines[after[i]])))}
+            or (after[i] is not None and bool(PAGE_NUMBER_LINE.fullmatch(lines[after[i]])))
+            or (before[i] is not None and after[i] is not None and splits_sentence(lines[before[i]], lines[after[i]]))}
+
+
+def splits_sentence(before: str, after: str) -> bool:
+    """Whether a line between ``before`` and ``after`` stands inside one sentence: ``before`` ends on no stop and
+    ``after`` goes on in lower case ("Russian forces killed 8" / <header> / "civilians, including 3 children."; round
+    90d)."""
+    return not re.search(r"[.!?:;]\s*$", before) and after.lstrip()[:1].islower()
 
 
 def without_furniture(lines: Sequence[str], raw: Sequence[str] | None = None) -> list[str | None]:

@@ -434,6 +434,17 @@ class ReportReader:
         key = "governorate" if find_governorates(first_row) else "party"
         return Table(key, ("all",), self.listed, self.listed_measure)
 
+    def places_heading_table(self, before: str | None, rows: list[str]) -> Table | None:
+        """The one-column table of rows of governorates, one a line, right under a heading naming the governorates alone
+        ("Governorates" / "Aleppo 412" / "Idlib 198", a PDF's table one row a line; round 90d): each row its governorate's
+        civilian deaths, of the section's period, as the same rows run on into a sentence are read; None after any
+        other block, for a row naming no governorate, or in a section of another measure."""
+        if not before or not regex("PlacesHeading").fullmatch(before.strip()) \
+                or (self.section.measure or "civilian_deaths") != "civilian_deaths" \
+                or not all(find_governorates(row) for row in rows):
+            return None
+        return Table("governorate", ("all",), self.section.period or self.source.period, "civilian_deaths")
+
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
         self.section.period = self.source.period
@@ -499,7 +510,7 @@ class ReportReader:
         if cells:
             return
         labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
-        table = self.listed_rows_table(labelled[0]) if labelled else None
+        table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)) if labelled else None
         if not self.skipping and table and len(labelled) == len(block.starts):
             self.table = table  # "SNHR documented 34 massacres in April, distributed as follows:" / "Russian forces 3"
             self.read_rows(block)
@@ -779,6 +790,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (start, end), (after, _) in zip(lines, lines[1:])
              if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatLabelRowEnd").search(block.text[start:end])
              and not regex("FlatRowCells").match(block.text[after:])]
+    # ... as does a party's row of counts each before its noun ("Russian forces 452 civilians 124 children 87 women"; round
+    # 90d), unless its words go on on the next line
+    cuts += [end for (start, end), (_, after) in zip(lines, lines[1:])
+             if (row := regex("CountNounsRowLine").fullmatch(block.text[start:end].strip()))
+             and is_row_label(row.group("label").strip()) and not goes_on(block.text[end:after])]
     # a row's children and women alone on the line after it ("Syrian regime forces 1,142" / "Children 234 | Women 139"):
     # the row's groups, a statement of their own, never the opening words of the next row (round 27)
     cuts += [end for (before, start), (_, end) in zip(lines, lines[1:])
