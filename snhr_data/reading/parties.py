@@ -102,6 +102,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # Brigade killed 97 children and 58 women": never the party of the clause before); never a group with an agent
         # of its own ("..., including 11 children, and 6 women were killed by Y")
         return Parties(previous) if previous else LEFT_OUT
+    if regex("IncludedInATollAfter").match(text[end:]):
+        # "113 civilians ... were killed in the chemical attack on Khan Shaikhoun, all of them by X and included in X's
+        # toll above": a part of a toll stated before, no count of its own (round 91b; was X's count)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
+        return LEFT_OUT
     if measure == "civilian_deaths" and regex("PartOfVictimsInAnEventAfter").match(text[end:]):
         # "41 of the victims killed by regime forces died in the shelling of Daraa al-Balad": a part of the party's
         # victims, one event's (round 84d; was the party's count)

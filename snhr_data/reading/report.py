@@ -333,7 +333,7 @@ class ReportReader:
                 # August 14, a child was killed by a landmine in Daraa." / "Syrian regime forces killed 16 civilians,
                 # ..."): the next line is a paragraph of its own, unless it goes on with the incident
                 in_incident = False
-            if matches_any("IncidentOpener", text) or matches_any("Abroad", text):
+            if is_incident_opening(text) or matches_any("Abroad", text):
                 in_incident = True  # one incident, or deaths abroad: the rest of the paragraph is about it
                 incident_line = offset in line_starts or offset == 0
                 continue
@@ -1309,7 +1309,13 @@ def statements_with_counts(text: str, describing: bool = False) -> list[str]:
     left out."""
     return [sentence for paragraph in text.split("\n\n") for _, sentence in split_sentences(" ".join(paragraph.split()))
             if (has_count(sentence) or describing and regex("ReportDescribed").search(sentence))
-            and not matches_any("IncidentOpener", sentence.strip())]
+            and not is_incident_opening(sentence.strip())]
+
+
+def is_incident_opening(sentence: str) -> bool:
+    """Whether ``sentence`` opens the narrative of one incident ("On May 9, ..."), never the publisher's report on its
+    day ("On June 1, 2020, SNHR released its monthly report ...")."""
+    return matches_any("IncidentOpener", sentence) and not regex("PublisherOnItsDay").match(sentence)
 
 
 def heading_group(heading: str) -> str | None:
