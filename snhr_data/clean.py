@@ -211,6 +211,7 @@ def _clean_once(line: str) -> str:
     line = _COUNT_DOT.sub(r"\1; ", line)
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
+    line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 
