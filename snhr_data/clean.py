@@ -183,7 +183,7 @@ def clean_line(line: str) -> str:
     return line
 
 
-_MAX_CLEANING_PASSES = 8  # each pass only removes or keeps characters; real lines settle in two
+_MAX_CLEANING_PASSES = 8  # each pass removes characters or puts a separator or standard wording in; real lines settle in two
 
 
 def _clean_once(line: str) -> str:
