@@ -189,7 +189,10 @@ def body_dating(body: str, published: str | None, title: str = "") -> Dating | N
     says = says_last_month(body, statements) or headline_says_last_month(title)
     now = published[:7] if published and says else None
     # a headline with its count and a month without its year ("197 civilians killed in February") reads first
-    headline = [title] if published and regex("HeadlineCountMonth").search(title) else []
+    # (not when the title says "last month", nor when a first statement names its month with its year)
+    headline = [title] if published and regex("HeadlineCountMonth").search(title) \
+        and not regex("StatedLastMonth").search(title) \
+        and not any(regex("StatedMonthYear").search(s) for s in statements) else []
     for sentence in [*headline, *statements]:
         dating = sentence_dating(sentence, published, now)
         if dating is not None and published and dating.period == dating.month[:4] and dating.month > published[:7]:
