@@ -182,12 +182,18 @@ def body_dating(body: str, published: str | None, title: str = "") -> Dating | N
     """The dating the first statements of the body give, reading them in order. A text that says "last month"
     against its publication date in a title naming no month or in its first sentences ("Rights group: 187 civilians killed in Syria last
     month") covers the month before it: a month it names without a year other than that one ("In February the group
-    had documented ...") is a month compared with."""
+    had documented ...") is a month compared with. A headline with a count naming a month without its year ("197
+    civilians killed by violence in February") is read before the first statements."""
     statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
     # a text dated against its publication date that says "last month" counts back from that date
     says = says_last_month(body, statements) or headline_says_last_month(title)
     now = published[:7] if published and says else None
-    for sentence in statements:
+    # a headline with its count and a month without its year ("197 civilians killed in February") reads first
+    # (not when the title says "last month", nor when a first statement names its month with its year)
+    headline = [title] if published and regex("HeadlineCountMonth").search(title) \
+        and not regex("StatedLastMonth").search(title) \
+        and not any(regex("StatedMonthYear").search(s) for s in statements) else []
+    for sentence in [*headline, *statements]:
         dating = sentence_dating(sentence, published, now)
         if dating is not None and published and dating.period == dating.month[:4] and dating.month > published[:7]:
             continue  # "481 of them in 2020" published in November 2020: the year so far, no month of its own
