@@ -183,7 +183,8 @@ def clean_line(line: str) -> str:
     return line
 
 
-_MAX_CLEANING_PASSES = 8  # each pass removes characters or puts a separator or standard wording in; real lines settle in two
+# each pass removes characters or puts a separator or a standard wording in; real lines settle in two
+_MAX_CLEANING_PASSES = 8
 
 
 def _clean_once(line: str) -> str:

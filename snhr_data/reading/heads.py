@@ -575,8 +575,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         labels = without_aliases(named, window)
         if stop < len(sentence) and labels and regex("LabelToCount").fullmatch(window[labels[-1].end:]) \
                 and not (window.rstrip().endswith("(") and breaks_down_in_parentheses(sentence, numbers, stop)):
-            cuts.append(list_start(window, labels, is_backward))  # "... 260 and the opposition factions one civilian", "(34)"; but
-            # "16 of them by the Syrian-Russian alliance forces (11 by X and five by Y)" is the alliance's (round 31)
+            # "... 260 and the opposition factions one civilian", "(34)"; but "16 of them by the Syrian-Russian alliance
+            # forces (11 by X and five by Y)" is the alliance's (round 31)
+            cuts.append(list_start(window, labels, is_backward))
         if stop < len(sentence) and labels and regex("WithItemToCount").fullmatch(window[labels[-1].end:]) \
                 and regex("AndBeforeWithItem").fullmatch(window[:list_start(window, labels)]):
             cuts.append(list_start(window, labels))  # "..., the SNA with 3 and Russian forces with 2": the next count's

@@ -278,7 +278,8 @@ class ReportReader:
         row_read: list[Figure] | None = None  # the figures of the statement before, whose groups a line may give
         for offset, sentence in pieces:
             text = sentence.strip()
-            after_fighters, self.after_fighters_row = self.after_fighters_row, bool(regex("FightersRowLine").fullmatch(text))
+            after_fighters = self.after_fighters_row
+            self.after_fighters_row = bool(regex("FightersRowLine").fullmatch(text))
             if after_fighters and regex("TortureRowLine").match(text):
                 # "Rebels killed by government forces 812" / "Victims of torture 64": that party's torture victims, or
                 # all parties'? (round 89c)
@@ -510,7 +511,8 @@ class ReportReader:
         if cells:
             return
         labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
-        table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)) if labelled else None
+        table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)) \
+            if labelled else None
         if not self.skipping and table and len(labelled) == len(block.starts):
             self.table = table  # "SNHR documented 34 massacres in April, distributed as follows:" / "Russian forces 3"
             self.read_rows(block)
@@ -824,7 +826,8 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and not regex("TortureRowLine").match(block.text[start:end])]
     # ... but a torture cell alone on the line after them is the row's last cell (round 89c): the row ends with it
     cuts += [end for (before, start), (_, end) in zip(lines, lines[1:])
-             if regex("FlatRowEnd").search(block.text[before:start]) and regex("TortureRowLine").match(block.text[start:end])]
+             if regex("FlatRowEnd").search(block.text[before:start])
+             and regex("TortureRowLine").match(block.text[start:end])]
     # a heading on a raw line of its own before a labelled count's line is a statement of its own (round 48)
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if is_heading_before_label(block.text[before:start], block.text[start:end])]
