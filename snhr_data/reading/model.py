@@ -227,6 +227,8 @@ LEFT_OUT_BECAUSE = {
                     "part), and the text does not say which is the party's"),
     "respective_groups": ("{p} gives children or women \"respectively\" to counts they do not pair up with, and the "
                           "text does not say which is whose"),
+    "pronoun_of_several": ("{p} gives its count to \"its\" or \"their\" after a sentence naming several parties, and "
+                           "the text does not say whose"),
     "torture_scope": ("{p} says victims died due to torture after a list of groups set off by a comma, and the text "
                       "does not say whether of the last group, of every group or of the whole count"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
