@@ -172,7 +172,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
                                                                      or regex("YearTollOpening").match(segment))):
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window) \
-            and not regex("PlaceHighestCivilianToll").match(segment + head.mention.text + window):
+            and not regex("PlaceHighestCivilianToll").match(segment + head.mention.text + window) \
+            and not (regex("CiviliansNounAfter").match(window) and regex("DeathTollReachedBefore").search(segment)):
         return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll; and "Aleppo
-        # suffered the highest toll of the year with 6,089 civilians": the places' civilian toll
+        # suffered the highest toll of the year with 6,089 civilians": the places' civilian toll; nor "The toll of the
+        # first half of 2016 had been 8,100 civilians" (round 92c): the toll of all the civilians
     return "civilian_deaths"

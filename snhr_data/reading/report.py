@@ -775,6 +775,10 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
             or (regex("FlatRowEnd").search(block.text[:start]) and regex("RankingSubject").match(block.text[start:]))
             or (regex("FlatRowBefore").search(block.text[:start])
                 and (regex("FlatTotalRow").match(block.text[start:]) or label and labels.count(label) > 1))]
+    # a row ending in its children and women before a line on the whole toll ("... of whom 41 children and 36 women" /
+    # "Of the 9,812 civilians, 1,904 were children ..."; round 92c)
+    cuts += [start for start, _ in lines[1:] if regex("FlatGroupsRowEnd").search(block.text[:start])
+             and regex("WholeBackReferenceLine").match(block.text[start:])]
     # a row of fighters killed by a party ending in its count on a raw line of its own ("Rebels killed by government
     # forces 812" / "Victims of torture 64"; round 89c) ends where its line ends, unless its cells go on on the next line
     cuts += [end for (start, end), (after, after_end) in zip(lines, lines[1:])

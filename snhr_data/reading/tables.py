@@ -803,10 +803,23 @@ def combined_label_split_later(figures: list[Figure]) -> list[Figure]:
     together, never the member's it names (round 18)."""
     split = {(f.line, f.quote, f.perpetrator): combined for f in figures
              for combined, parts in combined_members().items()
-             if f.perpetrator in parts and f.victim_group == "all" and names_combined_only(f.quote, f.report)
-             and (members_add_up(f, parts, figures) or member_counted_fewer(f, figures))}
+             if f.perpetrator in parts and ((f.victim_group == "all" and names_combined_only(f.quote, f.report)
+                                             and (members_add_up(f, parts, figures) or member_counted_fewer(f, figures)))
+                                            or label_combined_elsewhere(f, combined, figures))}
     return [replace(f, perpetrator=split[(f.line, f.quote, f.perpetrator)], note=COMBINED_ROW_NOTE)
             if (f.line, f.quote, f.perpetrator) in split else f for f in figures]
+
+
+def label_combined_elsewhere(figure: Figure, combined: str, figures: list[Figure]) -> bool:
+    """Whether a count filed under the member a combined group's label names from 2018 ("Extremist Islamist groups
+    killed three": HTS), naming that member by the label alone, is of a report that files the same label under the
+    combined group on another line, its count broken down into the members there ("Extremist Islamist groups: 134
+    civilians, ... distributed between ISIS (97 ...) and HTS (37 ...)"; round 92c): the report uses the label for the
+    members together throughout."""
+    named = [m for m in find_parties(figure.quote, figure.report) if m.code == figure.perpetrator]
+    return bool(named) and all(regex("CombinedLabel").search(m.text) for m in named) \
+        and any(f.perpetrator == combined and f.line != figure.line and regex("CombinedLabel").search(f.quote)
+                for f in figures)
 
 
 def member_counted_fewer(figure: Figure, figures: list[Figure]) -> bool:
