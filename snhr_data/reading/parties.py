@@ -898,8 +898,9 @@ def relative_subject(segment: str, before: str, report: str) -> str | None:
 def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report: str) -> str | None:
     """The party of a list of coordinated counts given once, by the verb after its last item: "One medical worker and
     one Civil Defense member were killed by Syrian regime forces" (round 17); None for any other count."""
-    if head.noun in GROUP_HEADS or head.noun in ("", "bare"):
-        return None
+    if head.noun in GROUP_HEADS or head.noun in ("", "bare") \
+            or regex("OwnVerbJustBefore").search(text[:head.mention.start]):
+        return None  # "landmines claimed 31 lives, and 116 civilians were killed by X": the 31 are the landmines'
     previous = head
     for item in heads[heads.index(head) + 1:]:
         if item.noun in GROUP_HEADS or item.noun in ("", "bare") or not regex("CountListJoin").fullmatch(

@@ -565,9 +565,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                                          or is_death_item_of_parts(head, prev, segment, text[end:])):
         measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
     if is_ranking_under_massacres(measure, text, section):
-        if prev is None:
-            warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
-        return Count(head, measure)
+        if not outnumbers_massacre_victims(heads, block):
+            if prev is None:
+                warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
+            return Count(head, measure)
+        measure = "civilian_deaths"  # more than all the massacres' victims: it ranks all the civilian deaths
     # (a massacre's victims are civilians: a count mixing fighters is none of them either, "Massacres / ... 643 martyrs
     # in August, civilians and defectors together"; round 62b)
     if (measure in ("civilian_deaths", "massacre_deaths") or head.noun == "bare") \
@@ -799,6 +801,14 @@ def is_ranking_under_massacres(measure: str, text: str, section: Context) -> boo
     from its heading ("IV. Massacres") only: whether it ranks them or all the month's deaths, the text does not say."""
     return (measure == "massacre_deaths" and section.measure == "massacres" and not regex("MassacreWord").search(text)
             and (ranking_subject(text) is not None or bool(regex("VictimsByPlaceOpening").match(text))))
+
+
+def outnumbers_massacre_victims(heads: list[Head], block: Context) -> bool:
+    """Whether a ranking under a heading of massacres counts more in one place than the massacres' victims the sentence
+    before counted in all ("14 massacres ..., which claimed the lives of 163 civilians. / Aleppo governorate saw the
+    highest death toll, with 318 civilians"; round 92d): it cannot rank those victims, so it ranks all the deaths."""
+    victims = [c.head.mention.value for c in block.last_counts if c.measure == "massacre_deaths"]
+    return bool(victims) and max(h.mention.value for h in heads) > max(victims)
 
 
 def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], prev: Count, report: str) -> bool:
