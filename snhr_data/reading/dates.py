@@ -106,7 +106,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         # second half" in a June report): no span the report counts
         return None if "year" not in groups and period and period_end(period) > report else period
     if kind == "year":
-        year = int(groups.get("year", report_year))
+        year = int(groups.get("year") or groups.get("year2") or report_year)
         return year_to_date(year, report) if year == report_year else str(year)
     # ytd: through the report month, or through the month the text names ("until the end of September")
     # "from January to June 2024": the start's year is the end's when only the end names one
@@ -224,7 +224,18 @@ def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMent
         if taken.find(1, mention.start, mention.end) < 0:
             found.append(mention)
             taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
-    return tuple(anchored_previous_months(text, sorted(found, key=lambda m: m.start)))
+    return tuple(anchored_previous_months(text, years_of_reports_before(text, sorted(found, key=lambda m: m.start))))
+
+
+def years_of_reports_before(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """ "the year's", "in the year" after a year's report the text names ("In its 2015 report, the group had put the
+    year's civilian toll at 21,151"): that report's year (kind "year"), never the year of the text (round 93b)."""
+    reports = [m for m in found if m.period and regex("PeriodYearReport").fullmatch(text[m.start:m.end])]
+    if not reports:
+        return found
+    return [PeriodMention(report[-1].period, m.start, m.end, "year")
+            if (report := [r for r in reports if r.end <= m.start])
+            and regex("TheYearOfAReportBefore").fullmatch(text[m.start:m.end]) else m for m in found]
 
 
 def anchored_previous_months(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
