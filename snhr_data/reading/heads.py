@@ -252,9 +252,9 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             continue
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after) \
-                    and not is_in_aside(sentence, mention):
-                last_kind = "blocker"  # ... but "in 2024, including ...", "(12%), including ..." and an aside's
-                # number ("(an average of 51 a day), including ...") are
+                    and not regex("SpanLengthAfter").match(after) and not is_in_aside(sentence, mention):
+                last_kind = "blocker"  # ... but "in 2024, including ...", "(12%), including ...", "in the same six
+                # months, including ..." and an aside's number ("(an average of 51 a day), including ...") are not
             continue
         flipped = group_label_of(sentence, mention)
         if flipped and previous is not None and last_kind in {"head", "group"}:
