@@ -115,6 +115,12 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
                          "،": ",", "؛": ";",  # Arabic commas and semicolons in translated English
                          "\u00ad": None,  # a soft hyphen an OCR or a converter left inside a word ("per\u00adsonnel")
                          **PDF_CHAR_FIXES})  # a PDF text layer's ligatures pasted as text ("ﬁve", "the ﬁrst half")
+# Eastern Arabic (and Persian) digits, the Arabic thousands separator and decimal mark in a translated or reposted
+# copy ("٤٬٣١٢ civilians"; round 93c): the Western digits and marks they stand for, one character for one, so that a
+# count is read whole, never its first digit alone
+_EASTERN_ARABIC_DIGITS = str.maketrans({**{chr(0x0660 + digit): str(digit) for digit in range(10)},
+                                        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+                                        "\u066c": ",", "\u066b": "."})
 # a no-break, narrow no-break, thin or figure space between digits ("1\u202f934 civilians", an old converter's or a
 # typesetter's): a thousands separator, read as a comma, where it stands after one to three digits and before exactly
 # three ("in 2\u00a0134 cases") and no other number touches the group. A line with any other such space between digits
@@ -188,6 +194,7 @@ _MAX_CLEANING_PASSES = 8
 
 
 def _clean_once(line: str) -> str:
+    line = line.translate(_EASTERN_ARABIC_DIGITS)
     line = _FONT_BULLET.sub("•", line)
     line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
@@ -941,6 +948,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
             and not _month_row_ends(current, last_text, text)
+            and not regex("DashRowLine").fullmatch(last_text) and not regex("DashRowLine").fullmatch(text)
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
             and ((line_no - 1 in charted) == last_charted or (last_charted and is_row_groups_line(text)))

@@ -139,9 +139,11 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
                             in COUNTED_IN_PLACES and regex("PlaceTollChangeBefore").search(segment)):
         named = find_governorates(segment)
         found = Governorates((named[0].code,) if len(named) == 1 else (AMBIGUOUS if named else ()))
-    label = regex("Label").match(sentence)
+    label = regex("Label").match(sentence) or regex("DashPlaceLabel").match(sentence)
     if label and is_first and label.end("label") < head.mention.start and not found.codes:
         found = place_label(label.group("label"), report) or found  # "- Daraa: 274 civilians."
+        if not found.codes and regex("OtherPlacesLabel").fullmatch(label.group("label").strip()):
+            return Governorates(AMBIGUOUS)  # "Other governorates - 90 civilians": several places', no one's
     inline = (regex("LabelRightBefore").search(sentence[: head.mention.start])
               or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
     if inline and regex("EventPlaceBefore").search(sentence[:inline.start("label")]):

@@ -189,8 +189,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if noun == "bare" and regex("TableCellBefore").search(before) \
             or (regex("TableCellAfter").match(after) and not regex("BarredLabelList").fullmatch(sentence)):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")
-    if not noun and (regex("ParenthesisAfter").match(after) and regex("LabelColonBefore").search(before)
-                     or regex("GroupsInParentheses").match(after)):
+    if not noun and ((regex("ParenthesisAfter").match(after) or regex("KilledAfterLabel").match(after))
+                     and regex("LabelColonBefore").search(before) or regex("GroupsInParentheses").match(after)):
         noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
     if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]) \
             or is_another_count(before, after) \

@@ -71,8 +71,9 @@ def is_places_ranked(sentence: str) -> bool:
 
 def label_measure(segment: str) -> str | None:
     """The measure the label right before a count in parentheses names ("media workers (24)"), when it is one of the
-    measures beside the civilian toll (workers, torture, massacres); else None."""
-    labelled = regex("ParenthesisedCountLabel").search(segment)
+    measures beside the civilian toll (workers, torture, massacres); else None. So too the label before a colon ("media
+    workers: 4 killed")."""
+    labelled = regex("ParenthesisedCountLabel").search(segment) or regex("ColonCountLabel").search(segment)
     named = measure_of_text(labelled.group("label")) if labelled else None
     return named if named in SECTION_MEASURES | {"massacres"} else None
 
