@@ -142,7 +142,7 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
     label = regex("Label").match(sentence) or regex("DashPlaceLabel").match(sentence)
     if label and is_first and label.end("label") < head.mention.start and not found.codes:
         found = place_label(label.group("label"), report) or found  # "- Daraa: 274 civilians."
-        if not found.codes and regex("OtherPlacesLabel").fullmatch(label.group("label").strip()):
+        if not found.codes and regex("OtherPlacesNamed").fullmatch(label.group("label").strip()):
             return Governorates(AMBIGUOUS)  # "Other governorates - 90 civilians": several places', no one's
     inline = (regex("LabelRightBefore").search(sentence[: head.mention.start])
               or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
