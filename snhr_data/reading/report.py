@@ -322,7 +322,8 @@ class ReportReader:
                 # the party of the heading above them either, their sibling ("First: The government forces" / ... /
                 # "Fifth: Unknowns ..." / "The number of victims who died due to torture in March 2014 was 114.")
                 heading_party = None if (row and regex("SentenceLine").fullmatch(text)) \
-                    or leaves_heading_party(text, self.section.measure, self.source.report) else heading_party
+                    or leaves_heading_party(text, self.section.measure, self.source.report) \
+                    or sentence_after_rows(block, body_start + offset) else heading_party
                 row = None
             self.section.party, carried = carried or (row.party if row else (
                 cell_party if offset == 0 and cell_party else heading_party)), None
@@ -994,6 +995,21 @@ def flat_rows(sentences: Sequence[tuple[int, str]], block: Block, body_start: in
         for begin, end in zip([0] + inner, inner + [len(sentence)]):
             pieces.append((offset + begin, sentence[begin:end]))
     return pieces
+
+
+def sentence_after_rows(block: Block, start: int) -> bool:
+    """Whether the raw line of ``block`` beginning at ``start`` is a whole sentence right after a labelled row, one
+    party's or governorate's count ("The deaths at the hands of other parties break down as follows:" / "Landmine
+    explosions 9" / "Turkish forces 4" / "One medical worker was killed in May; no media workers were killed."): the
+    rows of the heading's party have ended, and the sentence, referring back to no party, is not of that party."""
+    spans = block.line_spans
+    index = next((i for i, (begin, _) in enumerate(spans) if begin == start), 0)
+    if not index:
+        return False
+    line = block.text[start:spans[index][1]].strip()
+    row_before = block.text[spans[index - 1][0]:spans[index - 1][1]]
+    return is_labelled_row(row_before) and bool(regex("SentenceLine").fullmatch(line)) \
+        and not regex("PartyBackReference").search(line)
 
 
 def leaves_heading_party(text: str, measure: str | None, report: str) -> bool:
