@@ -69,9 +69,10 @@ _FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,2}(?=\s+[A-Z]|\s*$)")
 _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # a thread's post number opening each post ("3/ Torture: 21 detainees ...", "4/12 Massacres: 9"; round 32)
-_POST_NUMBER = re.compile(r"^\s*\d{1,2}/(?:\d{1,2})?\s+(?=[A-Z\d])")
-# ... and a thread's post counter with its total, perhaps after the thread's pictograph ("🧵 4/6 ", "5/6 📍 ...")
-_THREAD_COUNTER = re.compile(r"^\s*(?:\U0001F9F5\s*)?\d{1,2}/\d{1,2}\s+(?!of\b)")
+_POST_NUMBER = re.compile(r"^\s*(?:\d{1,2}/(?:\d{1,2})?|\(\d{1,2}/\d{1,2}\))\s+(?=[A-Z\d])")
+# ... and a thread's post counter with its total, perhaps after the thread's pictograph ("🧵 4/6 ", "5/6 📍 ...",
+# "(3/6) 📍 ..."; round 93c)
+_THREAD_COUNTER = re.compile(r"^\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\))\s+(?!of\b)")
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
 # "- Other parties: 64 civilians"; round 25) and their groups ("- Unidentified groups: 70 civilians, including 8
 # children and 6 women", "- ISIS: 96 civilians (18 children, 15 women)"; round 26), ending on a noun, never on a word
