@@ -43,6 +43,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
     published = publication_date(text) or yearless_dateline_date(text, body)
+    title = without_issue_masthead(title)
     titled = title_dating(title)
     if titled is not None and published and titled.month > published[:7] \
             and not regex("TitleMonth").search(without_conflict_start(title)):
@@ -132,6 +133,13 @@ def issue_dating(title: str, body: str, published: str | None) -> Dating | None:
     named = regex("IssueNumber").search(title) or regex("IssueTitle").search(title)
     stated = body_dating(body, published) if named else None
     return stated if stated is not None and stated.stated and stated.month < issue else None
+
+
+def without_issue_masthead(title: str) -> str:
+    """``title`` without a newsletter's masthead run on before the headline it carries ("SNHR Newsletter | January 2021
+    1,734 Civilians Killed in Syria in 2020, ..."): the issue's month dates no figure of the headline."""
+    masthead = regex("IssueMasthead").match(title)
+    return title[masthead.end():] if masthead and has_count(title[masthead.end():]) else title
 
 
 def issue_month(body: str) -> str | None:
