@@ -266,7 +266,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     free = [m for m in named
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
-            and not regex("NotTheAgentBefore").search(text[:m.start])
+            and (not regex("NotTheAgentBefore").search(text[:m.start]) or kills_right_after(text, m, start))
             and not any(a <= m.start < b for a, b in asides) and not regex("PercentShareAfter").match(text[m.end:])]
     if joint_agents_of_place(text[clause_start:start], free, clause_start):
         # "killed by X and by Y, notably in Daraa, where 11 civilians were killed": a place's count, none of theirs alone
