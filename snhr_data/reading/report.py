@@ -212,6 +212,10 @@ class ReportReader:
             is_row = bool(rows)
             if rows is None and self.table:
                 rows = groups_row(line, above, block.line_at(offset))
+            if rows is None and self.table and self.table.key == "party" and above \
+                    and regex("PartyTableOtherPartiesCaption").match(line):
+                above, row_at = None, None  # "Other parties distributed as follows:" between rows: the table goes on
+                continue
             if rows is None and row_at is not None and goes_on(line):
                 return self.row_goes_on(block, row_at, above, offset)
             above, row_at = rows, offset if is_row else None

@@ -543,7 +543,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     measure = gapped_measure(head, text[:start], first=prev is None) or measure_of(
         head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
         opening_measure(text))
-    if measure == "civilian_deaths" and (regex("MassacreVictimsBefore").search(text[:start]) or (
+    massacre_toll = regex("MassacreVictimsBefore").search(text[:start])
+    # ... whatever measure the section hands on ("IV. Attacks on Medical and Civil Defense Personnel" / ... / "one
+    # massacre, in Hama governorate, which killed seven civilians"; round 95d)
+    if (measure == "civilian_deaths" or massacre_toll and measure is not None and measure == section.measure) and (massacre_toll or (
             block.measure == "massacres" and (regex("MassacresClaimedOpening").match(text[:start])
                                               or regex("MassacreVictimsAfter").match(own_words)))
             or prev is not None and prev.measure == "massacres" and regex("MassacresClaimedJoined").search(segment)):
