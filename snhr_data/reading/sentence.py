@@ -546,7 +546,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     massacre_toll = regex("MassacreVictimsBefore").search(text[:start])
     # ... whatever measure the section hands on ("IV. Attacks on Medical and Civil Defense Personnel" / ... / "one
     # massacre, in Hama governorate, which killed seven civilians"; round 95d)
-    if (measure == "civilian_deaths" or massacre_toll and measure is not None and measure == section.measure) and (massacre_toll or (
+    toll_in_its_section = massacre_toll is not None and measure is not None and measure == section.measure
+    if (measure == "civilian_deaths" or toll_in_its_section) and (massacre_toll or (
             block.measure == "massacres" and (regex("MassacresClaimedOpening").match(text[:start])
                                               or regex("MassacreVictimsAfter").match(own_words)))
             or prev is not None and prev.measure == "massacres" and regex("MassacresClaimedJoined").search(segment)):

@@ -803,11 +803,17 @@ def combined_label_split_later(figures: list[Figure]) -> list[Figure]:
     together, never the member's it names (round 18)."""
     split = {(f.line, f.quote, f.perpetrator): combined for f in figures
              for combined, parts in combined_members().items()
-             if f.perpetrator in parts and ((f.victim_group == "all" and names_combined_only(f.quote, f.report)
-                                             and (members_add_up(f, parts, figures) or member_counted_fewer(f, figures)))
+             if f.perpetrator in parts and (split_as_combined(f, parts, figures)
                                             or label_combined_elsewhere(f, combined, figures))}
     return [replace(f, perpetrator=split[(f.line, f.quote, f.perpetrator)], note=COMBINED_ROW_NOTE)
             if (f.line, f.quote, f.perpetrator) in split else f for f in figures]
+
+
+def split_as_combined(f: Figure, parts: tuple[str, ...], figures: list[Figure]) -> bool:
+    """Whether ``f``, a member's count of all victims, stands for the combined party its quote alone names, its members'
+    counts adding up to it or one of them counted fewer."""
+    return f.victim_group == "all" and names_combined_only(f.quote, f.report) \
+        and (members_add_up(f, parts, figures) or member_counted_fewer(f, figures))
 
 
 def label_combined_elsewhere(figure: Figure, combined: str, figures: list[Figure]) -> bool:
