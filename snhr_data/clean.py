@@ -182,6 +182,7 @@ def clean_line(line: str) -> str:
     """One raw line without markup: tags, footnote markers, images, links, escapes and emphasis removed, character
     references decoded. Cleaned until nothing changes: one removal can uncover another ("\\²<" is an escape only once
     its superscript is gone, "&amp;lt;" a reference once decoded), and a clean line stays as it is when read again."""
+    line = line.translate(_EASTERN_ARABIC_DIGITS)  # once: no cleaning step puts such a digit in
     for _ in range(_MAX_CLEANING_PASSES):
         cleaner = _clean_once(line)
         if cleaner == line:
@@ -195,7 +196,6 @@ _MAX_CLEANING_PASSES = 8
 
 
 def _clean_once(line: str) -> str:
-    line = line.translate(_EASTERN_ARABIC_DIGITS)
     line = _FONT_BULLET.sub("•", line)
     line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
