@@ -569,11 +569,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                                          or is_death_item_of_parts(head, prev, segment, text[end:])):
         measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
     if is_ranking_under_massacres(measure, text, section):
-        if not outnumbers_massacre_victims(heads, block):
+        if not outnumbers_massacre_victims(heads, block) and not ranks_the_whole_toll(text, heads):
             if prev is None:
                 warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
             return Count(head, measure)
-        measure = "civilian_deaths"  # more than all the massacres' victims: it ranks all the civilian deaths
+        measure = "civilian_deaths"  # more than all the massacres' victims, or of the month's: all the civilian deaths
     # (a massacre's victims are civilians: a count mixing fighters is none of them either, "Massacres / ... 643 martyrs
     # in August, civilians and defectors together"; round 62b)
     if (measure in ("civilian_deaths", "massacre_deaths") or head.noun == "bare") \
@@ -805,6 +805,12 @@ def is_ranking_under_massacres(measure: str, text: str, section: Context) -> boo
     from its heading ("IV. Massacres") only: whether it ranks them or all the month's deaths, the text does not say."""
     return (measure == "massacre_deaths" and section.measure == "massacres" and not regex("MassacreWord").search(text)
             and (ranking_subject(text) is not None or bool(regex("VictimsByPlaceOpening").match(text))))
+
+
+def ranks_the_whole_toll(text: str, heads: list[Head]) -> bool:
+    """Whether a ranking under a heading of massacres names its whole as the period's victims ("Idlib governorate
+    accounted for 398 of the month's victims, and Hama for 137"; round 95a): it ranks all the deaths."""
+    return any(regex("WholeTollAfter").match(text[h.mention.end:]) for h in heads)
 
 
 def outnumbers_massacre_victims(heads: list[Head], block: Context) -> bool:
