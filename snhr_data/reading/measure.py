@@ -63,6 +63,18 @@ def opening_measure(sentence: str) -> str | None:
     return measure_of_text(opening.group("what")) if opening else None
 
 
+def ranking_measure(sentence: str, block: Context, section: Context) -> str | None:
+    """The civilian deaths for a sentence ranking governorates that names no measure, after a sentence counting workers
+    outside a section of workers ("... one Civil Defense member and two medical personnel. / The governorates of Homs
+    (63) and Suwayda (58) recorded the highest tolls, followed by Daraa with 41"; round 95a): the workers' measure the
+    sentence before hands on is not what the ranking counts. None otherwise."""
+    workers = SECTION_MEASURES - {"torture_deaths"}
+    if block.measure in workers and section.measure not in workers | {"massacres"} \
+            and regex("RankingMarker").search(sentence) and not measures_named(sentence) - {"civilian_deaths"}:
+        return "civilian_deaths"
+    return None
+
+
 def is_places_ranked(sentence: str) -> bool:
     """Whether a sentence lists places and their counts, then says they had the highest tolls ("Idlib (24), Aleppo (22)
     and Daraa (21) were the governorates with the highest tolls"), naming no measure but the civilians'."""

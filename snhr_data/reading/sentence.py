@@ -24,7 +24,8 @@ from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
-from .measure import SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure
+from .measure import (SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure,
+                      ranking_measure)
 from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, is_part_of_party, named_alliance, own_clause_start, parties_of
 from .percents import read_percents
@@ -542,7 +543,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
             warn_left_out(sentence.source, sentence.line_at(clause_start), clause.strip(" ,"), "torture_scope")
     measure = gapped_measure(head, text[:start], first=prev is None) or measure_of(
         head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
-        opening_measure(text))
+        opening_measure(text) or ranking_measure(text, block, section))
     massacre_toll = regex("MassacreVictimsBefore").search(text[:start])
     # ... whatever measure the section hands on ("IV. Attacks on Medical and Civil Defense Personnel" / ... / "one
     # massacre, in Hama governorate, which killed seven civilians"; round 95d)
