@@ -402,15 +402,20 @@ def ranked_governorate(head: Head, previous: Head | None, sentence: str, report:
 
 def ranked_after_marker(head: Head, previous: Head | None, sentence: str, report: str) -> Governorates | None:
     """In a sentence that ranks governorates without opening on one ("The highest toll was in Idlib with 31,
-    followed by Daraa with 19"), a count after a governorate it names: the governorate right before it, or the one
-    it refers back to ("Most of the dead were in Hama, ..., putting the toll in that governorate at 41"), else none
-    that can be told (left out; also when a party is named before it: whose count it is is not said); None for a
-    count before any governorate, or outside such a sentence."""
+    followed by Daraa with 19"), a count after a governorate it names: the one straight after it ("..., 71 in Aleppo,
+    58 in Hama"), else the one right before it, or the one it refers back to ("Most of the dead were in Hama, ...,
+    putting the toll in that governorate at 41"), else none that can be told (left out; also when a party is named
+    before it: whose count it is is not said); None for a count before any governorate, or outside such a sentence."""
     before = sentence[:head.mention.start]
     if not regex("RankingMarker").search(sentence) or not find_governorates(before):
         return None
     if head.noun not in COUNTED_IN_PLACES or find_parties(before, report):
         return Governorates(AMBIGUOUS)
+    # "Homs and Aleppo and Hama had most victims, 71 in Aleppo, 58 in Hama ...": the place after a count is its own,
+    # the one before it the count before's (round 84c)
+    named_after = governorate_right_after(head, sentence)
+    if named_after:
+        return named_after
     named = governorate_right_before(head, previous, sentence)
     if named:
         return Governorates((named,))
