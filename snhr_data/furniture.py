@@ -91,6 +91,7 @@ class Furniture:
     related_title_words: int
     sentence_end: re.Pattern[str]
     pictographs: re.Pattern[str]
+    trailing_pictographs: re.Pattern[str]
     photo_credit: re.Pattern[str]
     written_date: re.Pattern[str]
 
@@ -152,6 +153,7 @@ def parse_furniture(data: object) -> Furniture:
         related_title_words=_positive(related["title_words"], "related.title_words"),
         sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
         pictographs=_compiled("pictograph", data["pictograph"], r"^\s*(?:(?:{})\s*)+"),
+        trailing_pictographs=_compiled("pictograph", data["pictograph"], r"(?<=\S)(?:\s*(?:{}))+\s*$"),
         photo_credit=_compiled("photo_credit", data["photo_credit"]),
         written_date=_compiled("written_date", data["written_date"]),
     )
@@ -195,8 +197,9 @@ def is_chrome(line: str) -> bool:
 
 
 def without_pictographs(line: str) -> str:
-    """``line`` without the emoji it starts with ("📎 Previous post: ..." -> "Previous post: ...")."""
-    return furniture().pictographs.sub("", line, count=1)
+    """``line`` without the emoji it starts or ends with ("📎 Previous post: ..." -> "Previous post: ...", "...,
+    Idlib 82 📍" -> "..., Idlib 82": a post's decoration, which would keep a list from ending with its line)."""
+    return furniture().trailing_pictographs.sub("", furniture().pictographs.sub("", line, count=1))
 
 
 def starts_with_pictograph(line: str) -> bool:
