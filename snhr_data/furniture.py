@@ -338,8 +338,10 @@ def unpaged_entries(lines: Sequence[str | None], start: int) -> range:
     up to the first that repeats one of them (the body opening on the first entry's heading again; round 57), or, when
     they are two or more numbered headings ("I. Introduction and Methodology" / ... / "V. Conclusions"), up to the
     first sentence or long line (the body opening on its prose, round 70a: left in, the last entry opened a section
-    of recommendations that skipped the whole body). Empty when a sentence or a long line comes first, or no line
-    repeats an entry among unnumbered ones: no entries are told from the body then."""
+    of recommendations that skipped the whole body), or up to a date or the first sentence when the body after it
+    repeats an entry as a heading of its own ("Contents:" / "Extrajudicial killing" / ... / "Recommendations" /
+    "February 5, 2025" / <a paragraph> / "Extrajudicial killing" / ...; round 97c). Empty when a sentence or a long line
+    comes first, or no line repeats an entry among unnumbered ones: no entries are told from the body then."""
     seen: set[str] = set()
     numbered = True
     for i in range(start + 1, len(lines)):
@@ -348,8 +350,10 @@ def unpaged_entries(lines: Sequence[str | None], start: int) -> range:
             continue
         if text.casefold() in seen:
             return range(start, i) if len(seen) > 1 else range(0)
-        if len(text.split()) > CONTENTS_ENTRY_WORDS or re.search(r"[.!?;:]$", text):
-            return range(start, i) if numbered and len(seen) > 1 else range(0)
+        if len(text.split()) > CONTENTS_ENTRY_WORDS or re.search(r"[.!?;:]$", text) \
+                or furniture().written_date.fullmatch(text):
+            told = numbered or any((line or "").strip().casefold() in seen for line in lines[i + 1:])
+            return range(start, i) if told and len(seen) > 1 else range(0)
         numbered = numbered and bool(regex("MajorHeadingNumber").match(text) or regex("HeadingNumber").match(text))
         seen.add(text.casefold())
     return range(0)
