@@ -50,6 +50,9 @@ PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?
 PAGE_ALONE = re.compile(r"\d{1,3}")
 RUNNING_LINE_WORDS = 12
 PULL_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]")  # a line that is all one quotation
+# a raw line that is one markup element whole, opened and closed on it ("<ttl>60</ttl>", "<slash:comments>0
+# </slash:comments>", a feed's fields; round 96d): its text is a field's value, never the end of the line before it
+ELEMENT_LINE = re.compile(r"\s*<(?P<tag>[a-z][\w:.-]*)\b[^<>]*>[^<>]*</(?P=tag)\s*>\s*", re.I)
 # a caption's words in lower case, as a sentence has them and a title in capitals does not: the fewest and their shape
 CAPTION_WORDS, CAPTION_WORD = 2, re.compile(r"\b[a-z]{5,}\b")
 AXIS_TICKS = 3  # the fewest numbers of a chart's axis
@@ -368,13 +371,16 @@ def is_named_row(line: str) -> bool:
     return len(found) == 1 and found[0].start == 0 and not label[found[0].end:].strip()
 
 
-def is_lone_number(lines: Sequence[str | None], index: int) -> bool:
+def is_lone_number(lines: Sequence[str | None], index: int, raw: Sequence[str] | None = None) -> bool:
     """Whether line ``index`` holds only a number that does not continue the sentence of the line before it: after
     a blank line or a sentence's end, or one of two such lines or more in a row (a chart's values as a block of their
-    own, after the block of its labels; round 30): a sentence wraps before one number, never before two."""
+    own, after the block of its labels; round 30): a sentence wraps before one number, never before two; nor into a
+    markup element of its own line (``ELEMENT_LINE``; the ``raw`` lines')."""
     vocab = furniture()
     if not vocab.lone_number.fullmatch((lines[index] or "").strip()):
         return False
+    if raw is not None and ELEMENT_LINE.fullmatch(raw[index]):
+        return True
     before = (lines[index - 1] or "").strip() if index else ""
     after = (lines[index + 1] or "").strip() if index + 1 < len(lines) else ""
     return (not before or bool(re.search(r"[.!?:]$", before)) or bool(vocab.lone_number.fullmatch(before))
@@ -601,4 +607,4 @@ def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None =
            | photo_captions(lines))
     toc |= page_footnotes(lines, raw or lines, toc)
     shown = [None if i in toc or (line is not None and is_cut_title(kept, i)) else line for i, line in enumerate(kept)]
-    return shown, {i for i, line in enumerate(shown) if line is not None and is_lone_number(kept, i)}
+    return shown, {i for i, line in enumerate(shown) if line is not None and is_lone_number(kept, i, raw)}
