@@ -73,6 +73,7 @@ _POST_NUMBER = re.compile(r"^\s*(?:\d{1,2}/(?:\d{1,2})?|\(\d{1,2}/\d{1,2}\))\s+(
 # ... and a thread's post counter with its total, perhaps after the thread's pictograph ("🧵 4/6 ", "5/6 📍 ...",
 # "(3/6) 📍 ..."; round 93c)
 _THREAD_COUNTER = re.compile(r"^\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\))\s+(?!of\b)")
+_THREAD_COUNTER_ALONE = re.compile(r"\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\))")
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
 # "- Other parties: 64 civilians"; round 25) and their groups ("- Unidentified groups: 70 civilians, including 8
 # children and 6 women", "- ISIS: 96 civilians (18 children, 15 women)"; round 26), ending on a noun, never on a word
@@ -144,6 +145,14 @@ _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
 _COUNT_DOT = re.compile(r"(:\s*\d[\d,]*)\s+[\u00b7\u2022]\s+(?=[A-Z][^:\d\u00b7\u2022]{1,60}:\s*\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
 # ... as it parts hashtags with their counts ("#Suwayda 52 · #Homs 31 · #Latakia 22. Torture: ..."; round 82c)
 _HASHTAG_COUNT_DOT = re.compile(r"(#[A-Za-z][\w-]*\s+\d[\d,]*)\s+[\u00b7\u2022]\s+(?=#[A-Za-z][\w-]*\s+\d[\d,]*\b)")
+# a post's pictograph inside its line, after a word or a count and before the next statement ("... 8 women 📌 14 of
+# victims died due to torture", "#Idlib 97 civilians 🔴 #Aleppo 41 🔴 #Daraa 18"; fx96b): a full stop, as the same
+# pictograph opening a line opens a paragraph; never an arrow or a pointing hand, which lead on to what they point at
+# ("June 2021 alone ➡️ 109 civilians killed"), nor a pictograph after a thread's post counter ("1/5 🧵 New report:
+# ..."), nor a reactions counter ("👍 12 💬 3")
+_MID_LINE_PICTOGRAPH = re.compile(
+    r"(?<=[A-Za-z\d])\s+(?:(?![\u2794-\u27bf\U0001f446-\U0001f449])[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]*\s*)+"
+    r"\s(?=#?[A-Z]|\d[\d,]*\s+[a-z])")
 
 
 # a line ending a sentence after a word, and a line opening on a word in small letters (clean._join)
@@ -219,6 +228,8 @@ def _clean_once(line: str) -> str:
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
+    line = _MID_LINE_PICTOGRAPH.sub(
+        lambda m: m.group(0) if _THREAD_COUNTER_ALONE.fullmatch(line, 0, m.start()) else ". ", line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
@@ -957,7 +968,10 @@ def clean_blocks(raw: str) -> list[Block]:
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
             and ((line_no - 1 in charted) == last_charted or (last_charted and is_row_groups_line(text)))
-            and (not pending_blank or text[:1].islower() or current.text.rstrip().endswith((",", ";"))
+            # (a thread's post counter after a blank or a post's header opens a post, whatever word follows it: "4/6 other
+            # parties killed ..."; fx96b)
+            and (not pending_blank or (text[:1].islower() and not _THREAD_COUNTER.match(raw_line))
+                 or current.text.rstrip().endswith((",", ";"))
                  or _goes_on(current.text, text))
         )
         # the groups of a count cut at its opener, one a line ("2,158 civilians, including" / "361 children" / "233
