@@ -611,6 +611,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if not chosen.explicit and is_ranking_of_another_period(text, block, section, sentence.source):
         if prev is None:  # a ranking after a sentence of another period: which one it ranks is not said
             warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking")
+            # nor, when the block went on in one month of a longer text's span, which one the statements after it
+            # that name none speak of ("In December alone, 112 ... . Idlib was the deadliest governorate, with 482
+            # ... . Among the dead were 19 medical workers ..." in a year's text; round 96c)
+            whole = section.period or sentence.source.period
+            if block.period not in (None, NO_PERIOD, whole) and period_type(block.period) == "month" \
+                    and whole and period_type(whole) != "month":
+                block.period = NO_PERIOD
         return Count(head, measure)
     parties = parties_of(head, measure, heads, sentence, segment_start, bringing, block, section,
                          prev.parties if prev else (), prev is not None and prev.party_left_out)
