@@ -403,7 +403,7 @@ def opening_group(sentence: str) -> tuple[str, int]:
     # "Of the 27 children killed, ...", "The 64 women were ...", "The 46 children were killed as follows: ...",
     # "Children killed by party: ..."
     noun = (opening.group("noun") or opening.group("subject") or opening.group("follows") or opening.group("listed")
-            or opening.group("label"))
+            or opening.group("label") or opening.group("counted") or opening.group("counted_label"))
     if regex("JointGroupNoun").fullmatch(noun):
         return "children_and_women", opening.end()
     return noun_of(" " + noun.lower())[0], opening.end()
@@ -418,7 +418,8 @@ def with_opening_group(heads: list[Head], sentence: str, carried: str = "") -> l
         group, end = carried, 0
     if not group:
         return heads
-    return [replace(head, noun=group) if head.noun == "bare" and head.mention.start >= end else head for head in heads]
+    # (a bare count within the opening is the group's whole: "Children 21 killed: 6 by X, ...")
+    return [replace(head, noun=group) if head.noun == "bare" else head for head in heads]
 
 
 def with_group_parts(heads: list[Head], sentence: str) -> list[Head]:
