@@ -280,8 +280,12 @@ class ReportReader:
         line_place = None  # the governorate a label opening the raw line names ("Daraa: 98 victims; ...")
         in_correction = False  # a statement before on the raw line retracts a figure: the line is a correction note
         row_read: list[Figure] | None = None  # the figures of the statement before, whose groups a line may give
+        other_source = False  # the statement before was another organisation's (left out), or had it as its subject
         for offset, sentence in pieces:
             text = sentence.strip()
+            if other_source and regex("OtherSourceGoesOn").match(text):
+                continue  # "...; its last estimate exceeded 100,000" after "The United Nations stopped ..." (round 98b)
+            other_source = bool(regex("OtherSourceSubject").match(text))
             after_fighters = self.after_fighters_row
             self.after_fighters_row = bool(regex("FightersRowLine").fullmatch(text))
             if after_fighters and regex("TortureRowLine").match(text):
@@ -349,6 +353,7 @@ class ReportReader:
                                                                      block.line_at(body_start + offset))):
                 sentence = own_statement_after_other_source(sentence) or statement_before_aside(sentence)
                 if not sentence:
+                    other_source = True
                     continue
                 text = sentence.strip()
             if offset == 0 and not title and regex("CutGroupsOpening").match(text):  # "of whom two were children."
