@@ -61,6 +61,9 @@ _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
+# a count written again in brackets right after it, in other digits ("104 (١٠٤) civilians", a translated news copy;
+# round 98c): one count (as two, the bracket's aside took the first's period away)
+_RESTATED_COUNT = re.compile(r"(?<![\d,])(\d[\d,]*)\s*\(\s*\1\s*\)")
 # ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
 # can verify.6 It documented ...", "documented late.12"; session 21): a number of no statement
 _FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,2}(?=\s+[A-Z]|\s*$)")
@@ -222,6 +225,7 @@ def _clean_once(line: str) -> str:
     line = _MD_ESCAPE.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
+    line = _RESTATED_COUNT.sub(r"\1", line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
