@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..codes import PARENT_OF_GROUP, combined_members, perpetrator_groups
 from ..grammar import regex
-from ..numbers import find_numbers
+from ..numbers import find_numbers, parse_number
 from ..vocab import (LabelMention, find_governorates, find_parties, joined_mentions, report_unknown_party,
                      without_aliases)
 from .agents import (
@@ -877,7 +877,7 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
     members = find_parties(parts, report)
     first = lead.end() if lead else 0
     # "...: 9 civilians, 5 of them killed by HTS and 4 by ISIS": HTS's count, before its name, fewer than the label's
-    fewer_before = bool(lead) and float(lead.group("count").replace(",", "")) < value
+    fewer_before = bool(lead) and parse_number(lead.group("count")) < value
     split = members and members[0].start == first \
         and (members[0].code == "isis" or fewer_before or fewer_than_label(members[0], parts, value))
     return ("extremist_islamic_groups",) if split else codes
