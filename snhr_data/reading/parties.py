@@ -331,7 +331,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         if holders or block.subject:
             return antecedent(held.group("pronoun"), holders.pop() if holders else block.subject, sentence, start)
     if block.clause_party and not text[:start].strip() and regex("BareCountDiedAfter").match(text[end:]):
-        return Parties((block.clause_party,))  # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims
+        # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims (left out with X's, X unknown)
+        return LEFT_OUT if block.clause_party == UNMAPPED else Parties((block.clause_party,))
     stated = stated_count_referred_to(text[:start], block)
     if stated is not None:  # "Syrian regime forces killed 30 civilians. Of the 30, 12 died in Idlib": the regime's
         return Parties(stated.parties, from_context=True) if stated.parties else LEFT_OUT

@@ -26,7 +26,7 @@ from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_cl
                     with_opening_group)
 from .measure import (SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure,
                       ranking_measure)
-from .model import NO_PERIOD, Context, Figure, Sentence, Source, join_notes, warn_left_out
+from .model import NO_PERIOD, UNMAPPED, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, is_part_of_party, named_alliance, own_clause_start, parties_of
 from .percents import read_percents
 from .period import UNDATABLE, period_of
@@ -68,7 +68,12 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
                   title: bool) -> list[Figure]:
     """The figures ``text`` states; ``block`` is updated with what it establishes for the next sentences."""
     figures = read_zero_statements(Sentence(text, (), line_at, source), block, section)
-    if fighters_label(text) or unmapped_label(text, line_at, source):
+    if fighters_label(text):
+        return figures
+    if unmapped_label(text, line_at, source):
+        # "Forces of the interim government: 71 civilians, ...; 8 of the torture deaths occurred in their detention
+        # facilities": the deaths after the semicolon are that unknown party's too, left out (round 100d)
+        block.clause_party = UNMAPPED if text.rstrip().endswith(";") else None
         return figures
     in_month = list(regex("AllInMonth").finditer(text))
     periods = tuple(source.periods(masked(text, [(m.start(), m.end()) for m in in_month])))
@@ -199,9 +204,15 @@ def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
 
 
 def clause_party(text: str, counts: list[Count]) -> str | None:
-    """The one party of every count of a statement ended by a semicolon, else None (``Context.clause_party``)."""
+    """The one party of every count of a statement ended by a semicolon, else None (``Context.clause_party``); UNMAPPED
+    when every count was left out, its party unknown ("Forces of the interim government: 71 civilians, ...; 8 of the
+    torture deaths occurred in their detention facilities": the 8 are that party's too, never all parties'; round 100d)."""
+    if not text.rstrip().endswith(";"):
+        return None
     parties = {party for count in counts for party in count.parties}
-    return next(iter(parties)) if len(parties) == 1 and text.rstrip().endswith(";") else None
+    if counts and not parties:
+        return UNMAPPED
+    return next(iter(parties)) if len(parties) == 1 else None
 
 
 def is_part_after_a_semicolon(sentence: Sentence, counts: list[Count], clause_ended: bool) -> bool:
