@@ -252,7 +252,8 @@ def words_restated_in_digits(line: str) -> str:
     mentions = find_numbers(line)
     for words, digits in reversed(list(zip(mentions, mentions[1:]))):
         close = _CLOSE_BRACKET.match(line, digits.end)
-        if words.text[:1].isalpha() and words.value == digits.value and close \
+        # (never digits of four or more with no separator, "(1807)": the digits alone may be taken for a year)
+        if words.text[:1].isalpha() and words.value == digits.value and close and not re.fullmatch(r"\d{4,}", digits.text) \
                 and _OPEN_BRACKET.fullmatch(line, words.end, digits.start):
             line = line[:words.start] + digits.text + line[close.end():]
     return line
