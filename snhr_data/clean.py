@@ -18,7 +18,7 @@ from itertools import groupby
 
 from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
 from .grammar import cached_by_text, regex
-from .numbers import DIGIT_GAP, adds_up_to
+from .numbers import DIGIT_GAP, adds_up_to, find_numbers
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
 from .reading.heads import noun_of
@@ -64,6 +64,10 @@ _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 # a count written again in brackets right after it, in other digits ("104 (١٠٤) civilians", a translated news copy;
 # round 98c): one count (as two, the bracket's aside took the first's period away)
 _RESTATED_COUNT = re.compile(r"(?<![\d,])(\d[\d,]*)\s*\(\s*\1\s*\)")
+# ... or a count in words with its digits in brackets after it ("two hundred fifty six (256) child", a forum translation;
+# round 98c): the digits alone (the words took no noun, the bracket's digits none of the group before them)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
 # ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
 # can verify.6 It documented ...", "documented late.12"; session 21): a number of no statement
 _FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,2}(?=\s+[A-Z]|\s*$)")
@@ -227,6 +231,7 @@ def _clean_once(line: str) -> str:
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
     line = _RESTATED_COUNT.sub(r"\1", line)
+    line = words_restated_in_digits(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
@@ -239,6 +244,21 @@ def _clean_once(line: str) -> str:
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
+
+
+def words_restated_in_digits(line: str) -> str:
+    """``line`` with each count in words that its digits in brackets restate given as the digits alone ("one thousand
+    and twenty three (1,023) civilians" -> "1,023 civilians")."""
+    if "(" not in line:
+        return line
+    mentions = find_numbers(line)
+    for words, digits in reversed(list(zip(mentions, mentions[1:]))):
+        close = _CLOSE_BRACKET.match(line, digits.end)
+        # (never digits of four or more with no separator, "(1807)": the digits alone may be taken for a year)
+        if words.text[:1].isalpha() and words.value == digits.value and close and not re.fullmatch(r"\d{4,}", digits.text) \
+                and _OPEN_BRACKET.fullmatch(line, words.end, digits.start):
+            line = line[:words.start] + digits.text + line[close.end():]
+    return line
 
 
 def spaced_thousands_joined(line: str) -> str:

@@ -351,7 +351,7 @@ def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> st
         # "... 20 children, the opposition 10": the group carried over a label the vocabulary may lack (its party left
         # out); before gapped counts of known parties, a label alone of any words (round 76c)
         if back == chained and (gapped_party_before(before) or list_item_label(before)
-                                or chained and regex("GappedPartyBefore").search(before)):
+                                or chained and unknown_label_before(before)):
             return previous.noun
         parts = regex("GroupPartsParenthesisBefore").match(before)
         if parts and parts.group("rest") is None:
@@ -370,6 +370,14 @@ def named_whole(words: str, report: str | None = None) -> str | None:
     words = re.sub(r"^(?:the|The)\s+", "", words.strip())
     named = find_parties(words, report)
     return named[0].code if len(named) == 1 and named[0].start == 0 and named[0].end == len(words) else None
+
+
+def unknown_label_before(before: str) -> bool:
+    """Whether ``before`` ends in a comma (or "and") and a label naming no known party ("..., the local militias"),
+    before gapped counts of known parties: a label the vocabulary lacks. Words naming a known party after others ("and
+    the killers were Syrian regime forces" 251) are a clause of their own, not a label alone (round 98c)."""
+    gap = regex("GappedPartyBefore").search(before)
+    return bool(gap) and not find_parties(gap.group("label"))
 
 
 def gapped_party_before(before: str, report: str | None = None) -> bool:
