@@ -105,7 +105,8 @@ def gapped_measure(head: Head, before: str, first: bool = False) -> str | None:
     sentence, opening it ("Medical personnel 26, media workers 14 ... were killed"), when it is one beside the civilian
     toll (workers, torture, massacres); else None. ``before``: the sentence up to the count."""
     label = regex("OpeningCountLabel" if first else "GappedCountLabel")
-    labelled = label.search(before) if head.noun == "bare" else None
+    labelled = (label.search(before) or (regex("DocumentedCountLabel").search(before) if first else None)) \
+        if head.noun == "bare" else None
     named = measure_of_text(labelled.group("label")) if labelled else None
     return named if named in SECTION_MEASURES | {"massacres"} else None
 

@@ -115,6 +115,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     labelled = party_after_count(head, sentence) if head.noun == "bare" else None
     if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
         return labelled
+    if measure == "massacre_deaths" and regex("MassacresClaimedJoined").search(text[segment_start:start]):
+        return Parties(("all",))  # "47 massacres, 44 by X and 3 by Y, and in them died 1,030": all the massacres' toll
     if regex("PercentOfBefore").search(text[segment_start:start]):
         return Parties(("all",))  # "X responsible for 79% of 4,823 civilian deaths": a share's whole, all parties'
     if is_stated_whole(text, head.mention):

@@ -401,7 +401,11 @@ class ReportReader:
         # an ordinal label line ending it ("... First: The government forces"), of each lettered item after it too
         self.section.party = carried
         self.items_party = carried or self.items_party
-        self.listed = None if title else list_period_after(block.text, block_ctx.listed, self.listed, self.source.report)
+        introduced = block_ctx.listed
+        if introduced is None and row_read and regex("OpenPictographList").search(block.text):
+            last = {f.period for f in row_read}  # the period of the post's last item, its introduction's
+            introduced = last.pop() if len(last) == 1 else None
+        self.listed = None if title else list_period_after(block.text, introduced, self.listed, self.source.report)
         self.listed_measure = None if title else list_part_after(block.text, block_ctx.listed_measure,
                                                                  self.listed_measure, self.source.report)
         self.listed_counts = () if title or not block.text.rstrip().endswith(":") else block_ctx.listed_counts
@@ -713,7 +717,7 @@ def list_part_after(text: str, introduced: str | None, listed: str | None, repor
     """What a list's introduction hands on to the list after a block (its period, its measure): what the block's last
     sentence ``introduced``, when the block ends in a colon; the list's own (``listed``) while the block is one of its
     items; else None."""
-    if text.rstrip().endswith(":"):
+    if text.rstrip().endswith(":") or regex("OpenPictographList").search(text):
         return introduced
     return listed if is_list_part(text, report) else None
 
