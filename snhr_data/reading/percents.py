@@ -118,8 +118,10 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     if located and find_governorates(located.group("list")):
         named = find_governorates(located.group("list"))
         named_parties = [m for m in parties(pre) if m.code != "all"]
-        if len(named) == 1:
-            return Share("governorate", (named[0].code,), named_parties[-1].code if named_parties else "all", "all")
+        if len(named) == 1:  # (the party of the share before, "... and 71 (24%) in Idlib")
+            party = named_parties[-1].code if named_parties else \
+                previous.share.party if previous is not None and previous.share.share_of == "governorate" else "all"
+            return Share("governorate", (named[0].code,), party, "all")
     governorate_share = governorate_subject(pre, post, before_all, report, previous)
     if governorate_share is not False:
         return governorate_share
