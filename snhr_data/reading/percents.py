@@ -130,6 +130,8 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         return attributed
     pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])
                    and not regex("ToPartyBefore").search(pre[:m.start])]
+    if pre_parties and joint_share(pre, pre_parties[-1]):
+        return None  # "Assad and Russia behind 80% of civilian deaths": two subjects' share, not the last one's
     if pre_parties:
         of_group = regex("OfChildrenOrWomen").match(post)
         return Share("perpetrator", (), pre_parties[-1].code, of_group.group(1).lower() if of_group else "all")
@@ -154,6 +156,13 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         if party and party != "all":
             return Share("perpetrator", (), party, "all")
     return None
+
+
+def joint_share(pre: str, party) -> bool:
+    """Whether ``party`` (named in ``pre``, before the percent) is the last of two subjects joined by "and" that the
+    percent is the share of ("Assad and Russia behind 80%"), and not one party named across the "and"."""
+    joint = regex("JointShareSubjectBefore").search(pre)
+    return bool(joint) and joint.start("last") <= party.start < joint.end("last")
 
 
 def attributed_share(pre: str, post: str, report: str) -> Share | None:
