@@ -84,7 +84,9 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or regex("PartyMassacresTollBefore").search(before)
                                                          or regex("ComparedBefore").search(before)
                                                          or regex("AllInOnePartysPrisonsAfter").match(after)
-                                                         or party_which_killed(before)):
+                                                         or party_which_killed(before)
+                                                         or (regex("OfThosePartBefore").search(before)
+                                                             and regex("OfThosePartAfter").match(after))):
         return False
     if regex("NotACountAfter").match(after) or regex("RatioBefore").search(before):
         return False  # ... and the second number of a ratio ("nine in ten of them")
@@ -534,6 +536,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
                 and not regex("WholeAsideBeforeColon").match(window[window.rindex(","):]):
             cuts.append(window.rindex(","))  # what follows the last comma introduces the next number (not the comma
             # closing the count's groups: "196 civilians, including 22 children, were killed by X: 121 ...")
+        if stop < len(sentence) and "|" in window[closed:]:
+            cuts.append(window.rindex("|"))  # ... as does what follows a bar: "Medical personnel: 2 killed | Media
+            # workers: 1 killed" (fx102b)
         if stop < len(sentence) and ":" in window:  # ... as does what follows a colon: "19 massacres in August
             cuts.append(window.rindex(":"))  # 2014: government forces committed 14 of them"
         if stop in cells and cells[stop][1] > head.mention.end:
@@ -576,6 +581,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         unnamed = regex("AgentUnidentified").search(window) if stop < len(sentence) else None
         if unnamed:
             cuts.append(unnamed.start())  # "... said it could not identify who was responsible for the remaining 104"
+        civilians_of_next = regex("CiviliansNumberBefore").search(window) if stop < len(sentence) else None
+        if civilians_of_next:
+            cuts.append(civilians_of_next.start())  # "... 27 Died Due to Torture - June 2023 SNHR ... documented killing
+            # of civilians 394": the next count's civilians, not this count's words (fx102b)
         named = parties(window)
         cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
         if stop < len(sentence):  # a row label running into the next number is that number's: "... Of which

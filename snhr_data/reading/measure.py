@@ -169,8 +169,13 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
                 and regex("PartWhoDiedAfter").match(window):
             return block.other_measure  # "... five massacres and 14 deaths due to torture; 13 of those died in ..."
         measure = named or previous_measure or block.measure or section.measure or "civilian_deaths"
-        if measure == "massacres" and regex("KilledJustBefore").search(segment):
-            return "civilian_deaths"  # "X committed three massacres, while Y killed 44": people killed, not massacres
+        handed_by_block = measure == "torture_deaths" and not (named or previous_measure) \
+            and section.measure != "torture_deaths" and not regex("OfTheDeaths").match(window) \
+            and not regex("BackReferenceOpening").match(segment)
+        if (measure == "massacres" or handed_by_block) and regex("KilledJustBefore").search(segment):
+            return "civilian_deaths"  # "X committed three massacres, while Y killed 44": people killed, not massacres;
+            # "... deaths due to torture 5. / In June, X killed 17": people killed, not the torture deaths of the
+            # sentence before (but a section's of torture or a count's in the sentence hand theirs on)
         # "... in which 197 civilians were killed: X committed 12 of them": the massacres, not their victims
         return "massacres" if measure == "massacre_deaths" and regex("CommittedBefore").search(segment) else measure
     # ... but not after a sentence of the section counting workers or torture deaths among all the month's victims
