@@ -61,11 +61,9 @@ _RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
-# a count written again in brackets right after it, in other digits ("104 (١٠٤) civilians", a translated news copy;
-# round 98c): one count (as two, the bracket's aside took the first's period away)
-_RESTATED_COUNT = re.compile(r"(?<![\d,])(\d[\d,]*)\s*\(\s*\1\s*\)")
-# ... or a count in words with its digits in brackets after it ("two hundred fifty six (256) child", a forum translation;
-# round 98c): the digits alone (the words took no noun, the bracket's digits none of the group before them)
+# a count written again in brackets right after it, in other digits ("104 (١٠٤) civilians", a translated news copy) or
+# in words before its digits ("two hundred fifty six (256) child", a forum translation; round 98c): one count, the
+# digits (as two, the bracket's aside took the first's period away, or the words took no noun)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 # ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
@@ -78,9 +76,10 @@ _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # a thread's post number opening each post ("3/ Torture: 21 detainees ...", "4/12 Massacres: 9"; round 32)
 _POST_NUMBER = re.compile(r"^\s*(?:\d{1,2}/(?:\d{1,2})?|\(\d{1,2}/\d{1,2}\))\s+(?=[A-Z\d])")
 # ... and a thread's post counter with its total, perhaps after the thread's pictograph ("🧵 4/6 ", "5/6 📍 ...",
-# "(3/6) 📍 ..."; round 93c)
-_THREAD_COUNTER = re.compile(r"^\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\))\s+(?!of\b)")
-_THREAD_COUNTER_ALONE = re.compile(r"\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\))")
+# "(3/6) 📍 ..."; round 93c), opening a line (or all of what comes before a pictograph: ``_THREAD_COUNTER_ALONE``)
+_COUNTER = r"\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\))"
+_THREAD_COUNTER = re.compile(rf"^{_COUNTER}\s+(?!of\b)")
+_THREAD_COUNTER_ALONE = re.compile(_COUNTER)
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
 # "- Other parties: 64 civilians"; round 25) and their groups ("- Unidentified groups: 70 civilians, including 8
 # children and 6 women", "- ISIS: 96 civilians (18 children, 15 women)"; round 26), ending on a noun, never on a word
@@ -230,8 +229,7 @@ def _clean_once(line: str) -> str:
     line = _MD_ESCAPE.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
-    line = _RESTATED_COUNT.sub(r"\1", line)
-    line = words_restated_in_digits(line)
+    line = restated_in_digits(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
@@ -246,18 +244,20 @@ def _clean_once(line: str) -> str:
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 
-def words_restated_in_digits(line: str) -> str:
-    """``line`` with each count in words that its digits in brackets restate given as the digits alone ("one thousand
-    and twenty three (1,023) civilians" -> "1,023 civilians")."""
+def restated_in_digits(line: str) -> str:
+    """``line`` with each count that its digits in brackets restate given as the digits alone ("one thousand and twenty
+    three (1,023) civilians" -> "1,023 civilians", "104 (104) civilians" -> "104 civilians")."""
     if "(" not in line:
         return line
     mentions = find_numbers(line)
-    for words, digits in reversed(list(zip(mentions, mentions[1:]))):
+    for first, digits in reversed(list(zip(mentions, mentions[1:]))):
         close = _CLOSE_BRACKET.match(line, digits.end)
-        # (never digits of four or more with no separator, "(1807)": the digits alone may be taken for a year)
-        if words.text[:1].isalpha() and words.value == digits.value and close and not re.fullmatch(r"\d{4,}", digits.text) \
-                and _OPEN_BRACKET.fullmatch(line, words.end, digits.start):
-            line = line[:words.start] + digits.text + line[close.end():]
+        # (never words before digits of four or more with no separator, "(1807)": the digits alone may be taken for a
+        # year)
+        words_to_year = first.text[:1].isalpha() and bool(re.fullmatch(r"\d{4,}", digits.text))
+        if first.value == digits.value and close and not words_to_year \
+                and _OPEN_BRACKET.fullmatch(line, first.end, digits.start):
+            line = line[:first.start] + digits.text + line[close.end():]
     return line
 
 

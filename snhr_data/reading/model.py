@@ -136,8 +136,9 @@ class Source:
         or before the publication date; only the latter in a text covering a year, half-year or span (an annual
         report's December stands for its year: no month the text covers, that "last month" could count back from), or
         in a sentence stating the publication date ("released its report today, December 1, 2016, documenting the
-        killing of 1,411 civilians last month") or dating itself by it ("In its report released today, ..."), or, published the month after the one the text covers, citing
-        the monthly report ("According to the monthly report of SNHR, ... last month")."""
+        killing of 1,411 civilians last month") or dating itself by it ("In its report released today, ..."), or,
+        published the month after the one the text covers, citing the monthly report ("According to the monthly report
+        of SNHR, ... last month")."""
         before_publication = shift_month(self.published, -1)
         if self.period != self.report or states_publication_date(text, self.published) \
                 or regex("ReleasedToday").search(text) \

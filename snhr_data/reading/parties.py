@@ -313,25 +313,20 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             return antecedent(anaphor.group("pronoun"), block.alliance, sentence, start)
         return antecedent(anaphor.group("pronoun"), block.subject or heading_party(section), sentence, start)
     owner = regex("AnaphorVictimsAfter").match(text[end:])
-    if owner:  # "two of the group's victims", "2,301 of their victims": the subject before's, else its counts' party;
-        # but the one party the sentence named before it ("X killed 118 civilians, ..., and 31 of their victims died due
-        # to torture"; round 97a)
-        holders = {UNMAPPED + m.text.strip() if m.code == UNMAPPED else m.code for m in named}
-        if len(holders) > 1:
-            sentence.warn_count_left_out(start, segment_start, head.window_end, "pronoun_of_several")
-            return LEFT_OUT
+    held = regex("AnaphorPrisonsAfter").match(text[end:]) if measure == "torture_deaths" else None
+    # "X killed 118 civilians, ..., and 31 of their victims died due to torture" (round 97a), "X killed 6 civilians; one
+    # individual died due to torture in their prisons", "..., and that 22 people died due to torture at their hands"
+    # (round 93a): the one party the sentence named before the pronoun (several: left out, warned)
+    holders = {UNMAPPED + m.text.strip() if m.code == UNMAPPED else m.code for m in named} if owner or held else set()
+    if len(holders) > 1:
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "pronoun_of_several")
+        return LEFT_OUT
+    if owner:  # ... else, "two of the group's victims", "2,301 of their victims": the subject before's, else its
+        # counts' party
         return antecedent(owner.group("pronoun") or owner.group("owner"),
                           holders.pop() if holders else block.subject or block.party, sentence, start)
-    held = regex("AnaphorPrisonsAfter").match(text[end:]) if measure == "torture_deaths" else None
-    if held:  # "X killed 6 civilians; one individual died due to torture in their prisons", "..., and that 22 people
-        # died due to torture at their hands" (round 93a): the one party the sentence named before it, else the sentence
-        # before's
-        holders = {UNMAPPED + m.text.strip() if m.code == UNMAPPED else m.code for m in named}
-        if len(holders) > 1:
-            sentence.warn_count_left_out(start, segment_start, head.window_end, "pronoun_of_several")
-            return LEFT_OUT
-        if holders or block.subject:
-            return antecedent(held.group("pronoun"), holders.pop() if holders else block.subject, sentence, start)
+    if held and (holders or block.subject):  # ... else the sentence before's subject
+        return antecedent(held.group("pronoun"), holders.pop() if holders else block.subject, sentence, start)
     if block.clause_party and not text[:start].strip() and regex("BareCountDiedAfter").match(text[end:]):
         # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims (left out with X's, X unknown)
         return LEFT_OUT if block.clause_party == UNMAPPED else Parties((block.clause_party,))
