@@ -396,6 +396,9 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
             or _is_enumerated_title(block.text, next_text) or bool(regex("MonthsHeading").fullmatch(last_line)))
 
 
+_LAST_LABELLED_COUNT = re.compile(r"(?P<label>[^,;:.\d]+?)\s+\d{1,3}(?:,\d{3})*$")  # "..., Hama 184": its label
+
+
 def _heading_after_sentence(block: Block, text: str) -> bool:
     """A short title-case line ("Death Toll by Governorate"), a short heading of the places ("Distribution by
     governorate", round 18), of the whole toll ("General toll", round 36) or of the report's subjects ("Children and
@@ -407,6 +410,9 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     heading of its own, not the paragraph's last words."""
     if (is_month_heading(text) or regex("MonthVictimsHeading").fullmatch(text)) and re.search(r"\d%?\)?$", block.text):
         return True  # ... or after a row ending in its share in brackets ("Daraa 1,380 (10%)" / "Victims of June 2014")
+    if _is_topic_heading(text) and (last := _LAST_LABELLED_COUNT.search(block.text)) and is_named_row(last["label"]):
+        return True  # a topic's heading after a list ending in a place's count ("..., Hama 184" / "Media and medical";
+        # round 103a)
     return _is_sentence_end(block.text) and (
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
@@ -638,6 +644,8 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     runs: list[list[tuple[int, int]]] = []
     for n, count in rows:
         last = runs[-1][-1] if runs else None
+        if last and count == last[1] + 1 and n == last[0] + 1 + last[1] and _page_number_after_row(texts, lines, n + count):
+            count = last[1]  # "Other parties" / "97" / "2" under rows of one value: the page's number after the table
         if last and last[1] == count and (n == last[0] + 1 + count or (
                 n == last[0] + 2 + count and is_row_groups_line(texts[lines[n - 1]]))):
             runs[-1].append((n, count))
@@ -650,6 +658,14 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
             charted.update(_header_before(texts, lines, run))
             charted.update({lines[n]: lines[n + 1:n + 1 + count] for n, count in run})
     return charted
+
+
+def _page_number_after_row(texts: list[str | None], lines: list[int], n: int) -> bool:
+    """Whether ``lines[n]``, a row's last value, may be the number of the page the table ends (round 103d): at most
+    three digits, and no row's label nor value after it."""
+    after = texts[lines[n + 1]].strip() if n + 1 < len(lines) else ""
+    return bool(re.fullmatch(r"\d{1,3}", texts[lines[n]].strip())) and not _CHART_VALUE.fullmatch(after) \
+        and not _is_value_label(after)
 
 
 def header_cells_before_rows(texts: list[str | None]) -> dict[int, list[int]]:
@@ -670,6 +686,21 @@ def header_cells_before_rows(texts: list[str | None]) -> dict[int, list[int]]:
         if len(columns) >= 2 and values and len(values.group(1).split()) == len(columns):
             headers[i] = columns
     return headers
+
+
+def wrapped_row_labels(texts: list[str | None]) -> dict[int, int]:
+    """The labels of a flattened table wrapped over two lines before their value ("Syrian regime" / "forces" / "1,247",
+    "International" / "Coalition forces" / "64"; a PDF's narrow first column, round 103d): first line index -> second,
+    where the two lines together name one governorate or party and a value stands alone on the line after them."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    wrapped: dict[int, int] = {}
+    for first, second, value in zip(lines, lines[1:], lines[2:]):
+        label, rest = texts[first].strip(), texts[second].strip()
+        if (first not in wrapped.values() and _CHART_VALUE.fullmatch(texts[value].strip())
+                and not re.search(r"\d", label + rest) and len(rest.split()) <= 3
+                and _is_value_label(f"{label} {rest}")):
+            wrapped[first] = second
+    return wrapped
 
 
 def cells_one_a_line(texts: list[str | None]) -> dict[int, int]:
@@ -935,6 +966,9 @@ def clean_blocks(raw: str) -> list[Block]:
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
     shown, alone = furniture_and_lone_numbers(cleaned, raw_lines)
+    wrapped = wrapped_row_labels(shown)  # "Syrian regime" / "forces" / "1,247": one label, on its first line
+    shown = [f"{text.strip()} {shown[wrapped[i]].strip()}" if i in wrapped else None if i in wrapped.values() else text
+             for i, text in enumerate(shown)]
     cells = cells_one_a_line(shown)  # each cell read on its label's line, "A. Civilians: 1,402"
     shown = [f"{text.strip().rstrip(':')}: {shown[cells[i]].strip()}" if i in cells else text
              for i, text in enumerate(shown)]

@@ -35,7 +35,8 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("month", "PeriodClosingMonth"), ("entry", "PeriodPartyEntry"), ("ytd", "PeriodYearToDate"),
+    ("month", "PeriodClosingMonth"), ("entry", "PeriodPartyEntry"), ("point", "PeriodOngoingSince"),
+    ("ytd", "PeriodYearToDate"),
     ("vague", "PeriodSinceConflict"),
     ("range", "PeriodCrossYearRange"),
     ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"),
