@@ -33,6 +33,7 @@ class Context:
     """What headings and earlier sentences establish for the statements that follow."""
 
     measure: str | None = None
+    item: bool = False  # the block is a list item, its bullet or number before it ("- HTS killed 18 civilians, ...")
     # the measure of the last sentence's counts of another measure than ``measure`` ("five massacres and 14 deaths due
     # to torture": torture_deaths), which a part of those who died goes on with ("13 of those died in ...")
     other_measure: str | None = None
@@ -220,6 +221,8 @@ LEFT_OUT_BECAUSE = {
                     "part it is"),
     "method": ("{p} names means of killing, no party, and the text does not say whether its count is the whole toll "
                "or a part of it"),
+    "place_toll": ("{p} counts the victims of a place named after a count of massacres, and the text does not say "
+                   "whether they are the massacres' victims there or all the civilians killed there"),
     "ranking_measure": ("the ranking {p} stands under a heading of massacres but names none, and the text does not say "
                         "whether it ranks the massacres' victims or all the civilian deaths"),
     "respective": ("{p} gives its counts \"respectively\" to a list of parties that does not pair up with them, "
@@ -299,7 +302,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "method": "given to all parties", "respective": "given to one party",
              "unpaired_counts": "given to one party or place", "party_clash": "given to the party",
              "respective_groups": "given to one count", "list_party": "given to either",
-             "ranking_measure": "filed as either", "massacre_parts": "filed as either", "item_label": "given to either",
+             "ranking_measure": "filed as either", "massacre_parts": "filed as either", "place_toll": "filed as either",
+             "item_label": "given to either",
              "heading_party": "given to the heading's party", "after_fighters_row": "given to all parties",
              "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them",

@@ -14,7 +14,7 @@ from ..vocab import (LabelMention, find_governorates, find_parties, joined_menti
                      without_aliases)
 from .agents import (
     anaphor_subject, elided_marker_item, is_backward, is_included_part, list_item_label, method_subject, refers_back,
-    unknown_agent, unknown_agent_before,
+    subject_party, unknown_agent, unknown_agent_before,
 )
 from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, is_stated_whole, named_whole, noun_end
@@ -258,7 +258,14 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     place_subject = regex("GovernorateBefore").search(text[:start])
     if place_subject:  # "...: Idlib governorate recorded 49 civilian deaths": a place's count, not a party named before
         clause_start = max(clause_start, place_subject.start("list"))
-    clause_start = max(clause_start, own_clause_start(head, text))
+    own_clause = own_clause_start(head, text)
+    item_subject = subject_party(text, report) if own_clause and block.item else None
+    if item_subject and not item_subject.startswith(UNMAPPED) and measure == "torture_deaths" \
+            and head.noun == "bare" and named_in_window(window, report) is None:
+        # "- HTS killed 18 civilians, including 3 children, and 5 died due to torture": in a list of the parties, an
+        # item's bare count of deaths under torture is its party's (round 103a), never all parties'
+        return Parties((item_subject,))
+    clause_start = max(clause_start, own_clause)
     named = find_parties(text[:start], report)
     unknown = unknown_subject(text, heads, report)
     if unknown:

@@ -265,10 +265,11 @@ class ReportReader:
                 and regex("UnletteredItemCell").fullmatch(first.strip()) else None
             self.items_party = None
         in_list = not title and is_list_part(block.text, self.source.report)
-        block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None)
+        prefix = regex("ItemPrefix").match(block.text)
+        block_ctx = Context(period=self.listed if in_list else None, measure=self.listed_measure if in_list else None,
+                            item=bool(prefix))
         in_incident = False
         incident_line = False  # the incident's paragraph opened a raw line: a web copy's line a paragraph
-        prefix = regex("ItemPrefix").match(block.text)
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
         heading_party, carried = self.section.party, None  # carried: the party a label line names for the next

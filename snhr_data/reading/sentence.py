@@ -567,6 +567,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # a count of massacres); "one massacre ...; five civilians, three of them children, were killed in it"; "...; 21
         # civilians were killed in them"
         measure = "massacre_deaths"
+    if measure == "massacre_deaths" and regex("PlaceAfterMassacresTollBefore").search(text[:start]):
+        warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
+                      "place_toll")  # "36 massacres, most of them in Idlib, where 569 civilians were killed"
+        return Count(head, measure)
     party_massacres_toll = is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment)
     if party_massacres_toll:
         measure = "massacre_deaths"  # "one by Y, killing 8 civilians": the victims of Y's one massacre
@@ -1063,7 +1067,7 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False
     if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or names_a_place(label) \
-            or regex("KickerLabel").match(label):
+            or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label):
         return False
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
     if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
