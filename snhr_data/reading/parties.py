@@ -334,7 +334,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                           holders.pop() if holders else block.subject or block.party, sentence, start)
     if held and (holders or block.subject):  # ... else the sentence before's subject
         return antecedent(held.group("pronoun"), holders.pop() if holders else block.subject, sentence, start)
-    if block.clause_party and not text[:start].strip() and regex("BareCountDiedAfter").match(text[end:]):
+    if block.clause_party and regex("SemicolonClauseOpening").fullmatch(text[:start]) \
+            and regex("BareCountDiedAfter").match(text[end:]):
         # "X killed 139 civilians, ...; 2 died due to torture": 2 of X's victims (left out with X's, X unknown)
         return LEFT_OUT if block.clause_party == UNMAPPED else Parties((block.clause_party,))
     stated = stated_count_referred_to(text[:start], block)
