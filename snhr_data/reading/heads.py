@@ -195,7 +195,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if not noun and ((regex("ParenthesisAfter").match(after) or regex("KilledAfterLabel").match(after))
                      and regex("LabelColonBefore").search(before) or regex("GroupsInParentheses").match(after)):
         noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
-    if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]) \
+    if not noun or regex("NotKilledAfter").match(after) or regex("NotKilledBefore").search(before) \
+            or regex("RateAfter").search(own_clause[:60]) \
             or is_another_count(before, after) \
             or noun == "bare" and regex("NotKilledPartAfter").match(after) and regex("NotKilledWholeBefore").search(before):
         governorate = regex("GovernorateAfter").match(after)
