@@ -37,7 +37,10 @@ def _noun_pattern() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """The classes of ``VictimNoun`` and one pattern matching a noun of any, each in a group ``c<index>`` of its own,
     tried in order (a match of the first class whose noun follows, as if each class were tried in turn)."""
     names, texts = zip(*class_texts("VictimNoun"))
-    branches = "|".join(rf"(?P<c{index}>\s+(?:{text})(?!-))" for index, text in enumerate(texts))
+    # the noun perhaps in an outlet's scare quotes ('17 "massacres" had taken place', a government-leaning site; round
+    # 104d)
+    branches = "|".join(rf"(?P<c{index}>\s+(?:{text})(?!-)|\s+[\"“](?:{text})(?!-)[\"”])"
+                        for index, text in enumerate(texts))
     return names, re.compile(branches, re.IGNORECASE)
 
 
@@ -201,7 +204,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if not noun and ((regex("ParenthesisAfter").match(after) or regex("KilledAfterLabel").match(after))
                      and regex("LabelColonBefore").search(before) or regex("GroupsInParentheses").match(after)):
         noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
-    if not noun or regex("NotKilledAfter").match(after) or regex("RateAfter").search(own_clause[:60]) \
+    if not noun or regex("NotKilledAfter").match(after) or regex("NotKilledBefore").search(before) \
+            or regex("RateAfter").search(own_clause[:60]) \
             or is_another_count(before, after) \
             or noun == "bare" and regex("NotKilledPartAfter").match(after) and regex("NotKilledWholeBefore").search(before):
         governorate = regex("GovernorateAfter").match(after)

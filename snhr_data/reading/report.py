@@ -1178,11 +1178,19 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
                                   and not regex("DanglingEnd").search(before.rstrip())
                                   and (regex("HeadlineStart").match(line) or regex("TollSubtitleStart").match(line))
                                   or regex("QuotedHeadlineEnd").search(before)
-                                  or regex("RankingSubtitleStart").match(line)) or is_slogan(before, line):
+                                  or regex("RankingSubtitleStart").match(line)) or is_slogan(before, line) \
+                or is_ranking_headline(before, line):
             pieces.append((start, before))
             start = at
     pieces.append((start, body[start:]))
     return pieces
+
+
+def is_ranking_headline(before: str, line: str) -> bool:
+    """Whether the title's lines ``before`` a headline are a headline ranking parties with no count of its own ("X, Y
+    among top killers of Syrian civilians in 2021: Report" / "Over 1,200 civilians killed in Syria last year";
+    round 104d): the ranked parties are not the next headline's count's."""
+    return not has_count(before) and bool(regex("RankingHeadline").search(before)) and has_count(line)
 
 
 def is_slogan(before: str, line: str) -> bool:
