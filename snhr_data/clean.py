@@ -383,6 +383,11 @@ def _is_short_title(text: str) -> bool:
     return len(text.split()) <= 6 and not re.search(r"[\d.,;:!?]", text)
 
 
+# a line quoted whole, a release's title a post quotes before its text ('"139 Civilians Including 23 Children ... in May
+# 2020"'; round 104a): a block of its own, never the first line of the paragraph after it (read as a quote, all of it)
+_QUOTED_LINE = re.compile(r'\s*["“][^"“”]{10,300}["”]\s*')
+
+
 def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
     """Whether ``block`` is complete before ``next_text``: after a label, a heading or a short title line."""
     if block.text.endswith(":"):
@@ -392,6 +397,7 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
     if len(block.lines) != 1:
         return False
     return (bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_topic_heading(last_line)
+            or bool(_QUOTED_LINE.fullmatch(last_line))
             or _is_parties_heading(last_line) or is_month_heading(last_line)
             or _is_enumerated_title(block.text, next_text) or bool(regex("MonthsHeading").fullmatch(last_line)))
 
