@@ -163,6 +163,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     named_before = named_in_segment(text[max(segment_start, own_clause_start(head, text)):start], text[end:], report)
     named_after = total_unless_subject(named_in_window(window, report, subject_named=bool(named_before)),
                                        text[segment_start:start], text[end:], report)
+    if named_after and regex("MostOfTheWholeBefore").search(text[segment_start:start]):
+        named_after = None  # "Most of the other 676 deaths were caused by landmines, ...": the whole's, their part unsaid
     if named_after and named_before and names_its_members(window, named_before, report):
         # "Other parties killed 35 civilians, ..., in drowning, landmine explosions and fire of unknown source": how the
         # subject's victims died, several of its own subcategories: the subject's count, none of theirs alone

@@ -942,7 +942,9 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
     if regex("FightersPredicateAfter").match(after) or regex("OutsideCivilianTollAfter").match(after):
         return True  # "The other 539 victims were fighters", "702 martyrs, who are not among the civilian toll"
     member = regex("MembersOf").match(after)
-    return bool(member) and any(m.start == 0 for m in find_parties(after[member.end():], report))
+    return bool(member) and (any(m.start == 0 for m in find_parties(after[member.end():], report))
+                             or "of" in member.group(0).split() and bool(regex("ArmedBodyOpening").match(
+                                 after[member.end():])))  # "members of armed groups", never "from the army's shelling"
 
 
 def without_party_labels(segment: str, report: str) -> str:
