@@ -97,7 +97,9 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False  # "published alongside the annual one": a report
     if regex("SlashedCellBefore").search(before) or regex("SlashedCellAfter").match(after):
         return False  # "Russian forces: 48 / 13 / 8": cells of columns a header names, never counts of their own
-    if regex("DateMonthBefore").search(before) and (mention.value <= 31 or (
+    if regex("DateMonthBefore").search(before) and not (
+            regex("MonthOfCountBefore").search(before) and noun_of(after)[0] in {"generic", "children", "women"}) \
+            and (mention.value <= 31 or (
             1900 <= mention.value <= 2099 and "," not in mention.text) or noun_of(after)[0] in {"", "bare"}):
         return False  # "on June 12", "June 2014", "January 3,102"; never "In June 126 detainees died ..."
     if 1900 <= mention.value <= 2099 and "," not in mention.text and (

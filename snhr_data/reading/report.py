@@ -615,8 +615,12 @@ def ending_place_label(block: Block, report: str) -> str | None:
 def opening_place_label(line: str, report: str) -> str | None:
     """The governorate a label opening a line names ("Daraa: 398 victims; 31 children and 24 women were among
     them"), which the statements after a semicolon on that line go on counting in; None for any other line, and for
-    a label that is more than a place's name (a dateline: "DAMASCUS:", "Damascus (Agency):")."""
+    a label that is more than a place's name (a dateline: "DAMASCUS:", "Damascus (Agency):"), and for a place ranked
+    before a colon ("Idlib governorate had the highest toll: 171 civilians, .... 11 people died due to torture": the
+    ranking's count is the place's, the statements after it the month's; round 105c)."""
     label = regex("Label").match(line)
+    if label and regex("PlaceRankingOpening").match(label.group("label")):
+        return None
     return labelled_place(label.group("label").strip() + ":", report) if label else None
 
 
