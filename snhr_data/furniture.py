@@ -603,8 +603,9 @@ def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None =
     kept = [without_line_furniture(line) for line in lines]
     footers = page_counted_lines(kept) | {i for i, line in enumerate(lines) if ends_page(line) and kept[i] is None}
     toc = (contents_entries(kept) | related_links(lines, kept) | footers | page_headers(lines)
-           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept)
-           | photo_captions(lines))
-    toc |= page_footnotes(lines, raw or lines, toc)
+           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept))
+    # (a photo's caption is no page's foot: "HomeMonthly ReportsDeath Toll76 Civilians, ..." / "76 Civilians, ..." /
+    # "Photo: ..." made the title a footnote, its count the marker glued in the trail; round 107b)
+    toc |= page_footnotes(lines, raw or lines, toc) | photo_captions(lines)
     shown = [None if i in toc or (line is not None and is_cut_title(kept, i)) else line for i, line in enumerate(kept)]
     return shown, {i for i, line in enumerate(shown) if line is not None and is_lone_number(kept, i, raw)}
