@@ -549,9 +549,9 @@ def without_furniture(lines: Sequence[str], raw: Sequence[str] | None = None) ->
 
 def footnote_marker_glued(lines: Sequence[str], marker: str) -> bool:
     """Whether a line of ``lines`` carries the footnote ``marker`` glued to the word, bracket or stop it annotates
-    ("(adult females)1.", "in the same year.¹")."""
-    if not marker.isascii():
-        return any(re.search(rf"\S{marker}", line) for line in lines)
+    ("(adult females)1.", "in the same year.¹", "1,083 ²")."""
+    if not marker.isascii():  # a superscript, perhaps after a space ("Total civilians: 1,083 ²"; round 108d)
+        return any(re.search(rf"\S\s?{marker}", line) for line in lines)
     glued = re.compile(rf"(?<=[A-Za-z)\]]){marker}(?![\d,])|(?<=[A-Za-z)\]][.,;:]){marker}(?!\d)")
     return any(glued.search(line) for line in lines)
 
