@@ -4,8 +4,6 @@ figures are left out, never given to another party; a pronoun ("They killed 12")
 sentence before, if that sentence's subject named one. Patterns: ``vocab/agents.yaml``."""
 from __future__ import annotations
 
-import re
-
 from ..grammar import regex
 from ..vocab import LabelMention, find_governorates, find_parties
 from .model import UNMAPPED
@@ -21,6 +19,8 @@ def is_known_agent(label: str, report: str) -> bool:
     """ "ISIS cells", "Syrian National Army factions", "Kurdish forces (PYD)": a known party, perhaps with a word such as
     "cells" or its own short name in brackets."""
     mentions = find_parties(label, report)
+    if mentions and regex("TiedToAPartyBefore").search(label[:mentions[0].start]):
+        return False  # "loyalists of the Assad regime": an actor named by its tie to a party, not the party (round 109c)
     if mentions and regex("AgentTail").fullmatch(label[mentions[-1].end:]):
         return True
     bare = regex("LabelAside").sub("", label)

@@ -165,6 +165,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                                        text[segment_start:start], text[end:], report)
     if named_after and regex("MostOfTheWholeBefore").search(text[segment_start:start]):
         named_after = None  # "Most of the other 676 deaths were caused by landmines, ...": the whole's, their part unsaid
+    if named_after and named_after.also_total and regex("PartApposedBefore").search(text[:start]):
+        # "949 individuals died due to torture, the majority of them, 931, at the hands of X": X's, never all of them
+        named_after = replace(named_after, also_total=False)
     if named_after and named_before and names_its_members(window, named_before, report):
         # "Other parties killed 35 civilians, ..., in drowning, landmine explosions and fire of unknown source": how the
         # subject's victims died, several of its own subcategories: the subject's count, none of theirs alone
