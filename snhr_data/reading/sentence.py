@@ -763,9 +763,10 @@ def is_own_clause_place_after_party_place(head: Head, text: str, parties: Partie
 def is_civilian_item_of_parts(head: Head, prev: Count | None, segment: str, after: str) -> bool:
     """Whether a count of "civilians" (or "people", "victims") goes on a list of the parts by party of a count of
     another measure, after one of its parts ("... due to torture: 86 by X, two by Y and one civilian by Z"): its noun
-    names the victims, the list's measure is still counted."""
+    names the victims, the list's measure is still counted; so after a part whose party the vocabulary lacks, left out
+    ("... three of them at the hands of remnants of the Assad regime and one civilian by Z"; round 110a)."""
     return (head.noun == "generic" and prev is not None and prev.measure in SECTION_MEASURES
-            and prev.head.noun == "bare" and prev.parties not in ((), ("all",))
+            and prev.head.noun == "bare" and prev.parties != ("all",)
             and bool(regex("PartItemJoinBefore").fullmatch(segment))
             and bool(regex("PartItemByPartyAfter").match(after)))
 
