@@ -378,6 +378,13 @@ def _caption_before_row(line: str, text: str) -> bool:
             and bool(re.search(r"\d", text)))
 
 
+def _is_wrapped_dateline(text: str) -> bool:
+    """A dateline's paragraph cut mid-sentence at the line's end ("July 1, 2025 - SNHR documented the killing of 2,814
+    civilians in" / "Syria between January and the end of June 2025, ..."; round 111d): the next line goes on with it."""
+    return len(text.split()) > _DATELINE_WORDS and not _is_sentence_end(text) \
+        and bool(regex("DatelineParagraphStart").match(text))
+
+
 def _is_short_title(text: str) -> bool:
     """A line of at most six words, no digits and no punctuation, such as "Methodology" or "Security Council"."""
     return len(text.split()) <= 6 and not re.search(r"[\d.,;:!?]", text)
@@ -626,6 +633,7 @@ def _words(texts: list[str | None]) -> frozenset[str]:
     return frozenset(word.casefold() for text in texts if text for word in re.findall(r"[A-Za-z]+", text))
 
 
+_DATELINE_WORDS = 12  # more words than a date line alone holds with its place and outlet
 _CHART_VALUE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _CHART_ROWS = 2  # the fewest rows that make a chart or a list
 # a row's share of the total after its count, alone on its line ("Aleppo" / "22" / "22.9%"; round 63b): its last cell
@@ -1013,7 +1021,7 @@ def clean_blocks(raw: str) -> list[Block]:
             current is not None
             and not dated
             and not after_dateline
-            and not last_dated
+            and (not last_dated or _is_wrapped_dateline(last_text))
             and not heading
             and not current.md_heading
             and (not _ends_block(current, last_text, text) or _is_wrapped_count(last_text, text))
