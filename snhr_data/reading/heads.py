@@ -108,10 +108,11 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     return not is_more_than_its_whole(mention.value, after)
 
 
-def is_day_before_month(sentence: str, mention: NumberMention) -> bool:
-    """A day written before its month after a preposition ("on 30 September"): a date."""
+def is_date_before_groups(sentence: str, mention: NumberMention) -> bool:
+    """A day written before its month after a preposition, the groups of the count before it right after it ("...
+    since the start of their intervention on 30 September, including 179 children"): a date, no break of the groups."""
     return mention.value <= 31 and bool(regex("DayBeforeMonth").search(sentence[: mention.start])
-                                        and regex("DayBeforeMonthAfter").match(sentence[mention.end:]))
+                                        and regex("GroupsOpenAfterDate").match(sentence[mention.end:]))
 
 
 def is_more_than_its_whole(value: float, after: str) -> bool:
@@ -265,8 +266,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             else:  # a fighters column, or a group with no head before it
                 last_kind = "blocker"
             continue
-        if is_day_before_month(sentence, mention) and regex("GroupsOpenAfterDate").match(after):
-            continue  # "since the start of their intervention on 30 September, including ...": a date, no break
+        if is_date_before_groups(sentence, mention):
+            continue
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after) \
                     and not regex("SpanLengthAfter").match(after) and not is_in_aside(sentence, mention):
