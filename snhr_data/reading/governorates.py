@@ -345,7 +345,8 @@ def place_label(label: str, report: str) -> Governorates | None:
     """The governorate a label names, when it names one and no party."""
     named = find_governorates(label)
     if len(named) == 1 and not find_parties(label, report) \
-            and not regex("EventPlaceBefore").search(label[:named[0].start]):  # "... after the ceasefire in Idlib:"
+            and not regex("EventPlaceBefore").search(label[:named[0].start]) \
+            and not regex("EventAfterPlace").match(label[named[0].end:]):  # "Idlib offensive:", an event's place
         return Governorates((named[0].code,))
     return None
 
