@@ -32,6 +32,9 @@ def is_known_agent(label: str, report: str) -> bool:
 def unknown_agent_after(window: str, report: str) -> str | None:
     """The agent of "killed by <agent>" right after a count, if any (a method such as "shelling" is no agent)."""
     match = regex("AgentAfter").search(window)
+    described = regex("DescribedAgent").match(match.group("label")) if match else None
+    if described:
+        return described.group("label")  # "to gunmen it described as remnants of the Assad regime": the actor described
     if not match or regex("NotAnAgent").fullmatch(match.group("label")) or regex("Method").match(match.group("label")) \
             or opens_a_party(window, match.start("label"), report):
         held = regex("DetentionAgentAfter").match(window)  # "one in a government detention facility"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..grammar import regex
+from ..grammar import regex, regexes
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
 from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, date_of, month_range, publication_date,
                     publication_date_read_month_first, title_month)
@@ -177,9 +177,10 @@ def is_year_title(title: str) -> bool:
 
 
 def title_span(title: str) -> str | None:
-    """The span of months a title names ("from March 2020 to March 2021"), when it names no month outside it."""
-    for name in ("PeriodCrossYearRange", "PeriodMonthRange"):
-        found = regex(name).search(title)
+    """The span of months a title names ("from March 2020 to March 2021", "January-June 2022"), when it names no month
+    outside it."""
+    for pattern in (regex("PeriodCrossYearRange"), regex("PeriodMonthRange"), *regexes("PeriodMonthSpan")):
+        found = pattern.search(title)
         if found and (found.groupdict().get("year") or found.groupdict().get("year1")):
             outside = title[:found.start()] + title[found.end():]
             return None if regex("TitleMonth").search(outside) else month_range(found.groupdict())

@@ -553,7 +553,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         if clause.lstrip().startswith(",") and regex("TortureWord").search(clause):
             warn_left_out(sentence.source, sentence.line_at(clause_start), clause.strip(" ,"), "torture_scope")
     measure = gapped_measure(head, text[:start], first=prev is None) or measure_of(
-        head, prev.measure_handed_on if prev else None, own_words, segment, bringing, block, section,
+        head, measure_from_before(prev, segment, text[end:]), own_words, segment, bringing, block, section,
         opening_measure(text) or ranking_measure(text, block, section))
     massacre_toll = regex("MassacreVictimsBefore").search(text[:start])
     # ... whatever measure the section hands on ("IV. Attacks on Medical and Civil Defense Personnel" / ... / "one
@@ -732,7 +732,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
                  "massacres" if bracketed else whole_measure_of(
                      prev, block, refers_back(segment, text[end:]) or (prev is not None and is_included_part(segment)),
-                     measure), place_also_all)
+                     measure, segment, text[end:]), place_also_all)
 
 
 def is_party_count_in_one_place(head: Head, measure: str, parties: Parties, places: Governorates, text: str) -> bool:
@@ -798,7 +798,20 @@ def is_bracketed_massacre_victims(prev: Count | None, before: str, after: str) -
             and bool(regex("VictimsBracketClose").match(after)))
 
 
-def whole_measure_of(prev: Count | None, block: Context, part: bool, measure: str) -> str | None:
+def measure_from_before(prev: Count | None, segment: str, after: str) -> str | None:
+    """The measure the count before hands on to a count whose own words name none: the measure of the whole the count
+    before is a part of ("Of those killed, 27 died due to torture, and X killed 23": civilian deaths), unless the count
+    refers back right after it, a comma between ("Of those killed, 98 died under torture, 96 of them in X's prisons":
+    "them" are the 98, deaths under torture)."""
+    if prev is None:
+        return None
+    if prev.whole_measure and regex("CommaJoinBefore").fullmatch(segment) and regex("BackReferenceAfter").match(after):
+        return prev.measure
+    return prev.measure_handed_on
+
+
+def whole_measure_of(prev: Count | None, block: Context, part: bool, measure: str, segment: str = "",
+                     after: str = "") -> str | None:
     """The measure of the count a part speaks of (``part``: "27 of them died due to torture"): the count's before it in
     the sentence, else the one the sentence before handed on (a part split from its count by a semicolon); a part that
     counts massacres ("26 massacres, in which 197 civilians were killed: X committed 12 of them") is one of the
@@ -807,7 +820,7 @@ def whole_measure_of(prev: Count | None, block: Context, part: bool, measure: st
         return None
     if measure == "massacres":
         return measure
-    return prev.measure_handed_on if prev is not None else block.measure
+    return measure_from_before(prev, segment, after) if prev is not None else block.measure
 
 
 def victim_of(head: Head) -> str:
