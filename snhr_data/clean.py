@@ -25,7 +25,9 @@ from .reading.heads import noun_of
 from .reading.measure import measures_named
 
 BULLET = r"[•■➤▪►◦●\-\*o]"
-ENUMERATOR = r"(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]"
+# ... or a number in brackets before a capital ("(2) DETENTION: ...", a newsletter digest's items; round 114c): the item's
+# number, never a count
+ENUMERATOR = r"(?:(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]|\(\d{1,2}\)(?=\s+[A-Z]))"
 ROMAN_HEADING = re.compile(r"^(?:[IVX]{1,5}|V1)\.\s+\S")
 
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*")

@@ -975,9 +975,11 @@ def measure_cells(block: Block) -> list[Block]:
 
 def is_labelled_measure_statement(line: str) -> bool:
     """Whether a raw line opens with a measure's label and its colon and goes on as a whole sentence ("Deaths due to
-    torture: 112 persons died due to torture, 109 of them in ..."), not with a cell's count ("Torture: 12")."""
+    torture: 112 persons died due to torture, 109 of them in ...", "Massacres: 37 in March 2014, of which 34 by ..."; round
+    114c), not with a cell's count ("Torture: 12")."""
     label, colon, rest = line.strip().partition(":")
-    return bool(colon) and is_measure_label(f"{label}:") and bool(regex("StatementWithVerb").fullmatch(rest.strip()))
+    return bool(colon) and is_measure_label(f"{label}:") and any(
+        regex(name).fullmatch(rest.strip()) for name in ("StatementWithVerb", "LabelledCountSentence"))
 
 
 def is_measure_heading_after_row(row: str, line: str) -> bool:
