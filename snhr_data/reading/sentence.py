@@ -737,14 +737,16 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
 
 def is_party_count_in_one_place(head: Head, measure: str, parties: Parties, places: Governorates, text: str) -> bool:
     """Whether a party's count of civilian deaths is the object of its own "killed", placed in one governorate right
-    after it ("Israeli forces killed seven civilians in Daraa countryside"; round 72a): the party's count there, and
+    after it ("Israeli forces killed seven civilians in Daraa countryside"; round 72a), or a breakdown's count with its
+    party then its place after it ("..., and two by Israeli forces in Quneitra"; round 114d): the party's count there, and
     its count in all governorates too, as a party's count stated across several governorates is (dropped by
     ``snhr_data.extract`` if the text states another count of that party)."""
     return (measure == "civilian_deaths" and len(parties.codes) == 1 and "all" not in parties.codes
             and not parties.from_context and not parties.left_out and len(places.codes) == 1
             and places.codes != AMBIGUOUS and not places.named_before and not places.within
-            and bool(regex("KilledBefore").search(text[:head.mention.start]))
-            and bool(regex("PartyCountInOnePlaceAfter").match(text[head.mention.end:])) and placed_after(head, text))
+            and ((bool(regex("KilledBefore").search(text[:head.mention.start]))
+                  and bool(regex("PartyCountInOnePlaceAfter").match(text[head.mention.end:])) and placed_after(head, text))
+                 or bool(regex("PartyThenOnePlaceAfter").match(text[head.mention.end:]))))
 
 
 def is_own_clause_place_after_party_place(head: Head, text: str, parties: Parties, places: Governorates,
