@@ -449,7 +449,8 @@ def _is_subheading(before: str, text: str, after: str | None) -> bool:
 def _is_topic_heading(text: str) -> bool:
     """A short heading of the report's subjects, its list perhaps with commas ("Children and women", "Medical, media
     and Civil Defense"); a list of the workers only may be longer ("Medical personnel, media workers and Civil
-    Defense"; round 61a)."""
+    Defense"; round 61a); perhaps with its period after it ("Perpetrators in 2025"; fx114b)."""
+    text = regex("HeadingPeriodTail").sub("", text)
     short = _is_short_title(text.replace(",", "")) or (
         not re.search(r"[\d.;:!?]", text) and bool(regex("WorkersHeading").fullmatch(text)))
     return short and bool(regex("TopicHeading").fullmatch(text))
@@ -457,8 +458,8 @@ def _is_topic_heading(text: str) -> bool:
 
 def _is_parties_heading(text: str) -> bool:
     """A heading of the breakdown by party, longer than a short title ("Distribution of the month's victims by the
-    perpetrator parties"; round 44)."""
-    return bool(regex("PartiesHeading").fullmatch(text))
+    perpetrator parties"; round 44), perhaps with its period after it ("... by perpetrator in 2025"; fx114b)."""
+    return bool(regex("PartiesHeading").fullmatch(regex("HeadingPeriodTail").sub("", text)))
 
 
 def _is_title_line(text: str) -> bool:

@@ -20,7 +20,7 @@ from .grammar import regex, settings
 from .numbers import DIGIT_GAP, DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
-from .reading.dates import publication_date
+from .reading.dates import publication_date, ramadan_span
 from .reading.governorates import LISTED_NOTE, ONE_PLACE_NOTE, REGION_NOTE
 from .reading.month import Dating, date_report
 from .reading.heads import group_label_of, is_count_number
@@ -62,7 +62,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     dating = _dating(blocks, text, source_file, month)
     published = publication_date(text)
     source = Source(source_file, dating.month, strict, dating.now, dating.period, published[:7] if published else None,
-                    observatory_line(blocks))
+                    observatory_line(blocks), ramadan_span(title_text(blocks), text, dating.month))
     warn_digit_gaps(blocks, source_file)
     figures = ReportReader(source).read(blocks, title_blocks(blocks))
     if not figures:

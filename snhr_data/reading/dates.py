@@ -130,6 +130,21 @@ def ramadan_months(groups: dict[str, str], report: str) -> str | None:
     return month_range({"year": groups.get("year") or str(year_of_month(first, report)), **groups})
 
 
+def ramadan_span(title: str, text: str, report: str) -> str | None:
+    """The months of Ramadan of a release about Ramadan (its title names it) when the text states its days ("the holy
+    month of Ramadan, which this year ran from February 18 to March 19, 2026", "Ramadan (April 2 to May 1)"): one span,
+    else None (none stated, one without its year, or two different ones: which one "during Ramadan" means, the text
+    does not say). A monthly report's aside on Ramadan dates only its own sentence (its statements after it are the
+    month's)."""
+    if not regex("PeriodRamadan").search(title):
+        return None
+    stated = list(regex("RamadanDates").finditer(text))
+    if not all(m.group("year") for m in stated):
+        return None  # "which this year ran from March 23 to April 20": the year of a date the text may not give
+    spans = {ramadan_months({k: v for k, v in m.groupdict().items() if v}, report) for m in stated}
+    return spans.pop() if len(spans) == 1 else None
+
+
 def ambiguity(kind: str, period: str | None) -> str:
     """The kind of a mention: "ambiguous" for a phrase whose months the text does not give (Ramadan); "vague" for a
     span no calendar period names ("the first fourteen months of 2020", "since January 2013" in a 2014 report)."""

@@ -115,6 +115,10 @@ class Source:
     published: str | None = None  # the month of the text's publication date, if it states one
     # the first raw line naming the Syrian Observatory, whom "the UK-based monitor" may be from there on (None: none)
     observatory_line: int | None = 1
+    # the months of Ramadan of a release about Ramadan that states its days once ("Ramadan, which this year ran from
+    # February 18 to March 19, 2026"): those of its every "during Ramadan", "the holy month" (None: no such release, or
+    # it states none, or two)
+    ramadan: str | None = None
 
     @property
     def period(self) -> str:
@@ -126,11 +130,23 @@ class Source:
         that gives no date to count back from (``now`` UNDATED), from neither: no period (kind "relative")."""
         found = [self.last_year(m) if is_last_year(text, m) else self.yearless_month(text, m)
                  for m in find_periods(text, self.report, None if self.now == UNDATED else self.now)]
+        found = self.with_ramadan(text, found)
         if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
         readings = set() if self.now == UNDATED else self.last_month_readings(text)
         return [self.last_month(text, m, found, readings)
                 if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
+
+    def with_ramadan(self, text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+        """The mentions of Ramadan with no months of their own ("during Ramadan", "the holy month"), and those of its
+        days stated in ``text`` ("which this year ran from February 18 to March 19, 2026"), as the months of Ramadan
+        the text states (``ramadan``), when it states them once."""
+        if self.ramadan is None:
+            return found
+        stated = [(m.start(), m.end()) for m in regex("RamadanDates").finditer(text)]
+        return [PeriodMention(self.ramadan, m.start, m.end, "range")
+                if (m.kind == "ambiguous" and m.period is None and regex("PeriodRamadan").fullmatch(text[m.start:m.end]))
+                or any(start <= m.start and m.end <= end for start, end in stated) else m for m in found]
 
     def last_month_readings(self, text: str) -> set[str]:
         """The months "last month" may be in a text published after its report month: the one before the report month

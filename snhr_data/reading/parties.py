@@ -136,7 +136,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
         sentence.warn_count_left_out(start, segment_start, head.window_end, "sum_of_parties")
         return LEFT_OUT
-    if head is heads[0] and regex("JointSumOpening").match(text[:start]):
+    if head is heads[0] and regex("JointSumOpening").match(text[:start]) \
+            and not (measure == "massacre_deaths" and block.measure == "massacres"
+                     and regex("MassacresClaimedOpening").match(text[:start])):
+        # (never "... 26 massacres by X and 13 by Y. Together they claimed the lives of 1,387": the massacres' victims)
         # "Together the two accounted for 58 deaths": the sum of parties named before, never the total
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "joint_sum")
         return LEFT_OUT
