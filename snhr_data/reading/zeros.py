@@ -79,8 +79,10 @@ def governorate_zeros(group: str) -> tuple[str, ...]:
 
 def with_shared_noun(groups: list[str]) -> list[str]:
     """The groups of one zero, an item of no noun of its own given the last item's ("No medical or media workers":
-    "medical workers" and "media workers"; round 53a)."""
-    shared = groups[-1].split()[-1:] if groups else []
+    "medical workers" and "media workers"; round 53a): the last item's noun, words after it left ("any medical or
+    media worker during the month": "medical worker"; round 114a)."""
+    noun, end = noun_of(" " + groups[-1]) if groups else ("", 0)
+    shared = (" " + groups[-1])[:end].split()[-1:] if noun else groups[-1].split()[-1:] if groups else []
     return [group if noun_of(" " + group)[0] or not shared else f"{group.strip()} {shared[0]}" for group in groups]
 
 
