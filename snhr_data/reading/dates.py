@@ -75,7 +75,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     if kind == "ramadan":  # its months only when the text gives them
         return ramadan_months(groups, report) if "month1" in groups else None
     if kind == "datespan":
-        return date_span(groups)
+        return date_span(groups, report)
     if kind == "month":
         if "closing" in groups:  # "the last month of the period": the report month
             return report
@@ -193,13 +193,16 @@ def compared_last_month(text: str, mention: PeriodMention, found: list[PeriodMen
     return rest.pop() if len(readings) == 2 and len(rest) == 1 else None
 
 
-def date_span(groups: dict[str, str]) -> str | None:
+def date_span(groups: dict[str, str], report: str) -> str | None:
     """The months from one date to another ("between 1 January and 30 June 2023" -> '2023-01/2023-06'), when they run
-    from a month's first day to a month's last; None for part of a month."""
-    end_year, first = int(groups["year"]), month_number(groups["month1"])
+    from a month's first day to a month's last; None for part of a month. With no year ("between January 1 and June
+    30"), the report's year, and None when that span runs past the report month."""
+    end_year, first = int(groups.get("year") or report[:4]), month_number(groups["month1"])
     last, day2 = month_number(groups.get("month2") or groups["month2b"]), groups.get("day2") or groups["day2b"]
     start, end = month_code(int(groups.get("year1") or end_year), first), month_code(end_year, last)
     if int(groups.get("day1") or 1) != 1 or int(day2) != monthrange(end_year, last)[1] or start > end:
+        return None
+    if "year" not in groups and end > report[:7]:
         return None
     if start == end:
         return start

@@ -53,6 +53,14 @@ ONE_PLACE_NOTE = "the party's count stated in one governorate only, filed under 
 def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str,
                     heads: list[Head]) -> Governorates:
     """The governorates ``head`` counts in (``previous``: the head before it in the sentence; ``heads``: all of them)."""
+    kicker = regex("KickerBeforeReporter").match(sentence)
+    if kicker and kicker.end() <= head.mention.start:
+        # "Most Victims in Suwayda: SNHR Documents the Killing of 1,109 Civilians": the statement after the kicker, read
+        # as if the kicker were not there
+        blank = " " * kicker.end()
+        segment_start = head.mention.start - len(segment)
+        sentence = blank + sentence[kicker.end():]
+        segment = sentence[max(segment_start, 0):head.mention.start]
     respective = respective_governorate(head, heads, sentence)
     if respective is not None:
         return respective

@@ -182,8 +182,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # identify": one count of several agents together, none of them alone; of subcategories of other parties
         # only, perhaps all the other parties' (if its list adds up to the total)
         groups = perpetrator_groups()
-        if all(groups.get(m.code) == "other_sub" for m in find_parties(window, report)):
+        agents = find_parties(window, report)
+        if all(groups.get(m.code) == "other_sub" for m in agents):
             return Parties(("other_parties",), joint_others=True)
+        if agents and agents[0].code == "other_parties" and all(groups.get(m.code) == "other_sub" for m in agents[1:]):
+            # "The remaining 185 were killed by other parties, chiefly landmine explosions and unidentified gunmen": the
+            # other parties' count, their subcategories after it how its victims died (round 112d: it had been left out)
+            return Parties(("other_parties",))
         warn_left_out(sentence.source, sentence.line_at(start), text[start:end + joint.end()].strip()[:80], "joint")
         # "..., all killed by X or Y": the count is all of them, whoever's each is
         return Parties(("all",)) if named_after.also_total else LEFT_OUT
@@ -379,6 +384,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "...; clashes between local armed groups 12 (1 child, 3 women)": an actor the vocabulary lacks, never all's
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {segment.strip()!r}", sentence.source.strict)
+        return LEFT_OUT
+    opening = regex("StatedWholeOpening").match(text[:start])
+    if opening and find_parties(text[opening.end():start], report):
+        # "Of the five deaths due to torture, three ... in the custody of X, one in SDF detention, and one in a facility
+        # whose operator could not be identified": a part of the whole the opening states, in a list of the parties'
+        # parts, whose own party the words do not give; never that whole (round 112d: all parties' 1)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return LEFT_OUT
     return context_party(block, section, continues)
 

@@ -665,6 +665,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # month's victims" is the month's children, the group the subject names; round 78b)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return Count(head, measure, read_period=chosen.period)
+    if parties.codes == ("all",) and places.codes in ((), ("all",)) and regex("PartOfAPeriodsWholeAfter").match(text[end:]):
+        # "SNHR recorded 812 civilian deaths in Suwayda, ..., and 29 of the month's 38 massacres": a part of the month's
+        # whole whose own words give it no party or place; never that whole (round 112d: all the month's 29 massacres)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
+        return Count(head, measure, read_period=chosen.period)
     if prev is not None and regex("ComparedWithBefore").search(segment) and prev.measure != measure \
             and chosen.period != prev.period and parties.codes not in ((), ("all",)):
         # "X killed 211, while 41 victims died due to torture, compared with 1,049 civilians killed in December 2016":
