@@ -577,6 +577,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         compared = regex("ComparedCountStart").search(window)
         if compared:
             cuts.append(compared.start())  # "29 children, more than the 27 children killed by X": X is the 27's agent
+        aside = regex("ShareOfAWholeAside").search(window)
+        if aside:
+            cuts.append(aside.start())  # "X killed 1,140 civilians, 40 percent of the 2,852 killed by all parties"
         place = regex("NextGovernorateSubject").search(window) if stop < len(sentence) else None
         if place and find_governorates(place.group("list")):
             cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate
