@@ -76,10 +76,12 @@ _FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,2}(?=\s+[A-Z]|\s*$)")
 _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # a thread's post number opening each post ("3/ Torture: 21 detainees ...", "4/12 Massacres: 9"; round 32)
-_POST_NUMBER = re.compile(r"^\s*(?:\d{1,2}/(?:\d{1,2})?|\(\d{1,2}/\d{1,2}\))\s+(?=[A-Z\d])")
+_POST_NUMBER = re.compile(r"^\s*(?:\d{1,2}/(?:\d{1,2})?|\(\d{1,2}(?:/\d{1,2})?\))\s+(?=[A-Z\d])")
 # ... and a thread's post counter with its total, perhaps after the thread's pictograph ("🧵 4/6 ", "5/6 📍 ...",
-# "(3/6) 📍 ..."; round 93c), opening a line (or all of what comes before a pictograph: ``_THREAD_COUNTER_ALONE``)
-_COUNTER = r"\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\))"
+# "(3/6) 📍 ..."; round 93c), or its number alone in brackets ("(2) The Kurdish-led SDF killed ...", "(6) 📍 ...", a
+# thread whose posts a copy runs on, line after line; fx112b: they had been one statement, a post's number a count),
+# opening a line (or all of what comes before a pictograph: ``_THREAD_COUNTER_ALONE``)
+_COUNTER = r"\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}(?:/\d{1,2})?\))"
 _THREAD_COUNTER = re.compile(rf"^{_COUNTER}\s+(?!of\b)")
 _THREAD_COUNTER_ALONE = re.compile(_COUNTER)
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
@@ -126,11 +128,11 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
                          "\u00ad": None,  # a soft hyphen an OCR or a converter left inside a word ("per\u00adsonnel")
                          **PDF_CHAR_FIXES})  # a PDF text layer's ligatures pasted as text ("ﬁve", "the ﬁrst half")
 # Eastern Arabic (and Persian) digits, the Arabic thousands separator and decimal mark in a translated or reposted
-# copy ("٤٬٣١٢ civilians"; round 93c): the Western digits and marks they stand for, one character for one, so that a
-# count is read whole, never its first digit alone
+# copy ("٤٬٣١٢ civilians"; round 93c), and the Arabic percent sign ("٣٤٫٥٪ of all"; fx112b): the Western digits and
+# marks they stand for, one character for one, so that a count is read whole, never its first digit alone
 _EASTERN_ARABIC_DIGITS = str.maketrans({**{chr(0x0660 + digit): str(digit) for digit in range(10)},
                                         **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
-                                        "\u066c": ",", "\u066b": "."})
+                                        "\u066c": ",", "\u066b": ".", "\u066a": "%"})
 # a no-break, narrow no-break, thin or figure space between digits ("1\u202f934 civilians", an old converter's or a
 # typesetter's): a thousands separator, read as a comma, where it stands after one to three digits and before exactly
 # three ("in 2\u00a0134 cases") and no other number touches the group. A line with any other such space between digits
@@ -153,6 +155,13 @@ _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
 _COUNT_DOT = re.compile(r"(:\s*\d[\d,]*)\s+[\u00b7\u2022]\s+(?=[A-Z][^:\d\u00b7\u2022]{1,60}:\s*\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
 # ... as it parts hashtags with their counts ("#Suwayda 52 · #Homs 31 · #Latakia 22. Torture: ..."; round 82c)
 _HASHTAG_COUNT_DOT = re.compile(r"(#[A-Za-z][\w-]*\s+\d[\d,]*)\s+[\u00b7\u2022]\s+(?=#[A-Za-z][\w-]*\s+\d[\d,]*\b)")
+# a post's hashtags ending its line after its last count ("Daraa 29 | Idlib 24 | Aleppo 21 | Deir ez-Zour 18 #Daraa
+# #Idlib"; fx112b: the last cell had been no label's count, the list no list): tags, cut
+_TRAILING_HASHTAGS = re.compile(r"(?<=\d)(?:\s+#[^\W\d_][\w-]*)+\s*$")
+# ... and places or parties each with its count after it, no colon, the last ending its line ("Governorates: Aleppo 44 ·
+# Homs 18 · Daraa 16 · Idlib 15", a thread's post; fx112b: only the last had been read): a list parted by commas
+_LABEL_COUNT_DOT = re.compile(r"((?<![^\s:])[A-Z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*)\s+[\u00b7\u2022]\s+"
+                              r"(?=[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
 # a post's pictograph inside its line, after a word or a count and before the next statement ("... 8 women 📌 14 of
 # victims died due to torture", "#Idlib 97 civilians 🔴 #Aleppo 41 🔴 #Daraa 18"; fx96b): a full stop, as the same
 # pictograph opening a line opens a paragraph; never an arrow or a pointing hand, which lead on to what they point at
@@ -238,11 +247,14 @@ def _clean_once(line: str) -> str:
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
+    line = _TRAILING_HASHTAGS.sub("", line)
+    line = _LABEL_COUNT_DOT.sub(r"\1, ", line)
     line = _MID_LINE_PICTOGRAPH.sub(
         lambda m: m.group(0) if _THREAD_COUNTER_ALONE.fullmatch(line, 0, m.start())
         else " " if line[m.start() - 1] in ".!?" else ". ", line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
+    line = regex("NoneOfThemGroup").sub("0 of them", line)  # "four civilians, none of them children" (fx112b)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 

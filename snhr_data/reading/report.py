@@ -553,11 +553,18 @@ def is_civilians_item_after_item(block: Block, before: str | None) -> bool:
     """Whether ``block`` is one list item naming its party and its civilians with no groups ("HTS 59 civilians"), right
     after another such item of the list, read as a statement ("ISIS 402 civilians, including 61 children"; a thread's
     items, each a block of its own; round 82c): an item like the others, of their measure and period, never a row of
-    no table."""
-    def item(text: str) -> bool:
-        match = regex("CiviliansItemLine").match(text)
-        return bool(match) and is_row_label(match.group("label").strip())
-    return len(block.starts) == 1 and before is not None and item(block.text) and item(before)
+    no table; so is a party's item of a dash and its count, alone or with its groups in brackets, after a party's item
+    with its groups ("HTS — 2" after "Russian forces — 4 (children 2)"; never a place's, whose count would be the
+    total's)."""
+    def item(text: str, *names: str, party: bool = False) -> bool:
+        match = next((m for name in names if (m := regex(name).match(text))), None)
+        label = match.group("label").strip() if match else ""
+        return bool(match) and is_row_label(label) and (not party or not find_governorates(label))
+    if len(block.starts) != 1 or before is None:
+        return False
+    return (item(block.text, "CiviliansItemLine") and item(before, "CiviliansItemLine")) or (
+        item(before, "DashGroupsItemLine", party=True)
+        and item(block.text, "DashGroupsItemLine", "BareCountItemLine", party=True))
 
 
 def is_other_section_list(sentence: str, section_measure: str | None) -> bool:
