@@ -571,6 +571,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[segment_start:head.window_end].strip()[:80],
                       "place_toll")  # "36 massacres, most of them in Idlib, where 569 civilians were killed"
         return Count(head, measure)
+    if measure == "massacre_deaths" and prev is not None and prev.measure == "massacre_deaths" \
+            and regex("MassacresWithTheirTollAfter").match(text[end:]):
+        measure = "massacres"  # "3 massacres: 2 by X, killing 20, and 1 by Y, killing 8": Y's massacres, their toll after
     party_massacres_toll = is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment)
     if party_massacres_toll:
         measure = "massacre_deaths"  # "one by Y, killing 8 civilians": the victims of Y's one massacre
@@ -791,10 +794,11 @@ def is_death_item_of_parts(head: Head, prev: Count | None, segment: str, after: 
 def is_party_massacres_toll(prev: Count | None, before_prev: str, segment: str) -> bool:
     """Whether a count right after a party's count of massacres opening an item of a list (``before_prev``: the text
     before that count), in a clause of its own, is the victims of those massacres ("...: 6 by X, in which 87 civilians
-    were killed; one by Y, killing 8 civilians"); never after the last of parts joined by "and" ("two by X and one by
-    Y, in which 19 civilians were killed": all three massacres')."""
+    were killed; one by Y, killing 8 civilians"; "2 by X, killing 20, and 1 by Y, killing 8": an item after an item's own
+    toll); never after the last of parts joined by "and" ("two by X and one by Y, in which 19 civilians were killed": all
+    three massacres')."""
     return (prev is not None and prev.measure == "massacres" and prev.parties not in ((), ("all",))
-            and bool(regex("ListItemOpenedBefore").search(before_prev))
+            and bool(regex("ListItemOpenedBefore").search(before_prev) or regex("ItemAfterAnItemsTollBefore").search(before_prev))
             and bool(regex("PartyMassacresTollBetween").match(segment)))
 
 
