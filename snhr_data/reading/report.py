@@ -851,6 +851,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowStart").match(block.text[before:start]) and regex("FlatRowEnd").search(
                  block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
+    # ... and a whole sentence of the one who counts after a row of ordinal rows ending in its count and its noun
+    # ("Fifth: Unknowns" / "Civilian death toll 108 civilians" / "SNHR also recorded 27 massacres in August, 22 of them
+    # by government forces."; round 115d)
+    ordinal_rows = [start for start, _ in lines if regex("FlatRowStart").match(block.text[start:])]
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if ordinal_rows and ordinal_rows[0] < before and regex("FlatCountRowEnd").search(block.text[before:start])
+             and regex("ReporterSentenceLine").fullmatch(block.text[start:end].strip())]
     # ... and any line opening in a capital after a row ending in its last "Of which" cell ("Civilian death toll 66
     # civilians Of which children 8 Of which women 5" / "The total number of victims who died due to tor-", a sentence
     # wrapped over lines; round 36): a statement of its own, never the row's cells
@@ -1322,8 +1329,9 @@ def combined_split_after(before: list[Figure], read: list[Figure], text: str) ->
 def is_heading(block: Block) -> bool:
     """A heading or label line (no figure of its own): it sets the context for what follows."""
     text = regex("ItemPrefix").sub("", block.text).strip()
-    if has_count(text):
-        return False
+    if has_count(text) or states_share(text):
+        return False  # (a line of shares of the deaths with no full stop is no heading: "Idlib 27%, Aleppo 22% of the
+        # month's victims", a post's item; round 115d)
     item = regex("MeasureCountItem").fullmatch(raw_line_at(block, 0).strip())
     if item and is_measure_label(item.group("label"), colon=False):
         return False  # "- massacres 4": a count of its own, no heading of what follows
@@ -1363,6 +1371,11 @@ def has_count(text: str) -> bool:
     read first: most numbers of no noun need no count test.)"""
     return any((noun_of(text[m.end:])[0] or regex("PercentAfter").match(text[m.end:])) and is_count_number(text, m)
                for m in find_numbers(text))
+
+
+def states_share(text: str) -> bool:
+    """Whether a line states a percent of the deaths, its denominator named ("22% of the month's victims")."""
+    return any(regex("ShareOfDeathsAfter").match(text[m.end:]) for m in find_numbers(text))
 
 
 def statements_with_counts(text: str, describing: bool = False) -> list[str]:

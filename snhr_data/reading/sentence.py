@@ -20,7 +20,7 @@ from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
 from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, is_ranking_of_another_period,
-                           placed_after, ranking_subject)
+                           names_a_city, placed_after, ranking_subject)
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
@@ -57,6 +57,7 @@ class Count:
     # measure of that count, which the counts after the part go on with ("..., and the Coalition killed 23")
     place_also_all: bool = False  # "Israeli forces killed seven civilians in Daraa": also the party's count in all
     # governorates, noted (``snhr_data.extract`` drops it if the text states another count of that party)
+    all_in_place: bool = False  # "two massacres, both in Daraa governorate": the place's count, and all governorates'
 
     @property
     def measure_handed_on(self) -> str:
@@ -403,6 +404,9 @@ def read_counts(sentence: Sentence, block: Context, section: Context, title: boo
         elif is_restated_by_part(whole, part, sentence.text):
             counts[i] = replace(whole, parties=("all",), party_from_context=False,
                                 note="a part of it names the heading's party itself: the whole is every party's")
+        elif is_reporters_count_with_other_party_part(whole, part, sentence.text):
+            counts[i] = replace(whole, parties=("all",), party_from_context=False,
+                                note="a part of it is another party's: the one who counts states every party's")
         elif is_contradicted_by_part(whole, part, sentence.text):
             warn_left_out(sentence.source, sentence.line_at(whole.head.mention.start),
                           sentence.text[whole.head.mention.start:part.head.window_end].strip()[:80], "heading_party")
@@ -524,6 +528,17 @@ def is_restated_by_part(whole: Count, part: Count, text: str) -> bool:
             and whole.period is not None and not part.party_from_context and part.period is not None
             and part.whole_measure is not None and part.measure == whole.measure
             and bool(part.parties) and part.parties == whole.parties and part.value < whole.value)
+
+
+def is_reporters_count_with_other_party_part(whole: Count, part: Count, text: str) -> bool:
+    """Whether a count given the party of its heading, in a statement opening on the one who counts ("Fifth: Unknowns" /
+    "Civilian death toll 108 civilians" / "SNHR also recorded 27 massacres in August, 22 of them by government forces"),
+    has a part right after it that is another party's (is_contradicted_by_part): the whole is not the heading's party's,
+    and the one who counts speaks of its own count of the period, every party's (as when the part names the heading's
+    party itself: is_restated_by_part); never a statement naming no one who counts ("A total of 1,870 civilians died due
+    to torture, 1,844 of them in government detention centres" under "Fourth: Unknowns": left out, warned)."""
+    return bool(regex("ReporterOpening").search(text[:whole.head.mention.start])) \
+        and is_contradicted_by_part(whole, part, text) and part.measure == whole.measure
 
 
 def is_sum_of_parties(whole: Count, after: list[Count]) -> bool:
@@ -700,6 +715,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if (places.listed or places.region) and parties.codes and "all" not in parties.codes and not parties.from_context:
         places = places.as_party_total()
     place_also_all = is_party_count_in_one_place(head, measure, parties, places, text)
+    alone = None if places.codes or place_also_all or head.noun in ("bare", "") \
+        else all_in_one_governorate(text[noun_end(text, head.mention):])
+    if alone:  # "SNHR documented two massacres in September, both in Daraa governorate": Daraa's, and all governorates'
+        places = Governorates((alone,))
     if prev is not None and (refers_back(segment, text[end:]) or is_apposed_part(segment, text[end:])) \
             and is_same_key(head, measure, period, parties.codes, places.codes, prev) \
             and not names_heading_party_itself(prev, parties, text, segment_start, head.window_end,
@@ -740,7 +759,26 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                  torture_groups if measure == "civilian_deaths" else (), chosen.period, parties.left_out,
                  "massacres" if bracketed else whole_measure_of(
                      prev, block, refers_back(segment, text[end:]) or (prev is not None and is_included_part(segment)),
-                     measure, segment, text[end:]), place_also_all)
+                     measure, segment, text[end:]), place_also_all, bool(alone))
+
+
+# the note of the all-governorates row of a count said to be all in one governorate
+ALL_IN_PLACE_NOTE = "all of the count stated in one governorate, filed under all governorates too"
+
+
+def all_in_one_governorate(after: str) -> str | None:
+    """The one governorate a count's aside says all of it was in ("two massacres in September, both in Daraa
+    governorate", "12 civilians last month, all of them in Idlib"; round 115d), ``after`` the words after the count's
+    noun: the count is that governorate's, and all governorates' too; None when the aside names no governorate alone (a
+    city, a region, a prison, two governorates)."""
+    aside = regex("AllInOnePlaceAfter").match(after)
+    if not aside:
+        return None
+    place = aside.group("place").strip()
+    named = find_governorates(place)
+    if len(named) != 1 or named[0].start != 0 or named[0].end != len(place) or names_a_city(after[:aside.end()]):
+        return None
+    return named[0].code
 
 
 def is_party_count_in_one_place(head: Head, measure: str, parties: Parties, places: Governorates, text: str) -> bool:
@@ -1039,6 +1077,13 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
                 if not is_part_of_a_stated_group(group, mention, head, count):
                     add(group, party, "all", mention.value, group_qualifier(head.qualifier, text, mention),
                         line_at(mention.start), join_notes(count.note, ONE_PLACE_NOTE))
+    if count.all_in_place:
+        for party in count.parties:
+            add(victim, party, "all", count.value, head.qualifier, line, join_notes(count.note, ALL_IN_PLACE_NOTE))
+            for group, mention in head.groups:
+                if not is_part_of_a_stated_group(group, mention, head, count):
+                    add(group, party, "all", mention.value, group_qualifier(head.qualifier, text, mention),
+                        line_at(mention.start), join_notes(count.note, ALL_IN_PLACE_NOTE))
     if count.also_total and count.parties != ("all",):
         for gov in govs:
             add(victim, "all", gov, count.value, head.qualifier, line,
