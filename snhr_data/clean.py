@@ -167,10 +167,12 @@ _LABEL_COUNT_DOT = re.compile(r"((?<![^\s:])[A-Z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'
 # pictograph opening a line opens a paragraph; never an arrow or a pointing hand, which lead on to what they point at
 # ("June 2021 alone ➡️ 109 civilians killed"), nor a pictograph after a thread's post counter ("1/5 🧵 New report:
 # ..."), nor a reactions counter ("👍 12 💬 3"); after a sentence's own stop, only dropped ("... other parties 580. 📍 In
-# December most deaths were ..."; round 99c: the stop went unseen before the pictograph and the year's 580 took December)
+# December most deaths were ..."; round 99c: the stop went unseen before the pictograph and the year's 580 took December);
+# nor a reactions counter with its labels ("👍 212   💬 17 comments   ↗️ 40 shares"; round 115c: the stop left the likes
+# a count of its own, the month's toll)
 _MID_LINE_PICTOGRAPH = re.compile(
     r"(?<=[A-Za-z\d.!?])\s+(?:(?![\u2794-\u27bf\U0001f446-\U0001f449])[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]*\s*)+"
-    r"\s(?=#?[A-Z]|\d[\d,]*\s+[a-z])")
+    r"\s(?=#?[A-Z]|\d[\d,]*\s+(?!(?:comments?|shares?|likes?|views?|reactions?|replies|(?:re)?tweets?|reposts?)\b)[a-z])")
 
 
 # a line ending a sentence after a word, and a line opening on a word in small letters (clean._join)
