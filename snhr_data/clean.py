@@ -159,9 +159,10 @@ _HASHTAG_COUNT_DOT = re.compile(r"(#[A-Za-z][\w-]*\s+\d[\d,]*)\s+[\u00b7\u2022]\
 # #Idlib"; fx112b: the last cell had been no label's count, the list no list): tags, cut
 _TRAILING_HASHTAGS = re.compile(r"(?<=\d)(?:\s+#[^\W\d_][\w-]*)+\s*$")
 # ... and places or parties each with its count after it, no colon, the last ending its line ("Governorates: Aleppo 44 ·
-# Homs 18 · Daraa 16 · Idlib 15", a thread's post; fx112b: only the last had been read): a list parted by commas
+# Homs 18 · Daraa 16 · Idlib 15", a thread's post, perhaps with its full stop; fx112b: only the last had been read): a
+# list parted by commas
 _LABEL_COUNT_DOT = re.compile(r"((?<![^\s:])[A-Z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*)\s+[\u00b7\u2022]\s+"
-                              r"(?=[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
+                              r"(?=[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*\s*(?:[\u00b7\u2022]|[.;]?\s*$))")
 # a post's pictograph inside its line, after a word or a count and before the next statement ("... 8 women 📌 14 of
 # victims died due to torture", "#Idlib 97 civilians 🔴 #Aleppo 41 🔴 #Daraa 18"; fx96b): a full stop, as the same
 # pictograph opening a line opens a paragraph; never an arrow or a pointing hand, which lead on to what they point at
