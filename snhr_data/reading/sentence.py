@@ -1070,20 +1070,16 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
                     add(victim_group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
                         line_at(mention.start), join_notes(count.note, f"the {group} stated died due to torture"),
                         "torture_deaths")
-    if count.place_also_all:
+    # the count of one place also the count of all governorates: a party's count stated in one place only, or "all of
+    # them in <one governorate>"
+    for place_note in [note for also, note in ((count.place_also_all, ONE_PLACE_NOTE),
+                                               (count.all_in_place, ALL_IN_PLACE_NOTE)) if also]:
         for party in count.parties:
-            add(victim, party, "all", count.value, head.qualifier, line, join_notes(count.note, ONE_PLACE_NOTE))
+            add(victim, party, "all", count.value, head.qualifier, line, join_notes(count.note, place_note))
             for group, mention in head.groups:
                 if not is_part_of_a_stated_group(group, mention, head, count):
                     add(group, party, "all", mention.value, group_qualifier(head.qualifier, text, mention),
-                        line_at(mention.start), join_notes(count.note, ONE_PLACE_NOTE))
-    if count.all_in_place:
-        for party in count.parties:
-            add(victim, party, "all", count.value, head.qualifier, line, join_notes(count.note, ALL_IN_PLACE_NOTE))
-            for group, mention in head.groups:
-                if not is_part_of_a_stated_group(group, mention, head, count):
-                    add(group, party, "all", mention.value, group_qualifier(head.qualifier, text, mention),
-                        line_at(mention.start), join_notes(count.note, ALL_IN_PLACE_NOTE))
+                        line_at(mention.start), join_notes(count.note, place_note))
     if count.also_total and count.parties != ("all",):
         for gov in govs:
             add(victim, "all", gov, count.value, head.qualifier, line,
