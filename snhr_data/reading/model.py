@@ -295,6 +295,8 @@ LEFT_OUT_BECAUSE = {
                        "...\", \"In the past six months, ...\"), and the text does not say whether it goes on with it"),
     "part_period": ("{p} states a part of a count of a narrower period after it, and the count's own period is named "
                     "only in another count's clause"),
+    "those_killed": ("{p} gives a part \"of those killed\" in a sentence of its own after a party's count, and the text "
+                     "does not say whether it is that party's victims or all parties'"),
     "compared_clause": ("{p} opens a clause after a count of another period compared in an aside, and the text does "
                         "not say whether the clause speaks of that period or of the count before the aside"),
 }
@@ -327,7 +329,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
              "joint_sum": "filed as the total", "joint_parties": "given to one of them",
              "comparand": "given to the party named before it",
-             "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period",
+             "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "those_killed": "given to the party",
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",

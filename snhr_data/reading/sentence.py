@@ -656,6 +656,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          prev.parties if prev else (), prev is not None and prev.party_left_out)
     if party_massacres_toll:
         parties = Parties(prev.parties)  # "6 by X, in which 87 civilians were killed": the victims of X's massacres
+    if prev is None and parties.codes not in ((), ("all",)) and regex("OfThoseKilledAfter").match(text[end:]):
+        # "X killed 903 civilians. 88 of those killed were children": X's victims, or all the month's, the words do not
+        # say (after an all-parties count they are its part: "... killed 1,850 civilians. 402 of those killed were ...")
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "those_killed")
+        return Count(head, measure, party_left_out=True)
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
     if places.within:
