@@ -400,6 +400,10 @@ def title_month(title: str) -> str | None:
     for match in regex("TitleHalfYear").finditer(title):
         half, year = match.group("half") or match.group("pos_half"), match.group("year") or match.group("pos_year")
         months.append(month_code(int(year), 6 if half.lower() == "first" else 12))
+    for match in regex("TitleFirstMonths").finditer(title):  # "the First Nine Months of 2020": its last month
+        count = match.group("count")
+        if 1 <= (months_count := int(count) if count.isdigit() else words_to_number(count)) <= 12:
+            months.append(month_code(int(match.group("year")), months_count))
     for match in regex("TitleQuarter").finditer(title):
         months.append(month_code(int(match.group("year")), 3 * (QUARTERS.index(match.group("quarter").lower()) + 1)))
     if months:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from ..grammar import regex, regexes
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
-from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, date_of, month_range, publication_date,
-                    publication_date_read_month_first, title_month)
+from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, date_of, month_range, months_of_year,
+                    publication_date, publication_date_read_month_first, title_month)
 from .report import has_count, statements_with_counts
 from .text import split_sentences
 
@@ -160,11 +160,24 @@ def title_dating(title: str) -> Dating | None:
     half = regex("TitleHalfYear").search(title)
     if half and month.endswith(("-06", "-12")) and month[:4] == (half.group("year") or half.group("pos_year")):
         return Dating(month, f"{month[:4]}-{'01' if month.endswith('-06') else '07'}/{month}")
+    if months_to_date := title_months_to_date(title, month):
+        return Dating(month, months_to_date)
     if regex("TitleQuarter").search(title):
         return Dating(month, f"{shift_month(month, -2)}/{month}")
     if month.endswith("-12") and is_year_title(title):
         return Dating(month, month[:4])  # an annual report
     return Dating(month, month)
+
+
+def title_months_to_date(title: str, month: str) -> str | None:
+    """The months of a year to date a title heads with ("1,426 Civilians Killed in Syria in the First Nine Months of
+    2020, 139 of Them in September": 2020-01/2020-09), ending at the title's month; never when a month it names alone
+    comes first ("139 Civilians Killed in September, 1,426 in the First Nine Months of 2020": the month's release)."""
+    found, bare = regex("TitleFirstMonths").search(title), regex("TitleBareMonth").search(title)
+    if found is None or (bare is not None and bare.start() < found.start()):
+        return None
+    span = months_of_year(int(found.group("year")), "first", found.group("count"))
+    return span if span and "/" in span and span.endswith(month) else None
 
 
 def is_year_title(title: str) -> bool:
