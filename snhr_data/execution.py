@@ -151,17 +151,35 @@ def warm_up(cwd: Path) -> None:
 
     A job then starts (or restarts) the kernel itself and reports what went wrong, naming the notebook.
     """
-    import nbformat
-
     from . import paths
-    from .notebooks import html_exporter
 
     try:
-        html_exporter().from_notebook_node(nbformat.v4.new_notebook())  # compiles its templates
+        warm_notebook_tools()
         kernel = worker_kernel(cwd)
         kernel.run_silently(warm_code(sorted(paths.notebooks_dir().glob("*.ipynb"))))
     except Exception:  # noqa: BLE001 - the first job starts the kernel again and reports its failure
         drop_kernel()
+
+
+def warm_notebook_tools() -> None:
+    """What a worker's first job pays for besides its kernel, paid ahead: papermill's modules (about 0.2 s, imported
+    while the kernel waited for its first notebook), the HTML exporter's templates, and what a page's cells need
+    the first time (pygments compiles its Python lexer, nbconvert its Markdown and output filters)."""
+    import nbformat
+    import papermill.clientwrap  # noqa: F401 - imported ahead, see above
+    import papermill.engines  # noqa: F401
+    import papermill.execute  # noqa: F401
+    import papermill.iorw  # noqa: F401
+    import papermill.parameterize  # noqa: F401
+
+    from .notebooks import html_exporter
+
+    v4 = nbformat.v4
+    outputs = [v4.new_output("stream", name="stdout", text="1\n"),
+               v4.new_output("display_data", data={"text/markdown": "*1*", "text/plain": "1"}),
+               v4.new_output("display_data", data={"text/html": "<b>1</b>", "text/plain": "1"})]
+    page = v4.new_notebook(cells=[v4.new_markdown_cell("*Warm-up*"), v4.new_code_cell("print(1)", outputs=outputs)])
+    html_exporter().from_notebook_node(page)
 
 
 def warm_code(notebooks: Sequence[Path]) -> str:

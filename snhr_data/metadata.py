@@ -15,9 +15,9 @@ Code lists come from ``snhr_data.codes``, so the schemas cannot drift from the v
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from . import __version__
 from .codes import (
@@ -26,6 +26,9 @@ from .codes import (
 from .audit import CHECKS, SEVERITIES
 from .manifest import KINDS
 from .tables import STATEMENT_COLUMNS, WIDE_COLUMNS
+
+if TYPE_CHECKING:  # imported where a schema is made: a notebook's kernel reads tables and never validates them
+    import pandera.pandas as pa
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$|^\d{4}-(0[1-9]|1[0-2])/\d{4}-(0[1-9]|1[0-2])$"
@@ -263,6 +266,8 @@ def field_names(name: str) -> list[str]:
 # ---------------------------------------------------------------- pandera schemas
 
 def _checks(field: Field) -> list[pa.Check]:
+    import pandera.pandas as pa
+
     checks = []
     allowed = field.allowed()
     if allowed is not None:
@@ -276,6 +281,8 @@ def _checks(field: Field) -> list[pa.Check]:
 
 def schema(name: str) -> pa.DataFrameSchema:
     """The pandera schema of table ``name``: exact columns in order, types, codes, unique primary key."""
+    import pandera.pandas as pa
+
     meta = TABLE_METADATA[name]
     columns = {
         field.name: pa.Column(
@@ -294,6 +301,8 @@ class TableValidationError(ValueError):
 
 def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` checked (and its types coerced) against the schema of ``name``; raises ``TableValidationError``."""
+    import pandera.pandas as pa
+
     try:
         return schema(name).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
