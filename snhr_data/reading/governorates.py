@@ -61,6 +61,15 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         segment_start = head.mention.start - len(segment)
         sentence = blank + sentence[kicker.end():]
         segment = sentence[max(segment_start, 0):head.mention.start]
+    reporter = reporter_clause_after_ranking(sentence[:head.mention.start])
+    if reporter is not None:
+        # "X was the deadliest governorate, ..., according to the report, which also counted 14 medical personnel": the
+        # reporter's own statement, read as if the ranking before it were not there
+        segment_start = head.mention.start - len(segment)
+        sentence = " " * reporter + sentence[reporter:]
+        segment = sentence[max(segment_start, reporter):head.mention.start]
+        return own_governorates(head, previous if previous and previous.mention.start >= reporter else None,
+                                sentence, segment, report)
     respective = respective_governorate(head, heads, sentence)
     if respective is not None:
         return respective
@@ -94,6 +103,20 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         # joint count
         return own if len(own.codes) == 1 and own.codes != AMBIGUOUS else Governorates(AMBIGUOUS)
     return own_governorates(head, previous, sentence, segment, report)
+
+
+def reporter_clause_after_ranking(before: str) -> int | None:
+    """Where the clause of the one who counts opens, after a ranking of governorates, before a count ("Deir Ez-Zour was
+    the deadliest governorate, ..., according to the report, which also counted 14 medical personnel"); None when no
+    such clause opens before it."""
+    clauses = list(regex("ReporterClauseAfterRanking").finditer(before))
+    if not clauses:
+        return None
+    ranking = before[:clauses[-1].start()]
+    if not (ranking_subject(ranking) or regex("PlaceRankingOpening").match(ranking)
+            or (regex("RankingMarker").search(ranking) and find_governorates(ranking))):
+        return None
+    return clauses[-1].start()
 
 
 def is_joint_place_before(before: str) -> bool:

@@ -12,6 +12,7 @@ from .agents import is_backward
 from .governorates import is_ranking_of_another_period
 from .heads import qualifier_of
 from .model import NO_PERIOD, Context, Figure, Sentence, Source
+from .parties import each_party_of
 from .text import quote_around
 
 
@@ -44,11 +45,13 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
     percents = [m for m in find_numbers(text) if regex("PercentAfter").match(text[m.end:])]
     figures: list[Figure] = []
     previous_end, previous, block_period = 0, None, None
+    respective = respective_shares(text, percents, sentence.source.report)
     for mention in percents:
         pre = text[previous_end:mention.start]
         nxt = next((p.start for p in percents if p.start > mention.start), len(text))
         post = text[mention.end:nxt]
-        share = percent_subject(pre, post, text[:mention.start], sentence.source, block, heads_parties, previous)
+        share = respective.get(mention.start) or \
+            percent_subject(pre, post, text[:mention.start], sentence.source, block, heads_parties, previous)
         previous_end = mention.end + regex("PercentAfter").match(text[mention.end:]).end()
         if share is None:
             continue
@@ -69,6 +72,39 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
         if share.share_of != "period":
             block_period = period_list[0]
     return Percents(tuple(figures), block_period)
+
+
+def respective_shares(text: str, percents: list[NumberMention], report: str) -> dict[int, Share]:
+    """The shares of a run of percents stated "respectively" after as many governorates, or as many parties, listed
+    before them ("Idlib and Daraa recorded the highest tolls, 24% and 22% of all victims respectively"): each its own
+    subject's, in order; by the start of each percent. A list of another length, or of both places and parties, gives
+    none (each percent is then read alone)."""
+    runs: list[list[NumberMention]] = []
+    for mention in percents:
+        if runs:
+            last = runs[-1][-1]
+            gap = text[last.end + regex("PercentAfter").match(text[last.end:]).end():mention.start]
+            if regex("PercentRunJoin").fullmatch(gap):
+                runs[-1].append(mention)
+                continue
+        runs.append([mention])
+    shares: dict[int, Share] = {}
+    for run in runs:
+        end = run[-1].end + regex("PercentAfter").match(text[run[-1].end:]).end()
+        if len(run) < 2 or not regex("RespectiveSharesAfter").match(text[end:]):
+            continue
+        clause = regex("RespectiveSubjectsClause").search(text[:run[0].start]).group(0)
+        govs = find_governorates(clause)
+        parties = [m for m in find_parties(clause, report) if m.code != "all"]
+        # (a combined label joining two parties' names, "Syrian regime forces and Russian forces", is each of them)
+        codes = [code for m in parties for code in each_party_of(m)]
+        if len(govs) == len(run) and not parties and all(
+                regex("GovernorateListJoin").fullmatch(clause[a.end:b.start]) for a, b in zip(govs, govs[1:])):
+            shares.update({m.start: Share("governorate", (g.code,), "all", "all") for m, g in zip(run, govs)})
+        elif len(codes) == len(run) and not govs and all(
+                regex("PartyListJoin").fullmatch(clause[a.end:b.start]) for a, b in zip(parties, parties[1:])):
+            shares.update({m.start: Share("perpetrator", (), code, "all") for m, code in zip(run, codes)})
+    return shares
 
 
 def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previous: Stated | None,
@@ -129,7 +165,9 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     if attributed is not None:
         return attributed
     pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])
-                   and not regex("ToPartyBefore").search(pre[:m.start])]
+                   and (not regex("ToPartyBefore").search(pre[:m.start])
+                        or regex("CountAttributedToBefore").search(pre[:m.start])
+                        and regex("ShareApposedGap").fullmatch(pre[m.end:]))]
     if pre_parties and joint_share(pre, pre_parties[-1]):
         return None  # "Assad and Russia behind 80% of civilian deaths": two subjects' share, not the last one's
     if pre_parties:
