@@ -67,6 +67,10 @@ _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 # in words before its digits ("two hundred fifty six (256) child", a forum translation; round 98c): one count, the
 # digits (as two, the bracket's aside took the first's period away, or the words took no noun)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+# a count alone in brackets inside a sentence, before the noun it counts ("killing of (1647) civilian, between them (289)
+# child", "(23) massacre", a machine translation of an Arabic report; round 118a): the count, its brackets dropped
+# (never a list's enumerator opening its line, "(2) The SDF killed ...")
+_BRACKETED_COUNT = re.compile(r"(?<=\S\s)\(\s*(\d[\d,]*)\s*\)(?=\s+[a-z])")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 # ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
 # can verify.6 It documented ...", "documented late.12"; session 21): a number of no statement
@@ -77,6 +81,9 @@ _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?
 _ITEM_START = re.compile(rf"^\s*(?:{BULLET}\s+|{ENUMERATOR}\s+)")
 # a thread's post number opening each post ("3/ Torture: 21 detainees ...", "4/12 Massacres: 9"; round 32)
 _POST_NUMBER = re.compile(r"^\s*(?:\d{1,2}/(?:\d{1,2})?|\(\d{1,2}(?:/\d{1,2})?\))\s+(?=[A-Z\d])")
+# ... and the post number alone before the post's pictograph ("4/ 😢 11 people died under torture", "3/ ▪️ HTS: 6";
+# round 118a: the post had run on from the list item before it)
+_POST_NUMBER_OPENING = re.compile(r"^\s*\d{1,2}/\s+")
 # ... and a thread's post counter with its total, perhaps after the thread's pictograph ("🧵 4/6 ", "5/6 📍 ...",
 # "(3/6) 📍 ..."; round 93c), or its number alone in brackets ("(2) The Kurdish-led SDF killed ...", "(6) 📍 ...", a
 # thread whose posts a copy runs on, line after line; fx112b: they had been one statement, a post's number a count),
@@ -152,7 +159,10 @@ _FONT_BULLET = re.compile("[\uf0a7\uf0b7]|\u00ef\u201a[\u00a7\u00b7]|\u00e2\u20a
 _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
 # a middle dot or a bullet parting labelled counts on one line ("Syrian regime forces: 6 · Syrian Democratic Forces: 1";
 # round 68a): the items of a list, parted as by semicolons (never "Posted: 2 May 2018 · Originally published: ...")
-_COUNT_DOT = re.compile(r"(:\s*\d[\d,]*)\s+[\u00b7\u2022]\s+(?=[A-Z][^:\d\u00b7\u2022]{1,60}:\s*\d[\d,]*\s*(?:[\u00b7\u2022]|$))")
+# ... or by a small square a post puts before each ("HTS: 6 ▪️ armed opposition / SNA: 9 ▪️ SDF: 13"; round 118a)
+_ITEM_DOT = "[\u00b7\u2022\u25aa\u25ab\u25fe\u25fd]\ufe0f?"
+_COUNT_DOT = re.compile(rf"(:\s*\d[\d,]*)\s+{_ITEM_DOT}\s+(?=[A-Z][^:\d\u00b7\u2022]{{1,60}}:\s*\d[\d,]*\s*(?:{_ITEM_DOT}|$))"
+                        rf"|(:\s*\d[\d,]*)\s+[\u25aa\u25ab\u25fe\u25fd]\ufe0f?\s+(?=[A-Za-z][^:\d\u25aa\u25ab\u25fe\u25fd]{{1,60}}:\s*\d[\d,]*\s*(?:{_ITEM_DOT}|$))")
 # ... as it parts hashtags with their counts ("#Suwayda 52 · #Homs 31 · #Latakia 22. Torture: ..."; round 82c)
 _HASHTAG_COUNT_DOT = re.compile(r"(#[A-Za-z][\w-]*\s+\d[\d,]*)\s+[\u00b7\u2022]\s+(?=#[A-Za-z][\w-]*\s+\d[\d,]*\b)")
 # a post's hashtags ending its line after its last count ("Daraa 29 | Idlib 24 | Aleppo 21 | Deir ez-Zour 18 #Daraa
@@ -244,11 +254,12 @@ def _clean_once(line: str) -> str:
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
     line = restated_in_digits(line)
+    line = bracketed_count_unwrapped(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
-    line = _COUNT_DOT.sub(r"\1; ", line)
+    line = _COUNT_DOT.sub(lambda m: f"{m.group(1) or m.group(2)}; ", line)
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
     line = _TRAILING_HASHTAGS.sub("", line)
     line = _LABEL_COUNT_DOT.sub(r"\1, ", line)
@@ -276,6 +287,15 @@ def restated_in_digits(line: str) -> str:
                 and _OPEN_BRACKET.fullmatch(line, first.end, digits.start):
             line = line[:first.start] + digits.text + line[close.end():]
     return line
+
+
+def bracketed_count_unwrapped(line: str) -> str:
+    """``line`` with each count alone in brackets before the noun it counts written bare ("(1647) civilian" -> "1647
+    civilian"); a bracketed number before any other word is kept."""
+    if "(" not in line:
+        return line
+    return _BRACKETED_COUNT.sub(
+        lambda m: m.group(1) if noun_of(line[m.end():])[0] not in ("", "bare") else m.group(0), line)
 
 
 def spaced_thousands_joined(line: str) -> str:
@@ -345,7 +365,7 @@ def _starts_new_block(raw_line: str, text: str) -> bool:
     return bool(
         _ITEM_START.match(text)
         or _POST_NUMBER.match(text)
-        or bool((counter := _THREAD_COUNTER.match(raw_line)) and (
+        or bool((counter := _THREAD_COUNTER.match(raw_line) or _POST_NUMBER_OPENING.match(raw_line)) and (
             _POST_NUMBER.match(raw_line) or starts_with_pictograph(raw_line[counter.end():])))
         or _ITEM_START.match(raw_line)
         or ROMAN_HEADING.match(text)
