@@ -282,6 +282,8 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
     if half:
         year, first = half.group("year"), half.group("half").lower() == "first"
         return Dating(f"{year}-{'06' if first else '12'}", f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12")
+    if published and regex("StatedHalfYearReport").search(sentence):
+        return half_year_before(published, now)
     quarter = regex("StatedQuarter").search(sentence)
     if quarter:
         last = 3 * ["first", "second", "third", "fourth"].index(quarter.group("quarter").lower()) + 3
@@ -301,6 +303,16 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])
     return None
+
+
+def half_year_before(published: str, now: str | None) -> Dating | None:
+    """The half-year that ended in the two months before ``published`` (a half-year report comes out in the first days
+    after it), or None."""
+    back = {"01": 1, "02": 2, "07": 1, "08": 2}.get(published[5:7])
+    if back is None:
+        return None
+    last = shift_month(published[:7], -back)
+    return Dating(last, f"{last[:4]}-{'01' if last.endswith('-06') else '07'}/{last}", now=now)
 
 
 def without_conflict_start(sentence: str) -> str:
