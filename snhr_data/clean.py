@@ -67,10 +67,6 @@ _FOOTNOTE_AFTER_PAREN = re.compile(r"(?<=\))\d{1,2}\b")
 # in words before its digits ("two hundred fifty six (256) child", a forum translation; round 98c): one count, the
 # digits (as two, the bracket's aside took the first's period away, or the words took no noun)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
-# a count alone in brackets inside a sentence, before the noun it counts ("killing of (1647) civilian, between them (289)
-# child", "(23) massacre", a machine translation of an Arabic report; round 118a): the count, its brackets dropped
-# (never a list's enumerator opening its line, "(2) The SDF killed ...")
-_BRACKETED_COUNT = re.compile(r"(?<=\S\s)\(\s*(\d[\d,]*)\s*\)(?=\s+[a-z])")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 # ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
 # can verify.6 It documented ...", "documented late.12"; session 21): a number of no statement
@@ -116,6 +112,10 @@ _RUN_ON_ITEM_PARTING = re.compile(r"(?<=[\d)a-z])\s+[|–—-]\s+(?=[A-Z][^:\d]{
 _LABELLED_ITEM = re.compile(r"[A-Z][^:\d]{1,60}:\s*\d[\d,]*\s")
 _LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
 _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
+# a list item of a sentence ending on its last count's victims, no full stop ("- and 702 civilian was killed by
+# unidentified groups, among them 121 child and 61 woman"; round 117c): whole, never going on onto a paragraph after it
+_COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d[\d,]*\s+"
+                           r"(?:civilians?|children|child|women|woman|victims?)$")
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 # a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
@@ -254,7 +254,7 @@ def _clean_once(line: str) -> str:
     line = _EMPHASIS.sub("", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
     line = restated_in_digits(line)
-    line = bracketed_count_unwrapped(line)
+    line = bracketed_counts_read(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
@@ -268,6 +268,7 @@ def _clean_once(line: str) -> str:
         else " " if line[m.start() - 1] in ".!?" else ". ", line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
+    line = regex("GroupLabelSlash").sub(r"\g<first>, ", line)  # "(children 51 / women 67)" (round 117c)
     line = regex("NoneOfThemGroup").sub("0 of them", line)  # "four civilians, none of them children" (fx112b)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
@@ -289,13 +290,18 @@ def restated_in_digits(line: str) -> str:
     return line
 
 
-def bracketed_count_unwrapped(line: str) -> str:
-    """``line`` with each count alone in brackets before the noun it counts written bare ("(1647) civilian" -> "1647
-    civilian"); a bracketed number before any other word is kept."""
-    if "(" not in line:
-        return line
-    return _BRACKETED_COUNT.sub(
-        lambda m: m.group(1) if noun_of(line[m.end():])[0] not in ("", "bare") else m.group(0), line)
+def bracketed_counts_read(line: str) -> str:
+    """``line`` with each count in brackets before the noun it counts or the part it opens read as the count ("killing
+    of (1732) civilian, between them (288) child" -> "killing of 1732 civilian, between them 288 child"; round 117c);
+    never one opening the line (a list item's number), nor one before any other word."""
+    def read(match: re.Match[str]) -> str:
+        after = line[match.end():]
+        if not line[:match.start()].strip():
+            return match.group()
+        if noun_of(after)[0] not in ("", "bare") or regex("BracketedCountPartAfter").match(after):
+            return match.group("count")
+        return match.group()
+    return regex("BracketedCount").sub(read, line)
 
 
 def spaced_thousands_joined(line: str) -> str:
@@ -509,7 +515,8 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
     torture in September: ...") or a heading ("Massacres", "Deaths due to torture": round 42), or
     opens with a label of its own ("Deaths by governorate: Deir Ez-Zour 29 | ...", not the item's groups "Of whom
     children: 2"): the list ends there. So does a line of a label and its list of counts ("Deaths by governorate: Deir
-    Ez-Zour 29 | Aleppo 22") before a whole paragraph."""
+    Ez-Zour 29 | Aleppo 22") before a whole paragraph, and a sentence's item ending on its victims ("- and 702 civilian
+    was killed by unidentified groups, among them 121 child and 61 woman") before a whole paragraph."""
     if len(block.lines) != 1:
         return False
     item = f"- {block.text}" if starts_with_pictograph(item_raw_line) else block.text
@@ -517,6 +524,8 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
         return (_opens_paragraph(next_text) or _is_count_sentence(next_text) or _is_title_line(next_text)
                 or _is_topic_heading(next_text)
                 or (bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text)))
+    if _COUNTED_ITEM.match(item):
+        return _is_paragraph(next_text)
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
 

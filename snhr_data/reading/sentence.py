@@ -1143,8 +1143,9 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
             or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label):
         return False
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
-    if first is None or first.start > 20 or not noun_of(rest[first.end:])[0]:
-        return False
+    if first is None or first.start > 20 or not (noun_of(rest[first.end:])[0]
+                                                 or regex("GroupsInParentheses").match(rest[first.end:])):
+        return False  # (its groups in brackets after it, "Label: 932 (51 children, 67 women)", make it a count; round 117c)
     if find_parties(rest[:first.start], source.report):
         return False  # "Others: ISIS 31, SDF 18, ...": a lead-in to the parties its items name, no party of its own
     if regex("OtherPlacesLabel").fullmatch(label) and not regex("OtherPartiesColumn").fullmatch(label):
