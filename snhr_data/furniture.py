@@ -302,6 +302,8 @@ def entry_at(lines: Sequence[str | None], index: int) -> tuple[int | None, int]:
     """(page number, lines taken) of the table-of-contents entry starting at line ``index``: one line ending in
     its page number, or a heading wrapped onto a second line that does; (None, 1) if there is none."""
     text = (lines[index] or "").strip()
+    if regex("CountCutAtLineEnd").search(text):
+        return None, 1  # prose cut after a count, after the contents ("..., including 57" / "children and ..."; round 118b)
     page = page_number(text) if len(text.split()) <= CONTENTS_ENTRY_WORDS else None
     if page is not None:
         return page, 1
@@ -389,7 +391,9 @@ def is_lone_number(lines: Sequence[str | None], index: int, raw: Sequence[str] |
 
 def is_axis_ticks(line: str) -> bool:
     """Whether ``line`` is a chart's axis: three numbers or more and nothing else, going up by one step ("0      4000
-    8000      12000      16000"; round 30): no count."""
+    8000      12000      16000"; round 30), or three months' names or more and nothing else: no count, no period."""
+    if regex("AxisMonthsLine").fullmatch(line):
+        return True  # ... or its months alone ("Jan Feb Mar Apr May Jun ..."; round 118b)
     ticks = [int(tick) for tick in re.findall(r"\d+", line)]
     steps = {after - before for before, after in zip(ticks, ticks[1:])}
     return (len(ticks) >= AXIS_TICKS and bool(re.fullmatch(r"\s*\d+(?:\s+\d+)+\s*", line)) and len(steps) == 1
@@ -585,7 +589,10 @@ def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]
         after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
         at_foot = (after is None or after in notes or after in counted or after in page_ends or ends_page(lines[after])
                    or (after in unglued and found.group("marker").isascii()
-                       and FOOTNOTE_LINE.match(raw[after]).group("marker") == str(int(found.group("marker")) + 1)))
+                       and FOOTNOTE_LINE.match(raw[after]).group("marker") == str(int(found.group("marker")) + 1))
+                   # ... or the note wrapped onto a last line opening with a number ("1 On the escalation ..., see our
+                   # statement of" / "12 October."; round 118b): its own words, at the page's foot
+                   or (after in unglued and re.search(r"[A-Za-z,]\s*$", lines[i]) is not None))
         if not footnote_marker_glued(raw[:i], found.group("marker")):
             if at_foot and found.group("marker").isascii():
                 unglued[i] = after

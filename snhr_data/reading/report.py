@@ -15,7 +15,7 @@ from ..numbers import adds_up_to, find_numbers
 from ..periods import contains, is_period, period_span
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
-from .dates import is_date_line, is_month_heading, without_date_label
+from .dates import is_date_line, is_month_heading, title_month, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import SECTION_MEASURES, measure_of_text, measures_named
 from .governorates import place_label
@@ -810,6 +810,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [end for (start, end), (after, after_end) in zip(lines, lines[1:])
              if regex("FightersRowLine").fullmatch(block.text[start:end].strip())
              and not regex("CellsGoOn").match(block.text[after:after_end])]
+    # a list of labelled counts one item a raw line ("Ministry of Defence forces: 44 civilians (6 children, 3 women)" /
+    # "General Security: 3 civilians" / "Syrian Democratic Forces: 38 civilians ..."; round 118b): each item a statement
+    # of its own, so that one whose label maps to no party leaves out its own figures only
+    cuts += [second for (first, first_end), (second, second_end) in zip(lines, lines[1:])
+             if is_count_item_line(block.text[first:first_end])
+             and is_count_item_line(block.text[second:second_end], opening=True)]
     # a label line of no count ("First: Extrajudicial Killing") ends where its line ends
     cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
              and not has_count(block.text[start:end])]
@@ -1031,6 +1037,21 @@ def flat_rows(sentences: Sequence[tuple[int, str]], block: Block, body_start: in
     return pieces
 
 
+def is_count_item_line(line: str, opening: bool = False) -> bool:
+    """A raw line that is one item of a list, a short label, a colon and a count of its noun ("General Security: 3
+    civilians", "Syrian Democratic Forces: 38 civilians (9 children, 4 women)"), no sentence ending in it; ``opening``:
+    one that opens so, whatever follows its count ("Syrian Democratic Forces: 121 civilians, including ...")."""
+    item = regex("Label").match(line.strip())
+    if item is None or len(item.group("label").split()) > _ITEM_LABEL_WORDS:
+        return False
+    if opening:
+        return bool(re.match(r"\d", item.group("rest")))
+    return bool(regex("CountItemRest").match(item.group("rest"))) and not re.search(r"[.!?]\s*$", line)
+
+
+_ITEM_LABEL_WORDS = 6
+
+
 def sentence_after_rows(block: Block, start: int) -> bool:
     """Whether the raw line of ``block`` beginning at ``start`` is a whole sentence right after a labelled row, one
     party's or governorate's count ("The deaths at the hands of other parties break down as follows:" / "Landmine
@@ -1239,12 +1260,22 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
     title = []
     for block in blocks:
         text = regex("DatePrefix").sub("", block.text)
-        if block.after_dateline or regex("TitleStop").search(text) or is_date_line(text) or ROMAN_HEADING.match(text) \
+        stop = regex("TitleStop").search(text)
+        if stop and not any(has_count(b.text) for b in title) and names_its_period_before_colon(text, stop):
+            stop = None
+        if block.after_dateline or stop or is_date_line(text) or ROMAN_HEADING.match(text) \
                 or regex("SentenceInBlock").search(text) or is_list_of_rows(block) \
                 or is_labelled_cells_row(raw_line_at(block, 0)):
             break
         title.append(block)
     return title
+
+
+def names_its_period_before_colon(text: str, stop: re.Match) -> bool:
+    """Whether a cover line that stops a title only by its closing colon names the title's period and no count ("Civilian
+    Death Toll in the First Half of 2015:" / "10,470 Civilians, Including ...", a PDF cover wrapped after the colon;
+    round 118b): the title goes on in the counts below it, no list's introduction."""
+    return not stop.group(0).strip(": \t") and not has_count(text) and title_month(title_case_months(text)) is not None
 
 
 def is_list_of_rows(block: Block) -> bool:

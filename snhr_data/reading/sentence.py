@@ -602,6 +602,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and (is_civilian_item_of_parts(head, prev, segment, text[end:])
                                          or is_death_item_of_parts(head, prev, segment, text[end:])):
         measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
+    if head.noun == "bare" and regex("Label").match(text.strip()) \
+            and handed_whole_outnumbered(measure, heads, text, block, section):
+        measure = "civilian_deaths"  # "...; they claimed the lives of 412 civilians. / By governorate: Raqqa 402, Deir
+        # Ez-Zour 287, ...": more than the massacres' victims together, so all the deaths (round 118b)
     if is_ranking_under_massacres(measure, text, section):
         if not outnumbers_massacre_victims(heads, block) and not ranks_the_whole_toll(text, heads):
             if prev is None:
@@ -904,12 +908,35 @@ def ranks_the_whole_toll(text: str, heads: list[Head]) -> bool:
     return any(regex("WholeTollAfter").match(text[h.mention.end:]) for h in heads)
 
 
-def outnumbers_massacre_victims(heads: list[Head], block: Context) -> bool:
+def outnumbers_massacre_victims(heads: list[Head], block: Context, together: bool = False,
+                                measure: str = "massacre_deaths") -> bool:
     """Whether a ranking under a heading of massacres counts more in one place than the massacres' victims the sentence
     before counted in all ("14 massacres ..., which claimed the lives of 163 civilians. / Aleppo governorate saw the
-    highest death toll, with 318 civilians"; round 92d): it cannot rank those victims, so it ranks all the deaths."""
-    victims = [c.head.mention.value for c in block.last_counts if c.measure == "massacre_deaths"]
-    return bool(victims) and max(h.mention.value for h in heads) > max(victims)
+    highest death toll, with 318 civilians"; round 92d): it cannot rank those victims, so it ranks all the deaths.
+    ``together``: its counts added up count more than those victims (or than the deaths of another ``measure``), all
+    parties' (never a party's part before a list going on: "ISIS: 2" / "HTS: 1" / "SDF: 3")."""
+    victims = [c.head.mention.value for c in block.last_counts if c.measure == measure
+               and (not together or c.parties == ("all",) or measure in WORKER_MEASURES)]
+    values = [h.mention.value for h in heads]
+    return bool(victims) and bool(values) and (sum(values) if together else max(values)) > max(victims)
+
+
+WORKER_MEASURES = frozenset({"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"})
+# a measure the sentence before hands on to counts naming none, and the words that would name it in their own sentence
+HANDED_PART_MEASURES = {"massacre_deaths": "MassacreWord", "torture_deaths": "TortureWord",
+                        "medical_personnel_deaths": "WorkersSubject", "media_worker_deaths": "WorkersSubject",
+                        "civil_defense_deaths": "WorkersSubject"}
+
+
+def handed_whole_outnumbered(measure: str, heads: list[Head], text: str, block: Context, section: Context) -> bool:
+    """Whether the counts of a labelled list naming no massacre (no torture), handed the massacres' victims (the torture
+    deaths) by the sentence before, add up to more than it counted of them ("...; they claimed the lives of 412
+    civilians. / By governorate: Raqqa 402, Deir Ez-Zour 287, ...", "...; six of the victims died due to torture. /
+    June by perpetrator: regime forces 46, Russian forces 11, ..."; "Media workers: one death, ... / Governorates: Aleppo
+    71, ..."; round 118b): none of their parts, all the deaths. A section of that measure keeps its own."""
+    word = HANDED_PART_MEASURES.get(measure)
+    return word is not None and section.measure != ("massacres" if measure == "massacre_deaths" else measure) \
+        and not regex(word).search(text) and outnumbers_massacre_victims(heads, block, together=True, measure=measure)
 
 
 def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], prev: Count, report: str) -> bool:
