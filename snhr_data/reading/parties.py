@@ -301,7 +301,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
     named_before = bool(free) and free[-1].start < segment_start  # the party named last is before the count's segment
-    if named_before and (regex("CauseOfDeathAfter").match(text[end:]) or regex("RemainderBefore").search(segment)):
+    if named_before and (regex("CauseOfDeathAfter").match(text[end:]) or is_remainder(segment, text[end:])):
         # "Other parties: 339 civilians, distributed as follows: 212 killed by X, ... and 12 in other incidents", "X and
         # Y killed 149 and 77 civilians respectively, the remaining 86 deaths being shared among the other parties"
         # (round 61): a part of the count before it, or the rest of the toll, never the party named before it
@@ -369,7 +369,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "The transitional government forces killed 21 civilians, ...; three of them died due to torture": a part of
         # the victims of an actor the vocabulary lacks (reported with its count), never all parties' (round 62b)
         return LEFT_OUT
-    if regex("RemainderBefore").search(segment) or regex("CauseOfDeathAfter").match(text[end:]) \
+    if is_remainder(segment, text[end:]) or regex("CauseOfDeathAfter").match(text[end:]) \
             or regex("RegionOfSyriaAfter").match(text[end:]):
         # "The remaining 63 deaths were attributed to ...", "..., and 12 civilians died in explosions": the rest of the
         # toll, or the victims of a cause, never all of it; whose, the words do not say; so "352 civilians killed in
@@ -1023,6 +1023,14 @@ def total_unless_subject(named: Parties | None, segment: str, after: str, report
     if named_in_segment(segment, after, report) or unknown_agent_before(segment):
         return Parties(named.codes)
     return named
+
+
+def is_remainder(segment: str, after: str) -> bool:
+    """Whether the count after ``segment`` is the rest of a whole ("the remaining 63", "of the other 676"), or "the other
+    two" ending its sentence ("... is still verifying who held the other two."); never "the other two fatal shootings
+    taking place in X and Y", the last places of a breakdown."""
+    return bool(regex("RemainderBefore").search(segment)
+                or regex("OtherOnesBefore").search(segment) and regex("OtherOnesEndAfter").match(after))
 
 
 def antecedent(pronoun: str, subject: str | None, sentence: Sentence, start: int) -> Parties:
