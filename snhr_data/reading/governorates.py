@@ -156,7 +156,7 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
     gov = (regex("GovernorateAfter").match(sentence[end:]) or regex("GovernorateAfterGroups").match(after_groups)
            or regex("GovernorateAfter").match(sentence[noun_end(sentence, head.mention):])  # "7 of the 8 ... were in"
            or regex("PartOfPlaceAfter").match(sentence[end:]))  # "18 of the martyrs of Homs died under torture"
-    before = regex("GovernorateBefore").search(segment)
+    before = regex("GovernorateBefore").search(segment) or regex("PlaceTollPutAtBefore").search(segment)
     if gov and head.noun in COUNTED_IN_PLACES:
         within = regex("PlaceWithinAfter").match(gov.group("list"))
         if within:

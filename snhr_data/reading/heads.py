@@ -83,6 +83,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or is_stated_whole(sentence, mention)
                                                          or regex("NumberVerbBefore").search(before)
                                                          or regex("PerpetratorKillingBefore").search(before)
+                                                         or regex("AccusedOfKillingBefore").search(before)
                                                          or regex("MassacreVictimsBefore").search(before)
                                                          or regex("PartyMassacresTollBefore").search(before)
                                                          or regex("ComparedBefore").search(before)
