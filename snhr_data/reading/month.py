@@ -282,6 +282,11 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
     if half:
         year, first = half.group("year"), half.group("half").lower() == "first"
         return Dating(f"{year}-{'06' if first else '12'}", f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12")
+    span = regex("PeriodMonthRange").search(sentence)
+    if span and span.group("year") and (half := month_range(span.groupdict())) in half_years(span.group("year")):
+        # "between the beginning of January and the end of June 2022": a half-year's statement (round 118c: its news
+        # story, headlined "in first half of the year", had been dated by a 2021 half-year it compared with)
+        return Dating(half[-7:], half)
     if published and regex("StatedHalfYearReport").search(sentence):
         return half_year_before(published, now)
     quarter = regex("StatedQuarter").search(sentence)
@@ -303,6 +308,10 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])
     return None
+
+
+def half_years(year: str) -> tuple[str, str]:
+    return f"{year}-01/{year}-06", f"{year}-07/{year}-12"
 
 
 def half_year_before(published: str, now: str | None) -> Dating | None:
