@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..grammar import regex
 from ..numbers import NumberMention, find_numbers
-from ..vocab import find_governorates, find_parties
+from ..vocab import LabelMention, find_governorates, find_parties
 from .agents import is_backward
 from .governorates import is_ranking_of_another_period
 from .heads import qualifier_of
@@ -39,8 +39,9 @@ class Percents:
 
 
 def read_percents(sentence: Sentence, block: Context, section: Context, heads_parties: tuple[str, ...],
-                  heads_measure: str | None) -> Percents:
-    """Every percent of ``sentence`` with what it is a share of; ``heads_*``: the last count's parties and measure."""
+                  heads_measure: str | None, counted: frozenset[str] = frozenset()) -> Percents:
+    """Every percent of ``sentence`` with what it is a share of; ``heads_*``: the last count's parties and measure;
+    ``counted``: the parties of all its counts."""
     text = sentence.text
     percents = [m for m in find_numbers(text) if regex("PercentAfter").match(text[m.end:])]
     figures: list[Figure] = []
@@ -51,7 +52,7 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
         nxt = next((p.start for p in percents if p.start > mention.start), len(text))
         post = text[mention.end:nxt]
         share = respective.get(mention.start) or \
-            percent_subject(pre, post, text[:mention.start], sentence.source, block, heads_parties, previous)
+            percent_subject(pre, post, text[:mention.start], sentence.source, block, heads_parties, previous, counted)
         previous_end = mention.end + regex("PercentAfter").match(text[mention.end:]).end()
         if share is None:
             continue
@@ -130,7 +131,8 @@ def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previou
 
 
 def percent_subject(pre: str, post: str, before_all: str, source: Source, block: Context,
-                    heads_parties: tuple[str, ...], previous: Stated | None) -> Share | None:
+                    heads_parties: tuple[str, ...], previous: Stated | None,
+                    counted: frozenset[str] = frozenset()) -> Share | None:
     """What a percent is a share of, from the words before it (and after it, for a denominator)."""
     if regex("PercentChangeBefore").search(pre) or regex("PercentChangeAfter").match(post):
         return None  # "a decrease of about 37 percent", "180 percent over September's": a change, no share
@@ -172,7 +174,8 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         return None  # "Assad and Russia behind 80% of civilian deaths": two subjects' share, not the last one's
     if pre_parties:
         of_group = regex("OfChildrenOrWomen").match(post)
-        return Share("perpetrator", (), pre_parties[-1].code, of_group.group(1).lower() if of_group else "all")
+        return Share("perpetrator", (), share_party(pre_parties[-1], counted),
+                     of_group.group(1).lower() if of_group else "all")
     # "In June 2024, ... 86 civilians, ..., about 15 percent of the civilian deaths of the first half of the year": the
     # month's share of a wider period, though the month is the sentence's ("in June") rather than the percent's subject
     wider = bool(regex("OfWiderPeriodDeaths").match(post))
@@ -194,6 +197,16 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         if party and party != "all":
             return Share("perpetrator", (), party, "all")
     return None
+
+
+def share_party(mention: LabelMention, counted: frozenset[str]) -> str:
+    """The party of a share after ``mention``: the combined group where the label (from 2018 HTS's, "Extremist Islamic
+    groups") gave a count of the sentence (``counted``: its counts' parties) to the combined group, being broken down
+    after it ("Extremist Islamic groups killed 233 civilians (6.9%): ISIS killed 171, ..."; round 117d), else the
+    label's own."""
+    if mention.code == "hts" and "extremist_islamic_groups" in counted and regex("CombinedLabel").search(mention.text):
+        return "extremist_islamic_groups"
+    return mention.code
 
 
 def joint_share(pre: str, party) -> bool:

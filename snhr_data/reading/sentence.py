@@ -88,7 +88,8 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
             figures += count_figures(replace(count, period=month, note=join_notes(
                 count.note, "the sentence says all of these were in this month")), sentence)
     last = counts[-1] if counts else None
-    percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None)
+    percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None,
+                             frozenset(party for count in counts for party in count.parties))
     figures += percents.figures
     hand_on(sentence, counts, percents.period, block, section.counted)
     if not counts and any(is_mixed_total_of_all(count, sentence) for count in read):
