@@ -15,10 +15,9 @@ PUBLIC_COLUMNS = [
 PROVENANCE_COLUMNS = ["source_file", "line", "quote", "note"]
 FIGURE_COLUMNS = PUBLIC_COLUMNS + PROVENANCE_COLUMNS
 
-MEASURES = [
-    "civilian_deaths", "torture_deaths", "massacres", "massacre_deaths",
-    "medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths",
-]
+# the deaths of the special groups the reports count apart (medical, media and Civil Defense workers)
+SPECIAL_GROUP_MEASURES = ["medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"]
+MEASURES = ["civilian_deaths", "torture_deaths", "massacres", "massacre_deaths", *SPECIAL_GROUP_MEASURES]
 VICTIM_GROUPS = ["all", "children", "women", "children_and_women"]
 UNITS = ["count", "percent"]
 SHARE_OF = ["", "perpetrator", "governorate", "period", "victim_group"]

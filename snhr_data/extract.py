@@ -15,7 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from .clean import Block, clean_blocks
-from .codes import FIGURE_COLUMNS, combined_members, named_forces, perpetrator_groups
+from .codes import FIGURE_COLUMNS, SPECIAL_GROUP_MEASURES, combined_members, named_forces, perpetrator_groups
 from .grammar import regex, settings
 from .numbers import DIGIT_GAP, DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
@@ -156,7 +156,7 @@ def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
             and not (ONE_PLACE_NOTE in f.note and not is_breakdown_item(f))]
 
 
-SPECIAL_GROUPS = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
+SPECIAL_GROUPS = frozenset(SPECIAL_GROUP_MEASURES)
 
 
 def implied_total_kin(figure: Figure) -> bool:

@@ -25,7 +25,7 @@ from typing import Callable
 import pandas as pd
 
 from .codes import (
-    MEASURES, PARENT_OF_GROUP, QUALIFIERS, SHARE_OF, UNITS, VICTIM_GROUPS,
+    MEASURES, PARENT_OF_GROUP, QUALIFIERS, SHARE_OF, SPECIAL_GROUP_MEASURES, UNITS, VICTIM_GROUPS,
     governorate_codes, perpetrator_codes, perpetrator_groups,
 )
 from .frames import records, row_groups
@@ -203,9 +203,6 @@ def massacres(figures: pd.DataFrame) -> pd.DataFrame:
     cells = collapse_statements(rows, index + ["cell"])
     wide = widen(cells, index, "cell", MASSACRE_COLUMNS)
     return _insert_party(_insert_period_type(sort_rows(wide, index)))
-
-
-SPECIAL_GROUP_MEASURES = ["medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"]
 
 
 def special_groups(figures: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..codes import SPECIAL_GROUP_MEASURES
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
@@ -608,7 +609,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         measure = "civilian_deaths"  # "...; they claimed the lives of 412 civilians. / By governorate: Raqqa 402, Deir
         # Ez-Zour 287, ...": more than the massacres' victims together, so all the deaths (round 118b)
     if is_ranking_under_massacres(measure, text, section):
-        if not outnumbers_massacre_victims(heads, block) and not ranks_the_whole_toll(text, heads):
+        if not outnumbers_counted_victims(heads, block) and not ranks_the_whole_toll(text, heads):
             if prev is None:
                 warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
             return Count(head, measure)
@@ -909,7 +910,7 @@ def ranks_the_whole_toll(text: str, heads: list[Head]) -> bool:
     return any(regex("WholeTollAfter").match(text[h.mention.end:]) for h in heads)
 
 
-def outnumbers_massacre_victims(heads: list[Head], block: Context, together: bool = False,
+def outnumbers_counted_victims(heads: list[Head], block: Context, together: bool = False,
                                 measure: str = "massacre_deaths") -> bool:
     """Whether a ranking under a heading of massacres counts more in one place than the massacres' victims the sentence
     before counted in all ("14 massacres ..., which claimed the lives of 163 civilians. / Aleppo governorate saw the
@@ -917,12 +918,11 @@ def outnumbers_massacre_victims(heads: list[Head], block: Context, together: boo
     ``together``: its counts added up count more than those victims (or than the deaths of another ``measure``), all
     parties' (never a party's part before a list going on: "ISIS: 2" / "HTS: 1" / "SDF: 3")."""
     victims = [c.head.mention.value for c in block.last_counts if c.measure == measure
-               and (not together or c.parties == ("all",) or measure in WORKER_MEASURES)]
+               and (not together or c.parties == ("all",) or measure in SPECIAL_GROUP_MEASURES)]
     values = [h.mention.value for h in heads]
     return bool(victims) and bool(values) and (sum(values) if together else max(values)) > max(victims)
 
 
-WORKER_MEASURES = frozenset({"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"})
 # a measure the sentence before hands on to counts naming none, and the words that would name it in their own sentence
 HANDED_PART_MEASURES = {"massacre_deaths": "MassacreWord", "torture_deaths": "TortureWord",
                         "medical_personnel_deaths": "WorkersSubject", "media_worker_deaths": "WorkersSubject",
@@ -937,7 +937,7 @@ def handed_whole_outnumbered(measure: str, heads: list[Head], text: str, block: 
     71, ..."; round 118b): none of their parts, all the deaths. A section of that measure keeps its own."""
     word = HANDED_PART_MEASURES.get(measure)
     return word is not None and section.measure != ("massacres" if measure == "massacre_deaths" else measure) \
-        and not regex(word).search(text) and outnumbers_massacre_victims(heads, block, together=True, measure=measure)
+        and not regex(word).search(text) and outnumbers_counted_victims(heads, block, together=True, measure=measure)
 
 
 def is_party_part_in_place(segment: str, after: str, parties: tuple[str, ...], prev: Count, report: str) -> bool:
