@@ -22,17 +22,19 @@ import marshal
 import os
 import re
 import sys
+from array import array
 from pathlib import Path
 
 import _sre
 
 from .paths import PACKAGE_DIR
 
-FORMAT = 1
-HEADER = ("snhr-patterns", FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT,
-          _sre.MAXGROUPS)
+FORMAT = 2
+CODE_TYPE = "I" if array("I").itemsize == _sre.CODESIZE else "L"  # the engine's code words, kept as their bytes
+HEADER = ("snhr-patterns", FORMAT, sys.implementation.name, sys.version, sys.byteorder, _sre.MAGIC, _sre.CODESIZE,
+          _sre.MAXREPEAT, _sre.MAXGROUPS, CODE_TYPE, array(CODE_TYPE).itemsize)
 Key = tuple[str, int]
-Program = tuple[int, list[int], int, dict[str, int], tuple]  # flags, code, groups - 1, groupindex, indexgroup
+Program = tuple[int, bytes, int, dict[str, int], tuple]  # flags, code (as bytes), groups - 1, groupindex, indexgroup
 
 _kept: dict[Key, Program] | None = None  # as read from the file (None: not read yet)
 _used: dict[Key, Program] = {}  # programs of the patterns this process compiled through ``compiled``
@@ -61,7 +63,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     result = None
     if program is not None:
         try:
-            result = _sre.compile(pattern, *program)
+            result = built(pattern, program)
         except Exception:  # noqa: BLE001 - an entry the engine refuses: compiled afresh below
             result = None
     if result is None:
@@ -75,6 +77,14 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return result
 
 
+def built(pattern: str, program: Program) -> re.Pattern[str]:
+    """The pattern ``_sre.compile`` makes of ``program`` (what ``re._compiler.compile`` ends with)."""
+    flags, code, groups, groupindex, indexgroup = program
+    words = array(CODE_TYPE)
+    words.frombytes(code)
+    return _sre.compile(pattern, flags, words.tolist(), groups, dict(groupindex), tuple(indexgroup))
+
+
 def _program(pattern: str, flags: int, compiled_pattern: re.Pattern[str]) -> Program | None:
     """What ``re._compiler.compile`` hands ``_sre.compile`` for ``pattern``: None unless it gives ``compiled_pattern``
     back (another Python's internals)."""
@@ -82,13 +92,13 @@ def _program(pattern: str, flags: int, compiled_pattern: re.Pattern[str]) -> Pro
         from re import _compiler, _parser
 
         parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]
+        code = array(CODE_TYPE, [int(op) for op in _compiler._code(parsed, flags)]).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
         program = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-        if _sre.compile(pattern, *program) != compiled_pattern:
+        if built(pattern, program) != compiled_pattern:
             return None
         return program
     except Exception:  # noqa: BLE001 - nothing kept for this pattern
@@ -149,8 +159,8 @@ def forget() -> None:
 
 
 def compile_all() -> Path | None:
-    """Compile every pattern of the grammar, the vocabularies and the page furniture, and keep them (``make
-    bytecode``)."""
+    """Compile every pattern of the grammar, the vocabularies and the page furniture, and keep them if any was not
+    kept (``make bytecode``)."""
     from . import furniture, grammar, vocab
     from .reading import heads
 
@@ -161,11 +171,11 @@ def compile_all() -> Path | None:
         vocab.compiled_vocab(name)
     furniture.furniture()
     heads._noun_pattern()
-    return save(only_if_missed=False)
+    return save()
 
 
 if __name__ == "__main__":  # run as a script, this file is another module than the one the reader imports
     from snhr_data import pattern_cache
 
     written = pattern_cache.compile_all()
-    print(f"{written}: {len(pattern_cache._used)} patterns" if written else "pattern cache: nothing written")
+    print(f"{written}: {len(pattern_cache._used)} patterns" if written else "pattern cache: up to date")
