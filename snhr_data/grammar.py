@@ -450,7 +450,7 @@ def check_labels_are_unambiguous(name: str, entries: list[dict]) -> None:
     whole is an error."""
     for raw in entries:
         matching = sorted({other["code"] for other in entries for v in other["variants"]
-                           if re.fullmatch(variant_pattern(v), raw["label"], re.IGNORECASE)})
+                           if compiled(variant_pattern(v), re.IGNORECASE).fullmatch(raw["label"])})
         if len(matching) > 1:
             raise fail(name, raw["code"], f"label {raw['label']!r} matches the codes {', '.join(matching)}")
 
