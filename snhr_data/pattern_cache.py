@@ -174,8 +174,17 @@ def compile_all() -> Path | None:
     return save()
 
 
-if __name__ == "__main__":  # run as a script, this file is another module than the one the reader imports
-    from snhr_data import pattern_cache
+def main() -> str:
+    """``python -m snhr_data.pattern_cache`` (``make bytecode``): what it did, in a line. A grammar that does not load
+    is not this step's to report (the build and the tests name the file and entry): nothing is written then."""
+    from snhr_data import pattern_cache  # run as a script, this file is another module than the one the reader imports
 
-    written = pattern_cache.compile_all()
-    print(f"{written}: {len(pattern_cache._used)} patterns" if written else "pattern cache: up to date")
+    try:
+        written = pattern_cache.compile_all()
+    except Exception as err:  # noqa: BLE001 - see above
+        return f"pattern cache: not written ({type(err).__name__}: {err})"
+    return f"{written}: {len(pattern_cache._used)} patterns" if written else "pattern cache: up to date"
+
+
+if __name__ == "__main__":
+    print(main())

@@ -124,6 +124,18 @@ def test_a_folder_that_cannot_be_made_writes_nothing(cache, monkeypatch):
     assert pattern_cache.save() is None  # the build goes on without it
 
 
+def test_make_bytecodes_step_writes_the_file_and_never_fails_on_a_bad_grammar(cache, monkeypatch):
+    assert pattern_cache.main() == f"{cache}: {len(pattern_cache._used)} patterns"
+    pattern_cache.forget()  # as the next `make bytecode`, a new process
+    assert pattern_cache.main() == "pattern cache: up to date"
+
+    def broken() -> None:
+        raise grammar.VocabularyError("counts.yaml: entry 'X': pattern does not compile")
+
+    monkeypatch.setattr(pattern_cache, "compile_all", broken)
+    assert pattern_cache.main().startswith("pattern cache: not written (VocabularyError: counts.yaml")
+
+
 def test_the_grammar_gets_its_patterns_through_the_cache(cache):
     grammar._clear()
     try:
