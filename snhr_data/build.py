@@ -303,6 +303,9 @@ def data_stage(raw_dir: Path | None = None, out_dir: Path | None = None, *, extr
     manifest = verified_manifest(raw_dir)
     cache = FigureCache(out_dir.parent / CACHE_DIR) if extract is None else None  # (another extractor: no cache)
     figures = extract_all(manifest, raw_dir, extract or default_extractor(), cache, refresh=force)
+    from .pattern_cache import save as keep_patterns
+
+    keep_patterns()  # the programs of the patterns compiled here that were not kept yet (snhr_data.pattern_cache)
 
     # process
     from .metadata import datapackage

@@ -41,9 +41,10 @@ __import__("gc").freeze()
 """
 
 # Run in a worker's kernel after the notebooks' own imports when they import the package's charts (``warm_code``): a
-# chart drawn in memory in the three formats (fonts loaded, the PDF writer's font subsetting imported) and the parquet
-# reader the notebooks' data come through.
-CHARTS_WARM_CODE = "import pyarrow.parquet, snhr_data.charts.book\nsnhr_data.charts.book.warm_up()"
+# chart drawn in memory in the three formats (fonts loaded, the PDF writer's font subsetting imported), and the parquet
+# reader, modules and label vocabularies the notebooks' data come through (``notebooks.warm_up``).
+CHARTS_WARM_CODE = ("import pyarrow.parquet, snhr_data.charts.book, snhr_data.notebooks\n"
+                    "snhr_data.charts.book.warm_up()\nsnhr_data.notebooks.warm_up()")
 
 
 class KernelError(RuntimeError):

@@ -19,6 +19,7 @@ from typing import Sequence
 import yaml
 
 from .grammar import regex
+from .pattern_cache import compiled
 from .paths import VOCAB_DIR
 from .vocab import find_governorates, find_parties
 
@@ -108,10 +109,10 @@ def _compiled(key: str, patterns: str | Sequence[str], template: str = "(?:{})")
     patterns = _listed(patterns)
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            compiled(pattern)
         except (re.error, TypeError) as err:
             raise FurnitureVocabError(f"{FURNITURE_FILE}: {key}: pattern {pattern!r} does not compile ({err})") from err
-    return re.compile(template.format("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
+    return compiled(template.format("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
 
 
 def parse_furniture(data: object) -> Furniture:

@@ -31,6 +31,7 @@ from typing import Any, Iterator
 
 import yaml
 
+from .pattern_cache import compiled
 from .paths import VOCAB_DIR
 
 GRAMMAR_FILES = ("counts", "clauses", "agents", "percents", "periods", "layout", "sections")
@@ -142,7 +143,7 @@ def check_pattern(file: str, entry: str, pattern: object, flags: int = re.IGNORE
     if not isinstance(pattern, str):
         raise fail(file, entry, f"a pattern must be a string, not {pattern!r}")
     try:
-        return re.compile(pattern, flags)
+        return compiled(pattern, flags)
     except re.error as err:
         raise fail(file, entry, f"pattern does not compile ({err}): {pattern!r}") from err
 
@@ -234,7 +235,7 @@ def regex(name: str) -> re.Pattern[str]:
     found = entry(name)
     if found.kind not in {"pattern", "words"}:
         raise VocabularyError(f"{found.file}.yaml: entry {name!r} is a list; ask for it with regexes() or classes()")
-    return re.compile(found.value, found.flags)
+    return compiled(found.value, found.flags)
 
 
 @cached
@@ -243,7 +244,7 @@ def regexes(name: str) -> tuple[re.Pattern[str], ...]:
     found = entry(name)
     if found.kind != "any_of":
         raise VocabularyError(f"{found.file}.yaml: entry {name!r} is not an any_of list")
-    return tuple(re.compile(p, found.flags) for p in found.value)
+    return tuple(compiled(p, found.flags) for p in found.value)
 
 
 @cached
@@ -252,7 +253,7 @@ def classes(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     found = entry(name)
     if found.kind != "classes":
         raise VocabularyError(f"{found.file}.yaml: entry {name!r} is not a classes mapping")
-    return tuple((cls, re.compile(p, found.flags)) for cls, p in found.value)
+    return tuple((cls, compiled(p, found.flags)) for cls, p in found.value)
 
 
 def class_texts(name: str) -> tuple[tuple[str, str], ...]:
@@ -449,7 +450,7 @@ def check_labels_are_unambiguous(name: str, entries: list[dict]) -> None:
     whole is an error."""
     for raw in entries:
         matching = sorted({other["code"] for other in entries for v in other["variants"]
-                           if re.fullmatch(variant_pattern(v), raw["label"], re.IGNORECASE)})
+                           if compiled(variant_pattern(v), re.IGNORECASE).fullmatch(raw["label"])})
         if len(matching) > 1:
             raise fail(name, raw["code"], f"label {raw['label']!r} matches the codes {', '.join(matching)}")
 

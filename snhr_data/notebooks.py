@@ -162,6 +162,24 @@ def report_sources() -> dict[str, str]:
     return describe_reports(read_manifest(paths.raw_dir()))
 
 
+def warm_up() -> None:
+    """What a kernel's first notebook pays for besides its charts, paid in the kernel's warm-up
+    (``execution.CHARTS_WARM_CODE``): the modules the notebooks' data come through (pandas' Parquet reader over
+    pyarrow's datasets, the audit's and the build's modules) and the label vocabularies, checked once per process."""
+    import io
+
+    import pandas as pd
+
+    from . import audit, build, manifest, series  # noqa: F401 - imported by the loaders above
+    from .codes import load_vocab
+
+    buffer = io.BytesIO()
+    pd.DataFrame({"report": ["2020-05"], "value": [1.0]}).to_parquet(buffer)
+    pd.read_parquet(io.BytesIO(buffer.getvalue())).to_csv(io.StringIO())
+    for name in ("perpetrators", "governorates"):
+        load_vocab(name)
+
+
 def load_report_data(month: str, figures_from: str = "processed") -> ReportData:
     from .audit import findings_for_report
     from .charts import statements

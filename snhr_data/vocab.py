@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .codes import load_vocab
 from .grammar import cached, cached_by_text, folded, regex, required_text, required_texts
+from .pattern_cache import compiled as compiled_pattern
 
 
 class UnmappedLabelError(ValueError):
@@ -46,7 +47,7 @@ def compiled_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.
                     continue
                 variant = variant["pattern"]
             flags = 0 if re.fullmatch(r"[A-Z()\\ ]+", variant) else re.IGNORECASE
-            compiled.append((entry["code"], re.compile(rf"(?<![\w-]){variant}(?![\w-])", flags)))
+            compiled.append((entry["code"], compiled_pattern(rf"(?<![\w-]){variant}(?![\w-])", flags)))
     return tuple(compiled)
 
 

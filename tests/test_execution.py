@@ -75,6 +75,25 @@ def test_the_warm_up_runs_what_the_notebooks_import(tmp_path):
     assert execution.warm_code([page]) == "import time\nfrom pathlib import Path"  # no charts: nothing drawn
 
 
+def test_the_kernels_warm_up_pays_for_the_data_loaders_first_use():
+    """``notebooks.warm_up`` (in ``CHARTS_WARM_CODE``) imports what the first notebook's loaders would (pyarrow's
+    datasets under pandas' Parquet reader, the audit's module) and checks the label vocabularies, in a process of its
+    own as a kernel would."""
+    import json
+    import subprocess
+    import sys
+
+    assert "snhr_data.notebooks.warm_up()" in execution.CHARTS_WARM_CODE
+    code = ("import json, sys\nimport snhr_data.notebooks as n\nfrom snhr_data import grammar\n"
+            "names = ['pyarrow.dataset', 'snhr_data.audit', 'snhr_data.build']\n"
+            "before = [m for m in names if m in sys.modules]\n"
+            "n.warm_up()\n"
+            "print(json.dumps([before, [m for m in names if m in sys.modules], "
+            "grammar.label_entries.cache_info().currsize]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [[], ["pyarrow.dataset", "snhr_data.audit", "snhr_data.build"], 2]
+
+
 def test_a_print_cut_into_two_messages_is_one_output(tmp_path):
     """The kernel's output thread may send a print in parts (it flushes on a timer); the notebook holds one output."""
     import nbformat

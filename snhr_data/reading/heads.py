@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from ..grammar import cached, cached_by_text, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
+from ..pattern_cache import compiled
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, without_aliases
 from .agents import elided_marker_item, is_elided_proper_name, list_item_label, row_label_agent
 
@@ -41,7 +42,7 @@ def _noun_pattern() -> tuple[tuple[str, ...], re.Pattern[str]]:
     # 104d)
     branches = "|".join(rf"(?P<c{index}>\s+(?:{text})(?!-)|\s+[\"“](?:{text})(?!-)[\"”])"
                         for index, text in enumerate(texts))
-    return names, re.compile(branches, re.IGNORECASE)
+    return names, compiled(branches, re.IGNORECASE)
 
 
 @cached_by_text
