@@ -664,6 +664,10 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
             # "impor-" + "tance" -> "importance"; "US-" + "led" and "twenty-" + "three" keep their hyphen; a name cut
             # at a line's end, "Syr-" + "ian", is one word when the text writes it whole elsewhere (round 30)
             block.text = block.text[:-1]
+    elif re.search(r"(?<![A-Za-z])[A-Za-z]{1,3}-$", block.text) and text[:1].isupper():
+        # "Hay'at Tahrir al-" + "Sham 9, ...", "Deir Ez-" + "Zour": a name's particle and its hyphen cut from the name
+        # by the wrap, one word with its hyphen (round 119d: "al- Sham" named no party)
+        separator = ""
     block.starts.append(len(block.text) + len(separator))
     block.lines.append(line_no)
     block.text = block.text + separator + text.strip()

@@ -157,6 +157,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return LEFT_OUT
+    relative_agent = part_subject(text[end:], report)
+    if relative_agent:  # "37 massacres, 31 of which the Syrian-Russian alliance committed": the alliance's 31
+        return Parties((relative_agent,))
     subject = [m for m in find_parties(text[:start], report) if kills_right_after(text, m, start)]
     if subject and next_clause_subject(text[end:next_count_start(head, heads, text)], report):
         # "by X, which killed 97 civilians, by Y, which killed 71": X's; Y the subject of the next count's own clause
@@ -831,6 +834,17 @@ def named_in_window(window: str, report: str, subject_named: bool = False) -> Pa
     in_detention = bool(regex("DetentionOf").search(window[: backward[0].start])
                         or regex("DetentionAfter").match(window[backward[0].end:]))
     return Parties((backward[0].code,), also_total=also_total, in_detention=in_detention)
+
+
+def part_subject(after: str, report: str) -> str | None:
+    """The party that is the subject of the count's own relative clause, right after "of which" and before its verb
+    ("31 of which the Syrian-Russian alliance committed", "41 of whom government forces killed"; ``after``: the text
+    after the count): the part's agent, as after "by"."""
+    named = find_parties(after, report)
+    if named and regex("PartSubjectBefore").fullmatch(after[:named[0].start]) \
+            and regex("PartSubjectVerbAfter").match(after[named[0].end:]):
+        return named[0].code
+    return None
 
 
 def labelled_with_count_noun(window: str, mention: LabelMention) -> bool:

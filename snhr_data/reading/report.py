@@ -851,6 +851,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and (is_measure_label(block.text[start:end]) or is_measure_heading_after_row(block.text[before:start],
                                                                                          block.text[start:end])
                   or is_labelled_measure_statement(block.text[start:end]))]
+    # ... and so does a measure's label and its colon after a row ending in its children and women, no full stop ("46
+    # civilians, among them 3 children and 4 women" / "Torture: in total, 88 victims of torture were documented ..."; round
+    # 119c): the label opens a statement of its own, never the row's count of that measure
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("FlatGroupsRowEnd").search(block.text[before:start])
+             and (is_measure_label(block.text[start:end]) or is_labelled_measure_statement(block.text[start:end]))]
     # a whole sentence on a raw line of its own after an ordinal row ending in a count ("Fifth: Unknowns ... Of which
     # women 4" / "The number of victims who died due to torture in March 2014 was 114."; round 27): a statement of its
     # own, none of the row's
