@@ -163,8 +163,9 @@ def refers_back(segment: str, after: str) -> bool:
     """Whether a count speaks of the victims of the sentence before ("Of these, ten were children", "four of them
     died under torture"); a count that does not ("SNHR has documented the killing of 358 civilians", "In June
     alone, 204 civilians were killed") is not the party of the sentence before; words of a clause before its own
-    that-clause ("most of these victims were counted in July, and that in August alone 47 ...") speak of those."""
-    own = segment[max((m.end() for m in regex("CoordinatedThatClause").finditer(segment)), default=0):]
+    that-clause ("most of these victims were counted in July, and that in August alone 47 ...") or where-clause ("Many of
+    them died in X, where the monitor recorded 412 ...") speak of those."""
+    own = segment[max((m.end() for m in regex("OwnClauseOpening").finditer(segment)), default=0):]
     return bool(regex("BackReferenceBefore").search(own) or regex("BackReferenceAfter").match(after))
 
 

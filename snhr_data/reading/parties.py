@@ -818,7 +818,8 @@ def named_in_window(window: str, report: str, subject_named: bool = False) -> Pa
                 and not regex("PartialBefore").search(window[:m.start])
                 and not (subject_named and regex("IncludedPartAgentBefore").search(window[:m.start]))
                 and not regex("NotTheAgentBefore").search(window[:m.start])  # "the ceasefire brokered by Russia"
-                and not regex("AnotherPartyOfAfter").match(window[m.end:])]  # "by ISIS's rival, the Nusra Front"
+                and not regex("AnotherPartyOfAfter").match(window[m.end:])  # "by ISIS's rival, the Nusra Front"
+                and not regex("UnderAPartysRule").match(window[m.end:])]  # "40 civilians under regime control"
     if len(backward) > 1 and regex("WholeOfAPartyAfter").fullmatch(window[:backward[0].start]):
         backward = backward[1:]  # "31 of the victims of other parties were killed by landmines": the agent after's
     if not backward:

@@ -190,6 +190,9 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     if previous is not None and not pre.strip(" ,") == "" and previous.share.share_of == "perpetrator":
         return None
     after_parties = [m for m in parties(post) if m.code != "all" and is_backward(post, m)]
+    agent = regex("CountShareAgentAfter").match(post) if regex("CountShareBefore").search(pre) else None
+    if agent and after_parties and regex("PartyLabelLead").fullmatch(post[agent.end():after_parties[0].start]):
+        return Share("perpetrator", (), after_parties[0].code, "all")  # "1,646 civilians (48%), ..., killed by X"
     if after_parties and regex("BarePrefix").fullmatch(pre) and not regex("GovernorateMention").search(post):
         return Share("perpetrator", (), after_parties[0].code, "all")  # "Nearly 40 percent of the victims were killed by X"
     if regex("ThatShare").search(pre):

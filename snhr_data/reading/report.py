@@ -845,9 +845,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # a measure's label on a raw line of its own ("Massacres:"), or its heading ("Deaths due to torture"; round 28), run
     # on after a row ending in a count ("... Daraa 6", "... Of which women 15"): it opens what follows it, never names the
     # row's count; so does such a label opening a whole sentence ("Deaths due to torture: 112 persons died due to
-    # torture, ..."; round 53a), never a cell of the row
+    # torture, ..."; round 53a), never a cell of the row; so after such a statement on the line before ("Deaths under
+    # torture: 93 in total, ..., 4 by ISIS" / "Massacres: 31, of which ..."; round 119b)
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
-             if regex("FlatRowEnd").search(block.text[before:start])
+             if (regex("FlatRowEnd").search(block.text[before:start]) or is_labelled_measure_statement(
+                 block.text[before:start]) and not regex("DanglingEnd").search(block.text[before:start].rstrip()))
              and (is_measure_label(block.text[start:end]) or is_measure_heading_after_row(block.text[before:start],
                                                                                          block.text[start:end])
                   or is_labelled_measure_statement(block.text[start:end]))]
@@ -901,8 +903,9 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # distributed as follows" / "Syrian regime forces 9 Russian forces 3 ... Other parties 3"): the next line is no cell
     cuts += [end for start, end in lines[1:-1] if is_flat_party_line(block.text[start:end])]
     # ... as is a list of governorates flattened into its introduction on its line ("Civilian victims by governorate:
-    # Aleppo 401 ... Others 61"): the sentence on the next line is none of its cells
-    cuts += [end for start, end in lines[:-1] if is_flat_place_line(block.text[start:end])]
+    # Aleppo 401 ... Others 61"): the sentence on the next line is none of its cells, nor is it a part of the statement on
+    # the line before ("Massacres: 31, of which ... 1 by unknowns" / "Victims by governorate: Aleppo 388 ..."; round 119b)
+    cuts += [cut for start, end in lines if is_flat_place_line(block.text[start:end]) for cut in (start, end)]
     # a listed row ("Hama: 88", "Idlib 14") is a statement of its own: the sentence after it is not its; a line going
     # on in lower case goes on with it ("Syrian regime forces 27" / "civilians, including 5 children")
     # ("Of which women: 168" / "Of which died under torture: 87", a table read cell by cell, its row's cells go on;
