@@ -304,10 +304,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if free and regex("MostOfTheWholeBefore").search(text[:start]):
         return Parties(("all",))  # "X behind most of March's 1,134 deaths": the whole, X's part unsaid
     named_before = bool(free) and free[-1].start < segment_start  # the party named last is before the count's segment
-    if named_before and (regex("CauseOfDeathAfter").match(text[end:]) or is_remainder(segment, text[end:])):
+    if named_before and (regex("CauseOfDeathAfter").match(text[end:])
+                         or is_remainder(segment, text[end:]) and named_in_window(window, report) is None):
         # "Other parties: 339 civilians, distributed as follows: 212 killed by X, ... and 12 in other incidents", "X and
         # Y killed 149 and 77 civilians respectively, the remaining 86 deaths being shared among the other parties"
-        # (round 61): a part of the count before it, or the rest of the toll, never the party named before it
+        # (round 61): a part of the count before it, or the rest of the toll, never the party named before it (unless the
+        # rest is given a party after it: "..., with the remaining 13 attributed to other parties"; round 120d)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return LEFT_OUT
     if named_before and (previous or previous_left_out) and (is_included_part(segment) or (
@@ -344,6 +346,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if len(holders) > 1:
         sentence.warn_count_left_out(start, segment_start, head.window_end, "pronoun_of_several")
         return LEFT_OUT
+    if owner and not holders and owner.group("pronoun") == "its" and regex("PeriodSubjectOpening").match(text):
+        return Parties(("all",))  # "The month saw 14 massacres, and 187 of its victims were killed in Idlib": the month's
     if owner:  # ... else, "two of the group's victims", "2,301 of their victims": the subject before's, else its
         # counts' party
         return antecedent(owner.group("pronoun") or owner.group("owner"),
@@ -380,9 +384,10 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return LEFT_OUT
     if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text) \
-            or regex("MonthTollOpening").search(text[:start]) or regex("MonthVictimsAfter").match(text[end:]):
+            or regex("MonthTollOpening").search(text[:start]) or regex("MonthVictimsAfter").match(text[end:]) \
+            or regex("TotalCountOpening").search(text[:start]):
         return Parties(("all",))  # "Among the civilians killed in June were 221 children", "The civilian death toll
-        # for August 2014 therefore reaches 1,453": all the month's victims
+        # for August 2014 therefore reaches 1,453", "In total, 1,922 deaths ...": all the month's victims
     if head.noun == "bare" and run_in_actor(segment, text[:segment_start], report):
         # "...; clashes between local armed groups 12 (1 child, 3 women)": an actor the vocabulary lacks, never all's
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
@@ -767,9 +772,10 @@ def all_by_unknown_agent(window: str, label: str, segment: str) -> bool:
 
 def unknown_list_item(segment: str, report: str) -> str | None:
     """The label of a list item the vocabulary lacks when ``segment``, from the count before, is only the joiner and
-    that label, its count right after it ("..., the opposition 9", "..., the alliance (43)"); None for any other."""
+    that label, its count right after it ("..., the opposition 9", "..., the alliance (43)"); None for any other. The
+    label is looked up with its joiner, which some labels need ("..., ISIS 38 and the coalition 5": the US-led's)."""
     label = list_item_label(segment)
-    return label if label and not find_parties(label, report) else None
+    return label if label and not find_parties(label, report) and not find_parties(segment, report) else None
 
 
 def unknown_clause_subject(segment: str, report: str) -> str | None:

@@ -220,9 +220,12 @@ def joint_share(pre: str, party) -> bool:
 
 
 def attributed_share(pre: str, post: str, report: str) -> Share | None:
-    """ "attributes 24% of the half-year's deaths to Syrian regime forces": the share of the party after "to"."""
-    to = regex("AttributedShareTo").match(post)
-    if not to or not regex("AttributedShareBefore").search(pre) or regex("ChildrenOrWomenWord").search(to.group(0)):
+    """ "attributes 24% of the half-year's deaths to Syrian regime forces": the share of the party after "to"; so "attributes
+    591 civilian deaths (18.3%), including ..., to X": the share of the count in brackets, X's."""
+    bracketed = regex("BracketedShareTo").match(post) if regex("CountAttributedBracketBefore").search(pre) else None
+    to = bracketed or regex("AttributedShareTo").match(post)
+    if not to or not (bracketed or regex("AttributedShareBefore").search(pre)) \
+            or not bracketed and regex("ChildrenOrWomenWord").search(to.group(0)):
         return None  # "attributes 30% of children's deaths to X": a share of one group's deaths, no column holds it
     named = find_parties(post[to.end():], report)
     if not named or named[0].start != 0 or named[0].code == "all":
