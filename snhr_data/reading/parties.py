@@ -95,6 +95,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # to the pair together (round 71b)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "respective")
         return LEFT_OUT
+    each_of_joint = each_of_joint_count(head, heads, text, report)
+    if each_of_joint:
+        # "..., and the other two in prisons run by the SDF and HTS, one each": that many for each of the agents the
+        # count before named together, when they add up to it (that count itself is left out as theirs together)
+        return Parties(each_of_joint)
     if (previous or previous_left_out) and coordinated_with_group_before(head, heads, text) \
             and named_in_window(window, report) is None:
         # "401 to Russian air strikes, which it said killed 97 children and 58 women": the agent of the group count
@@ -444,6 +449,23 @@ def joint_agents_of_place(clause: str, named: list[LabelMention], offset: int) -
         return False
     before = [m for m in named if m.start - offset < where.start()]
     return bool(regex("JointAgentsBefore").search(clause[:where.start()])) or len({m.code for m in before}) >= 2
+
+
+def each_of_joint_count(head: Head, heads: list[Head], text: str, report: str) -> tuple[str, ...]:
+    """The agents of a count "N each" right after a count that names them together after it ("two in prisons run by the
+    SDF and HTS, one each"), when N for each adds up to that count; else ()."""
+    at = heads.index(head) if head in heads else -1
+    if at < 1 or not regex("EachNext").match(text[head.mention.end:]):
+        return ()
+    before = heads[at - 1]
+    between = text[before.mention.end:head.mention.start]
+    joint = regex("JointAgentsPairAfter").match(between)
+    if not joint or not regex("EachOfJointGap").fullmatch(between[joint.end():]):
+        return ()
+    codes = tuple(dict.fromkeys(m.code for m in find_parties(joint.group(0), report) if m.code != "all"))
+    if len(codes) < 2 or head.mention.value * len(codes) != before.mention.value:
+        return ()
+    return codes
 
 
 def joint_agents_after(window: str, report: str) -> re.Match[str] | None:

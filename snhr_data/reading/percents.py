@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..codes import combined_members
 from ..grammar import regex
 from ..numbers import NumberMention, find_numbers
 from ..vocab import LabelMention, find_governorates, find_parties
@@ -176,6 +177,11 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         of_group = regex("OfChildrenOrWomen").match(post)
         return Share("perpetrator", (), share_party(pre_parties[-1], counted),
                      of_group.group(1).lower() if of_group else "all")
+    if not pre_parties and previous is None and regex("JointShareAnaphorOpening").match(before_all):
+        # "X killed 9,104 and Y 3,869. Together, the two caused nearly 79 percent of all civilian deaths": the share of
+        # the combined party whose members are exactly the parties the sentence before counted, else of no one column
+        code = combined_of(block)
+        return Share("perpetrator", (), code, "all") if code else None
     # "In June 2024, ... 86 civilians, ..., about 15 percent of the civilian deaths of the first half of the year": the
     # month's share of a wider period, though the month is the sentence's ("in June") rather than the percent's subject
     wider = bool(regex("OfWiderPeriodDeaths").match(post))
@@ -200,6 +206,13 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         if party and party != "all":
             return Share("perpetrator", (), party, "all")
     return None
+
+
+def combined_of(block: Context) -> str | None:
+    """The combined party (``syrian_regime_and_russia``) whose members are exactly the parties of the counts of the
+    block's last sentence with counts, else None."""
+    parties = {party for count in block.last_counts for party in count.parties if party != "all"}
+    return next((code for code, members in combined_members().items() if set(members) == parties), None)
 
 
 def share_party(mention: LabelMention, counted: frozenset[str]) -> str:
