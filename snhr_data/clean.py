@@ -180,10 +180,13 @@ _LABEL_COUNT_DOT = re.compile(r"((?<![^\s:])[A-Z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'
 # ..."), nor a reactions counter ("👍 12 💬 3"); after a sentence's own stop, only dropped ("... other parties 580. 📍 In
 # December most deaths were ..."; round 99c: the stop went unseen before the pictograph and the year's 580 took December);
 # nor a reactions counter with its labels ("👍 212   💬 17 comments   ↗️ 40 shares"; round 115c: the stop left the likes
-# a count of its own, the month's toll)
+# a count of its own, the month's toll); and after a count, before a remark in small letters ("Russian forces: 0 ✅ first
+# month like this in long time", a thread's bullet; round 120a: the zero had been lost in the remark): a comma, the
+# remark still the count's clause; only in a bullet item, never a chat line's ("Nour: 118 😔 that is less than December
+# though": no count of the report)
 _MID_LINE_PICTOGRAPH = re.compile(
-    r"(?<=[A-Za-z\d.!?])\s+(?:(?![\u2794-\u27bf\U0001f446-\U0001f449])[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]*\s*)+"
-    r"\s(?=#?[A-Z]|\d[\d,]*\s+(?!(?:comments?|shares?|likes?|views?|reactions?|replies|(?:re)?tweets?|reposts?)\b)[a-z])")
+    r"(?:(?<=\d)(?P<count>)|(?<=[A-Za-z.!?]))\s+(?:(?![\u2794-\u27bf\U0001f446-\U0001f449])[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]*\s*)+"
+    r"\s(?=#?[A-Z]|\d[\d,]*\s+(?!(?:comments?|shares?|likes?|views?|reactions?|replies|(?:re)?tweets?|reposts?)\b)[a-z]|(?(count)[a-z]|(?!)))")
 
 
 # a line ending a sentence after a word, and a line opening on a word in small letters (clean._join)
@@ -263,9 +266,12 @@ def _clean_once(line: str) -> str:
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
     line = _TRAILING_HASHTAGS.sub("", line)
     line = _LABEL_COUNT_DOT.sub(r"\1, ", line)
+    bullet = starts_with_pictograph(line.lstrip()) or line.lstrip().startswith(("•", "- "))
     line = _MID_LINE_PICTOGRAPH.sub(
         lambda m: m.group(0) if _THREAD_COUNTER_ALONE.fullmatch(line, 0, m.start())
-        else " " if line[m.start() - 1] in ".!?" else ". ", line)
+        else " " if line[m.start() - 1] in ".!?"
+        else (", " if bullet else m.group(0)) if m.group("count") is not None and line[m.end():m.end() + 1].islower()
+        else ". ", line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("GroupLabelSlash").sub(r"\g<first>, ", line)  # "(children 51 / women 67)" (round 117c)

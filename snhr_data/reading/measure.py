@@ -66,10 +66,11 @@ def opening_measure(sentence: str) -> str | None:
 def ranking_measure(sentence: str, block: Context, section: Context) -> str | None:
     """The civilian deaths for a sentence ranking governorates that names no measure, after a sentence counting workers
     outside a section of workers ("... one Civil Defense member and two medical personnel. / The governorates of Homs
-    (63) and Suwayda (58) recorded the highest tolls, followed by Daraa with 41"; round 95a): the workers' measure the
-    sentence before hands on is not what the ranking counts. None otherwise."""
+    (63) and Suwayda (58) recorded the highest tolls, followed by Daraa with 41"; round 95a), or after a sentence counting
+    massacres ("Report also documented four massacres ... / The governorate with most victims is Idlib with 102"; round
+    120a): the measure the sentence before hands on is not what the ranking counts. None otherwise."""
     workers = SECTION_MEASURES - {"torture_deaths"}
-    if block.measure in workers and section.measure not in workers | {"massacres"} \
+    if block.measure in workers | {"massacres"} and section.measure not in workers | {"massacres"} \
             and regex("RankingMarker").search(sentence) and not measures_named(sentence) - {"civilian_deaths"}:
         return "civilian_deaths"
     return None

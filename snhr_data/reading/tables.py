@@ -289,7 +289,7 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
     measure = measure_of_text(sentence) or "civilian_deaths"
     if measure not in TABLE_MEASURES:
         return None
-    key = key_of(match.group("key"))
+    key = "governorate" if match.groupdict().get("places") is not None else key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
     groups = legend_groups(match.groupdict().get("legend")) or (intro_group(sentence),)
     # "in the first quarter of 2020 (January-March)": one period spelt out twice
