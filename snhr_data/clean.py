@@ -87,6 +87,11 @@ _POST_NUMBER_OPENING = re.compile(r"^\s*\d{1,2}/\s+")
 _COUNTER = r"\s*(?:\U0001F9F5\s*)?(?:\d{1,2}/\d{1,2}|\(\d{1,2}(?:/\d{1,2})?\))"
 _THREAD_COUNTER = re.compile(rf"^{_COUNTER}\s+(?!of\b)")
 _THREAD_COUNTER_ALONE = re.compile(_COUNTER)
+# ... the counter of a numbered thread's post ("3/7 torture 😔 97 person died ...", "5/7 governorates with most
+# victims"), whatever word follows it, where another line opens with the post before or after it ("2/7", "4/7"):
+# a post of its own, never the last words of the post above (round 119a: "unidentified groups: 28" and the torture
+# post after it had been one statement; ``thread_post_lines``)
+_SERIES_COUNTER = re.compile(r"^\s*(?:\U0001F9F5\s*)?(?P<number>\d{1,2})/(?P<total>\d{1,2})\s+(?!of\b)")
 # a list item that is one label and its count, perhaps with its victims' noun ("- Israeli forces: four", "- Daraa: 14",
 # "- Other parties: 64 civilians"; round 25) and their groups ("- Unidentified groups: 70 civilians, including 8
 # children and 6 women", "- ISIS: 96 civilians (18 children, 15 women)"; round 26), ending on a noun, never on a word
@@ -113,9 +118,11 @@ _LABELLED_ITEM = re.compile(r"[A-Z][^:\d]{1,60}:\s*\d[\d,]*\s")
 _LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
 _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # a list item of a sentence ending on its last count's victims, no full stop ("- and 702 civilian was killed by
-# unidentified groups, among them 121 child and 61 woman"; round 117c): whole, never going on onto a paragraph after it
-_COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d[\d,]*\s+"
-                           r"(?:civilians?|children|child|women|woman|victims?)$")
+# unidentified groups, among them 121 child and 61 woman"; round 117c), or on its last count alone ("➡️ the other
+# parties killed 84 civilian, ... and gunfire of unknown source 41"; round 119a): whole, never going on onto a
+# paragraph after it
+_COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d[\d,]*(?:\s+"
+                           r"(?:civilians?|children|child|women|woman|victims?))?$")
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 # a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
@@ -168,6 +175,9 @@ _HASHTAG_COUNT_DOT = re.compile(r"(#[A-Za-z][\w-]*\s+\d[\d,]*)\s+[\u00b7\u2022]\
 # a post's hashtags ending its line after its last count ("Daraa 29 | Idlib 24 | Aleppo 21 | Deir ez-Zour 18 #Daraa
 # #Idlib"; fx112b: the last cell had been no label's count, the list no list): tags, cut
 _TRAILING_HASHTAGS = re.compile(r"(?<=\d)(?:\s+#[^\W\d_][\w-]*)+\s*$")
+# a place written as a hashtag in a post's prose, after its preposition ("1,674 civilian deaths in #Syria - 437 children
+# and 261 women among them"; round 119a: the women had been left out as a part of a place): the place's name
+_PLACE_HASHTAG = re.compile(r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bacross )|(?<=\bthroughout ))#(?=[A-Z][a-z])")
 # ... and places or parties each with its count after it, no colon, the last ending its line ("Governorates: Aleppo 44 ·
 # Homs 18 · Daraa 16 · Idlib 15", a thread's post, perhaps with its full stop; fx112b: only the last had been read): a
 # list parted by commas
@@ -248,6 +258,7 @@ def _clean_once(line: str) -> str:
     # character it names: its digits are never a count
     line = html.unescape(line)
     line = spaced_thousands_joined(line)
+    line = thousand_word_digits_read(line)
     line = comma_spaced_digits_read(line)
     line = space_grouped_thousands_read(line)
     line = space_parted_count_read(line)
@@ -265,6 +276,7 @@ def _clean_once(line: str) -> str:
     line = _COUNT_DOT.sub(r"\1; ", line)
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
     line = _TRAILING_HASHTAGS.sub("", line)
+    line = _PLACE_HASHTAG.sub("", line)
     line = _LABEL_COUNT_DOT.sub(r"\1, ", line)
     bullet = starts_with_pictograph(line.lstrip()) or line.lstrip().startswith(("•", "- "))
     line = _MID_LINE_PICTOGRAPH.sub(
@@ -276,6 +288,7 @@ def _clean_once(line: str) -> str:
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("GroupLabelSlash").sub(r"\g<first>, ", line)  # "(children 51 / women 67)" (round 117c)
     line = regex("NoneOfThemGroup").sub("0 of them", line)  # "four civilians, none of them children" (fx112b)
+    line = regex("NoGroupInList").sub(r"\g<before>0 \g<noun>", line)  # "(no child, 1 woman)" (round 119a)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
 
 
@@ -317,6 +330,13 @@ def spaced_thousands_joined(line: str) -> str:
         return line
     joined = _SPACED_THOUSANDS.sub(lambda match: re.sub(_DIGIT_SPACE, ",", match.group()), line)
     return _DIGITS_SPACED.sub(DIGIT_GAP, line) if _DIGITS_SPACED.search(joined) else joined
+
+
+def thousand_word_digits_read(line: str) -> str:
+    """``line`` with each "6 thousand 964" (translated news writing a count's thousands before the word and the rest
+    after it; round 119a) read as the count in digits ("6,964")."""
+    return regex("ThousandWordDigits").sub(
+        lambda match: f"{match.group('thousands')},{int(match.group('rest')):03d}", line)
 
 
 def comma_spaced_digits_read(line: str) -> str:
@@ -366,6 +386,16 @@ def is_noise_line(line: str) -> bool:
     return bool(_URL_LINE.match(line) or (_TOC_LINE.search(line) and not _TAB_ROW_END.search(line)
                                           and not is_named_row(line))
                 or _RULE_LINE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER_LINE.match(line))
+
+
+def thread_post_lines(raw_lines: list[str]) -> set[int]:
+    """The indices of the lines opening with a thread's post counter ("3/7 ...") where another line opens with the
+    counter of the post before or after it ("2/7", "4/7"): each a post of its own."""
+    counters = {i: (int(m["number"]), int(m["total"])) for i, line in enumerate(raw_lines)
+                if (m := _SERIES_COUNTER.match(line)) and 0 < int(m["number"]) <= int(m["total"])}
+    numbered = set(counters.values())
+    return {i for i, (number, total) in counters.items()
+            if (number - 1, total) in numbered or (number + 1, total) in numbered}
 
 
 def _starts_new_block(raw_line: str, text: str) -> bool:
@@ -1032,6 +1062,7 @@ def clean_blocks(raw: str) -> list[Block]:
     measured = measure_count_lines(raw_lines)
     raw_lines = [_TAB_LABEL_END.sub(":\t", line, count=1) if i in measured else line
                  for i, line in enumerate(raw_lines)]
+    posts = thread_post_lines(raw_lines)
     grouped = {i for i in measured if i and regex("TableGroupsLine").fullmatch(raw_lines[i])
                and _TAB_NUMBER_END.search(raw_lines[i - 1])}  # "Children:\t273" under the line of the whole
     headings = [_MD_HEADING.match(line) for line in raw_lines]
@@ -1092,6 +1123,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and (not _starts_new_block(raw_line, text) or _is_wrapped_count(last_text, text)
                  or _is_wrapped_sentence_count(current, last_text, text))
             and not _heading_after_sentence(current, text)
+            and line_no - 1 not in posts
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
             and not _month_row_ends(current, last_text, text)

@@ -88,7 +88,7 @@ def add_party_name(perpetrators: list) -> None:
 
 
 def add_child_noun(counts: dict) -> None:
-    counts["ChildNoun"]["words"].append("kids?")
+    counts["ChildNoun"]["words"].append("youngsters?")
 
 
 def add_year_to_date_phrase(periods: dict) -> None:
@@ -102,7 +102,7 @@ NEW_WORDINGS = [
         id="party-name"),
     pytest.param("counts", add_child_noun, may_2023_case(
         "new_victim_noun", "a victim noun is one word in counts.yaml",
-        "40 civilians, including 11 kids and three women.",
+        "40 civilians, including 11 youngsters and three women.",
         "2023-05 civilian_deaths children all all 11", "2023-05 civilian_deaths women all all 3"),
         id="victim-noun"),
     pytest.param("periods", add_year_to_date_phrase, may_2023_case(

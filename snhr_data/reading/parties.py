@@ -853,7 +853,8 @@ def named_in_window(window: str, report: str, subject_named: bool = False) -> Pa
     if not backward:
         return None
     named_group = regex("BothNamedGroupBy").search(window[: backward[0].start])
-    if named_group and named_group.group("group").lower() not in window[: named_group.start()].lower():
+    if named_group and (named_group.group("group") or named_group.group("subject")).lower() \
+            not in window[: named_group.start()].lower():
         return None  # "one medical worker were killed, both Civil Defense members by X": another group's agent
     also_total = bool(regex("BothOrAll").search(window[: backward[0].start])
                       or regex("CommittedByAside").match(window[: backward[0].start]))
@@ -1038,8 +1039,9 @@ def party_of_a_list(tail: str, report: str, value: float, measure: str = "") -> 
     the hands of X": the deaths' party, whether the massacres' too the words do not say; fix71d); JOINT_AGENTS when it
     names two agents joined by "or" or "and" ("..., all killed by Syrian regime or Russian forces")."""
     match = regex("AllByParty").search(tail)
-    if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report):
-        return None
+    if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report) \
+            or regex("AllBySubjectBefore").search(tail[: match.start()]):
+        return None  # (nor "..., the media activists all killed by X": the subject named again, not every count)
     listed_measures = measures_named(tail[: match.start()])
     if (measure == "massacres" and listed_measures - {"massacres"}) \
             or (measure != "massacres" and "massacres" in listed_measures):

@@ -694,6 +694,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # month's victims" is the month's children, the group the subject names; round 78b)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return Count(head, measure, read_period=chosen.period)
+    if measure == "civilian_deaths" and regex("GroupOriginAfter").match(text[end:]):
+        # "2 of the children were from my hometown": who some of them were, whoever's victims they were; never a count
+        # of the group, all parties' or the party's of the sentence before (round 119a)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
+        return Count(head, measure, read_period=chosen.period)
     if parties.codes == ("all",) and places.codes in ((), ("all",)) and regex("PartOfAPeriodsWholeAfter").match(text[end:]):
         # "SNHR recorded 812 civilian deaths in Suwayda, ..., and 29 of the month's 38 massacres": a part of the month's
         # whole whose own words give it no party or place; never that whole (round 112d: all the month's 29 massacres)
@@ -1168,8 +1173,10 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False
     if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or names_a_place(label) \
-            or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label):
-        return False
+            or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label) \
+            or regex("PlacesHeading").fullmatch(label):
+        return False  # (nor a heading of the places, "Governorates most hit in the half year: Aleppo 2,904, ..."; round
+        # 119a)
     first = next((m for m in find_numbers(rest) if is_count_number(rest, m)), None)
     if first is None or first.start > 20 or not (noun_of(rest[first.end:])[0]
                                                  or regex("GroupsInParentheses").match(rest[first.end:])):
