@@ -495,15 +495,21 @@ def joint_parties_together(segment: str, report: str) -> re.Match[str] | None:
 
 def joint_subject(segment: str, report: str) -> re.Match[str] | None:
     """The "X and Y" subject of a count's verb in ``segment`` when X and Y are two parties named whole and not one
-    combined party's name ("Turkish forces and the Syrian National Army killed 40"), else None."""
+    combined party's name ("Turkish forces and the Syrian National Army killed 40"), or a party named whole and an
+    actor the vocabulary lacks ("Tribal militias and Russian forces killed 14"), else None."""
     match = regex("JointSubjectBefore").search(segment)
     if not match:
         return None
     whole = find_parties(segment[match.start("first"):match.end("last")], report)
-    if len(whole) == 1:  # "Syrian regime forces and Russian forces": the alliance's own name
-        return None
     first, last = (named_whole(match.group(key), report) for key in ("first", "last"))
-    return match if first and last and first != last else None
+    if first and last:  # (one party named across both: "Syrian regime forces and Russian forces", the alliance's name)
+        return match if first != last and len(whole) != 1 else None
+    # one party named whole beside an actor the vocabulary lacks ("Tribal militias and Russian forces killed 14"):
+    # theirs together, never the named party's alone
+    unnamed = match.group("first") if last and not first else match.group("last") if first and not last else None
+    joined_by_and = segment[match.end("first"):match.start("last")].strip() == "and"
+    return match if unnamed and joined_by_and and regex("UnmappedJointActor").search(unnamed) \
+        and not find_parties(unnamed, report) else None
 
 
 def joined_label(text: str, start: int, report: str) -> str | None:
