@@ -507,6 +507,8 @@ def joint_subject(segment: str, report: str) -> re.Match[str] | None:
     # one party named whole beside an actor the vocabulary lacks ("Tribal militias and Russian forces killed 14"):
     # theirs together, never the named party's alone
     unnamed = match.group("first") if last and not first else match.group("last") if first and not last else None
+    if (first or last) == "all":  # "The parties to the conflict and the controlling forces in Syria killed 91": all's
+        return None
     joined_by_and = segment[match.end("first"):match.start("last")].strip() == "and"
     return match if unnamed and joined_by_and and regex("UnmappedJointActor").search(unnamed) \
         and not find_parties(unnamed, report) else None
