@@ -128,14 +128,18 @@ def missed() -> int:
     return _missed
 
 
-def save(path: Path | None = None, only_if_missed: bool = True) -> Path | None:
-    """Write the programs of every pattern this process compiled through ``compiled`` to ``path`` (default
-    ``cache_path()``), replacing the file whole; nothing when nothing was missed (``only_if_missed``), when the cache
-    is off or the folder cannot be written. Returns the path written, if any."""
+def save(path: Path | None = None, only_if_missed: bool = True, prune: bool = False) -> Path | None:
+    """Write the programs of every pattern this process compiled through ``compiled``, with those ``path`` (default
+    ``cache_path()``) already keeps, to ``path``, replacing the file whole; nothing when nothing was missed
+    (``only_if_missed``), when the cache is off or the folder cannot be written. A process uses only some of the
+    patterns (a data stage, the grammar entries its reports need), so the others stay; ``prune`` keeps only this
+    process's (``compile_all``, which compiles every pattern there is: those of removed entries go). Returns the path
+    written, if any."""
     if not enabled() or not _used or (only_if_missed and not _missed):
         return None
     path = Path(path) if path is not None else cache_path()
-    data = marshal.dumps((HEADER, dict(sorted(_used.items()))))
+    entries = _used if prune else {**read(path), **_used}
+    data = marshal.dumps((HEADER, dict(sorted(entries.items()))))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # (not snhr_data.io: reading code imports none of it)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -171,7 +175,7 @@ def compile_all() -> Path | None:
         vocab.compiled_vocab(name)
     furniture.furniture()
     heads._noun_pattern()
-    return save()
+    return save(prune=True)
 
 
 def main() -> str:

@@ -74,6 +74,23 @@ def test_a_kept_pattern_is_built_from_the_file_and_matches_as_before(cache):
     assert pattern_cache.save() is None  # nothing missed: nothing written
 
 
+def test_a_data_stage_that_missed_a_pattern_keeps_the_ones_it_did_not_use(cache):
+    """A data stage compiles only what its reports need: saving its one new pattern must not drop the rest of the
+    grammar that ``make bytecode`` kept; a pruning save (``compile_all``'s, the whole grammar) keeps only what it used."""
+    pattern_cache.compile_all()
+    kept = set(kept_entries(cache))
+    pattern_cache.forget()  # a new process that uses one kept pattern and one new one
+    old_key = next(iter(sorted(kept)))
+    pattern_cache.compiled(*old_key)
+    pattern_cache.compiled(r"\bnot\s+in\s+the\s+grammar\s+(\d+)", re.IGNORECASE)
+    assert pattern_cache.save() == cache
+    assert set(kept_entries(cache)) == kept | {(r"\bnot\s+in\s+the\s+grammar\s+(\d+)", int(re.IGNORECASE))}
+    pattern_cache.forget()
+    pattern_cache.compiled(*old_key)
+    assert pattern_cache.save(only_if_missed=False, prune=True) == cache  # as compile_all saves
+    assert set(kept_entries(cache)) == {old_key}
+
+
 @pytest.mark.parametrize("damage", ["truncated", "other python", "not marshal", "refused program", "not a mapping"])
 def test_a_damaged_or_foreign_cache_falls_back_to_re_compile(cache, damage):
     pattern, flags = r"killed\s+(\d+)", re.IGNORECASE
