@@ -289,7 +289,16 @@ def _clean_once(line: str) -> str:
     line = regex("GroupLabelSlash").sub(r"\g<first>, ", line)  # "(children 51 / women 67)" (round 117c)
     line = regex("NoneOfThemGroup").sub("0 of them", line)  # "four civilians, none of them children" (fx112b)
     line = regex("NoGroupInList").sub(r"\g<before>0 \g<noun>", line)  # "(no child, 1 woman)" (round 119a)
+    line = regex("NoneRowCount").sub(_none_row_read, line)  # "International Coalition forces: none" (round 122c)
     return re.sub(r"[ ]{2,}", " ", line).rstrip()
+
+
+def _none_row_read(match: re.Match[str]) -> str:
+    """A party's or a place's row whose count is "none" ("International Coalition forces: none") read as its 0; any
+    other field ("Disaster type: none") as it is."""
+    label = match.group("label")
+    named = is_named_row(re.sub(r"^[^A-Za-z]*", "", label).rstrip(": "))
+    return f"{label} 0" if named else match.group(0)
 
 
 def restated_in_digits(line: str) -> str:

@@ -310,8 +310,10 @@ def publication_date_read_month_first(text: str) -> str | None:
 
 
 def publication_match(text: str) -> re.Match[str] | None:
-    """The earliest publication-date match in the first lines of ``text`` that is a valid date."""
-    return head_publication_match(text[:PUBLICATION_WINDOW])
+    """The earliest publication-date match in the first lines of ``text`` that is a valid date; a feed's or a page's
+    markup tags around it ("<pubDate>Tue, 01 Dec 2015 09:14:07 +0000</pubDate>", a raw RSS item; round 122c) are no
+    words of its line."""
+    return head_publication_match(regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW]))
 
 
 @cached_by_text

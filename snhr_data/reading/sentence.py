@@ -209,12 +209,17 @@ def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
 def clause_party(text: str, counts: list[Count]) -> str | None:
     """The one party of every count of a statement ended by a semicolon, else None (``Context.clause_party``); UNMAPPED
     when every count was left out, its party unknown ("Forces of the interim government: 71 civilians, ...; 8 of the
-    torture deaths occurred in their detention facilities": the 8 are that party's too, never all parties'; round 100d)."""
+    torture deaths occurred in their detention facilities": the 8 are that party's too, never all parties'; round 100d).
+    None when every count is a part of the victims stated before it ("1,243 civilians, ...; government forces killed 602
+    of them; 47 died under torture"): the statement after it goes on with that whole, never the part's party (round
+    122c)."""
     if not text.rstrip().endswith(";"):
         return None
     parties = {party for count in counts for party in count.parties}
     if counts and not parties:
         return UNMAPPED
+    if counts and all(refers_back(text[:c.head.mention.start], text[c.head.mention.end:]) for c in counts):
+        return None
     return next(iter(parties)) if len(parties) == 1 else None
 
 
