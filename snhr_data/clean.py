@@ -698,9 +698,10 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         # "SNHR Documented 23 Massacres and 61 Victims Who Died Due to Torture" / "1,674 Civilians Killed in ...": two
         # headlines, never "... Due to Torture 1,674 Civilians" (session 21), ended there by the layout's SentenceEnd
         separator = "\n"
-    if regex("GroupCountLastWords").search(block.text) and regex("CountStatementOpening").match(text.strip()):
+    if regex("GroupCountLastWords").search(block.text) and (regex("CountStatementOpening").match(text.strip())
+                                                             or regex("MeasureLabelLine").match(text.strip())):
         # "212 civilians, including 35 children and 22 women" / "602 civilians died due to torture ...": a row, then a
-        # statement of its own (round 97d)
+        # statement of its own (round 97d); or "Massacres: ..." after it, a label of another measure (round 122a)
         separator = "\n"
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
