@@ -1177,7 +1177,7 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
         return False
-    if matches_any("NoPartyLabel", label) or regex("Month").fullmatch(label) or names_a_place(label) \
+    if matches_any("NoPartyLabel", label) or regex("MonthOnItsOwn").fullmatch(label) or names_a_place(label) \
             or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label) \
             or regex("PlacesHeading").fullmatch(label):
         return False  # (nor a heading of the places, "Governorates most hit in the half year: Aleppo 2,904, ..."; round
@@ -1188,6 +1188,8 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
         return False  # (its groups in brackets after it, "Label: 932 (51 children, 67 women)", make it a count; round 117c)
     if find_parties(rest[:first.start], source.report):
         return False  # "Others: ISIS 31, SDF 18, ...": a lead-in to the parties its items name, no party of its own
+    if names_a_place(rest[:first.start]):
+        return False  # "Where: Idlib 694 (38%), Aleppo 402 ...": a lead-in to the places its items name (round 121a)
     if regex("OtherPlacesLabel").fullmatch(label) and not regex("OtherPartiesColumn").fullmatch(label):
         return True  # "The other governorates: 412 civilians": several places together, no party's and no figure
     report_unknown_party(f"{source.source_file}:{line_at(0)}", f"unmapped perpetrator label {label!r}", source.strict)

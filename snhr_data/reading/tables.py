@@ -289,7 +289,8 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
     measure = measure_of_text(sentence) or "civilian_deaths"
     if measure not in TABLE_MEASURES:
         return None
-    key = "governorate" if match.groupdict().get("places") is not None else key_of(match.group("key"))
+    key = "governorate" if match.groupdict().get("places") is not None \
+        else "party" if match.groupdict().get("parties") is not None else key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
     groups = legend_groups(match.groupdict().get("legend")) or (intro_group(sentence),)
     # "in the first quarter of 2020 (January-March)": one period spelt out twice
@@ -421,7 +422,9 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     counts = [Figure(source.report, period, *cell_measure_group(table, group), party, gov, "count", "", float(n.value),
                      "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
               for group, period, n in zip(table.groups, table.column_periods(), numbers) if group != FIGHTERS and n]
-    return counts + share_cell(match.group("share"), table, party, gov, source, line_no, line.strip())
+    # ... or in brackets after the count ("Syrian regime forces 642 (35%)": a thread's list; round 121a)
+    share = match.group("share") or match.group("bracketed_share")
+    return counts + share_cell(share, table, party, gov, source, line_no, line.strip())
 
 
 def share_cell(share: str | None, table: Table, party: str, gov: str, source: Source, line_no: int,
