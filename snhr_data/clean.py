@@ -1123,7 +1123,8 @@ def clean_blocks(raw: str) -> list[Block]:
             and not heading
             and not current.md_heading
             and (not _ends_block(current, last_text, text) or _is_wrapped_count(last_text, text))
-            and not (all(is_date_line(b.text) for b in blocks[:-1]) and _headline_before_paragraph(current, text))
+            and not (all(is_date_line(b.text) or regex("MastheadLine").fullmatch(b.text) for b in blocks[:-1])
+                     and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, raw_lines[current.lines[0] - 1], text)
             and not _after_indented_item(current, last_raw_line, raw_line, text)
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))

@@ -297,6 +297,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
             and (not regex("NotTheAgentBefore").search(text[:m.start]) or kills_right_after(text, m, start))
+            and not regex("PartyEndAfter").match(text[m.end:])  # "in the month in which the regime fell"
             and not any(a <= m.start < b for a, b in asides) and not regex("PercentShareAfter").match(text[m.end:])]
     if joint_agents_of_place(text[clause_start:start], free, clause_start):
         # "killed by X and by Y, notably in Daraa, where 11 civilians were killed": a place's count, none of theirs alone
@@ -855,6 +856,7 @@ def named_in_window(window: str, report: str, subject_named: bool = False) -> Pa
                 and not (subject_named and regex("IncludedPartAgentBefore").search(window[:m.start]))
                 and not regex("NotTheAgentBefore").search(window[:m.start])  # "the ceasefire brokered by Russia"
                 and not regex("AnotherPartyOfAfter").match(window[m.end:])  # "by ISIS's rival, the Nusra Front"
+                and not regex("PartyEndAfter").match(window[m.end:])  # "the month in which the regime fell"
                 and not regex("UnderAPartysRule").match(window[m.end:])]  # "40 civilians under regime control"
     if len(backward) > 1 and regex("WholeOfAPartyAfter").fullmatch(window[:backward[0].start]):
         backward = backward[1:]  # "31 of the victims of other parties were killed by landmines": the agent after's

@@ -679,10 +679,13 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period)
     if places.named_before and parties.codes == ("all",) and block.party not in (None, "all") \
-            and measure in block.party_measures:
+            and measure in block.party_measures \
+            and not (measure == "civilian_deaths" and regex("PlacesListOpening").match(text)
+                     and len({party for party, m, _ in block.victims_of if m == measure and party != "all"}) > 1):
         # "Syrian regime forces killed 45 civilians: Idlib 20; Hama 15": the list may go on with the party's counts
         # (not after a party's count of another measure: "Two Civil Defense members were killed by X. By governorate:
-        # Idlib 98 civilians, ...": no breakdown of X's)
+        # Idlib 98 civilians, ...": no breakdown of X's; nor a sentence of its own labelled "By governorate:" after the
+        # block's counts of civilians of several parties: all parties' places; round 121c)
         warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "list_party")
         return Count(head, measure, read_period=chosen.period)
     if is_own_clause_place_after_party_place(head, text, parties, places, prev, sentence.source.report):
