@@ -858,16 +858,20 @@ def _across_unnamed_rows(texts: list[str | None], lines: list[int],
     ("Party" / "Civilians" / "Children" / "Women" / "Syrian National Army" / "17" / "4" / "2" / "Forces of the
     transitional government" / "39" / "3" / "2" / "Other parties" / ...; round 71c): that row, as many values as the rows
     around it, is the table's too (its label is reported unmapped and its figures left out), and the rows after it
-    are not cut off from the table's header."""
+    are not cut off from the table's header; so over several such rows in turn ("General Security (Ministry of
+    Interior)" / "9" / "Tribal gunmen" / "6" / "Other parties" / "86"; round 121d)."""
     merged: list[list[tuple[int, int]]] = []
     for run in runs:
         if merged:
             last, count = merged[-1][-1]
             middle = last + 1 + count
-            if run[0] == (middle + 1 + count, count) and _header_before(texts, lines, merged[-1]) \
-                    and _is_unnamed_label(texts[lines[middle]]) and all(
-                        _CHART_VALUE.fullmatch(texts[lines[middle + 1 + k]].strip()) for k in range(count)):
-                merged[-1] += [(middle, count)] + run
+            unnamed = []
+            while middle + count < len(lines) and run[0][0] > middle and _is_unnamed_label(texts[lines[middle]]) \
+                    and all(_CHART_VALUE.fullmatch(texts[lines[middle + 1 + k]].strip()) for k in range(count)):
+                unnamed.append((middle, count))
+                middle += 1 + count
+            if unnamed and run[0] == (middle, count) and _header_before(texts, lines, merged[-1]):
+                merged[-1] += unnamed + run
                 continue
         merged.append(list(run))
     return merged
@@ -1067,6 +1071,7 @@ def clean_blocks(raw: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     pending_blank = False
+    furniture_gap = False  # the lines skipped since the last text were page furniture only, no blank line
     last_text, last_raw_line, last_dated = "", "", False
     raw_lines = delimited_as_pipes(raw.split("\n"))
     measured = measure_count_lines(raw_lines)
@@ -1105,9 +1110,11 @@ def clean_blocks(raw: str) -> list[Block]:
         if line_no - 1 in charted:  # a chart's label and values, one row a line ("Daraa 24")
             text = " ".join([text.strip()] + [texts[i].strip() for i in charted[line_no - 1]])
         if text is None:  # page furniture: skipped like a blank line, the other lines keep their numbers
+            furniture_gap = furniture_gap or not pending_blank
             pending_blank = True
             continue
         if not text.strip() or (is_noise_line(raw_line) and line_no - 1 not in labelled | measured):
+            furniture_gap = furniture_gap and bool(text.strip())
             pending_blank = pending_blank or not text.strip()
             continue
         text = text.strip()
@@ -1146,7 +1153,10 @@ def clean_blocks(raw: str) -> list[Block]:
             # parties killed ..."; fx96b)
             and (not pending_blank or (text[:1].islower() and not _THREAD_COUNTER.match(raw_line))
                  or current.text.rstrip().endswith((",", ";"))
-                 or _goes_on(current.text, text))
+                 or _goes_on(current.text, text)
+                 # a running footer dropped inside a sentence ("..., including 5 children and" / "SNHR Report | 4" /
+                 # "2 women; ..."; round 121d): the sentence goes on after it
+                 or (furniture_gap and bool(regex("DanglingEnd").search(current.text.rstrip()))))
         )
         # the groups of a count cut at its opener, one a line ("2,158 civilians, including" / "361 children" / "233
         # women"): read with the count, never a key-figures box of their own (round 65b)
@@ -1172,7 +1182,7 @@ def clean_blocks(raw: str) -> list[Block]:
             current = Block(text="", md_heading=len(heading.group(1)) if heading else 0, after_dateline=after_dateline)
             _join(current, text, line_no)
             blocks.append(current)
-        pending_blank = False
+        pending_blank = furniture_gap = False
         last_text, last_raw_line, last_dated = text, raw_line, dated
         last_boxed = line_no - 1 in boxed or bool(opened_groups)
         last_opened_groups = bool(opened_groups)

@@ -454,12 +454,26 @@ class ReportReader:
         """The one-column table of rows of governorates, one a line, right under a heading naming the governorates alone
         ("Governorates" / "Aleppo 412" / "Idlib 198", a PDF's table one row a line; round 90d): each row its governorate's
         civilian deaths, of the section's period, as the same rows run on into a sentence are read; None after any
-        other block, for a row naming no governorate, or in a section of another measure."""
-        if not before or not regex("PlacesHeading").fullmatch(before.strip()) \
+        other block, for a row naming no governorate, or in a section of another measure. The heading may be numbered
+        ("III. Distribution by Governorate"), and each row may give its share after its count ("Raqqa" / "2,095" /
+        "20.53%"; round 121d)."""
+        if not before or not regex("PlacesHeading").fullmatch(regex("ItemPrefix").sub("", before.strip(), count=1)) \
                 or (self.section.measure or "civilian_deaths") != "civilian_deaths" \
                 or not all(find_governorates(row) for row in rows):
             return None
-        return Table("governorate", ("all",), self.section.period or self.source.period, "civilian_deaths")
+        return Table("governorate", ("all",), self.section.period or self.source.period, "civilian_deaths",
+                     introduced=True)
+
+    def measure_heading_table(self, before: str | None, rows: list[str]) -> Table | None:
+        """The one-column table of rows of parties, one count each, right under a heading naming a
+        measure alone ("Deaths Due to Torture" / "Government forces" / "136" / "ISIS" / "3", a PDF's table one cell a
+        line; round 121d): each row its party's count of the section's measure and period; None after any other block,
+        or for a row of more than one count."""
+        if not before or before.rstrip().endswith(":") or not is_measure_label(before, colon=False) \
+                or self.section.measure is None or measure_of_text(before) != self.section.measure \
+                or not all(item_count(row) is not None and not find_governorates(row) for row in rows):
+            return None
+        return Table("party", ("all",), self.section.period or self.source.period, self.section.measure, introduced=True)
 
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
@@ -526,8 +540,8 @@ class ReportReader:
         if cells:
             return
         labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
-        table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)) \
-            if labelled else None
+        table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)
+                 or self.measure_heading_table(before, labelled)) if labelled else None
         if not self.skipping and table and len(labelled) == len(block.starts):
             self.table = table  # "SNHR documented 34 massacres in April, distributed as follows:" / "Russian forces 3"
             self.read_rows(block)
@@ -769,8 +783,10 @@ class Row:
 def first_row_context(block_ctx: Context) -> Context:
     """The context the first ordinal row of a block is read in: the block's, without its party; and without its measure
     when the statement before names its own subject ("Government forces also killed 127 individuals under torture.
-    Third: Kurdish forces (PYD) Civilians: 21"): that party's count, no introduction whose measure the rows count."""
-    measure = None if block_ctx.subject is not None else block_ctx.measure
+    Third: Kurdish forces (PYD) Civilians: 21"), or names a party's victims ("Torture: 131 of the government forces'
+    civilian victims died under torture Second: Armed opposition factions Civilians: 88"; round 121b): that party's
+    count, no introduction whose measure the rows count."""
+    measure = None if block_ctx.subject is not None or block_ctx.party not in (None, "all") else block_ctx.measure
     return replace(block_ctx, party=None, subject=None, alliance=None, measure=measure)
 
 
@@ -816,6 +832,17 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [second for (first, first_end), (second, second_end) in zip(lines, lines[1:])
              if is_count_item_line(block.text[first:first_end])
              and is_count_item_line(block.text[second:second_end], opening=True)]
+    # ... so in a list whose items, each opening a raw line, wrap over lines ("Remnants of the Assad regime: 271 civilians,
+    # including 9 children and" / "11 women" / "Forces of the transitional government and allied factions: 644" /
+    # "civilians, ..." / "Syrian Democratic Forces: 19 civilians, ..."; round 121d): an item opens where a raw line opens
+    # with a label and its count after a line that ends no word short of its statement
+    if lines and is_count_item_line(block.text[lines[0][0]:lines[0][1]], opening=True):
+        cuts += [second for (first, first_end), (second, second_end) in zip(lines, lines[1:])
+                 if is_count_item_line(block.text[second:second_end], opening=True, words=LABEL_WORDS)
+                 and has_count(block.text[first:first_end])
+                 and block.text[second:second + 1].isupper() and not regex("CellsGoOn").match(block.text[second:])
+                 and not matches_any("NoPartyLabel", block.text[second:second_end].split(":", 1)[0].strip())
+                 and not regex("DanglingEnd").search(block.text[first:first_end].rstrip())]
     # a label line of no count ("First: Extrajudicial Killing") ends where its line ends
     cuts += [end for start, end in lines[:-1] if regex("FlatRowStart").match(block.text[start:])
              and not has_count(block.text[start:end])]
@@ -969,8 +996,10 @@ def is_heading_before_label(heading: str, line: str) -> bool:
 
 def goes_on(line: str) -> bool:
     """Whether a line after a row goes on with the row's statement: it opens in lower case, and is no row or list item
-    of its own ("civilians, including 5 children", "of whom 14 died in ...", not "drowning: 3")."""
-    return line[:1].islower() and not is_labelled_row(line, colon=True) and not is_labelled_item(line)
+    of its own ("civilians, including 5 children", "of whom 14 died in ...", not "drowning: 3"); or it opens with the
+    groups of the row's count in brackets ("(39 children, 21 women)")."""
+    return (line[:1].islower() and not is_labelled_row(line, colon=True) and not is_labelled_item(line)) \
+        or bool(regex("GroupsAsideLine").match(line))
 
 
 def raw_line_at(block: Block, start: int) -> str:
@@ -1046,12 +1075,13 @@ def flat_rows(sentences: Sequence[tuple[int, str]], block: Block, body_start: in
     return pieces
 
 
-def is_count_item_line(line: str, opening: bool = False) -> bool:
+def is_count_item_line(line: str, opening: bool = False, words: int = 0) -> bool:
     """A raw line that is one item of a list, a short label, a colon and a count of its noun ("General Security: 3
     civilians", "Syrian Democratic Forces: 38 civilians (9 children, 4 women)"), no sentence ending in it; ``opening``:
-    one that opens so, whatever follows its count ("Syrian Democratic Forces: 121 civilians, including ...")."""
+    one that opens so, whatever follows its count ("Syrian Democratic Forces: 121 civilians, including ...");
+    ``words``: the most words of its label, if not the default's."""
     item = regex("Label").match(line.strip())
-    if item is None or len(item.group("label").split()) > _ITEM_LABEL_WORDS:
+    if item is None or len(item.group("label").split()) > (words or _ITEM_LABEL_WORDS):
         return False
     if opening:
         return bool(re.match(r"\d", item.group("rest")))
