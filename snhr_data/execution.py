@@ -250,14 +250,16 @@ class WorkerPool:
 
     ``warm``: each worker starts its kernel and imports in it at once (``warm_up``), so a build can
     start its notebook workers before the data stage and have them ready when it ends. The data
-    stage is one process on one core: until ``run`` is called (the data stage is over) at most
-    ``warm_ups_at_once`` workers warm up at a time, one core fewer than the machine has, and the
-    others wait. All warming at once, the data stage shared its core with them (five processes on two
-    cores) and ended about a second after them, one core idle meanwhile; one at a time, the data
-    stage has a core of its own and ends first, and the last worker still warming up shares the cores
-    with the first notebook. Any exception or interrupt (``BuildInterrupted``) inside the ``with``
-    block stops every worker and every kernel under them at once before it propagates: nothing keeps
-    running or writing.
+    stage is one process on one core: on a machine nothing else keeps busy, until ``run`` is called
+    (the data stage is over) at most ``warm_ups_at_once`` workers warm up at a time, one core fewer
+    than the machine has, and the others wait. All warming at once, the data stage shared two cores
+    with two workers and their kernels (five processes), ended about a second after them and left one
+    core idle meanwhile; one at a time, the data stage has a core of its own and ends first, and the
+    last worker still warming up shares the cores with the first notebook. Where other processes keep
+    the cores busy, every worker warms up at once as before: fewer processes would only get the
+    build a smaller share of the machine. Any exception or interrupt (``BuildInterrupted``) inside
+    the ``with`` block stops every worker and every kernel under them at once before it propagates:
+    nothing keeps running or writing.
     """
 
     def __init__(self, workers: int, reuse: bool = True, warm: bool = False) -> None:
@@ -265,8 +267,13 @@ class WorkerPool:
         self._gate = None
 
     @staticmethod
-    def warm_ups_at_once(cores: int | None = None) -> int:
-        """Workers warming up at once while the data stage runs: one core is the data stage's."""
+    def warm_ups_at_once(cores: int | None = None, others: int | None = None) -> int | None:
+        """Workers warming up at once while the data stage runs: one core fewer than the machine has (the data
+        stage's), or None (no limit) when ``others`` (processes ready to run besides this one: ``runnable_others``)
+        keep a core busy."""
+        others = runnable_others() if others is None else others
+        if others is not None and others > 0:
+            return None
         return max(1, (cores if cores is not None else (os.cpu_count() or 1)) - 1)
 
     def __enter__(self) -> "WorkerPool":
@@ -277,7 +284,8 @@ class WorkerPool:
         self._before = {child.pid for child in psutil.Process().children()}
         self._sockets = tempfile.TemporaryDirectory(prefix="snhr-kernels-")
         context = multiprocessing.get_context()
-        self._gate = context.Semaphore(self.warm_ups_at_once()) if self.warm else None
+        at_once = self.warm_ups_at_once() if self.warm else None
+        self._gate = context.Semaphore(at_once) if at_once is not None else None
         self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=init_worker, mp_context=context,
                                          initargs=(self.reuse, self._sockets.name, self.warm, self._gate))
         if self.warm:  # the executor starts a process per task submitted while none is idle
@@ -314,6 +322,16 @@ class WorkerPool:
                 self._pool.shutdown(wait=False, cancel_futures=True)
         finally:
             self._sockets.cleanup()
+
+
+def runnable_others() -> int | None:
+    """Processes ready to run on the machine now besides this one (Linux's ``/proc/loadavg``), None if unknown."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as handle:
+            running = int(handle.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, running - 1)
 
 
 def forget_exit_wakeup(pool) -> None:

@@ -138,15 +138,19 @@ def wait_for_lines(log, count: int, seconds: float = 20) -> list[str]:
     return log.read_text().splitlines() if log.exists() else []
 
 
-def test_one_core_is_left_to_the_data_stage_while_the_workers_warm_up():
-    assert [execution.WorkerPool.warm_ups_at_once(cores) for cores in (1, 2, 4)] == [1, 1, 3]
+def test_one_core_is_left_to_the_data_stage_while_the_workers_warm_up_on_an_idle_machine(monkeypatch):
+    assert [execution.WorkerPool.warm_ups_at_once(cores, others=0) for cores in (1, 2, 4)] == [1, 1, 3]
+    assert execution.WorkerPool.warm_ups_at_once(2, others=3) is None  # a busy machine: every worker at once
+    assert isinstance(execution.runnable_others(), int)  # this Linux tells (the process asking is not counted)
+    monkeypatch.setattr(execution, "runnable_others", lambda: None)
+    assert execution.WorkerPool.warm_ups_at_once(2) == 1  # the load unknown: as on an idle machine
 
 
 def test_workers_warm_up_one_at_a_time_while_the_data_stage_runs(tmp_path, monkeypatch):
     """Two workers, one warm-up at a time (a 2-core machine): the second starts when the first has ended."""
     log = tmp_path / "log"
     monkeypatch.setattr(execution, "warm_up", logged_warm_up(log))  # the workers are forked from this process
-    monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None: 1))
+    monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None, others=None: 1))
     results: list[str] = []
     with execution.WorkerPool(2, warm=True) as pool:
         lines = wait_for_lines(log, 4)
@@ -162,7 +166,7 @@ def test_the_waiting_workers_warm_up_once_the_jobs_come_or_the_pool_ends(tmp_pat
     a pool left without jobs lets its waiting workers through too, instead of waiting for them forever."""
     log = tmp_path / "log"
     monkeypatch.setattr(execution, "warm_up", logged_warm_up(log))
-    monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None: 0))
+    monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None, others=None: 0))
     results: list[str] = []
     with execution.WorkerPool(2, warm=True) as pool:
         assert wait_for_lines(log, 1, seconds=0.5) == []
