@@ -129,11 +129,12 @@ _REUSE = True
 _SOCKETS: str | None = None
 
 
-def init_worker(reuse: bool = True, sockets: str | None = None, warm: bool = False) -> None:
+def init_worker(reuse: bool = True, sockets: str | None = None, warm: bool = False, gate=None) -> None:
     """Pool initializer: leave the terminal's process group (Ctrl-C goes to the main process only).
 
     ``warm``: also start this worker's kernel and import what a notebook imports in it, so that the
     worker is ready when its first notebook comes (``WorkerPool`` starts workers before the data stage).
+    ``gate``: a semaphore held while warming up (``WorkerPool.warm_ups_at_once``).
     """
     from multiprocessing.util import Finalize
 
@@ -144,7 +145,16 @@ def init_worker(reuse: bool = True, sockets: str | None = None, warm: bool = Fal
     _REUSE, _SOCKETS = reuse, sockets
     Finalize(None, drop_kernel, exitpriority=10)  # run when the pool lets the worker go
     if warm:
-        warm_up(Path(sockets or tempfile.gettempdir()))
+        warm_up_gated(Path(sockets or tempfile.gettempdir()), gate)
+
+
+def warm_up_gated(cwd: Path, gate=None) -> None:
+    """``warm_up``, holding ``gate`` (a semaphore shared by the pool's workers, if any) meanwhile."""
+    if gate is None:
+        warm_up(cwd)
+        return
+    with gate:
+        warm_up(cwd)
 
 
 def warm_up(cwd: Path) -> None:
@@ -239,37 +249,69 @@ class WorkerPool:
     """Worker processes for ``function(item)`` jobs, started when the pool is entered.
 
     ``warm``: each worker starts its kernel and imports in it at once (``warm_up``), so a build can
-    start its notebook workers before the data stage and have them ready when it ends. Any exception
-    or interrupt (``BuildInterrupted``) inside the ``with`` block stops every worker and every
-    kernel under them at once before it propagates: nothing keeps running or writing.
+    start its notebook workers before the data stage and have them ready when it ends. The data
+    stage is one process on one core: on a machine nothing else keeps busy, until ``run`` is called
+    (the data stage is over) at most ``warm_ups_at_once`` workers warm up at a time, one core fewer
+    than the machine has, and the others wait. All warming at once, the data stage shared two cores
+    with two workers and their kernels (five processes), ended about a second after them and left one
+    core idle meanwhile; one at a time, the data stage has a core of its own and ends first, and the
+    last worker still warming up shares the cores with the first notebook. Where other processes keep
+    the cores busy, every worker warms up at once as before: fewer processes would only get the
+    build a smaller share of the machine. Any exception or interrupt (``BuildInterrupted``) inside
+    the ``with`` block stops every worker and every kernel under them at once before it propagates:
+    nothing keeps running or writing.
     """
 
     def __init__(self, workers: int, reuse: bool = True, warm: bool = False) -> None:
         self.workers, self.reuse, self.warm = workers, reuse, warm
+        self._gate = None
+
+    @staticmethod
+    def warm_ups_at_once(cores: int | None = None, others: int | None = None) -> int | None:
+        """Workers warming up at once while the data stage runs: one core fewer than the machine has (the data
+        stage's), or None (no limit) when ``others`` (processes ready to run besides this one: ``runnable_others``)
+        keep a core busy."""
+        others = runnable_others() if others is None else others
+        if others is not None and others > 0:
+            return None
+        return max(1, (cores if cores is not None else (os.cpu_count() or 1)) - 1)
 
     def __enter__(self) -> "WorkerPool":
+        import multiprocessing
         import psutil
         from concurrent.futures import ProcessPoolExecutor
 
         self._before = {child.pid for child in psutil.Process().children()}
         self._sockets = tempfile.TemporaryDirectory(prefix="snhr-kernels-")
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=init_worker,
-                                         initargs=(self.reuse, self._sockets.name, self.warm))
+        context = multiprocessing.get_context()
+        at_once = self.warm_ups_at_once() if self.warm else None
+        self._gate = context.Semaphore(at_once) if at_once is not None else None
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=init_worker, mp_context=context,
+                                         initargs=(self.reuse, self._sockets.name, self.warm, self._gate))
         if self.warm:  # the executor starts a process per task submitted while none is idle
             for _ in range(self.workers):
                 self._pool.submit(os.getpid)
         return self
 
+    def open_gate(self) -> None:
+        """Let every worker still waiting warm up now (the data stage is over)."""
+        gate, self._gate = self._gate, None
+        if gate is not None:
+            for _ in range(self.workers):
+                gate.release()
+
     def run(self, function: Callable, items: Sequence, on_result: Callable[[object], None]) -> None:
         """``function(item)`` for every item; ``on_result`` as each ends."""
         from concurrent.futures import as_completed
 
+        self.open_gate()
         for future in as_completed([self._pool.submit(function, item) for item in items]):
             on_result(future.result())
 
     def __exit__(self, kind, error, traceback) -> None:
         import psutil
 
+        self.open_gate()  # a build that ran no notebook: the workers still waiting end their warm-up, then leave
         try:
             if kind is None:
                 self._pool.shutdown(wait=True)
@@ -280,6 +322,16 @@ class WorkerPool:
                 self._pool.shutdown(wait=False, cancel_futures=True)
         finally:
             self._sockets.cleanup()
+
+
+def runnable_others() -> int | None:
+    """Processes ready to run on the machine now besides this one (Linux's ``/proc/loadavg``), None if unknown."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as handle:
+            running = int(handle.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, running - 1)
 
 
 def forget_exit_wakeup(pool) -> None:

@@ -276,13 +276,21 @@ def build_jobs(months: Sequence[str], out_root: Path, cross_year: bool = True,
     return jobs
 
 
-def in_start_order(jobs: Sequence[Job]) -> list[Job]:
-    """``jobs`` in the order to start them: the cross-year notebook first.
+def in_start_order(jobs: Sequence[Job], costs: Mapping[str, float] | None = None) -> list[Job]:
+    """``jobs`` in the order to start them: the cross-year notebook first, then the others longest first.
 
-    It reads the whole archive and is the longest run; started last (the order of ``build_jobs``) it
-    runs alone at the end while every other worker waits.
+    The cross-year notebook reads the whole archive and is the longest run; started last (the order of
+    ``build_jobs``) it runs alone at the end while every other worker waits. The monthly notebooks follow
+    by ``costs`` (job name -> what its run costs, e.g. the files it made in the last build: a monthly
+    report and its annual figures draw twice the charts of a press release), largest first, so that the
+    short ones are left for the end and the workers finish together; a job without a cost goes first (it
+    may be long), ties keep month order.
     """
-    return sorted(jobs, key=lambda job: job.notebook != CROSS_YEAR)
+    def order(job: Job) -> tuple:
+        cost = None if costs is None else costs.get(job.name)
+        return (job.notebook != CROSS_YEAR, -cost if cost is not None else float("-inf"))
+
+    return sorted(jobs, key=order if costs else (lambda job: job.notebook != CROSS_YEAR))
 
 
 def without_volatile_metadata(notebook) -> object:

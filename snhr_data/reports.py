@@ -152,12 +152,13 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
     with tqdm(total=len(to_run), desc="notebooks", unit="nb", disable=not progress or not to_run,
               file=sys.stderr) as bar:
         try:
+            ordered = in_start_order(to_run, last_costs(recorded))
             if to_run and pool is not None:
-                pool.run(run_job, in_start_order(to_run), keep)
+                pool.run(run_job, ordered, keep)
             elif to_run:
                 from .execution import run_in_workers
 
-                run_in_workers(run_job, in_start_order(to_run), worker_count(workers, len(to_run)), reuse_kernels, keep)
+                run_in_workers(run_job, ordered, worker_count(workers, len(to_run)), reuse_kernels, keep)
         except BuildInterrupted as err:
             err.kept = [name for name, r in results.items() if r.staged is not None]
             raise
@@ -165,6 +166,13 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
             done.results = [results[j.name] for j in to_run if j.name in results]
             write_index(out_root, recorded, {r.job.name: r.message for r in done.failed})
     return done
+
+
+def last_costs(recorded: Mapping[str, dict]) -> dict[str, float]:
+    """Job name -> the files its last run made (``recorded`` by the last build): its charts, in three formats and a
+    CSV each, are most of what a notebook's run costs (``notebooks.in_start_order`` starts the long ones first)."""
+    return {name: float(len(entry["files"])) for name, entry in recorded.items()
+            if isinstance(entry, dict) and isinstance(entry.get("files"), dict) and entry["files"]}
 
 
 def remove_stale(out_root: Path, recorded: dict[str, dict]) -> list[str]:

@@ -109,3 +109,70 @@ def test_a_print_cut_into_two_messages_is_one_output(tmp_path):
     finally:
         kernel.shutdown()
     assert [(o["output_type"], o["text"]) for o in executed.cells[-1].outputs] == [("stream", "first part, second part\n")]
+
+
+def logged_warm_up(log):
+    """A stand-in for a worker's warm-up: writes when it starts and ends, and takes a fifth of a second."""
+    import os
+    import time
+
+    def warm_up(cwd) -> None:
+        with open(log, "a") as out:
+            out.write(f"start {os.getpid()}\n")
+        time.sleep(0.2)
+        with open(log, "a") as out:
+            out.write(f"end {os.getpid()}\n")
+
+    return warm_up
+
+
+def wait_for_lines(log, count: int, seconds: float = 20) -> list[str]:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        lines = log.read_text().splitlines() if log.exists() else []
+        if len(lines) >= count:
+            return lines
+        time.sleep(0.05)
+    return log.read_text().splitlines() if log.exists() else []
+
+
+def test_one_core_is_left_to_the_data_stage_while_the_workers_warm_up_on_an_idle_machine(monkeypatch):
+    assert [execution.WorkerPool.warm_ups_at_once(cores, others=0) for cores in (1, 2, 4)] == [1, 1, 3]
+    assert execution.WorkerPool.warm_ups_at_once(2, others=3) is None  # a busy machine: every worker at once
+    assert isinstance(execution.runnable_others(), int)  # this Linux tells (the process asking is not counted)
+    monkeypatch.setattr(execution, "runnable_others", lambda: None)
+    assert execution.WorkerPool.warm_ups_at_once(2) == 1  # the load unknown: as on an idle machine
+
+
+def test_workers_warm_up_one_at_a_time_while_the_data_stage_runs(tmp_path, monkeypatch):
+    """Two workers, one warm-up at a time (a 2-core machine): the second starts when the first has ended."""
+    log = tmp_path / "log"
+    monkeypatch.setattr(execution, "warm_up", logged_warm_up(log))  # the workers are forked from this process
+    monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None, others=None: 1))
+    results: list[str] = []
+    with execution.WorkerPool(2, warm=True) as pool:
+        lines = wait_for_lines(log, 4)
+        pool.run(str, [1, 2], results.append)
+    assert [line.split()[0] for line in lines] == ["start", "end", "start", "end"]
+    first, second = lines[0].split()[1], lines[2].split()[1]
+    assert lines[1] == f"end {first}" and lines[3] == f"end {second}" and first != second
+    assert sorted(results) == ["1", "2"]
+
+
+def test_the_waiting_workers_warm_up_once_the_jobs_come_or_the_pool_ends(tmp_path, monkeypatch):
+    """No warm-up allowed before the jobs (a gate of 0): none starts until ``run``, then every worker warms up;
+    a pool left without jobs lets its waiting workers through too, instead of waiting for them forever."""
+    log = tmp_path / "log"
+    monkeypatch.setattr(execution, "warm_up", logged_warm_up(log))
+    monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None, others=None: 0))
+    results: list[str] = []
+    with execution.WorkerPool(2, warm=True) as pool:
+        assert wait_for_lines(log, 1, seconds=0.5) == []
+        pool.run(str, [1, 2], results.append)
+    assert sorted(line.split()[0] for line in log.read_text().splitlines()) == ["end", "end", "start", "start"]
+    log.unlink()
+    with execution.WorkerPool(2, warm=True):
+        pass
+    assert len(log.read_text().splitlines()) == 4

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from .. import __version__
 from ..io import atomic_path, write_csv_atomic
+from .kept_ticks import ticks_kept
 from .layout import Chart
 from .style import house_style
 
@@ -47,7 +48,7 @@ def save_figure(fig: Figure, stem: Path, metadata: Mapping[str, Mapping[str, str
                 formats: Sequence[str] = ("png", "svg", "pdf")) -> list[Path]:
     """Write ``stem``.png/.svg/.pdf atomically with fixed metadata; return the paths written."""
     written = []
-    with house_style():
+    with house_style(), ticks_kept(fig):
         for fmt in formats:
             target = Path(f"{stem}.{fmt}")
             with atomic_path(target) as tmp:

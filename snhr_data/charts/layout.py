@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from .formatting import format_number
+from .kept_ticks import ticks_kept
 from .sources import source_text
 from .style import party_label
 
@@ -73,7 +74,8 @@ def finish(fig: Figure, ax, title: str, subtitle: str, reports: Sequence[str],
         legend.set_bbox_to_anchor((0.005, (bottom - pad) / height), transform=fig.transFigure)
     engine = fig.get_layout_engine()
     engine.set(rect=(0, bottom / height, 1, 1 - (top + bottom) / height))
-    engine.execute(fig)  # the axes' final positions, without drawing every artist
+    with ticks_kept(fig):
+        engine.execute(fig)  # the axes' final positions, without drawing every artist
     # Positions are final. No layout engine at all (not even "none"'s placeholder, which makes every savefig
     # draw the figure twice): each of the three formats is drawn once.
     fig.set_layout_engine(None)
