@@ -608,6 +608,9 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
             # of civilians 394": the next count's civilians, not this count's words (fx102b)
         named = parties(window)
         cuts += [m.start for m in named if regex("ForwardMarker").match(window[m.end:]) and not is_backward(window, m)]
+        cuts += [m.start for m in named if regex("ElidedOfMarker").match(window[m.end:])
+                 and regex("ElidedOfGapBefore").search(sentence[:head.mention.end + m.start])]  # "X was responsible
+        # of 304 of June victims and regime forces of 187" (translated): the regime's 187, its verb left out
         if stop < len(sentence):  # a row label running into the next number is that number's: "... Of which
             # children 9 Civilian deaths at the hands of Kurdish forces Civilian death toll 8"
             cuts += [m.start for m in named

@@ -927,7 +927,8 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
         return (named[-1].code,)
     for at, mention in reversed(list(enumerate(named))):
         before = segment[:mention.start]
-        if regex("ForwardMarker").match(segment[mention.end:]) and not regex("PartialBefore").search(before) \
+        elided_of = regex("ElidedOfMarker").match(segment[mention.end:]) and regex("ElidedOfGapBefore").search(before)
+        if (regex("ForwardMarker").match(segment[mention.end:]) or elided_of) and not regex("PartialBefore").search(before) \
                 and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
             each = regex("EachAfter").match(after) or regex("EachWord").search(segment[mention.end:])
             # "ISIS and Russian forces killed one civilian each", "X and Y were each responsible for one": both, a
