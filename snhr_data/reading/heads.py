@@ -204,6 +204,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "torture"  # "which also tortured two detainees to death"
     if regex("DiedUnderTortureAfter").match(after) and regex("DiedUnderTortureBefore").search(before):
         noun = "torture"  # "Died also under the torture in total 161 persons" (translated from Arabic)
+    if not noun and regex("SuchDeathsAfter").match(after) and regex("SuchTortureBefore").search(before):
+        noun = "torture"  # "Deaths due to torture: the report documents 57 such deaths": the torture the sentence named
     if noun == "bare" and regex("TableCellBefore").search(before) \
             or (regex("TableCellAfter").match(after) and not regex("BarredLabelList").fullmatch(sentence)):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")

@@ -294,6 +294,11 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         last = 3 * ["first", "second", "third", "fourth"].index(quarter.group("quarter").lower()) + 3
         year = quarter.group("year")
         return Dating(f"{year}-{last:02d}", f"{year}-{last - 2:02d}/{year}-{last:02d}")
+    to_month = year_to_named_month(sentence)
+    if to_month and to_month in half_years(to_month[:4]):
+        # "since the beginning of 2020 and until the end of June": a half-year's statement (a monthly release's running
+        # total "since the beginning of 2021 until the end of May" dates no release: its month's statements do)
+        return Dating(to_month[-7:], to_month)
     year = regex("StatedYear").search(sentence)
     if year:
         return Dating(f"{year.group('year')}-12", year.group("year"))
@@ -308,6 +313,23 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])
     return None
+
+
+def year_to_named_month(sentence: str) -> str | None:
+    """The months a statement's year to date names its year and its end month of ("1,786 civilians since the beginning
+    of 2020 and until the end of June": 2020-01/2020-06), when the sentence names no month of its own outside it ("150
+    civilians in June and 1,786 since the beginning of 2020 until the end of June" is June's); else None."""
+    found = regex("PeriodYearToDate").search(sentence)
+    if found is None or not found.group("end_month") or not (found.group("year") or found.group("year2")):
+        return None
+    year = int(found.group("year") or found.group("year2"))
+    if found.group("end_year") and int(found.group("end_year")) != year:
+        return None
+    outside = sentence[:found.start()] + " " + sentence[found.end():]
+    if regex("StatedMonth").search(outside) or regex("StatedMonthYear").search(outside):
+        return None
+    month = month_code(year, month_number(found.group("end_month")))
+    return f"{year}-01/{month}" if not month.endswith("-01") else month
 
 
 def half_years(year: str) -> tuple[str, str]:

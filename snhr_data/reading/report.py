@@ -190,11 +190,13 @@ class ReportReader:
             # party"), or one labelled as the whole toll's ("Civilian toll: X strikes push June figures up"): no party
             # of the section
             return
-        # "B. Rebels: 410 fighters from the armed opposition factions": fighters killed, whose party is no section's
-        parties = [] if fighters_label(text) else find_parties(text, self.source.report)
+        # "B. Rebels: 410 fighters from the armed opposition factions", its colon perhaps lost in a flattened table ("B.
+        # Rebels 9,880 fighters from the armed opposition"; fx123d): fighters killed, whose party is no section's
+        fighters = fighters_label(text) or bool(regex("FightersCountHeading").match(text))
+        parties = [] if fighters else find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
             self.section.party = parties[0].code if parties else None
-        if not parties and not self.fighters and not self.aside and not fighters_label(text) \
+        if not parties and not self.fighters and not self.aside and not fighters \
                 and is_unknown_party_heading(text):
             self.section.party = UNMAPPED  # "C. Armed groups loyal to the former regime:": its figures are left out
             report_unknown_party(f"{self.source.source_file}:{block.first_line}",
