@@ -72,9 +72,9 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return without_shares_their_section_contradicts(without_wholes_below_their_parts(add_implied_other_parties(
-        add_implied_totals(add_implied_countrywide(without_restated_listed_places(keep_joint_other_parties(
-            dedupe(figures))))))), dating.period)
+    return without_shares_their_section_contradicts(without_places_above_their_party(without_wholes_below_their_parts(
+        add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(
+            keep_joint_other_parties(dedupe(figures)))))))), dating.period)
 
 
 def observatory_line(blocks: list[Block]) -> int | None:
@@ -279,6 +279,29 @@ def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
                           f"the whole", AmbiguousTextWarning, stacklevel=2)
     dropped_wholes = [f for f in counts if id(f) in dropped]
     return [f for f in figures if id(f) not in dropped and not any(is_group_of(f, whole) for whole in dropped_wholes)]
+
+
+def without_places_above_their_party(figures: list[Figure]) -> list[Figure]:
+    """A party's count in one governorate above every countrywide count the text states for that party (same period,
+    measure and victim group) is no part of the party's toll: a list of the whole toll's places read under a party's
+    heading ("Fifth: Unknowns" / "87 civilians, ..." / "Main governorates: Aleppo 512 civilians, ..."). It is left out
+    with a warning naming file and line: whose places they are, the layout does not say for sure."""
+    def key(f: Figure) -> tuple:
+        return f.period, f.measure, f.unit, f.perpetrator, f.victim_group
+
+    exact = [f for f in figures if f.unit == "count" and f.qualifier == "exact" and f.perpetrator != "all"]
+    countrywide: dict[tuple, list[float]] = {}
+    for f in exact:
+        if f.governorate == "all":
+            countrywide.setdefault(key(f), []).append(f.value)
+    above = {id(f) for f in exact if f.governorate != "all" and key(f) in countrywide
+             and all(f.value > whole for whole in countrywide[key(f)])}
+    for f in figures:
+        if id(f) in above:
+            warnings.warn(f"{f.source_file}:{f.line}: {f.value:g} in {f.governorate} in {f.quote[:60]!r} is above every "
+                          f"count of {f.perpetrator} the text states; it is left out, not given to that party",
+                          AmbiguousTextWarning, stacklevel=2)
+    return [f for f in figures if id(f) not in above]
 
 
 def without_shares_their_section_contradicts(figures: list[Figure], text_period: str) -> list[Figure]:
