@@ -19,6 +19,7 @@ import os
 import shutil
 import signal
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
@@ -145,16 +146,8 @@ def init_worker(reuse: bool = True, sockets: str | None = None, warm: bool = Fal
     _REUSE, _SOCKETS = reuse, sockets
     Finalize(None, drop_kernel, exitpriority=10)  # run when the pool lets the worker go
     if warm:
-        warm_up_gated(Path(sockets or tempfile.gettempdir()), gate)
-
-
-def warm_up_gated(cwd: Path, gate=None) -> None:
-    """``warm_up``, holding ``gate`` (a semaphore shared by the pool's workers, if any) meanwhile."""
-    if gate is None:
-        warm_up(cwd)
-        return
-    with gate:
-        warm_up(cwd)
+        with gate if gate is not None else nullcontext():  # the pool's semaphore, shared by its workers
+            warm_up(Path(sockets or tempfile.gettempdir()))
 
 
 def warm_up(cwd: Path) -> None:

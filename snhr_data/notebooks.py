@@ -290,7 +290,7 @@ def in_start_order(jobs: Sequence[Job], costs: Mapping[str, float] | None = None
         cost = None if costs is None else costs.get(job.name)
         return (job.notebook != CROSS_YEAR, -cost if cost is not None else float("-inf"))
 
-    return sorted(jobs, key=order if costs else (lambda job: job.notebook != CROSS_YEAR))
+    return sorted(jobs, key=order)  # (no costs: every job ties after the cross-year one, month order kept)
 
 
 def without_volatile_metadata(notebook) -> object:
