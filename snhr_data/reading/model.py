@@ -297,6 +297,8 @@ LEFT_OUT_BECAUSE = {
                     "only in another count's clause"),
     "those_killed": ("{p} gives a part \"of those killed\" in a sentence of its own after a party's count, and the text "
                      "does not say whether it is that party's victims or all parties'"),
+    "opening_subject": ("{p} opens with a count that belongs to the subject after it, which is neither a party nor a "
+                        "governorate (a month, a city, an attack)"),
     "compared_clause": ("{p} opens a clause after a count of another period compared in an aside, and the text does "
                         "not say whether the clause speaks of that period or of the count before the aside"),
 }
@@ -330,7 +332,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "joint_sum": "filed as the total", "joint_parties": "given to one of them",
              "comparand": "given to the party named before it",
              "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "those_killed": "given to the party",
-             "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture"}.get(
+             "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
+             "opening_subject": "filed as the whole toll"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -67,6 +67,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         found = [m for m in find_parties(what, report)
                  if is_backward(what, m) or regex("BringingTollOf").search(what[:m.start])]
         return Parties((found[0].code,) if found else ("all",))
+    opening = party_after_opening_count(head, sentence)
+    if opening is not None:
+        return opening
     same_order = same_order_party(head, heads, sentence, block.respective_parties)
     if same_order is not None:
         return same_order
@@ -790,6 +793,28 @@ def party_after_count(head: Head, sentence: Sentence) -> Parties | None:
         return None
     report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(head.mention.start)}",
                          f"unmapped perpetrator label {label!r}", sentence.source.strict)
+    return LEFT_OUT
+
+
+def party_after_opening_count(head: Head, sentence: Sentence) -> Parties | None:
+    """The party of a count that opens its sentence before the subject it belongs to ("With 9,002 deaths, the regime
+    was responsible for 73 percent"): that subject's, when the subject is a party; None for any other count (a place as
+    that subject is the governorates' reading, when it ranks one); left out (and reported) when the subject is
+    neither ("With 1,502 victims, March was the deadliest month"); None for any other count."""
+    text = sentence.text
+    if not regex("OpeningCountBefore").match(text[:head.mention.start]):
+        return None
+    match = regex("OpeningCountSubjectAfter").match(text[head.mention.end:])
+    if not match:
+        return None
+    label = match.group("label") or ""
+    named = find_parties(label, sentence.source.report)
+    if named and regex("PartyLabelLead").fullmatch(label[:named[0].start]) \
+            and regex("AgentTail").fullmatch(label[named[0].end:]):
+        return Parties((named[0].code,))
+    if ranking_subject(text) is not None:
+        return None
+    sentence.warn_count_left_out(head.mention.start, 0, head.mention.end + match.end(), "opening_subject")
     return LEFT_OUT
 
 
