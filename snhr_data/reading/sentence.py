@@ -1041,6 +1041,9 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
                                 or regex("FightersNoun").search(without_party_labels(segment, report))
                                 and not regex("FightersAgent").search(text[:head.mention.start])):
         return True
+    if regex("OthersNounAfter").match(text[head.mention.end:]) \
+            and regex("FightersCountAndBefore").search(text[:head.mention.start]):
+        return True  # "killed 12 fighters and 30 others": others than the fighters, whether civilians the text leaves unsaid
     if head.noun == "bare" and regex("MixedVictimTotalBefore").search(text[:head.mention.start]):
         return True  # "the total number of individuals killed thus reaches 2,564"
     if head.noun == "bare" and regex("FightersLossesBefore").search(segment):
