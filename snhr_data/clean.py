@@ -514,10 +514,6 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     if _is_topic_heading(text) and (last := _LAST_LABELLED_COUNT.search(block.text)) and is_named_row(last["label"]):
         return True  # a topic's heading after a list ending in a place's count ("..., Hama 184" / "Media and medical";
         # round 103a)
-    if _is_topic_heading(text) and text[:1].isupper() and _ITEM_START.match(block.text):
-        return True  # ... or after a list's item, which ends in no full stop ("- Other parties: 489, ... and 82 in landmine
-        # explosions" / "Torture, massacres and special groups"; round 124c: the heading's "Torture" made the 82 deaths
-        # under torture)
     return _is_sentence_end(block.text) and (
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
