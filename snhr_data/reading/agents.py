@@ -61,7 +61,9 @@ def unknown_agent_before(segment: str) -> str | None:
         match = labelled  # "... and foreign militias (7)"
     actor = (regex("AgentIfActor").search(segment) or regex("AgentBlamed").search(segment)
              or regex("ElidedAgentBefore").search(segment))
-    actor_label = actor.group("label") or actor.groupdict().get("elided") if actor else ""
+    # (its speaker's words opening it dropped: "The group said Raqqa province alone accounted for 512" is a place's)
+    actor_label = regex("LeadingConjunction").sub("", actor.group("label") or actor.groupdict().get("elided") or "") \
+        if actor else ""
     if not match and actor_label and (regex("UnknownActor").search(actor_label)
                                       or is_elided_proper_name(actor.groupdict().get("elided"))):
         return actor_label  # "Parties SNHR could not identify accounted for 146", "and armed remnants of the former regime

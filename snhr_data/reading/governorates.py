@@ -424,6 +424,9 @@ def ranked_governorate(head: Head, previous: Head | None, sentence: str, report:
         return ranked_after_marker(head, previous, sentence, report)
     if head.noun not in COUNTED_IN_PLACES:
         return Governorates(AMBIGUOUS)
+    joined = joined_governorates_right_before(head, previous, sentence)
+    if joined is not None:
+        return joined
     named = governorate_right_before(head, previous, sentence)
     if named:
         return Governorates((named,))
@@ -448,10 +451,33 @@ def ranked_after_marker(head: Head, previous: Head | None, sentence: str, report
     named_after = governorate_right_after(head, sentence)
     if named_after:
         return named_after
+    joined = joined_governorates_right_before(head, previous, sentence)
+    if joined is not None:
+        return joined
     named = governorate_right_before(head, previous, sentence)
     if named:
         return Governorates((named,))
     return place_there(before) if regex("ThatPlaceBefore").search(before) else Governorates(AMBIGUOUS)
+
+
+def joined_governorates_right_before(head: Head, previous: Head | None, sentence: str) -> Governorates | None:
+    """Two governorates or more joined right before a count of a ranking ("followed by Daraa and Idlib with 17 each"):
+    each one's count when "each" follows it, else their joint count, no one governorate's (left out; round 124c: the 17
+    had been Idlib's alone); None when one governorate alone stands before it."""
+    last = previous.groups[-1][1] if previous and previous.groups else previous.mention if previous else None
+    between = sentence[noun_end(sentence, last) if last else 0:head.mention.start]
+    named = find_governorates(between)
+    ranked = [k for k, m in enumerate(named) if regex("RankedGap").fullmatch(between[m.end:])]
+    if not ranked:
+        return None
+    k = first = ranked[-1]
+    while first > 0 and regex("GovernorateListJoin").fullmatch(between[named[first - 1].end:named[first].start]):
+        first -= 1
+    if first == k:
+        return None
+    if regex("EachAfter").match(sentence[noun_end(sentence, head.mention):]):
+        return Governorates(tuple(m.code for m in named[first:k + 1]))
+    return Governorates(AMBIGUOUS)
 
 
 def governorate_right_before(head: Head, previous: Head | None, sentence: str) -> str | None:
