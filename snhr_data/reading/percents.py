@@ -167,7 +167,12 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     attributed = attributed_share(pre, post, report)
     if attributed is not None:
         return attributed
+    # (never a party of an aside on the subject: "The coalition, which backed the SDF ..., killed 1,759 civilians, or
+    # 17.2 percent": the coalition's share; fx124b)
+    pre_asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(pre)
+                  if not any(ch.isdigit() for ch in m.group(0))]
     pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])
+                   and not any(a <= m.start < b for a, b in pre_asides)
                    and (not regex("ToPartyBefore").search(pre[:m.start])
                         or regex("CountAttributedToBefore").search(pre[:m.start])
                         and regex("ShareApposedGap").fullmatch(pre[m.end:]))]
@@ -250,7 +255,13 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     """A governorate's share ("Aleppo with 20 percent"), None when ambiguous, False when no governorate is named."""
     followed = list(regex("FollowedBy").finditer(pre))
     subject_text = pre[followed[-1].end():] if followed else pre
-    govs = [m for m in find_governorates(subject_text) if not regex("CityAfter").match(subject_text[m.end:])]
+    # (never a place of an aside on the subject: "The coalition, which backed the SDF in its offensive on Raqqa, killed
+    # 1,759 civilians, or 17.2 percent": the party's share, not Raqqa's; fx124b); an aside holding a count is a clause
+    # of its own ("Idlib, where ...: Idlib governorate recorded 49 civilian deaths, about 43 percent")
+    subject_asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(subject_text)
+                      if not any(ch.isdigit() for ch in m.group(0))]
+    govs = [m for m in find_governorates(subject_text) if not regex("CityAfter").match(subject_text[m.end:])
+            and not any(a <= m.start < b for a, b in subject_asides)]
     if not govs:
         return False
     if len(govs) > 1 and (regex("JointShare").search(pre) or not regex("EachWord").search(pre + post[:25])):
