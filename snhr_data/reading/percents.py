@@ -167,7 +167,10 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     attributed = attributed_share(pre, post, report)
     if attributed is not None:
         return attributed
+    members = [(a.start(), a.end()) for a in regex("CategoryMembersAside").finditer(pre)]  # "Other parties, a
+    # category that covers landmines ... and Turkish forces, were responsible for ... 57%": the category's members
     pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])
+                   and not any(a <= m.start < b for a, b in members)
                    and (not regex("ToPartyBefore").search(pre[:m.start])
                         or regex("CountAttributedToBefore").search(pre[:m.start])
                         and regex("ShareApposedGap").fullmatch(pre[m.end:]))]
