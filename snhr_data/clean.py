@@ -514,6 +514,11 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     if _is_topic_heading(text) and (last := _LAST_LABELLED_COUNT.search(block.text)) and is_named_row(last["label"]):
         return True  # a topic's heading after a list ending in a place's count ("..., Hama 184" / "Media and medical";
         # round 103a)
+    if _is_topic_heading(text) and text[:1].isupper() and regex("TortureRowLabel").search(text) \
+            and regex("GroupCountLastWords").search(block.text):
+        return True  # ... or a heading of the deaths under torture after a row ending on its children and women
+        # ("Civilians: 390, including 45 children and 38 women" / "Deaths under torture"; round 124d): joined, the
+        # heading's words, a torture row's label, had made the row's counts torture deaths
     return _is_sentence_end(block.text) and (
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)

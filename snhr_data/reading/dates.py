@@ -35,7 +35,7 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("month", "PeriodClosingMonth"), ("entry", "PeriodPartyEntry"), ("point", "PeriodOngoingSince"),
+    ("month", "PeriodClosingMonth"), ("range", "PeriodPartyEntryToEndOf"), ("entry", "PeriodPartyEntry"), ("point", "PeriodOngoingSince"),
     ("ytd", "PeriodYearToDate"),
     ("vague", "PeriodSinceConflict"),
     ("range", "PeriodCrossYearRange"),

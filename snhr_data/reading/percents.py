@@ -168,11 +168,13 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     if attributed is not None:
         return attributed
     # (never a party of an aside on the subject: "The coalition, which backed the SDF ..., killed 1,759 civilians, or
-    # 17.2 percent": the coalition's share; fx124b)
-    pre_asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(pre)
-                  if not any(ch.isdigit() for ch in m.group(0))]
+    # 17.2 percent": the coalition's share; fx124b; nor a category's members named in an aside: "Other parties, a
+    # category that covers landmines ... and Turkish forces, were responsible for ... 57%"; fx124d)
+    asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(pre)
+              if not any(ch.isdigit() for ch in m.group(0))]
+    asides += [(a.start(), a.end()) for a in regex("CategoryMembersAside").finditer(pre)]
     pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])
-                   and not any(a <= m.start < b for a, b in pre_asides)
+                   and not any(a <= m.start < b for a, b in asides)
                    and (not regex("ToPartyBefore").search(pre[:m.start])
                         or regex("CountAttributedToBefore").search(pre[:m.start])
                         and regex("ShareApposedGap").fullmatch(pre[m.end:]))]
