@@ -261,6 +261,13 @@ def other_report(sentence: Sentence) -> str | None:
     return None
 
 
+def is_group_killed_label(text: str) -> bool:
+    """Whether a statement opens on a victim group killed as the label of its list by party ("Children killed in May: 11
+    by X, 3 by Y"; round 125a): no party's label."""
+    opening = regex("GroupOpening").match(text)
+    return bool(opening and opening.group("killed_label"))
+
+
 def carried_group(text: str, carried: str) -> str:
     """The victim group a statement ended by a semicolon hands on to the next: the one its opening breaks down, or
     the one handed to it ("Of the 209 children, 103 were killed by X; 41 by Y; the remaining 12 by Z"); else ''."""
@@ -1195,7 +1202,7 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
         return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]) \
-            or opening_group(text)[0]:
+            or is_group_killed_label(text):
         return False  # (nor a victim group's label: "Children killed in May: 11 by X, 3 by Y"; round 125a)
     if matches_any("NoPartyLabel", label) or regex("MonthOnItsOwn").fullmatch(label) or names_a_place(label) \
             or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label) \
