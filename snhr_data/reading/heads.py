@@ -434,7 +434,8 @@ def opening_group(sentence: str) -> tuple[str, int]:
     # "Of the 27 children killed, ...", "The 64 women were ...", "The 46 children were killed as follows: ...",
     # "Children killed by party: ..."
     noun = (opening.group("noun") or opening.group("subject") or opening.group("follows") or opening.group("listed")
-            or opening.group("label") or opening.group("counted") or opening.group("counted_label"))
+            or opening.group("label") or opening.group("counted") or opening.group("counted_label")
+            or opening.group("killed_label"))
     if regex("JointGroupNoun").fullmatch(noun):
         return "children_and_women", opening.end()
     return noun_of(" " + noun.lower())[0], opening.end()

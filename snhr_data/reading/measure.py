@@ -155,8 +155,10 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
             return "civilian_deaths"  # "the number of civilians killed ... reaches 1,008", "the largest number of civilians, 246"
         if regex("MassacreVictimsLabel").search(segment):
             return "massacre_deaths"  # "Total number of civilians killed in massacres this month: 2,094"
-        if regex("PossessiveTollBefore").search(segment) and not regex("MassacreWord").search(segment):
-            return "civilian_deaths"  # "Latakia's toll of 1,001": deaths, never the massacres of the sentence before
+        if (regex("PossessiveTollBefore").search(segment) or regex("TollChangedFromBefore").search(segment)
+                and not regex("TortureWord").search(segment)) and not regex("MassacreWord").search(segment):
+            return "civilian_deaths"  # "Latakia's toll of 1,001", "The February toll was up from 87 in January": deaths,
+            # never the massacres of the sentence before
         if regex("VictimsByPlaceOpening").match(segment):  # "Most victims fell in Aleppo (402), ..."
             return "massacre_deaths" if section.measure == "massacres" else "civilian_deaths"
         workers = regex("KilledByOpening").match(segment)

@@ -60,6 +60,10 @@ class Context:
     # to torture", "February 2017: 1,021 civilians were killed; 38 died due to torture"): the period of the counts of the
     # statement after it that name none, not the release's
     clause_period: str | None = None
+    # the period of another month's or year's report that the statement before named, with no count of its own ("we
+    # covered the September report here;"): a count the statement after it gives that report ("it recorded 112
+    # deaths") is that report's, never the text's own (left out with a warning; round 125a)
+    other_report: str | None = None
     counted: bool = False  # the block stated counts already (of the section: the report's body did, its title aside)
     last_counts: tuple = ()  # the counts of the block's last sentence with counts (reading/sentence.py: Count), whose
     # part a count of the next sentence that refers back to them may be ("...; seven of those 88 were executed")
@@ -222,6 +226,7 @@ NO_MEASURE = "?"  # a list's measure the text does not say (reading/report.py: m
 # why the figures of a phrase are left out, by the kind of the phrase ({p}: the phrase, quoted)
 LEFT_OUT_BECAUSE = {
     "ambiguous": "{p} spans two months and the text does not say which",
+    "other_report": "{p} gives the count of another period's report named before it, never the text's own",
     "ranking": "the ranking {p} follows a statement of another period and does not say which period it ranks",
     "vague": "{p} names no month, year or span of months that the reader can date",
     "unknown": ("{p} runs from or to a day, or from a month to an end the text does not give: no month, year or span "
@@ -333,7 +338,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "comparand": "given to the party named before it",
              "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "those_killed": "given to the party",
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
-             "opening_subject": "filed as the whole toll"}.get(
+             "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

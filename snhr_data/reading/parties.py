@@ -196,9 +196,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         agents = find_parties(window, report)
         if all(groups.get(m.code) == "other_sub" for m in agents):
             return Parties(("other_parties",), joint_others=True)
-        if agents and agents[0].code == "other_parties" and all(groups.get(m.code) == "other_sub" for m in agents[1:]):
+        if [m.code for m in agents].count("other_parties") == 1 \
+                and all(groups.get(m.code) == "other_sub" for m in agents if m.code != "other_parties"):
             # "The remaining 185 were killed by other parties, chiefly landmine explosions and unidentified gunmen": the
-            # other parties' count, their subcategories after it how its victims died (round 112d: it had been left out)
+            # other parties' count, their subcategories after it how its victims died (round 112d: it had been left out);
+            # so with the subcategories first ("The remaining 605 victims were killed by unidentified groups or other
+            # parties": all within the other parties; round 125b)
             return Parties(("other_parties",))
         warn_left_out(sentence.source, sentence.line_at(start), text[start:end + joint.end()].strip()[:80], "joint")
         # "..., all killed by X or Y": the count is all of them, whoever's each is

@@ -103,6 +103,11 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         # period the reader can date (left out with a warning) is left out too, never the report month's; so is the
         # count after such a part in its sentence ("Twenty-one of them were children and nine were women")
         return PeriodChoice(None, False)
+    subject = regex("OtherReportSubject").match(sentence[segment_start:start]) if block.other_report else None
+    if chosen is None and subject:
+        # "We covered the September report here; it recorded 112 deaths": that report's count, never the text's own
+        return PeriodChoice(None, False, PeriodMention(None, segment_start + subject.start(),
+                                                       segment_start + subject.end(), "other_report"))
     if chosen is None:
         # "Syrian regime forces killed 120 of them" after a running total stated aside: the running total's part
         aside = block.stated_aside if back else None

@@ -1250,7 +1250,8 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
     documents 79 civilian deaths ..."): the first one's party is not the second's; a quoted headline ends at its
     closing quote; a subtitle ranking a party ("The Highest Toll Was at the Hands of X") is one of its own, whose
     party is none of the counts above it. A title wrapped over lines
-    ("... 134 Women, and 30 Victims" / "Due to Torture", "... Including 203" / "Children, ...") stays one."""
+    ("... 134 Women, and 30 Victims" / "Due to Torture", "... Including 203" / "Children, ...") stays one; a headline
+    ending on the source it credits ("...: monitor") ends there, the deck after it is a piece of its own."""
     body = block.text[body_start:]
     cuts = [0] + [s - body_start for s in block.starts if 0 < s - body_start < len(body)] + [len(body)]
     pieces, start = [], 0
@@ -1260,6 +1261,7 @@ def headlines(block: Block, body_start: int) -> list[tuple[int, str]]:
                                   and not regex("DanglingEnd").search(before.rstrip())
                                   and (regex("HeadlineStart").match(line) or regex("TollSubtitleStart").match(line))
                                   or regex("QuotedHeadlineEnd").search(before)
+                                  or regex("AttributedHeadlineEnd").search(before)
                                   or regex("RankingSubtitleStart").match(line)) or is_slogan(before, line) \
                 or is_ranking_headline(before, line):
             pieces.append((start, before))

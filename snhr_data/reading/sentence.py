@@ -140,6 +140,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     clause_ended = bool(block.clause_party)  # the statement before ended by a semicolon, its counts one party's
     block.clause_party = clause_party(sentence.text, counts)
     block.clause_period = clause_period(sentence, counts)
+    block.other_report = None if counts else other_report(sentence)
     if not counts and sentence.text.rstrip().endswith(";") and regex("TortureVictimsWholeClause").search(sentence.text):
         block.measure = "torture_deaths"  # "All but four of the 93 torture victims died in X's ...;": "the other four
         # died in Y's" after it are the rest of those torture victims (round 62b)
@@ -247,6 +248,24 @@ def clause_period(sentence: Sentence, counts: list[Count]) -> str | None:
         return None
     period = sentence.periods[0].period
     return period if period and period == counts[0].period else None
+
+
+def other_report(sentence: Sentence) -> str | None:
+    """The period of the last report of another month or year than the text's that a statement of no count names ("we
+    covered the September report here;" in an October report's repost), else None (``Context.other_report``)."""
+    own = {sentence.source.report, sentence.source.period}
+    for match in reversed(list(regex("ReportOfAnotherPeriod").finditer(sentence.text))):
+        named = sentence.source.periods(match.group("period") or match.group("period2"))
+        if named and named[0].period and named[0].period not in own:
+            return named[0].period
+    return None
+
+
+def is_group_killed_label(text: str) -> bool:
+    """Whether a statement opens on a victim group killed as the label of its list by party ("Children killed in May: 11
+    by X, 3 by Y"; round 125a): no party's label."""
+    opening = regex("GroupOpening").match(text)
+    return bool(opening and opening.group("killed_label"))
 
 
 def carried_group(text: str, carried: str) -> str:
@@ -695,7 +714,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure, read_period=chosen.period)
     if measure == "civilian_deaths" and parties.codes == ("all",) and not places.codes \
             and ((regex("WholeTollAfter").match(text[end:]) and head.noun not in GROUP_HEADS
-                  and not regex("MonthOfTheWholeBefore").search(text[:start]))
+                  and not regex("MonthOfTheWholeBefore").search(text[:start])
+                  and not regex("CiviliansOfTheWholeBefore").search(text[:start]))
                  or regex("VictimsKilledInAfter").match(text[end:])):
         # "Nine of the month's victims were killed in its final week": a part of the toll, never the toll (but "157 of
         # the year's victims died due to torture" is the year's deaths under torture; and "Children made up 98 of the
@@ -1181,8 +1201,9 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     if not match or len(regex("LabelAside").sub("", match.group("label")).split()) > LABEL_WORDS:
         return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
-    if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]):
-        return False
+    if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]) \
+            or is_group_killed_label(text):
+        return False  # (nor a victim group's label: "Children killed in May: 11 by X, 3 by Y"; round 125a)
     if matches_any("NoPartyLabel", label) or regex("MonthOnItsOwn").fullmatch(label) or names_a_place(label) \
             or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label) \
             or regex("PlacesHeading").fullmatch(label):
