@@ -198,8 +198,10 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "generic"  # "1,583 individuals ..., among whom 1,092 were civilians", "..., 1,519 of them civilians": the
         # civilians among them (never among the people another monitor counted: "SOHR ...: they say 1,061 people were
         # killed, 402 of them civilians")
-    if not noun and regex("DetaineesAfter").match(after) and regex("TortureClaimedBefore").search(before):
-        noun = "generic"  # "Torture claimed the lives of 214 detainees": detainees who died under torture
+    if not noun and regex("DetaineesAfter").match(after) and (regex("TortureClaimedBefore").search(before)
+                                                           or regex("TortureWholeIncludesBefore").search(before)):
+        noun = "generic"  # "Torture claimed the lives of 214 detainees", "The eight victims who died due to torture
+        # include seven detainees of X": detainees who died under torture
     if regex("TorturedToDeathAfter").match(after) and regex("TorturedToDeathBefore").search(before):
         noun = "torture"  # "which also tortured two detainees to death"
     if regex("DiedUnderTortureAfter").match(after) and regex("DiedUnderTortureBefore").search(before):

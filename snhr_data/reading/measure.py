@@ -56,6 +56,9 @@ def opening_measure(sentence: str) -> str | None:
         return "civilian_deaths"
     subject = regex("DeathsSubjectOpening").match(sentence)
     named = broken_down or (measure_of_text(subject.group("what")) if subject else None)
+    including = regex("DeathsSubjectIncludesOpening").match(sentence) if named not in SECTION_MEASURES else None
+    named = measure_of_text(including.group("what")) if including else named  # "The eight victims who died due to
+    # torture include seven detainees of X and one detainee of Y"
     if named in SECTION_MEASURES:
         return named  # deaths of a kind (under torture, of medical personnel) broken down by party or by place
     glued = regex("GluedHeaderBefore").match(sentence)

@@ -955,10 +955,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())]
     # ... or a bulleted item of that kind, a block of its own, before a whole sentence on the next line ("- Other
     # parties: 81, of whom ... 9 in killings by unidentified persons" / "SNHR also documented 13 deaths due to torture,
-    # ..."; round 37): the sentence is none of the item's
+    # ..."; round 37): the sentence is none of the item's; so too an item opened by its count and its part's party or
+    # cause ("- 11 by Turkish forces, including four children and two women" / "Of the nine deaths due to torture, six
+    # occurred in ..."; round 125d: the item had been read as deaths under torture)
     cuts += [end for (start, end), (after, after_end) in zip(lines[:1], lines[1:2])
              if regex("BulletItem").match(block.text[start:end])
-             and is_labelled_item(regex("ItemPrefix").sub("", block.text[start:end]))
+             and (is_labelled_item(regex("ItemPrefix").sub("", block.text[start:end]))
+                  or regex("CountPartItem").match(regex("ItemPrefix").sub("", block.text[start:end])))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
              and regex("SentenceLine").match(block.text[after:after_end].strip())]
     # ... or a lettered item stating a count, a block of its own, before a whole sentence on the next line ("B. Rebels:
