@@ -1,24 +1,31 @@
 """A warm process that forks the build's kernels: their imports and warm-up paid once per build, not once per kernel.
 
-Every kernel of a build imports the same modules (ipykernel, pandas, matplotlib, the package's charts: about 1.3 s
-of CPU) and draws the same warm-up chart before its first notebook. ``WorkerPool`` (``snhr_data.execution``) starts
-this module once per pool, with the interpreter and flags of the kernel spec's command, while the data stage runs:
+Every kernel of a build imports the same modules (ipykernel, pandas, matplotlib, the package's charts) and draws the
+same warm-up chart before its first notebook: about 1.6 s of CPU a kernel. ``WorkerPool`` (``snhr_data.execution``)
+starts this module once per pool of two workers or more, with the interpreter and flags of the kernel spec's command,
+while the data stage runs:
 
     python -Xfrozen_modules=off -m snhr_data.kernel_forks FD
 
-where FD is a Unix socket that the pool has bound and set listening. It does what a kernel's start and warm-up do (``ipykernel.kernelapp`` imported, ``execution.warm_code`` run in a
-scratch namespace, the garbage collector frozen as a kernel's reset freezes it), then accepts on that socket. A worker's kernel manager (``execution.ForkingProvisioner``) sends the command, environment and folder it
-would have started ``python -m ipykernel_launcher -f CONNECTION_FILE`` with; this process forks, and the child becomes
-that kernel: new session (as ``jupyter_client`` starts kernels), the environment and folder set, stdin on /dev/null,
-the signal dispositions of a fresh interpreter, then ``ipykernel``'s own ``launch_new_instance``. The worker gets
-the child's pid and watches it through a pidfd, as it would a child of its own.
+FD is a Unix socket the pool has bound and set listening (a worker asking early waits in its backlog; once this
+process has ended, a worker asking is refused at once). It does what a kernel's start and warm-up do
+(``ipykernel.kernelapp`` imported, ``execution.warm_code`` run in a scratch namespace, the garbage collector frozen as
+a kernel's reset freezes it), then accepts on that socket. A worker's kernel manager (``execution.forking_provisioner``)
+sends the command, environment and folder it would have started ``python -m ipykernel_launcher -f CONNECTION_FILE``
+with; this process forks, and the child becomes that kernel: a new session (as ``jupyter_client`` starts kernels),
+the environment and folder set, stdin on /dev/null, the signal dispositions of a fresh interpreter, then ipykernel's
+own ``IPKernelApp.launch_instance``. The worker gets the child's pid and watches it through a pidfd.
 
-Nothing here may start a thread, an event loop or a ZeroMQ context before a fork (checked: a process with a thread
-refuses to fork, and the worker then starts its kernel the ordinary way). A kernel forked from here ends when the
-worker that asked for it ends (a thread waits on the worker's pidfd), and this process ends when its standard input
-closes (the pool's end, or the main process gone), killing any kernel still running and reaping them all, so
-their CPU time is counted in the build's. Anything that fails here (the warm-up, the socket) ends this process:
-the workers then start their kernels as before.
+What modules learn at import of the process they run in is made what a kernel would tell them (``get_ipython`` and
+the streams' encoding during the warm-up; ipykernel's parent handle): ``tests/test_kernel_forks.py`` compares a forked
+kernel's state (pandas' options, rcParams, modules, environment, ...) with a kernel started afresh and warmed up.
+
+Nothing here may start a thread, an event loop or a ZeroMQ context before a fork (a process with a thread refuses to
+fork, and the worker then starts its kernel the ordinary way). A forked kernel ends when the worker that asked for it
+ends (a thread waits on the worker's pidfd), and this process ends when its standard input closes (the pool's end, or
+the main process gone), killing any kernel still running and reaping them all, so that their CPU time is counted in
+the build's. A warm-up that fails ends this process quietly: the workers then start their kernels as before, and the
+first notebook reports what fails.
 """
 from __future__ import annotations
 
@@ -67,11 +74,12 @@ def warm_up() -> None:
     # In a kernel, ``get_ipython`` is a builtin before any notebook code runs, and some modules ask it at import what
     # they run in (pandas sets its display options' defaults for a Jupyter kernel: at most 20 columns in a frame's
     # text form, instead of the terminal's width): during the warm-up they get the answer a kernel's shell gives.
-    # Its standard streams are ipykernel's, which name their encoding "UTF-8" (pandas keeps what it finds at import).
+    # Its standard streams are ipykernel's, which name their encoding "UTF-8" (pandas keeps what it finds at import);
+    # what the warm-up prints (warnings) is dropped, as a kernel's silent warm-up drops it.
     builtins.get_ipython = lambda: KERNEL_SHELL
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = (io.TextIOWrapper(open(os.dup(fd), "wb", buffering=0), encoding="UTF-8",
-                                               write_through=True) for fd in (1, 2))
+    sys.stdout, sys.stderr = (io.TextIOWrapper(open(os.devnull, "wb"), encoding="UTF-8", write_through=True)
+                              for _ in range(2))
     try:
         exec(compile(warm_code(sorted(paths.notebooks_dir().glob("*.ipynb"))), "<warm-up>", "exec"),
              {"__name__": "__warm__"})
@@ -102,7 +110,11 @@ def serve(listening: int) -> None:
     import threading
 
     listener = socket.socket(fileno=listening)
-    warm_up()
+    try:
+        warm_up()
+    except Exception:  # noqa: BLE001 - the workers start their kernels themselves, and the first job reports it
+        listener.close()
+        return
     kernels: set[int] = set()
     try:
         while True:

@@ -95,7 +95,8 @@ def test_a_forked_kernel_ends_with_its_worker_and_the_forking_process_with_the_p
     process, forks = execution.WorkerPool.start_forks(str(tmp_path))
     try:
         receive, send = multiprocessing.Pipe(duplex=False)
-        worker = multiprocessing.get_context("fork").Process(target=worker_with_kernel, args=(forks, str(tmp_path), send))
+        worker = multiprocessing.get_context("fork").Process(target=worker_with_kernel,
+                                                             args=(forks, str(tmp_path), send))
         worker.start()
         assert receive.poll(60)
         forked, kernel = receive.recv()
