@@ -135,3 +135,19 @@ def test_a_request_that_is_not_a_kernel_launch_is_refused(tmp_path):
     finally:
         process.stdin.close()
         process.wait(timeout=10)
+
+
+def test_a_forking_pool_warms_the_workers_tools_once_before_forking_its_workers(tmp_path, monkeypatch):
+    """papermill, nbconvert's templates, jupyter_client: imported and warmed in this process, which the workers are
+    forked from, instead of once in each worker; a pool of one worker (no forking process) leaves them to it."""
+    calls: list[int] = []
+    monkeypatch.setattr(execution.WorkerPool, "warm_tools_here", staticmethod(lambda: calls.append(os.getpid())))
+    monkeypatch.setattr(execution.WorkerPool, "start_forks", staticmethod(lambda folder: (None, ("unused", []))))
+    monkeypatch.setattr(execution, "warm_up", lambda cwd: None)
+    with execution.WorkerPool(2, warm=True):
+        pass
+    assert calls == [os.getpid()]
+    calls.clear()
+    with execution.WorkerPool(1, warm=True):
+        pass
+    assert calls == []
