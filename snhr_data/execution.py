@@ -404,9 +404,12 @@ class WorkerPool:
         jupyter_client: ``warm_notebook_tools``), paid once in this process before the workers are forked from it,
         instead of once in each: about 0.8 s of CPU a worker. Meanwhile the forking process warms up the kernels'
         modules on the other core, so this costs the data stage, which starts after it, no core."""
-        import jupyter_client.manager  # noqa: F401 - what ``Kernel`` imports
+        try:
+            import jupyter_client.manager  # noqa: F401 - what ``Kernel`` imports
 
-        warm_notebook_tools()
+            warm_notebook_tools()
+        except Exception:  # noqa: BLE001 - as in a worker's warm-up: the first job meets it again and reports it
+            pass
 
     @staticmethod
     def start_forks(folder: str):

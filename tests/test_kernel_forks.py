@@ -151,3 +151,11 @@ def test_a_forking_pool_warms_the_workers_tools_once_before_forking_its_workers(
     with execution.WorkerPool(1, warm=True):
         pass
     assert calls == []
+
+
+def test_tools_that_fail_to_warm_up_in_the_main_process_leave_it_to_the_first_job(monkeypatch):
+    def broken() -> None:
+        raise RuntimeError("no templates")
+
+    monkeypatch.setattr(execution, "warm_notebook_tools", broken)
+    execution.WorkerPool.warm_tools_here()  # no exception: the build goes on, as after a worker's failed warm-up
