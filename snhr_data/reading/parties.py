@@ -349,6 +349,16 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             # said the alliance was responsible for 1,108": the alliance named before (round 84b)
             return antecedent(anaphor.group("pronoun"), block.alliance, sentence, start)
         return antecedent(anaphor.group("pronoun"), block.subject or heading_party(section), sentence, start)
+    victims_of = regex("VictimsOfAgentOpening").match(text[:start])
+    if victims_of and not find_parties(victims_of.group("label"), report):
+        # "Of the civilians killed by the terror group, nine were children": an anaphor's parts are the subject before's;
+        # of an actor the vocabulary lacks, left out (reported), never all parties' (round 126a)
+        label = victims_of.group("label").strip()
+        if regex("OpeningAnaphorAgent").fullmatch(label):
+            return antecedent(label, block.subject or heading_party(section), sentence, start)
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {label!r}", sentence.source.strict)
+        return LEFT_OUT
     owner = regex("AnaphorVictimsAfter").match(text[end:])
     held = regex("AnaphorPrisonsAfter").match(text[end:]) if measure == "torture_deaths" else None
     # "X killed 118 civilians, ..., and 31 of their victims died due to torture" (round 97a), "X killed 6 civilians; one
