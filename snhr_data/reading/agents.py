@@ -135,9 +135,20 @@ def unknown_agent(window: str, segment: str, report: str) -> str | None:
     """ "killed by <Some Unknown Forces>", "<some unknown forces> killed N": the label of an agent that the
     vocabulary lacks, or None."""
     label = unknown_agent_after(window, report) or unknown_agent_before(segment)
-    if not label or is_known_agent(label, report):
+    if not label or is_known_agent(label, report) or is_known_agent_before_its_verb(label, segment, report):
         return None
     return label
+
+
+def is_known_agent_before_its_verb(label: str, segment: str, report: str) -> bool:
+    """Whether a subject is a party the vocabulary names only before the verb that follows it ("while the government
+    also committed 19 massacres", a release before the fall: the regime; round 71b), read in its segment."""
+    at = segment.rfind(label)
+    if at < 0:
+        return False
+    rest = segment[at:]
+    return any(regex("PartyLabelLead").fullmatch(rest[:m.start]) and regex("AgentTail").fullmatch(label[m.end:])
+               for m in find_parties(rest, report) if m.end <= len(label))
 
 
 def subject_party(sentence: str, report: str) -> str | None:
