@@ -234,6 +234,8 @@ LEFT_OUT_BECAUSE = {
     "release_subject": ("{p} breaks down the special group of the release, which the text counts otherwise for the "
                         "same party or place"),
     "row": "the table rows {p} follow no header or introduction that says what and when they count",
+    "topic_and_month": ("the heading {p} joins a section of the release's period with a section of its last month, "
+                        "and a statement naming no period under it does not say which"),
     "boundary": ("{p} stands between two party labels (one before, one after it) with no row boundary, and the text "
                  "does not say whose it is"),
     "same": "{p} refers back to a period the statements before do not give",

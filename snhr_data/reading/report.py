@@ -180,6 +180,11 @@ class ReportReader:
                 self.section.measure = None
             self.section.period = periods[0].period
             self.period_level = block.md_heading
+            if regex("TopicAndMonthHeading").fullmatch(text) and is_month_heading_within(self.section.period,
+                                                                                         self.source.period):
+                # "IV. Governorates and December 2019" in an annual release: the year's section or the month's?
+                self.section.period = NO_PERIOD
+                warn_left_out(self.source, block.first_line, text, "topic_and_month")
         elif ends_period_section(block.md_heading, self.period_level):
             # "## June 2019" / ... / "## Governorates": the month's section has ended, the report's period is back
             self.section.period, self.period_level = self.source.period, 0
@@ -875,9 +880,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # on after a row ending in a count ("... Daraa 6", "... Of which women 15"): it opens what follows it, never names the
     # row's count; so does such a label opening a whole sentence ("Deaths due to torture: 112 persons died due to
     # torture, ..."; round 53a), never a cell of the row; so after such a statement on the line before ("Deaths under
-    # torture: 93 in total, ..., 4 by ISIS" / "Massacres: 31, of which ..."; round 119b)
+    # torture: 93 in total, ..., 4 by ISIS" / "Massacres: 31, of which ..."; round 119b); so after a labelled row of one
+    # count and its noun ("Civilians and fighters together: 16,356 individuals" / "Massacres" / "Between January and June
+    # the team recorded 94 massacres, ..."; round 127b: the massacres' sentence had been the unmapped row's)
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
-             if (regex("FlatRowEnd").search(block.text[before:start]) or is_labelled_measure_statement(
+             if (regex("FlatRowEnd").search(block.text[before:start])
+                 or regex("LabelCountNounLine").fullmatch(block.text[before:start].strip())
+                 or is_labelled_measure_statement(
                  block.text[before:start]) and not regex("DanglingEnd").search(block.text[before:start].rstrip()))
              and (is_measure_label(block.text[start:end]) or is_measure_heading_after_row(block.text[before:start],
                                                                                          block.text[start:end])
@@ -888,6 +897,11 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatGroupsRowEnd").search(block.text[before:start])
              and (is_measure_label(block.text[start:end]) or is_labelled_measure_statement(block.text[start:end]))]
+    # a month's own toll opening a raw line after a line ending in a count or its share ("Aleppo 431 (12.4%); Daraa 239
+    # (6.9%)" / "In December alone, 272 civilians were killed, ..."; round 127b): a statement of its own
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("CountOrShareEnd").search(block.text[before:start]) and regex("MonthLeadLine").match(
+                 block.text[start:end])]
     # a whole sentence on a raw line of its own after an ordinal row ending in a count ("Fifth: Unknowns ... Of which
     # women 4" / "The number of victims who died due to torture in March 2014 was 114."; round 27): a statement of its
     # own, none of the row's
@@ -1345,6 +1359,12 @@ def ends_period_section(level: int, period_level: int) -> bool:
     """Whether a Markdown heading of ``level`` (0: no Markdown heading) naming no period ends the section of a period
     a Markdown heading of ``period_level`` opened: a heading of the same level or above."""
     return 0 < level <= period_level
+
+
+def is_month_heading_within(period: str | None, release_period: str | None) -> bool:
+    """Whether a heading's ``period`` is one month within the release's longer period (December 2019 in 2019)."""
+    return bool(period and release_period) and is_period(period) and is_period(release_period) \
+        and len(period) == 7 and period != release_period and contains(release_period, period)
 
 
 def reaches_beyond(period: str, section_period: str | None) -> bool:
