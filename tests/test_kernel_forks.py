@@ -89,6 +89,7 @@ def worker_with_kernel(forks, cwd: str, answer) -> None:
     time.sleep(60)
 
 
+@pytest.mark.battery  # a fault of the kernels' lifecycle (about 1-2 s each): make test-battery, CI
 def test_a_forked_kernel_ends_with_its_worker_and_the_forking_process_with_the_pool(tmp_path):
     import multiprocessing
 
@@ -110,6 +111,7 @@ def test_a_forked_kernel_ends_with_its_worker_and_the_forking_process_with_the_p
         assert process.wait(timeout=10) == 0  # the pool's end: its standard input closed
 
 
+@pytest.mark.battery  # a fault of the kernels' lifecycle (about 1-2 s each): make test-battery, CI
 def test_a_worker_starts_its_kernel_itself_when_the_forking_process_is_gone(tmp_path, monkeypatch):
     process, forks = execution.WorkerPool.start_forks(str(tmp_path))
     process.kill()
@@ -125,6 +127,7 @@ def test_a_worker_starts_its_kernel_itself_when_the_forking_process_is_gone(tmp_
         kernel.shutdown()
 
 
+@pytest.mark.battery  # a fault of the kernels' lifecycle (about 1-2 s each): make test-battery, CI
 def test_a_request_that_is_not_a_kernel_launch_is_refused(tmp_path):
     from snhr_data import kernel_forks
 
