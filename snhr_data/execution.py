@@ -7,10 +7,6 @@ history session, execution counter back to 1) and its working directory set,
 so an executed notebook is byte-identical to one run in a fresh kernel (``tests/test_build_state``
 checks it). ``reuse=False`` starts a fresh kernel per notebook instead (the benchmark compares both).
 
-A warm pool of two workers or more forks its kernels from one process that imported and warmed up what a kernel
-imports and warms up (``snhr_data.kernel_forks``): paid once per build instead of once per kernel (about 1.6 s of
-CPU a kernel); a worker that cannot have one starts its kernel as before.
-
 Kernels talk to the worker over IPC sockets, not TCP: ipykernel warns "Kernel is running over TCP
 without encryption" on every start over TCP, and local sockets need no network at all.
 
@@ -24,7 +20,6 @@ import shutil
 import signal
 import tempfile
 from contextlib import nullcontext
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
@@ -69,13 +64,6 @@ class Kernel:
         # main process removes even when it had to kill this worker
         self.sockets = Path(tempfile.mkdtemp(prefix="snhr-kernel-", dir=_SOCKETS))
         self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(self.sockets / "ipc"))
-        self.forked = False  # True once a kernel came from the pool's warm process (``ForkingProvisioner``)
-        if _FORKS is not None:
-            import uuid
-
-            self.km.kernel_id = str(uuid.uuid4())
-            self.km.provisioner = forking_provisioner()(kernel_id=self.km.kernel_id, kernel_spec=self.km.kernel_spec,
-                                                     parent=self.km, forks=_FORKS, owner=self)
         run_sync(self.km.start_kernel)(cwd=str(cwd))
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -99,98 +87,6 @@ class Kernel:
         self.kc.stop_channels()
         self._run(self.km.shutdown_kernel)(now=True)
         shutil.rmtree(self.sockets, ignore_errors=True)
-
-
-def kernel_prefix() -> list[str]:
-    """The interpreter and its flags in the kernel spec's command (what comes before ``-m ipykernel_launcher``)."""
-    from jupyter_client.kernelspec import KernelSpecManager
-
-    argv = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv
-    return list(argv[:argv.index("-m")]) if "-m" in argv else []
-
-
-@lru_cache(maxsize=None)
-def forking_provisioner():
-    """The class ``ForkingProvisioner``, made on first use (jupyter_client is imported only where kernels start)."""
-    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
-    from traitlets import Any as AnyTrait
-
-    class ForkingProvisioner(LocalProvisioner):
-        """``LocalProvisioner`` whose kernel is forked by the pool's warm process (``snhr_data.kernel_forks``)
-        instead of started afresh; any failure there and the kernel is started as ``LocalProvisioner`` starts it."""
-
-        forks = AnyTrait()  # (socket path, the interpreter and flags the warm process was started with)
-        owner = AnyTrait()  # the ``Kernel``, told whether its kernel was forked
-
-        async def launch_kernel(self, cmd: list[str], **kwargs):
-            from . import kernel_forks
-
-            address, prefix = self.forks
-            env = dict(kwargs.get("env") or os.environ)
-            env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
-            if list(cmd[:len(prefix)]) == list(prefix) and os.path.exists(address):
-                try:
-                    pid = kernel_forks.request(address, list(cmd), env, str(kwargs.get("cwd") or os.getcwd()))
-                    self.process = ForkedProcess(pid)
-                except OSError:
-                    self.process = None
-                if self.process is not None:
-                    self.pid = self.pgid = pid  # the kernel leads its own session and process group
-                    self.cwd = kwargs.get("cwd")
-                    self.owner.forked = True
-                    return self.connection_info
-            return await super().launch_kernel(cmd, **kwargs)
-
-    return ForkingProvisioner
-
-
-class ForkedProcess:
-    """What ``LocalProvisioner`` asks of its ``Popen`` for a kernel that is not this process's child: watched through
-    a pidfd (readable once the process has ended), signalled through it. Its exit status is its parent's to collect
-    (``kernel_forks`` reaps it): 0 is reported."""
-
-    stdin = stdout = stderr = None
-
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self._fd: int | None = os.pidfd_open(pid)
-        self.returncode: int | None = None
-
-    def poll(self) -> int | None:
-        import select
-
-        if self.returncode is None and self._fd is not None and select.select([self._fd], [], [], 0)[0]:
-            self._ended()
-        return self.returncode
-
-    def wait(self, timeout: float | None = None) -> int:
-        import select
-
-        if self.returncode is None and self._fd is not None:
-            if not select.select([self._fd], [], [], timeout)[0]:
-                import subprocess
-
-                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
-            self._ended()
-        return self.returncode or 0
-
-    def _ended(self) -> None:
-        os.close(self._fd)
-        self._fd, self.returncode = None, 0
-
-    def send_signal(self, signum: int) -> None:
-        if self.poll() is None:
-            signal.pidfd_send_signal(self._fd, signum)
-
-    def kill(self) -> None:
-        self.send_signal(signal.SIGKILL)
-
-    def terminate(self) -> None:
-        self.send_signal(signal.SIGTERM)
-
-    def __del__(self) -> None:
-        if getattr(self, "_fd", None) is not None:
-            os.close(self._fd)
 
 
 def parameterized(notebook_path: Path, parameters: Mapping[str, object]):
@@ -232,25 +128,22 @@ def run_notebook(kernel: Kernel, nb, cwd: Path):
 _KERNEL: Kernel | None = None
 _REUSE = True
 _SOCKETS: str | None = None
-_FORKS: tuple[str, list[str]] | None = None  # the pool's warm process that forks kernels: socket, interpreter
 
 
-def init_worker(reuse: bool = True, sockets: str | None = None, warm: bool = False, gate=None,
-                forks: tuple[str, list[str]] | None = None) -> None:
+def init_worker(reuse: bool = True, sockets: str | None = None, warm: bool = False, gate=None) -> None:
     """Pool initializer: leave the terminal's process group (Ctrl-C goes to the main process only).
 
     ``warm``: also start this worker's kernel and import what a notebook imports in it, so that the
     worker is ready when its first notebook comes (``WorkerPool`` starts workers before the data stage).
     ``gate``: a semaphore held while warming up (``WorkerPool.warm_ups_at_once``).
-    ``forks``: the pool's process that forks warm kernels (``snhr_data.kernel_forks``), if any.
     """
     from multiprocessing.util import Finalize
 
-    global _KERNEL, _REUSE, _SOCKETS, _FORKS
+    global _KERNEL, _REUSE, _SOCKETS
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _KERNEL = None  # a kernel the parent process had (forked into this one) is the parent's
-    _REUSE, _SOCKETS, _FORKS = reuse, sockets, forks
+    _REUSE, _SOCKETS = reuse, sockets
     Finalize(None, drop_kernel, exitpriority=10)  # run when the pool lets the worker go
     if warm:
         with gate if gate is not None else nullcontext():  # the pool's semaphore, shared by its workers
@@ -267,8 +160,7 @@ def warm_up(cwd: Path) -> None:
     try:
         warm_notebook_tools()
         kernel = worker_kernel(cwd)
-        if not kernel.forked:  # a forked kernel's process ran the warm-up code before the fork
-            kernel.run_silently(warm_code(sorted(paths.notebooks_dir().glob("*.ipynb"))))
+        kernel.run_silently(warm_code(sorted(paths.notebooks_dir().glob("*.ipynb"))))
     except Exception:  # noqa: BLE001 - the first job starts the kernel again and reports its failure
         drop_kernel()
 
@@ -299,14 +191,14 @@ def warm_code(notebooks: Sequence[Path]) -> str:
     ``notebooks``' code cells (modules stay imported across ``reset``), and ``CHARTS_WARM_CODE`` where they import
     the package's charts."""
     import ast
-    import json
+
+    import nbformat
 
     statements: list[ast.stmt] = []
-    for path in notebooks:  # read as JSON: nbformat is not to be imported where this runs (``kernel_forks``)
-        for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]:
-            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+    for path in notebooks:
+        for cell in nbformat.read(path, as_version=4).cells:
             try:
-                body = ast.parse(source).body if cell["cell_type"] == "code" else []
+                body = ast.parse(cell.source).body if cell.cell_type == "code" else []
             except SyntaxError:  # a cell with IPython's own syntax (magics) imports nothing we can see
                 body = []
             statements += [node for node in body if isinstance(node, (ast.Import, ast.ImportFrom))]
@@ -384,71 +276,15 @@ class WorkerPool:
 
         self._before = {child.pid for child in psutil.Process().children()}
         self._sockets = tempfile.TemporaryDirectory(prefix="snhr-kernels-")
-        self._forks, forks = (self.start_forks(self._sockets.name) if self.warm and self.workers > 1
-                              else (None, None))
         context = multiprocessing.get_context()
-        if forks is not None and context.get_start_method() == "fork":
-            self.warm_tools_here()
         at_once = self.warm_ups_at_once() if self.warm else None
         self._gate = context.Semaphore(at_once) if at_once is not None else None
         self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=init_worker, mp_context=context,
-                                         initargs=(self.reuse, self._sockets.name, self.warm, self._gate, forks))
+                                         initargs=(self.reuse, self._sockets.name, self.warm, self._gate))
         if self.warm:  # the executor starts a process per task submitted while none is idle
             for _ in range(self.workers):
                 self._pool.submit(os.getpid)
         return self
-
-    @staticmethod
-    def warm_tools_here() -> None:
-        """What every worker's warm-up pays besides its kernel (papermill, nbconvert and its HTML templates,
-        jupyter_client: ``warm_notebook_tools``), paid once in this process before the workers are forked from it,
-        instead of once in each: about 0.8 s of CPU a worker. Meanwhile the forking process warms up the kernels'
-        modules on the other core, so this costs the data stage, which starts after it, no core."""
-        try:
-            import jupyter_client.manager  # noqa: F401 - what ``Kernel`` imports
-
-            warm_notebook_tools()
-        except Exception:  # noqa: BLE001 - as in a worker's warm-up: the first job meets it again and reports it
-            pass
-
-    @staticmethod
-    def start_forks(folder: str):
-        """The process that warms up once and forks the workers' kernels (``snhr_data.kernel_forks``), started in
-        its own session (Ctrl-C reaches the main process only) with the kernel spec's interpreter and flags, in
-        ``folder`` (where a worker's kernel warms up); and what the workers need to reach it. (None, None) if it
-        cannot be started: the workers then start their kernels as before."""
-        import socket
-        import subprocess
-
-        prefix = kernel_prefix()
-        address = os.path.join(folder, "forks")
-        if not prefix:
-            return None, None
-        # bound and listening here, handed over: a worker asking before the process has started waits in the backlog,
-        # and one asking after it ended is refused at once (no listener is left), then starts its kernel itself
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-            try:
-                listener.bind(address)
-                listener.listen(16)
-                process = subprocess.Popen([*prefix, "-m", "snhr_data.kernel_forks", str(listener.fileno())],
-                                           cwd=folder, stdin=subprocess.PIPE, start_new_session=True,
-                                           pass_fds=[listener.fileno()])
-            except OSError:
-                return None, None
-        return process, (address, prefix)
-
-    def stop_forks(self) -> None:
-        """End the forking process (it kills and reaps any kernel still running) and reap it."""
-        process, self._forks = self._forks, None
-        if process is not None:
-            import subprocess
-
-            process.stdin.close()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
     def open_gate(self) -> None:
         """Let every worker still waiting warm up now (the data stage is over)."""
@@ -478,10 +314,7 @@ class WorkerPool:
                 forget_exit_wakeup(self._pool)
                 self._pool.shutdown(wait=False, cancel_futures=True)
         finally:
-            try:
-                self.stop_forks()
-            finally:
-                self._sockets.cleanup()
+            self._sockets.cleanup()
 
 
 def runnable_others() -> int | None:

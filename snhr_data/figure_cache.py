@@ -29,7 +29,7 @@ CACHE_DIR = ".extract-cache"
 # a change to them leaves the cache valid. Every other module counts as reading code.
 DOWNSTREAM = {
     "__main__.py", "audit.py", "build.py", "cli.py", "execution.py", "figure_cache.py", "frames.py", "guard.py",
-    "io.py", "kernel_forks.py", "manifest.py", "metadata.py", "notebooks.py", "provenance.py", "relations.py", "release.py",
+    "io.py", "manifest.py", "metadata.py", "notebooks.py", "provenance.py", "relations.py", "release.py",
     "reports.py", "series.py", "state.py", "tables.py",
 }
 DOWNSTREAM_FOLDERS = {"charts", "style"}

@@ -150,7 +150,6 @@ def test_workers_warm_up_one_at_a_time_while_the_data_stage_runs(tmp_path, monke
     """Two workers, one warm-up at a time (a 2-core machine): the second starts when the first has ended."""
     log = tmp_path / "log"
     monkeypatch.setattr(execution, "warm_up", logged_warm_up(log))  # the workers are forked from this process
-    monkeypatch.setattr(execution.WorkerPool, "start_forks", staticmethod(lambda folder: (None, None)))  # no kernels
     monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None, others=None: 1))
     results: list[str] = []
     with execution.WorkerPool(2, warm=True) as pool:
@@ -167,7 +166,6 @@ def test_the_waiting_workers_warm_up_once_the_jobs_come_or_the_pool_ends(tmp_pat
     a pool left without jobs lets its waiting workers through too, instead of waiting for them forever."""
     log = tmp_path / "log"
     monkeypatch.setattr(execution, "warm_up", logged_warm_up(log))
-    monkeypatch.setattr(execution.WorkerPool, "start_forks", staticmethod(lambda folder: (None, None)))
     monkeypatch.setattr(execution.WorkerPool, "warm_ups_at_once", staticmethod(lambda cores=None, others=None: 0))
     results: list[str] = []
     with execution.WorkerPool(2, warm=True) as pool:
