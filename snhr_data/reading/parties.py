@@ -120,6 +120,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # victims, one event's (round 84d; was the party's count)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
         return LEFT_OUT
+    by_means = regex("PartOfVictimsByMeansAfter").match(text[end:]) if measure == "civilian_deaths" else None
+    if by_means and regex("Method").match(by_means.group("means")) and not find_parties(by_means.group("means"), report):
+        # "148 of the victims were killed by shelling": how some of them died, no party's count nor the toll
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
+        return LEFT_OUT
     labelled = party_after_count(head, sentence) if head.noun == "bare" else None
     if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
         return labelled
