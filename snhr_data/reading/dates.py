@@ -35,7 +35,8 @@ class PeriodMention:
 
 # (kind, entry of vocab/periods.yaml), tried in this order
 PHRASES = (
-    ("month", "PeriodClosingMonth"), ("range", "PeriodPartyEntryToEndOf"), ("entry", "PeriodPartyEntry"), ("point", "PeriodOngoingSince"),
+    ("month", "PeriodClosingMonth"), ("range", "PeriodPartyEntryToEndOf"), ("entry", "PeriodPartyEntry"),
+    ("point", "PeriodOngoingSince"),
     ("ytd", "PeriodYearToDate"),
     ("vague", "PeriodSinceConflict"),
     ("range", "PeriodCrossYearRange"),

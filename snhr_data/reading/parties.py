@@ -816,9 +816,9 @@ def party_after_count(head: Head, sentence: Sentence) -> Parties | None:
 
 def party_after_opening_count(head: Head, sentence: Sentence) -> Parties | None:
     """The party of a count that opens its sentence before the subject it belongs to ("With 9,002 deaths, the regime
-    was responsible for 73 percent"): that subject's, when the subject is a party; None for any other count (a place as
-    that subject is the governorates' reading, when it ranks one); left out (and reported) when the subject is
-    neither ("With 1,502 victims, March was the deadliest month"); None for any other count."""
+    was responsible for 73 percent"): that subject's, when the subject is a party; None for any other count and when
+    the subject is a ranked governorate (the governorates' reading); left out (and reported) when the subject is
+    neither ("With 1,502 victims, March was the deadliest month")."""
     text = sentence.text
     if not regex("OpeningCountBefore").match(text[:head.mention.start]):
         return None

@@ -170,9 +170,7 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
     # (never a party of an aside on the subject: "The coalition, which backed the SDF ..., killed 1,759 civilians, or
     # 17.2 percent": the coalition's share; fx124b; nor a category's members named in an aside: "Other parties, a
     # category that covers landmines ... and Turkish forces, were responsible for ... 57%"; fx124d)
-    asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(pre)
-              if not any(ch.isdigit() for ch in m.group(0))]
-    asides += [(a.start(), a.end()) for a in regex("CategoryMembersAside").finditer(pre)]
+    asides = countless_asides(pre) + [(a.start(), a.end()) for a in regex("CategoryMembersAside").finditer(pre)]
     pre_parties = [m for m in parties(pre) if m.code != "all" and not regex("PartialBefore").search(pre[:m.start])
                    and not any(a <= m.start < b for a, b in asides)
                    and (not regex("ToPartyBefore").search(pre[:m.start])
@@ -213,6 +211,13 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         if party and party != "all":
             return Share("perpetrator", (), party, "all")
     return None
+
+
+def countless_asides(text: str) -> list[tuple[int, int]]:
+    """Where the relative asides of ``text`` that hold no number lie ("The coalition, which backed the SDF ..., killed"):
+    what they name is not the share's subject; an aside holding a count is a clause of its own."""
+    return [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text)
+            if not any(ch.isdigit() for ch in m.group(0))]
 
 
 def combined_of(block: Context) -> str | None:
@@ -260,8 +265,7 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     # (never a place of an aside on the subject: "The coalition, which backed the SDF in its offensive on Raqqa, killed
     # 1,759 civilians, or 17.2 percent": the party's share, not Raqqa's; fx124b); an aside holding a count is a clause
     # of its own ("Idlib, where ...: Idlib governorate recorded 49 civilian deaths, about 43 percent")
-    subject_asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(subject_text)
-                      if not any(ch.isdigit() for ch in m.group(0))]
+    subject_asides = countless_asides(subject_text)
     govs = [m for m in find_governorates(subject_text) if not regex("CityAfter").match(subject_text[m.end:])
             and not any(a <= m.start < b for a, b in subject_asides)]
     if not govs:

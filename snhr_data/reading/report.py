@@ -974,8 +974,8 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # occurred in ..."; round 125d: the item had been read as deaths under torture)
     cuts += [end for (start, end), (after, after_end) in zip(lines[:1], lines[1:2])
              if regex("BulletItem").match(block.text[start:end])
-             and (is_labelled_item(regex("ItemPrefix").sub("", block.text[start:end]))
-                  or regex("CountPartItem").match(regex("ItemPrefix").sub("", block.text[start:end])))
+             and (is_labelled_item(item := regex("ItemPrefix").sub("", block.text[start:end]))
+                  or regex("CountPartItem").match(item))
              and not regex("DanglingEnd").search(block.text[start:end].rstrip())
              and regex("SentenceLine").match(block.text[after:after_end].strip())]
     # ... or a lettered item stating a count, a block of its own, before a whole sentence on the next line ("B. Rebels:
