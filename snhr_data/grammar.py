@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+import ahocorasick
 import yaml
 
 from .pattern_cache import compiled
@@ -297,8 +298,8 @@ def requirements(items: list) -> list[tuple[str, ...]]:
         if str(op) == "LITERAL" and value < 128:
             run.append(chr(value))
             continue
-        if str(op) == "SUBPATTERN" and not value[1] and not value[2]:
-            items[:0] = list(value[-1])  # a group matched once, flags unchanged: its items in line
+        if str(op) == "SUBPATTERN" and not value[1] and value[2] in (0, re.IGNORECASE):
+            items[:0] = list(value[-1])  # a group matched once, flags unchanged or case kept ("(?-i:IS)"): in line
             continue
         found.append(("".join(run),))
         run = []
@@ -313,16 +314,6 @@ def requirements(items: list) -> list[tuple[str, ...]]:
 def best_requirement(found: list[tuple[str, ...]]) -> tuple[str, ...]:
     """The set of ``found`` whose shortest text is the longest (the likeliest to be missing from a text); () if none."""
     return max(found, key=lambda texts: min(map(len, texts)), default=())
-
-
-@lru_cache(maxsize=None)
-def required_text(pattern: re.Pattern[str]) -> str:
-    """The longest run of ASCII characters every match of ``pattern`` contains, lower-cased if the pattern ignores
-    case ("" if none): a text without it cannot match, so the pattern need not scan it."""
-    items = parsed(pattern)
-    runs = [texts[0] for texts in requirements(items or []) if len(texts) == 1]
-    longest = max(runs, key=len, default="")
-    return longest.lower() if pattern.flags & re.IGNORECASE else longest
 
 
 @lru_cache(maxsize=None)
@@ -348,26 +339,54 @@ def folded(text: str) -> str:
     return text.translate(ASCII_FOLDS).lower()
 
 
+class Requirements:
+    """Which of many requirements a text holds, each a set of texts (a requirement is held when the text holds one of
+    them; an empty text is always held) searched for in the text as it is or in its ``folded`` form. All of them are
+    found in one pass over the text (an Aho-Corasick automaton of every text, pyahocorasick), not by one substring
+    search each: the reader asks this for every sentence and part of one, against a few hundred requirements."""
+
+    def __init__(self, requirements: tuple[tuple[tuple[str, ...], bool], ...]) -> None:
+        self.always = frozenset(index for index, (texts, _) in enumerate(requirements) if not all(texts))
+        self.automata: list[tuple[bool, ahocorasick.Automaton]] = []
+        for ignore_case in (False, True):
+            holders: dict[str, list[int]] = {}
+            for index, (texts, case) in enumerate(requirements):
+                if case == ignore_case and index not in self.always:
+                    for text in texts:
+                        holders.setdefault(text, []).append(index)
+            if holders:
+                automaton = ahocorasick.Automaton()
+                for text, indexes in holders.items():
+                    automaton.add_word(text, tuple(indexes))
+                automaton.make_automaton()
+                self.automata.append((ignore_case, automaton))
+
+    def held(self, text: str, lowered: str) -> set[int]:
+        """The indexes of the requirements ``text`` holds (``lowered``: its ``folded`` form)."""
+        held = set(self.always)
+        for ignore_case, automaton in self.automata:
+            for _, indexes in automaton.iter(lowered if ignore_case else text):
+                held.update(indexes)
+        return held
+
+
 @cached
-def keyed_entries(names: tuple[str, ...]) -> tuple[tuple[tuple[str, re.Pattern[str], int], ...],
-                                                   tuple[tuple[tuple[str, ...], bool], ...]]:
+def keyed_entries(names: tuple[str, ...]) -> tuple[tuple[tuple[str, re.Pattern[str], int], ...], Requirements]:
     """The patterns of each of ``names`` in turn, each with the name of its entry and the index of its requirement;
     and the distinct requirements (``required_texts``, and whether the pattern ignores case): many patterns share one
     (a month's name), tested once a text."""
     requirements: dict[tuple[tuple[str, ...], bool], int] = {}
     patterns = tuple((name, pattern, requirements.setdefault((required, ignore_case), len(requirements)))
                      for name in names for pattern, required, ignore_case in keyed_regexes(name))
-    return patterns, tuple(requirements)
+    return patterns, Requirements(tuple(requirements))
 
 
 def named_regexes_for(names: tuple[str, ...], text: str) -> list[tuple[str, re.Pattern[str]]]:
     """``regexes_for`` of each of the entries ``names`` in turn (one pass over their patterns), each pattern with the
     name of its entry."""
     patterns, requirements = keyed_entries(names)
-    lowered = folded(text)
-    held = [any(map((lowered if ignore_case else text).__contains__, required))
-            for required, ignore_case in requirements]
-    return [(name, pattern) for name, pattern, requirement in patterns if held[requirement]]
+    held = requirements.held(text, folded(text))
+    return [(name, pattern) for name, pattern, requirement in patterns if requirement in held]
 
 
 def regexes_for(name: str, text: str) -> list[re.Pattern[str]]:

@@ -11,7 +11,7 @@ import warnings
 from dataclasses import dataclass
 
 from .codes import load_vocab
-from .grammar import cached, cached_by_text, folded, regex, required_text, required_texts
+from .grammar import Requirements, cached, cached_by_text, folded, regex, required_texts
 from .pattern_cache import compiled as compiled_pattern
 
 
@@ -52,16 +52,12 @@ def compiled_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.
 
 
 @cached
-def indexed_vocab(name: str, report: str | None = None
-                  ) -> tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], bool], ...]:
-    """``compiled_vocab`` with each pattern's ``required_text``, its ``required_texts`` when it has no one text
-    ("Da'esh/ISIS" or "ISIS/Da'esh": "esh/isis" or "isis/da"; () otherwise) and whether it ignores case."""
-    indexed = []
-    for code, pattern in compiled_vocab(name, report):
-        required = required_text(pattern)
-        indexed.append((code, pattern, required, () if required else required_texts(pattern),
-                        bool(pattern.flags & re.IGNORECASE)))
-    return tuple(indexed)
+def indexed_vocab(name: str, report: str | None = None) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], Requirements]:
+    """``compiled_vocab``, and each pattern's requirement: its ``required_texts`` ("Da'esh/ISIS" or "ISIS/Da'esh":
+    "esh/isis" or "isis/da"), and whether it ignores case."""
+    patterns = compiled_vocab(name, report)
+    requirements = tuple((required_texts(pattern), bool(pattern.flags & re.IGNORECASE)) for _, pattern in patterns)
+    return patterns, Requirements(requirements)
 
 
 def find_labels(text: str, name: str, report: str | None = None) -> list[LabelMention]:
@@ -71,15 +67,13 @@ def find_labels(text: str, name: str, report: str | None = None) -> list[LabelMe
 
 @cached_by_text
 def label_mentions(text: str, name: str, report: str | None) -> tuple[LabelMention, ...]:
-    """``find_labels``'s mentions. A pattern scans the text only if the text holds the pattern's ``required_text``,
-    or one of its ``required_texts`` (the same mentions, found without running most of the vocabulary's patterns
-    over every text)."""
-    lowered = folded(text)
+    """``find_labels``'s mentions. A pattern scans the text only if the text holds its requirement (the same
+    mentions, found without running most of the vocabulary's patterns over every text)."""
+    patterns, requirements = indexed_vocab(name, report)
     candidates = [
         LabelMention(code, match.start(), match.end(), match.group(0))
-        for code, pattern, required, one_of, ignore_case in indexed_vocab(name, report)
-        if required in (lowered if ignore_case else text)
-        and (not one_of or any(map((lowered if ignore_case else text).__contains__, one_of)))
+        for index in sorted(requirements.held(text, folded(text)))
+        for code, pattern in (patterns[index],)
         for match in pattern.finditer(text)
     ]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))

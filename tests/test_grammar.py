@@ -164,6 +164,17 @@ def test_a_pattern_requires_one_of_its_alternatives_texts():
     assert grammar.required_texts(re.compile(r"\d+(?:st|)")) == ("",)
 
 
+def test_requirements_held_are_found_overlapping_in_the_text_or_its_folded_form():
+    """``Requirements.held``: a requirement is held when the text holds one of its texts, found where they overlap or
+    nest ("isis" holds "is"), a case-sensitive one in the text as written and one ignoring case in its folded form; an
+    empty text is always held."""
+    requirements = grammar.Requirements(((("ISIS",), False), (("is",), True), (("ypg", "pyd"), True), (("",), False),
+                                         (("Nusra",), False)))
+    assert requirements.held("Killed by ISIS", "killed by isis") == {0, 1, 3}
+    assert requirements.held("killed by isis and the PYD", "killed by isis and the pyd") == {1, 2, 3}
+    assert requirements.held("NUSRA", "nusra") == {3}
+
+
 def test_a_period_pattern_is_skipped_only_where_it_cannot_match():
     """``named_regexes_for`` keeps every pattern of the period phrases that matches a line of the raw reports (as
     written and upper-cased): those it leaves out hold none of the texts one of which each of their matches holds."""
@@ -173,7 +184,7 @@ def test_a_period_pattern_is_skipped_only_where_it_cannot_match():
     for line in lines:
         kept = grammar.named_regexes_for(PHRASE_NAMES, line)
         assert all((name, p) in kept for name, p, _ in patterns if p.search(line)), line
-    unconditional = [(name, p) for name, p, requirement in patterns if requirements[requirement][0] == ("",)]
+    unconditional = [(name, p) for name, p, requirement in patterns if requirement in requirements.always]
     assert grammar.named_regexes_for(PHRASE_NAMES, "Idlib: 31 civilians") == unconditional
 
 
