@@ -180,6 +180,17 @@ def group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) 
     return own if own != "exact" else head_qualifier
 
 
+WORKER_MEASURES = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
+
+
+def workers_label(before: str) -> bool:
+    """Whether ``before`` ends in a label and its colon that names workers the report counts, one kind of them only
+    ("Civil Defense: "), never a party ("Russian forces: one member killed" counts a fighter)."""
+    label = regex("WorkersLabelBefore").search(before)
+    named = {m for m, pattern in classes("Measure") if pattern.search(label.group("label"))} if label else set()
+    return len(named - {"civilian_deaths"}) == 1 and named <= WORKER_MEASURES | {"civilian_deaths"}
+
+
 def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str:
     """The noun a count number counts; '' when it counts nothing the table holds ("16 years", "injured")."""
     before, after = sentence[: mention.start], sentence[mention.end:]
@@ -208,6 +219,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "torture"  # "Died also under the torture in total 161 persons" (translated from Arabic)
     if not noun and regex("SuchDeathsAfter").match(after) and regex("SuchTortureBefore").search(before):
         noun = "torture"  # "Deaths due to torture: the report documents 57 such deaths": the torture the sentence named
+    if not noun and regex("MembersKilledAfter").match(after) and workers_label(before):
+        noun = "bare"  # "Civil Defense: one member killed by Russian forces": the label's workers (round 128a)
     if noun == "bare" and regex("TableCellBefore").search(before) \
             or (regex("TableCellAfter").match(after) and not regex("BarredLabelList").fullmatch(sentence)):
         return ""  # a cell of a table flattened to text ("Aleppo 27 5 3", "| 59 | 12 | 7")

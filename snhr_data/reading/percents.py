@@ -187,6 +187,10 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         # the combined party whose members are exactly the parties the sentence before counted, else of no one column
         code = combined_of(block)
         return Share("perpetrator", (), code, "all") if code else None
+    if not pre_parties and block.alliance and regex("AllianceShareAnaphorOpening").match(before_all):
+        # "... by the Syrian-Russian alliance. The alliance is thus responsible for 68% of all civilian deaths": the share
+        # of the alliance named before (round 128a)
+        return Share("perpetrator", (), block.alliance, "all")
     # "In June 2024, ... 86 civilians, ..., about 15 percent of the civilian deaths of the first half of the year": the
     # month's share of a wider period, though the month is the sentence's ("in June") rather than the percent's subject
     wider = bool(regex("OfWiderPeriodDeaths").match(post))

@@ -92,7 +92,8 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     percents = read_percents(sentence, block, section, last.parties if last else (), last.measure if last else None,
                              frozenset(party for count in counts for party in count.parties))
     figures += percents.figures
-    hand_on(sentence, counts, percents.period, block, section.counted)
+    hand_on(sentence, counts, percents.period, block, section.counted,
+            left_out=bool(read) and all(c.party_left_out for c in read))
     if not counts and any(is_mixed_total_of_all(count, sentence) for count in read):
         block.party, block.last_counts = "all", ()  # "... 2,116 individuals. Of these, 1,431 were civilians": all's
     # "... during Ramadan, which ran from March 23 to April 20, SNHR documented 139. Twenty-one of them were children.
@@ -110,9 +111,9 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
 
 
 def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None, block: Context,
-            body_counted: bool = False) -> None:
+            body_counted: bool = False, left_out: bool = False) -> None:
     """What a sentence establishes for the sentences after it in its block (``body_counted``: the report's body stated
-    counts before it)."""
+    counts before it; ``left_out``: every count it read was left out with its party, an actor the vocabulary lacks)."""
     if percent_period is not None:
         block.period = percent_period
     explicit = [c.period for c in counts if c.period_explicit]
@@ -138,7 +139,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     block.subject = subject_party(sentence.text, sentence.source.report)
     block.alliance = named_alliance(sentence.text, sentence.source.report) or block.alliance
     clause_ended = bool(block.clause_party)  # the statement before ended by a semicolon, its counts one party's
-    block.clause_party = clause_party(sentence.text, counts)
+    block.clause_party = clause_party(sentence.text, counts, left_out)
     block.clause_period = clause_period(sentence, counts)
     block.other_report = None if counts else other_report(sentence)
     if not counts and sentence.text.rstrip().endswith(";") and regex("TortureVictimsWholeClause").search(sentence.text):
@@ -207,15 +208,19 @@ def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
         and not find_parties(text, sentence.source.report)
 
 
-def clause_party(text: str, counts: list[Count]) -> str | None:
+def clause_party(text: str, counts: list[Count], left_out: bool = False) -> str | None:
     """The one party of every count of a statement ended by a semicolon, else None (``Context.clause_party``); UNMAPPED
     when every count was left out, its party unknown ("Forces of the interim government: 71 civilians, ...; 8 of the
     torture deaths occurred in their detention facilities": the 8 are that party's too, never all parties'; round 100d).
     None when every count is a part of the victims stated before it ("1,243 civilians, ...; government forces killed 602
     of them; 47 died under torture"): the statement after it goes on with that whole, never the part's party (round
-    122c)."""
+    122c). UNMAPPED too when the statement's counts were all left out with their party ("The report holds X responsible
+    for the killing of 38 civilians, ...; two of the deaths due to torture occurred in their detention facilities", X
+    unknown: round 128a, they had been all parties' 2)."""
     if not text.rstrip().endswith(";"):
         return None
+    if not counts and left_out:
+        return UNMAPPED
     parties = {party for count in counts for party in count.parties}
     if counts and not parties:
         return UNMAPPED
