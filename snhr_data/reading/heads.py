@@ -297,7 +297,8 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             continue
         flipped = group_label_of(sentence, mention)
         if flipped and previous is not None and last_kind in {"head", "group"}:
-            previous.groups.append((flipped, mention))  # "Of which children 9", "45 Children: 12, Women: 4"
+            # "Of which children 9", "45 Children: 12, Women: 4"; never of a part too small to hold them
+            holder(heads, previous, mention).groups.append((flipped, mention))
             last_kind = "group"
             continue
         own_clause = after[: every[index + 1].start - mention.end] if index + 1 < len(every) else after
@@ -343,6 +344,17 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
+
+
+def holder(heads: list[Head], previous: Head, mention: NumberMention) -> Head:
+    """The head a group labelled right before ``mention`` belongs to: ``previous``, unless the group outnumbers it and a
+    head before it holds as many ("Civilian death toll 97 civilians, including 2 who died due to torture Of which
+    children 11 Of which women 9", a flattened row; round 128c): 11 children are no part of 2, they are the 97's."""
+    if mention.value <= previous.mention.value or previous not in heads:
+        return previous
+    before = heads[:heads.index(previous)]
+    return next((h for h in reversed(before) if h.noun not in GROUP_NOUNS and h.mention.value >= mention.value),
+                previous)
 
 
 def group_label_of(sentence: str, mention: NumberMention) -> str:

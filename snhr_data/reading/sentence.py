@@ -944,8 +944,10 @@ def is_ranking_under_massacres(measure: str, text: str, section: Context) -> boo
 
 def ranks_the_whole_toll(text: str, heads: list[Head]) -> bool:
     """Whether a ranking under a heading of massacres names its whole as the period's victims ("Idlib governorate
-    accounted for 398 of the month's victims, and Hama for 137"; round 95a): it ranks all the deaths."""
-    return any(regex("WholeTollAfter").match(text[h.mention.end:]) for h in heads)
+    accounted for 398 of the month's victims, and Hama for 137"; round 95a), or its first place's loss over the whole
+    month ("Idlib lost 356 civilians during the month, Aleppo 327 ..."; round 128c): it ranks all the deaths."""
+    return any(regex("WholeTollAfter").match(text[h.mention.end:]) for h in heads) \
+        or any(regex("WholeMonthLossAfter").match(text[h.mention.end:]) for h in heads[:1])
 
 
 def outnumbers_counted_victims(heads: list[Head], block: Context, together: bool = False,
