@@ -217,6 +217,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
         noun = "torture"  # "which also tortured two detainees to death"
     if regex("DiedUnderTortureAfter").match(after) and regex("DiedUnderTortureBefore").search(before):
         noun = "torture"  # "Died also under the torture in total 161 persons" (translated from Arabic)
+    if regex("DiedThenTortureAfter").match(after) and regex("DiedThenTortureBefore").search(before):
+        noun = "torture"  # "..., and died 14 under the torture" (translated from Arabic)
     if not noun and regex("SuchDeathsAfter").match(after) and regex("SuchTortureBefore").search(before):
         noun = "torture"  # "Deaths due to torture: the report documents 57 such deaths": the torture the sentence named
     if not noun and regex("MembersKilledAfter").match(after) and workers_label(before):
