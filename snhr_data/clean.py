@@ -42,6 +42,10 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^)]*\))*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+# text in italics between single underscores (markdown, a chat's "_Deir Ez-Zour recorded the highest toll: 23
+# civilians._"; fx129c: the place unread, its count the month's total): its words, never a pair of underscores
+# within a word or a link ("t.me/snhr_en", "snake_case_name")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_/])_(?=[^\s_])(?P<words>[^_\n]*?[^\s_])_(?![\w_])")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _TOC_LINE = re.compile(r"\.{4,}|\t\s*\.?\s*\d{1,3}\s*$")
@@ -266,6 +270,7 @@ def _clean_once(line: str) -> str:
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
+    line = _UNDERSCORE_EMPHASIS.sub(r"\g<words>", line)
     line = _SUPERSCRIPT_DIGITS.sub("", line)
     line = restated_in_digits(line)
     line = bracketed_counts_read(line)
@@ -570,6 +575,10 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
     if len(block.lines) != 1:
         return False
     item = f"- {block.text}" if starts_with_pictograph(item_raw_line) else block.text
+    if _ITEM_START.match(item) and _is_lead_in(next_text):
+        return True  # an item with no full stop before the lead-in of the next list ("🔸 Massacres: 221, in which
+        # about 2,900 civilians were killed" / "June 2017 alone:"; fx129c: joined, the lead-in's month had dated the
+        # item's count and its list's toll had been left out)
     if _LABELLED_COUNT_ITEM.match(item) or _COUNT_ITEM.match(item):
         return (_opens_paragraph(next_text) or _is_count_sentence(next_text) or _is_title_line(next_text)
                 or _is_topic_heading(next_text)
@@ -577,6 +586,18 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
     if _COUNTED_ITEM.match(item):
         return _is_paragraph(next_text)
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
+
+
+# a short capitalised lead-in ending in its colon, no count in it but a year's ("June 2017 alone:", "Main findings for
+# H1 2017:", "In the rest of the country:")
+_LEAD_IN_LINE = re.compile(r"[A-Z][^:;.!?]{0,60}:")
+_YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_lead_in(text: str) -> bool:
+    """A line that introduces the list after it ("June 2017 alone:"): a block of its own, never the words of a list's
+    item before it."""
+    return bool(_LEAD_IN_LINE.fullmatch(text)) and not re.search(r"\d", _YEAR_NUMBER.sub("", text))
 
 
 def _after_indented_item(block: Block, last_raw_line: str, raw_line: str, text: str) -> bool:
