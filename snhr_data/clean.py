@@ -496,7 +496,8 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
         return False
     if len(block.lines) != 1:
         return False
-    return (bool(ROMAN_HEADING.match(block.text)) or _is_short_title(last_line) or _is_topic_heading(last_line)
+    return ((bool(ROMAN_HEADING.match(block.text)) and not regex("RunsOnEnd").search(last_line.rstrip()))
+            or _is_short_title(last_line) or _is_topic_heading(last_line)
             or bool(_QUOTED_LINE.fullmatch(last_line))
             or _is_parties_heading(last_line) or is_month_heading(last_line)
             or _is_enumerated_title(block.text, next_text) or bool(regex("MonthsHeading").fullmatch(last_line)))
@@ -794,7 +795,21 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
         if len(run) >= _CHART_ROWS and not _values_first(texts, lines, run):
             charted.update(_header_before(texts, lines, run))
             charted.update({lines[n]: lines[n + 1:n + 1 + count] for n, count in run})
+            charted.update(_total_after(texts, lines, run))
     return charted
+
+
+def _total_after(texts: list[str | None], lines: list[int], run: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """The total row right after a run of rows one cell a line, its label and as many values as each row ("Total" /
+    "181" after "ISIS" / "19"; fx129d: the total had been left out): its label's line -> its values' lines."""
+    last, count = run[-1]
+    label = last + 1 + count
+    values = lines[label + 1:label + 2 + count]  # its values, and the line after them: no value of the row
+    if len(values) < count or not regex("TableTotalLabel").fullmatch(texts[lines[label]].strip().rstrip(":")) \
+            or not all(_CHART_VALUE.fullmatch(texts[i].strip()) for i in values[:count]) \
+            or (len(values) > count and _CHART_VALUE.fullmatch(texts[values[-1]].strip())):
+        return {}
+    return {lines[label]: lines[label + 1:label + 1 + count]}
 
 
 def _page_number_after_row(texts: list[str | None], lines: list[int], n: int) -> bool:

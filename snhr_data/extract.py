@@ -27,7 +27,7 @@ from .reading.heads import group_label_of, is_count_number
 from .reading.model import AmbiguousTextWarning, Figure, Source, join_notes
 from .reading.parties import DETENTION_NOTE, JOINT_OTHERS_NOTE
 from .reading.report import ReportReader, title_blocks, title_text
-from .reading.tables import is_labelled_row
+from .reading.tables import is_labelled_row, is_total_row
 
 __all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
@@ -108,7 +108,8 @@ def truncation_line(blocks: list[Block]) -> int | None:
     ends_on_count = (bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
                      and bool(regex("WordBefore").search(text[: numbers[-1].start]))  # "to 7", not a table row "19 10"
                      and not group_label_of(text, numbers[-1])  # nor "Of which women 6", "- ISIS: 5 Women: 2"
-                     and not is_labelled_row(text[blocks[-1].starts[-1]:]))  # nor a table row "Idlib 14"
+                     and not is_labelled_row(text[blocks[-1].starts[-1]:])  # nor a table row "Idlib 14"
+                     and not is_total_row(text[blocks[-1].starts[-1]:]))  # nor its total row "Total 41" (fx129d)
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None
 

@@ -761,6 +761,13 @@ def is_labelled_row(line: str, colon: bool = False) -> bool:
     return is_row_label(match.group("label").strip(" |:-"))
 
 
+def is_total_row(line: str) -> bool:
+    """Whether a line is a table's total row, its label and its cells ("Total 41", "Total: 1,108 215 140")."""
+    match = regex("TableRow").fullmatch(line.strip())
+    return bool(match) and not is_year(match.group("cells")) \
+        and bool(regex("TableTotalLabel").fullmatch(match.group("label").strip(" |:-")))
+
+
 def item_count(line: str) -> float | None:
     """The bare count of a list item alone on its raw line, its label one party or governorate ("Russian forces: 9",
     "- ISIS: 2", "Other parties 7"); None for any other line (one whose count names what it counts, "ISIS: 2
