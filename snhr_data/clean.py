@@ -730,6 +730,11 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         # "212 civilians, including 35 children and 22 women" / "602 civilians died due to torture ...": a row, then a
         # statement of its own (round 97d); or "Massacres: ..." after it, a label of another measure (round 122a)
         separator = "\n"
+    if regex("BareCountRowLine").fullmatch(block.text[block.starts[-1]:]) \
+            and regex("WholeSentenceLine").fullmatch(text.strip()):
+        # "Armed opposition fighters killed by government forces 412" / "In all, 64 victims died due to torture in
+        # November.": a flattened row, then a sentence of its own (round 130a), ended there by the layout's SentenceEnd
+        separator = "\n"
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
         if ((re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not regex("TensHyphenEnd").search(block.text))

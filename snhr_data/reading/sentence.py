@@ -638,7 +638,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         measure = "civilian_deaths"  # "...; they claimed the lives of 412 civilians. / By governorate: Raqqa 402, Deir
         # Ez-Zour 287, ...": more than the massacres' victims together, so all the deaths (round 118b)
     if is_ranking_under_massacres(measure, text, section):
-        if not outnumbers_counted_victims(heads, block) and not ranks_the_whole_toll(text, heads):
+        # (its places' counts added up more than those victims: "... claimed the lives of 611 civilians. / Aleppo recorded
+        # the highest death toll with 604 civilians, followed by ... with 431, ...": all the deaths; round 130a)
+        if not outnumbers_counted_victims(heads, block) and not outnumbers_counted_victims(heads, block, together=True) \
+                and not ranks_the_whole_toll(text, heads):
             if prev is None:
                 warn_left_out(sentence.source, sentence.line_at(start), text.strip()[:60], "ranking_measure")
             return Count(head, measure)
