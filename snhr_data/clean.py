@@ -291,6 +291,8 @@ def _clean_once(line: str) -> str:
         else ". ", line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
+    line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
+    line = regex("ScareQuotedPartyName").sub(r"\g<term>", line)  # 'the "opposition" factions' (fx130b)
     line = regex("GroupLabelSlash").sub(r"\g<first>, ", line)  # "(children 51 / women 67)" (round 117c)
     line = regex("NoneOfThemGroup").sub("0 of them", line)  # "four civilians, none of them children" (fx112b)
     line = regex("NoGroupInList").sub(r"\g<before>0 \g<noun>", line)  # "(no child, 1 woman)" (round 119a)

@@ -42,6 +42,16 @@ def unknown_agent_after(window: str, report: str) -> str | None:
     return match.group("label")
 
 
+def blamed_on_agent(window: str, segment: str) -> str | None:
+    """The actor of "blamed N (of the deaths) on <actor>" (the verb before the count, the actor after it), if the words
+    after "on" name one, not a method ("blamed 40 deaths on air strikes")."""
+    if not regex("BlamedVerbBefore").search(segment):
+        return None
+    match = regex("AgentBlamedOn").match(window)
+    label = match.group("label") if match else ""
+    return label if label and not regex("NotAnAgent").fullmatch(label) and not regex("Method").match(label) else None
+
+
 def opens_a_party(window: str, at: int, report: str) -> bool:
     """Whether a known party's name starts at ``at``, where the agent's label starts: a label cut at the name's own
     "and" ("by Russian and government warplanes": the alliance's name, no actor "Russian")."""
@@ -134,7 +144,7 @@ def row_label_agent(text: str) -> re.Match[str] | None:
 def unknown_agent(window: str, segment: str, report: str) -> str | None:
     """ "killed by <Some Unknown Forces>", "<some unknown forces> killed N": the label of an agent that the
     vocabulary lacks, or None."""
-    label = unknown_agent_after(window, report) or unknown_agent_before(segment)
+    label = unknown_agent_after(window, report) or blamed_on_agent(window, segment) or unknown_agent_before(segment)
     if not label or is_known_agent(label, report) or is_known_agent_before_its_verb(label, segment, report):
         return None
     return label
