@@ -333,6 +333,12 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
                 or (last_kind == "skipped group" and regex("GroupGlueNext").search(glue))):
             last_kind = "skipped group"  # a group of something not counted ("16 civilians were killed every day,
             continue                     # including five children and two women"; "14 Syrians ..., including ...")
+        outer = outside_parentheses(heads, previous, sentence, mention) \
+            if noun in GROUP_NOUNS and previous is not None and last_kind == "head" and noun != gapped else previous
+        if outer is not previous and outer is not None:  # "41 civilians (ISIS: 13; HTS: 28), including 8 children"
+            outer.groups.append((noun, mention))
+            previous, last_kind = outer, "group"
+            continue
         if noun in GROUP_NOUNS and previous is not None and last_kind in {"head", "group"} and noun != gapped \
                 and is_group_of(sentence, previous, mention):  # (a gapped count is a party's count of that group)
             previous.groups.append((noun, mention))
@@ -346,6 +352,19 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         heads.append(head)
         previous, last_kind = head, "head"
     return heads, numbers
+
+
+def outside_parentheses(heads: list[Head], previous: Head, sentence: str, mention: NumberMention) -> Head:
+    """The head a group right after a closing parenthesis belongs to: the count before the parentheses, when
+    ``previous`` is a count inside them ("41 civilians (ISIS: 13; HTS: 28), including 8 children and 3 women": the 41's
+    children, never the 28's; round 130c); else ``previous``."""
+    if previous.groups or not regex("ParenthesisClosedGlue").match(sentence[previous.mention.end:mention.start]):
+        return previous
+    opened = sentence.rfind("(", 0, previous.mention.start)
+    if opened < 0 or ")" in sentence[opened:previous.mention.start]:
+        return previous
+    before = [h for h in heads if h.mention.end <= opened]
+    return before[-1] if before and before[-1].mention.value >= previous.mention.value else previous
 
 
 def holder(heads: list[Head], previous: Head, mention: NumberMention) -> Head:
