@@ -178,6 +178,9 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         if not (named or previous_measure) and block.measure == "massacres" and block.other_measure \
                 and regex("PartWhoDiedAfter").match(window):
             return block.other_measure  # "... five massacres and 14 deaths due to torture; 13 of those died in ..."
+        if regex("CommittedBefore").search(segment) and regex("MassacreWord").search(segment):
+            return "massacres"  # "Massacres: of the 57 massacres, X committed 31": massacres are what is committed,
+            # whatever the sentence before counted (round 130d: they had been the torture deaths of the line before)
         measure = named or previous_measure or block.measure or section.measure or "civilian_deaths"
         handed_by_block = measure == "torture_deaths" and not (named or previous_measure) \
             and section.measure != "torture_deaths" and not regex("OfTheDeaths").match(window) \

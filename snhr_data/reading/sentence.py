@@ -158,7 +158,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         release_month = (sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
                          and block.listed is None)
         aside = (is_running_total(sentence, counts[0].period, block.counted, body_counted)
-                 or is_comparison_aside(sentence, counts[0].period)
+                 or is_comparison_aside(sentence, counts[0])
                  or is_earlier_month_aside(sentence, counts[0].period, block.counted)
                  or is_earlier_year_aside(sentence, counts[0].period, block.counted))
         if counts[0].period_explicit and not release_month and not aside:
@@ -167,7 +167,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.stated_aside = counts[0].period if aside or release_month or counts[0].period == block.stated_aside \
             else None
         block.compared_aside = block.stated_aside is not None and (
-            is_comparison_aside(sentence, counts[0].period) or bool(regex("RankedWithinTheWhole").search(sentence.text)))
+            is_comparison_aside(sentence, counts[0]) or bool(regex("RankedWithinTheWhole").search(sentence.text)))
         block.counted = True
         block.last_counts = tuple(counts)
         block.victims_of |= {(party, c.measure, c.period) for c in counts if c.head.noun not in GROUP_HEADS
@@ -375,12 +375,15 @@ def opens_with_a_period(sentence: Sentence, period: str | None) -> bool:
         and sentence.text[:1].isupper()
 
 
-def is_comparison_aside(sentence: Sentence, period: str | None) -> bool:
-    """Whether ``period``, of the first count of a sentence comparing it with another ("The death toll is lower than
-    that of February, when SNHR documented the killing of 2,046 civilians", "The figure compares with 1,389 civilians
-    killed in July", "in the first half of 2018 it had documented 4,584"), is another than the release's: an aside
-    dating its own count, never the statements after it."""
-    return period != sentence.source.period and bool(regex("EarlierCountAside").search(sentence.text))
+def is_comparison_aside(sentence: Sentence, first: Count) -> bool:
+    """Whether the period of ``first``, the first count of a sentence comparing it with another ("The death toll is
+    lower than that of February, when SNHR documented the killing of 2,046 civilians", "The figure compares with 1,389
+    civilians killed in July", "in the first half of 2018 it had documented 4,584"), is another than the release's: an
+    aside dating its own count, never the statements after it. Not when the comparison comes only after that count
+    ("Over these thirteen months, SNHR documented 1,212 civilians, compared with 1,532 in the thirteen months before";
+    round 130d): the first count is the statement's own, the one compared with it the aside."""
+    aside = regex("EarlierCountAside").search(sentence.text)
+    return first.period != sentence.source.period and aside is not None and aside.start() < first.head.mention.end
 
 
 def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
