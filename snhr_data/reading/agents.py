@@ -171,11 +171,11 @@ def subject_party(sentence: str, report: str) -> str | None:
     named = find_parties(subject.group("subject"), report)
     if named and regex("AgentTail").fullmatch(subject.group("subject")[named[-1].end:]):
         return named[-1].code
-    if named and is_known_agent(subject.group("subject"), report):
+    if named and is_known_agent(subject.group("subject"), report) \
+            and (bare := find_parties(regex("LabelAside").sub("", subject.group("subject")), report)):
         # "Self-management forces (mainly the Democratic Union Party) killed 21 civilians": the party, its aside
         # naming it again (round 130a: "their prisons" after it had referred to an unknown actor)
-        bare = regex("LabelAside").sub("", subject.group("subject"))
-        return find_parties(bare, report)[-1].code
+        return bare[-1].code
     return UNMAPPED + subject.group("subject").strip() if regex("UnknownActor").search(subject.group("subject")) else None
 
 
