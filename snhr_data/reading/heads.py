@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from ..codes import SPECIAL_GROUP_MEASURES
 from ..grammar import cached, cached_by_text, class_texts, classes, regex
 from ..numbers import NumberMention, find_numbers
 from ..pattern_cache import compiled
@@ -180,15 +181,12 @@ def group_qualifier(head_qualifier: str, sentence: str, mention: NumberMention) 
     return own if own != "exact" else head_qualifier
 
 
-WORKER_MEASURES = {"medical_personnel_deaths", "media_worker_deaths", "civil_defense_deaths"}
-
-
 def workers_label(before: str) -> bool:
     """Whether ``before`` ends in a label and its colon that names workers the report counts, one kind of them only
     ("Civil Defense: "), never a party ("Russian forces: one member killed" counts a fighter)."""
     label = regex("WorkersLabelBefore").search(before)
     named = {m for m, pattern in classes("Measure") if pattern.search(label.group("label"))} if label else set()
-    return len(named - {"civilian_deaths"}) == 1 and named <= WORKER_MEASURES | {"civilian_deaths"}
+    return len(named - {"civilian_deaths"}) == 1 and named <= {*SPECIAL_GROUP_MEASURES, "civilian_deaths"}
 
 
 def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str:

@@ -41,13 +41,13 @@ def opening_measure(sentence: str) -> str | None:
     torture victims died in the detention centres of X (7), ...", a label "Torture: 11 deaths in October"), None when it
     has no such opening."""
     label = regex("MeasureLabelOpening").match(sentence)
-    labelled_list = label and measure_of_text(label.group("what")) == "massacres" \
-        and regex("LabelledCountListAfter").match(sentence, label.end())
-    if label and (measure_of_text(label.group("what")) in SECTION_MEASURES or labelled_list):
+    labelled = measure_of_text(label.group("what")) if label else None
+    if labelled in SECTION_MEASURES or (labelled == "massacres"
+                                        and regex("LabelledCountListAfter").match(sentence, label.end())):
         later = [measure_of_text(m.group("what")) for m in regex("MeasureLabelLater").finditer(sentence, label.end())]
-        if any(named not in (None, measure_of_text(label.group("what"))) for named in later):
+        if any(named not in (None, labelled) for named in later):
             return None  # "Media activists killed: 5, medical staff killed: 8": each label names its own count's
-        return measure_of_text(label.group("what"))  # "Torture: 11 deaths in October, ..."; "Massacres: X 5, Y 6"
+        return labelled  # "Torture: 11 deaths in October, ..."; "Massacres: X 5, Y 6"
     listed = regex("BreakdownListOpening").match(sentence)
     if listed and measure_of_text(listed.group("what")) not in (None, "civilian_deaths"):
         return measure_of_text(listed.group("what"))  # "The massacres were distributed as follows: X 17, Y 12"
