@@ -16,6 +16,7 @@ read again: the others' figures come from the extraction cache (``snhr_data.figu
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from io import StringIO
@@ -29,7 +30,7 @@ from .io import atomic_path, output_folder_problem, remove_leftovers, staging_di
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .figure_cache import FigureCache, Warned
+    from .figure_cache import FigureCache, MemoryFigureCache, Warned
 
 Extractor = Callable[..., "pd.DataFrame"]
 FIGURE_ORDER = ["report", "source_file", "line"]
@@ -113,8 +114,8 @@ class ReportFile:
     key: str | None = None
 
 
-def extracted(reports: list[ReportFile], extract: Extractor, cache: FigureCache | None = None,
-              refresh: bool = False) -> list[pd.DataFrame]:
+def extracted(reports: list[ReportFile], extract: Extractor,
+              cache: FigureCache | MemoryFigureCache | None = None, refresh: bool = False) -> list[pd.DataFrame]:
     """The checked figures of each report, in order.
 
     With a ``cache``, a report whose key has an entry is not read again (unless ``refresh``); the others
@@ -151,8 +152,8 @@ def extracted(reports: list[ReportFile], extract: Extractor, cache: FigureCache 
     return frames
 
 
-def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor, cache: FigureCache | None = None,
-                refresh: bool = False) -> pd.DataFrame:
+def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor,
+                cache: FigureCache | MemoryFigureCache | None = None, refresh: bool = False) -> pd.DataFrame:
     """Every report of the manifest, concatenated, sorted by report, file and line, with figure ids.
 
     ``cache``, ``refresh``: the extraction cache (``snhr_data.figure_cache``), see ``extracted``.
@@ -174,9 +175,19 @@ def extract_all(manifest: pd.DataFrame, raw_dir: Path, extract: Extractor, cache
 
 
 def raw_figures(raw_dir: Path | None = None) -> pd.DataFrame:
-    """The figures extracted afresh from the verified reports of ``raw_dir`` (default: data/raw), unvalidated."""
+    """The figures extracted afresh from the verified reports of ``raw_dir`` (default: data/raw), unvalidated. A
+    report this process read before with the same file, manifest row and reader is not read again (its warnings are
+    given again): the notebooks of a kernel each ask for every report."""
     raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
-    return extract_all(verified_manifest(raw_dir), raw_dir, default_extractor())
+    return extract_all(verified_manifest(raw_dir), raw_dir, default_extractor(), figures_read_here())
+
+
+@functools.cache
+def figures_read_here() -> MemoryFigureCache:
+    """The figures this process read from data/raw (``raw_figures``)."""
+    from .figure_cache import MemoryFigureCache
+
+    return MemoryFigureCache()
 
 
 # ---------------------------------------------------------------- process

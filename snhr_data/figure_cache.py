@@ -105,6 +105,24 @@ class FigureCache:
                 path.unlink(missing_ok=True)
 
 
+
+class MemoryFigureCache:
+    """``FigureCache``'s entries kept in this process's memory, for a process that reads the same reports again and
+    again: a kernel whose notebooks extract their figures afresh from data/raw (``figures_from="raw"``) reads a
+    report again only when its file, its manifest row or the reader changed (the keys are ``entry_key``'s)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[pd.DataFrame, Warned]] = {}
+
+    def get(self, key: str) -> tuple[pd.DataFrame, Warned] | None:
+        return self.entries.get(key)
+
+    def put(self, key: str, figures: pd.DataFrame, warned: Warned) -> None:
+        self.entries[key] = (figures, warned)
+
+    def keep_only(self, keys: set[str]) -> None:
+        self.entries = {key: entry for key, entry in self.entries.items() if key in keys}
+
 def recorded_warnings(caught: list[warnings.WarningMessage]) -> Warned:
     return [[f"{w.category.__module__}:{w.category.__qualname__}", str(w.message)] for w in caught]
 

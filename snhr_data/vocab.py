@@ -31,19 +31,38 @@ class LabelMention:
     text: str
 
 
-@cached
 def compiled_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(code, pattern) for every variant of every entry of ``vocab/<name>.yaml`` in use in ``report``'s month.
 
     A variant is a regular expression, or a mapping ``{pattern, since, until}`` for wording whose meaning
     changed: "government forces" meant the Syrian regime until December 2024, and the new government after.
     """
+    return compiled_variants(name, dated_variants_in_use(name, report))
+
+
+@cached
+def dated_variant_spans(name: str) -> tuple[tuple[str, str], ...]:
+    """(since, until) of each dated variant of ``vocab/<name>.yaml``, in file order."""
+    return tuple((variant.get("since", "0000-00"), variant.get("until", "9999-99"))
+                 for entry in load_vocab(name) for variant in entry["variants"] if isinstance(variant, dict))
+
+
+@cached
+def dated_variants_in_use(name: str, report: str | None) -> tuple[bool, ...]:
+    """Whether each dated variant is in use in ``report``'s month (all of them for no month): the key of the compiled
+    vocabulary, so that the months of an archive share the few vocabularies they use, not one each."""
+    return tuple(report is None or since <= report <= until for since, until in dated_variant_spans(name))
+
+
+@cached
+def compiled_variants(name: str, in_use: tuple[bool, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``compiled_vocab`` of the dated variants ``in_use``."""
     compiled = []
+    dated = iter(in_use)
     for entry in load_vocab(name):
         for variant in entry["variants"]:
             if isinstance(variant, dict):
-                in_use = report is None or (variant.get("since", "0000-00") <= report <= variant.get("until", "9999-99"))
-                if not in_use:
+                if not next(dated):
                     continue
                 variant = variant["pattern"]
             flags = 0 if re.fullmatch(r"[A-Z()\\ ]+", variant) else re.IGNORECASE
@@ -51,11 +70,16 @@ def compiled_vocab(name: str, report: str | None = None) -> tuple[tuple[str, re.
     return tuple(compiled)
 
 
-@cached
 def indexed_vocab(name: str, report: str | None = None) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], Requirements]:
     """``compiled_vocab``, and each pattern's requirement: its ``required_texts`` ("Da'esh/ISIS" or "ISIS/Da'esh":
     "esh/isis" or "isis/da"), and whether it ignores case."""
-    patterns = compiled_vocab(name, report)
+    return indexed_variants(name, dated_variants_in_use(name, report))
+
+
+@cached
+def indexed_variants(name: str, in_use: tuple[bool, ...]) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], Requirements]:
+    """``indexed_vocab`` of the dated variants ``in_use``."""
+    patterns = compiled_variants(name, in_use)
     requirements = tuple((required_texts(pattern), bool(pattern.flags & re.IGNORECASE)) for _, pattern in patterns)
     return patterns, Requirements(requirements)
 

@@ -104,6 +104,30 @@ def test_a_cached_report_gives_its_warnings_again_and_a_damaged_entry_is_read_ag
     assert snapshot(tmp_path / "first") == snapshot(tmp_path / "cached") == snapshot(tmp_path / "damaged")
 
 
+def test_a_process_reads_a_raw_report_once_for_all_its_notebooks_and_again_when_its_file_changes(tmp_path, reads):
+    """``raw_figures`` (the notebooks' ``figures_from="raw"``): the same figures and warnings every time, each report
+    read once while its file and the reader are unchanged."""
+    raw = write_raw(tmp_path, ())
+    cut = (paths.raw_dir() / "snhr-2024-12-press-release.txt").read_text(encoding="utf-8").rstrip()
+    add_report(raw, "cut.txt", cut + "\n\nThe report also documented the killing of 12\n", "2024-12")
+    frames = []
+    for read in (1, 0):
+        reads.clear()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warnings.simplefilter("ignore", ResourceWarning)
+            frames.append(build.raw_figures(raw))
+        assert len(reads) == read
+        assert [w.category for w in caught] == [TruncatedReportWarning]
+    assert frames[0].equals(frames[1]) and not frames[0].empty
+    add_report(raw, "second.txt", cut + "\n", "2024-12")  # another report: only it is read
+    reads.clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        both = build.raw_figures(raw)
+    assert reads == ["second.txt"] and set(both["source_file"]) == {"cut.txt", "second.txt"}
+
+
 def imported_modules(path: Path) -> set[str]:
     """The package modules ``path`` imports, at the top or inside functions (``from .x import``, ``from . import x``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
