@@ -50,6 +50,7 @@ from snhr_data.raw import ReportReadError, read_report
 from snhr_data.vocab import UnmappedLabelWarning
 
 CASES_DIR = Path(__file__).parent / "cases"
+REALISTIC_DIR = CASES_DIR / "realistic"
 CASE_KEYS = {"name", "origin", "report", "text", "expected", "may_also", "unmapped", "may_warn", "narrative",
              "silent_lines", "no_figures_ok", "month", "kind", "format", "refused", "warns", "xfail"}
 REQUIRED_KEYS = {"name", "origin", "report", "text"}
@@ -77,6 +78,7 @@ def read_case_file(path: Path, folder: Path = CASES_DIR) -> list[dict]:
         unknown, missing = set(entry) - CASE_KEYS, REQUIRED_KEYS - set(entry)
         assert not unknown, f"{where}: unknown key(s) {sorted(unknown)}"
         assert not missing, f"{where}: missing key(s) {sorted(missing)}"
+        assert str(entry["origin"]).strip(), f"{where}: say where the text comes from (origin)"
         assert entry.get("format", "txt") in FORMATS, f"{where}: format must be one of {sorted(FORMATS)}"
         assert entry.get("kind", "monthly") in KINDS, f"{where}: kind must be one of {sorted(KINDS)}"
         assert set(entry.get("xfail", {})) <= set(checks_of(entry)), f"{where}: xfail names a check it does not run"
@@ -88,12 +90,48 @@ def read_case_file(path: Path, folder: Path = CASES_DIR) -> list[dict]:
 
 @cache
 def all_cases() -> dict[str, dict]:
+    """Every case but the held-out realistic texts' (``realistic_case``), by id."""
     cases: dict[str, dict] = {}
     for path in case_files():
-        for case in read_case_file(path):
-            assert case["id"] not in cases, f"case {case['id']} defined twice"
-            cases[case["id"]] = case
+        if path.parent != REALISTIC_DIR:
+            for case in read_case_file(path):
+                assert case["id"] not in cases, f"case {case['id']} defined twice"
+                cases[case["id"]] = case
     return cases
+
+
+# The held-out realistic texts are most of the cases' bytes, and make test leaves them out: they are named from their
+# files' "- name:" lines (both test processes collect every test, and parsing the files had cost each of them about a
+# second), and a file is parsed when a case of it runs. A case's "- name:" line opens it at the file's left edge,
+# where no line of a text (an indented block) can stand.
+NAME_LINE = re.compile(r"^- name: *(\S+) *$", re.M)
+
+
+@cache
+def realistic_case_files() -> dict[str, Path]:
+    """The id of each realistic case -> its file."""
+    files: dict[str, Path] = {}
+    for path in case_files(REALISTIC_DIR):
+        for name in NAME_LINE.findall(path.read_text(encoding="utf-8")):
+            case_id = f"realistic/{path.stem}:{name}"
+            assert case_id not in files and case_id not in all_cases(), f"case {case_id} defined twice"
+            files[case_id] = path
+    return files
+
+
+@cache
+def realistic_cases(path: Path) -> dict[str, dict]:
+    """The cases of a realistic file, by id: those its "- name:" lines name, no other."""
+    cases = {case["id"]: case for case in read_case_file(path)}
+    named = [case_id for case_id, file in realistic_case_files().items() if file == path]
+    assert sorted(cases) == sorted(named), f"{path}: open each case with a line '- name: <name>' at the left edge"
+    return cases
+
+
+def case_of(case_id: str) -> dict:
+    if case_id.startswith("realistic/"):
+        return realistic_cases(realistic_case_files()[case_id])[case_id]
+    return all_cases()[case_id]
 
 
 def checks_of(case: dict) -> list[str]:
@@ -157,7 +195,7 @@ def extract_case(case: dict, folder: Path) -> Extraction:
 
 @cache
 def extracted(case_id: str) -> Extraction:
-    return extract_case(all_cases()[case_id], scratch_dir())
+    return extract_case(case_of(case_id), scratch_dir())
 
 
 # --- checks beyond the figure checks of figure_checks.py ----------------------------------------------------
@@ -243,7 +281,7 @@ def case_params() -> list:
     """Every case id; the held-out realistic texts (``tests/cases/realistic/``) carry the mark ``realistic``: ``make
     test`` leaves them to ``make test-realistic`` (CI runs both)."""
     return [pytest.param(case_id, id=case_id, marks=pytest.mark.realistic if case_id.startswith("realistic/") else ())
-            for case_id in all_cases()]
+            for case_id in [*all_cases(), *realistic_case_files()]]
 
 
 @pytest.mark.parametrize("case_id", case_params())  # ids given: pytest shortens long ids of its own
@@ -251,7 +289,7 @@ def test_case(case_id):
     """Every check of the case runs; a failure reports the checks' messages alone (the case is the test's id, and
     formatting a traceback per failed check cost about 0.1 s of CPU apiece). One test per case, not one per
     check: the ~8,000 checks as tests spent more CPU in pytest's and xdist's per-test work than in the checks."""
-    case = all_cases()[case_id]
+    case = case_of(case_id)
     problems, expected = case_outcome(case, check_failures(case, extracted(case_id)))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
@@ -263,7 +301,7 @@ def test_every_case_file_is_filed_by_behaviour():
     """tests/cases/<behaviour>/<topic>.yaml, every case named once and with an origin."""
     for path in case_files():
         assert len(path.relative_to(CASES_DIR).parts) == 2, f"{path}: file it under tests/cases/<behaviour>/"
-    assert all(case["origin"].strip() for case in all_cases().values())
+    assert all_cases()  # read and checked (a realistic file: when a case of it runs)
 
 
 def test_the_realistic_texts_and_only_they_carry_the_mark_make_test_leaves_out():
@@ -271,8 +309,8 @@ def test_the_realistic_texts_and_only_they_carry_the_mark_make_test_leaves_out()
     (``.ci/run``): every case of ``tests/cases/realistic/`` carries the first, no other case does, and the three
     targets run."""
     marked = {param.values[0] for param in case_params() if any(mark.name == "realistic" for mark in param.marks)}
-    assert marked == {case_id for case_id in all_cases() if case_id.startswith("realistic/")}
-    assert marked and len(marked) < len(all_cases())
+    assert marked == set(realistic_case_files()) and not any(case_id.startswith("realistic/") for case_id in all_cases())
+    assert marked and all_cases()
     root = CASES_DIR.parent.parent
     make_test = re.search(r"^test: .*\n\t.*pytest -m \"([^\"]+)\"", (root / "Makefile").read_text(encoding="utf-8"), re.M)
     assert make_test and make_test.group(1) == "not realistic and not battery"

@@ -7,17 +7,20 @@ stated by that number now carry the new value: a changed number must never make 
 disappear elsewhere, nor move to another key. Likewise, swapping the party label of a list item
 ("- Drowning: Seven civilians" -> "- Jordanian forces: Seven civilians") may only change that item's party.
 
-The mutations are derived from the extractor's own output at collection time and sampled by a fixed
-stride, so the file stays deterministic. ``make test`` runs every fifth mutation of each report (of numbers and of
-labels); the others carry the mark ``battery`` (``make test-battery``, which CI runs).
+The mutations are derived from the extractor's own output and sampled by a fixed stride, so the file stays
+deterministic. One test per report and share: ``make test`` runs every fifth mutation of each report (of numbers and
+of labels), the other four fifths carry the mark ``battery`` (``make test-battery``, which CI runs). The tests are
+named by report, not by mutation, so that collecting them reads no report (both test processes collect every test:
+naming each mutation cost each of them a reading of the five reports); a failure names every mutation that failed.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import pytest
@@ -36,7 +39,7 @@ EVERY_NTH_IN_MAKE_TEST = 5  # make test: every 5th mutation of a report (~0.1 s 
 
 # --- the unaltered reports --------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def baseline(name: str) -> tuple[str, pd.DataFrame]:
     """The text of a raw report and the figures extracted from it."""
     text = read_report(RAW / name).text
@@ -183,16 +186,11 @@ def sampled(mutations: list, limit: int) -> list:
     return [mutations[int(i * stride)] for i in range(limit)]
 
 
-def collect_number_mutations() -> tuple[list[NumberMutation], dict[str, tuple[int, int]]]:
-    cases, stats = [], {}
-    for path in REPORTS:
-        mutations, unlocatable = number_mutations(path.name)
-        stats[path.name] = (len(mutations), unlocatable)
-        cases += sampled(mutations, MAX_NUMBER_MUTATIONS_PER_REPORT)
-    return cases, stats
+@cache
+def number_cases(name: str) -> list[NumberMutation]:
+    """The report's number mutations, at most ``MAX_NUMBER_MUTATIONS_PER_REPORT``."""
+    return sampled(number_mutations(name)[0], MAX_NUMBER_MUTATIONS_PER_REPORT)
 
-
-NUMBER_CASES, NUMBER_STATS = collect_number_mutations()
 
 # Mutations the extractor gets wrong today: (report stem, line, old value) -> what goes wrong.
 KNOWN_NUMBER_FAILURES: dict[tuple[str, int, float], str] = {
@@ -204,19 +202,40 @@ KNOWN_NUMBER_FAILURES: dict[tuple[str, int, float], str] = {
 }
 
 
-def in_battery(index: int, every: int = EVERY_NTH_IN_MAKE_TEST) -> list:
-    """The mark ``battery`` for all but every ``every``-th case of a report: ``make test`` runs that sample of each
-    kind of mutation on each report, ``make test-battery`` (CI) the rest."""
-    return [] if index % every == 0 else [pytest.mark.battery]
+def share_params(reports: list[Path]) -> list:
+    """(report, whether its share is ``make test``'s sample) for each report: the sample, and the rest marked
+    ``battery``."""
+    return [param for path in reports for param in (
+        pytest.param(path.name, True, id=f"{path.stem}-sample"),
+        pytest.param(path.name, False, id=f"{path.stem}-rest", marks=pytest.mark.battery))]
 
 
-def number_params():
-    index = Counter()
-    for case in NUMBER_CASES:
-        reason = KNOWN_NUMBER_FAILURES.get((Path(case.report).stem, case.line, case.old_value))
-        marks = [pytest.mark.xfail(strict=True, reason=f"extractor: {reason}")] if reason else []
-        yield pytest.param(case, id=case.case_id, marks=marks + in_battery(index[case.report]))
-        index[case.report] += 1
+def share(cases: list, sample: bool, every: int = EVERY_NTH_IN_MAKE_TEST) -> list:
+    """Every ``every``-th of ``cases`` (``make test``'s sample), or the others."""
+    return [case for index, case in enumerate(cases) if (index % every == 0) == sample]
+
+
+def run_mutations(cases: list, check: Callable, known: Callable) -> None:
+    """Run ``check`` on each case; fail naming each case that fails unexpectedly or that ``known`` (its reason, or
+    None) expects to fail and passes; an expected failure alone marks the test xfail with its reason (strict)."""
+    assert cases, "no mutation in this share"
+    problems, expected = [], []
+    for case in cases:
+        reason = known(case)
+        try:
+            check(case)
+        except AssertionError as failed:
+            if reason is None:
+                problems.append(f"{case.case_id}: {failed}")
+            else:
+                expected.append(f"{case.case_id}: extractor: {reason}")
+        else:
+            if reason is not None:
+                problems.append(f"{case.case_id}: passes now: remove it from the known failures")
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)
+    if expected:
+        pytest.xfail("; ".join(expected))
 
 
 # --- comparing tables -----------------------------------------------------------------------------
@@ -254,14 +273,21 @@ def squeeze(text: str) -> str:
 
 def test_most_counts_are_locatable_and_mutated():
     """The mutation test is only as good as its coverage: almost every count can be found on its line."""
-    mutated = sum(m for m, _ in NUMBER_STATS.values())
-    unlocatable = sum(u for _, u in NUMBER_STATS.values())
+    stats = {path.name: number_mutations(path.name) for path in REPORTS}
+    mutated = sum(len(mutations) for mutations, _ in stats.values())
+    unlocatable = sum(u for _, u in stats.values())
     assert mutated >= 100
-    assert unlocatable <= 0.15 * (mutated + unlocatable), NUMBER_STATS
+    assert unlocatable <= 0.15 * (mutated + unlocatable), {name: u for name, (_, u) in stats.items()}
+    assert all(len(number_cases(path.name)) == MAX_NUMBER_MUTATIONS_PER_REPORT for path in REPORTS)
 
 
-@pytest.mark.parametrize("case", list(number_params()))
-def test_changed_number_changes_only_its_rows(case: NumberMutation):
+@pytest.mark.parametrize(("report", "sample"), share_params(REPORTS))
+def test_changed_numbers_change_only_their_rows(report: str, sample: bool):
+    run_mutations(share(number_cases(report), sample), changed_number_changes_only_its_rows,
+                  lambda case: KNOWN_NUMBER_FAILURES.get((Path(case.report).stem, case.line, case.old_value)))
+
+
+def changed_number_changes_only_its_rows(case: NumberMutation) -> None:
     _, before = baseline(case.report)
     altered = case.altered_text()
     new_line = altered.split("\n")[case.line - 1]
@@ -329,6 +355,7 @@ def item_end(lines: list[str], first: int) -> int:
     return last
 
 
+@cache
 def label_mutations(name: str) -> list[LabelMutation]:
     text, frame = baseline(name)
     lines = text.split("\n")
@@ -352,26 +379,22 @@ def label_mutations(name: str) -> list[LabelMutation]:
     return found
 
 
-LABEL_CASES = [case for path in REPORTS for case in label_mutations(path.name)]
+LABELLED_REPORTS = [path for path in REPORTS if "press-release" not in path.name]  # a press release has no list
 KNOWN_LABEL_FAILURES: dict[tuple[str, int], str] = {}
 
 
-def label_params():
-    index = Counter()
-    for case in LABEL_CASES:
-        reason = KNOWN_LABEL_FAILURES.get((Path(case.report).stem, case.line))
-        marks = [pytest.mark.xfail(strict=True, reason=f"extractor: {reason}")] if reason else []
-        yield pytest.param(case, id=case.case_id, marks=marks + in_battery(index[case.report]))
-        index[case.report] += 1
-
-
 def test_label_mutations_cover_every_labelled_item():
-    assert len(LABEL_CASES) >= 20
-    assert {case.report for case in LABEL_CASES} >= {p.name for p in REPORTS if "press-release" not in p.name}
+    assert sum(len(label_mutations(path.name)) for path in REPORTS) >= 20
+    assert all(label_mutations(path.name) for path in LABELLED_REPORTS)
 
 
-@pytest.mark.parametrize("case", list(label_params()))
-def test_changed_label_changes_only_its_party(case: LabelMutation):
+@pytest.mark.parametrize(("report", "sample"), share_params(LABELLED_REPORTS))
+def test_changed_labels_change_only_their_party(report: str, sample: bool):
+    run_mutations(share(label_mutations(report), sample), changed_label_changes_only_its_party,
+                  lambda case: KNOWN_LABEL_FAILURES.get((Path(case.report).stem, case.line)))
+
+
+def changed_label_changes_only_its_party(case: LabelMutation) -> None:
     text, before = baseline(case.report)
     assert [p.code for p in find_parties(case.new_label)] == [case.new_code]  # a valid mutation
     altered = replace_on_line(text, case.line, case.start, case.end, case.new_label)
