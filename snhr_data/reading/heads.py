@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from ..codes import SPECIAL_GROUP_MEASURES
-from ..grammar import cached, cached_by_text, class_texts, classes, regex
+from ..grammar import cached, cached_by_text, class_texts, classes, matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..pattern_cache import compiled
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, without_aliases
@@ -80,7 +80,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if not float(mention.value).is_integer():
         return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
-    if regex("NotACountBefore").search(before) and not (regex("RemainingBefore").search(before)
+    if matches_any("NotACountBefore", before) and not (regex("RemainingBefore").search(before)
                                                          or regex("DocumentedWholeAfter").match(after)
                                                          or is_stated_whole(sentence, mention)
                                                          or regex("NumberVerbBefore").search(before)

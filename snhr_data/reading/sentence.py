@@ -626,7 +626,7 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     party_massacres_toll = is_party_massacres_toll(prev, text[:prev.head.mention.start] if prev else "", segment)
     if party_massacres_toll:
         measure = "massacre_deaths"  # "one by Y, killing 8 civilians": the victims of Y's one massacre
-    elif regex("PartyMassacresTollBefore").search(text[:start]) and regex("NotACountBefore").search(text[:start]):
+    elif regex("PartyMassacresTollBefore").search(text[:start]) and matches_any("NotACountBefore", text[:start]):
         return Count(head, measure)  # "one by Y, killing 8" after no count of massacres: an incident's toll, no count
     bracketed = is_bracketed_massacre_victims(prev, text[:start], text[end:])
     if bracketed:
