@@ -293,6 +293,7 @@ def _clean_once(line: str) -> str:
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
     line = regex("ScareQuotedPartyName").sub(r"\g<term>", line)  # 'the "opposition" factions' (fx130b)
+    line = regex("WhatItCallsVariant").sub(r"\g<term>", line)  # 'what the network calls "other parties"' (round 131b)
     line = regex("GroupLabelSlash").sub(r"\g<first>, ", line)  # "(children 51 / women 67)" (round 117c)
     line = regex("NoneOfThemGroup").sub("0 of them", line)  # "four civilians, none of them children" (fx112b)
     line = regex("NoGroupInList").sub(r"\g<before>0 \g<noun>", line)  # "(no child, 1 woman)" (round 119a)
@@ -737,6 +738,15 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         # "Armed opposition fighters killed by government forces 412" / "In all, 64 victims died due to torture in
         # November.": a flattened row, then a sentence of its own (round 130a), ended there by the layout's SentenceEnd
         separator = "\n"
+    last = block.text[block.starts[-1]:]
+    if block.starts[-1] > 0 and regex("SubheadingLine").fullmatch(last) \
+            and regex("EndedBeforeSubheading").search(block.text[:block.starts[-1]].rstrip()) \
+            and regex("WholeSentenceLine").fullmatch(text.strip()):
+        # "Deaths under torture: 1,022" / "Torture in the regime's prisons" / "A total of 1,022 detainees died ...": a
+        # news page's subheading between paragraphs (round 131b), a line apart, ended there by the layout's SentenceEnd
+        separator = "\n"
+        head = block.text[:block.starts[-1]]
+        block.text = head[:-1] + "\n" + last if head.endswith(" ") else block.text
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
         if ((re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not regex("TensHyphenEnd").search(block.text))
