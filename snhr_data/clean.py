@@ -182,11 +182,23 @@ _TRAILING_HASHTAGS = re.compile(r"(?<=\d)(?:\s+#[^\W\d_][\w-]*)+\s*$")
 # a place written as a hashtag in a post's prose, after its preposition ("1,674 civilian deaths in #Syria - 437 children
 # and 261 women among them"; round 119a: the women had been left out as a part of a place): the place's name
 _PLACE_HASHTAG = re.compile(r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bacross )|(?<=\bthroughout ))#(?=[A-Z][a-z])")
+# ... and the second of two joined after it ("Israeli forces 4 in #Quneitra and #Daraa", a thread's bullet; round 131c: the
+# count had been Quneitra's alone): the place's name, the two places the count's together
+_JOINED_PLACE_HASHTAG = re.compile(r"(\b(?:in|In|across|throughout) [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)? (?:and|or|&) )#(?=[A-Z][a-z])")
 # ... and places or parties each with its count after it, no colon, the last ending its line ("Governorates: Aleppo 44 ·
 # Homs 18 · Daraa 16 · Idlib 15", a thread's post, perhaps with its full stop; fx112b: only the last had been read): a
-# list parted by commas
+# list parted by commas; so a run of three or more with slashes between, the last perhaps ending a sentence ("Governorates: Idlib 512 / Hama
+# 96 / Aleppo 88 / Daraa 71. And 27 massacres ...", a thread's post; round 131c: only the last had been read)
 _LABEL_COUNT_DOT = re.compile(r"((?<![^\s:])[A-Z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*)\s+[\u00b7\u2022]\s+"
                               r"(?=[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*\s*(?:[\u00b7\u2022]|[.;]?\s*$))")
+_SLASH_ITEM = r"[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*"
+_LABEL_COUNT_SLASH_RUN = re.compile(rf"(?<![^\s:])[A-Z]{_SLASH_ITEM[8:]}(?:\s+/\s+{_SLASH_ITEM}){{2,}}(?=[.;]?\s*$|[.;]\s)")
+# ... and such items parted by a post's pictograph, each label perhaps in small letters or a hashtag ("#ISIS 109 🔻
+# factions of armed opposition 47 🔻 Kurdish PYD forces 21 🔻 intl coalition 18 🔻 unidentified 25", a thread's post;
+# round 131c: the coalition had taken the 25 of the label after it): a list parted by commas, each count its label's
+_LABEL_COUNT_PICTOGRAPH = re.compile(
+    r"(?<=\d)(?<!/\d)(?<!/\d\d)\s+(?:(?![\u2794-\u27bf\U0001f446-\U0001f449])[\u2600-\u27bf\u25aa\u25ab\u25b6\u25bc\u25be\U0001f000-\U0001faff][\ufe0f\u200d]*\s*)+"
+    r"\s(?=#?[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*(?:\s+[^\w\s]|[.;]?\s*$))")
 # a post's pictograph inside its line, after a word or a count and before the next statement ("... 8 women 📌 14 of
 # victims died due to torture", "#Idlib 97 civilians 🔴 #Aleppo 41 🔴 #Daraa 18"; fx96b): a full stop, as the same
 # pictograph opening a line opens a paragraph; never an arrow or a pointing hand, which lead on to what they point at
@@ -282,7 +294,11 @@ def _clean_once(line: str) -> str:
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
     line = _TRAILING_HASHTAGS.sub("", line)
     line = _PLACE_HASHTAG.sub("", line)
+    line = _JOINED_PLACE_HASHTAG.sub(r"\1", line)
     line = _LABEL_COUNT_DOT.sub(r"\1, ", line)
+    line = _LABEL_COUNT_SLASH_RUN.sub(lambda m: re.sub(r"\s+/\s+", ", ", m.group(0)), line)
+    line = _LABEL_COUNT_PICTOGRAPH.sub(", ", line) if _LABEL_COUNT_PICTOGRAPH.search(line) \
+        and len(_LABEL_COUNT_PICTOGRAPH.findall(line)) >= 2 else line
     bullet = starts_with_pictograph(line.lstrip()) or line.lstrip().startswith(("•", "- "))
     line = _MID_LINE_PICTOGRAPH.sub(
         lambda m: m.group(0) if _THREAD_COUNTER_ALONE.fullmatch(line, 0, m.start())

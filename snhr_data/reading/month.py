@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..grammar import regex, regexes
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
 from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, date_of, month_range, months_of_year,
-                    publication_date, publication_date_read_month_first, title_month)
+                    publication_date, publication_date_read_month_first, publication_match, title_month)
 from .report import has_count, statements_with_counts
 from .text import split_sentences
 
@@ -43,7 +43,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
     published = publication_date(text) or yearless_dateline_date(text, body)
-    title = without_issue_masthead(title)
+    title = without_publication_date(without_issue_masthead(title), text)
     titled = title_dating(title)
     if titled is not None and published and titled.month > published[:7] \
             and not regex("TitleMonth").search(without_conflict_start(title)):
@@ -68,6 +68,19 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
                                  "(month first), and only the second fits the month the text names; date it with "
                                  "--month YYYY-MM")
     return found
+
+
+def without_publication_date(title: str, text: str) -> str:
+    """A title without the publication date a dateline joined to it states, its day with it ("Syria: 573 civilians
+    killed in January ... (Article translated automatically from French) - Beirut, the 1st February 2020, wire story":
+    the date dates the copy, never the figures; round 131c: the text had been dated February 2020), blanked (the same
+    length). A month named with no day ("in January 2020") is no publication date and stays."""
+    match = publication_match(text)
+    if match is None or not match.groupdict().get("day") or match["month"].isdigit():
+        return title
+    start = min(match.start("day"), match.start("month"))
+    words = match.string[start:match.end("year")]
+    return title.replace(words, " " * len(words)) if len(words) > 8 else title
 
 
 def given_now(text: str, body: str, given: str) -> str:
