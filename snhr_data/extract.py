@@ -7,6 +7,7 @@ out, and totals a report implies for one party only, and the other parties a par
 """
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import replace
 from pathlib import Path
@@ -108,7 +109,9 @@ def truncation_line(blocks: list[Block]) -> int | None:
     ends_on_count = (bool(numbers) and numbers[-1].end == len(text) and is_count_number(text, numbers[-1])
                      and bool(regex("WordBefore").search(text[: numbers[-1].start]))  # "to 7", not a table row "19 10"
                      and not group_label_of(text, numbers[-1])  # nor "Of which women 6", "- ISIS: 5 Women: 2"
-                     and not is_labelled_row(text[blocks[-1].starts[-1]:])  # nor a table row "Idlib 14"
+                     # nor a table row "Idlib 14", nor the last cell of a list set apart by bars ("Idlib 48 | Aleppo
+                     # 37 | Daraa 29"; fx131d: the text's last list had been dropped as cut)
+                     and not is_labelled_row(re.split(r"\s[|│]\s", text[blocks[-1].starts[-1]:])[-1])
                      and not is_total_row(text[blocks[-1].starts[-1]:]))  # nor its total row "Total 41" (fx129d)
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None

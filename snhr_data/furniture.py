@@ -34,11 +34,12 @@ RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # the gap), or to a year its heading ends in ("The Death Toll of Civilian Victims in 20204": 2020, page 4; round 45)
 TOC_ENTRY = re.compile(r"(?:(?:\.{2,}|\t|[\w),'?:]\s|[A-Za-z)]\s+[-–—])\s*\.?\s*|\?|[A-Za-z)]|(?<=\s)(?:19|20)\d\d)"
                        r"(?P<page>\d{1,3})\s*$")
-# a page number at a line's start or end, after a bar or a dash, or after "page" ("... | 6", "... page 2 of 9")
-PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+)?|\spage\s+)"
+# a page number at a line's start or end, after a bar or a dash, or after "page" or "p." ("... | 6", "... page 2 of 9",
+# "Monthly report - March 2020 - p. 3"; fx131d)
+PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+|p\.\s*)?|\s(?:page\s+|p\.\s*))"
                           r"(?P<end>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # a running footer's page number at its end, perhaps after a separator or "page", perhaps with the pages' count
-PAGE_AT_END = re.compile(r"\s*(?:[-|]\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+PAGE_AT_END = re.compile(r"\s*(?:[-|]\s*)?(?:page\s+|p\.\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # a contents entry is a heading, and the second line of a wrapped one its last few words: a full line of prose
 # ending in a number ("In March 2023, we recorded ... as well as 21") is no entry
 CONTENTS_ENTRY_WORDS, WRAPPED_ENTRY_WORDS = 20, 8
@@ -59,8 +60,9 @@ CAPTION_WORDS, CAPTION_WORD = 2, re.compile(r"\b[a-z]{5,}\b")
 AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # a footnote's text at a page's foot: its marker, a superscript or a number, then a sentence ("¹ Deaths due to ...",
 # "1 SNHR counts as a child ...")
-# "1 SNHR counts as a child ...", "2 A separate group reported ..." (a one-letter word opening it; round 74d)
-FOOTNOTE_LINE = re.compile(r"^\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|SNHR\b)")
+# "1 SNHR counts as a child ...", "2 A separate group reported ..." (a one-letter word opening it; round 74d), "3 UN
+# OCHA, flash update ..." (another body's name in capitals, two acronyms: no party's count opens so; fx131d)
+FOOTNOTE_LINE = re.compile(r"^\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|SNHR\b|[A-Z]{2,}\s+[A-Z]{2,}\b)")
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 

@@ -391,7 +391,9 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     # a list one count a line under its introduction, no header, perhaps each count's share of the list's deaths after
     # it ("Distribution by Governorate" / "Homs 31 40%"; round 74d): the share cell its header would name
     listed_share = table.introduced and table.groups == ("all",) and not table.share
-    if not match or is_year(match.group("cells")) or (bool(match.group("share")) != table.share and not listed_share):
+    # ... and a row whose share cell is empty under a header naming one (a combined group's members, the rows after
+    # them: "Extremist Islamic groups 1,502 217 176" under "... Women Share"; fx131d): its counts, no share
+    if not match or is_year(match.group("cells")) or (match.group("share") and not table.share and not listed_share):
         return None
     label = match.group("label").strip(" |:-–—.")
     numbers = row_cells(match.group("cells"))
@@ -534,6 +536,12 @@ def label_code(label: str, found: list) -> str | None:
     member = member_row_code(label, found)
     if member is not None:
         return member
+    opening = regex("MemberRowOpening").match(label)
+    if opening and found and found[0].start == opening.end() and len({m.code for m in found}) == 1 \
+            and any(found[0].code in parts for parts in combined_members().values()):
+        # "of which ISIS 1,419 203 170" under "Extremist Islamic groups 1,502 217 176" (fx131d): the member's row
+        label, found = label[opening.end():], [replace(m, start=m.start - opening.end(), end=m.end - opening.end())
+                                                for m in found]
     rest = label
     for mention in reversed(found):
         rest = rest[:mention.start] + rest[mention.end:]
