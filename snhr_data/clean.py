@@ -191,8 +191,9 @@ _JOINED_PLACE_HASHTAG = re.compile(r"(\b(?:in|In|across|throughout) [A-Z][\w'\u2
 # 96 / Aleppo 88 / Daraa 71. And 27 massacres ...", a thread's post; round 131c: only the last had been read)
 _LABEL_COUNT_DOT = re.compile(r"((?<![^\s:])[A-Z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*)\s+[\u00b7\u2022]\s+"
                               r"(?=[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*\s*(?:[\u00b7\u2022]|[.;]?\s*$))")
-_SLASH_ITEM = r"[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*"
-_LABEL_COUNT_SLASH_RUN = re.compile(rf"(?<![^\s:])[A-Z]{_SLASH_ITEM[8:]}(?:\s+/\s+{_SLASH_ITEM}){{2,}}(?=[.;]?\s*$|[.;]\s)")
+_ITEM_AFTER_FIRST_LETTER = r"[A-Za-z'\u2019-]*(?:\s+[A-Za-z'\u2019-]+){0,4}\s+\d[\d,]*"
+_LABEL_COUNT_SLASH_RUN = re.compile(rf"(?<![^\s:])[A-Z]{_ITEM_AFTER_FIRST_LETTER}"
+                                    rf"(?:\s+/\s+[A-Za-z]{_ITEM_AFTER_FIRST_LETTER}){{2,}}(?=[.;]?\s*$|[.;]\s)")
 # ... and such items parted by a post's pictograph, each label perhaps in small letters or a hashtag ("#ISIS 109 🔻
 # factions of armed opposition 47 🔻 Kurdish PYD forces 21 🔻 intl coalition 18 🔻 unidentified 25", a thread's post;
 # round 131c: the coalition had taken the 25 of the label after it): a list parted by commas, each count its label's
@@ -297,8 +298,7 @@ def _clean_once(line: str) -> str:
     line = _JOINED_PLACE_HASHTAG.sub(r"\1", line)
     line = _LABEL_COUNT_DOT.sub(r"\1, ", line)
     line = _LABEL_COUNT_SLASH_RUN.sub(lambda m: re.sub(r"\s+/\s+", ", ", m.group(0)), line)
-    line = _LABEL_COUNT_PICTOGRAPH.sub(", ", line) if _LABEL_COUNT_PICTOGRAPH.search(line) \
-        and len(_LABEL_COUNT_PICTOGRAPH.findall(line)) >= 2 else line
+    line = _LABEL_COUNT_PICTOGRAPH.sub(", ", line) if len(_LABEL_COUNT_PICTOGRAPH.findall(line)) >= 2 else line
     bullet = starts_with_pictograph(line.lstrip()) or line.lstrip().startswith(("•", "- "))
     line = _MID_LINE_PICTOGRAPH.sub(
         lambda m: m.group(0) if _THREAD_COUNTER_ALONE.fullmatch(line, 0, m.start())
