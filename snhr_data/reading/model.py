@@ -159,11 +159,13 @@ class Source:
         in a sentence stating the publication date ("released its report today, December 1, 2016, documenting the
         killing of 1,411 civilians last month") or dating itself by it ("In its report released today, ..."), or,
         published the month after the one the text covers, citing the monthly report ("According to the monthly report
-        of SNHR, ... last month")."""
+        of SNHR, ... last month") or its own report, comparing it with no other count ("SNHR documented in its report the
+        killing of 1,136 civilians last month")."""
         before_publication = shift_month(self.published, -1)
         if self.period != self.report or states_publication_date(text, self.published) \
                 or regex("ReleasedToday").search(text) \
-                or (before_publication == self.report and regex("MonthlyReportCited").search(text)):
+                or (before_publication == self.report and (regex("MonthlyReportCited").search(text) or (
+                    regex("OwnReportCited").search(text) and not regex("ComparedWith").search(text)))):
             return {before_publication}
         return {shift_month(self.report, -1), before_publication}
 
