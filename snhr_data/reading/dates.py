@@ -118,7 +118,24 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     end = report if year == report_year else month_code(year, 12)
     if "end_month" in groups:  # "up to June" in a May report: May
         end = min(end, month_code(int(groups.get("end_year", year)), month_number(groups["end_month"])))
+    else:  # "SNHR's November report had put the toll since the beginning of the year at 15,525": through November
+        end = min(end, other_report_month(match.string[:match.start()], year) or end)
     return year_to_date(year, end)
+
+
+def other_report_month(before: str, year: int) -> str | None:
+    """The month of another report of ``year`` the clause before a year to date names as what stated it ("SNHR's
+    November report had put the toll since the beginning of the year at ...", in a text on the whole year): the year
+    so far as that report counted it ends with its month (round 132c: it had been the whole year's), else None."""
+    clause = re.split(r"[.;]\s", before)[-1]
+    found = list(regex("ReportOfAnotherPeriod").finditer(clause))
+    if not found:
+        return None
+    named = found[-1].group("period") or found[-1].group("period2")
+    words = named.split()
+    if words[0].lower() not in MONTHS or (len(words) > 1 and int(words[1]) != year):
+        return None
+    return month_code(year, month_number(words[0]))
 
 
 def ramadan_months(groups: dict[str, str], report: str) -> str | None:

@@ -81,6 +81,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False  # "1.137 civilians" (thousands written with a dot) is no count of 1.137: left out, never guessed
     before, after = sentence[: mention.start], sentence[mention.end:]
     if matches_any("NotACountBefore", before) and not (regex("RemainingBefore").search(before)
+                                                         or regex("RemainderAfter").match(after)  # "The 71 remaining"
                                                          or regex("DocumentedWholeAfter").match(after)
                                                          or is_stated_whole(sentence, mention)
                                                          or regex("NumberVerbBefore").search(before)

@@ -1129,10 +1129,10 @@ def total_unless_subject(named: Parties | None, segment: str, after: str, report
 
 
 def is_remainder(segment: str, after: str) -> bool:
-    """Whether the count after ``segment`` is the rest of a whole ("the remaining 63", "of the other 676"), or "the other
-    two" ending its sentence ("... is still verifying who held the other two."); never "the other two fatal shootings
-    taking place in X and Y", the last places of a breakdown."""
-    return bool(regex("RemainderBefore").search(segment)
+    """Whether the count after ``segment`` is the rest of a whole ("the remaining 63", "of the other 676", "the 71
+    remaining victims"), or "the other two" ending its sentence ("... is still verifying who held the other two.");
+    never "the other two fatal shootings taking place in X and Y", the last places of a breakdown."""
+    return bool(regex("RemainderBefore").search(segment) or regex("RemainderAfter").match(after)
                 or regex("OtherOnesBefore").search(segment) and regex("OtherOnesEndAfter").match(after))
 
 

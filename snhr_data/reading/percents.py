@@ -12,7 +12,7 @@ from ..vocab import LabelMention, find_governorates, find_parties
 from .agents import is_backward
 from .governorates import is_ranking_of_another_period
 from .heads import qualifier_of
-from .model import NO_PERIOD, Context, Figure, Sentence, Source
+from .model import NO_PERIOD, UNMAPPED, Context, Figure, Sentence, Source
 from .parties import each_party_of
 from .text import quote_around
 
@@ -212,7 +212,7 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
         return Share("perpetrator", (), after_parties[0].code, "all")  # "Nearly 40 percent of the victims were killed by X"
     if regex("ThatShare").search(pre):
         party = block.party or (heads_parties[0] if heads_parties else None)
-        if party and party != "all":
+        if party and party not in ("all", UNMAPPED):
             return Share("perpetrator", (), party, "all")
     return None
 

@@ -184,6 +184,11 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
                 # after it speaks of that whole, not of the one party's part named in passing
                 block.party = "all"
             block.party_measures = frozenset(c.measure for c in explicit if c.parties[0] == block.party)
+    elif left_out:
+        # every count of the sentence left out with its party ("The 71 remaining victims fell to gunmen the network could
+        # not attribute to any side; they include nine children", "X, an actor the vocabulary lacks, killed 12"): a back
+        # reference after it speaks of those, never of the party of the sentence before (round 132d: had been its party's)
+        block.party, block.party_measures = UNMAPPED, frozenset()
 
 
 def is_party_part_of_whole(part: Count, counts: list[Count], text: str) -> bool:
