@@ -303,7 +303,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if unknown:
         named = [unknown, *named]
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])] \
-        + explaining_brackets(text[:start], named)
+        + explaining_brackets(text[:start], named) + counted_brackets(text[:start])
     free = [m for m in named
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
@@ -953,6 +953,13 @@ def row_label_before(segment: str, report: str) -> bool:
     death toll"): a party after "at the hands of" that runs into the count with no punctuation between."""
     return any(is_backward(segment, m) and not regex("RowLabelStop").search(segment[m.end:])
                for m in find_parties(segment, report))
+
+
+def counted_brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of closed brackets breaking a count down by party ("26 massacres (Syrian regime forces 9, Russian
+    forces 8, other parties 9), in which 213 civilians were killed"): a count after them is never the last party's
+    inside (round 133d)."""
+    return [(match.start(), match.end()) for match in regex("CountedBrackets").finditer(text)]
 
 
 def explaining_brackets(text: str, named: list[LabelMention]) -> list[tuple[int, int]]:
