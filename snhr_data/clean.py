@@ -693,16 +693,6 @@ def _headline_before_paragraph(block: Block, next_text: str) -> bool:
                  and bool(re.search(r"[a-z]$", next_text))))
 
 
-def _only_a_title_before(blocks: list[Block]) -> bool:
-    """Whether the blocks before the last are date lines, mastheads and at most one headline (a line or a few, no
-    sentence end): the last is then a headline, or the deck under one ("Civilian toll in Syria rises in June" / "SNHR
-    report also documents deaths caused by ISIS cells in the Badia desert" / "The network said 203 civilians ...": the
-    deck ends there, its party never the lead sentence's; found by fx132ab, session 33)."""
-    headlines = [b for b in blocks[:-1] if not (is_date_line(b.text) or regex("MastheadLine").fullmatch(b.text))]
-    return len(headlines) <= 1 and all(len(b.lines) <= _HEADLINE_LINES and not re.search(r"[.!?:;,]$", b.text)
-                                       for b in headlines)
-
-
 def _is_prose_line(text: str) -> bool:
     """Whether a third or more of the longer words of ``text`` are in small letters: a paragraph's first line wrapped
     onto the next ("The Syrian Network for Human Rights has documented the killing of 813 civilians in Syria during
@@ -1214,7 +1204,8 @@ def clean_blocks(raw: str) -> list[Block]:
             and not heading
             and not current.md_heading
             and (not _ends_block(current, last_text, text) or _is_wrapped_count(last_text, text))
-            and not (_only_a_title_before(blocks) and _headline_before_paragraph(current, text))
+            and not (all(is_date_line(b.text) or regex("MastheadLine").fullmatch(b.text) for b in blocks[:-1])
+                     and _headline_before_paragraph(current, text))
             and not _item_before_paragraph(current, raw_lines[current.lines[0] - 1], text)
             and not _after_indented_item(current, last_raw_line, raw_line, text)
             and not (is_labelled_cells_row(text) and not is_row_groups_line(text))
