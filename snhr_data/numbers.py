@@ -38,9 +38,12 @@ _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d|\.\d)"
 # either side of it are never read
 DIGIT_GAP = "\u2009"
 DIGITS_PARTED = re.compile(rf"\d[, ]?{DIGIT_GAP}\d")
+# the characters a number starts with (a digit, or the first letter of a number word or of "a hundred"), looked for
+# before the lookbehinds below are tried at a position: the same matches, in about half the time over a text
+_NUMBER_START = rf"(?=[\d{''.join(sorted({word[0] for word in _UNITS + _TENS} | {'a'}))}])"
 # a number after a number sign ("Reply #4", "Issue #142") names a post or an issue, never counts
 NUMBER_PATTERN = re.compile(
-    rf"(?<![\w.,:/#])(?<!\w-)(?<!\d{DIGIT_GAP})(?<!\d[, ]{DIGIT_GAP})"
+    rf"{_NUMBER_START}(?<![\w.,:/#])(?<!\w-)(?<!\d{DIGIT_GAP})(?<!\d[, ]{DIGIT_GAP})"
     rf"(?:(?P<dots>{_DOT_THOUSANDS})|(?P<digits>{_DIGIT_NUMBER})|(?P<words>{_WORD_NUMBER}))"
     # "killed 624: 301 by ...", never "10:30", "One:"; never a fraction's numerator ("two-thirds of them", "one quarter")
     rf"(?![\w/]|:\S|(?<![\d,]):|-(?:year|month|day|page)|[, ]?{DIGIT_GAP}\d"
