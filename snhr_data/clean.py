@@ -75,6 +75,24 @@ _CLOSE_BRACKET = re.compile(r"\s*\)")
 # ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
 # can verify.6 It documented ...", "documented late.12"; session 21): a number of no statement
 _FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,2}(?=\s+[A-Z]|\s*$)")
+# ... or glued to the last word of a label before its colon ("Hay'at Tahrir al-Sham2: 7 civilians", a PDF's superscript
+# lost; fx134d: the marker had been read as a count beside the label's): a number of no statement
+_FOOTNOTE_BEFORE_COLON = re.compile(r"(?<=[a-z]{3})(?<!(?i:table))(?<!(?i:figure))(?<!(?i:chart))(?<!(?i:graph))(?<!(?i:page))"
+                                    r"(?<!(?i:part))(?<!(?i:step))(?<!(?i:section))\d{1,2}(?=:\s)")
+# ... or in round brackets glued to the last word of a sentence or clause, a lower-case word naming no victims ("during
+# the regime's offensive(3).", a PDF's superscript; fx134d: read as a count of a party the words before would name)
+_FOOTNOTE_GLUED_PAREN = re.compile(r"\b(?P<word>[a-z][a-z'’-]{3,})\(\d{1,2}\)(?=[.,;:]?(?:\s|$))")
+_VICTIM_WORDS = re.compile(r"civilians?|child(?:ren)?|wom[ae]n|victims?|deaths?|killed|massacres?|detainees?|people|persons?"
+                           r"|individuals|workers|personnel|members|torture|governorates?|provinces?|forces|factions|groups")
+
+
+def _glued_footnote_dropped(match: re.Match) -> str:
+    """The word of a ``_FOOTNOTE_GLUED_PAREN`` match without its marker; the match itself after a word naming victims
+    ("children(12)": a count in brackets, however glued)."""
+    word = match.group("word")
+    return match.group(0) if _VICTIM_WORDS.fullmatch(word) else word
+
+
 # a footnote marker in brackets glued to the word or number it annotates ("87[1] civilians", "nine women[2]", "[^3]" of
 # markdown, perhaps linking to its note: "3[4](#fn4)"; round 24); a note's own marker, opening its line, is kept
 _FOOTNOTE_BRACKETED = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\](?:\(#[^()\s]*\))?")
@@ -289,6 +307,8 @@ def _clean_once(line: str) -> str:
     line = bracketed_counts_read(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
+    line = _FOOTNOTE_BEFORE_COLON.sub("", line)
+    line = _FOOTNOTE_GLUED_PAREN.sub(_glued_footnote_dropped, line)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)

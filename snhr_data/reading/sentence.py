@@ -641,10 +641,12 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if measure == "civilian_deaths" and (is_civilian_item_of_parts(head, prev, segment, text[end:])
                                          or is_death_item_of_parts(head, prev, segment, text[end:])):
         measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
-    if head.noun == "bare" and regex("Label").match(text.strip()) \
+    if head.noun == "bare" and (regex("Label").match(text.strip()) or regex("RankingMarker").search(text)) \
             and handed_whole_outnumbered(measure, heads, text, block, section):
         measure = "civilian_deaths"  # "...; they claimed the lives of 412 civilians. / By governorate: Raqqa 402, Deir
-        # Ez-Zour 287, ...": more than the massacres' victims together, so all the deaths (round 118b)
+        # Ez-Zour 287, ...": more than the massacres' victims together, so all the deaths (round 118b); so too a
+        # ranking's bare counts ("...; 17 of the victims died due to torture. / Most of the deaths occurred in Idlib
+        # governorate (207), followed by Hama (48)": fx134d)
     if is_ranking_under_massacres(measure, text, section):
         # (its places' counts added up more than those victims: "... claimed the lives of 611 civilians. / Aleppo recorded
         # the highest death toll with 604 civilians, followed by ... with 431, ...": all the deaths; round 130a)

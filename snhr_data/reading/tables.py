@@ -54,6 +54,7 @@ class Table:
     introduced: bool = False  # opened by an introduction ("Children killed by governorate:"), no header: its one
     # victim group is that of the header's columns of all victims, if a header follows
     share: bool = False  # a last column of each row's share of the total ("| ... | Share of total |")
+    share_at: int = 0  # the place among a row's cells of a share column between the counts' (its rows' cells moved last)
     # of a cross table ("| Governorate | Syrian regime forces | Russian forces | Total |") or a table of parties as
     # columns (PARTY_COLUMNS): the party's or governorate's code each column names ("all" for its Total column), and
     # which of the two they are
@@ -70,6 +71,10 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
     "| Governorate | Deaths |": children); None when that is no measure a table of deaths holds. Under an introduction
     naming a victim group, a header with a column of another group has no period (its rows are left out)."""
     match = regex("TableHeader").fullmatch(text.strip())
+    share_at = 0
+    if not match:
+        moved, share_at = share_cell_moved_last(text, share_column_at(text))
+        match = regex("TableHeader").fullmatch(moved.strip()) if share_at else None
     if not match:
         return None
     columns = [column_group(c) for c in regex("HeaderColumn").findall(match.group("columns"))]
@@ -83,7 +88,30 @@ def table_header(text: str, period: str, measure: str | None, group: str = "all"
     if group != "all" and set(columns) - {"all", FIGHTERS}:
         period = NO_PERIOD  # "Children killed by governorate:" / "| Governorate | Civilians | Children |": whose is which
     groups = tuple(group if column == "all" else column for column in columns)
-    return Table(key, groups, period, measure or "civilian_deaths", share=bool(match.group("share")))
+    return Table(key, groups, period, measure or "civilian_deaths", share=bool(match.group("share")), share_at=share_at)
+
+
+def share_column_at(header: str) -> int:
+    """The place among a header's cells between bars of its one share column standing between its columns of counts
+    ("| Perpetrator | Civilians | Share | Children | Women | Torture |": 2), 0 when it has none."""
+    cells = [cell.strip() for cell in header.strip().strip("|").split("|")]
+    at = [i for i, cell in enumerate(cells[1:-1], 1) if regex("ShareColumnCell").fullmatch(cell)]
+    return at[0] if len(at) == 1 and len(cells) >= 4 else 0
+
+
+def share_cell_moved_last(line: str, at: int) -> tuple[str, int]:
+    """A header or row between bars with its cell at ``at`` (a share column between the columns of counts) moved to
+    its end, where a share column stands ("Syrian regime forces | 611 | 41% | 138": "Syrian regime forces | 611 | 138
+    | 41%"; fx134d), an empty share cell left out ("- ISIS | 39 | - | 4": a combined group's member), and ``at``; the
+    line itself and 0 when that cell is no share (nor its header's)."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    if not at or len(cells) <= at:
+        return line, 0
+    cell = cells[at]
+    if not (regex("ShareColumnCell").fullmatch(cell) or SHARE_CELL.fullmatch(cell) or regex("EmptyCell").fullmatch(cell)):
+        return line, 0
+    rest = cells[:at] + cells[at + 1:]
+    return " | ".join(rest + ([cell] if not regex("EmptyCell").fullmatch(cell) else [])), at
 
 
 def months_table_period(period: str | None) -> str | None:
@@ -385,6 +413,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return cross_row(line, table, source, line_no)
     if table.key == "month" and regex("TableMonthListRow").fullmatch(line.strip()):
         return month_list_row(line, table, source, line_no)
+    if table.share_at:
+        line = share_cell_moved_last(line, table.share_at)[0]
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
     line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())

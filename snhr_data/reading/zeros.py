@@ -47,20 +47,31 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     for match in party_zeros:
         if find_governorates(match.group("group") + re.split(r"[.,;]", text[match.end():], maxsplit=1)[0]):
             continue  # "Russian forces killed no civilians in Idlib": a governorate's zero, no column holds it
-        parties, measure, victim = zero_parties(match.group("party"), sentence, block), None, "all"
-        noun = noun_of(" " + match.group("group"))[0] if match.group("group").strip() else ""
-        if regex("TortureZero").match(match.group("group")):
-            measure = "torture_deaths"
-        elif noun in {"generic", "children", "women"} or (not noun and block.measure == "civilian_deaths"):
-            measure, victim = "civilian_deaths", noun if noun in {"children", "women"} else "all"
-        for party in parties if measure else ():
-            if (party, measure, victim) in seen:
-                continue  # one zero, however many wordings match
-            seen.add((party, measure, victim))
-            figures.append(sentence.figure(period, measure, victim, party, "all", "count", "", 0.0, "exact",
-                                           sentence.line_at(match.start("party")),
-                                           quote_around(text, match.start(), match.end()), "stated as no deaths"))
+        parties = zero_parties(match.group("party"), sentence, block)
+        # each group of the zero ("no children or women were among them": a zero of each; fx134d)
+        groups = with_shared_noun(regex("ZeroGroupSplit").split(match.group("group"))) \
+            if match.group("group").strip() else [match.group("group")]
+        for group in groups:
+            measure, victim = zero_measure(group, block)
+            for party in parties if measure else ():
+                if (party, measure, victim) in seen:
+                    continue  # one zero, however many wordings match
+                seen.add((party, measure, victim))
+                figures.append(sentence.figure(period, measure, victim, party, "all", "count", "", 0.0, "exact",
+                                               sentence.line_at(match.start("party")),
+                                               quote_around(text, match.start(), match.end()), "stated as no deaths"))
     return figures
+
+
+def zero_measure(group: str, block: Context) -> tuple[str | None, str]:
+    """The measure and victim group of one group of a party's zero ("civilians", "children", "deaths due to torture");
+    no measure for another (workers), nor for none named outside a block of civilian deaths."""
+    noun = noun_of(" " + group)[0] if group.strip() else ""
+    if regex("TortureZero").match(group):
+        return "torture_deaths", "all"
+    if noun in {"generic", "children", "women"} or (not noun and block.measure == "civilian_deaths"):
+        return "civilian_deaths", noun if noun in {"children", "women"} else "all"
+    return None, "all"
 
 
 def governorate_zeros(group: str) -> tuple[str, ...]:
