@@ -27,7 +27,7 @@ FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
-                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section", "photo_credit"}
+                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section", "photo_credit", "caption_agency"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, a dash ("Second:
 # Methodology - 3"), or glued to a "?" or to its last word ("Summary of the Death Toll3": a PDF text layer drops
@@ -99,6 +99,7 @@ class Furniture:
     pictographs: re.Pattern[str]
     trailing_pictographs: re.Pattern[str]
     photo_credit: re.Pattern[str]
+    caption_agency: re.Pattern[str]
     written_date: re.Pattern[str]
 
 
@@ -161,6 +162,7 @@ def parse_furniture(data: object) -> Furniture:
         pictographs=_compiled("pictograph", data["pictograph"], r"^\s*(?:(?:{})\s*)+"),
         trailing_pictographs=_compiled("pictograph", data["pictograph"], r"(?<=\S)(?:\s*(?:{}))+\s*$"),
         photo_credit=_compiled("photo_credit", data["photo_credit"]),
+        caption_agency=_compiled("caption_agency", data["caption_agency"]),
         written_date=_compiled("written_date", data["written_date"]),
     )
 
@@ -467,10 +469,14 @@ def pull_quotes(lines: Sequence[str | None]) -> set[int]:
 def photo_captions(lines: Sequence[str | None]) -> set[int]:
     """Indices of a photo's caption: the line just before its credit ("A volunteer searches the rubble in Raqqa, June
     2017" / "Credit: (AFP)"), in sentence case (no title) and stating no number but a date's. Left in, it would be
-    read as a line of the title, its month the report's period (round 38)."""
+    read as a line of the title, its month the report's period (round 38). So is a line ending in a news agency's
+    credit in capitals after its full stop ("... in Aleppo, October 18, 2016. REUTERS"; round 134a) when the words
+    before it read as a caption."""
     filled = [i for i, line in enumerate(lines) if line and line.strip()]
     return {i for i, after in zip(filled, filled[1:])
-            if furniture().photo_credit.fullmatch(lines[after].strip()) and is_caption(lines[i])}
+            if furniture().photo_credit.fullmatch(lines[after].strip()) and is_caption(lines[i])} \
+        | {i for i in filled if (credit := furniture().caption_agency.search(lines[i]))
+           and is_caption(lines[i][:credit.start()])}
 
 
 def is_caption(line: str) -> bool:

@@ -40,7 +40,7 @@ PHRASES = (
     ("ytd", "PeriodYearToDate"),
     ("vague", "PeriodSinceConflict"),
     ("range", "PeriodCrossYearRange"),
-    ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"),
+    ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"), ("ramadan", "PeriodRamadan"), ("ramadan", "PeriodRamadanDaySpan"),
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
     ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
@@ -141,9 +141,10 @@ def other_report_month(before: str, year: int) -> str | None:
 def ramadan_months(groups: dict[str, str], report: str) -> str | None:
     """The months of Ramadan's days in brackets ("(April 24 - May 23)"): of the year given, else of the latest such
     span begun by the report month (an April report's "(April 2 to May 1)" is this year's, not the year before's; round
-    83a); None for days the text runs backwards ("(May 23 - April 24)")."""
+    83a); None for days the text runs backwards ("(May 23 - April 24)"), and for days within one month ("between 2
+    March and 31 March, the holy month": part of March, never March's toll; fx134a)."""
     first, last = month_number(groups["month1"]), month_number(groups["month2"])
-    if first > last:
+    if first >= last:
         return None
     return month_range({"year": groups.get("year") or str(year_of_month(first, report)), **groups})
 

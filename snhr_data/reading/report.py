@@ -730,8 +730,9 @@ def statement_before_aside(sentence: str) -> str:
 def heading_dated_text(text: str, source: Source) -> str:
     """The words whose period a heading gives (months in title case): the whole heading; of a lead-in paragraph of
     several sentences ending in its list's colon ("The toll was dominated by the offensive in February and March.
-    SNHR's figures for January to June are:"), its last sentence that names a period."""
-    titled = title_case_months(text)
+    SNHR's figures for January to June are:"), its last sentence that names a period. A date with its clock time
+    ("03 Jul 2017, 10:42", a forum post's header) is blanked: it dates the copy, never the section."""
+    titled = regex("PostedDateTime").sub(lambda match: " " * len(match.group(0)), title_case_months(text))
     sentences = [sentence for _, sentence in split_sentences(titled)]
     if len(sentences) < 2:
         return titled
