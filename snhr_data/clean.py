@@ -145,6 +145,12 @@ _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # paragraph after it
 _COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d[\d,]*(?:\s+"
                            r"(?:civilians?|children|child|women|woman|victims?))?$")
+# a list item of a label and its count, then words of any length ending on a word that closes a phrase, no full stop
+# ("- Other parties: 2,029 civilians, of whom 187 ..., a large part of them in revenge killings"; fx134b): whole before a
+# whole paragraph, never a line it goes on onto (one ending on a joiner or a preposition does)
+_LABELLED_STATEMENT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:\d]{{2,80}}:\s*\d[\d,]*\s")
+_OPEN_END = re.compile(r"(?:[|,;:(–—-]|\b(?:and|or|of|by|to|in|at|the|an?|from|with|for|on|as|than|under|their|its))\s*$",
+                       re.IGNORECASE)
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 # a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
@@ -625,6 +631,10 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
                 or (bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text)))
     if _COUNTED_ITEM.match(item):
         return _is_paragraph(next_text)
+    if _LABELLED_STATEMENT_ITEM.match(item) and not _OPEN_END.search(item):
+        return _is_paragraph(next_text)  # "- Other parties: 2,029 civilians, of whom ... 1,628 by unidentified persons,
+        # a large part of them in revenge killings" / "Latakia governorate accounted for 27% of ..." (fx134b: joined,
+        # the item's last party had been the governorates' shares')
     return bool(_LABEL_LINE.match(block.text) and _ENDS_IN_COUNT.search(block.text)) and _is_paragraph(next_text)
 
 

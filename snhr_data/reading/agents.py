@@ -66,7 +66,7 @@ def unknown_agent_before(segment: str) -> str | None:
     if row:
         return row.group("label")
     match = regex("AgentBefore").search(segment)
-    labelled = regex("ParenthesisedCountLabel").search(segment)
+    labelled = regex("ParenthesisedCountLabel").search(segment) or regex("ParenthesisedCountAgentLabel").search(segment)
     if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
         match = labelled  # "... and foreign militias (7)"
     actor = (regex("AgentIfActor").search(segment) or regex("AgentBlamed").search(segment)
