@@ -712,14 +712,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure, party_left_out=True)
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
-    if places.codes == AMBIGUOUS and is_place_anaphor(text[:start]):
+    if not places.codes and block.clause_place and is_place_anaphor(text[:start]):
         # "Aleppo was the deadliest province, with 5,817 killed in 2016; in December alone, ..., the province lost 704":
-        # the one governorate of the statement before; else which place it stands for is not said (fx134c)
-        place = block.clause_place
-        if place is None:
-            sentence.warn_count_left_out(start, segment_start, head.window_end, "place_anaphor")
-            return Count(head, measure, read_period=chosen.period)
-        places = Governorates((place,))
+        # the one governorate of the statement before the semicolon (fx134c), never the country's
+        places = Governorates((block.clause_place,))
     if places.within:
         # "In the city of Homs, 12 civilians were killed": a part of the toll, never the country's, a party's or Homs's
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
@@ -841,7 +837,7 @@ def is_place_anaphor(before: str) -> bool:
     """Whether the words right before a count make "the province" or "the governorate" its subject ("the province
     lost 704") and the sentence names no governorate before it: the place of the statement before, if a semicolon
     ended it."""
-    return bool(regex("ThatPlaceBefore").search(before)) and not find_governorates(before)
+    return bool(regex("PlaceSubjectBefore").search(before)) and not find_governorates(before)
 
 
 def one_place(counts: list[Count]) -> str | None:
