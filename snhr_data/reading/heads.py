@@ -40,8 +40,8 @@ def _noun_pattern() -> tuple[tuple[str, ...], re.Pattern[str]]:
     tried in order (a match of the first class whose noun follows, as if each class were tried in turn)."""
     names, texts = zip(*class_texts("VictimNoun"))
     # the noun perhaps in an outlet's scare quotes ('17 "massacres" had taken place', a government-leaning site; round
-    # 104d)
-    branches = "|".join(rf"(?P<c{index}>\s+(?:{text})(?!-)|\s+[\"“](?:{text})(?!-)[\"”])"
+    # 104d), or after "so-called" ("listed 24 so-called massacres in May"; fx134c)
+    branches = "|".join(rf"(?P<c{index}>\s+(?:so-called\s+)?(?:{text})(?!-)|\s+[\"“](?:{text})(?!-)[\"”])"
                         for index, text in enumerate(texts))
     return names, compiled(branches, re.IGNORECASE)
 

@@ -60,6 +60,9 @@ class Context:
     # to torture", "February 2017: 1,021 civilians were killed; 38 died due to torture"): the period of the counts of the
     # statement after it that name none, not the release's
     clause_period: str | None = None
+    # the one governorate of the counts of the statement before, if a semicolon ended it ("Aleppo was the deadliest
+    # province, with 5,817 killed; in December alone, the province lost 704"): the place "the province" stands for
+    clause_place: str | None = None
     # the period of another month's or year's report that the statement before named, with no count of its own ("we
     # covered the September report here;"): a count the statement after it gives that report ("it recorded 112
     # deaths") is that report's, never the text's own (left out with a warning; round 125a)

@@ -193,6 +193,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties(named_before)
     aside = regex("PartOfThemAside").search(window)
     whole_window = window[:aside.start()] if aside else window
+    rest = regex("RestClauseAfter").search(whole_window)
+    whole_window = whole_window[:rest.start()] if rest else whole_window  # "..., and the rest in bombings": the rest's
     if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(whole_window, report)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
         # identify": one count of several agents together, none of them alone; of subcategories of other parties

@@ -71,11 +71,13 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     """The figures ``text`` states; ``block`` is updated with what it establishes for the next sentences."""
     figures = read_zero_statements(Sentence(text, (), line_at, source), block, section)
     if fighters_label(text):
+        block.clause_place = None
         return figures
     if unmapped_label(text, line_at, source):
         # "Forces of the interim government: 71 civilians, ...; 8 of the torture deaths occurred in their detention
         # facilities": the deaths after the semicolon are that unknown party's too, left out (round 100d)
         block.clause_party = UNMAPPED if text.rstrip().endswith(";") else None
+        block.clause_place = None
         return figures
     in_month = list(regex("AllInMonth").finditer(text))
     periods = tuple(source.periods(masked(text, [(m.start(), m.end()) for m in in_month])))
@@ -141,6 +143,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     clause_ended = bool(block.clause_party)  # the statement before ended by a semicolon, its counts one party's
     block.clause_party = clause_party(sentence.text, counts, left_out)
     block.clause_period = clause_period(sentence, counts)
+    block.clause_place = one_place(counts) if sentence.text.rstrip().endswith(";") else None
     block.other_report = None if counts else other_report(sentence)
     if not counts and sentence.text.rstrip().endswith(";") and regex("TortureVictimsWholeClause").search(sentence.text):
         block.measure = "torture_deaths"  # "All but four of the 93 torture victims died in X's ...;": "the other four
@@ -711,6 +714,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         return Count(head, measure, party_left_out=True)
     period = None if parties.left_out else chosen.period
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
+    if not places.codes and block.clause_place and is_place_anaphor(text[:start]):
+        # "Aleppo was the deadliest province, with 5,817 killed in 2016; in December alone, ..., the province lost 704":
+        # the one governorate of the statement before the semicolon (fx134c), never the country's
+        places = Governorates((block.clause_place,))
     if places.within:
         # "In the city of Homs, 12 civilians were killed": a part of the toll, never the country's, a party's or Homs's
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
@@ -826,6 +833,19 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
 
 # the note of the all-governorates row of a count said to be all in one governorate
 ALL_IN_PLACE_NOTE = "all of the count stated in one governorate, filed under all governorates too"
+
+
+def is_place_anaphor(before: str) -> bool:
+    """Whether the words right before a count make "the province" or "the governorate" its subject ("the province
+    lost 704") and the sentence names no governorate before it: the place of the statement before, if a semicolon
+    ended it."""
+    return bool(regex("PlaceSubjectBefore").search(before)) and not find_governorates(before)
+
+
+def one_place(counts: list[Count]) -> str | None:
+    """The one governorate ``counts`` name, else None (none, several, or one left unclear)."""
+    places = {code for count in counts for code in count.governorates}
+    return places.pop() if len(places) == 1 and not places & {"all", AMBIGUOUS[0]} else None
 
 
 def all_in_one_governorate(after: str) -> str | None:
