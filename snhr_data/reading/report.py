@@ -151,10 +151,10 @@ class ReportReader:
         if regex("PlacesAndMassacresHeading").fullmatch(text) or regex("MeasureAndWorkersHeading").fullmatch(text) \
                 or len(measures_named(text)) > 1 \
                 or regex("ComparisonsHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text) \
-                or names_several_workers(text):
+                or regex("SpecialPeriodHeading").fullmatch(text) or names_several_workers(text):
             # "Governorates and massacres", "Massacres and workers", "Medical, media and Civil Defense personnel": several
             # subjects, each statement names its own; "Comparisons": the report's tolls set beside others, of no one
-            # measure; "General toll": all victims
+            # measure; "General toll": all victims; "Ramadan": the toll of other days
             self.section.measure = None
         elif measure:
             self.section.measure = measure
