@@ -75,22 +75,13 @@ _CLOSE_BRACKET = re.compile(r"\s*\)")
 # ... or glued to the full stop of a sentence ending in a word, before the next sentence or the line's end ("sources it
 # can verify.6 It documented ...", "documented late.12"; session 21): a number of no statement
 _FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,2}(?=\s+[A-Z]|\s*$)")
-# ... or glued to the last word of a label before its colon ("Hay'at Tahrir al-Sham2: 7 civilians", a PDF's superscript
-# lost; fx134d: the marker had been read as a count beside the label's): a number of no statement
-_FOOTNOTE_BEFORE_COLON = re.compile(r"(?<=[a-z]{3})(?<!(?i:table))(?<!(?i:figure))(?<!(?i:chart))(?<!(?i:graph))(?<!(?i:page))"
-                                    r"(?<!(?i:part))(?<!(?i:step))(?<!(?i:section))\d{1,2}(?=:\s)")
-# ... or in round brackets glued to the last word of a sentence or clause, a lower-case word naming no victims ("during
-# the regime's offensive(3).", a PDF's superscript; fx134d: read as a count of a party the words before would name)
-_FOOTNOTE_GLUED_PAREN = re.compile(r"\b(?P<word>[a-z][a-z'’-]{3,})\(\d{1,2}\)(?=[.,;:]?(?:\s|$))")
-_VICTIM_WORDS = re.compile(r"civilians?|child(?:ren)?|wom[ae]n|victims?|deaths?|killed|massacres?|detainees?|people|persons?"
-                           r"|individuals|workers|personnel|members|torture|governorates?|provinces?|forces|factions|groups")
 
 
 def _glued_footnote_dropped(match: re.Match) -> str:
-    """The word of a ``_FOOTNOTE_GLUED_PAREN`` match without its marker; the match itself after a word naming victims
-    ("children(12)": a count in brackets, however glued)."""
+    """The word of a ``FootnoteGluedParen`` match without its marker; the match itself after a word naming victims
+    (``CountedWordBeforeBrackets``: "children(12)", a count in brackets, however glued)."""
     word = match.group("word")
-    return match.group(0) if _VICTIM_WORDS.fullmatch(word) else word
+    return match.group(0) if regex("CountedWordBeforeBrackets").fullmatch(word) else word
 
 
 # a footnote marker in brackets glued to the word or number it annotates ("87[1] civilians", "nine women[2]", "[^3]" of
@@ -149,8 +140,6 @@ _COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d
 # ("- Other parties: 2,029 civilians, of whom 187 ..., a large part of them in revenge killings"; fx134b): whole before a
 # whole paragraph, never a line it goes on onto (one ending on a joiner or a preposition does)
 _LABELLED_STATEMENT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:\d]{{2,80}}:\s*\d[\d,]*\s")
-_OPEN_END = re.compile(r"(?:[|,;:(–—-]|\b(?:and|or|of|by|to|in|at|the|an?|from|with|for|on|as|than|under|their|its))\s*$",
-                       re.IGNORECASE)
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 # a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
@@ -313,8 +302,8 @@ def _clean_once(line: str) -> str:
     line = bracketed_counts_read(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
-    line = _FOOTNOTE_BEFORE_COLON.sub("", line)
-    line = _FOOTNOTE_GLUED_PAREN.sub(_glued_footnote_dropped, line)
+    line = regex("FootnoteBeforeColon").sub("", line)  # "Hay'at Tahrir al-Sham2: 7 civilians" (fx134d)
+    line = regex("FootnoteGluedParen").sub(_glued_footnote_dropped, line)  # "the regime's offensive(3)." (fx134d)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)
@@ -633,7 +622,7 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
                 or (bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text)))
     if _COUNTED_ITEM.match(item):
         return _is_paragraph(next_text)
-    if _LABELLED_STATEMENT_ITEM.match(item) and not _OPEN_END.search(item):
+    if _LABELLED_STATEMENT_ITEM.match(item) and not regex("OpenPhraseEnd").search(item):
         return _is_paragraph(next_text)  # "- Other parties: 2,029 civilians, of whom ... 1,628 by unidentified persons,
         # a large part of them in revenge killings" / "Latakia governorate accounted for 27% of ..." (fx134b: joined,
         # the item's last party had been the governorates' shares')
