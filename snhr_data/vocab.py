@@ -132,7 +132,19 @@ def without_aliases(named: list[LabelMention], text: str) -> list[LabelMention]:
 
 
 def find_governorates(text: str) -> list[LabelMention]:
-    return find_labels(text, "governorates")
+    """The governorates ``text`` names, a governorate's other name in brackets right after its name ("Damascus Suburbs
+    (Rural Damascus) 845") taken in that one mention, brackets included: the same place named twice, not two."""
+    named = find_labels(text, "governorates")
+    merged: list[LabelMention] = []
+    for mention in named:
+        last = merged[-1] if merged else None
+        close = regex("AliasBracketClose").match(text, mention.end)
+        if last and last.code == mention.code and close \
+                and regex("AliasBracketOpen").fullmatch(text[last.end:mention.start]):
+            merged[-1] = LabelMention(last.code, last.start, close.end(), text[last.start:close.end()])
+        else:
+            merged.append(mention)
+    return merged
 
 
 def map_label(label: str, name: str = "perpetrators") -> str:

@@ -274,9 +274,13 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     # "Torture claimed 52 lives": torture names what the count counts, not means of killing or an actor left unsaid
     # ... nor "the massacres" after the statement counting them ("3 massacres, 2 of them by X; the massacres killed 21
     # civilians"): their victims, of all parties (session 19)
+    one_massacre_toll = measure == "massacre_deaths" and bool(regex("OneMassacreTollBefore").search(text[:start]))
+    # ... nor the words describing the one massacre a statement documents ("SNHR documented one massacre in February: a
+    # landmine explosion in Deir Ez-Zour that killed six civilians"; round 135a): the massacre itself, no agent
     measure_subject = (measure == "torture_deaths" and bool(regex("TortureClaimedBefore").search(segment))
                        or measure == "massacre_deaths" and block.measure == "massacres"
-                       and bool(regex("MassacresClaimedOpening").match(text[:start])))
+                       and bool(regex("MassacresClaimedOpening").match(text[:start]))
+                       or one_massacre_toll)
     method = None if measure_subject else method_subject(segment)
     if method:  # "Air strikes and shelling killed 276": by whom, and whether all of the toll, is not said
         warn_left_out(sentence.source, sentence.line_at(start), method, "method")
@@ -348,7 +352,9 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {unknown.text.strip()!r}", sentence.source.strict)
         return LEFT_OUT
     if free:
-        return Parties((free[-1].code,))
+        # the toll of the one massacre a statement documents is the month's massacre deaths whoever committed it ("one
+        # massacre in February: a landmine explosion ... that killed six civilians": the landmines' and all parties')
+        return Parties((free[-1].code,), also_total=one_massacre_toll)
     anaphor = anaphor_subject(segment)
     if anaphor:  # "They killed 12 civilians": the subject of the sentence before, if it named one party; else the
         # party of the heading above ("D. Syrian National Army" / "These factions killed seven civilians")

@@ -1193,6 +1193,10 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
         for gov in govs:
             add(victim, "all", gov, count.value, head.qualifier, line,
                 join_notes(count.note, "the sentence attributes all of them to one party"))
+            for group, mention in head.groups:  # "six civilians, four of them children": all parties' four too
+                if not is_part_of_a_stated_group(group, mention, head, count):
+                    add(group, "all", gov, mention.value, group_qualifier(head.qualifier, text, mention),
+                        line_at(mention.start), join_notes(count.note, "the sentence attributes all of them to one party"))
     if count.month_of_parent and count.parties != ("all",) and not count.governorates:
         add("all", "all", "all", count.value, head.qualifier, line,
             join_notes(count.note, "the month's part of a year-to-date total"))
