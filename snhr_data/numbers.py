@@ -24,7 +24,9 @@ _SIMPLE_WORD = rf"(?:{_TENS_WORD}|{'|'.join(sorted(_UNITS, key=len, reverse=True
 # "one thousand two hundred and five" (a translated copy spelling its counts; round 75d): hundreds after thousands
 _HUNDREDS_WORD = rf"(?:{_SIMPLE_WORD}|a)\s+hundred(?:\s+(?:and\s+)?{_SIMPLE_WORD})?"
 _BELOW_THOUSAND_WORD = rf"(?:{_HUNDREDS_WORD}|{_SIMPLE_WORD})"
-_WORD_NUMBER = (rf"(?:(?:{_BELOW_THOUSAND_WORD}|a)\s+thousand(?:\s+(?:and\s+)?{_BELOW_THOUSAND_WORD})?"
+# ... a comma after the thousands before the hundreds ("One thousand, six hundred and seventy-nine civilians", a blog's
+# translated title; round 135b: it read as 1000 and 679); never before a smaller word ("two thousand, five of them")
+_WORD_NUMBER = (rf"(?:(?:{_BELOW_THOUSAND_WORD}|a)\s+thousand(?:\s+(?:and\s+)?{_BELOW_THOUSAND_WORD}|,\s+{_HUNDREDS_WORD})?"
                 rf"|{_HUNDREDS_WORD}|{_SIMPLE_WORD})")
 # "1.137 civilians" (a translated copy): a dot before exactly three digits separates thousands ("1.5%", "12.500
 # percent" stay decimals)
@@ -67,7 +69,7 @@ class NumberMention:
 
 def words_to_number(words: str) -> int:
     """``"twenty-eight"`` -> 28, ``"a hundred and twelve"`` -> 112; raises ValueError for text that is not a number."""
-    normalized = re.sub(r"^a ", "one ", re.sub(r"\s+", " ", words.strip().lower()))
+    normalized = re.sub(r"^a ", "one ", re.sub(r"\s+", " ", re.sub(r"(?<=thousand),", "", words.strip().lower())))
     return int(text2num(normalized, "en"))
 
 
