@@ -338,8 +338,8 @@ def span_over_year_end(sentence: str) -> str | None:
     civilians": 2019-04/2020-02; round 135c): the release covers that span, and its statements naming no period are of
     it, never of its last month alone. No year to date is such a span (a running total starts in January of its
     year), so a monthly release's running total never dates it; else None."""
-    if not has_count(sentence):
-        return None
+    if not has_count(sentence) or not regex("SpanReleaseDeathWord").search(sentence):
+        return None  # (never a count of others: "940,000 people were displaced between December 2019 and March 2020")
     mentions = [m for m in find_periods(sentence, "2100-12") if m.kind != "point"]  # a dateline's day is no period
     first = mentions[0] if mentions else None
     if first is None or first.kind != "range" or not first.period or "/" not in first.period:
