@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from ..grammar import regex, regexes
 from ..periods import month_code, month_index, month_number, shift_month, year_of_month
-from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, date_of, month_range, months_of_year,
-                    publication_date, publication_date_read_month_first, publication_match, title_month)
+from .dates import (PUBLICATION_WINDOW, UNDATED, NoReportMonthError, date_of, find_periods, month_range,
+                    months_of_year, publication_date, publication_date_read_month_first, publication_match, title_month)
 from .report import has_count, statements_with_counts
 from .text import split_sentences
 
@@ -288,6 +288,9 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
     if is_others_statement(sentence):
         return None  # its months are no month the text covers
     sentence = without_compared_clause(without_conflict_start(sentence))
+    across = span_over_year_end(sentence)
+    if across is not None:
+        return Dating(across[-7:], across)
     stated = regex("StatedMonthYear").search(sentence)
     if stated:
         month = month_code(int(stated.group("year")), month_number(stated.group("month")))
@@ -327,6 +330,24 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])
     return None
+
+
+def span_over_year_end(sentence: str) -> str | None:
+    """The span of months from one year into a later one that a statement dates its first count by, its first period
+    phrase ("from the beginning of April 2019 until the end of February 2020, it documented the killing of 4,396
+    civilians": 2019-04/2020-02; round 135c): the release covers that span, and its statements naming no period are of
+    it, never of its last month alone. No year to date is such a span (a running total starts in January of its
+    year), so a monthly release's running total never dates it; else None."""
+    if not has_count(sentence) or not regex("SpanReleaseDeathWord").search(sentence):
+        return None  # (never a count of others: "940,000 people were displaced between December 2019 and March 2020")
+    mentions = [m for m in find_periods(sentence, "2100-12") if m.kind != "point"]  # a dateline's day is no period
+    first = mentions[0] if mentions else None
+    if first is None or first.kind != "range" or not first.period or "/" not in first.period:
+        return None
+    start, end = first.period.split("/")
+    words = sentence[first.start:first.end]  # both years written out: "from December to February" dates nothing here
+    return first.period if len(start) == len(end) == 7 and start[:4] < end[:4] \
+        and start[:4] in words and end[:4] in words else None
 
 
 def year_to_named_month(sentence: str) -> str | None:

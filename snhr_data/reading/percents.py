@@ -57,7 +57,7 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
         previous_end = mention.end + regex("PercentAfter").match(text[mention.end:]).end()
         if share is None:
             continue
-        measure = percent_measure(text, post, section, heads_measure)
+        measure = percent_measure(text, post, section, heads_measure, text[:mention.start])
         if share.share_of == "period":
             period_list, govs = list(share.subjects), ["all"]
         else:
@@ -279,10 +279,15 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     # (not a party of an apposition of the place: "Hama province, target of a Russian campaign since May, accounted
     # for 38 percent"; round 92c)
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(before_all)]
+    denominator = regex("OfAllDeaths").match(post)
+    # (nor a party of a clause before the place's own, the share of all the victims: "Syrian regime forces killed 431 of
+    # these civilians, and Aleppo governorate accounts for 24% of the victims of the year so far"; round 135c)
+    place_at = len(before_all) - len(subject_text) + govs[0].start
+    boundary = max((m.end() for m in regex("PlaceClauseBoundary").finditer(before_all) if m.end() <= place_at),
+                   default=0) if denominator else 0
     sentence_parties = [m for m in find_parties(before_all, report)
                         if m.code != "all" and not regex("PartialBefore").search(before_all[:m.start])
-                        and not any(a <= m.start < b for a, b in asides)]
-    denominator = regex("OfAllDeaths").match(post)
+                        and not any(a <= m.start < b for a, b in asides) and m.start >= boundary]
     # "... with 63% of the victims, the vast majority of whom were killed by X": X killed a part, the share is of all
     after = [m for m in find_parties(post[:90], report) if m.code != "all" and is_backward(post, m)
              and not regex("PartialBefore").search(post[:m.start])] if denominator else []
@@ -297,12 +302,14 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     return Share("governorate", tuple(m.code for m in govs), party, "all")
 
 
-def percent_measure(text: str, post: str, section: Context, heads_measure: str | None) -> str:
+def percent_measure(text: str, post: str, section: Context, heads_measure: str | None, before: str = "") -> str:
     """What a percent is a share of: civilian deaths when its denominator says so ("52% of the civilian victims", in a
-    title that also counts deaths under torture, or "of the victims" after the civilian toll that opens the sentence),
-    deaths under torture, what its denominator names, or civilian deaths."""
+    title that also counts deaths under torture, or "of the victims" after the civilian toll that opens the sentence or
+    after "killed", ``before`` the words before the percent), deaths under torture, what its denominator names, or
+    civilian deaths."""
     if section.measure != "torture_deaths" and (regex("OfCivilianDeaths").match(post) or (
-            regex("OfTheVictims").match(post) and regex("CivilianTollOpening").match(text))):
+            regex("OfTheVictims").match(post) and (regex("CivilianTollOpening").match(text)
+                                                   or regex("KilledShareBefore").search(before)))):
         return "civilian_deaths"
     if regex("PlaceHighestCivilianToll").match(text) and not regex("TortureWord").search(text):
         return "civilian_deaths"  # "Aleppo ... suffered the highest toll of the year with 6,089 civilians, or 36% of all

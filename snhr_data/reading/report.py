@@ -861,6 +861,9 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
              if regex("LeadAfterHeadlineLine").match(block.text[start:end]) and has_count(block.text[before:start])
              and block.text[before:start].rstrip()[-1:].isalpha()
              and not regex("DanglingEnd").search(block.text[before:start].rstrip())]
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("DatelineLeadLine").match(block.text[start:end])
+             and not regex("DanglingEnd").search(block.text[before:start].rstrip())]
     # a row "<label> Civilians N ..." on a raw line of its own is a statement of its own
     cuts += [start for start, end in lines[1:]
              if regex("FlatLabelRow").match(block.text[start:end]) and regex("FlatRowBefore").search(block.text[:start])]
