@@ -286,6 +286,14 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         warn_left_out(sentence.source, sentence.line_at(start), method, "method")
         return LEFT_OUT
     label = None if measure_subject else unknown_agent(window, segment, report)
+    if label and regex("PronounAgent").fullmatch(label.strip()):
+        # "Government forces remain the largest killer: the report attributes 15,212 deaths to them": the one party the
+        # sentence named before, else the subject of the sentence before; of several, left out (round 135d)
+        holders = {UNMAPPED + m.text.strip() if m.code == UNMAPPED else m.code for m in find_parties(text[:start], report)}
+        if len(holders) > 1:
+            sentence.warn_count_left_out(start, segment_start, head.window_end, "pronoun_of_several")
+            return LEFT_OUT
+        return antecedent(label.strip(), holders.pop() if holders else block.subject, sentence, start)
     if label:
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
