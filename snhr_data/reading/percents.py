@@ -282,9 +282,12 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     denominator = regex("OfAllDeaths").match(post)
     # (nor a party of a clause before the place's own, the share of all the victims: "Syrian regime forces killed 431 of
     # these civilians, and Aleppo governorate accounts for 24% of the victims of the year so far"; round 135c)
+    # ... nor, for a place ranked after one ("..., and Idlib ... with 24% of victims then Daraa with 19% and Aleppo
+    # 18%"; session 34), a party of a clause before the place's own: the places after it share the first one's party
+    ranked_after = previous is not None and previous.share.share_of == "governorate"
     place_at = len(before_all) - len(subject_text) + govs[0].start
     boundary = max((m.end() for m in regex("PlaceClauseBoundary").finditer(before_all) if m.end() <= place_at),
-                   default=0) if denominator else 0
+                   default=0) if denominator or ranked_after else 0
     sentence_parties = [m for m in find_parties(before_all, report)
                         if m.code != "all" and not regex("PartialBefore").search(before_all[:m.start])
                         and not any(a <= m.start < b for a, b in asides) and m.start >= boundary]
@@ -302,6 +305,17 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     return Share("governorate", tuple(m.code for m in govs), party, "all")
 
 
+def is_civilians_share_in_own_clause(before: str, post: str) -> bool:
+    """Whether a percent stands in a clause of its own after an earlier one ("..., and Idlib was the governorate that lost
+    the most civilians with 24% of victims"), that clause naming civilians before it and torture nowhere: a share of
+    the civilian deaths, whatever the clauses before it count."""
+    boundaries = [m.end() for m in regex("PlaceClauseBoundary").finditer(before)]
+    if not boundaries:
+        return False
+    clause = before[boundaries[-1]:]
+    return bool(regex("CiviliansNamed").search(clause)) and not regex("TortureWord").search(clause + post)
+
+
 def percent_measure(text: str, post: str, section: Context, heads_measure: str | None, before: str = "") -> str:
     """What a percent is a share of: civilian deaths when its denominator says so ("52% of the civilian victims", in a
     title that also counts deaths under torture, or "of the victims" after the civilian toll that opens the sentence or
@@ -314,6 +328,9 @@ def percent_measure(text: str, post: str, section: Context, heads_measure: str |
     if regex("PlaceHighestCivilianToll").match(text) and not regex("TortureWord").search(text):
         return "civilian_deaths"  # "Aleppo ... suffered the highest toll of the year with 6,089 civilians, or 36% of all
         # victims", under a heading of torture deaths: the places' civilian toll (round 89d)
+    if section.measure != "torture_deaths" and is_civilians_share_in_own_clause(before, post):
+        return "civilian_deaths"  # "..., and the Syrian Democratic Forces on one [torture victim], and Idlib was the
+        # governorate that lost the most civilians with 24% of victims" (session 34: a torture share, from the clause before)
     if regex("TortureWord").search(text) or section.measure == "torture_deaths":
         return "torture_deaths"
     if regex("OfThem").match(post):
