@@ -332,6 +332,11 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
     return None
 
 
+# a report month after any a text can name: the periods of a sentence resolved against it take no year from the report
+# (span_over_year_end then asks both years of a span to be written out)
+_AFTER_ANY_REPORT = "2100-12"
+
+
 def span_over_year_end(sentence: str) -> str | None:
     """The span of months from one year into a later one that a statement dates its first count by, its first period
     phrase ("from the beginning of April 2019 until the end of February 2020, it documented the killing of 4,396
@@ -340,7 +345,7 @@ def span_over_year_end(sentence: str) -> str | None:
     year), so a monthly release's running total never dates it; else None."""
     if not has_count(sentence) or not regex("SpanReleaseDeathWord").search(sentence):
         return None  # (never a count of others: "940,000 people were displaced between December 2019 and March 2020")
-    mentions = [m for m in find_periods(sentence, "2100-12") if m.kind != "point"]  # a dateline's day is no period
+    mentions = [m for m in find_periods(sentence, _AFTER_ANY_REPORT) if m.kind != "point"]  # a dateline's day: no period
     first = mentions[0] if mentions else None
     if first is None or first.kind != "range" or not first.period or "/" not in first.period:
         return None
