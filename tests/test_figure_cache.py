@@ -63,6 +63,7 @@ def test_a_cached_build_reads_only_the_new_report_and_writes_what_a_forced_build
     assert len(list((tmp_path / figure_cache.CACHE_DIR).iterdir())) == 3
 
 
+@pytest.mark.battery  # two data stages under an edited grammar, about 4 s of CPU: make test-battery (CI)
 def test_a_grammar_change_invalidates_the_cache_and_the_build_matches_a_forced_one(tmp_path, reads):
     raw = write_raw(tmp_path, ("2020-05",))
     data_stage(raw, tmp_path / "before")

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from fixtures.pdfmaker import pdf_safe, text_pdf, two_column_pdf
+from tiers import first_in_make_test
 from snhr_data.codes import PUBLIC_COLUMNS
 from snhr_data.extract import extract_figures
 from snhr_data.manifest import read_manifest
@@ -87,7 +88,7 @@ def raw_figures(name: str) -> pd.DataFrame:
     return figures_of(raw_dir() / name)
 
 
-@pytest.mark.parametrize("name", RAW_FILES)
+@pytest.mark.parametrize("name", first_in_make_test(RAW_FILES))
 def test_each_raw_report_gives_its_figures_without_the_characters_helvetica_cannot_print(name: str) -> None:
     """Curly quotes, bullets ... (``pdf_safe``, what the PDFs below print) are not what the figures depend on."""
     from_text = raw_figures(name)

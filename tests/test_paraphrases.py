@@ -29,6 +29,7 @@ from figure_checks import (
     figure_table, key, original_table, rewritten_text, show, table_diff,
 )
 from fixtures.pdfmaker import pdf_safe, text_pdf
+from tiers import first_in_make_test
 
 from snhr_data.numbers import find_numbers
 
@@ -381,7 +382,7 @@ def test_groups_after_a_semicolon_keep_the_party_share(tmp_path):
     assert_paraphrase_leaves_the_table_unchanged(NOV_2024, old, new, tmp_path)
 
 
-@pytest.mark.parametrize("name", REPORTS)
+@pytest.mark.parametrize("name", first_in_make_test(REPORTS))
 def test_all_working_paraphrases_of_a_report_together_leave_the_table_unchanged(name, tmp_path):
     """A report whose whole style drifted: every rewrite not marked as failing, applied together.
     (Each was also checked alone while writing these tests; a failure here shows the changed keys.)"""
@@ -464,7 +465,7 @@ def raw_rows(name: str):
     return quietly(RAW / name)
 
 
-@pytest.mark.parametrize("name", REPORTS)
+@pytest.mark.parametrize("name", first_in_make_test(REPORTS))
 def test_every_row_points_at_the_raw_line_that_writes_its_number(name):
     lines = (RAW / name).read_text(encoding="utf-8").split("\n")
     frame = raw_rows(name)
@@ -475,7 +476,7 @@ def test_every_row_points_at_the_raw_line_that_writes_its_number(name):
     assert bad == [], "\n".join(bad)
 
 
-@pytest.mark.parametrize("name", REPORTS)
+@pytest.mark.parametrize("name", first_in_make_test(REPORTS))
 def test_every_quote_is_report_text_that_holds_its_number(name):
     report = squashed(without_markup((RAW / name).read_text(encoding="utf-8")))
     bad = []

@@ -70,6 +70,7 @@ def run_in(checkout: Path, command: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=checkout, env=env, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.battery  # every README command in a checkout, about 5 s of CPU: make test-battery (CI)
 def test_the_safe_shell_examples_run_as_written(checkout):
     runnable = [without_comment(line) for line in shell_lines()
                 if not any(line.startswith(prefix) for prefix in NOT_RUN)]
