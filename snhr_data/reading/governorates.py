@@ -534,9 +534,9 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
             earlier = find_governorates(sentence[: head.mention.start])
             return Governorates((earlier[-1].code,) if earlier else ())
         return Governorates(())
-    chain = [names[0]]  # the names of one list: "Daraa and Homs", "Aleppo, Idlib and Hama"
+    chain = [names[0]]  # the names of one list: "Daraa and Homs", "Aleppo, Idlib and Hama", "Daraa and in Suwayda"
     for mention in names[1:]:
-        if regex("GovernorateListJoin").fullmatch(listed[chain[-1].end:mention.start]):
+        if joins_the_place_list(listed, chain[-1], mention):
             chain.append(mention)
         else:
             break
@@ -548,6 +548,15 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
     if head.mention.value == len(chain):
         return Governorates(codes, one_each=True)
     return Governorates(AMBIGUOUS, listed=codes)
+
+
+def joins_the_place_list(listed: str, last: LabelMention, mention: LabelMention) -> bool:
+    """Whether ``mention`` continues the list of places that ends with ``last``, in the places after a count."""
+    between = listed[last.end:mention.start]
+    if regex("GovernorateListJoin").fullmatch(between):
+        return True
+    return bool(regex("GovernorateListJoinIn").fullmatch(between)) \
+        and not regex("GovernorateOwnCount").match(listed[mention.end:])
 
 
 def is_ranking_of_another_period(text: str, block: Context, section: Context, source: Source) -> bool:
