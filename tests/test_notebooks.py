@@ -286,8 +286,8 @@ def check_incremental_builds(root: Path, out: Path, pool: WorkerPool) -> None:
     rerun = [r.job.name for r in build_tiny(root, pool=pool).results]
     assert "2024-11" in rerun and "cross-year" in rerun and "2020-05" not in rerun
     assert not (out / ".run-2024-12-killed").exists()
-    forced = build_tiny(root, "forced", force=True, reuse_kernels=False)  # a fresh kernel per notebook
-    assert tree(out) == tree(forced.out_root)  # and so a kept kernel gives a fresh one's bytes
+    forced = build_tiny(root, "forced", force=True, pool=pool)
+    assert tree(out) == tree(forced.out_root)
 
     (root / "data" / "raw" / "manifest.csv").write_text(  # a removed report: its outputs go
         "".join(line for line in (root / "data" / "raw" / "manifest.csv").read_text().splitlines(True)
@@ -299,6 +299,21 @@ def check_incremental_builds(root: Path, out: Path, pool: WorkerPool) -> None:
     assert (out / "2019-01" / "notes.txt").is_file()
     assert not (out / "2024-11").exists() and "2024-11" not in (out / "index.html").read_text(encoding="utf-8")
     assert linked_files_exist(out) == []
+
+
+@pytest.mark.battery  # a fresh kernel for each of three notebooks, about 5 s of CPU: make test-battery (CI)
+@pytest.mark.usefixtures("notebook_workers_ready")
+def test_a_kept_kernel_gives_the_bytes_of_a_fresh_kernel_per_notebook(tmp_path, monkeypatch):
+    """``--fresh-kernels`` and the kept kernel of each worker (reset between notebooks) write the same files."""
+    from tiny_project import make_project, tree
+
+    root = make_project(tmp_path / "project")
+    monkeypatch.setenv("SNHR_DATA_ROOT", str(root))
+    with WorkerPool(1) as pool:
+        kept = build_tiny(root, "kept", pool=pool)
+    fresh = build_tiny(root, "fresh", reuse_kernels=False)
+    assert [r.job.name for r in fresh.results] == [r.job.name for r in kept.results] == ["2020-05", "2024-12", "cross-year"]
+    assert tree(kept.out_root) == tree(fresh.out_root)
 
 
 @pytest.mark.usefixtures("notebook_workers_ready")
