@@ -135,7 +135,12 @@ def is_joint_place_before(before: str) -> bool:
 
 def placed_after(head: Head, sentence: str) -> bool:
     """Whether a count names its own place right after it ("612 in Latakia alone")."""
-    place = regex("GovernorateAfter").match(sentence[head.mention.end:])
+    return place_right_after(sentence[head.mention.end:])
+
+
+def place_right_after(after: str) -> bool:
+    """Whether the words ``after`` a count open with a governorate it was counted in ("in Latakia alone")."""
+    place = regex("GovernorateAfter").match(after)
     return bool(place and find_governorates(place.group("list").split(",")[0][:60]))
 
 

@@ -21,7 +21,7 @@ from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
 from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, is_ranking_of_another_period,
-                           names_a_city, placed_after, ranking_subject)
+                           names_a_city, place_right_after, ranking_subject)
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
@@ -718,6 +718,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "Aleppo was the deadliest province, with 5,817 killed in 2016; in December alone, ..., the province lost 704":
         # the one governorate of the statement before the semicolon (fx134c), never the country's
         places = Governorates((block.clause_place,))
+    if places.within and measure in SPECIAL_GROUP_MEASURES and is_lone_group_count(head, heads, text):
+        # "One medical worker was killed in Aleppo city": a special group's count stated for a place within a
+        # governorate, its count in all governorates as a party's count in a region is (dropped by snhr_data.extract if
+        # the text states another count of that group; fx136a)
+        places = Governorates((), region=places.within)
     if places.within:
         # "In the city of Homs, 12 civilians were killed": a part of the toll, never the country's, a party's or Homs's
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
@@ -869,12 +874,30 @@ def is_party_count_in_one_place(head: Head, measure: str, parties: Parties, plac
     party then its place after it ("..., and two by Israeli forces in Quneitra"; round 114d): the party's count there, and
     its count in all governorates too, as a party's count stated across several governorates is (dropped by
     ``snhr_data.extract`` if the text states another count of that party)."""
+    after = without_groups_aside(text[head.mention.end:])
     return (measure == "civilian_deaths" and len(parties.codes) == 1 and "all" not in parties.codes
             and not parties.from_context and not parties.left_out and len(places.codes) == 1
             and places.codes != AMBIGUOUS and not places.named_before and not places.within
             and ((bool(regex("KilledBefore").search(text[:head.mention.start]))
-                  and bool(regex("PartyCountInOnePlaceAfter").match(text[head.mention.end:])) and placed_after(head, text))
-                 or bool(regex("PartyThenOnePlaceAfter").match(text[head.mention.end:]))))
+                  and bool(regex("PartyCountInOnePlaceAfter").match(after)) and place_right_after(after))
+                 or bool(regex("PartyThenOnePlaceAfter").match(after))))
+
+
+def is_lone_group_count(head: Head, heads: list[Head], text: str) -> bool:
+    """Whether a special group's count names its group ("One medical worker was killed in Aleppo city") and the
+    sentence goes on with no other count of that group or part of the list ("..., and one in Idlib", "and another in
+    Hama"), only other groups' counts ("..., and one media worker was killed by X")."""
+    later = [h for h in heads if h.mention.start > head.mention.start]
+    return (head.noun not in ("bare", "generic")
+            and all(h.noun not in ("bare", "generic", head.noun) for h in later)
+            and not regex("MoreOfAListAfter").search(text[head.mention.end:]))
+
+
+def without_groups_aside(after: str) -> str:
+    """The words after a count with the aside naming its groups before its place taken out ("civilians, including one
+    child, in Daraa" -> "civilians in Daraa"); ``after`` itself when there is no such aside."""
+    aside = regex("GroupsAsideBeforePlace").match(after)
+    return aside.group("noun") + after[aside.end():] if aside else after
 
 
 def is_own_clause_place_after_party_place(head: Head, text: str, parties: Parties, places: Governorates,
