@@ -65,7 +65,7 @@ def unknown_agent_before(segment: str) -> str | None:
     row = row_label_agent(segment) or regex("AgentUnidentified").search(segment)
     if row:
         return row.group("label")
-    match = regex("AgentBefore").search(segment)
+    match = regex("AgentBefore").search(segment) or long_unknown_subject(segment)
     labelled = regex("ParenthesisedCountLabel").search(segment) or regex("ParenthesisedCountAgentLabel").search(segment)
     if not match and labelled and regex("UnknownActor").search(labelled.group("label")):
         match = labelled  # "... and foreign militias (7)"
@@ -86,6 +86,14 @@ def unknown_agent_before(segment: str) -> str | None:
     if not label or regex("NotAnAgent").fullmatch(label) or is_anaphor(label):
         return None
     return label
+
+
+def long_unknown_subject(segment: str) -> re.Match[str] | None:
+    """The subject of "<subject> were responsible for N" longer than AgentBefore's, a noun phrase with a participle's
+    words after it ("Armed factions and individuals taking part in the operations alongside the forces of the interim
+    government"), when it names no known party (one that does is read by the party rules)."""
+    match = regex("AgentBeforeLong").search(segment)
+    return match if match and not find_parties(match.group("label")) else None
 
 
 def list_item_label(before: str) -> str | None:

@@ -36,7 +36,8 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
                 figures.append(sentence.figure(period, "civilian_deaths", "all", "all", code, "count", "", 0.0, "exact",
                                                sentence.line_at(match.start()),
                                                quote_around(text, match.start(), match.end()), "stated as no deaths"))
-        for group in with_shared_noun(regex("ZeroGroupSplit").split(match.group("group"))):
+        for group in with_shared_noun([regex("ZeroGroupArticle").sub("", item)
+                                       for item in regex("ZeroGroupSplit").split(match.group("group"))]):
             measure = NOUN_MEASURE.get(noun_of(" " + group)[0]) or (
                 "torture_deaths" if regex("TortureZero").match(group) else None)
             if measure and measure not in seen:
