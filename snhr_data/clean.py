@@ -30,7 +30,8 @@ BULLET = r"[•■➤▪►◦●\-\*o]"
 ENUMERATOR = r"(?:(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]|\(\d{1,2}\)(?=\s+[A-Z]))"
 ROMAN_HEADING = re.compile(r"^(?:[IVX]{1,5}|V1)\.\s+\S")
 
-_MD_HEADING = re.compile(r"^\s*(#{1,6})\s*")
+# (never the number sign glued to digits: "#4271", a forum post's number, is no heading; round 136d)
+_MD_HEADING = re.compile(r"^\s*(#{1,6})(?!\d)\s*")
 # the marker of a quoted line, in markdown or an e-mail ("> SNHR documented ...", ">> ...", a lone ">" between quoted
 # paragraphs): no text of the report; a lone one is a blank line (round 24)
 _QUOTE_MARKER = re.compile(r"^\s*(?:>(?=\s|>|$)\s*)+")

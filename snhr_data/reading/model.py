@@ -38,6 +38,9 @@ class Context:
     # to torture": torture_deaths), which a part of those who died goes on with ("13 of those died in ...")
     other_measure: str | None = None
     period: str | None = None
+    # the month a heading of the section names with its year ("1. Civilian Death Toll, January 2026"): the month a
+    # "last month" under it stands for, when that is one of the months it may count back to (reading/sentence.py)
+    heading_month: str | None = None
     party: str | None = None
     party_measures: frozenset[str] = frozenset()  # the measures of the counts of the sentence that named ``party``
     saw_all_victims: bool = False  # an all-victims count was stated earlier in the block

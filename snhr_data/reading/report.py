@@ -15,7 +15,7 @@ from ..numbers import adds_up_to, find_numbers
 from ..periods import contains, is_period, period_span
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_unknown_party_heading
-from .dates import is_date_line, is_month_heading, title_month, without_date_label
+from .dates import PeriodMention, is_date_line, is_month_heading, title_month, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import SECTION_MEASURES, measure_of_text, measures_named
 from .governorates import place_label
@@ -168,7 +168,7 @@ class ReportReader:
         unreadable = [m for m in mentions if m.kind == "unreadable"]
         periods = [p for p in mentions if p.period]
         if unreadable:  # "Civilian deaths documented in Novmber 2024 are distributed ...:"
-            self.section.period = NO_PERIOD
+            self.section.period, self.section.heading_month = NO_PERIOD, None
             phrase = dated[unreadable[0].start:unreadable[0].end]
             warn_left_out(self.source, block.first_line, phrase, "unreadable")
         elif periods:
@@ -179,6 +179,7 @@ class ReportReader:
                 # month of June" (not the numbered part "1. In 2024" of its section): another toll
                 self.section.measure = None
             self.section.period = periods[0].period
+            self.section.heading_month = month_named_with_year(dated, periods[0])
             self.period_level = block.md_heading
             if regex("TopicAndMonthHeading").fullmatch(text) and is_month_heading_within(self.section.period,
                                                                                          self.source.period):
@@ -187,7 +188,7 @@ class ReportReader:
                 warn_left_out(self.source, block.first_line, text, "topic_and_month")
         elif ends_period_section(block.md_heading, self.period_level):
             # "## June 2019" / ... / "## Governorates": the month's section has ended, the report's period is back
-            self.section.period, self.period_level = self.source.period, 0
+            self.section.period, self.period_level, self.section.heading_month = self.source.period, 0, None
         self.undated_heading = not mentions and reaches_beyond(self.source.period, self.section.period)
         if regex("ShareHeadline").search(text) or regex("RankingHeadline").search(text) \
                 or regex("TollLabelHeadline").search(text):
@@ -1333,6 +1334,12 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
             break
         title.append(block)
     return title
+
+
+def month_named_with_year(text: str, mention: PeriodMention) -> str | None:
+    """The month ``mention`` names in ``text`` when it names it with its year ("January 2026"), else None."""
+    named = regex("PeriodNamedMonth").fullmatch(text[mention.start:mention.end])
+    return mention.period if mention.kind == "month" and named is not None and named.group("year") else None
 
 
 def names_its_period_before_colon(text: str, stop: re.Match) -> bool:

@@ -81,6 +81,7 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
         return figures
     in_month = list(regex("AllInMonth").finditer(text))
     periods = tuple(source.periods(masked(text, [(m.start(), m.end()) for m in in_month])))
+    periods = with_heading_last_month(text, periods, section.heading_month, source)
     sentence = Sentence(text, periods, line_at, source)
     read = read_counts(sentence, block, section, title)
     counts = [c for c in read if c.period is not None and c.measure]
@@ -110,6 +111,22 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
         block.period = section.period = NO_PERIOD
     section.counted = section.counted or (bool(counts) and not title)
     return figures
+
+
+def with_heading_last_month(text: str, periods: tuple[PeriodMention, ...], heading_month: str | None,
+                            source: Source) -> tuple[PeriodMention, ...]:
+    """``periods`` with each "last month" that counts back from the report month or from the publication date, and
+    so gives no period (kind "relative"), read as the month the section's heading names with its year when that is
+    one of the two ("1. Civilian Death Toll, January 2026" / "SNHR documented the killing of 112 civilians in Syria
+    last month", an e-mail sent in February); never in a sentence that compares counts ("down from 150 last month") or
+    names the heading's month itself: there "last month" is another month."""
+    if heading_month is None or not source.published or source.now is not None or source.published <= source.report \
+            or regex("ComparedWith").search(text) or any(m.period == heading_month for m in periods):
+        return periods
+    readings = source.last_month_readings(text)
+    return tuple(PeriodMention(heading_month, m.start, m.end, "month")
+                 if m.kind == "relative" and heading_month in readings
+                 and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in periods)
 
 
 def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None, block: Context,
