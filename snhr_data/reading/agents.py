@@ -93,7 +93,9 @@ def long_unknown_subject(segment: str) -> re.Match[str] | None:
     words after it ("Armed factions and individuals taking part in the operations alongside the forces of the interim
     government"), when it names no known party (one that does is read by the party rules)."""
     match = regex("AgentBeforeLong").search(segment)
-    return match if match and not find_parties(match.group("label")) else None
+    if not match or regex("NoLongAgent").search(match.group("label")):
+        return None
+    return match if not find_parties(match.group("label")) else None
 
 
 def list_item_label(before: str) -> str | None:
