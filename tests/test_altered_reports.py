@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from figure_checks import DEC_2023, DEC_2024, MAY_2020, NOV_2020, NOV_2024, altered_table, key, original_table, table_diff
+from tiers import first_in_make_test
 
 
 def renamed_periods(table: dict, rename) -> dict:
@@ -56,7 +57,7 @@ def test_changing_one_party_number_changes_only_that_figure(tmp_path):
     assert table_diff(original_table(DEC_2024), after) == {k: (((13.0, "exact"),), ((31.0, "exact"),))}
 
 
-@pytest.mark.parametrize("name, replacements", [
+@pytest.mark.parametrize("name, replacements", first_in_make_test([
     (DEC_2024, [("Assad regime forces", "Syrian regime forces")]),
     (DEC_2024, [("Assad regime forces", "government forces"),
                 ("US-led international Coalition forces", "international coalition forces"),
@@ -70,7 +71,7 @@ def test_changing_one_party_number_changes_only_that_figure(tmp_path):
     (NOV_2020, [("ISIS", "ISIS (the self-proclaimed Islamic State)")]),
     (NOV_2024, [("- Israeli forces: Nine civilians", "- Israeli airstrikes: Nine civilians")]),
 ], ids=["press-syrian_regime", "press-government-coalition-factions", "2023-assad-russian-kurdish-sdf",
-        "2023-government", "2020-05-kurdish", "2020-11-isis", "2024-11-israeli"])
+        "2023-government", "2020-05-kurdish", "2020-11-isis", "2024-11-israeli"]))
 def test_party_name_variants_leave_the_table_unchanged(name, replacements, tmp_path):
     after, unmapped = altered_table(name, replacements, tmp_path)
     assert table_diff(original_table(name), after) == {}
@@ -168,7 +169,7 @@ def test_governorate_spelling_variants_leave_the_table_unchanged(tmp_path):
     assert table_diff(original_table(NOV_2024), after) == {}
 
 
-@pytest.mark.parametrize("name, replacements, rename", [
+@pytest.mark.parametrize("name, replacements, rename", first_in_make_test([
     (NOV_2024, [("November", "October"), ("NOVEMBER", "OCTOBER")],
      lambda p: p.replace("2024-11", "2024-10")),
     (MAY_2020, [("May", "April"), ("June 2020", "May 2020")],
@@ -178,7 +179,7 @@ def test_governorate_spelling_variants_leave_the_table_unchanged(tmp_path):
      lambda p: p.replace("2020-11", "2020-10")),
     (DEC_2024, [("2024", "2022")], lambda p: p.replace("2024", "2022")),
     (DEC_2023, [("2023", "2021")], lambda p: p.replace("2023", "2021")),
-])
+], ids=["2024-11-to-october", "2020-05-to-april", "2020-11-to-october", "2024-to-2022", "2023-to-2021"]))
 def test_shifting_the_month_or_year_consistently_shifts_every_period(name, replacements, rename, tmp_path):
     after, _ = altered_table(name, replacements, tmp_path)
     assert table_diff(renamed_periods(original_table(name), rename), after) == {}
