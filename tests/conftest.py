@@ -101,6 +101,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 RE_PATTERNS_CACHED = 16_384
 
 
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """With ``--dist loadfile`` (pyproject's ``addopts``), whole files to one process, and all the goldens to one
+    process: they run in one kernel there (``golden_kernel.py``), which starts and first reads the reports once, not
+    once per process (about 5 s of CPU). Any other ``--dist`` (``make test-realistic``'s ``load``) as xdist has it."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class FilesAndGoldens(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return "tests/golden" if scope.startswith("tests/golden/") else scope
+
+    return FilesAndGoldens(config, log)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     missing = [name for name in SLOWEST_FIRST if not (TESTS / name).is_file()]
     if missing:  # a renamed file would silently lose its place

@@ -83,6 +83,7 @@ def test_a_grammar_change_invalidates_the_cache_and_the_build_matches_a_forced_o
     assert snapshot(tmp_path / "cached")["figures.csv"] != snapshot(tmp_path / "before")["figures.csv"]
 
 
+@pytest.mark.battery  # three data stages, about 3 s of CPU: make test-battery (CI)
 def test_a_cached_report_gives_its_warnings_again_and_a_damaged_entry_is_read_again(tmp_path, reads):
     raw = write_raw(tmp_path, ())
     cut = (paths.raw_dir() / "snhr-2024-12-press-release.txt").read_text(encoding="utf-8").rstrip()

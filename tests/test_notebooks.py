@@ -316,6 +316,8 @@ def test_a_kept_kernel_gives_the_bytes_of_a_fresh_kernel_per_notebook(tmp_path, 
     assert tree(kept.out_root) == tree(fresh.out_root)
 
 
+@pytest.mark.battery  # two builds through the CLI, about 4 s of CPU: make test-battery (CI); the data stage's bytes in
+# another folder are make test's (tests/test_build.py test_the_real_reports_build_byte_identically_with_every_report)
 @pytest.mark.usefixtures("notebook_workers_ready")
 def test_outputs_are_identical_whatever_the_checkout_path(tmp_path, monkeypatch):
     from click.testing import CliRunner
