@@ -56,6 +56,13 @@ LEFT_OUT = Parties((), left_out=True)
 JOINT_AGENTS = "joint"  # of a list whose shared agent is two parties joined by "or" or "and" (party_of_a_list)
 
 
+def is_an_uncounted_victims_party(party: LabelMention, text: str, start: int) -> bool:
+    """Whether ``party`` is named in the attack that killed an uncounted victim, an item of the list the count at
+    ``start`` goes on ("a media worker killed in a Turkish drone strike and one Civil Defense volunteer")."""
+    return bool(regex("UncountedVictimKilledIn").search(text[:party.start])) \
+        and bool(regex("ListJoinBeforeItem").fullmatch(text[party.end:start]))
+
+
 def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, segment_start: int,
                bringing: re.Match[str] | None, block: Context, section: Context,
                previous: tuple[str, ...] = (), previous_left_out: bool = False) -> Parties:
@@ -359,6 +366,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
                              f"unmapped perpetrator label {unknown.text.strip()!r}", sentence.source.strict)
         return LEFT_OUT
+    if free and is_an_uncounted_victims_party(free[-1], text, start):
+        return Parties(("all",))  # "..., a media worker killed in a Turkish drone strike and one Civil Defense volunteer"
     if free:
         # the toll of the one massacre a statement documents is the month's massacre deaths whoever committed it ("one
         # massacre in February: a landmine explosion ... that killed six civilians": the landmines' and all parties')
