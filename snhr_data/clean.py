@@ -308,8 +308,8 @@ def _clean_once(line: str) -> str:
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
     line = _COUNT_BAR.sub(r"\1 ", line)
     line = _COUNT_DOT.sub(r"\1; ", line)
-    line = regex("HashtagJoinedWords").sub(lambda m: m.group(0).replace("_", " "), line)  # "#Deir_ez-Zour 45"
     line = _HASHTAG_COUNT_DOT.sub(r"\1; ", line)
+    line = regex("HashtagJoinedWords").sub(lambda m: m.group(0).replace("_", " "), line)  # "#Deir_ez-Zour 45"
     line = _TRAILING_HASHTAGS.sub("", line)
     line = _PLACE_HASHTAG.sub("", line)
     line = _JOINED_PLACE_HASHTAG.sub(r"\1", line)
