@@ -3,8 +3,8 @@
 How the notebook regression tests work, and why
 -----------------------------------------------
 The golden executed notebooks in ``tests/golden/`` run under nbval (pytest ``addopts`` in pyproject.toml:
-``--nbval-lax --nbval-current-env`` and the sanitize file ``tests/nbval_sanitize.cfg``): ``make test`` the cross-year
-one and the latest monthly report, ``make test-battery`` the other four (``tests/conftest.py``). We use lax mode and tag cells ``nbval-check-output`` deliberately:
+``--nbval-lax --nbval-current-env`` and the sanitize file ``tests/nbval_sanitize.cfg``): ``make test`` the latest
+monthly report's, ``make test-battery`` the cross-year one and the other four (``tests/conftest.py``). We use lax mode and tag cells ``nbval-check-output`` deliberately:
 
 * Chart cells are not compared. nbval never compares PNG output, so comparing them would check
   nothing but the text "<IPython.core.display.Image object>".

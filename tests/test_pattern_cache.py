@@ -74,6 +74,7 @@ def test_a_kept_pattern_is_built_from_the_file_and_matches_as_before(cache):
     assert pattern_cache.save() is None  # nothing missed: nothing written
 
 
+@pytest.mark.battery  # a data stage in a subprocess, about 1 s of CPU: make test-battery (CI)
 def test_a_data_stage_that_missed_a_pattern_keeps_the_ones_it_did_not_use(cache):
     """A data stage compiles only what its reports need: saving its one new pattern must not drop the rest of the
     grammar that ``make bytecode`` kept; a pruning save (``compile_all``'s, the whole grammar) keeps only what it used."""
@@ -141,6 +142,7 @@ def test_a_folder_that_cannot_be_made_writes_nothing(cache, monkeypatch):
     assert pattern_cache.save() is None  # the build goes on without it
 
 
+@pytest.mark.battery  # two compiles of the grammar in subprocesses, about 1 s of CPU: make test-battery (CI)
 def test_make_bytecodes_step_writes_the_file_and_never_fails_on_a_bad_grammar(cache, monkeypatch):
     assert pattern_cache.main() == f"{cache}: {len(pattern_cache._used)} patterns"
     pattern_cache.forget()  # as the next `make bytecode`, a new process
