@@ -123,27 +123,31 @@ def joined_mentions(named: list[LabelMention], text: str, join: str = "PartyList
     return joined
 
 
+def alias_end(before: LabelMention, mention: LabelMention, text: str) -> int | None:
+    """Where the brackets close when ``mention`` names ``before``'s code again in brackets right after it ("Kurdish
+    forces (PYD)", "Damascus Suburbs (Rural Damascus)"); None if it does not."""
+    close = regex("AliasBracketClose").match(text, mention.end)
+    if before.code != mention.code or not close or not regex("AliasBracketOpen").fullmatch(text[before.end:mention.start]):
+        return None
+    return close.end()
+
+
 def without_aliases(named: list[LabelMention], text: str) -> list[LabelMention]:
     """``named`` without a party's other name in brackets right after its label ("Kurdish forces (PYD) 21": the
     brackets name the same party again, the label before them is the count's)."""
-    return [m for i, m in enumerate(named)
-            if not (i and named[i - 1].code == m.code and regex("AliasBracketClose").match(text[m.end:])
-                    and regex("AliasBracketOpen").fullmatch(text[named[i - 1].end:m.start]))]
+    return [m for i, m in enumerate(named) if not (i and alias_end(named[i - 1], m, text) is not None)]
 
 
 def find_governorates(text: str) -> list[LabelMention]:
     """The governorates ``text`` names, a governorate's other name in brackets right after its name ("Damascus Suburbs
     (Rural Damascus) 845") taken in that one mention, brackets included: the same place named twice, not two."""
-    named = find_labels(text, "governorates")
     merged: list[LabelMention] = []
-    for mention in named:
-        last = merged[-1] if merged else None
-        close = regex("AliasBracketClose").match(text, mention.end)
-        if last and last.code == mention.code and close \
-                and regex("AliasBracketOpen").fullmatch(text[last.end:mention.start]):
-            merged[-1] = LabelMention(last.code, last.start, close.end(), text[last.start:close.end()])
-        else:
+    for mention in find_labels(text, "governorates"):
+        end = alias_end(merged[-1], mention, text) if merged else None
+        if end is None:
             merged.append(mention)
+        else:
+            merged[-1] = LabelMention(merged[-1].code, merged[-1].start, end, text[merged[-1].start:end])
     return merged
 
 
