@@ -281,16 +281,15 @@ def in_start_order(jobs: Sequence[Job], costs: Mapping[str, float] | None = None
 
     The cross-year notebook reads the whole archive and is the longest run; started last (the order of
     ``build_jobs``) it runs alone at the end while every other worker waits. The monthly notebooks follow
-    by ``costs`` (job name -> what its run costs, e.g. the files it made in the last build: a monthly
+    by ``costs`` (job name -> what its run costs, e.g. the figures its report states: a monthly
     report and its annual figures draw twice the charts of a press release), largest first, so that the
-    short ones are left for the end and the workers finish together; a job without a cost goes first (it
-    may be long), ties keep month order.
+    short ones are left for the end and the workers finish together; a job without a cost counts as none,
+    ties keep month order.
     """
     def order(job: Job) -> tuple:
-        cost = None if costs is None else costs.get(job.name)
-        return (job.notebook != CROSS_YEAR, -cost if cost is not None else float("-inf"))
+        return (job.notebook != CROSS_YEAR, -(costs or {}).get(job.name, 0.0))
 
-    return sorted(jobs, key=order)  # (no costs: every job ties after the cross-year one, month order kept)
+    return sorted(jobs, key=order)
 
 
 def without_volatile_metadata(notebook) -> object:

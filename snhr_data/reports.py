@@ -152,7 +152,7 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
     with tqdm(total=len(to_run), desc="notebooks", unit="nb", disable=not progress or not to_run,
               file=sys.stderr) as bar:
         try:
-            ordered = in_start_order(to_run, last_costs(recorded))
+            ordered = in_start_order(to_run, stated_figures())
             if to_run and pool is not None:
                 pool.run(run_job, ordered, keep)
             elif to_run:
@@ -168,11 +168,22 @@ def build_reports(months: Sequence[str] | None = None, out_root: Path | None = N
     return done
 
 
-def last_costs(recorded: Mapping[str, dict]) -> dict[str, float]:
-    """Job name -> the files its last run made (``recorded`` by the last build): its charts, in three formats and a
-    CSV each, are most of what a notebook's run costs (``notebooks.in_start_order`` starts the long ones first)."""
-    return {name: float(len(entry["files"])) for name, entry in recorded.items()
-            if isinstance(entry, dict) and isinstance(entry.get("files"), dict) and entry["files"]}
+def stated_figures(processed: Path | None = None) -> dict[str, float]:
+    """Report month -> the figure rows ``data/processed`` holds for it: what its notebook draws, so what its run
+    costs (a monthly report with its annual figures draws twice the charts of a press release; measured, the order
+    is that of the runs' durations). Known on a fresh clone too, where no build has recorded anything yet
+    (``notebooks.in_start_order`` starts the long ones first)."""
+    import csv
+
+    path = (Path(processed) if processed is not None else paths.processed_dir()) / "figures.csv"
+    counts: dict[str, float] = {}
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                counts[row["report"]] = counts.get(row["report"], 0.0) + 1.0
+    except (OSError, KeyError, csv.Error):  # no usable table: every job ties, month order (the build reports it)
+        return {}
+    return counts
 
 
 def remove_stale(out_root: Path, recorded: dict[str, dict]) -> list[str]:

@@ -345,18 +345,18 @@ def test_the_cross_year_notebook_starts_first(tmp_path):
 
 
 def test_the_monthly_notebooks_start_longest_first_so_the_workers_finish_together(tmp_path):
-    """By the files each made in the last build; one never built (no cost) first, ties in month order."""
-    from snhr_data.reports import last_costs
+    """By the figures each report states in data/processed (known on a fresh clone, before any build); a report
+    stating none last, ties in month order; no figures table: month order."""
+    from snhr_data.reports import stated_figures
 
     months = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]
     jobs = notebooks.build_jobs(months, tmp_path)
-    recorded = {"2024-01": {"key": "k", "files": dict.fromkeys("abc", [1, 1])},
-                "2024-02": {"key": "k", "files": dict.fromkeys("abcdefg", [1, 1])},
-                "2024-04": {"key": "k", "files": dict.fromkeys("abc", [1, 1])},
-                "2024-05": {"key": None, "files": {}},  # a run that gave nothing: no cost known
-                notebooks.CROSS_YEAR_DIR: {"key": "k", "files": dict.fromkeys("ab", [1, 1])}}
-    assert [job.name for job in notebooks.in_start_order(jobs, last_costs(recorded))] == [
-        notebooks.CROSS_YEAR_DIR, "2024-03", "2024-05", "2024-02", "2024-01", "2024-04"]
+    assert [job.name for job in notebooks.in_start_order(jobs, stated_figures(tmp_path))] == [
+        notebooks.CROSS_YEAR_DIR, *months]
+    rows = ["2024-01"] * 3 + ["2024-02"] * 7 + ["2024-04"] * 3 + ["2024-03"] * 9
+    (tmp_path / "figures.csv").write_text("report,period\n" + "".join(f"{m},{m}\n" for m in rows), encoding="utf-8")
+    assert [job.name for job in notebooks.in_start_order(jobs, stated_figures(tmp_path))] == [
+        notebooks.CROSS_YEAR_DIR, "2024-03", "2024-02", "2024-01", "2024-04", "2024-05"]
 
 
 def test_notebooks_read_the_audit_and_series_the_data_stage_wrote():
