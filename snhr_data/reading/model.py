@@ -141,11 +141,21 @@ class Source:
         found = [self.last_year(m) if is_last_year(text, m) else self.yearless_month(text, m)
                  for m in find_periods(text, self.report, None if self.now == UNDATED else self.now)]
         found = self.with_ramadan(text, found)
+        if self.is_undated_release():
+            return [PeriodMention(None, m.start, m.end, "relative")
+                    if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
         if self.now != UNDATED and (self.now is not None or not self.published or self.published <= self.report):
             return found
         readings = set() if self.now == UNDATED else self.last_month_readings(text)
         return [self.last_month(text, m, found, readings)
                 if m.kind == "month" and regex("PeriodLastMonth").fullmatch(text[m.start:m.end]) else m for m in found]
+
+    def is_undated_release(self) -> bool:
+        """Whether the text covers a year, a half-year or a span (its report month only that period's last month),
+        states no publication date and was not dated by its "last month": its "last month" counts back from no date the
+        text gives (a year's release says it of its December once the year is over), never from the report month
+        (fx137c1: an annual story's December had been filed under November)."""
+        return self.now is None and not self.published and self.period != self.report
 
     def with_ramadan(self, text: str, found: list[PeriodMention]) -> list[PeriodMention]:
         """The mentions of Ramadan with no months of their own ("during Ramadan", "the holy month"), and those of its
