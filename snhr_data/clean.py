@@ -555,6 +555,9 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     heading of its own, not the paragraph's last words."""
     if (is_month_heading(text) or regex("MonthVictimsHeading").fullmatch(text)) and re.search(r"\d%?\)?$", block.text):
         return True  # ... or after a row ending in its share in brackets ("Daraa 1,380 (10%)" / "Victims of June 2014")
+    if regex("MonthsHeading").fullmatch(text) and re.search(r"\d$", block.text):
+        return True  # ... a heading of the toll by month after a flattened row ending in its count ("... Of which women
+        # 40" / "Breakdown of the civilian deaths by month in 2014"; round 137a)
     if _is_topic_heading(text) and (last := _LAST_LABELLED_COUNT.search(block.text)) and is_named_row(last["label"]):
         return True  # a topic's heading after a list ending in a place's count ("..., Hama 184" / "Media and medical";
         # round 103a)

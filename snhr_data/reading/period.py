@@ -270,11 +270,13 @@ def same_period(mention: PeriodMention, sentence: str, before: str | None, taken
     the kind the phrase names (a month, a year, a span of months, of as many months as it counts; "period", "time"
     name none, so any fits); "over the six months" (no "same"): the period ``taken`` with no phrase, when it spans
     that many months, else the text's own period when it does ("Raqqa recorded 1,103 deaths in the six months" in a
-    half-year's news after a line on its closing month; round 89b); else no period, and a warning."""
+    half-year's news after a line on its closing month; round 89b); "the same six months" where the statements before
+    named no period of their own: the text's own period, when it spans that many months (round 137a); else no period,
+    and a warning."""
     span = regex("PeriodSame").match(sentence, mention.start)
     words = span.group("span").lower() if span else ""
     bare = bool(span and span.group("bare") is not None)
-    candidates = [taken, text_period] if bare else [before]
+    candidates = [taken, text_period] if bare else [before] if before or not find_numbers(words) else [text_period]
     for candidate in candidates:
         if candidate and candidate != NO_PERIOD:
             kind = period_type(candidate)
