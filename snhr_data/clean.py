@@ -141,6 +141,10 @@ _COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d
 # ("- Other parties: 2,029 civilians, of whom 187 ..., a large part of them in revenge killings"; fx134b): whole before a
 # whole paragraph, never a line it goes on onto (one ending on a joiner or a preposition does)
 _LABELLED_STATEMENT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:\d]{{2,80}}:\s*\d[\d,]*\s")
+# a list item opening with its count, then its words, no label and no full stop ("- 9 massacres; 4 medical workers and
+# one Civil Defense volunteer killed"; fx137d): whole before a whole paragraph, never a line it goes on onto (one ending
+# on a joiner or a preposition does)
+_COUNT_OPENING_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+\d[\d,]*\s[^:.!?]{{2,160}}$")
 # a list item of words and the count that ends it ("- Other parties killed 391"): no label, no full stop
 _COUNT_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^\d:]{{2,80}}?\s\d[\d,]*$")
 # a line opening with a label of two words or more and its colon (not "Children: 12"), the list or the statement it
@@ -627,6 +631,9 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
                 or (bool(_LABEL_LINE.match(next_text)) and not regex("GroupsOpener").match(next_text)))
     if _COUNTED_ITEM.match(item):
         return _is_paragraph(next_text)
+    if _COUNT_OPENING_ITEM.match(item) and not regex("OpenPhraseEnd").search(item):
+        return _is_paragraph(next_text)  # "- 9 massacres; 4 medical workers ... killed" / "In May 2023 alone, ...":
+        # joined, the paragraph's month had dated the item's counts (fx137d)
     if _LABELLED_STATEMENT_ITEM.match(item) and not regex("OpenPhraseEnd").search(item):
         return _is_paragraph(next_text)  # "- Other parties: 2,029 civilians, of whom ... 1,628 by unidentified persons,
         # a large part of them in revenge killings" / "Latakia governorate accounted for 27% of ..." (fx134b: joined,

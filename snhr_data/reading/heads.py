@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from ..codes import SPECIAL_GROUP_MEASURES
-from ..grammar import cached, cached_by_text, class_texts, classes, matches_any, regex
+from ..grammar import cached, cached_by_text, class_texts, classes, matches_any, regex, regexes_for
 from ..numbers import NumberMention, find_numbers
 from ..pattern_cache import compiled
 from ..vocab import LabelMention, find_governorates, find_parties, joined_mentions, without_aliases
@@ -654,6 +654,10 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         unnamed = regex("AgentUnidentified").search(window) if stop < len(sentence) else None
         if unnamed:
             cuts.append(unnamed.start())  # "... said it could not identify who was responsible for the remaining 104"
+        zero = party_zero_clause_start(window)
+        if zero is not None:
+            cuts.append(zero)  # "..., and the group recorded no civilian deaths at the hands of Y": Y's zero, never
+            # the agent of the count before it (fx137d)
         civilians_of_next = regex("CiviliansNumberBefore").search(window) if stop < len(sentence) else None
         if civilians_of_next:
             cuts.append(civilians_of_next.start())  # "... 27 Died Due to Torture - June 2023 SNHR ... documented killing
@@ -677,6 +681,17 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
                 and regex("AndBeforeWithItem").fullmatch(window[:list_start(window, labels)]):
             cuts.append(list_start(window, labels))  # "..., the SNA with 3 and Russian forces with 2": the next count's
         head.window_end = head.mention.end + min(cuts + [len(window)])
+
+
+def party_zero_clause_start(window: str) -> int | None:
+    """Where, in a count's window, a clause of its own stating one party's zero starts ("..., and the group recorded no
+    civilian deaths at the hands of Russian forces", "..., while ISIS killed no civilians"; ``PartyZero``), after a
+    joint (``ZeroClauseJointBefore``): the count's words end there."""
+    if not regex("ZeroWord").search(window):
+        return None
+    starts = [m.start() for pattern in regexes_for("PartyZero", window) for m in pattern.finditer(window)
+              if regex("ZeroClauseJointBefore").search(window[:m.start() + 1])]
+    return min(starts) if starts else None
 
 
 def is_own_predicate(window: str, label_start: int) -> bool:
