@@ -47,7 +47,9 @@ CELL_BREAK = re.compile(r"\t|\s*\.{4,}\s*")  # what parts a row's label from its
 ROW_BULLET = re.compile(r"^\s*[-–—•*]\s+")
 TOC_GLUED = re.compile(r"\?\d{1,3}\s*$|\.{4,}\s*\d{1,3}\s*$")
 # a page number alone on its line ("7", "Page 7", "7 of 12")
-PAGE_NUMBER_LINE = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*", re.I)
+# (or between two dashes, "- 3 -", "— 12 —": a PDF's footer; round 137b: not taken for one, the page's footnotes
+# above it ("1 Children: every person under ...") were read as counts, their markers glued to "children1")
+PAGE_NUMBER_LINE = re.compile(r"\s*(?:(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])\s*", re.I)
 # a page number alone, as a running header's or footer's neighbour line; such a header is no longer than this
 PAGE_ALONE = re.compile(r"\d{1,3}")
 RUNNING_LINE_WORDS = 12
@@ -565,7 +567,8 @@ def footnote_marker_glued(lines: Sequence[str], marker: str) -> bool:
     ("(adult females)1.", "in the same year.¹", "1,083 ²")."""
     if not marker.isascii():  # a superscript, perhaps after a space ("Total civilians: 1,083 ²"; round 108d)
         return any(re.search(rf"\S\s?{marker}", line) for line in lines)
-    glued = re.compile(rf"(?<=[A-Za-z)\]]){marker}(?![\d,])|(?<=[A-Za-z)\]][.,;:]){marker}(?!\d)")
+    # (a comma may follow it, "153 women1, and ...", not a number's digits: "Aleppo1,204" is a cell glued to its label)
+    glued = re.compile(rf"(?<=[A-Za-z)\]]){marker}(?!\d|,\d)|(?<=[A-Za-z)\]][.,;:]){marker}(?!\d)")
     return any(glued.search(line) for line in lines)
 
 
