@@ -1037,10 +1037,10 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
     parts = after[breakdown.end():]
     lead = regex("BreakdownCountBy").match(parts)  # "...: 5 at the hands of ISIS and 2 at the hands of HTS"
     members = find_parties(parts, report)
-    first = lead.end() if lead else 0
+    first = {lead.end(), lead.start("article") if lead.group("article") else lead.end()} if lead else {0}
     # "...: 9 civilians, 5 of them killed by HTS and 4 by ISIS": HTS's count, before its name, fewer than the label's
     fewer_before = bool(lead) and parse_number(lead.group("count")) < value
-    split = members and members[0].start == first \
+    split = members and members[0].start in first \
         and (members[0].code == "isis" or fewer_before or fewer_than_label(members[0], parts, value))
     return ("extremist_islamic_groups",) if split else codes
 
