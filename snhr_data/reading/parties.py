@@ -156,7 +156,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
         sentence.warn_count_left_out(start, segment_start, head.window_end, "sum_of_parties")
         return LEFT_OUT
-    if head is heads[0] and regex("JointSumOpening").match(text[:start]) \
+    if (head is heads[0] and regex("JointSumOpening").match(text[:start])
+            or regex("JointSumBefore").search(text[segment_start:start])) \
             and not (measure == "massacre_deaths" and block.measure == "massacres"
                      and regex("MassacresClaimedOpening").match(text[:start])):
         # (never "... 26 massacres by X and 13 by Y. Together they claimed the lives of 1,387": the massacres' victims)
