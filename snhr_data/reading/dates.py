@@ -39,7 +39,7 @@ PHRASES = (
     ("point", "PeriodOngoingSince"),
     ("ytd", "PeriodYearToDate"),
     ("vague", "PeriodSinceConflict"),
-    ("range", "PeriodCrossYearRange"),
+    ("vague", "PeriodFromMonthToEvent"), ("range", "PeriodCrossYearRange"),
     ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"),
     ("ramadan", "PeriodRamadan"), ("ramadan", "PeriodRamadanDaySpan"),
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),

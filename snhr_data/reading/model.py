@@ -113,6 +113,13 @@ def is_last_year(text: str, mention: PeriodMention) -> bool:
     return mention.kind == "vague" and bool(regex("PeriodLastYear").fullmatch(text[mention.start:mention.end]))
 
 
+def is_past_year(text: str, mention: PeriodMention, published: str | None) -> bool:
+    """Whether a vague mention is "over the past year" in a text published in January: the twelve months before it are
+    the year before its publication date, which ``last_year`` gives."""
+    return (mention.kind == "vague" and published is not None and published[5:7] == "01"
+            and bool(regex("PeriodPastYear").fullmatch(text[mention.start:mention.end])))
+
+
 @dataclass(frozen=True)
 class Source:
     """The report being read: its file, its month, and whether an unknown label is an error."""
@@ -138,7 +145,8 @@ class Source:
         """The period phrases of ``text``, resolved for this report. "last month" in a text published after its
         report month, that did not date itself by it, counts back from either; in a text dated by its first statements
         that gives no date to count back from (``now`` UNDATED), from neither: no period (kind "relative")."""
-        found = [self.last_year(m) if is_last_year(text, m) else self.yearless_month(text, m)
+        found = [self.last_year(m) if is_last_year(text, m) or is_past_year(text, m, self.published)
+                 else self.yearless_month(text, m)
                  for m in find_periods(text, self.report, None if self.now == UNDATED else self.now)]
         found = self.with_ramadan(text, found)
         if self.is_undated_release():

@@ -156,7 +156,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # "X killed nine medical personnel and Y five, a total of 14": the parties' sum, whether all of them, unsaid
         sentence.warn_count_left_out(start, segment_start, head.window_end, "sum_of_parties")
         return LEFT_OUT
-    if head is heads[0] and regex("JointSumOpening").match(text[:start]) \
+    if (head is heads[0] and regex("JointSumOpening").match(text[:start])
+            or regex("JointSumBefore").search(text[segment_start:start])) \
             and not (measure == "massacre_deaths" and block.measure == "massacres"
                      and regex("MassacresClaimedOpening").match(text[:start])):
         # (never "... 26 massacres by X and 13 by Y. Together they claimed the lives of 1,387": the massacres' victims)
@@ -1037,10 +1038,10 @@ def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, repo
     parts = after[breakdown.end():]
     lead = regex("BreakdownCountBy").match(parts)  # "...: 5 at the hands of ISIS and 2 at the hands of HTS"
     members = find_parties(parts, report)
-    first = lead.end() if lead else 0
+    first = {lead.end(), lead.start("article") if lead.group("article") else lead.end()} if lead else {0}
     # "...: 9 civilians, 5 of them killed by HTS and 4 by ISIS": HTS's count, before its name, fewer than the label's
     fewer_before = bool(lead) and parse_number(lead.group("count")) < value
-    split = members and members[0].start == first \
+    split = members and members[0].start in first \
         and (members[0].code == "isis" or fewer_before or fewer_than_label(members[0], parts, value))
     return ("extremist_islamic_groups",) if split else codes
 
