@@ -325,7 +325,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if unknown:
         named = [unknown, *named]
     asides = [(m.start(), m.end()) for m in regex("RelativeApposition").finditer(text[:start])] \
-        + explaining_brackets(text[:start], named) + counted_brackets(text[:start])
+        + explaining_brackets(text[:start], named) + counted_brackets(text[:start]) + place_descriptions(text[:start])
     free = [m for m in named
             if m.start >= clause_start and not any(h.mention.end <= m.start < h.window_end for h in heads)
             and (not regex("PartialBefore").search(text[:m.start]) or kills_right_after(text, m, start))
@@ -999,7 +999,9 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     """ "..., Russian forces and the SDF two each", "HTS killed 3", "ISIS and Russian forces killed one civilian each":
     the parties named before the count, in its own reported clause (never before "..., and that", "said ... that")."""
     segment = segment[max((m.end() for m in regex("NewThatClause").finditer(segment)), default=0):]
-    named = without_aliases(find_parties(segment, report), segment)
+    described = place_descriptions(segment)
+    named = [m for m in without_aliases(find_parties(segment, report), segment)
+             if not any(a <= m.start < b for a, b in described)]
     if named and regex("LabelToCount").fullmatch(segment[named[-1].end:]):  # elliptical; "unidentified groups (34)"
         if regex("EachNext").match(after):
             return tuple(code for m in named if regex("PartyListJoin").fullmatch(segment[m.end:named[-1].start])
@@ -1017,6 +1019,13 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
             return tuple(code for m in joined_mentions(named[:at + 1], segment) for code in each_party_of(m)) \
                 if each else (mention.code,)
     return ()
+
+
+def place_descriptions(text: str) -> list[tuple[int, int]]:
+    """The spans of descriptions set off after a governorate's name ("Aleppo, the main battleground of regime and
+    opposition forces, recorded 402"): the parties they name are no agent of the place's count."""
+    found = (regex("PlaceDescriptionAfter").match(text, place.end) for place in find_governorates(text))
+    return [(match.start(), match.end()) for match in found if match]
 
 
 def combined_by_breakdown(codes: tuple[str, ...], segment: str, after: str, report: str,
