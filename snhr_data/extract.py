@@ -193,6 +193,13 @@ def add_implied_countrywide(figures: list[Figure]) -> list[Figure]:
     return figures + added
 
 
+def is_part_of_party_toll(row: Figure) -> bool:
+    """Whether ``row``'s count is stated in its quote as a part of the victims named before it ("118 of these victims
+    died under torture in government prisons"): a part of one party's toll, which implies no total of all parties."""
+    return any(m.value == row.value and regex("TorturePartOfPartyTollAfter").match(row.quote[m.end:])
+               for m in find_numbers(row.quote))
+
+
 def add_implied_totals(figures: list[Figure]) -> list[Figure]:
     """A count stated for one party only, on one line, with no total of its measure and period, also states the
     total: add it, noted as implied. So for a special group ("the killing of one medical worker at the hands of
@@ -204,7 +211,8 @@ def add_implied_totals(figures: list[Figure]) -> list[Figure]:
         lines = {r.line for r in rows if r.perpetrator != "all"}
         if "all" in parties or len(parties) != 1 or len(lines) != 1:
             continue
-        if measure == "torture_deaths" and not all(DETENTION_NOTE in r.note for r in rows):
+        if measure == "torture_deaths" and (not all(DETENTION_NOTE in r.note for r in rows)
+                                            or any(is_part_of_party_toll(r) for r in rows)):
             continue
         for row in rows:
             added.append(replace(row, perpetrator="all", note=join_notes(row.note, "implied total: the report states only this party")))
