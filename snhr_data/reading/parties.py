@@ -1139,8 +1139,11 @@ def party_of_a_list(tail: str, report: str, value: float, measure: str = "") -> 
     the hands of X": the deaths' party, whether the massacres' too the words do not say; fix71d); JOINT_AGENTS when it
     names two agents joined by "or" or "and" ("..., all killed by Syrian regime or Russian forces")."""
     match = regex("AllByParty").search(tail)
+    subject = regex("AllBySubjectBefore").search(tail[: match.start()]) if match else None
+    if subject and regex("AllByLatterSubject").fullmatch(subject.group(0)) and not find_numbers(tail[: match.start()]):
+        subject = None  # "..., the latter all by X": the last count's party (this one's: no count after it)
     if not match or regex("GroupBreak").search(tail[: match.start()]) or find_parties(tail[: match.start()], report) \
-            or regex("AllBySubjectBefore").search(tail[: match.start()]):
+            or subject:
         return None  # (nor "..., the media activists all killed by X": the subject named again, not every count)
     listed_measures = measures_named(tail[: match.start()])
     if (measure == "massacres" and listed_measures - {"massacres"}) \

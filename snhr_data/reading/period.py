@@ -11,7 +11,7 @@ from ..numbers import find_numbers
 from ..periods import contains, month_code, month_number, months_spanned, period_type, year_of_month
 from .agents import refers_back
 from .dates import PeriodMention
-from .heads import Head, noun_end
+from .heads import GROUP_HEADS, Head, noun_end
 from .model import NO_PERIOD, Context
 
 
@@ -50,7 +50,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     # "38 deaths due to torture in December, most of them detainees who died in the last days of the regime's prisons,
     # and 11 massacres": the period of a part of the count before, closed before this count, is not this count's
     before = [p for p in periods if p.end <= start and not any(a <= p.start < b for a, b in asides)
-              and not in_closed_part(p, sentence, start)]
+              and not in_closed_part(p, sentence, start, head)]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
         what = [p for p in periods if bringing.start() <= p.start < start] or \
@@ -137,10 +137,15 @@ def month_subject_of_part(head: Head, sentence: str, before: list[PeriodMention]
     return months[-1]
 
 
-def in_closed_part(mention: PeriodMention, sentence: str, start: int) -> bool:
+def in_closed_part(mention: PeriodMention, sentence: str, start: int, head: Head) -> bool:
     """Whether a period phrase is in the clause of a part of the count before it ("..., most of them ... in the last
     days of ...,"), that clause closed by a comma before the count at ``start`` (round 74c)."""
-    return bool(regex("PartialBefore").search(sentence[:mention.start])) and "," in sentence[mention.end:start]
+    # so is a part of a narrower period before the next count of its own noun ("12 media workers were killed in 2019, three
+    # of them in December, and five Civil Defence volunteers": 2019's five); never before a victim group or a bare count,
+    # which may be the part's own ("..., 73 of them in December, among whom were 19 children": December's; fx138a)
+    part = regex("PartInPeriodBefore").search(sentence[:mention.start]) \
+        and head.noun not in GROUP_HEADS and head.noun not in ("", "bare")
+    return bool(regex("PartialBefore").search(sentence[:mention.start]) or part) and "," in sentence[mention.end:start]
 
 
 def part_period_after(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> PeriodMention | None:

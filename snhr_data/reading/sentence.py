@@ -513,19 +513,27 @@ def without_period_parts_of_unclear_wholes(counts: list[Count], sentence: Senten
     """A part of another period ("N of them in December") right after a list joining counts of several measures
     ("1,271 civilians killed in 2021, including 299 children, and 104 victims due to torture, 83 of them in
     December"): "them" may be the list's first count or its last, and the text does not say which; left out (and
-    warned), never filed as a part of the last."""
+    warned), never filed as a part of the last. A list whose earlier counts each have such a part of their own ("Six
+    medical personnel were killed in the first half of the year, two of them in June, and two Civil Defense members,
+    one of them in June") pairs each part with the count right before it (fx138a)."""
     kept = list(counts)
     for i in range(1, len(counts)):
         part, whole = counts[i], kept[i - 1]
-        if part.whole_measure is None or part.head.noun != "bare" or not part.period_explicit \
-                or part.period == whole.period or part.period is None:
+        if not is_period_part(part, whole):
             continue
         if any(c.measure != whole.measure and c.head.noun not in GROUP_HEADS and c.period is not None
-               for c in kept[:i - 1]):
+               and not (j + 1 < i - 1 and is_period_part(kept[j + 1], c)) and not (j and is_period_part(c, kept[j - 1]))
+               for j, c in enumerate(kept[:i - 1])):
             warn_left_out(sentence.source, sentence.line_at(part.head.mention.start),
                           sentence.text[part.head.mention.start:part.head.window_end].strip()[:80], "part_antecedent")
             kept[i] = Count(part.head, part.measure)
     return kept
+
+
+def is_period_part(part: Count, whole: Count) -> bool:
+    """Whether a count is a part of another period of the count right before it ("..., 83 of them in December")."""
+    return part.whole_measure is not None and part.head.noun == "bare" and part.period_explicit \
+        and part.period is not None and part.period != whole.period
 
 
 def massacre_parts_by_sum(counts: list[Count], sentence: Sentence) -> list[Count]:
@@ -1285,9 +1293,10 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
     if not match or len(regex("LabelAside").sub("", match.group("label")).split()) > LABEL_WORDS:
         return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
-    if find_parties(label, source.report) or measure_of_text(label) or not regex("WordCountHint").search(rest[:40]) \
+    if find_parties(label, source.report) or measures_named(label) or not regex("WordCountHint").search(rest[:40]) \
             or is_group_killed_label(text):
-        return False  # (nor a victim group's label: "Children killed in May: 11 by X, 3 by Y"; round 125a)
+        return False  # (nor a victim group's label: "Children killed in May: 11 by X, 3 by Y"; round 125a; nor one
+        # naming several measures: "Six medical personnel were killed, as were four media workers: two by X, ..."; fx138a)
     if matches_any("NoPartyLabel", label) or regex("MonthOnItsOwn").fullmatch(label) or names_a_place(label) \
             or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label) \
             or regex("PlacesHeading").fullmatch(label):
