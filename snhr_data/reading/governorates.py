@@ -184,6 +184,8 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
               or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
     if inline and regex("EventPlaceBefore").search(sentence[:inline.start("label")]):
         inline = None  # "... after the March ceasefire in Idlib: 561 civilians in January": the event's place
+    if inline and not found.codes and inline.groupdict().get("city") and find_governorates(inline.group("label")):
+        return Governorates(AMBIGUOUS)  # "killed in Aleppo city (583)": a city's count, never the country's
     if inline and not found.codes:
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians", "Latakia (187)"
     if not found.codes and head.noun in COUNTED_IN_PLACES:
