@@ -1146,7 +1146,7 @@ def counts_fighters(head: Head, text: str, segment: str, report: str) -> bool:
             and not regex("VictimsOfAPartyOpening").match(text):
         return True
     if head.noun == "bare" and (regex("FightersLabelBefore").search(text[:head.mention.start])
-                                or regex("FightersNoun").search(without_party_labels(segment, report))
+                                or regex("FightersNoun").search(without_place_asides(without_party_labels(segment, report)))
                                 and not regex("FightersAgent").search(text[:head.mention.start])):
         return True
     if regex("OthersNounAfter").match(text[head.mention.end:]) \
@@ -1172,6 +1172,17 @@ def without_party_labels(segment: str, report: str) -> str:
     Islamic State militants 58 and ...": the militants killed 58), never the victims (round 28)."""
     for mention in find_parties(segment, report):
         segment = segment[:mention.start] + " " * (mention.end - mention.start) + segment[mention.end:]
+    return segment
+
+
+def without_place_asides(segment: str) -> str:
+    """``segment`` with the where-clauses set off after a governorate's name blanked (the same length): fighters they
+    name ("Deir ez-Zour, where the SDF and tribal fighters clash, lost 29") are what happens there, never the victims of
+    the count after them (fx139b)."""
+    for place in reversed(find_governorates(segment)):
+        aside = regex("PlaceWhereAsideAfter").match(segment, place.end)
+        if aside:
+            segment = segment[:aside.start()] + " " * (aside.end() - aside.start()) + segment[aside.end():]
     return segment
 
 
