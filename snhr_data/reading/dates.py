@@ -361,9 +361,13 @@ def word_date_of_readings(digits: re.Match[str], later: list[re.Match[str]]) -> 
 def dateline_reading(digits: re.Match[str], text: str) -> str | None:
     """The reading of ``digits``, a publication date in digits that reads both ways ("Published 03/01/2023"), that a
     news dateline without its year in the text's first lines names ("GAZIANTEP, Turkey, March 1 (Agency) -": March
-    1, 2023), else None: the dateline decides, as a date in words does (``word_date_of_readings``)."""
+    1, 2023), else None: the dateline decides, as a date in words does (``word_date_of_readings``); so does a clock
+    time in a zone of the United States after it ("06/01/2019 9:41 AM ET": June 1, month first)."""
     if not digits["month"].isdigit() or "sep" not in digits.groupdict() or digits["month"] == digits["day"]:
         return None
+    swapped = {"year": digits["year"], "month": digits["day"], "day": digits["month"]}
+    if digits.start("day") < digits.start("month") and regex("AmericanClockZone").match(digits.string, digits.end("year")):
+        return date_of(swapped)  # "Posted 06/01/2019 9:41 AM ET": an American site's stamp, month first (fx139a)
     dateline = regex("YearlessDateline").search(text[:PUBLICATION_WINDOW])
     if dateline is None:
         return None

@@ -255,6 +255,8 @@ LEFT_OUT_BECAUSE = {
     "other_report": "{p} gives the count of another period's report named before it, never the text's own",
     "ranking": "the ranking {p} follows a statement of another period and does not say which period it ranks",
     "vague": "{p} names no month, year or span of months that the reader can date",
+    "event_aside": ("{p} recalls an event of another period, and the count of the clause told of it right after is "
+                    "that event's, never the period's the text covers"),
     "unknown": ("{p} runs from or to a day, or from a month to an end the text does not give: no month, year or span "
                "of months the tables hold"),
     "release_subject": ("{p} breaks down the special group of the release, which the text counts otherwise for the "
@@ -366,7 +368,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "comparand": "given to the party named before it",
              "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "those_killed": "given to the party",
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
-             "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period"}.get(
+             "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period",
+             "event_aside": "filed under the text's period"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

@@ -12,7 +12,9 @@ span. The words are entries of ``vocab/periods.yaml``.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from datetime import date
 from dataclasses import dataclass
 
 from ..grammar import regex, regexes
@@ -42,7 +44,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
 
     Raises ``NoReportMonthError`` (a ``ValueError``) with one line saying what to do.
     """
-    published = publication_date(text) or yearless_dateline_date(text, body)
+    published = publication_date(text) or yearless_dateline_date(text, body) or permalink_month(text)
     title = without_publication_date(without_issue_masthead(title), text)
     titled = title_dating(title)
     if titled is not None and published and titled.month > published[:7] \
@@ -105,13 +107,44 @@ def yearless_dateline_date(text: str, body: str) -> str | None:
     next year's for a dateline in January (December's report comes out then); else None."""
     dateline = regex("YearlessDateline").search(text[:PUBLICATION_WINDOW])
     if dateline is None:
-        return None
+        return copyright_dated(text) if not regex("YearToDateYear").search(body[:FIRST_STATEMENTS]) else None
     years = {int(year) for match in regex("YearToDateYear").finditer(body[:FIRST_STATEMENTS])
              for year in match.groups() if year}
+    if not years:
+        return copyright_dated(text, dateline)
     if len(years) != 1:
         return None
     month = month_number(dateline["month"])
     return date_of({"year": str(years.pop() + (month == 1)), "month": str(month), "day": dateline["day"]})
+
+
+def copyright_dated(text: str, dateline: re.Match[str] | None = None) -> str | None:
+    """The date of a news page whose dateline names no year ("IDLIB, June 1 (ST) -", or "Sunday, 1 November" on its
+    own line) in the one year of its copyright line ("Copyright © 2015 Gulf Evening Post"): the year the page was
+    published in, the chrome's only year (fx139a: such texts were refused). A weekday it names must be that date's,
+    else the copyright year is the site's current one, no date of the copy (None)."""
+    head = text[:PUBLICATION_WINDOW]
+    if dateline is None:
+        dateline = next((m for pattern in regexes("YearlessWeekdayDate") for m in [pattern.search(head)] if m), None)
+    years = {match["year"] for match in regex("CopyrightYear").finditer(text)}
+    if dateline is None or len(years) != 1:
+        return None
+    found = date_of({"year": years.pop(), "month": str(month_number(dateline["month"])), "day": dateline["day"]})
+    weekday = dateline.groupdict().get("weekday")
+    if found is None or (weekday and WEEKDAYS[date.fromisoformat(found).weekday()] != weekday):
+        return None
+    return found
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def permalink_month(text: str) -> str | None:
+    """The first day of the month a page's address gives ("levantdispatch.com/news/2014/07/syria-rights-group-..."),
+    in a text that gives no other date: the month the copy was published in (a monthly report's story then covers
+    the month before); else None."""
+    found = regex("PermalinkMonth").search(text[:PUBLICATION_WINDOW])
+    return date_of({"year": found["year"], "month": found["month"]}) if found else None
 
 
 def fits_month_first(found: Dating, month_first: str | None) -> bool:

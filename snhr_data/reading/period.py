@@ -42,6 +42,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return chosen if chosen.period and contains(chosen.period, entry.period) else \
             PeriodChoice(None, True, PeriodMention(None, entry.start, entry.end, "unknown"))
     periods = tuple(p for p in periods if p.kind != "entry")  # another count's
+    if told := event_told_of(sentence, start, periods, default):
+        return PeriodChoice(None, False, PeriodMention(None, told[0], told[1], "event_aside"))
     if own and own[0].kind == "point":  # "killed at the end of August": part of a month
         own = [PeriodMention(None, own[0].start, own[0].end, "vague")]
     # "the ceasefire declared at the end of August did not stop the killing: ... killed 88": an event's moment
@@ -122,6 +124,27 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            block.period or section.period or default, default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def event_told_of(sentence: str, start: int, periods: tuple[PeriodMention, ...], default: str) -> tuple[int, int] | None:
+    """The span of an aside recalling an event of another month that the count's clause, right after it, is told of
+    ("..., and four years after the August 2013 chemical attack on Ghouta, in which SNHR says it documented 1,127
+    deaths": the attack's dead, never the report month's toll; fx139a: read as June 2017's civilian deaths), else None:
+    its figures are left out with a warning. The event's month may be a moment's ("the March 2015 siege")."""
+    for aside in regex("EventAside").finditer(sentence[:start]):
+        first, last = aside.span()
+        dated = [p for p in periods if first <= p.start < last and other_month(p, sentence, default)]
+        if dated and regex("EventToldOfClause").fullmatch(sentence[last:start]):
+            return first, last
+    return None
+
+
+def other_month(mention: PeriodMention, sentence: str, default: str) -> bool:
+    """Whether a period phrase names a month, or a moment of a month with its year, other than ``default``."""
+    if mention.period:
+        return mention.period != default
+    named = regex("TitleMonth").search(sentence[mention.start:mention.end]) if mention.kind == "point" else None
+    return named is not None and month_code(int(named["year"]), month_number(named["month"])) != default
 
 
 def month_subject_of_part(head: Head, sentence: str, before: list[PeriodMention],
