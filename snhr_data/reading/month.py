@@ -121,8 +121,9 @@ def yearless_dateline_date(text: str, body: str) -> str | None:
 def copyright_dated(text: str, dateline: re.Match[str] | None = None) -> str | None:
     """The date of a news page whose dateline names no year ("IDLIB, June 1 (ST) -", or "Sunday, 1 November" on its
     own line) in the one year of its copyright line ("Copyright © 2015 Gulf Evening Post"): the year the page was
-    published in, the chrome's only year (fx139a: such texts were refused). A weekday it names must be that date's,
-    else the copyright year is the site's current one, no date of the copy (None)."""
+    published in, the chrome's only year (fx139a: such texts were refused). Only where the dateline names its weekday
+    and that date falls on it: a live site's copyright line gives the year the page was copied in, which may be years
+    after the story; with no weekday to agree, the text stays undated (None) rather than filed under that year."""
     head = text[:PUBLICATION_WINDOW]
     if dateline is None:
         dateline = next((m for pattern in regexes("YearlessWeekdayDate") for m in [pattern.search(head)] if m), None)
@@ -131,7 +132,7 @@ def copyright_dated(text: str, dateline: re.Match[str] | None = None) -> str | N
         return None
     found = date_of({"year": years.pop(), "month": str(month_number(dateline["month"])), "day": dateline["day"]})
     weekday = dateline.groupdict().get("weekday")
-    if found is None or (weekday and WEEKDAYS[date.fromisoformat(found).weekday()] != weekday):
+    if found is None or not weekday or WEEKDAYS[date.fromisoformat(found).weekday()] != weekday:
         return None
     return found
 
