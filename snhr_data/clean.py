@@ -687,6 +687,8 @@ def _run_on_list_ends(last_text: str, text: str) -> bool:
     the list goes on onto the next line (``last_text`` ending on a parting, ``text`` on a small letter)."""
     if text[:1].islower() or _PARTED_END.search(last_text):
         return False
+    if text[:1].isdigit() and regex("CountAwaitedEnd").search(last_text.rstrip()):
+        return False  # a sentence cut on its verb, its count on the next line (fx140ab)
     return _is_run_on_list(last_text) or _is_run_on_list(text)
 
 
