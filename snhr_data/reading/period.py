@@ -67,6 +67,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return PeriodChoice(None, False, PeriodMention(None, compared.start(), start, "compared_clause"))
     elif predicate := predicate_periods(head, sentence, periods):
         chosen = predicate[0]
+    elif asided := aside_count_periods(head, sentence, periods):
+        chosen = asided[0]  # "Hama, with 140 civilians, remained ... in the first half of the year": the half's
     elif labelled := [p for p in before if labels_next_count(p, sentence)
                       and regex("NextCountLabelWith").fullmatch(sentence[p.end:start])]:
         chosen = labelled[-1]  # "..., followed by October with 341 and November with 297": 297's label
@@ -290,6 +292,18 @@ def predicate_periods(head: Head, sentence: str, periods: tuple[PeriodMention, .
     end = head.mention.end
     return [p for p in periods if end <= p.start < head.window_end
             and regex("PassiveVerbBefore").search(sentence[end:p.start])]
+
+
+def aside_count_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
+    """The period of the verb of the subject a count is set aside after, between commas: "Hama, with 140 civilians,
+    remained the governorate with the highest toll in the first half of the year" (fx140ab: the report month's, and
+    left out as larger than the month's whole)."""
+    if not regex("AsideCountOpening").search(sentence[:head.mention.start]):
+        return []
+    tail = noun_end(sentence, head.mention)
+    return [p for p in periods if p.start >= tail and p.period
+            and regex("AsideCountPredicate").fullmatch(sentence[tail:p.start])
+            and not regex("ComparedPeriodBefore").search(sentence[tail:p.start])][:1]
 
 
 def same_period(mention: PeriodMention, sentence: str, before: str | None, taken: str | None,
