@@ -345,7 +345,27 @@ def head_publication_match(head: str) -> re.Match[str] | None:
     valid = [match for _, _, match in found if date_of(match) is not None]
     if not valid:
         return None
-    return word_date_of_readings(valid[0], valid[1:]) or valid[0]
+    return feed_post_date(head, valid) or word_date_of_readings(valid[0], valid[1:]) or valid[0]
+
+
+def feed_post_date(head: str, valid: list[re.Match[str]]) -> re.Match[str] | None:
+    """In a feed of dated posts (a channel's day separators, lines holding only a date: "April 30, 2021", a post
+    about power cuts, then "May 2, 2021" and the post quoting the network), the separator nearest above the first line
+    naming the network, when it is not the first date: its post's "last month" counts back from it (fx140d: the
+    toll had been filed under the month before); else None."""
+    named = regex("NetworkNamed").search(head)
+    separators = [match for match in valid if is_whole_line(head, match) and (named is None or match.end() <= named.start())]
+    if named is None or len({date_of(match) for match in separators}) < 2:
+        return None
+    last = max(separators, key=lambda match: match.start())
+    return last if last is not valid[0] else None
+
+
+def is_whole_line(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is all its line holds (punctuation and spaces aside)."""
+    start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+    line = text[start:end if end >= 0 else len(text)]
+    return line.strip(" \t.,:;-–—|*_") == match.group(0).strip(" \t.,:;-–—|*_")
 
 
 def word_date_of_readings(digits: re.Match[str], later: list[re.Match[str]]) -> re.Match[str] | None:
