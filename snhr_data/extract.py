@@ -75,7 +75,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         figures = [f for f in figures if f.line != cut_line]
     return without_shares_their_section_contradicts(without_places_above_their_party(without_wholes_below_their_parts(
         add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(
-            keep_joint_other_parties(without_bounds_a_count_passes(dedupe(figures))))))))), dating.period)
+            keep_joint_other_parties(dedupe(figures)))))))), dating.period)
 
 
 def observatory_line(blocks: list[Block]) -> int | None:
@@ -126,36 +126,6 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
         if key not in seen:
             seen.add(key)
             kept.append(figure)
-    return kept
-
-
-def without_bounds_a_count_passes(figures: list[Figure]) -> list[Figure]:
-    """A round lower bound ("toll above 1,500", "more than 1,500") of a count the text also states, on another line, as
-    a larger and less round number ("1,538 civilians", "at least 1,538") says nothing that number does not: the bound is
-    left out with a warning naming file and line (fx140c: a title's "toll above 1,700" beside the body's "At least 1,742"
-    had been a second, contradicting value of the month's toll). A rounder count above a bound ("22,000 civilians" in a
-    title, "At least 21,920" in the body) is a rounding of it, never proof: both are kept."""
-    def zeros(value: float) -> int:
-        digits = str(int(value)) if value == int(value) else "1"
-        return len(digits) - len(digits.rstrip("0"))
-
-    def key(f: Figure) -> tuple:
-        return (f.period, f.measure, f.unit, f.share_of, f.perpetrator, f.governorate, f.victim_group)
-
-    larger: dict[tuple, list[Figure]] = {}
-    for f in figures:
-        if f.unit == "count" and f.qualifier in {"exact", "at_least"}:
-            larger.setdefault(key(f), []).append(f)
-    kept = []
-    for f in figures:
-        if f.unit == "count" and f.qualifier == "at_least" and any(
-                other.value > f.value and other.line != f.line and zeros(other.value) < zeros(f.value)
-                for other in larger.get(key(f), [])):
-            warnings.warn(f"{f.source_file}:{f.line}: the bound {f.value:g} in {f.quote[:80]!r} is passed by a larger "
-                          f"count of the same figure the text states; it is left out", AmbiguousTextWarning,
-                          stacklevel=2)
-            continue
-        kept.append(f)
     return kept
 
 
