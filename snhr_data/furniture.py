@@ -96,6 +96,7 @@ class Furniture:
     numeric_date_line: re.Pattern[str]
     related_heading: re.Pattern[str]
     related_prefix: re.Pattern[str]
+    related_kicker: re.Pattern[str]
     related_title_words: int
     sentence_end: re.Pattern[str]
     pictographs: re.Pattern[str]
@@ -159,6 +160,7 @@ def parse_furniture(data: object) -> Furniture:
         # (?!\w), not \b: a heading may end on a menu's arrow ("Most relevant comments ▾"; round 68a)
         related_heading=_compiled("related.heading", related["heading"], r"\s*(?:{})(?!\w)\s*:?\s*"),
         related_prefix=_compiled("related.heading", related["heading"], r"\s*(?:{})\s*[:\-|]\s+(?=\S)"),
+        related_kicker=_compiled("related.heading", related["heading"], r"\s*(?:{})\s+(?=\S)"),
         related_title_words=_positive(related["title_words"], "related.title_words"),
         sentence_end=_compiled("related.sentence_end", related["sentence_end"], r"(?:{})\s*$"),
         pictographs=_compiled("pictograph", data["pictograph"], r"^\s*(?:(?:{})\s*)+"),
@@ -427,6 +429,10 @@ def related_links(lines: Sequence[str], kept: Sequence[str | None]) -> set[int]:
     for start, line in enumerate(map(without_pictographs, lines)):
         inline = vocab.related_prefix.match(line)
         if inline and is_title_like(line[inline.end():]):
+            links.add(start)
+        # ... or set off in capitals with no colon ("RELATED  Shelling kills 9 in Idlib", a news site's kicker)
+        kicker = vocab.related_kicker.match(line)
+        if kicker and kicker.group().strip().isupper() and is_title_like(line[kicker.end():]):
             links.add(start)
         if not vocab.related_heading.fullmatch(line):
             continue
