@@ -339,8 +339,8 @@ def warn_unlabelled_cells(text: str, line_at: Callable[[int], int], source: Sour
 
 def legend_groups(legend: str | None) -> tuple[str, ...] | None:
     """The victim group of each column an introduction's legend names ("civilians / children / women": all, children,
-    women); None for no legend, or one naming a column of no victim group."""
-    words = [word.strip().lower() for word in re.split(r"[/;]", legend)] if legend else []
+    women; "civilians, children and women" too); None for no legend, or one naming a column of no victim group."""
+    words = [word.strip().lower() for word in re.split(r"[/;]|,?\s+and\s+|,", legend)] if legend else []
     if not words or any(word not in GROUP_OF_COLUMN for word in words):
         return None
     return tuple(GROUP_OF_COLUMN[word] for word in words)
