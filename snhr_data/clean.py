@@ -373,6 +373,10 @@ def bracketed_counts_read(line: str) -> str:
         after = line[match.end():]
         if not line[:match.start()].strip():
             return match.group()
+        words = match.group("words")
+        # words in brackets are a count only when they read whole as one number ("(eighteen)", never "(sic)")
+        if words is not None and [(m.start, m.end) for m in find_numbers(words)] != [(0, len(words))]:
+            return match.group()
         if noun_of(after)[0] not in ("", "bare") or regex("BracketedCountPartAfter").match(after):
             return match.group("count")
         return match.group()
