@@ -64,6 +64,8 @@ AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # "1 SNHR counts as a child ...")
 # "1 SNHR counts as a child ...", "2 A separate group reported ..." (a one-letter word opening it; round 74d), "3 UN
 # OCHA, flash update ..." (another body's name in capitals, two acronyms: no party's count opens so; fx131d)
+# a numbered section's heading ("IV. Massacres", "V. Deaths Due to Torture"): a new section of the report
+SECTION_HEADING = re.compile(r"^\s*[IVX]{1,5}\.\s+[A-Z]")
 FOOTNOTE_LINE = re.compile(r"^\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|SNHR\b|[A-Z]{2,}\s+[A-Z]{2,}\b)")
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -610,7 +612,10 @@ def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]
                        and FOOTNOTE_LINE.match(raw[after]).group("marker") == str(int(found.group("marker")) + 1))
                    # ... or the note wrapped onto a last line opening with a number ("1 On the escalation ..., see our
                    # statement of" / "12 October."; round 118b): its own words, at the page's foot
-                   or (after in unglued and re.search(r"[A-Za-z,]\s*$", lines[i]) is not None))
+                   or (after in unglued and re.search(r"[A-Za-z,]\s*$", lines[i]) is not None)
+                   # ... or a finished note closing its section, a numbered heading the line after it ("2 By our
+                   # definition, a massacre is ..." / "V. Deaths Due to Torture"; round 141b)
+                   or (re.search(r"[a-z]\.\s*$", lines[i]) is not None and SECTION_HEADING.match(lines[after]) is not None))
         if not footnote_marker_glued(raw[:i], found.group("marker")):
             if at_foot and found.group("marker").isascii():
                 unglued[i] = after
