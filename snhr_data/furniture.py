@@ -38,6 +38,9 @@ TOC_ENTRY = re.compile(r"(?:(?:\.{2,}|\t|[\w),'?:]\s|[A-Za-z)]\s+[-–—])\s*\.
 # "Monthly report - March 2020 - p. 3"; fx131d)
 PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+|p\.\s*)?|\s(?:page\s+|p\.\s*))"
                           r"(?P<end>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+# a page number after the year a running header ends in, a space between them ("SNHR's monthly report, May 2018 7";
+# round 141b): taken for one only on a line of three words or more printed again with the number going up
+PAGE_AFTER_YEAR = re.compile(r"[A-Za-z,]\s+(?:19|20)\d\d\s+(?P<end>\d{1,3})\s*$")
 # a running footer's page number at its end, perhaps after a separator or "page", perhaps with the pages' count
 PAGE_AT_END = re.compile(r"\s*(?:[-|]\s*)?(?:page\s+|p\.\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # a contents entry is a heading, and the second line of a wrapped one its last few words: a full line of prose
@@ -454,10 +457,10 @@ def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     "... | 5", "... | 20")."""
     repeated: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        page = PAGE_AT_EDGE.search(line or "")
+        page = PAGE_AT_EDGE.search(line or "") or (len((line or "").split()) >= 4 and PAGE_AFTER_YEAR.search(line))
         if page and len(line.split()) <= 12:
             key = re.sub(r"\d+", "#", " ".join(line.split()).casefold())
-            repeated.setdefault(key, []).append((i, int(page.group("start") or page.group("end"))))
+            repeated.setdefault(key, []).append((i, int(page.groupdict().get("start") or page.group("end"))))
     found: set[int] = set()
     for occurrences in repeated.values():
         pages = [page for _, page in occurrences]
