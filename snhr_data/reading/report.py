@@ -224,6 +224,11 @@ class ReportReader:
                     and regex("PartyTableOtherPartiesCaption").match(line):
                 above, row_at = None, None  # "Other parties distributed as follows:" between rows: the table goes on
                 continue
+            if rows is None and self.table and self.table.key == "party" and above \
+                    and (caption := regex("PartyTableGroupCaption").match(line)) \
+                    and find_parties(caption.group("label"), self.source.report):
+                above, row_at = None, None  # "Extremist Islamist groups:" above its members' rows: the table goes on
+                continue
             if rows is None and row_at is not None and goes_on(line):
                 return self.row_goes_on(block, row_at, above, offset)
             above, row_at = rows, offset if is_row else None
