@@ -321,6 +321,8 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
         else "party" if match.groupdict().get("parties") is not None else key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
     groups = legend_groups(match.groupdict().get("legend")) or (intro_group(sentence),)
+    if match.groupdict().get("counted_groups") is not None:
+        groups = ("all", "children", "women")  # the rows' cells in the order the sentence counts them
     # "in the first quarter of 2020 (January-March)": one period spelt out twice
     if len({m.period for m in mentions}) > 1 or (mentions and not mentions[0].period):
         return Table(key, groups, NO_PERIOD, measure, party=party, introduced=True)
