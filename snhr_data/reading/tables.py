@@ -426,12 +426,12 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     # ... and a row whose share cell is empty under a header naming one (a combined group's members, the rows after
     # them: "Extremist Islamic groups 1,502 217 176" under "... Women Share"; fx131d): its counts, no share
     if not match or is_year(match.group("cells")) or (match.group("share") and not table.share and not listed_share):
-        return None
+        return places_line_row(line, table, source, line_no)
     label = match.group("label").strip(" |:-–—.")
     numbers = row_cells(match.group("cells"))
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers if n) \
             or (match.group("noun") and len(numbers) > 1):
-        return None
+        return places_line_row(line, table, source, line_no)
     if table.period == NO_PERIOD or (table.key == "governorate" and regex("OtherPlacesLabel").fullmatch(label)):
         return []  # a table of no readable period gives nothing; nor does the row of the other governorates together
     if regex("TableTotalLabel").fullmatch(label):
@@ -459,6 +459,24 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     # ... or in brackets after the count ("Syrian regime forces 642 (35%)": a thread's list; round 121a)
     share = match.group("share") or match.group("bracketed_share")
     return counts + share_cell(share, table, party, gov, source, line_no, line.strip())
+
+
+def places_line_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
+    """The figures of a line of several governorates, each with its one count, under the heading of a one-column
+    table by governorate ("The Death Toll by Governorate" / "Raqqa 512 Idlib 93 Damascus Suburbs 71" / "Homs 40
+    Hama 12": a chart's labels as a text layer lays them; round 141b), each count its governorate's; None for any
+    other line, or one with a cell naming no governorate (the table has ended)."""
+    if table.key != "governorate" or table.groups != ("all",) or table.columns or table.share \
+            or table.period == NO_PERIOD:
+        return None
+    cells = place_cells(line.strip())
+    codes = [label_code(cell.group("label").strip(), find_governorates(cell.group("label").strip()))
+             for cell in cells or []]
+    if not cells or None in codes or any(cell.group("share") for cell in cells):
+        return None
+    return [Figure(source.report, table.period, table.measure, "all", table.party, code, "count", "",
+                   float(cell.group("count").replace(",", "")), "exact", source.source_file, line_no, line.strip(),
+                   ROW_NOTE) for cell, code in zip(cells, codes)]
 
 
 def share_cell(share: str | None, table: Table, party: str, gov: str, source: Source, line_no: int,
