@@ -625,8 +625,43 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
         warn_left_out(source, line_no, quote, "row")
         return []
     return [Figure(source.report, period, *cell_measure_group(table, group), "all", "all", "count", "", float(n.value),
-                   "exact", source.source_file, line_no, quote, "a row of a table by month flattened to text")
+                   "exact", source.source_file, line_no, quote, MONTH_ROW_NOTE)
             for group, n in zip(table.groups, numbers) if group != FIGHTERS]
+
+
+MONTH_ROW_NOTE = "a row of a table by month flattened to text"
+
+
+def months_total_row(line: str, table: Table, figures: list[Figure], source: Source, line_no: int) -> list[Figure]:
+    """The figures of the total row of a table by month ("January 87" / ... / "April 84" / "Total 334"): each cell the
+    total of the months the rows just read give, one after another, filed under their span ("2022-01/2022-04"), when it
+    is their sum; nothing for a cell that is not (perhaps the year's, of months the table leaves out) or of fewer than
+    two months. Months that fill the table's period give its total under that period ("2019")."""
+    match = regex("TableRow").fullmatch(line.strip())
+    numbers = row_cells(match.group("cells")) if match else []
+    if len(numbers) != len(table.groups) or table.period == NO_PERIOD:
+        return []
+    rows = []
+    for figure in reversed(figures):
+        if figure.note != MONTH_ROW_NOTE or figure.report != source.report:
+            break
+        rows.insert(0, figure)
+    totals = []
+    for group, n in zip(table.groups, numbers):
+        if group == FIGHTERS or not n:
+            continue
+        measure, victims = cell_measure_group(table, group)
+        cells = [f for f in rows if f.victim_group == victims and f.measure == measure]
+        months = [period_span(f.period)[0] for f in cells]
+        if len(cells) < 2 or months != list(range(months[0], months[0] + len(months))) \
+                or sum(f.value for f in cells) != float(n.value):
+            continue
+        span = (months[0], months[-1])  # the table's own period when the months fill it ("2019": January-December)
+        period = table.period if period_span(table.period) == span else f"{cells[0].period}/{cells[-1].period}"
+        totals.append(Figure(source.report, period, measure, victims, "all", "all",
+                             "count", "", float(n.value), "exact", source.source_file, line_no, line.strip(),
+                             "the total row of a table by month: the months' sum"))
+    return totals
 
 
 def measure_row(label: str, numbers: list, table: Table, source: Source, line_no: int,
