@@ -38,6 +38,9 @@ TOC_ENTRY = re.compile(r"(?:(?:\.{2,}|\t|[\w),'?:]\s|[A-Za-z)]\s+[-–—])\s*\.
 # "Monthly report - March 2020 - p. 3"; fx131d)
 PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|]\s+(?:page\s+|p\.\s*)?|\s(?:page\s+|p\.\s*))"
                           r"(?P<end>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+# a page number after the year a running header ends in, a space between them ("SNHR's monthly report, May 2018 7";
+# round 141b): taken for one only on a line of three words or more printed again with the number going up
+PAGE_AFTER_YEAR = re.compile(r"[A-Za-z,]\s+(?:19|20)\d\d\s+(?P<end>\d{1,3})\s*$")
 # a running footer's page number at its end, perhaps after a separator or "page", perhaps with the pages' count
 PAGE_AT_END = re.compile(r"\s*(?:[-|]\s*)?(?:page\s+|p\.\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # a contents entry is a heading, and the second line of a wrapped one its last few words: a full line of prose
@@ -64,6 +67,8 @@ AXIS_TICKS = 3  # the fewest numbers of a chart's axis
 # "1 SNHR counts as a child ...")
 # "1 SNHR counts as a child ...", "2 A separate group reported ..." (a one-letter word opening it; round 74d), "3 UN
 # OCHA, flash update ..." (another body's name in capitals, two acronyms: no party's count opens so; fx131d)
+# a numbered section's heading ("IV. Massacres", "V. Deaths Due to Torture"): a new section of the report
+SECTION_HEADING = re.compile(r"^\s*[IVX]{1,5}\.\s+[A-Z]")
 FOOTNOTE_LINE = re.compile(r"^\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|SNHR\b|[A-Z]{2,}\s+[A-Z]{2,}\b)")
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -452,10 +457,10 @@ def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     "... | 5", "... | 20")."""
     repeated: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        page = PAGE_AT_EDGE.search(line or "")
+        page = PAGE_AT_EDGE.search(line or "") or (len((line or "").split()) >= 4 and PAGE_AFTER_YEAR.search(line))
         if page and len(line.split()) <= 12:
             key = re.sub(r"\d+", "#", " ".join(line.split()).casefold())
-            repeated.setdefault(key, []).append((i, int(page.group("start") or page.group("end"))))
+            repeated.setdefault(key, []).append((i, int(page.groupdict().get("start") or page.group("end"))))
     found: set[int] = set()
     for occurrences in repeated.values():
         pages = [page for _, page in occurrences]
@@ -610,7 +615,10 @@ def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]
                        and FOOTNOTE_LINE.match(raw[after]).group("marker") == str(int(found.group("marker")) + 1))
                    # ... or the note wrapped onto a last line opening with a number ("1 On the escalation ..., see our
                    # statement of" / "12 October."; round 118b): its own words, at the page's foot
-                   or (after in unglued and re.search(r"[A-Za-z,]\s*$", lines[i]) is not None))
+                   or (after in unglued and re.search(r"[A-Za-z,]\s*$", lines[i]) is not None)
+                   # ... or a finished note closing its section, a numbered heading the line after it ("2 By our
+                   # definition, a massacre is ..." / "V. Deaths Due to Torture"; round 141b)
+                   or (re.search(r"[a-z]\.\s*$", lines[i]) is not None and SECTION_HEADING.match(lines[after]) is not None))
         if not footnote_marker_glued(raw[:i], found.group("marker")):
             if at_foot and found.group("marker").isascii():
                 unglued[i] = after

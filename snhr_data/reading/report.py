@@ -25,8 +25,9 @@ from .tables import (Table, combined_label_split_later, count_first_item, flat_l
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
                      is_flat_party_line, is_flat_place_line, is_labelled_item, is_labelled_row, is_row_label, item_count,
-                     cross_table_header, header_columns, labelled_groups_row, measure_table_header,
-                     month_column_cells, month_columns_header, party_columns_header, period_table_header, row_lines,
+                     is_total_row, cross_table_header, header_columns, labelled_groups_row, measure_table_header,
+                     month_column_cells, month_columns_header, months_total_row, party_columns_header,
+                     period_table_header, row_lines,
                      table_header, table_intro, table_row, warn_unlabelled_cells, with_combined_label_rows)
 from .text import split_sentences, title_case_months
 from .zeros import states_zero
@@ -217,12 +218,19 @@ class ReportReader:
         row_at = None  # the offset of the row before, a table row
         for offset, line in row_lines(block.text, block.starts):
             rows = table_row(line, self.table, self.source, block.line_at(offset)) if self.table else None
+            if rows == [] and self.table.key == "month" and is_total_row(line):
+                rows = months_total_row(line, self.table, self.figures, self.source, block.line_at(offset))
             is_row = bool(rows)
             if rows is None and self.table:
                 rows = groups_row(line, above, block.line_at(offset))
             if rows is None and self.table and self.table.key == "party" and above \
                     and regex("PartyTableOtherPartiesCaption").match(line):
                 above, row_at = None, None  # "Other parties distributed as follows:" between rows: the table goes on
+                continue
+            if rows is None and self.table and self.table.key == "party" and above \
+                    and (caption := regex("PartyTableGroupCaption").match(line)) \
+                    and find_parties(caption.group("label"), self.source.report):
+                above, row_at = None, None  # "Extremist Islamist groups:" above its members' rows: the table goes on
                 continue
             if rows is None and row_at is not None and goes_on(line):
                 return self.row_goes_on(block, row_at, above, offset)

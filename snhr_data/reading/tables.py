@@ -321,6 +321,8 @@ def table_intro(sentence: str, source: Source, period: str) -> Table | None:
         else "party" if match.groupdict().get("parties") is not None else key_of(match.group("key"))
     party = intro_party(sentence, source) if key == "governorate" else "all"
     groups = legend_groups(match.groupdict().get("legend")) or (intro_group(sentence),)
+    if match.groupdict().get("counted_groups") is not None:
+        groups = ("all", "children", "women")  # the rows' cells in the order the sentence counts them
     # "in the first quarter of 2020 (January-March)": one period spelt out twice
     if len({m.period for m in mentions}) > 1 or (mentions and not mentions[0].period):
         return Table(key, groups, NO_PERIOD, measure, party=party, introduced=True)
@@ -424,12 +426,12 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     # ... and a row whose share cell is empty under a header naming one (a combined group's members, the rows after
     # them: "Extremist Islamic groups 1,502 217 176" under "... Women Share"; fx131d): its counts, no share
     if not match or is_year(match.group("cells")) or (match.group("share") and not table.share and not listed_share):
-        return None
+        return places_line_row(line, table, source, line_no)
     label = match.group("label").strip(" |:-–—.")
     numbers = row_cells(match.group("cells"))
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers if n) \
             or (match.group("noun") and len(numbers) > 1):
-        return None
+        return places_line_row(line, table, source, line_no)
     if table.period == NO_PERIOD or (table.key == "governorate" and regex("OtherPlacesLabel").fullmatch(label)):
         return []  # a table of no readable period gives nothing; nor does the row of the other governorates together
     if regex("TableTotalLabel").fullmatch(label):
@@ -457,6 +459,24 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     # ... or in brackets after the count ("Syrian regime forces 642 (35%)": a thread's list; round 121a)
     share = match.group("share") or match.group("bracketed_share")
     return counts + share_cell(share, table, party, gov, source, line_no, line.strip())
+
+
+def places_line_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
+    """The figures of a line of several governorates, each with its one count, under the heading of a one-column
+    table by governorate ("The Death Toll by Governorate" / "Raqqa 512 Idlib 93 Damascus Suburbs 71" / "Homs 40
+    Hama 12": a chart's labels as a text layer lays them; round 141b), each count its governorate's; None for any
+    other line, or one with a cell naming no governorate (the table has ended)."""
+    if table.key != "governorate" or table.groups != ("all",) or table.columns or table.share \
+            or table.period == NO_PERIOD:
+        return None
+    cells = place_cells(line.strip())
+    codes = [label_code(cell.group("label").strip(), find_governorates(cell.group("label").strip()))
+             for cell in cells or []]
+    if not cells or None in codes or any(cell.group("share") for cell in cells):
+        return None
+    return [Figure(source.report, table.period, table.measure, "all", table.party, code, "count", "",
+                   float(cell.group("count").replace(",", "")), "exact", source.source_file, line_no, line.strip(),
+                   ROW_NOTE) for cell, code in zip(cells, codes)]
 
 
 def share_cell(share: str | None, table: Table, party: str, gov: str, source: Source, line_no: int,
@@ -605,8 +625,43 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
         warn_left_out(source, line_no, quote, "row")
         return []
     return [Figure(source.report, period, *cell_measure_group(table, group), "all", "all", "count", "", float(n.value),
-                   "exact", source.source_file, line_no, quote, "a row of a table by month flattened to text")
+                   "exact", source.source_file, line_no, quote, MONTH_ROW_NOTE)
             for group, n in zip(table.groups, numbers) if group != FIGHTERS]
+
+
+MONTH_ROW_NOTE = "a row of a table by month flattened to text"
+
+
+def months_total_row(line: str, table: Table, figures: list[Figure], source: Source, line_no: int) -> list[Figure]:
+    """The figures of the total row of a table by month ("January 87" / ... / "April 84" / "Total 334"): each cell the
+    total of the months the rows just read give, one after another, filed under their span ("2022-01/2022-04"), when it
+    is their sum; nothing for a cell that is not (perhaps the year's, of months the table leaves out) or of fewer than
+    two months. Months that fill the table's period give its total under that period ("2019")."""
+    match = regex("TableRow").fullmatch(line.strip())
+    numbers = row_cells(match.group("cells")) if match else []
+    if len(numbers) != len(table.groups) or table.period == NO_PERIOD:
+        return []
+    rows = []
+    for figure in reversed(figures):
+        if figure.note != MONTH_ROW_NOTE or figure.report != source.report:
+            break
+        rows.insert(0, figure)
+    totals = []
+    for group, n in zip(table.groups, numbers):
+        if group == FIGHTERS or not n:
+            continue
+        measure, victims = cell_measure_group(table, group)
+        cells = [f for f in rows if f.victim_group == victims and f.measure == measure]
+        months = [period_span(f.period)[0] for f in cells]
+        if len(cells) < 2 or months != list(range(months[0], months[0] + len(months))) \
+                or sum(f.value for f in cells) != float(n.value):
+            continue
+        span = (months[0], months[-1])  # the table's own period when the months fill it ("2019": January-December)
+        period = table.period if period_span(table.period) == span else f"{cells[0].period}/{cells[-1].period}"
+        totals.append(Figure(source.report, period, measure, victims, "all", "all",
+                             "count", "", float(n.value), "exact", source.source_file, line_no, line.strip(),
+                             "the total row of a table by month: the months' sum"))
+    return totals
 
 
 def measure_row(label: str, numbers: list, table: Table, source: Source, line_no: int,
