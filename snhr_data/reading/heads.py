@@ -366,7 +366,8 @@ def outside_parentheses(heads: list[Head], previous: Head, sentence: str, mentio
     if opened < 0 or ")" in sentence[opened:previous.mention.start]:
         return previous
     before = [h for h in heads if h.mention.end <= opened]
-    return before[-1] if before and before[-1].mention.value >= previous.mention.value else previous
+    labelled = bool(regex("MonthLabelInBrackets").fullmatch(sentence[opened:previous.mention.start]))
+    return before[-1] if before and (before[-1].mention.value >= previous.mention.value or labelled) else previous
 
 
 def holder(heads: list[Head], previous: Head, mention: NumberMention) -> Head:
