@@ -45,7 +45,8 @@ PHRASES = (
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
     ("unknown", "PeriodDayRange"), ("vague", "PeriodPartOfMonth"), ("range", "PeriodMonthsOfYear"),
-    ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthsToAMonth"), ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
+    ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthsToAMonth"), ("lastyear", "PeriodSameMonthLastYear"),
+    ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
     ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodOfEarlierWounds"),
     ("vague", "PeriodWorkBegan"), ("vague", "PeriodAfterEvent"), ("month", "PeriodSinceRecordMonth"),
     ("unknown", "PeriodSince"),
@@ -74,6 +75,8 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         month = month_number(groups.get("month") or groups.get("month2") or groups["month3"])  # month3: no day
         year = groups.get("year") or groups.get("year2")
         return month_code(int(year) if year else year_of_month(month, report), month)
+    if kind == "lastyear":
+        return same_month_last_year(groups, match, report)
     if kind == "ramadan":  # its months only when the text gives them
         return ramadan_months(groups, report) if "month1" in groups else None
     if kind == "datespan":
@@ -124,6 +127,22 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
     return year_to_date(year, end)
 
 
+def same_month_last_year(groups: dict[str, str], match: re.Match[str], report: str) -> str | None:
+    """The report's month a year before, in a comparison with the report's count ("compared with 14 in the same month
+    last year", "against 8 in February last year" in February's report): None outside a comparison ("In the same month
+    last year, ..." may count from the statement's month or another), in a report of no single month, for a month
+    named that is not the report's, and after another month the sentence names before it (whose same month it may
+    be)."""
+    before = re.split(r"[.;]\s", match.string[:match.start()])[-1]
+    if not re.fullmatch(r"\d{4}-\d{2}", report) or not regex("ComparedWith").search(before):
+        return None
+    if "month" in groups:
+        return shift_month(report, -12) if month_number(groups["month"]) == int(report[5:7]) else None
+    if any(month_number(m.group(0)) != int(report[5:7]) for m in regex("Month").finditer(before)):
+        return None
+    return shift_month(report, -12)
+
+
 def other_report_month(before: str, year: int) -> str | None:
     """The month of another report of ``year`` the clause before a year to date names as what stated it ("SNHR's
     November report had put the toll since the beginning of the year at ...", in a text on the whole year): the year
@@ -172,6 +191,8 @@ def ambiguity(kind: str, period: str | None) -> str:
         return "range" if period else "ambiguous"
     if kind == "datespan":
         return "range" if period else "vague"
+    if kind == "lastyear":
+        return "month" if period else "vague"
     return "vague" if kind in {"range", "ytd"} and period is None else kind
 
 
@@ -263,7 +284,8 @@ def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMent
         if taken.find(1, mention.start, mention.end) < 0:
             found.append(mention)
             taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
-    return tuple(anchored_previous_months(text, years_of_reports_before(text, sorted(found, key=lambda m: m.start))))
+    return tuple(anchored_previous_months(text, years_of_reports_before(text, sorted(found, key=lambda m: m.start)),
+                                         report))
 
 
 def years_of_reports_before(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
@@ -277,11 +299,12 @@ def years_of_reports_before(text: str, found: list[PeriodMention]) -> list[Perio
             and regex("TheYearOfAReportBefore").fullmatch(text[m.start:m.end]) else m for m in found]
 
 
-def anchored_previous_months(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+def anchored_previous_months(text: str, found: list[PeriodMention], report: str = "") -> list[PeriodMention]:
     """ "the previous month" after a month the sentence names ("22 in September, against 61 the previous month") is
     the month before that one (August), kind "anchored"; in apposition to it ("In February 2018, the previous month,
     ..."), that month itself; without one it counts back like "last month"."""
     anchored: list[PeriodMention] = []
+    report_month = report if re.fullmatch(r"\d{4}-\d{2}", report) else ""
     for mention in found:
         named = [m for m in anchored if m.kind == "month" and m.period and regex("Month").search(text[m.start:m.end])]
         if mention.kind == "month" and named and regex("PreviousMonth").fullmatch(text[mention.start:mention.end]):
@@ -289,6 +312,11 @@ def anchored_previous_months(text: str, found: list[PeriodMention]) -> list[Peri
                 and text[mention.end:].lstrip().startswith(",")
             period = named[-1].period if apposition else shift_month(named[-1].period, -1)
             mention = PeriodMention(period, mention.start, mention.end, "anchored")
+        elif mention.kind == "month" and not anchored and report_month \
+                and regex("PreviousMonth").fullmatch(text[mention.start:mention.end]) \
+                and regex("ComparedCountBeforePreviousMonth").search(text[:mention.start]):
+            # "SNHR counted 212 civilians, up from 187 the previous month": the month before the report's
+            mention = PeriodMention(shift_month(report_month, -1), mention.start, mention.end, "anchored")
         anchored.append(mention)
     return anchored
 

@@ -249,8 +249,10 @@ def is_another_count(before: str, after: str) -> bool:
     no figure of the report."""
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
     return bool(regex("OtherCauseAfter").match(after) or regex("OtherCauseBefore").search(before)
-                or (regex("ComparedBefore").search(before) and not regex("NamedPeriod").search(clause)
-                    and not regex("PartyComparedAfter").match(after)))
+                or (regex("ComparedBefore").search(before) and not regex("ComparedPeriodNamed").search(clause)
+                    and not regex("PartyComparedAfter").match(after)
+                    and not (regex("ComparedPreviousMonthAfter").match(clause)
+                             and regex("ComparedCountBeforePreviousMonth").search(before + "0 "))))
 
 
 def is_part_of_a_thing(sentence: str, mention: NumberMention) -> bool:
@@ -364,7 +366,8 @@ def outside_parentheses(heads: list[Head], previous: Head, sentence: str, mentio
     if opened < 0 or ")" in sentence[opened:previous.mention.start]:
         return previous
     before = [h for h in heads if h.mention.end <= opened]
-    return before[-1] if before and before[-1].mention.value >= previous.mention.value else previous
+    labelled = bool(regex("MonthLabelInBrackets").fullmatch(sentence[opened:previous.mention.start]))
+    return before[-1] if before and (before[-1].mention.value >= previous.mention.value or labelled) else previous
 
 
 def holder(heads: list[Head], previous: Head, mention: NumberMention) -> Head:

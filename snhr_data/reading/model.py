@@ -197,7 +197,13 @@ class Source:
         """A month named without its year after the report month's place in the year ("In February" in a text dated
         January 2017 and published in April): the year before the report's counted back from the report month, but
         the publication's year counted back from its date; which, the text does not say: no period (kind
-        "relative"), never silently the year before."""
+        "relative"), never silently the year before. So is the report's month "last year" ("in December last year") in a
+        text published in a later year than its report month: the report month itself counted back from the
+        publication, or the year before it counted back from the report."""
+        last_year = regex("PeriodSameMonthLastYear").fullmatch(text[mention.start:mention.end])
+        if last_year and last_year.group("month") and mention.period and self.published \
+                and self.published[:4] != self.report[:4]:
+            return PeriodMention(None, mention.start, mention.end, "relative")
         if mention.kind != "month" or not mention.period or not self.published or mention.period >= self.report:
             return mention
         named = regex("PeriodNamedMonth").fullmatch(text[mention.start:mention.end])

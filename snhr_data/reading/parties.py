@@ -185,6 +185,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if subject and next_clause_subject(text[end:next_count_start(head, heads, text)], report):
         # "by X, which killed 97 civilians, by Y, which killed 71": X's; Y the subject of the next count's own clause
         return Parties((subject[-1].code,))
+    member = [m for m in find_parties(text[:start], report) if regex("WhichKilledBefore").fullmatch(text[m.end:start])]
+    if member and regex("MembersBefore").search(text[:member[-1].start]):
+        # "other parties, among them landmine explosions, which claimed 16 lives": the member's own count, never the
+        # whole's (round 141a: read as every party's)
+        return Parties((member[-1].code,))
     # never a party named before the count's own clause ("X were responsible for 28% of ..., and 98 detainees have died
     # due to torture"; round 42)
     named_before = named_in_segment(text[max(segment_start, own_clause_start(head, text)):start], text[end:], report)
@@ -1010,8 +1015,11 @@ def named_in_segment(segment: str, after: str, report: str) -> tuple[str, ...]:
     for at, mention in reversed(list(enumerate(named))):
         before = segment[:mention.start]
         elided_of = regex("ElidedOfMarker").match(segment[mention.end:]) and regex("ElidedOfGapBefore").search(before)
-        if (regex("ForwardMarker").match(segment[mention.end:]) or elided_of) and not regex("PartialBefore").search(before) \
-                and not regex("MembersBefore").search(before) and not regex("NotTheAgentBefore").search(before):
+        # "other parties, among them landmine explosions, which claimed 16 lives": the member's own count (round 141a)
+        which = regex("WhichKilledBefore").fullmatch(segment[mention.end:])
+        if (regex("ForwardMarker").match(segment[mention.end:]) or elided_of or which) \
+                and not regex("PartialBefore").search(before) \
+                and (which or not regex("MembersBefore").search(before)) and not regex("NotTheAgentBefore").search(before):
             each = regex("EachAfter").match(after) or regex("EachWord").search(segment[mention.end:])
             # "ISIS and Russian forces killed one civilian each", "X and Y were each responsible for one": both, a
             # combined label joining two parties' names ("Syrian regime forces and Russian forces committed two

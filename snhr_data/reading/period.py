@@ -62,6 +62,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         chosen = subject  # "December alone accounted for 872 of the year's civilian deaths": December's
     elif own:
         chosen = own[0]
+    elif bracketed := [p for p in before if p.kind == "month" and regex("MonthLabelInBracketsBefore").search(
+            sentence[:p.start]) and regex("MonthLabelInBracketsAfter").fullmatch(sentence[p.end:start])]:
+        chosen = bracketed[-1]  # "killed 61 civilians in May (April: 48)": April's
     elif compared := regex("ClauseAfterComparedCount").search(sentence[:start]):
         # "71 massacres in September, against 52 in August, in which about 2,030 ...": either month's
         return PeriodChoice(None, False, PeriodMention(None, compared.start(), start, "compared_clause"))

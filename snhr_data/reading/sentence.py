@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..codes import SPECIAL_GROUP_MEASURES
+from ..codes import SPECIAL_GROUP_MEASURES, perpetrator_groups
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
 from ..periods import period_type
@@ -732,6 +732,14 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
                          prev.parties if prev else (), prev is not None and prev.party_left_out)
     if party_massacres_toll:
         parties = Parties(prev.parties)  # "6 by X, in which 87 civilians were killed": the victims of X's massacres
+    elif prev is not None and head.noun == "bare" and parties.codes == ("all",) and not parties.from_context \
+            and prev.parties not in ((), ("all",)) and regex("ComparedWithBefore").search(text[segment_start:start]) \
+            and not find_parties(text[segment_start:start], sentence.source.report) \
+            and is_killers_count(text[:prev.head.mention.start], prev.parties, sentence.source.report):
+        # "other parties, among them landmines, which claimed 16 lives, compared with 11 in May": the compared count's
+        # party, the subject of its verb of killing (round 141a: read as every party's); never a party named only by
+        # where the count died ("71 people died in government prisons, against 39 in March": whose 39, unsaid)
+        parties = Parties(prev.parties)
     if prev is None and parties.codes not in ((), ("all",)) and regex("OfThoseKilledAfter").match(text[end:]):
         # "X killed 903 civilians. 88 of those killed were children": X's victims, or all the month's, the words do not
         # say (after an all-parties count they are its part: "... killed 1,850 civilians. 402 of those killed were ...")
@@ -1228,8 +1236,8 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
                 if is_part_of_a_stated_group(group, mention, head, count):
                     continue  # "including three children ..., and including one child who died due to torture": one
                     # of the three, its torture death only
-                add(group, party, gov, mention.value, group_qualifier(head.qualifier, text, mention),
-                    line_at(mention.start), count.note)
+                add(group, member_of_group(text, mention, party, sentence.source.report) or party, gov, mention.value,
+                    group_qualifier(head.qualifier, text, mention), line_at(mention.start), count.note)
             if count.also_all:
                 add("all", party, gov, count.value, head.qualifier, line,
                     join_notes(count.note, "all the victims stated were " + victim))
@@ -1260,6 +1268,28 @@ def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
         add("all", "all", "all", count.value, head.qualifier, line,
             join_notes(count.note, "the month's part of a year-to-date total"))
     return rows
+
+
+def is_killers_count(before: str, parties: tuple[str, ...], report: str) -> bool:
+    """Whether the count after ``before`` is the object of its party's verb of killing, the party named right before it
+    ("landmine explosions, which claimed 16 lives", "Russian forces killed 61"): the party is the count's own agent."""
+    named = find_parties(before, report)
+    return bool(named) and (named[-1].code,) == parties and bool(regex("KillersVerbBeforeCount").fullmatch(
+        before[named[-1].end:]))
+
+
+def member_of_group(text: str, mention: NumberMention, party: str, report: str) -> str | None:
+    """The subcategory of the other parties a group of their count is said killed by ("other parties killed 60, among
+    them 5 children killed by landmines": the landmines' 5 children; round 141a: filed as the other parties' alone),
+    else None."""
+    if party != "other_parties":
+        return None
+    killed = regex("GroupKilledByMemberAfter").match(text, noun_end(text, mention))
+    named = find_parties(text[killed.end():], report) if killed else []
+    if not named or named[0].start != 0 or perpetrator_groups().get(named[0].code) != "other_sub":
+        return None
+    rest = text[killed.end() + named[0].end:]
+    return named[0].code if regex("GroupKilledByMemberEnd").match(rest) else None
 
 
 def is_part_of_a_stated_group(group: str, mention: NumberMention, head: Head, count: Count) -> bool:

@@ -429,6 +429,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return places_line_row(line, table, source, line_no)
     label = match.group("label").strip(" |:-–—.")
     numbers = row_cells(match.group("cells"))
+    if table.key == "month" and len(numbers) + 1 == len(table.groups):
+        label, numbers = month_row_count_as_year(label, numbers, table)
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers if n) \
             or (match.group("noun") and len(numbers) > 1):
         return places_line_row(line, table, source, line_no)
@@ -608,6 +610,19 @@ def member_row_code(label: str, found: list) -> str | None:
             or not regex("MemberRowJoin").fullmatch(label[found[0].end:found[1].start]):
         return None
     return found[1].code
+
+
+def month_row_count_as_year(label: str, numbers: list, table: Table) -> tuple[str, list]:
+    """A row of a table by month whose first count reads as a year after its month ("March 1984 412 214" under "Month
+    Civilians Children Women" of 2015; round 141a: the table had ended there, its last ten months left out): the
+    month alone and that number its first count, when the year is outside the table's period and the row then fills
+    its columns; else the row as read."""
+    month = regex("TableMonthLabel").fullmatch(label)
+    if not month or not month.group("year") or not table.period or table.period == NO_PERIOD:
+        return label, numbers
+    if contains(table.period, month_code(int(month.group("year")), month_number(month.group("month")))):
+        return label, numbers
+    return month.group("month"), row_cells(month.group("year")) + numbers
 
 
 def month_row(label: str, numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure] | None:
