@@ -69,7 +69,10 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
     if not figures:
         raise ReportReadError(f"{source_file}: no figures found; is this an SNHR death-toll report?")
     cut_line = truncation_line(blocks)
-    if cut_line is not None:
+    if cut_line is not None and regex("CutAfterWholeCount").search(blocks[-1].text.rstrip()):
+        warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence, on \"including\" after a whole count; "
+                      f"the parts that were to follow are missing", TruncatedReportWarning, stacklevel=2)
+    elif cut_line is not None:
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]

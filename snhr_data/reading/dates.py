@@ -371,6 +371,10 @@ def head_publication_match(head: str) -> re.Match[str] | None:
     found = sorted((match.start(), index, match) for index, pattern in enumerate(patterns)
                    for match in pattern.finditer(head))
     valid = [match for _, _, match in found if date_of(match) is not None]
+    original = next((match for pattern in regexes("OriginalPublicationDate") for match in pattern.finditer(head)
+                     if date_of(match) is not None), None)
+    if original is not None:
+        return original  # "The original release was published by SNHR on 1 January 2025": a repost's source's date
     if not valid:
         return None
     return feed_post_date(head, valid) or word_date_of_readings(valid[0], valid[1:]) or valid[0]
