@@ -176,6 +176,12 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         named = find_governorates(segment)
         found = Governorates((named[0].code,) if len(named) == 1 else (AMBIGUOUS if named else ()))
     label = regex("Label").match(sentence) or regex("DashPlaceLabel").match(sentence)
+    if label and is_first and label.end("label") < head.mention.start and not found.codes \
+            and regex("PlaceKickerTollHeadline").match(sentence[label.end("label"):]) \
+            and not regex("SentenceEnds").search(sentence.strip()) and place_label(label.group("label"), report):
+        # "Hama: at least 212 civilians killed in May as ...": a headline's kicker, the story's place; whether the toll
+        # after it is the place's or the country's, the headline does not say (round 142c: the country's read as Idlib's)
+        return Governorates(AMBIGUOUS)
     if label and is_first and label.end("label") < head.mention.start and not found.codes:
         found = place_label(label.group("label"), report) or found  # "- Daraa: 274 civilians."
         if not found.codes and regex("OtherPlacesNamed").fullmatch(label.group("label").strip()):

@@ -208,6 +208,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     whole_window = window[:aside.start()] if aside else window
     rest = regex("RestClauseAfter").search(whole_window)
     whole_window = whole_window[:rest.start()] if rest else whole_window  # "..., and the rest in bombings": the rest's
+    if rest and named_after and named_before \
+            and named_in_window(whole_window, report, subject_named=True) is None:
+        # "X were responsible for 19 deaths, and the remaining civilians were killed by Y": Y the rest's agent, the count
+        # the subject's (round 142c: read as Y's)
+        named_after = None
     if named_after and not regex("EachWord").search(window) and (joint := joint_agents_after(whole_window, report)):
         # "Another 135 civilians were killed by landmine explosions, by snipers ..., or by parties SNHR could not
         # identify": one count of several agents together, none of them alone; of subcategories of other parties

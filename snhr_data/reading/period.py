@@ -81,6 +81,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     elif antecedent := [p for p in before if p.kind == "month"
                         and regex("PeriodAntecedentClause").fullmatch(sentence[p.end:start])]:
         chosen = antecedent[-1]  # "..., and from May, when it recorded 92": May's
+    elif past := period_before_comparison(sentence, start, before):
+        chosen = past  # "240 civilians in March, compared with 210 in February, and 7 died under torture": March's
     elif in_segment:
         chosen = in_segment[-1]
     elif coordinated := list_period(head, later_heads, sentence, periods):
@@ -163,6 +165,21 @@ def month_subject_of_part(head: Head, sentence: str, before: list[PeriodMention]
     if not months or not own[0].period or not contains(own[0].period, months[-1].period):
         return None
     return months[-1]
+
+
+def period_before_comparison(sentence: str, start: int, before: list[PeriodMention]) -> PeriodMention | None:
+    """The sentence's own period, named before a comparison clause that names another, for a count in a clause joined
+    after that comparison ("... 118 civilians were killed in January, compared with 139 in December, and 3 individuals
+    died due to torture": January's 3; round 142a: filed under December)."""
+    clauses = [m for m in regex("ComparedClause").finditer(sentence[:start])
+               if regex("ClauseJoinedAfterComparison").fullmatch(sentence[m.end():start])]
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    if not any(clause.start() <= p.start < clause.end() and p.period for p in before):
+        return None
+    own = [p for p in before if p.end <= clause.start() and p.kind == "month" and p.period]
+    return own[-1] if own else None
 
 
 def in_closed_part(mention: PeriodMention, sentence: str, start: int, head: Head) -> bool:
