@@ -14,6 +14,14 @@ from ..numbers import words_to_number
 from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
 
+_SINGLE_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def is_single_month(report: str) -> bool:
+    """Whether ``report`` is one month ("2024-11"), not a year or a span, which no month counts back from."""
+    return bool(_SINGLE_MONTH.fullmatch(report))
+
+
 UNDATED = "?"  # the month "last month" counts back from, when the text gives none (no title month, no publication
 # date): its "last month" gives no period (kind "relative", reading/model.py)
 
@@ -99,7 +107,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         if "own_half" in groups:  # "the first half's victims": that half of the report's year
             groups = {"half": groups["own_half"]}
         if "same_count" in groups:  # "the same ten months of 2022": those ending at the report's month
-            if "year" not in groups or not re.fullmatch(r"\d{4}-\d{2}", report):
+            if "year" not in groups or not is_single_month(report):
                 return None
             months = int(groups["same_count"]) if groups["same_count"].isdigit() else words_to_number(groups["same_count"])
             first = int(report[5:7]) - (months or 0) + 1
@@ -134,7 +142,7 @@ def same_month_last_year(groups: dict[str, str], match: re.Match[str], report: s
     named that is not the report's, and after another month the sentence names before it (whose same month it may
     be)."""
     before = re.split(r"[.;]\s", match.string[:match.start()])[-1]
-    if not re.fullmatch(r"\d{4}-\d{2}", report) or not regex("ComparedWith").search(before):
+    if not is_single_month(report) or not regex("ComparedWith").search(before):
         return None
     if "month" in groups:
         return shift_month(report, -12) if month_number(groups["month"]) == int(report[5:7]) else None
@@ -304,7 +312,7 @@ def anchored_previous_months(text: str, found: list[PeriodMention], report: str 
     the month before that one (August), kind "anchored"; in apposition to it ("In February 2018, the previous month,
     ..."), that month itself; without one it counts back like "last month"."""
     anchored: list[PeriodMention] = []
-    report_month = report if re.fullmatch(r"\d{4}-\d{2}", report) else ""
+    report_month = report if is_single_month(report) else ""
     for mention in found:
         named = [m for m in anchored if m.kind == "month" and m.period and regex("Month").search(text[m.start:m.end])]
         if mention.kind == "month" and named and regex("PreviousMonth").fullmatch(text[mention.start:mention.end]):
