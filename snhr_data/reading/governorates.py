@@ -24,6 +24,7 @@ class Governorates:
     region: str = ""  # AMBIGUOUS: the region a count is stated in ("in the Afrin area"), no governorate
     named_before: bool = False  # the place is named right before the count, as in a list ("Hama 21; Homs 16")
     within: str = ""  # AMBIGUOUS: the place within a governorate the count's clause opens with ("In the city of Homs,")
+    kicker: bool = False  # AMBIGUOUS: a headline's place kicker before its toll ("Hama: at least 212 civilians killed ...")
 
     def note(self, value: float) -> str:
         if self.one_each:
@@ -181,7 +182,7 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
             and not regex("SentenceEnds").search(sentence.strip()) and place_label(label.group("label"), report):
         # "Hama: at least 212 civilians killed in May as ...": a headline's kicker, the story's place; whether the toll
         # after it is the place's or the country's, the headline does not say (round 142c: the country's read as Idlib's)
-        return Governorates(AMBIGUOUS)
+        return Governorates(AMBIGUOUS, kicker=True)
     if label and is_first and label.end("label") < head.mention.start and not found.codes:
         found = place_label(label.group("label"), report) or found  # "- Daraa: 274 civilians."
         if not found.codes and regex("OtherPlacesNamed").fullmatch(label.group("label").strip()):

@@ -760,6 +760,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "In the city of Homs, 12 civilians were killed": a part of the toll, never the country's, a party's or Homs's
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
         return Count(head, measure, read_period=chosen.period)
+    if places.kicker:  # "Hama: at least 212 civilians killed in May as ...": the place's toll or the country's
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "place_kicker")
+        return Count(head, measure, read_period=chosen.period)
     if places.named_before and parties.codes == ("all",) and block.party not in (None, "all") \
             and measure in block.party_measures \
             and not (measure == "civilian_deaths" and regex("PlacesListOpening").match(text)
