@@ -324,6 +324,8 @@ LEFT_OUT_BECAUSE = {
                    "whether it is that party's or all parties'"),
     "sum_of_parties": ("{p} adds up the counts of the parties named before it, and the text does not say whether they "
                        "are all the parties'"),
+    "place": ("{p} is the count of a place the text does not tie to one governorate (a city, a countryside, a "
+              "region, or several governorates together)"),
     "place_kicker": ("{p} follows a headline's place kicker, and the headline does not say whether it is that "
                      "governorate's toll or the country's"),
     "comparand": ("{p} compares a count of another period with one the text does not point to (the count before it "
@@ -377,7 +379,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "those_killed": "given to the party",
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
              "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period",
-             "event_aside": "filed under the text's period", "place_kicker": "filed as the governorate's"}.get(
+             "event_aside": "filed under the text's period", "place_kicker": "filed as the governorate's",
+             "place": "filed as a governorate's or the country's"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)

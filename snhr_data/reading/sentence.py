@@ -1218,10 +1218,13 @@ def without_clashing_party_counts(figures: list[Figure], sentence: Sentence) -> 
 
 def count_figures(count: Count, sentence: Sentence) -> list[Figure]:
     """The rows a resolved count gives: each party and governorate, with its groups."""
-    if not count.parties or count.period is None or AMBIGUOUS[0] in count.governorates:
+    if not count.parties or count.period is None:
         return []
     head, text, line_at = count.head, sentence.text, sentence.line_at
     quote = quote_around(text, head.mention.start, head.mention.end)
+    if AMBIGUOUS[0] in count.governorates:
+        warn_left_out(sentence.source, line_at(head.mention.start), quote[:80], "place")
+        return []
     line = line_at(head.mention.start)
     govs = count.governorates or ("all",)
     victim = head.noun if head.noun in GROUP_HEADS else "all"
