@@ -16,7 +16,7 @@ from typing import Callable
 from ..codes import SPECIAL_GROUP_MEASURES, perpetrator_groups
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
-from ..periods import period_type
+from ..periods import month_number, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
@@ -138,7 +138,9 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     explicit = [c.period for c in counts if c.period_explicit]
     ranked_in = percent_period or (explicit[0] if explicit else None)
     block.last_ranking = ranked_in if ranked_in and ranking_subject(sentence.text) else None
-    if any(p.kind == "unreadable" or (p.kind in {"vague", "relative"} and not sentence.text[:p.start].strip()) for p in sentence.periods):
+    if any(p.kind == "unreadable" or (p.kind in {"vague", "relative"} and not sentence.text[:p.start].strip()
+                                      and not is_same_month_last_year_aside(sentence, p, block.counted))
+           for p in sentence.periods):
         block.period = NO_PERIOD  # "In Novmber 2024, ...", "In the past six months, ...": the sentences after it too
     opening = regex("PeriodOpening").match(sentence.text)
     if opening:
@@ -418,6 +420,20 @@ def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted
     source = sentence.source
     return (block_counted and source.period == source.report and period is not None
             and period_type(period) == "month" and period < source.period)
+
+
+def is_same_month_last_year_aside(sentence: Sentence, mention: PeriodMention, block_counted: bool) -> bool:
+    """Whether ``mention``, opening a monthly release's sentence after the block's first counts, is the release's month
+    a year before, undated ("In the same month last year SNHR had recorded 104 civilian deaths.", "In May last year,
+    ..." in May's release; fx143b: the party split after it had been left out): like an earlier month named with its
+    year (``is_earlier_month_aside``), an aside on its own count, never the period of the statements after it, which
+    are the month's. Its own count stays left out (which month it is the same as, the text does not say)."""
+    source = sentence.source
+    if not block_counted or source.period != source.report or source.period is None \
+            or period_type(source.period) != "month":
+        return False
+    same = regex("PeriodSameMonthLastYear").fullmatch(sentence.text[mention.start:mention.end])
+    return same is not None and (not same.group("month") or month_number(same.group("month")) == int(source.period[5:7]))
 
 
 def is_earlier_year_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
