@@ -404,6 +404,8 @@ def column_word(column: str) -> str:
 def key_of(word: str) -> str:
     if word.lower().startswith("month"):
         return "month"
+    if regex("PeriodTableKey").fullmatch(word.strip()):
+        return "period"
     return "governorate" if word.lower().startswith(("governorate", "province")) else "party"
 
 
@@ -440,6 +442,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return total_row(numbers, table, source, line_no, line.strip())
     if table.key == "month":
         return month_row(label, numbers, table, source, line_no, line.strip())
+    if table.key == "period":
+        return period_row(label, numbers, table, source, line_no, line.strip())
     if table.key == "measure":
         return measure_row(label, numbers, table, source, line_no, line.strip())
     if table.key == "governorate":
@@ -645,6 +649,26 @@ def month_row(label: str, numbers: list, table: Table, source: Source, line_no: 
 
 
 MONTH_ROW_NOTE = "a row of a table by month flattened to text"
+
+
+def period_row(label: str, numbers: list, table: Table, source: Source, line_no: int,
+               quote: str) -> list[Figure] | None:
+    """The figures of a row of a table of periods compared ("| Period | Civilians | Children |" / "| February 2024 |
+    132 | 29 |", "| January-March 2024 | 348 | 74 |"), filed under the one period its whole label names with its year;
+    a row whose label is such a period but none the reader can date, or one ending after the report month, is reported
+    and left out. None when the label names no period with its year: the table has ended."""
+    if not regex("Year").search(label):
+        return None
+    found = source.periods(title_case_months(label))
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(label):
+        return None
+    period = found[0].period
+    if not period or period_span(period)[1] > period_span(source.report)[1]:
+        warn_left_out(source, line_no, quote, "row")
+        return []
+    return [Figure(source.report, period, *cell_measure_group(table, group), "all", "all", "count", "", float(n.value),
+                   "exact", source.source_file, line_no, quote, ROW_NOTE)
+            for group, n in zip(table.groups, numbers) if group != FIGHTERS and n]
 
 
 def months_total_row(line: str, table: Table, figures: list[Figure], source: Source, line_no: int) -> list[Figure]:
