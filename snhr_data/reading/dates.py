@@ -310,7 +310,8 @@ def years_of_reports_before(text: str, found: list[PeriodMention]) -> list[Perio
 def anchored_previous_months(text: str, found: list[PeriodMention], report: str = "") -> list[PeriodMention]:
     """ "the previous month" after a month the sentence names ("22 in September, against 61 the previous month") is
     the month before that one (August), kind "anchored"; in apposition to it ("In February 2018, the previous month,
-    ..."), that month itself; without one it counts back like "last month"."""
+    ..."), that month itself; without one it counts back like "last month". "the month" after a month its clause opens
+    with ("In July, X alone accounted for 603 of the month's 891 victims") is that month."""
     anchored: list[PeriodMention] = []
     report_month = report if is_single_month(report) else ""
     for mention in found:
@@ -320,6 +321,11 @@ def anchored_previous_months(text: str, found: list[PeriodMention], report: str 
                 and text[mention.end:].lstrip().startswith(",")
             period = named[-1].period if apposition else shift_month(named[-1].period, -1)
             mention = PeriodMention(period, mention.start, mention.end, "anchored")
+        elif mention.kind == "month" and named and regex("TheMonthBack").fullmatch(text[mention.start:mention.end]) \
+                and regex("MonthOpeningBefore").search(text[:named[-1].start]) and named[-1] is anchored[-1] \
+                and regex("MonthOpeningToTheMonth").fullmatch(text[named[-1].end:mention.start]):
+            # "In July, Suwayda alone accounted for 603 of the month's 891 victims": July's, the clause's opening month
+            mention = PeriodMention(named[-1].period, mention.start, mention.end, "anchored")
         elif mention.kind == "month" and not anchored and report_month \
                 and regex("PreviousMonth").fullmatch(text[mention.start:mention.end]) \
                 and regex("ComparedCountBeforePreviousMonth").search(text[:mention.start]):
