@@ -106,6 +106,8 @@ def number_mentions(text: str) -> tuple[NumberMention, ...]:
         found.append(NumberMention(1.0, match.start("article"), match.end("article"), match.group("article")))
     for match in regex("OtherOfAPair").finditer(text):
         found.append(NumberMention(1.0, match.start("other"), match.end("other"), match.group("other")))
+    for match in regex("BothOfAPair").finditer(text):
+        found.append(NumberMention(2.0, match.start("both"), match.end("both"), match.group("both")))
     for match in regex("LastOfASet").finditer(text):
         if parse_number(match.group("rest")) + 1 == ORDINALS[match.group("ordinal").lower()]:
             found.append(NumberMention(1.0, match.start("last"), match.end("last"), match.group("last")))
