@@ -17,7 +17,7 @@ from .agents import (
     subject_party, unknown_agent, unknown_agent_before,
 )
 from .governorates import ranking_subject
-from .heads import GROUP_HEADS, Head, is_stated_whole, named_whole, noun_end
+from .heads import GROUP_HEADS, Head, actor_which_killed, is_stated_whole, named_whole, noun_end
 from .measure import measures_named
 from .model import UNMAPPED, Context, Sentence, warn_left_out
 
@@ -142,6 +142,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if item:  # "..., and unidentified gunmen, 2,491 civilians": the item's label's count, never the opening's
         return Parties((item,))
+    actor = actor_which_killed(text[:start])
+    if actor:  # "Other parties include tribal gunmen, who killed 389 civilians": an actor the vocabulary lacks
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {actor!r}", sentence.source.strict)
+        return LEFT_OUT
     if measure == "massacre_deaths" and regex("MassacresClaimedJoined").search(text[segment_start:start]):
         return Parties(("all",))  # "47 massacres, 44 by X and 3 by Y, and in them died 1,030": all the massacres' toll
     if regex("PercentOfBefore").search(text[segment_start:start]):
