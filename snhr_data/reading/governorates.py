@@ -334,6 +334,8 @@ def place_scope(segment: str, before: str = "") -> Governorates | None:
     town's count is never the country's; ``before``: the sentence before the count, whose place a where-clause
     names even after another count's clause: "killed by gunmen in Daraa, where the network counted 41"); None when
     they name no such place."""
+    before = without_first_of_coordinated_where(before) if before else before
+    segment = without_first_of_coordinated_where(segment)
     where = regex("WhereBefore").search(before or segment)
     alone = regex("AloneBefore").search(segment)
     if alone and regex("NamedPeriod").search(alone.group("place")):
@@ -349,6 +351,14 @@ def place_scope(segment: str, before: str = "") -> Governorates | None:
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
     return Governorates((named[0].code,) if one else AMBIGUOUS)
+
+
+def without_first_of_coordinated_where(before: str) -> str:
+    """``before`` ending in a where-clause coordinated with a first one after a place ("in Suwayda governorate, where
+    clashes broke out between factions, tribes and the army, and where SNHR counted") read as the place with the last
+    where-clause alone ("in Suwayda governorate, where SNHR counted"): both where-clauses are of that place."""
+    chain = regex("CoordinatedWhereChain").search(before)
+    return before[:chain.start()] + ", where " + chain.group("rest") if chain else before
 
 
 def attacked_governorate(before: str) -> str | None:

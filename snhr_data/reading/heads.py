@@ -92,6 +92,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or regex("ComparedBefore").search(before)
                                                          or regex("AllInOnePartysPrisonsAfter").match(after)
                                                          or party_which_killed(before)
+                                                         or actor_which_killed(before) is not None
                                                          or (regex("OfThosePartBefore").search(before)
                                                              and regex("OfThosePartAfter").match(after))):
         return False
@@ -134,6 +135,15 @@ def party_which_killed(before: str) -> bool:
     which = regex("WhichKilledBefore").search(before)
     named = find_parties(before[:which.start()]) if which else []
     return bool(named) and named[-1].end == which.start()
+
+
+def actor_which_killed(before: str) -> str | None:
+    """The label of an actor the vocabulary lacks when ``before`` ends in "<actor>, who killed", the actor opening a list
+    item ("Other parties include tribal gunmen, who killed 389"): the actor's count, never an incident's; None for any
+    other words, or a party's label."""
+    which = regex("ActorWhichKilledBefore").search(before)
+    label = which.group("label").strip() if which else ""
+    return label if label and not find_parties(label) and not find_governorates(label) else None
 
 
 def is_year_or_date(sentence: str, mention: NumberMention) -> bool:

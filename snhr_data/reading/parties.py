@@ -17,7 +17,7 @@ from .agents import (
     subject_party, unknown_agent, unknown_agent_before,
 )
 from .governorates import ranking_subject
-from .heads import GROUP_HEADS, Head, is_stated_whole, named_whole, noun_end
+from .heads import GROUP_HEADS, Head, actor_which_killed, is_stated_whole, named_whole, noun_end
 from .measure import measures_named
 from .model import UNMAPPED, Context, Sentence, warn_left_out
 
@@ -135,6 +135,18 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     labelled = party_after_count(head, sentence) if head.noun == "bare" else None
     if labelled is not None:  # "- **2,958** — Syrian regime forces": a list item, its count first, its party after
         return labelled
+    item = comma_list_item(head, heads, text, report)
+    if item and item.startswith(UNMAPPED):  # "..., Druze local factions, 214 civilians": an actor the vocabulary lacks
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {item[len(UNMAPPED):]!r}", sentence.source.strict)
+        return LEFT_OUT
+    if item:  # "..., and unidentified gunmen, 2,491 civilians": the item's label's count, never the opening's
+        return Parties((item,))
+    actor = actor_which_killed(text[:start])
+    if actor:  # "Other parties include tribal gunmen, who killed 389 civilians": an actor the vocabulary lacks
+        report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
+                             f"unmapped perpetrator label {actor!r}", sentence.source.strict)
+        return LEFT_OUT
     if measure == "massacre_deaths" and regex("MassacresClaimedJoined").search(text[segment_start:start]):
         return Parties(("all",))  # "47 massacres, 44 by X and 3 by Y, and in them died 1,030": all the massacres' toll
     if regex("PercentOfBefore").search(text[segment_start:start]):
@@ -890,6 +902,27 @@ def unknown_list_item(segment: str, report: str) -> str | None:
     label is looked up with its joiner, which some labels need ("..., ISIS 38 and the coalition 5": the US-led's)."""
     label = list_item_label(segment)
     return label if label and not find_parties(label, report) and not find_parties(segment, report) else None
+
+
+def comma_list_item(head: Head, heads: list[Head], text: str, report: str) -> str | None:
+    """The party of a list item between a count and the next when the words between them are only the joiner, the
+    item's label and a comma before its apposed count ("Other parties include landmines, 318 civilians, and unidentified
+    gunmen, 2,491 civilians"): that party's code; UNMAPPED and the label for an actor's label the vocabulary lacks
+    ("..., Druze local factions, 214 civilians"); None for any other words, or a count with no count before it."""
+    before = [m for m in find_numbers(text[:head.mention.start]) if m.end <= head.mention.start]
+    if not before or noun_end(text, before[-1]) == before[-1].end or noun_end(text, head.mention) == head.mention.end:
+        # (the number before it a count with its noun, a head or not: "tribal gunmen, who killed 389 civilians"; the
+        # count itself with its own noun: never "71 civilians, the group said, 52 of them")
+        return None
+    match = regex("CommaListItemBefore").fullmatch(text[noun_end(text, before[-1]):head.mention.start])
+    label = match.group("label").strip() if match else ""
+    if not label or find_governorates(label):
+        return None
+    named = find_parties(label, report)
+    if len(named) == 1 and regex("PartyLabelLead").fullmatch(label[:named[0].start]) \
+            and regex("AgentTail").fullmatch(label[named[0].end:]):
+        return named[0].code
+    return UNMAPPED + label if not named and regex("UnknownActor").search(label) else None
 
 
 def unknown_clause_subject(segment: str, report: str) -> str | None:
