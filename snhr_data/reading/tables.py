@@ -420,6 +420,12 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
     line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())
+    unmarked = regex("RowLabelMarker").sub("", line, count=1)
+    if match and unmarked != line and len(row_cells(match.group("cells"))) == len(table.groups) + 1 \
+            and (bare := regex("TableRow").fullmatch(unmarked.strip())) \
+            and len(row_cells(bare.group("cells"))) == len(table.groups):
+        # a footnote's marker glued to the label, one cell too many ("Russian forces3 104 26 18"): no cell of the row
+        line, match = unmarked, bare
     # a list one count a line under its introduction, no header, perhaps each count's share of the list's deaths after
     # it ("Distribution by Governorate" / "Homs 31 40%"; round 74d): the share cell its header would name
     listed_share = table.introduced and table.groups == ("all",) and not table.share
