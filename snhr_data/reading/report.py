@@ -236,6 +236,7 @@ class ReportReader:
             if rows is None and self.table and self.table.key == "party" and above \
                     and regex("PartyTableOtherPartiesCaption").match(line):
                 above, row_at = None, None  # "Other parties distributed as follows:" between rows: the table goes on
+                self.table = replace(self.table, sub_rows=True)
                 continue
             if rows is None and self.table and self.table.key == "party" and above \
                     and (caption := regex("PartyTableGroupCaption").match(line)) \

@@ -60,6 +60,8 @@ class Table:
     # which of the two they are
     columns: tuple[str, ...] = ()
     column_key: str = ""
+    sub_rows: bool = False  # after its caption of the other parties' rows ("Other parties distributed as follows:"): a
+    # row of one count gives that party's count of its first column alone ("Drowning 2" under "... Children Women")
 
     def column_periods(self) -> tuple[str, ...]:
         return self.periods or (self.period,) * len(self.groups)
@@ -435,6 +437,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return places_line_row(line, table, source, line_no)
     label = match.group("label").strip(" |:-–—.")
     numbers = row_cells(match.group("cells"))
+    if table.sub_rows and len(numbers) == 1 and len(table.groups) > 1 and not table.periods:
+        table = replace(table, groups=table.groups[:1], share=False, share_at=0)
     if table.key == "month" and len(numbers) + 1 == len(table.groups):
         label, numbers = month_row_count_as_year(label, numbers, table)
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers if n) \
