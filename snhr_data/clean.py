@@ -18,6 +18,7 @@ from itertools import groupby
 
 from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
 from .grammar import cached_by_text, regex
+from .grammar import words as vocab_words
 from .numbers import DIGIT_GAP, adds_up_to, find_numbers
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
@@ -805,9 +806,10 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
     if re.search(r"[A-Za-z]-$", block.text) and text[:1].islower():
         separator = ""
         if ((re.search(r"(?<![A-Za-z])[a-z]+-$", block.text) and not regex("TensHyphenEnd").search(block.text))
-                or _rejoined(block.text, text) in words):
+                or _rejoined(block.text, text) in words | set(vocab_words("HyphenCutWords"))):
             # "impor-" + "tance" -> "importance"; "US-" + "led" and "twenty-" + "three" keep their hyphen; a name cut
-            # at a line's end, "Syr-" + "ian", is one word when the text writes it whole elsewhere (round 30)
+            # at a line's end, "Syr-" + "ian", is one word when the text writes it whole elsewhere (round 30), or when it
+            # is a word of a party's name or a victim group ("Demo-" + "cratic Forces"; round 144b)
             block.text = block.text[:-1]
     elif re.search(r"(?<![A-Za-z])[A-Za-z]{1,3}-$", block.text) and text[:1].isupper():
         # "Hay'at Tahrir al-" + "Sham 9, ...", "Deir Ez-" + "Zour": a name's particle and its hyphen cut from the name

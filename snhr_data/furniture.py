@@ -41,6 +41,10 @@ PAGE_AT_EDGE = re.compile(r"^\s*(?:page\s+)?(?P<start>\d{1,3})\s+[-|]\s|(?:\s[-|
 # a page number after the year a running header ends in, a space between them ("SNHR's monthly report, May 2018 7";
 # round 141b): taken for one only on a line of three words or more printed again with the number going up
 PAGE_AFTER_YEAR = re.compile(r"[A-Za-z,]\s+(?:19|20)\d\d\s+(?P<end>\d{1,3})\s*$")
+# ... or after the last word of a running footer that names its month and year before it, no other number on the line
+# ("February 2018 - Civilian Death Toll Report 3"; round 144b: its page number had been the regime's toll of the chart
+# whose labels stood above it)
+PAGE_AFTER_TITLE = re.compile(r"^[^\d]*\b(?:19|20)\d\d\b[^\d]*[A-Za-z]\s+(?P<end>\d{1,3})\s*$")
 # a running footer's page number at its end, perhaps after a separator or "page", perhaps with the pages' count
 PAGE_AT_END = re.compile(r"\s*(?:[-|]\s*)?(?:page\s+|p\.\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # a contents entry is a heading, and the second line of a wrapped one its last few words: a full line of prose
@@ -457,7 +461,8 @@ def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     "... | 5", "... | 20")."""
     repeated: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        page = PAGE_AT_EDGE.search(line or "") or (len((line or "").split()) >= 4 and PAGE_AFTER_YEAR.search(line))
+        page = PAGE_AT_EDGE.search(line or "") or (len((line or "").split()) >= 4 and (
+            PAGE_AFTER_YEAR.search(line) or PAGE_AFTER_TITLE.search(line)))
         if page and len(line.split()) <= 12:
             key = re.sub(r"\d+", "#", " ".join(line.split()).casefold())
             repeated.setdefault(key, []).append((i, int(page.groupdict().get("start") or page.group("end"))))

@@ -216,8 +216,18 @@ class ReportReader:
         (``row_goes_on``)."""
         above = None  # the figures of the row before, for a line of its groups ("Children: 12, Women: 4")
         row_at = None  # the offset of the row before, a table row
-        for offset, line in row_lines(block.text, block.starts):
+        lines = row_lines(block.text, block.starts)
+        joined = False  # the line was read with the one before it, a row label hyphenated at its end
+        for k, (offset, line) in enumerate(lines):
+            if joined:
+                joined = False
+                continue
             rows = table_row(line, self.table, self.source, block.line_at(offset)) if self.table else None
+            if rows is None and self.table and k + 1 < len(lines) and regex("HyphenatedRowLabel").search(line):
+                # a row's label hyphenated at the line's end, its cells on the next line ("Deir Ez-" / "Zour 51 9 6";
+                # round 144b): the two lines are one row
+                rows = table_row(line + lines[k + 1][1], self.table, self.source, block.line_at(offset))
+                joined = bool(rows)
             if rows == [] and self.table.key == "month" and is_total_row(line):
                 rows = months_total_row(line, self.table, self.figures, self.source, block.line_at(offset))
             is_row = bool(rows)
@@ -226,6 +236,7 @@ class ReportReader:
             if rows is None and self.table and self.table.key == "party" and above \
                     and regex("PartyTableOtherPartiesCaption").match(line):
                 above, row_at = None, None  # "Other parties distributed as follows:" between rows: the table goes on
+                self.table = replace(self.table, sub_rows=True)
                 continue
             if rows is None and self.table and self.table.key == "party" and above \
                     and (caption := regex("PartyTableGroupCaption").match(line)) \

@@ -60,6 +60,8 @@ class Table:
     # which of the two they are
     columns: tuple[str, ...] = ()
     column_key: str = ""
+    sub_rows: bool = False  # after its caption of the other parties' rows ("Other parties distributed as follows:"): a
+    # row of one count gives that party's count of its first column alone ("Drowning 2" under "... Children Women")
 
     def column_periods(self) -> tuple[str, ...]:
         return self.periods or (self.period,) * len(self.groups)
@@ -422,6 +424,12 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
     line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
     match = regex("TableRow").fullmatch(line.strip())
+    unmarked = regex("RowLabelMarker").sub("", line, count=1)
+    if match and unmarked != line and len(row_cells(match.group("cells"))) == len(table.groups) + 1 \
+            and (bare := regex("TableRow").fullmatch(unmarked.strip())) \
+            and len(row_cells(bare.group("cells"))) == len(table.groups):
+        # a footnote's marker glued to the label, one cell too many ("Russian forces3 104 26 18"): no cell of the row
+        line, match = unmarked, bare
     # a list one count a line under its introduction, no header, perhaps each count's share of the list's deaths after
     # it ("Distribution by Governorate" / "Homs 31 40%"; round 74d): the share cell its header would name
     listed_share = table.introduced and table.groups == ("all",) and not table.share
@@ -431,6 +439,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return places_line_row(line, table, source, line_no)
     label = match.group("label").strip(" |:-–—.")
     numbers = row_cells(match.group("cells"))
+    if table.sub_rows and len(numbers) == 1 and len(table.groups) > 1 and not table.periods:
+        table = replace(table, groups=table.groups[:1], share=False, share_at=0)
     if table.key == "month" and len(numbers) + 1 == len(table.groups):
         label, numbers = month_row_count_as_year(label, numbers, table)
     if len(numbers) != len(table.groups) or not all(float(n.value).is_integer() for n in numbers if n) \
