@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
-from .grammar import cached_by_text, regex
+from .grammar import cached_by_text, classes, regex
 from .numbers import DIGIT_GAP, adds_up_to, find_numbers
 from .pdf_text import PDF_CHAR_FIXES
 from .reading.dates import is_date_line, is_month_heading
@@ -326,6 +326,8 @@ def _clean_once(line: str) -> str:
         else " " if line[m.start() - 1] in ".!?"
         else (", " if bullet else m.group(0)) if m.group("count") is not None and line[m.end():m.end() + 1].islower()
         else ". ", line)
+    for month, pattern in classes("LevantineMonth"):  # "Tishreen al-Awwal 2014" is October 2014 (round 144c)
+        line = pattern.sub(month, line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
