@@ -379,7 +379,9 @@ def bracketed_counts_read(line: str) -> str:
         # words in brackets are a count only when they read whole as one number ("(eighteen)", never "(sic)")
         if words is not None and [(m.start, m.end) for m in find_numbers(words)] != [(0, len(words))]:
             return match.group()
-        if noun_of(after)[0] not in ("", "bare") or regex("BracketedCountPartAfter").match(after):
+        if noun_of(after)[0] not in ("", "bare") or regex("BracketedCountPartAfter").match(after) \
+                or regex("ThingsCountedAfter").match(after) or regex("FightersNounAfter").match(after):
+            # "(2,218) case of arbitrary arrest", "(412) from the fighters" (round 144c): as without the brackets
             return match.group("count")
         return match.group()
     return regex("BracketedCount").sub(read, line)
