@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
-from .grammar import cached_by_text, regex
+from .grammar import cached_by_text, classes, regex
 from .grammar import words as vocab_words
 from .numbers import DIGIT_GAP, adds_up_to, find_numbers
 from .pdf_text import PDF_CHAR_FIXES
@@ -327,6 +327,8 @@ def _clean_once(line: str) -> str:
         else " " if line[m.start() - 1] in ".!?"
         else (", " if bullet else m.group(0)) if m.group("count") is not None and line[m.end():m.end() + 1].islower()
         else ". ", line)
+    for month, pattern in classes("LevantineMonth"):  # "Tishreen al-Awwal 2014" is October 2014 (round 144c)
+        line = pattern.sub(month, line)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
@@ -378,7 +380,9 @@ def bracketed_counts_read(line: str) -> str:
         # words in brackets are a count only when they read whole as one number ("(eighteen)", never "(sic)")
         if words is not None and [(m.start, m.end) for m in find_numbers(words)] != [(0, len(words))]:
             return match.group()
-        if noun_of(after)[0] not in ("", "bare") or regex("BracketedCountPartAfter").match(after):
+        if noun_of(after)[0] not in ("", "bare") or regex("BracketedCountPartAfter").match(after) \
+                or regex("ThingsCountedAfter").match(after) or regex("FightersNounAfter").match(after):
+            # "(2,218) case of arbitrary arrest", "(412) from the fighters" (round 144c): as without the brackets
             return match.group("count")
         return match.group()
     return regex("BracketedCount").sub(read, line)

@@ -1349,7 +1349,7 @@ def title_blocks(blocks: list[Block]) -> list[Block]:
             stop = None
         if block.after_dateline or stop or is_date_line(text) or ROMAN_HEADING.match(text) \
                 or regex("SentenceInBlock").search(text) or is_list_of_rows(block) \
-                or is_labelled_cells_row(raw_line_at(block, 0)):
+                or is_labelled_cells_row(raw_line_at(block, 0)) or is_table_header_line(raw_line_at(block, 0)):
             break
         title.append(block)
     return title
@@ -1366,6 +1366,12 @@ def names_its_period_before_colon(text: str, stop: re.Match) -> bool:
     Death Toll in the First Half of 2015:" / "10,470 Civilians, Including ...", a PDF cover wrapped after the colon;
     round 118b): the title goes on in the counts below it, no list's introduction."""
     return not stop.group(0).strip(": \t") and not has_count(text) and title_month(title_case_months(text)) is not None
+
+
+def is_table_header_line(line: str) -> bool:
+    """Whether a raw line is a table's header ("| The party | Civilians | Children | Women |" under a Markdown
+    headline; round 144c: a row whose label opened with "The" had let the table run on as the title's): no title's."""
+    return bool(regex("TableHeader").fullmatch(line.strip()))
 
 
 def is_list_of_rows(block: Block) -> bool:

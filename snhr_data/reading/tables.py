@@ -404,7 +404,8 @@ def column_word(column: str) -> str:
 
 
 def key_of(word: str) -> str:
-    if word.lower().startswith("month"):
+    word = re.sub(r"^the\s+", "", word.lower())  # "| The party | Civilians |" (round 144c)
+    if word.startswith("month"):
         return "month"
     if regex("PeriodTableKey").fullmatch(word.strip()):
         return "period"
@@ -608,10 +609,13 @@ def label_code(label: str, found: list) -> str | None:
         # "of which ISIS 1,419 203 170" under "Extremist Islamic groups 1,502 217 176" (fx131d): the member's row
         label, found = label[opening.end():], [replace(m, start=m.start - opening.end(), end=m.end - opening.end())
                                                 for m in found]
+    article = regex("RowLabelArticle").match(label)  # "| The regime forces | 694 | ..." (round 144c)
+    start = article.end() if article else 0
     rest = label
     for mention in reversed(found):
         rest = rest[:mention.start] + rest[mention.end:]
-    if not found or found[0].start != 0 or len({m.code for m in found}) != 1 or rest.strip(" ()/"):
+    if not found or found[0].start not in (0, start) or len({m.code for m in found}) != 1 \
+            or rest[start if found[0].start else 0:].strip(" ()/"):
         return None
     return found[0].code
 
