@@ -762,6 +762,19 @@ def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
                                                    or bool(regex("GroupLabelSubItem").match(_ITEM_START.sub("", text)))))
 
 
+def _toll_groups_item(block: Block, item_raw_line: str, raw_line: str, text: str) -> bool:
+    """A bullet of the groups' labels and counts alone ("▪️ Children: 17   ▪️ Women: 9") right after a bullet of the
+    whole toll's label and count alone, at its level ("▪️ Civilians killed in January: 97"): the toll's groups, read
+    with it, never parties named "Children" and "Women"."""
+    def bulleted(line: str) -> bool:
+        return bool(_ITEM_START.match(line)) or starts_with_pictograph(line.lstrip())
+    indent = len(raw_line) - len(raw_line.lstrip())
+    return (len(block.lines) == 1 and bulleted(item_raw_line) and bulleted(raw_line)
+            and indent == len(item_raw_line) - len(item_raw_line.lstrip())
+            and bool(regex("TollLabelItem").fullmatch(_ITEM_START.sub("", block.text)))
+            and bool(regex("GroupLabelsItem").fullmatch(_ITEM_START.sub("", text))))
+
+
 def _goes_on(block_text: str, text: str) -> bool:
     """Whether ``text``, after a blank line, continues a statement cut at a count ("30 Victims" + "Due to Torture")."""
     return bool(regex("DanglingCount").search(block_text.rstrip()) and regex("GoesOnAfterCount").match(text))
@@ -1292,6 +1305,9 @@ def clean_blocks(raw: str) -> list[Block]:
             sub_item = _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
             # "children: 6" under "Syrian regime forces: 41": "of whom children: 6", never a count of its own
             current.text += ", " + ("of whom " if regex("GroupLabelSubItem").match(sub_item) else "") + sub_item
+        elif current is not None and _toll_groups_item(current, raw_lines[current.lines[0] - 1], raw_line, text):
+            current.text += ", of whom " + _ITEM_START.sub("", text)  # "Civilians killed in January: 97" / "Children:
+            # 17; Women: 9" (fx143d)
         else:
             current = Block(text="", md_heading=len(heading.group(1)) if heading else 0, after_dateline=after_dateline)
             _join(current, text, line_no)
