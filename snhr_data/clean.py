@@ -332,6 +332,7 @@ def _clean_once(line: str) -> str:
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
+    line = regex("CivilNounVariant").sub("civilians", line)  # "113 civil were killed" (fx143d)
     line = regex("OwnWordsForTheTerm").sub("", line)  # "the militants it describes as 'factions of ...'" (fx134c)
     line = regex("SingleQuotedTerm").sub(r"\g<before> \g<term>", line)  # "died 'under torture'" (fx134c)
     line = regex("ScareQuotedPartyName").sub(r"\g<term>", line)  # 'the "opposition" factions' (fx130b)
@@ -764,6 +765,19 @@ def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
     return (bool(_ITEM_START.match(item_raw_line)) and indent > len(item_raw_line) - len(item_raw_line.lstrip())
             and bool(_ITEM_START.match(text)) and (bool(regex("GroupsSubItem").match(_ITEM_START.sub("", text)))
                                                    or bool(regex("GroupLabelSubItem").match(_ITEM_START.sub("", text)))))
+
+
+def _toll_groups_item(block: Block, item_raw_line: str, raw_line: str, text: str) -> bool:
+    """A bullet of the groups' labels and counts alone ("▪️ Children: 17   ▪️ Women: 9") right after a bullet of the
+    whole toll's label and count alone, at its level ("▪️ Civilians killed in January: 97"): the toll's groups, read
+    with it, never parties named "Children" and "Women"."""
+    def bulleted(line: str) -> bool:
+        return bool(_ITEM_START.match(line)) or starts_with_pictograph(line.lstrip())
+    indent = len(raw_line) - len(raw_line.lstrip())
+    return (len(block.lines) == 1 and bulleted(item_raw_line) and bulleted(raw_line)
+            and indent == len(item_raw_line) - len(item_raw_line.lstrip())
+            and bool(regex("TollLabelItem").fullmatch(_ITEM_START.sub("", block.text)))
+            and bool(regex("GroupLabelsItem").fullmatch(_ITEM_START.sub("", text))))
 
 
 def _goes_on(block_text: str, text: str) -> bool:
@@ -1297,6 +1311,9 @@ def clean_blocks(raw: str) -> list[Block]:
             sub_item = _ITEM_START.sub("", text)  # the item's own statement, read on the item's line
             # "children: 6" under "Syrian regime forces: 41": "of whom children: 6", never a count of its own
             current.text += ", " + ("of whom " if regex("GroupLabelSubItem").match(sub_item) else "") + sub_item
+        elif current is not None and _toll_groups_item(current, raw_lines[current.lines[0] - 1], raw_line, text):
+            current.text += ", of whom " + _ITEM_START.sub("", text)  # "Civilians killed in January: 97" / "Children:
+            # 17; Women: 9" (fx143d)
         else:
             current = Block(text="", md_heading=len(heading.group(1)) if heading else 0, after_dateline=after_dateline)
             _join(current, text, line_no)

@@ -651,7 +651,8 @@ def set_windows(heads: list[Head], numbers: list[NumberMention], sentence: str,
         if place and find_governorates(place.group("list")):
             cuts.append(place.start())  # "... 11 deaths and Raqqa governorate six": the next count's governorate
         labelled = regex("ParenthesisedCountLabel").search(window) if stop < len(sentence) else None
-        if labelled and not breaks_down_in_parentheses(sentence, numbers, stop):
+        if labelled and not breaks_down_in_parentheses(sentence, numbers, stop) \
+                and not own_noun_label(sentence, head, labelled.start("label")):
             cuts.append(labelled.start("label"))  # "ISIS (12) and foreign militias (7)": the next count's label
         row = row_label_agent(window) if stop < len(sentence) else None
         if row:
@@ -714,6 +715,14 @@ def is_own_predicate(window: str, label_start: int) -> bool:
     before = window[:label_start]
     return bool(regex("SubjectNounOnly").fullmatch(before)
                 or not before.strip() and regex("BareCountPredicate").match(window[label_start:]))
+
+
+def own_noun_label(sentence: str, head: Head, label_start: int) -> bool:
+    """Whether the words a parenthesised count comes after start right after ``head`` with its own noun ("21 deaths due
+    to torture (20 of them in regime detention)"): the count's own words, the parentheses a part of it, never the next
+    count's label (fx143d: the 21 had been read as civilian deaths)."""
+    return not sentence[head.mention.end:head.mention.end + label_start].strip() \
+        and head.noun not in ("", "bare") and noun_end(sentence, head.mention) > head.mention.end
 
 
 def breaks_down_in_parentheses(sentence: str, numbers: list[NumberMention], start: int) -> bool:
