@@ -197,11 +197,29 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         found = place_label(inline.group("label"), report) or found  # "Aleppo: 502 civilians", "Latakia (187)"
     if not found.codes and head.noun in COUNTED_IN_PLACES:
         found = place_right_before(sentence[: head.mention.start], report) or found  # "Hama 21; Homs 16; Idlib 9"
-    if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + sentence[end:head.window_end], found.codes):
+    tail = sentence[end:head.window_end]
+    parts = regex("PlacePartsInParenthesesAfter").match(sentence[end:])
+    if parts:  # "Hama 64 (41 of them in Hama city)": the city is the part's, not the count's (fx143a)
+        tail = sentence[end + parts.end():head.window_end]
+    if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + tail, found.codes):
         return Governorates(AMBIGUOUS)  # "the death toll in Aleppo city reached 410": a city's, not its governorate's
     if not found.codes and head.noun in COUNTED_IN_PLACES:
         return opening_place(sentence[: head.mention.start]) or found
     return found
+
+
+def is_place_part_in_parentheses(head: Head, heads: list[Head], sentence: str) -> bool:
+    """Whether ``head`` stands in the parentheses after a count that give its parts within its governorate ("Hama 64
+    (41 of them in Hama city)", "Daraa 77 (30 in its countryside and 12 in Daraa city)"): a part of that count,
+    never the governorate's nor the country's."""
+    for whole in heads:
+        if whole.mention.start >= head.mention.start:
+            break
+        end = noun_end(sentence, whole.mention)
+        parts = regex("PlacePartsInParenthesesAfter").match(sentence[end:])
+        if parts and head.mention.start < end + parts.end():
+            return True
+    return False
 
 
 def each_of_governorates(head: Head, previous: Head | None, sentence: str) -> Governorates | None:

@@ -239,6 +239,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if not noun and ((regex("ParenthesisAfter").match(after) or regex("KilledAfterLabel").match(after))
                      and regex("LabelColonBefore").search(before) or regex("GroupsInParentheses").match(after)):
         noun = "bare"  # "- Killings by unidentified parties: 7 (3 children, 1 woman)", "for 10 (two children)"
+    if not noun and regex("PlacePartsInParenthesesAfter").match(after):
+        noun = "bare"  # "Hama 64 (41 of them in Hama city)": the governorate's count before its parts within it (fx143a)
     if not noun or regex("NotKilledAfter").match(after) or regex("NotKilledBefore").search(before) \
             or regex("RateAfter").search(own_clause[:60]) \
             or is_another_count(before, after) \

@@ -324,6 +324,8 @@ LEFT_OUT_BECAUSE = {
                    "whether it is that party's or all parties'"),
     "sum_of_parties": ("{p} adds up the counts of the parties named before it, and the text does not say whether they "
                        "are all the parties'"),
+    "place_part": ("{p} counts a part of a governorate's count within it (a city, a countryside, neighbourhoods), given "
+                   "in parentheses after that count: the governorate's count is read, the part is no governorate's"),
     "place": ("{p} is the count of a place the text does not tie to one governorate (a city, a countryside, a "
               "region, or several governorates together)"),
     "place_kicker": ("{p} follows a headline's place kicker, and the headline does not say whether it is that "

@@ -20,8 +20,8 @@ from ..periods import month_number, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
-from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, is_ranking_of_another_period,
-                           names_a_city, place_right_after, ranking_subject)
+from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, is_place_part_in_parentheses,
+                           is_ranking_of_another_period, names_a_city, place_right_after, ranking_subject)
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
@@ -762,6 +762,10 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         sentence.warn_count_left_out(start, segment_start, head.window_end, "those_killed")
         return Count(head, measure, party_left_out=True)
     period = None if parties.left_out else chosen.period
+    if head.noun in {"bare", "generic", "civilians"} and is_place_part_in_parentheses(head, heads, text):
+        # "Hama 64 (41 of them in Hama city)": a part of the governorate's count within it, read as no one's (fx143a)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "place_part")
+        return Count(head, measure, read_period=chosen.period)
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
     if not places.codes and block.clause_place and is_place_anaphor(text[:start]):
         # "Aleppo was the deadliest province, with 5,817 killed in 2016; in December alone, ..., the province lost 704":
