@@ -1013,11 +1013,14 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # a post run on with no full stop at all, each statement on a raw line of its own ("52 civilians killed by unknown
     # parties among them 6 children and 2 women" / "So the total civilians killed in June 2014 is 1210 civilian, ...";
     # a machine translation, round 82c): a line opening in a capital with a verb starts a statement of its own, never
-    # the words after the line before's party
+    # the words after the line before's party; but not a row's "Of which" cell alone on the line after the row's last
+    # one ("... Of which women 41" / "Of which died under torture 36"; fx143a): the row's cell
     if not any(regex("EndsSentence").search(block.text[start:end].rstrip()) for start, end in lines):
         cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
                  if regex("RunOnSentenceLine").fullmatch(block.text[start:end].strip())
-                 and not regex("DanglingEnd").search(block.text[before:start].rstrip())]
+                 and not regex("DanglingEnd").search(block.text[before:start].rstrip())
+                 and not (regex("OfWhichCellLine").match(block.text[start:end])
+                          and regex("OfWhichCellRowEnd").search(block.text[before:start]))]
     return sorted({cut - body_start for cut in cuts if cut > body_start})
 
 
