@@ -391,7 +391,9 @@ def place_label(label: str, report: str) -> Governorates | None:
     named = find_governorates(label)
     if len(named) == 1 and not find_parties(label, report) \
             and not regex("EventPlaceBefore").search(label[:named[0].start]) \
-            and not regex("EventAfterPlace").match(label[named[0].end:]):  # "Idlib offensive:", an event's place
+            and not regex("EventAfterPlace").match(label[named[0].end:]) \
+            and not regex("LabelClauseVerbAfterPlace").search(label[named[0].end:]):
+        # "Idlib offensive:", "..., when the offensive on Idlib was at its height:": an event's place (fx143c)
         return Governorates((named[0].code,))
     return None
 
