@@ -512,7 +512,8 @@ def governorate_right_before(head: Head, previous: Head | None, sentence: str) -
     """The governorate named right before a count, after the count before it ("followed by Idlib with 411")."""
     last = previous.groups[-1][1] if previous and previous.groups else previous.mention if previous else None
     between = sentence[noun_end(sentence, last) if last else 0:head.mention.start]
-    named = [m for m in find_governorates(between) if regex("RankedGap").fullmatch(between[m.end:])]
+    named = [m for m in find_governorates(between) if regex("RankedGap").fullmatch(between[m.end:])
+             or regex("ApposedPlaceGap").fullmatch(between[m.end:])]  # "and Idlib, the last rebel-held area, 1,025"
     return named[-1].code if named else None
 
 
