@@ -324,8 +324,8 @@ def place_within_opening(before: str) -> Governorates | None:
     """The place within a governorate that the count's clause opens with ("In the city of Homs, 12 civilians were
     killed", "In al-Hol camp, ..."): a part of the toll, left out (never the country's, a party's or the governorate's);
     None when the clause opens with no such place, or with a governorate so named ("In the Damascus countryside")."""
-    match = regex("PlaceWithinOpening").match(before)
-    if not match:
+    match = regex("PlaceWithinOpening").match(before) or regex("PartOfCountrysideSubject").match(before)
+    if not match:  # ... or the part of a countryside its verb's subject ("Hama's western countryside lost 57"; fx143c)
         return None
     place = match.group("place")
     if any(regex("PlaceWithinKind").search(place[m.start:m.end]) for m in find_governorates(place)):
@@ -419,7 +419,9 @@ def place_label(label: str, report: str) -> Governorates | None:
     named = find_governorates(label)
     if len(named) == 1 and not find_parties(label, report) \
             and not regex("EventPlaceBefore").search(label[:named[0].start]) \
-            and not regex("EventAfterPlace").match(label[named[0].end:]):  # "Idlib offensive:", an event's place
+            and not regex("EventAfterPlace").match(label[named[0].end:]) \
+            and not regex("LabelClauseVerbAfterPlace").search(label[named[0].end:]):
+        # "Idlib offensive:", "..., when the offensive on Idlib was at its height:": an event's place (fx143c)
         return Governorates((named[0].code,))
     return None
 
@@ -538,7 +540,8 @@ def governorate_right_before(head: Head, previous: Head | None, sentence: str) -
     """The governorate named right before a count, after the count before it ("followed by Idlib with 411")."""
     last = previous.groups[-1][1] if previous and previous.groups else previous.mention if previous else None
     between = sentence[noun_end(sentence, last) if last else 0:head.mention.start]
-    named = [m for m in find_governorates(between) if regex("RankedGap").fullmatch(between[m.end:])]
+    named = [m for m in find_governorates(between) if regex("RankedGap").fullmatch(between[m.end:])
+             or regex("ApposedPlaceGap").fullmatch(between[m.end:])]  # "and Idlib, the last rebel-held area, 1,025"
     return named[-1].code if named else None
 
 

@@ -78,6 +78,13 @@ def ranking_measure(sentence: str, block: Context, section: Context) -> str | No
     if block.measure in workers | {"massacres"} and section.measure not in workers | {"massacres"} \
             and regex("RankingMarker").search(sentence) and not measures_named(sentence) - {"civilian_deaths"}:
         return "civilian_deaths"
+    # ... or after a sentence counting deaths under torture, outside a section of torture, a ranking of the places' tolls
+    # ("... 41 detainees died under torture in regime prisons. / Hama province recorded the highest toll, with 206 dead,
+    # followed by Idlib with 98"; fx143c: they had been torture deaths)
+    if block.measure == "torture_deaths" and section.measure != "torture_deaths" \
+            and regex("RankingMarker").search(sentence) and regex("PlaceTollRanking").search(sentence) \
+            and not measures_named(sentence) - {"civilian_deaths"}:
+        return "civilian_deaths"
     return None
 
 

@@ -452,10 +452,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         # the victims of an actor the vocabulary lacks (reported with its count), never all parties' (round 62b)
         return LEFT_OUT
     if is_remainder(segment, text[end:]) or regex("CauseOfDeathAfter").match(text[end:]) \
-            or regex("RegionOfSyriaAfter").match(text[end:]):
+            or regex("RegionOfSyriaAfter").match(text[end:]) or regex("RegionOfSyriaOpening").match(text[:start]):
         # "The remaining 63 deaths were attributed to ...", "..., and 12 civilians died in explosions": the rest of the
         # toll, or the victims of a cause, never all of it; whose, the words do not say; so "352 civilians killed in
-        # northwest Syria": a region's part of the toll (round 111c: it had been the month's toll)
+        # northwest Syria", "In northern Syria, 64 civilians were killed": a region's part of the toll (round 111c,
+        # fx143c: it had been the month's toll)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
         return LEFT_OUT
     if regex("MonthVictimsOpening").search(text[:start]) or regex("MonthDeadOpening").match(text) \
