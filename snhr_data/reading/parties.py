@@ -253,7 +253,7 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return Parties((owner[0].code,))  # "112 of the regime's victims died under torture": the party's
     segment = text[segment_start:start]
     unknown_item = (unknown_list_item(segment, report) or unknown_clause_subject(segment, report)) \
-        if head is not heads[0] else None
+        if head is not heads[0] else unknown_first_party_item(text[:start], report)
     if unknown_item:  # "X killed 20 children, the opposition 10, ...", "by X (5), the alliance (6)": a party the
         # vocabulary lacks, never the party of the item before
         report_unknown_party(f"{sentence.source.source_file}:{sentence.line_at(start)}",
@@ -924,6 +924,16 @@ def comma_list_item(head: Head, heads: list[Head], text: str, report: str) -> st
             and regex("AgentTail").fullmatch(label[named[0].end:]):
         return named[0].code
     return UNMAPPED + label if not named and regex("UnknownActor").search(label) else None
+
+
+def unknown_first_party_item(before: str, report: str) -> str | None:
+    """The label of the first item of a list by party that the vocabulary lacks, run into its count right after the
+    list's label and colon ("By party in 2025: forces of the transitional government 1,108 civilians; ..."; fx145d: read
+    as every party's toll): an actor of its own; None for any other words (a party named, no such label)."""
+    match = regex("PartyListFirstItemBefore").fullmatch(before)
+    label = match.group("label").strip() if match else ""
+    return label if label and regex("UnknownActor").search(label) and not find_parties(label, report) \
+        and not find_governorates(label) else None
 
 
 def unknown_clause_subject(segment: str, report: str) -> str | None:
