@@ -42,6 +42,13 @@ def unknown_agent_after(window: str, report: str) -> str | None:
     return match.group("label")
 
 
+def is_clash_sides(window: str, label: str) -> bool:
+    """Whether the agent read after a count is the sides of the clashes it died in ("in clashes between clans")."""
+    match = regex("AgentAfter").search(window)
+    return bool(match) and match.group("label") == label \
+        and bool(regex("ClashSidesAgentAfter").search(window[: match.start("label")]))
+
+
 def blamed_on_agent(window: str, segment: str) -> str | None:
     """The actor of "blamed N (of the deaths) on <actor>" (the verb before the count, the actor after it), if the words
     after "on" name one, not a method ("blamed 40 deaths on air strikes")."""
@@ -155,6 +162,9 @@ def unknown_agent(window: str, segment: str, report: str) -> str | None:
     """ "killed by <Some Unknown Forces>", "<some unknown forces> killed N": the label of an agent that the
     vocabulary lacks, or None."""
     label = unknown_agent_after(window, report) or blamed_on_agent(window, segment) or unknown_agent_before(segment)
+    if label and is_clash_sides(window, label):
+        label = unknown_agent_before(segment) or label  # "Clan militiamen killed four civilians in clashes between
+        # families": the subject killed; the clashes' sides are the circumstances (fx145a)
     if not label or is_known_agent(label, report) or is_known_agent_before_its_verb(label, segment, report):
         return None
     return label
