@@ -69,7 +69,12 @@ def noun_of(text_after: str) -> tuple[str, int]:
 
 @cached_by_text
 def qualifier_of(text_before: str) -> str:
+    """The qualifier of a number from the words before it: its own, else the one of a group's count it is joined to
+    ("about 290 children and 160 women": about)."""
     for name, pattern in classes("Qualifier"):
+        if pattern.search(text_before):
+            return name
+    for name, pattern in classes("GroupQualifierCarried"):
         if pattern.search(text_before):
             return name
     return "exact"
