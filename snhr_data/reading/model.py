@@ -382,7 +382,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
              "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period",
              "event_aside": "filed under the text's period", "place_kicker": "filed as the governorate's",
-             "place": "filed as a governorate's or the country's"}.get(
+             "place": "filed as a governorate's or the country's", "place_part": "filed as the governorate's"}.get(
                  kind, "moved to another period")
     warnings.warn(f"{source.source_file}:{line}: {what}; its figures are left out, not {moved}",
                   AmbiguousTextWarning, stacklevel=3)
