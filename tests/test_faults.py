@@ -37,6 +37,18 @@ def start_build(root: Path, *arguments: str, tag: str = "", jobs: int = 2) -> su
                             start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def wait_for_the_lock(root: Path, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until the build ``process`` holds the checkout's build lock (its PID written in ``data/.build.lock``)."""
+    lock = root / "data" / ".build.lock"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if lock.exists() and lock.read_text().strip() == str(process.pid):
+            return
+        assert process.poll() is None, f"the build ended before it was seen holding the lock: {process.communicate()}"
+        time.sleep(0.02)
+    raise AssertionError(f"the build (PID {process.pid}) did not take the lock in {timeout} s")
+
+
 def catches_sigterm(pid: int) -> bool:
     """Whether process ``pid`` has a handler of its own for SIGTERM (Linux: the SigCgt mask of /proc/PID/status).
     Python handles SIGINT itself from its first moment; SIGTERM only once a program installs a handler."""
@@ -179,7 +191,7 @@ def test_two_builds_at_once_one_waits_its_turn(states, tmp_path):
 
     write_raw(root, ("2020-05", "2024-11", "2024-12"))
     first = start_build(root, "--force", jobs=1)  # one kernel runs the four notebooks in turn
-    time.sleep(0.3)  # the first build takes the lock
+    wait_for_the_lock(root, first)  # a fixed pause lost the race on a loaded machine: the second build took it first
     second = start_build(root, "--month", "2024-11", "--month", "2024-11")
     _, second_err = second.communicate(timeout=240)
     _, first_err = first.communicate(timeout=240)
