@@ -514,6 +514,22 @@ def _month_row_ends(block: Block, last_text: str, text: str) -> bool:
             and (bool(regex("MonthRowLine").fullmatch(text)) or _opens_paragraph(text)))
 
 
+_PLACE_LIST_SENTENCE_WORDS = 6  # the fewest words of a whole sentence's line that ends a list of places before it
+# a line listing places each with its count, by commas, no sentence end ("Aleppo 642, Homs 274, Hama 197")
+_PLACE_COUNTS_LINE = re.compile(r"(?:[^,;:.\d]+?\s+\d{1,3}(?:,\d{3})*\s*,\s*)+(?:and\s+)?[^,;:.\d]+?\s+\d{1,3}(?:,\d{3})*\s*")
+
+
+def _place_list_ends(block: Block, last_text: str, text: str) -> bool:
+    """Whether a one-line list of places each with its count, ending in a governorate's count ("Aleppo 642, Homs 274,
+    Hama 197"), ends before ``text``, a line opening a paragraph or a whole sentence ("Among the victims were ..."):
+    joined, the last place's count had run into the sentence's words and been lost (round 146a)."""
+    last = _LAST_LABELLED_COUNT.search(last_text)
+    return (len(block.lines) == 1 and bool(_PLACE_COUNTS_LINE.fullmatch(last_text)) and last is not None
+            and is_named_row(last["label"].strip())
+            and (_opens_paragraph(text) or (text[:1].isupper() and _is_sentence_end(text)
+                                            and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)))
+
+
 def _caption_before_row(line: str, text: str) -> bool:
     """Whether ``line`` is a whole caption on its own line and ``text``, the line after it, a row with its count
     ("Figure 2: civilian victims by governorate, November 2019" / "Idlib 171"): the row is its table's or chart's,
@@ -1278,6 +1294,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
             and not _month_row_ends(current, last_text, text)
+            and not _place_list_ends(current, last_text, text)
             and not regex("DashRowLine").fullmatch(last_text) and not regex("DashRowLine").fullmatch(text)
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them
