@@ -134,9 +134,10 @@ _LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
 _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # a list item of a sentence ending on its last count's victims, no full stop ("- and 702 civilian was killed by
 # unidentified groups, among them 121 child and 61 woman"; round 117c), or on its last count alone ("➡️ the other
-# parties killed 84 civilian, ... and gunfire of unknown source 41"; round 119a): whole, never going on onto a
-# paragraph after it
-_COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d[\d,]*(?:\s+"
+# parties killed 84 civilian, ... and gunfire of unknown source 41"; round 119a), or in brackets ("▪️ Hama lost the
+# most (31), then Homs (12)"; round 146d: the paragraph after it had been read as the ranking's words): whole, never
+# going on onto a paragraph after it
+_COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s(?:\d[\d,]*|\(\d[\d,]*\))(?:\s+"
                            r"(?:civilians?|children|child|women|woman|victims?))?$")
 # a list item of a label and its count, then words of any length ending on a word that closes a phrase, no full stop
 # ("- Other parties: 2,029 civilians, of whom 187 ..., a large part of them in revenge killings"; fx134b): whole before a
