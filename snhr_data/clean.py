@@ -134,9 +134,10 @@ _LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
 _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # a list item of a sentence ending on its last count's victims, no full stop ("- and 702 civilian was killed by
 # unidentified groups, among them 121 child and 61 woman"; round 117c), or on its last count alone ("➡️ the other
-# parties killed 84 civilian, ... and gunfire of unknown source 41"; round 119a): whole, never going on onto a
-# paragraph after it
-_COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s\d[\d,]*(?:\s+"
+# parties killed 84 civilian, ... and gunfire of unknown source 41"; round 119a), or in brackets ("▪️ Hama lost the
+# most (31), then Homs (12)"; round 146d: the paragraph after it had been read as the ranking's words): whole, never
+# going on onto a paragraph after it
+_COUNTED_ITEM = re.compile(rf"^\s*(?:{BULLET}|{ENUMERATOR})\s+[^:]{{2,200}}?\s(?:\d[\d,]*|\(\d[\d,]*\))(?:\s+"
                            r"(?:civilians?|children|child|women|woman|victims?))?$")
 # a list item of a label and its count, then words of any length ending on a word that closes a phrase, no full stop
 # ("- Other parties: 2,029 civilians, of whom 187 ..., a large part of them in revenge killings"; fx134b): whole before a
@@ -512,6 +513,22 @@ def _month_row_ends(block: Block, last_text: str, text: str) -> bool:
     period of the count before it (round 66b)."""
     return (len(block.lines) == 1 and bool(regex("MonthRowLine").fullmatch(last_text)) and text[:1].isupper()
             and (bool(regex("MonthRowLine").fullmatch(text)) or _opens_paragraph(text)))
+
+
+_PLACE_LIST_SENTENCE_WORDS = 6  # the fewest words of a whole sentence's line that ends a list of places before it
+# a line listing places each with its count, by commas, no sentence end ("Aleppo 642, Homs 274, Hama 197")
+_PLACE_COUNTS_LINE = re.compile(r"(?:[^,;:.\d]+?\s+\d{1,3}(?:,\d{3})*\s*,\s*)+(?:and\s+)?[^,;:.\d]+?\s+\d{1,3}(?:,\d{3})*\s*")
+
+
+def _place_list_ends(block: Block, last_text: str, text: str) -> bool:
+    """Whether a one-line list of places each with its count, ending in a governorate's count ("Aleppo 642, Homs 274,
+    Hama 197"), ends before ``text``, a line opening a paragraph or a whole sentence ("Among the victims were ..."):
+    joined, the last place's count had run into the sentence's words and been lost (round 146a)."""
+    last = _LAST_LABELLED_COUNT.search(last_text)
+    return (len(block.lines) == 1 and bool(_PLACE_COUNTS_LINE.fullmatch(last_text)) and last is not None
+            and is_named_row(last["label"].strip())
+            and (_opens_paragraph(text) or (text[:1].isupper() and _is_sentence_end(text)
+                                            and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)))
 
 
 def _caption_before_row(line: str, text: str) -> bool:
@@ -1278,6 +1295,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
             and not _month_row_ends(current, last_text, text)
+            and not _place_list_ends(current, last_text, text)
             and not regex("DashRowLine").fullmatch(last_text) and not regex("DashRowLine").fullmatch(text)
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them

@@ -203,11 +203,20 @@ def is_part_of_party_toll(row: Figure) -> bool:
                for m in find_numbers(row.quote))
 
 
+def goes_on_party_statement(row: Figure, figures: list[Figure]) -> bool:
+    """Whether ``row``'s clause goes on, after a semicolon, with the statement of its own party's toll on its line
+    ("X killed 310 civilians, including 40 children; 25 detainees died under torture in X's prisons"): a part of
+    that party's list item, as when joined by a comma, which implies no total of all parties."""
+    return any(f.perpetrator == row.perpetrator and f.line == row.line and f.measure != row.measure
+               and f.quote.rstrip().endswith(";") for f in figures)
+
+
 def add_implied_totals(figures: list[Figure]) -> list[Figure]:
     """A count stated for one party only, on one line, with no total of its measure and period, also states the
     total: add it, noted as implied. So for a special group ("the killing of one medical worker at the hands of
     other parties") and for deaths under torture placed in the party's prisons ("Six people died under torture in
-    regime prisons"; never "12 deaths due to torture at the hands of X", which need not be all of them)."""
+    regime prisons"; never "12 deaths due to torture at the hands of X", which need not be all of them, nor "X killed 40 civilians; 9
+    detainees died under torture in its prisons", a part of X's statement)."""
     added = []
     for (_period, measure), rows in by_period_and_measure(f for f in figures if implied_total_kin(f)).items():
         parties = {r.perpetrator for r in rows}
@@ -215,7 +224,8 @@ def add_implied_totals(figures: list[Figure]) -> list[Figure]:
         if "all" in parties or len(parties) != 1 or len(lines) != 1:
             continue
         if measure == "torture_deaths" and (not all(DETENTION_NOTE in r.note for r in rows)
-                                            or any(is_part_of_party_toll(r) for r in rows)):
+                                            or any(is_part_of_party_toll(r) or goes_on_party_statement(r, figures)
+                                                   for r in rows)):
             continue
         for row in rows:
             added.append(replace(row, perpetrator="all", note=join_notes(row.note, "implied total: the report states only this party")))

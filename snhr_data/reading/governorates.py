@@ -95,6 +95,9 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
             # a later count right after a governorate ranked beside the subject ("Eastern Ghouta in Rural Damascus
             # accounted for 1,107 of the deaths, while Idlib recorded 294"; round 63a): that governorate's
             return Governorates((ranked_next,))
+        own_item = subject_item_governorate(head, subject, sentence)
+        if own_item is not None:
+            return own_item
         if ":" not in sentence[subject.end():head.mention.start] and not placed_after(head, sentence):
             return Governorates(AMBIGUOUS)  # "Hama city saw 31 deaths", "Hama and Homs together accounted for 84"
         own = own_governorates(head, previous, sentence, segment, report)
@@ -104,6 +107,29 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         # joint count
         return own if len(own.codes) == 1 and own.codes != AMBIGUOUS else Governorates(AMBIGUOUS)
     return own_governorates(head, previous, sentence, segment, report)
+
+
+def subject_item_governorate(head: Head, subject: re.Match[str], sentence: str) -> Governorates | None:
+    """The governorate of a count in parentheses after it, in a ranking's subject that lists governorates each with
+    its own count so ("Hama (210) and Daraa (95) led the governorates"): that governorate's; None for any other
+    count, or when an item names no one governorate, or a city."""
+    start, end = subject.span("subject")
+    rest = sentence[end:]
+    if not start <= head.mention.start < end or regex("TortureWord").search(rest) or regex("MassacreWord").search(rest):
+        return None  # "Aleppo (3) and Homs (2) had the most deaths due to torture": another measure's, left as it was
+    items = regex("SubjectItemSeparator").split(sentence[start:end])
+    place = None
+    offset = start
+    for item in items:
+        match = regex("PlaceWithOwnCount").fullmatch(item)
+        named = find_governorates(match.group("place")) if match else []
+        if len(named) != 1 or names_a_city(match.group("place")):
+            return None
+        item_start = sentence.index(item, offset)
+        if item_start <= head.mention.start < item_start + len(item):
+            place = named[0].code
+        offset = item_start + len(item)
+    return Governorates((place,)) if place and len(items) > 1 else None
 
 
 def reporter_clause_after_ranking(before: str) -> int | None:
