@@ -516,8 +516,6 @@ def _month_row_ends(block: Block, last_text: str, text: str) -> bool:
 
 
 _PLACE_LIST_SENTENCE_WORDS = 6  # the fewest words of a whole sentence's line that ends a list of places before it
-# a line listing places each with its count, by commas, no sentence end ("Aleppo 642, Homs 274, Hama 197")
-_PLACE_COUNTS_LINE = re.compile(r"(?:[^,;:.\d]+?\s+\d{1,3}(?:,\d{3})*\s*,\s*)+(?:and\s+)?[^,;:.\d]+?\s+\d{1,3}(?:,\d{3})*\s*")
 
 
 def _place_list_ends(block: Block, last_text: str, text: str) -> bool:
@@ -525,7 +523,7 @@ def _place_list_ends(block: Block, last_text: str, text: str) -> bool:
     Hama 197"), ends before ``text``, a line opening a paragraph or a whole sentence ("Among the victims were ..."):
     joined, the last place's count had run into the sentence's words and been lost (round 146a)."""
     last = _LAST_LABELLED_COUNT.search(last_text)
-    return (len(block.lines) == 1 and bool(_PLACE_COUNTS_LINE.fullmatch(last_text)) and last is not None
+    return (len(block.lines) == 1 and bool(regex("PlaceCountsLine").fullmatch(last_text)) and last is not None
             and is_named_row(last["label"].strip())
             and (_opens_paragraph(text) or (text[:1].isupper() and _is_sentence_end(text)
                                             and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)))
