@@ -56,7 +56,7 @@ PHRASES = (
     ("vague", "PeriodPartOfYear"), ("vague", "PeriodMonthsToAMonth"), ("lastyear", "PeriodSameMonthLastYear"),
     ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
     ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodOfEarlierWounds"),
-    ("vague", "PeriodWorkBegan"), ("vague", "PeriodAfterEvent"), ("month", "PeriodSinceRecordMonth"),
+    ("vague", "PeriodWorkBegan"), ("vague", "PeriodAfterEvent"), ("vague", "PeriodSinceEventTookEffect"), ("month", "PeriodSinceRecordMonth"),
     ("unknown", "PeriodSince"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
     ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),

@@ -139,7 +139,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     ranked_in = percent_period or (explicit[0] if explicit else None)
     block.last_ranking = ranked_in if ranked_in and ranking_subject(sentence.text) else None
     if any(p.kind == "unreadable" or (p.kind in {"vague", "relative"} and not sentence.text[:p.start].strip()
-                                      and not is_same_month_last_year_aside(sentence, p, block.counted))
+                                      and not is_same_month_last_year_aside(sentence, p, block.counted)
+                                      and not is_event_span_aside(sentence, p, block.counted))
            for p in sentence.periods):
         block.period = NO_PERIOD  # "In Novmber 2024, ...", "In the past six months, ...": the sentences after it too
     opening = regex("PeriodOpening").match(sentence.text)
@@ -420,6 +421,14 @@ def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted
     source = sentence.source
     return (block_counted and source.period == source.report and period is not None
             and period_type(period) == "month" and period < source.period)
+
+
+def is_event_span_aside(sentence: Sentence, mention: PeriodMention, block_counted: bool) -> bool:
+    """Whether ``mention``, opening a sentence after the block's first counts, is a span from an event that took effect
+    ("Since the ceasefire came into force, the network has recorded 740 civilian deaths in the zone."; round 148a): a
+    running total stated aside, its own count left out, never the period of the statements after it."""
+    return block_counted and regex("PeriodSinceEventTookEffect").fullmatch(
+        sentence.text[mention.start:mention.end]) is not None
 
 
 def is_same_month_last_year_aside(sentence: Sentence, mention: PeriodMention, block_counted: bool) -> bool:
