@@ -107,7 +107,11 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False  # "published alongside the annual one": a report
     if regex("SlashedCellBefore").search(before) or regex("SlashedCellAfter").match(after):
         return False  # "Russian forces: 48 / 13 / 8": cells of columns a header names, never counts of their own
-    if regex("DateMonthBefore").search(before) and not (
+    date_before = regex("DateMonthBefore").search(before)
+    if date_before and not mention.text[:1].isdigit() and any(c.isdigit() for c in date_before.group(0)):
+        date_before = None  # "... before December 8 and three in SDF prisons": a count in words after a day, never the
+        # second day of the month's two (round 148d: the three had been left out)
+    if date_before and not (
             regex("MonthOfCountBefore").search(before) and noun_of(after)[0] in {"generic", "children", "women"}) \
             and (mention.value <= 31 or (
             1900 <= mention.value <= 2099 and "," not in mention.text) or noun_of(after)[0] in {"", "bare"}):
