@@ -22,7 +22,7 @@ from .numbers import DIGIT_GAP, DIGITS_PARTED, find_numbers
 from .raw import SUPPORTED_SUFFIXES, ReportReadError, read_report
 from .periods import is_period, period_type
 from .reading.dates import publication_date, ramadan_span
-from .reading.governorates import LISTED_NOTE, ONE_PLACE_NOTE, REGION_NOTE
+from .reading.governorates import ONE_PLACE_NOTE, is_party_total_by_place
 from .reading.month import Dating, date_report
 from .reading.heads import group_label_of, is_count_number
 from .reading.model import AmbiguousTextWarning, Figure, Source, join_notes
@@ -140,10 +140,7 @@ def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
     def key(f: Figure) -> tuple:
         return f.period, f.measure, f.victim_group, f.perpetrator, f.unit
 
-    def is_listed(f: Figure) -> bool:
-        return LISTED_NOTE in f.note or REGION_NOTE in f.note or ONE_PLACE_NOTE in f.note
-
-    restated = {key(f) for f in figures if is_listed(f) for other in figures
+    restated = {key(f) for f in figures if is_party_total_by_place(f.note) for other in figures
                 if other is not f and key(other) == key(f) and (other.line, other.value) != (f.line, f.value)}
     # a party's count stated in one governorate ("X killed seven civilians in Daraa") is also its count in all
     # governorates only as an item of a breakdown by party of the countrywide toll: the text states that toll for the
@@ -159,7 +156,7 @@ def without_restated_listed_places(figures: list[Figure]) -> list[Figure]:
         return (f.period, f.measure) in countrywide and any(
             (f.period, f.measure) == (period, measure) and party != f.perpetrator
             for period, measure, party in party_totals)
-    return [f for f in figures if not (is_listed(f) and key(f) in restated)
+    return [f for f in figures if not (is_party_total_by_place(f.note) and key(f) in restated)
             and not (ONE_PLACE_NOTE in f.note and not is_breakdown_item(f))]
 
 

@@ -51,6 +51,13 @@ REGION_NOTE = "the party's count stated for a region that is no governorate"
 ONE_PLACE_NOTE = "the party's count stated in one governorate only, filed under all governorates too"
 
 
+def is_party_total_by_place(note: str) -> bool:
+    """Whether a figure's ``note`` says it is a party's count stated for places (several governorates, a region, one
+    governorate) filed under all governorates: one ``snhr_data.extract`` drops if the text states another count of
+    that party."""
+    return LISTED_NOTE in note or REGION_NOTE in note or ONE_PLACE_NOTE in note
+
+
 def governorates_of(head: Head, previous: Head | None, sentence: str, segment: str, report: str,
                     heads: list[Head]) -> Governorates:
     """The governorates ``head`` counts in (``previous``: the head before it in the sentence; ``heads``: all of them)."""
@@ -193,6 +200,9 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         within = regex("PlaceWithinAfter").match(gov.group("list"))
         if within:
             return Governorates(AMBIGUOUS, within=within.group("place"))  # "10 civilians in the city of Homs": a part
+        countryside = regex("CountrysideAfter").match(gov.group("list"))
+        if countryside:  # "Israeli forces killed nine civilians in the Daraa countryside": the party's, never Daraa's
+            return Governorates(AMBIGUOUS, region=countryside.group("place"))
         found = listed_governorates(head, gov, sentence)
     elif head.noun in {"bare", "generic"} and before:
         named = find_governorates(before.group("list"))

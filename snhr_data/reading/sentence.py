@@ -20,8 +20,8 @@ from ..periods import month_number, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
-from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, is_place_part_in_parentheses,
-                           is_ranking_of_another_period, names_a_city, place_right_after, ranking_subject)
+from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates_of, is_party_total_by_place,
+                           is_place_part_in_parentheses, is_ranking_of_another_period, names_a_city, place_right_after, ranking_subject)
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
@@ -780,11 +780,12 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "Aleppo was the deadliest province, with 5,817 killed in 2016; in December alone, ..., the province lost 704":
         # the one governorate of the statement before the semicolon (fx134c), never the country's
         places = Governorates((block.clause_place,))
-    if places.within and measure in SPECIAL_GROUP_MEASURES and is_lone_group_count(head, heads, text):
+    if (places.within or places.region) and measure in SPECIAL_GROUP_MEASURES \
+            and is_lone_group_count(head, heads, text):
         # "One medical worker was killed in Aleppo city": a special group's count stated for a place within a
         # governorate, its count in all governorates as a party's count in a region is (dropped by snhr_data.extract if
         # the text states another count of that group; fx136a)
-        places = Governorates((), region=places.within)
+        places = Governorates((), region=places.within or places.region)
     if places.within:
         # "In the city of Homs, 12 civilians were killed": a part of the toll, never the country's, a party's or Homs's
         warn_left_out(sentence.source, sentence.line_at(start), text[:head.window_end].strip()[:80], "part")
@@ -1231,7 +1232,8 @@ def without_clashing_party_counts(figures: list[Figure], sentence: Sentence) -> 
     ..., and nine civilians were killed by unidentified persons", two labels of one code): which is the party's the
     text does not say; left out, each warned."""
     keys = [(f.period, f.measure, f.victim_group, f.perpetrator, f.governorate)
-            if f.unit == "count" and f.perpetrator != "all" else None for f in figures]
+            if f.unit == "count" and f.perpetrator != "all" and not is_party_total_by_place(f.note) else None
+            for f in figures]  # a party's count for places is left to snhr_data.extract (dropped beside another)
     values: dict[tuple[str, ...], set[float]] = {}
     for f, key in zip(figures, keys):
         if key:
