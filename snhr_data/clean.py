@@ -296,6 +296,7 @@ def _clean_once(line: str) -> str:
     line = html.unescape(line)
     line = spaced_thousands_joined(line)
     line = thousand_word_digits_read(line)
+    line = regex("GluedCaseSuffix").sub("", line)  # "248-of children", "31-i child" (fx148bc)
     line = comma_spaced_digits_read(line)
     line = space_grouped_thousands_read(line)
     line = space_parted_count_read(line)
