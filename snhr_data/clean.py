@@ -310,6 +310,7 @@ def _clean_once(line: str) -> str:
     line = bracketed_counts_read(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
+    line = regex("FootnoteAfterComma").sub(" ", line)  # "... due to torture,2 54 of them" (fx148bc)
     line = regex("FootnoteBeforeColon").sub("", line)  # "Hay'at Tahrir al-Sham2: 7 civilians" (fx134d)
     line = regex("FootnoteGluedParen").sub(_glued_footnote_dropped, line)  # "the regime's offensive(3)." (fx134d)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
