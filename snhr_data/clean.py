@@ -296,6 +296,7 @@ def _clean_once(line: str) -> str:
     line = html.unescape(line)
     line = spaced_thousands_joined(line)
     line = thousand_word_digits_read(line)
+    line = regex("GluedCaseSuffix").sub("", line)  # "248-of children", "31-i child" (fx148bc)
     line = comma_spaced_digits_read(line)
     line = space_grouped_thousands_read(line)
     line = space_parted_count_read(line)
@@ -309,6 +310,7 @@ def _clean_once(line: str) -> str:
     line = bracketed_counts_read(line)
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
+    line = regex("FootnoteAfterComma").sub(" ", line)  # "... due to torture,2 54 of them" (fx148bc)
     line = regex("FootnoteBeforeColon").sub("", line)  # "Hay'at Tahrir al-Sham2: 7 civilians" (fx134d)
     line = regex("FootnoteGluedParen").sub(_glued_footnote_dropped, line)  # "the regime's offensive(3)." (fx134d)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
@@ -330,6 +332,8 @@ def _clean_once(line: str) -> str:
         else ". ", line)
     for month, pattern in classes("LevantineMonth"):  # "Tishreen al-Awwal 2014" is October 2014 (round 144c)
         line = pattern.sub(month, line)
+    line = regex("VerbFirstRanking").sub(lambda m: f"{m['place'] or m['place2']} came first", line)  # "came Homs
+    # first with 103" (fx148bc)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
@@ -421,14 +425,18 @@ def comma_spaced_digits_read(line: str) -> str:
     return regex("CommaSpacedDigits").sub(read, line)
 
 
+_CLOSING_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)(?=\s)")  # "**1 219** civilians": the bold's closing marks
+
+
 def space_grouped_thousands_read(line: str) -> str:
     """``line`` with each "16 913" (thousands grouped by an ordinary space, as a translated or typeset copy writes
     them; round 70) read: kept as two numbers where a number or a month comes before it ("March 3 264 ..."), or where
     it ends its line (a table's cells: "Hama 902 181"); joined ("16,913") where a victim noun follows it, it fills a
     bracket ("Syrian regime forces (8 736)") or a word that only a count follows comes before it ("at least 3 118,");
-    else parted by a thin space (numbers.DIGIT_GAP): left out and warned of, one number or two."""
+    else parted by a thin space (numbers.DIGIT_GAP): left out and warned of, one number or two. A count in bold or
+    italics ("**1 219** civilians", a Markdown copy's; fx148bc) is read by the words after its closing marks."""
     def read(match: re.Match[str]) -> str:
-        before, after = line[:match.start()], line[match.end():]
+        before, after = line[:match.start()], _CLOSING_EMPHASIS.sub("", line[match.end():], count=1)
         if regex("CommaSpacedTwoBefore").search(before) or not after.strip():
             return match.group()
         joined = match.group().replace(" ", ",")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import cached_by_text, named_regexes_for, regex, regexes
+from ..grammar import cached_by_text, classes, named_regexes_for, regex, regexes
 from ..numbers import words_to_number
 from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
@@ -374,8 +374,12 @@ def publication_date_read_month_first(text: str) -> str | None:
 def publication_match(text: str) -> re.Match[str] | None:
     """The earliest publication-date match in the first lines of ``text`` that is a valid date; a feed's or a page's
     markup tags around it ("<pubDate>Tue, 01 Dec 2015 09:14:07 +0000</pubDate>", a raw RSS item; round 122c) are no
-    words of its line."""
-    return head_publication_match(regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW]))
+    words of its line; a month in a local name ("Gaziantep - 2 Şubat 2026", "1 Tammuz 2021") is read as the month it
+    names, as the reader reads it everywhere (fx148bc)."""
+    head = regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW])
+    for month, pattern in classes("LevantineMonth"):
+        head = pattern.sub(month, head)
+    return head_publication_match(head)
 
 
 @cached_by_text
