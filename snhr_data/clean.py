@@ -659,6 +659,11 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
     if _COUNT_OPENING_ITEM.match(item) and not regex("OpenPhraseEnd").search(item):
         return _is_paragraph(next_text)  # "- 9 massacres; 4 medical workers ... killed" / "In May 2023 alone, ...":
         # joined, the paragraph's month had dated the item's counts (fx137d)
+    if _ITEM_START.match(item) and regex("KillingClauseItem").search(item) and not regex("OpenPhraseEnd").search(item) \
+            and not _is_sentence_end(item):
+        return _is_paragraph(next_text)  # "🔹 the other 412 were killed by other parties, including 90 by landmines" /
+        # "And for May alone: 120 civilians, ...": joined, the paragraph's month had dated the item's last count
+        # (round 147d)
     if _LABELLED_STATEMENT_ITEM.match(item) and not regex("OpenPhraseEnd").search(item):
         return _is_paragraph(next_text)  # "- Other parties: 2,029 civilians, of whom ... 1,628 by unidentified persons,
         # a large part of them in revenge killings" / "Latakia governorate accounted for 27% of ..." (fx134b: joined,
