@@ -64,7 +64,9 @@ _TAB_CELLS_ROW = re.compile(r"\t\s*(?:\d[\d,]*|[–—-])\s*$")
 # tab after a measure's label on such a line, written ":\t" when the number is its count (``measure_count_lines``)
 _TAB_NUMBER_END = re.compile(r"\t\s*(\d[\d,]*)\s*$")
 _TAB_LABEL_END = re.compile(r"\s*:?[ ]*\t")
-_RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+# ... or drawn with box-drawing or other dash characters, as an e-mail newsletter draws it between its sections
+# ("━━━━━━━━━━", "══════", "——————"; round 147d: its sections had run into one paragraph)
+_RULE_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,}|~{3,}|[\u2500-\u257f\u2014\u2015\u2013]{3,})\s*$")
 # the line under a markdown table's header ("|---|---|", "| :--- | ---: |", "|:--|--:|": a cell's dashes may be few)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.IGNORECASE)
@@ -667,6 +669,11 @@ def _item_before_paragraph(block: Block, item_raw_line: str, next_text: str) -> 
     if _COUNT_OPENING_ITEM.match(item) and not regex("OpenPhraseEnd").search(item):
         return _is_paragraph(next_text)  # "- 9 massacres; 4 medical workers ... killed" / "In May 2023 alone, ...":
         # joined, the paragraph's month had dated the item's counts (fx137d)
+    if _ITEM_START.match(item) and regex("KillingClauseItem").search(item) and not regex("OpenPhraseEnd").search(item) \
+            and not _is_sentence_end(item):
+        return _is_paragraph(next_text)  # "🔹 the other 412 were killed by other parties, including 90 by landmines" /
+        # "And for May alone: 120 civilians, ...": joined, the paragraph's month had dated the item's last count
+        # (round 147d)
     if _LABELLED_STATEMENT_ITEM.match(item) and not regex("OpenPhraseEnd").search(item):
         return _is_paragraph(next_text)  # "- Other parties: 2,029 civilians, of whom ... 1,628 by unidentified persons,
         # a large part of them in revenge killings" / "Latakia governorate accounted for 27% of ..." (fx134b: joined,

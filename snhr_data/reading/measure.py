@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..grammar import classes, regex
-from .heads import Head
+from .heads import Head, noun_of
 from .model import Context
 
 NOUN_MEASURE = {
@@ -130,6 +130,10 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
     else the context's."""
     if head.noun in NOUN_MEASURE:
         return NOUN_MEASURE[head.noun]
+    dashed = regex("DashedNounOpening").match(window) if head.noun == "bare" and not segment.strip() else None
+    if dashed and noun_of(window[dashed.end():])[0] in NOUN_MEASURE:
+        return NOUN_MEASURE[noun_of(window[dashed.end():])[0]]  # "2 - massacres.", a newsletter's line: what its
+        # noun after the dash counts, never the measure of the line before (round 147d)
     if bringing:  # "bringing the total for 2024 so far to 38": the total of what the clause or the count before counts
         measure = measure_of_text(bringing.group("what")) or previous_measure or "civilian_deaths"
         return measure if measure in {"torture_deaths", "massacres"} else "civilian_deaths"
