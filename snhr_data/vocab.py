@@ -109,7 +109,10 @@ def label_mentions(text: str, name: str, report: str | None) -> tuple[LabelMenti
 
 
 def find_parties(text: str, report: str | None = None) -> list[LabelMention]:
-    return find_labels(text, "perpetrators", report)
+    """The party labels of ``text``, but for one a phrase excludes ("parties other than the regime killed 120
+    civilians": the count is no party's the vocabulary knows)."""
+    return [m for m in find_labels(text, "perpetrators", report)
+            if not regex("ExcludedPartyBefore").search(text[:m.start])]
 
 
 def joined_mentions(named: list[LabelMention], text: str, join: str = "PartyListJoin") -> list[LabelMention]:

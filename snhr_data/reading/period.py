@@ -70,14 +70,15 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return PeriodChoice(None, False, PeriodMention(None, compared.start(), start, "compared_clause"))
     elif predicate := predicate_periods(head, sentence, periods):
         chosen = predicate[0]
+    elif ranked := [p for p in before
+                    if p.kind == "month" and regex("MonthRankedWith").fullmatch(sentence[p.end:start])]:
+        chosen = ranked[-1]  # "December was the deadliest month of 2024, with 611 civilian deaths": December's;
+        # "The death toll in March was the highest, with 500 civilians, followed by February with 400": March's
     elif asided := aside_count_periods(head, sentence, periods):
         chosen = asided[0]  # "Hama, with 140 civilians, remained ... in the first half of the year": the half's
     elif labelled := [p for p in before if labels_next_count(p, sentence)
                       and regex("NextCountLabelWith").fullmatch(sentence[p.end:start])]:
         chosen = labelled[-1]  # "..., followed by October with 341 and November with 297": 297's label
-    elif ranked := [p for p in before
-                    if p.kind == "month" and regex("MonthRankedWith").fullmatch(sentence[p.end:start])]:
-        chosen = ranked[-1]  # "December was the deadliest month of 2024, with 611 civilian deaths": December's
     elif antecedent := [p for p in before if p.kind == "month"
                         and regex("PeriodAntecedentClause").fullmatch(sentence[p.end:start])]:
         chosen = antecedent[-1]  # "..., and from May, when it recorded 92": May's
