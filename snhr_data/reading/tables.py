@@ -720,10 +720,13 @@ def months_total_row(line: str, table: Table, figures: list[Figure], source: Sou
 def measure_row(label: str, numbers: list, table: Table, source: Source, line_no: int,
                 quote: str) -> list[Figure] | None:
     """The figure of a row of a table of measures ("| Deaths due to torture | 19 |": torture deaths of all victims; a
-    label naming children or women counts them); None when its label names no one measure: the table has ended."""
+    label naming children or women counts them, one naming the victims alone their deaths: "| Civilians killed | 1,632 |",
+    "| Children | 412 |"); None when its label names no one measure: the table has ended."""
     measure = measure_of_text(label)
     column = regex("TableColumn").findall(label)
     group = GROUP_OF_COLUMN.get(column_word(column[-1]), "all") if column else "all"
+    if measure is None and regex("TableColumn").fullmatch(label):  # the victims alone ("| Children | 412 |")
+        measure = "civilian_deaths"
     if measure is None or len(numbers) != 1 or group == FIGHTERS or (group != "all" and measure != "civilian_deaths"):
         return None
     return [Figure(source.report, table.period, measure, group, "all", "all", "count", "", float(numbers[0].value),
