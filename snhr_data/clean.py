@@ -59,6 +59,7 @@ _TAB_ROW_END = re.compile(r"\t\s*(?:\d[\d,]*\**|[–—-])\s*\t\s*\d[\d,]*\s*$")
 # "Civil Defense members\t–\t3\t3"): a row of its own, the next line never goes on with it as one sentence
 # a cell of a table pasted as comma- or tab-separated values that holds a count ("297", "1,013", "33.9%")
 _DELIMITED_COUNT = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_SPACED_CELLS = re.compile(r"\s{2,}")  # the gap between two cells of a table aligned by spaces
 _TAB_CELLS_ROW = re.compile(r"\t\s*(?:\d[\d,]*|[–—-])\s*$")
 # a line ending in a tab and a number ("Massacres\t38", a contents entry's "II. Introduction\t3"), and the colon and
 # tab after a measure's label on such a line, written ":\t" when the number is its count (``measure_count_lines``)
@@ -1178,7 +1179,8 @@ def delimited_as_pipes(lines: list[str]) -> list[str]:
     """``lines`` with each table pasted as comma- or tab-separated values ("Governorate,Syrian regime forces,...,Total" /
     "Raqqa,,,38,297,9,,21,365") written between pipes, as a Markdown table is ("| Raqqa | – | – | 38 | ... |"), an empty
     cell a dash: a header line of three cells or more naming no count, then two rows or more of as many cells, each a
-    label and counts (or empty cells) after it; every other line as it is."""
+    label and counts (or empty cells) after it; so a plain-text table whose columns runs of spaces align, under a
+    header whose columns each name a period with its year (``delimited_table``); every other line as it is."""
     out, at = list(lines), 0
     while at < len(lines):
         delimiter, rows = delimited_table(lines, at)
@@ -1189,11 +1191,17 @@ def delimited_as_pipes(lines: list[str]) -> list[str]:
 
 
 def delimited_table(lines: list[str], start: int) -> tuple[str, int]:
-    """The delimiter (a tab or a comma) of the table whose header is ``lines[start]``, and its rows after the header;
-    ("", 0) when the line opens no such table."""
-    for delimiter in ("\t", ","):
+    """The delimiter (a tab, a comma, or runs of spaces aligning the columns under a header of periods: "Indicator
+    March 2018    January-March 2018    March 2017" / "Massacres    41    87    19") of the table whose header is
+    ``lines[start]``, and its rows after the header; ("", 0) when the line opens no such table."""
+    for delimiter in ("\t", ",", "  "):
         header = delimited_cells(lines[start], delimiter)
-        if len(header) < 3 or any(not cell.strip() or _DELIMITED_COUNT.fullmatch(cell.strip()) for cell in header):
+        if len(header) < 3:
+            continue
+        if delimiter == "  ":  # columns aligned by spaces: only under a header whose every column names a period's year
+            if not header[0][:1].isalpha() or not all(regex("Year").search(cell) for cell in header[1:]):
+                continue
+        elif any(not cell.strip() or _DELIMITED_COUNT.fullmatch(cell.strip()) for cell in header):
             continue
         rows = 0
         for line in lines[start + 1:]:
@@ -1208,10 +1216,13 @@ def delimited_table(lines: list[str], start: int) -> tuple[str, int]:
 
 
 def delimited_cells(line: str, delimiter: str) -> list[str]:
-    """The cells of a tab-separated line, or of a comma-separated one (a cell in quotes may hold commas: "1,013"); a
-    line the comma-separated reading cannot split (a stray carriage return) is one cell."""
+    """The cells of a tab-separated line, of one aligned by runs of two spaces or more, or of a comma-separated one (a
+    cell in quotes may hold commas: "1,013"); a line the comma-separated reading cannot split (a stray carriage return)
+    is one cell."""
     if delimiter == "\t":
         return line.split("\t")
+    if delimiter == "  ":
+        return _SPACED_CELLS.split(line.strip()) if line.strip() else []
     try:
         return next(csv.reader([line]), [])
     except csv.Error:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 
-from ..grammar import cached_by_text, classes, named_regexes_for, regex, regexes
+from ..grammar import cached_by_text, classes, named_regexes_for, regex, regexes, words
 from ..numbers import words_to_number
 from ..periods import MONTHS, month_code, month_number, period_end, shift_month, year_of_month, year_to_date
 
@@ -453,11 +453,17 @@ def is_date_line(line: str) -> bool:
     return any(match and date_of(match) for match in matches)
 
 
+def french_month_number(name: str) -> int | None:
+    """The number of a month named in French ("mai": 5, "Décembre": 12; ``FrenchMonth``), None for any other name."""
+    return next((number for number, word in enumerate(words("FrenchMonth"), 1)
+                 if re.fullmatch(word, name, re.IGNORECASE)), None)
+
+
 def date_of(match: re.Match[str] | dict[str, str]) -> str | None:
     """The ISO date of a ``PublicationDate`` match (or its year, month and day); None if it is no date (a 13th
     month, a 32nd day)."""
     month = match["month"]
-    number = int(month) if month.isdigit() else month_number(month)
+    number = int(month) if month.isdigit() else french_month_number(month) or month_number(month)
     try:
         day = match.get("day") if isinstance(match, dict) else match.groupdict().get("day")
         return date(int(match["year"]), number, int(day or 1)).isoformat()  # no day: a masthead's month, its first

@@ -227,6 +227,8 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
               or regex("PlaceBeforeParenthesis").search(sentence[: head.mention.start]))
     if inline and regex("EventPlaceBefore").search(sentence[:inline.start("label")]):
         inline = None  # "... after the March ceasefire in Idlib: 561 civilians in January": the event's place
+    if inline and regex("MostlyThereBefore").search(sentence[:inline.start("label")]):
+        inline = None  # "factions, mainly in western Homs: 63": where most of the party's count fell, not its scope
     if inline and not found.codes and inline.groupdict().get("city") and find_governorates(inline.group("label")):
         return Governorates(AMBIGUOUS)  # "killed in Aleppo city (583)": a city's count, never the country's
     if inline and not found.codes:
@@ -451,9 +453,11 @@ def place_right_before(before: str, report: str) -> Governorates | None:
 
 
 def place_label(label: str, report: str) -> Governorates | None:
-    """The governorate a label names, when it names one and no party."""
+    """The governorate a label names, when it names one and no party, nor as where most of the count fell ("factions,
+    mainly in western Homs: 63": the party's whole count)."""
     named = find_governorates(label)
     if len(named) == 1 and not find_parties(label, report) \
+            and not regex("MostlyThereBefore").search(label[:named[0].start]) \
             and not regex("EventPlaceBefore").search(label[:named[0].start]) \
             and not regex("EventAfterPlace").match(label[named[0].end:]) \
             and not regex("LabelClauseVerbAfterPlace").search(label[named[0].end:]):

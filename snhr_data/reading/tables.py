@@ -147,7 +147,16 @@ def measure_table_header(text: str, source: Source, period: str) -> Table | None
     match = regex("MeasureTableHeader").fullmatch(text.strip())
     if not match:
         return None
-    mentions = source.periods(title_case_months(match.group("period")))
+    if match.group("more"):  # a column per period ("| Indicator | March 2018 | January-March 2018 | March 2017 |")
+        cells = [match.group("period").strip()] + [cell.strip() for cell in match.group("more").split("|")[1:]]
+        found = [source.periods(title_case_months(cell)) for cell in cells]
+        if not all(mentions or regex("Year").search(cell) for cell, mentions in zip(cells, found)):
+            return None  # columns of parties or places ("| Category | Syrian regime forces | ... |"): another table
+        whole = [column_period(cell, mentions, source) for cell, mentions in zip(cells, found)]
+        if None in whole or any(period_span(p)[1] > period_span(source.report)[1] for p in whole):
+            return Table("measure", ("all",) * len(cells), NO_PERIOD)  # a column of no one period, or a later one
+        return Table("measure", ("all",) * len(cells), whole[0], periods=tuple(whole))
+    mentions = source.periods(title_case_months(match.group("period").strip()))
     if len(mentions) > 1 or (mentions and not mentions[0].period):
         return Table("measure", ("all",), NO_PERIOD)
     return Table("measure", ("all",), mentions[0].period if mentions else period)
@@ -719,15 +728,22 @@ def months_total_row(line: str, table: Table, figures: list[Figure], source: Sou
 
 def measure_row(label: str, numbers: list, table: Table, source: Source, line_no: int,
                 quote: str) -> list[Figure] | None:
-    """The figure of a row of a table of measures ("| Deaths due to torture | 19 |": torture deaths of all victims; a
-    label naming children or women counts them); None when its label names no one measure: the table has ended."""
+    """The figures of a row of a table of measures ("| Deaths due to torture | 19 |": torture deaths of all victims; a
+    label naming children or women counts them, one naming the victims alone their deaths: "| Civilians killed | 1,632 |",
+    "| Children | 412 |"), each cell of its column's period (a table whose columns are periods:
+    "| Massacres | 41 | 87 | 19 |"), an empty cell none; None when its label names no one measure: the table has
+    ended."""
     measure = measure_of_text(label)
     column = regex("TableColumn").findall(label)
     group = GROUP_OF_COLUMN.get(column_word(column[-1]), "all") if column else "all"
-    if measure is None or len(numbers) != 1 or group == FIGHTERS or (group != "all" and measure != "civilian_deaths"):
+    if measure is None and regex("TableColumn").fullmatch(label):  # the victims alone ("| Children | 412 |")
+        measure = "civilian_deaths"
+    if measure is None or len(numbers) != len(table.groups) or group == FIGHTERS \
+            or (group != "all" and measure != "civilian_deaths"):
         return None
-    return [Figure(source.report, table.period, measure, group, "all", "all", "count", "", float(numbers[0].value),
-                   "exact", source.source_file, line_no, quote, "a row of a table of measures flattened to text")]
+    return [Figure(source.report, period, measure, group, "all", "all", "count", "", float(n.value),
+                   "exact", source.source_file, line_no, quote, "a row of a table of measures flattened to text")
+            for period, n in zip(table.column_periods(), numbers) if n]
 
 
 def month_list_row(line: str, table: Table, source: Source, line_no: int) -> list[Figure] | None:
