@@ -195,8 +195,11 @@ _COUNT_BAR = re.compile(r"^(\s*\d{1,3}(?:,\d{3})+|\s*\d+)\s*\|\s*(?=[a-z])")
 # round 68a): the items of a list, parted as by semicolons (never "Posted: 2 May 2018 · Originally published: ...")
 # ... or by a small square a post puts before each ("HTS: 6 ▪️ armed opposition / SNA: 9 ▪️ SDF: 13"; round 118a)
 _ITEM_DOT = "[\u00b7\u2022\u25aa\u25ab\u25fe\u25fd]\ufe0f?"
-_COUNT_DOT = re.compile(rf"(:\s*\d[\d,]*)\s+{_ITEM_DOT}\s+(?=[A-Za-z][^:\d\u00b7\u2022\u25aa\u25ab\u25fe\u25fd]{{1,60}}:\s*\d[\d,]*\s*"
-                        rf"(?:{_ITEM_DOT}|$))")
+# ... the next item's count perhaps "none" ("Medical staff: 2 · Civil Defense members: none recorded", a forwarded
+# summary; fx149d: the line had been read as no list, its counts lost)
+_NONE_CELL = r"(?i:none|nil)(?:\s+(?i:recorded|documented|registered|reported))?"
+_COUNT_DOT = re.compile(rf"(:\s*\d[\d,]*)\s+{_ITEM_DOT}\s+(?=[A-Za-z][^:\d\u00b7\u2022\u25aa\u25ab\u25fe\u25fd]{{1,60}}:\s*"
+                        rf"(?:\d[\d,]*|{_NONE_CELL})\s*(?:{_ITEM_DOT}|$))")
 # ... as it parts hashtags with their counts ("#Suwayda 52 · #Homs 31 · #Latakia 22. Torture: ..."; round 82c)
 _HASHTAG_COUNT_DOT = re.compile(r"(#[A-Za-z][\w-]*\s+\d[\d,]*)\s+[\u00b7\u2022]\s+(?=#[A-Za-z][\w-]*\s+\d[\d,]*\b)")
 # a post's hashtags ending its line after its last count ("Daraa 29 | Idlib 24 | Aleppo 21 | Deir ez-Zour 18 #Daraa

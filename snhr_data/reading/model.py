@@ -37,6 +37,10 @@ class Context:
     # the measure of the last sentence's counts of another measure than ``measure`` ("five massacres and 14 deaths due
     # to torture": torture_deaths), which a part of those who died goes on with ("13 of those died in ...")
     other_measure: str | None = None
+    # the measures of the last sentence's counts and of the zeros it states in words ("3 deaths under torture; no
+    # massacres this month": torture_deaths and massacres), which a sentence comparing "its" count with another
+    # period's, with no subject of its own ("Up from 81 in January."), does not choose between
+    last_measures: frozenset[str] = frozenset()
     period: str | None = None
     # the month a heading of the section names with its year ("1. Civilian Death Toll, January 2026"): the month a
     # "last month" under it stands for, when that is one of the months it may count back to (reading/sentence.py)
@@ -346,6 +350,8 @@ LEFT_OUT_BECAUSE = {
                      "does not say whether it is that party's victims or all parties'"),
     "opening_subject": ("{p} opens with a count that belongs to the subject after it, which is neither a party nor a "
                         "governorate (a month, a city, an attack)"),
+    "change_subject": ("{p} compares a count of the sentence before with another period's and names no subject of "
+                       "its own, and that sentence counts several measures: the text does not say which one it is"),
     "compared_clause": ("{p} opens a clause after a count of another period compared in an aside, and the text does "
                         "not say whether the clause speaks of that period or of the count before the aside"),
 }
@@ -378,7 +384,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "list_measure": "filed as either", "sum_of_parties": "given to the last of them",
              "joint_sum": "filed as the total", "joint_parties": "given to one of them",
              "comparand": "given to the party named before it",
-             "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "those_killed": "given to the party",
+             "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "change_subject": "filed as the last of them", "those_killed": "given to the party",
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
              "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period",
              "event_aside": "filed under the text's period", "place_kicker": "filed as the governorate's",

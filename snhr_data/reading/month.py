@@ -57,6 +57,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
             raise NoReportMonthError(f"the text covers {found.month}, not {given} as --month says")
         found = found if found is not None and found.month == given else Dating(given, given,
                                                                                 now=given_now(text, body, given))
+    found = with_post_timestamp(found, text)
     if found is None:
         if not regex("AnyYear").search(text):
             raise NoReportMonthError("the text names no year; date it with --month YYYY-MM")
@@ -99,6 +100,22 @@ def given_now(text: str, body: str, given: str) -> str:
     statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
     names_month = any(regex("StatedMonth").search(s) or regex("StatedMonthYear").search(s) for s in statements)
     return shift_month(given, 1) if says_last_month(body, statements) and not names_month else UNDATED
+
+
+def with_post_timestamp(found: Dating | None, text: str) -> Dating | None:
+    """A dating whose "last month" counts back from no date the text gives (``now`` UNDATED), in a social post whose
+    timestamp names its day and month and no year ("1 March at 10:14", the post's year only in the month it states,
+    "February 2023"): its "last month" counts back from the timestamp's month, in the first year on or after the
+    stated month (March 2023). Else the dating as it is."""
+    if found is None or found.now != UNDATED:
+        return found
+    stamps = {(match["month"][:3], match["day"]) for pattern in regexes("YearlessPostTimestamp")
+              for match in pattern.finditer(text[:PUBLICATION_WINDOW])}
+    if len(stamps) != 1:
+        return found
+    month = month_number(next(iter(stamps))[0])
+    now = month_code(int(found.month[:4]) + (month < int(found.month[5:7])), month)
+    return Dating(found.month, found.period, found.stated, now)
 
 
 def yearless_dateline_date(text: str, body: str) -> str | None:

@@ -242,10 +242,12 @@ def share_party(mention: LabelMention, counted: frozenset[str]) -> str:
 
 
 def joint_share(pre: str, party) -> bool:
-    """Whether ``party`` (named in ``pre``, before the percent) is the last of two subjects joined by "and" that the
-    percent is the share of ("Assad and Russia behind 80%"), and not one party named across the "and"."""
+    """Whether ``party`` (named in ``pre``, before the percent) is the last of two subjects joined by "and" (or "+")
+    that the percent is the share of ("Assad and Russia behind 80%", "regime + Russia = 82%"), and not one party named
+    across the "and"."""
     joint = regex("JointShareSubjectBefore").search(pre)
-    return bool(joint) and joint.start("last") <= party.start < joint.end("last")
+    return bool(joint) and any(joint.start(name) <= party.start < joint.end(name)
+                               for name in ("last", "last2", "last3") if joint.group(name) is not None)
 
 
 def attributed_share(pre: str, post: str, report: str) -> Share | None:

@@ -70,6 +70,7 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
                   title: bool) -> list[Figure]:
     """The figures ``text`` states; ``block`` is updated with what it establishes for the next sentences."""
     figures = read_zero_statements(Sentence(text, (), line_at, source), block, section)
+    zero_measures = frozenset(f.measure for f in figures)
     if fighters_label(text):
         block.clause_place = None
         return figures
@@ -97,6 +98,10 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
     figures += percents.figures
     hand_on(sentence, counts, percents.period, block, section.counted,
             left_out=bool(read) and all(c.party_left_out for c in read))
+    if counts:
+        block.last_measures = frozenset(c.measure for c in counts) | zero_measures
+    elif zero_measures:  # "2 died under torture; no massacres were documented this month.": both since
+        block.last_measures |= zero_measures
     if not counts and any(is_mixed_total_of_all(count, sentence) for count in read):
         block.party, block.last_counts = "all", ()  # "... 2,116 individuals. Of these, 1,431 were civilians": all's
     # "... during Ramadan, which ran from March 23 to April 20, SNHR documented 139. Twenty-one of them were children.
@@ -827,6 +832,12 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         # "SNHR recorded 812 civilian deaths in Suwayda, ..., and 29 of the month's 38 massacres": a part of the month's
         # whole whose own words give it no party or place; never that whole (round 112d: all the month's 29 massacres)
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part_of_total")
+        return Count(head, measure, read_period=chosen.period)
+    if prev is None and head.noun == "bare" and len(block.last_measures) > 1 \
+            and regex("SubjectlessChangeOpening").match(segment):
+        # "3 deaths under torture; no massacres this month. / Up from 81 in January.": the count of the sentence
+        # before that it compares with is not said (the torture deaths, the massacres, or the toll before them)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "change_subject")
         return Count(head, measure, read_period=chosen.period)
     if prev is not None and regex("ComparedWithBefore").search(segment) and prev.measure != measure \
             and chosen.period != prev.period and parties.codes not in ((), ("all",)):
