@@ -545,7 +545,7 @@ class ReportReader:
                                              or cross_table_header(whole.text, self.source, context.measure, period)
                                              or party_columns_header(whole.text, self.source, period,
                                                                      whole.first_line, before)
-                                             or month_columns_header(whole.text, period))
+                                             or month_columns_header(whole.text, period, self.source))
         if header:
             self.table = header
             return
