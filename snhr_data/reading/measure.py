@@ -215,6 +215,7 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
                                                                      or regex("YearTollOpening").match(segment))):
         return "massacre_deaths"
     if section.measure in SECTION_MEASURES and not regex("CountryTollAfter").match(window) \
+            and not regex("CivilianDeathsCountAfter").match(window) \
             and not regex("PlaceHighestCivilianToll").match(segment + head.mention.text + window) \
             and not (regex("CiviliansNounAfter").match(window) and regex("DeathTollReachedBefore").search(segment)):
         return section.measure  # but "the killing of 1,257 civilians in Syria": the country's civilian toll; and "Aleppo

@@ -545,7 +545,7 @@ class ReportReader:
                                              or cross_table_header(whole.text, self.source, context.measure, period)
                                              or party_columns_header(whole.text, self.source, period,
                                                                      whole.first_line, before)
-                                             or month_columns_header(whole.text, period))
+                                             or month_columns_header(whole.text, period, self.source))
         if header:
             self.table = header
             return
@@ -578,8 +578,12 @@ class ReportReader:
         elif not self.skipping and regex("UnlabelledCellsRow").match(block.text):
             warn_unlabelled_cells(block.text, block.line_at, self.source)  # "ISIS: 6 / 0 / 0", no heading of a table
         elif is_heading(block) and not flat_row_starts(block, 0):
-            self.listed = self.listed if block.text.rstrip().endswith(":") else None
-            self.listed_measure = self.listed_measure if block.text.rstrip().endswith(":") else None
+            # ... or an ordinal heading of the list's items ("Civilian deaths in 2014 are distributed as follows:" /
+            # "First: The government forces" / "A. Civilians: 1,902 ..."; round 149b): the list goes on under it
+            goes_on = block.text.rstrip().endswith(":") or (
+                self.listed is not None and ordinal_heading_number(block.text) is not None)
+            self.listed = self.listed if goes_on else None
+            self.listed_measure = self.listed_measure if goes_on else None
             self.read_heading(block, is_major_heading(block), contents_run)
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
@@ -1206,7 +1210,7 @@ def at_table_headers(block: Block) -> list[Block]:
     block = with_flat_table_lines(block)
     cuts = {cut for start, line in row_lines(block.text, block.starts)
             if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
-            or regex("PeriodTableHeader").fullmatch(line.strip())
+            or regex("PeriodTableHeader").fullmatch(line.strip()) or regex("FlatPeriodTableHeader").fullmatch(line.strip())
             or regex("FlatMonthList").fullmatch(line.strip()) or header_columns(line) or month_column_cells(line)
             for cut in (start, start + len(line))}
     cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}

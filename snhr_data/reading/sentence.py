@@ -104,6 +104,11 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
         block.last_measures |= zero_measures
     if not counts and any(is_mixed_total_of_all(count, sentence) for count in read):
         block.party, block.last_counts = "all", ()  # "... 2,116 individuals. Of these, 1,431 were civilians": all's
+        named = {p.period for p in sentence.periods if p.period}
+        if len(named) == 1 and not any(p.period is None for p in sentence.periods):
+            # "SNHR documented in the course of 2014 the death of 41,806 people ... Of these, 32,507 were civilians":
+            # the one period the whole's sentence names is that of the part that refers back to it (round 149b)
+            block.stated_aside = named.pop()
     # "... during Ramadan, which ran from March 23 to April 20, SNHR documented 139. Twenty-one of them were children.
     # Syrian regime forces were responsible for 34 of these deaths.": a part of the parts left out is left out too
     undated_chain = block.undated_before and not any(p.period for p in sentence.periods)
@@ -238,7 +243,7 @@ def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
     earlier sentence."""
     text = sentence.text
     return bool(regex("MixedVictimNoun").match(text[count.head.mention.end:])) \
-        and not find_parties(text, sentence.source.report)
+        and all(party.code == "all" for party in find_parties(text, sentence.source.report))
 
 
 def clause_party(text: str, counts: list[Count], left_out: bool = False) -> str | None:

@@ -170,9 +170,12 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
     column ("Total", "Total 2020") the span of those months. None when no column names a period, or the table holds no measure a table of
     deaths holds."""
     match = regex("PeriodTableHeader").fullmatch(text.strip())
+    flat = None if match else regex("FlatPeriodTableHeader").fullmatch(text.strip())
+    match = match or flat
     if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
+    cells = [cell.group(0).strip() for cell in regex("FlatPeriodCell").finditer(match.group("columns"))] if flat \
+        else [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
     months = month_columns(cells, period)
     if months is not None:
         return Table(key_of(match.group("key")), ("all",) * len(cells), months[0] if months else NO_PERIOD,
@@ -1100,29 +1103,66 @@ def party_columns_header(text: str, source: Source, period: str, line_no: int, c
     return Table(PARTY_COLUMNS, ("all",) * len(columns), period, columns=columns, column_key="party")
 
 
-def month_columns_header(text: str, period: str) -> Table | None:
+def month_columns_header(text: str, period: str, source: Source | None = None) -> Table | None:
     """The table a header whose cells are months opens, its rows measures or victim groups ("| | Jan | Feb | ... | Dec
     | Total |" then "| Civilians | 1,200 | ... |", "| Children | 295 | ... |"): each column the month of the one calendar
     year of ``period`` (the context's), the Total column the span of those months (``month_columns``); a table of no
-    such year has no period (its rows are left out). None for a header of no two months alone."""
+    such year has no period (its rows are left out). A key cell naming a year ("| Deaths documented, 2026 | January |
+    February | March | Q1 2026 |"), else a last column naming the months' span with its year, gives the months' year,
+    none of them after the report month; that last column is their span when it is, else the table has no period.
+    None for a header of no two months alone."""
     cells = month_column_cells(text)
-    months = None if cells is None else month_columns(cells, period)
+    if cells is None:
+        return None
+    year, span = named_months_year(text, cells, source) if source else (None, None)
+    if year is None:
+        months = month_columns(cells, period)
+    else:
+        codes = tuple(month_code(year, month_number(regex("TableMonthLabel").fullmatch(cell).group("month")))
+                      for cell in (cells[:-1] if span is not None else cells))
+        whole = f"{codes[0]}/{codes[-1]}"
+        months = () if len(set(codes)) != len(codes) or list(codes) != sorted(codes) \
+            or period_span(codes[-1])[1] > period_span(source.report)[1] or span not in (None, whole) \
+            else codes + ((whole,) if span else ())
     if months is None:
         return None
     return Table(PARTY_COLUMNS, ("all",) * len(months), months[0] if months else NO_PERIOD, periods=months,
                  columns=("all",) * len(months), column_key="party")
 
 
+def named_months_year(text: str, cells: list[str], source: Source) -> tuple[int | None, str | None]:
+    """The year a header of months alone names for them, in its key cell or its last column's span ("| Deaths, 2026 |
+    January | February | Q1 2026 |": 2026), and that span's period ("" for a Total column, None for none); (None, None)
+    when it names no year, the key cell's and the span's years differing giving a year of none of the months (-1)."""
+    key = text.strip().strip("|").split("|")[0].strip()
+    keyed = regex("MonthColumnsYearKey").fullmatch(key)
+    last = cells[-1]
+    span = None
+    if regex("TotalColumn").fullmatch(last):
+        span = ""
+    elif regex("MonthColumnsSpanColumn").fullmatch(last):
+        found = source.periods(f"in {title_case_months(last)}")
+        span = found[0].period if len(found) == 1 and found[0].period and found[0].end == len(last) + 3 else "?"
+    years = {int(keyed.group("year"))} if keyed else set()
+    if span and span != "?":
+        years.add(int(span[:4]))
+    if not years:
+        return None, None
+    return (years.pop() if len(years) == 1 else -1), span
+
+
 def month_column_cells(text: str) -> list[str] | None:
-    """The cells after the key cell of a header between pipes whose key cell is empty or names the rows' measures
-    ("| | Jan | Feb | ... | Total |", "| Measure | Jan | Feb |") and whose other cells are months alone, perhaps then a
-    Total column; else None."""
+    """The cells after the key cell of a header between pipes whose key cell is empty, names the rows' measures or
+    the months' year ("| | Jan | Feb | ... | Total |", "| Measure | Jan | Feb |", "| Deaths, 2026 | January |") and
+    whose other cells are months alone, perhaps then a Total column or their span with its year ("Q1 2026"); else
+    None."""
     if "|" not in text:
         return None
     key, *cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
-    if key and not regex("PartyColumnsKey").fullmatch(f"{key} "):
+    if key and not regex("PartyColumnsKey").fullmatch(f"{key} ") and not regex("MonthColumnsYearKey").fullmatch(key):
         return None
-    total = regex("TotalColumn").fullmatch(cells[-1]) if cells else None
+    total = regex("TotalColumn").fullmatch(cells[-1]) or regex("MonthColumnsSpanColumn").fullmatch(cells[-1]) \
+        if cells else None
     months = cells[:-1] if total else cells
     return cells if len(months) >= 2 and all(regex("TableMonthLabel").fullmatch(c) for c in months) else None
 
