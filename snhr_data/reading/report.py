@@ -1210,7 +1210,7 @@ def at_table_headers(block: Block) -> list[Block]:
     block = with_flat_table_lines(block)
     cuts = {cut for start, line in row_lines(block.text, block.starts)
             if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
-            or regex("PeriodTableHeader").fullmatch(line.strip()) or regex("FlatPeriodTableHeader").fullmatch(line.strip())
+            or regex("PeriodTableHeader").fullmatch(line.strip())
             or regex("FlatMonthList").fullmatch(line.strip()) or header_columns(line) or month_column_cells(line)
             for cut in (start, start + len(line))}
     cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}

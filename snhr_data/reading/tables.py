@@ -170,12 +170,9 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
     column ("Total", "Total 2020") the span of those months. None when no column names a period, or the table holds no measure a table of
     deaths holds."""
     match = regex("PeriodTableHeader").fullmatch(text.strip())
-    flat = None if match else regex("FlatPeriodTableHeader").fullmatch(text.strip())
-    match = match or flat
     if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    cells = [cell.group(0).strip() for cell in regex("FlatPeriodCell").finditer(match.group("columns"))] if flat \
-        else [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
+    cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
     months = month_columns(cells, period)
     if months is not None:
         return Table(key_of(match.group("key")), ("all",) * len(cells), months[0] if months else NO_PERIOD,
