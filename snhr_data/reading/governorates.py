@@ -354,7 +354,8 @@ def opening_place(before: str) -> Governorates | None:
     if regex("NamedPeriod").search(place) or regex("WholeCountry").fullmatch(place):
         return None
     named = find_governorates(place)
-    one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)
+    one = len(named) == 1 and not names_a_city(place) \
+        and (named[0].start == 0 or bool(regex("ArabicArticle").fullmatch(place[:named[0].start])))  # "In al-Raqqa"
     return Governorates((named[0].code,) if one else AMBIGUOUS)
 
 

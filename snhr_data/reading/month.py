@@ -368,11 +368,11 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         # total "since the beginning of 2021 until the end of May" dates no release: its month's statements do)
         return Dating(to_month[-7:], to_month)
     year = regex("StatedYear").search(sentence)
-    if year:
+    named = regex("StatedMonth").search(sentence) or regex("StatedLastNamedMonth").search(sentence)
+    if year and not month_count_before_its_year(sentence, year, named, published):
         return Dating(f"{year.group('year')}-12", year.group("year"))
     if published is None:
         return None
-    named = regex("StatedMonth").search(sentence) or regex("StatedLastNamedMonth").search(sentence)
     if named:
         month = month_number(named.group("month"))
         code = month_code(year_of_month(month, published[:7]), month)
@@ -381,6 +381,18 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])
     return None
+
+
+def month_count_before_its_year(sentence: str, year: re.Match[str], named: re.Match[str] | None,
+                                published: str | None) -> bool:
+    """Whether ``sentence`` states a count of a month named without its year before the year's ("93 civilians killed in
+    December, and 1,057 during the year 2022", published in January 2023; fx149c: the whole release had been dated by
+    the year, its month's statements filed under 2022), the month one of that year: the month's statement dates the
+    text, the year's count is a second one."""
+    if named is None or published is None or named.start() > year.start() or not has_count(sentence[:named.start()]):
+        return False
+    month = month_number(named.group("month"))
+    return str(year_of_month(month, published[:7])) == year.group("year")
 
 
 # a report month after any a text can name: the periods of a sentence resolved against it take no year from the report
