@@ -78,7 +78,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     elif ranked := [p for p in before
                     if p.kind == "month" and regex("MonthRankedWith").fullmatch(sentence[p.end:start])]:
         chosen = ranked[-1]  # "December was the deadliest month of 2024, with 611 civilian deaths": December's
-    elif antecedent := [p for p in before if p.kind == "month"
+    elif antecedent := [p for p in before if p.kind in ("month", "anchored")
                         and regex("PeriodAntecedentClause").fullmatch(sentence[p.end:start])]:
         chosen = antecedent[-1]  # "..., and from May, when it recorded 92": May's
     elif past := period_before_comparison(sentence, start, before):
