@@ -117,6 +117,17 @@ def is_last_year(text: str, mention: PeriodMention) -> bool:
     return mention.kind == "vague" and bool(regex("PeriodLastYear").fullmatch(text[mention.start:mention.end]))
 
 
+def is_last_year_compared_with_itself(text: str, mention: PeriodMention, found: list[PeriodMention]) -> bool:
+    """Whether "last year", dated from the publication, is the year a count before it in the sentence is of, and the
+    sentence compares the two ("3,364 civilians in 2019, compared with last year, when 6,964 were killed", an annual
+    release of January 2020): the year before the report's, or the report's own counted from the publication, the words
+    do not say (left out, never filed under the report's year)."""
+    return (mention.kind == "year" and mention.period is not None
+            and bool(regex("PeriodLastYear").fullmatch(text[mention.start:mention.end]))
+            and bool(regex("ComparedWith").search(text[:mention.start]))
+            and any(m.period and m.period[:4] == mention.period and m.end <= mention.start for m in found))
+
+
 def is_past_year(text: str, mention: PeriodMention, published: str | None) -> bool:
     """Whether a vague mention is "over the past year" in a text published in January: the twelve months before it are
     the year before its publication date, which ``last_year`` gives."""
@@ -152,6 +163,8 @@ class Source:
         found = [self.last_year(m) if is_last_year(text, m) or is_past_year(text, m, self.published)
                  else self.yearless_month(text, m)
                  for m in find_periods(text, self.report, None if self.now == UNDATED else self.now)]
+        found = [PeriodMention(None, m.start, m.end, "relative") if is_last_year_compared_with_itself(text, m, found)
+                 else m for m in found]
         found = self.with_ramadan(text, found)
         if self.is_undated_release():
             return [PeriodMention(None, m.start, m.end, "relative")

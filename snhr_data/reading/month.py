@@ -380,6 +380,9 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
     if regex("StatedLastMonth").search(sentence):
         code = shift_month(published[:7], -1)
         return Dating(code, code, now=published[:7])
+    if regex("StatedLastYear").search(sentence):
+        year = str(int(published[:4]) - 1)
+        return Dating(f"{year}-12", year)
     return None
 
 

@@ -79,7 +79,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     elif labelled := [p for p in before if labels_next_count(p, sentence)
                       and regex("NextCountLabelWith").fullmatch(sentence[p.end:start])]:
         chosen = labelled[-1]  # "..., followed by October with 341 and November with 297": 297's label
-    elif antecedent := [p for p in before if p.kind == "month"
+    elif antecedent := [p for p in before if p.kind in ("month", "anchored")
                         and regex("PeriodAntecedentClause").fullmatch(sentence[p.end:start])]:
         chosen = antecedent[-1]  # "..., and from May, when it recorded 92": May's
     elif past := period_before_comparison(sentence, start, before):
