@@ -178,8 +178,21 @@ def place_right_after(after: str) -> bool:
     return bool(place and find_governorates(place.group("list").split(",")[0][:60]))
 
 
+def excludes_a_place(head: Head, sentence: str) -> bool:
+    """Whether the clause of a count names a governorate it leaves out ("In all governorates except Idlib, 120 ...",
+    "Outside Idlib, 120 ...", "120 civilians were killed outside Idlib governorate"): the count of the rest of the
+    country, never the country's toll nor a governorate's (session 39)."""
+    before = sentence[:head.mention.start]
+    clause = before[max(before.rfind(";"), before.rfind(". ")) + 1:]
+    after = re.split(r"[,;.]", sentence[head.mention.end:], maxsplit=1)[0]
+    return any(find_governorates(place.group("place")) for text in (clause, after)
+               for place in regex("PlaceExcluded").finditer(text))
+
+
 def own_governorates(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
     """The governorates the words around ``head`` name for it (no ranking sentence's subject)."""
+    if head.noun in COUNTED_IN_PLACES and excludes_a_place(head, sentence):
+        return Governorates(AMBIGUOUS)  # "Outside Idlib, 120 civilians were killed": no governorate's, nor the country's
     within = place_within_opening(sentence[:head.mention.start]) if head.noun in COUNTED_IN_PLACES else None
     if within is not None:
         return within
