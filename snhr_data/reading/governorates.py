@@ -181,7 +181,8 @@ def place_right_after(after: str) -> bool:
 def excludes_a_place(head: Head, sentence: str) -> bool:
     """Whether the clause of a count names a governorate it leaves out ("In all governorates except Idlib, 120 ...",
     "Outside Idlib, 120 ...", "120 civilians were killed outside Idlib governorate"): the count of the rest of the
-    country, never the country's toll nor a governorate's (session 39)."""
+    country, never the country's toll nor a governorate's, unless the count names its own right after it ("Outside
+    Suwayda, SNHR recorded 96 civilian deaths in Daraa": Daraa's; session 39)."""
     before = sentence[:head.mention.start]
     clause = before[max(before.rfind(";"), before.rfind(". ")) + 1:]
     after = re.split(r"[,;.]", sentence[head.mention.end:], maxsplit=1)[0]
@@ -191,7 +192,7 @@ def excludes_a_place(head: Head, sentence: str) -> bool:
 
 def own_governorates(head: Head, previous: Head | None, sentence: str, segment: str, report: str) -> Governorates:
     """The governorates the words around ``head`` name for it (no ranking sentence's subject)."""
-    if head.noun in COUNTED_IN_PLACES and excludes_a_place(head, sentence):
+    if head.noun in COUNTED_IN_PLACES and excludes_a_place(head, sentence) and not placed_after(head, sentence):
         return Governorates(AMBIGUOUS)  # "Outside Idlib, 120 civilians were killed": no governorate's, nor the country's
     within = place_within_opening(sentence[:head.mention.start]) if head.noun in COUNTED_IN_PLACES else None
     if within is not None:
