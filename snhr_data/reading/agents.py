@@ -4,6 +4,8 @@ figures are left out, never given to another party; a pronoun ("They killed 12")
 sentence before, if that sentence's subject named one. Patterns: ``vocab/agents.yaml``."""
 from __future__ import annotations
 
+import re
+
 from ..grammar import regex
 from ..vocab import LabelMention, find_governorates, find_parties
 from .model import UNMAPPED

@@ -517,9 +517,7 @@ def with_opening_group(heads: list[Head], sentence: str, carried: str = "") -> l
     """``heads`` with each bare count after an opening naming a victim group counting that group ("Of the 9 women
     killed, Syrian regime forces killed 2, ...": 2 women), or counting the group ``carried`` over a semicolon from the
     statement before when the sentence has no opening of its own."""
-    group, end = opening_group(sentence)
-    if not group:
-        group, end = carried, 0
+    group = opening_group(sentence)[0] or carried
     if not group:
         return heads
     # (a bare count within the opening is the group's whole: "Children 21 killed: 6 by X, ...")

@@ -25,7 +25,7 @@ from .governorates import (AMBIGUOUS, ONE_PLACE_NOTE, Governorates, governorates
 from .heads import (GROUP_HEADS, Head, find_heads, gapped_party_before, group_clauses, group_qualifier, is_count_number,
                     is_stated_whole, noun_end, noun_of, opening_group, set_windows, with_group_parts,
                     with_opening_group)
-from .measure import (SECTION_MEASURES, gapped_measure, measure_of, measure_of_text, measures_named, opening_measure,
+from .measure import (SECTION_MEASURES, gapped_measure, measure_of, measures_named, opening_measure,
                       ranking_measure)
 from .model import NO_PERIOD, UNMAPPED, Context, Figure, Sentence, Source, join_notes, warn_left_out
 from .parties import Parties, is_part_of_party, named_alliance, own_clause_start, parties_of
