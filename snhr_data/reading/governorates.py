@@ -222,6 +222,8 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         named = find_governorates(before.group("list"))
         each = regex("EachAfter").match(sentence[end:])
         found = Governorates(tuple(m.code for m in named) if (len(named) == 1 or each) else (AMBIGUOUS if named else ()))
+    if not found.codes and head.noun in COUNTED_IN_PLACES:
+        found = stated_toll_place(segment) or found
     if not found.codes and (head.noun == "bare" and regex("StatedAsShort").search(segment) or head.noun
                             in COUNTED_IN_PLACES and regex("PlaceTollChangeBefore").search(segment)):
         named = find_governorates(segment)
@@ -397,6 +399,24 @@ def names_a_city(clause: str, codes: tuple[str, ...] | None = None) -> bool:
     """Whether ``clause`` names a governorate (of ``codes``, if given) as a city ("Aleppo city")."""
     return any((codes is None or m.code in codes) and regex("CityAfter").match(clause[m.end:])
                for m in find_governorates(clause))
+
+
+def stated_toll_place(segment: str) -> Governorates | None:
+    """The governorate whose toll the words before a count state it to be ("The death toll in Idlib reached 41
+    civilians"): that governorate's; left out when the place is several governorates, a governorate's countryside or
+    a place no governorate ("The toll in Eastern Ghouta was 41 civilians": never the country's); None when they state
+    no place's toll, or the country's ("The death toll in Syria was ...") or a period's ("... in March was ...")."""
+    stated = regex("PlaceTollStatedBefore").search(segment)
+    if not stated:
+        return None
+    place = stated.group("place")
+    if regex("WholeCountry").fullmatch(place.strip()) or regex("NamedPeriod").search(place):
+        return None
+    named = find_governorates(place)
+    if len(named) == 1 and not regex("CountrysideAfter").search(place[named[0].start:]) \
+            and not regex("PartOfCountryside").search(place):
+        return Governorates((named[0].code,))
+    return Governorates(AMBIGUOUS)
 
 
 def place_scope(segment: str, before: str = "") -> Governorates | None:
