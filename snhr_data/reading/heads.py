@@ -550,12 +550,16 @@ def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str)
 
 def group_subject(before: str) -> str:
     """The group a count's subject names ("Children numbered 249 of the victims and women 161", "the number of children
-    among the dead at 341"), else ''."""
+    among the dead at 341", "The death toll among children was 37"), else ''."""
     if regex("JointGroupSubjectBefore").search(before):
         return "children_and_women"
     number_of = regex("GroupNumberBefore").search(before)
     if number_of:
         return noun_of(" " + number_of.group("noun"))[0]
+    toll = regex("GroupTollBefore").search(before)
+    if toll:
+        noun = toll.group("noun") or toll.group("noun2") or toll.group("noun3")
+        return "children" if noun.lower().startswith("child") else "women"
     match = regex("GroupSubjectBefore").search(before)
     if not match:
         return ""
