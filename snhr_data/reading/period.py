@@ -124,7 +124,11 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         period = aside or block.clause_period or block.period or section.period or default
         return PeriodChoice(None, False, unreadable_context=True) if period == NO_PERIOD else PeriodChoice(period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
-        earlier = [p.period for p in periods if p.end <= chosen.start and p.period]
+        named_before = [p for p in periods if p.end <= chosen.start]
+        if named_before and named_before[-1].period is None:
+            # "Last year, 1,800 civilians were killed in the same period": the same as a period the reader cannot date
+            return PeriodChoice(None, False, named_before[-1])
+        earlier = [p.period for p in named_before if p.period]
         # the statements' before: a year to date stated aside right before ("since the beginning of 2018, 9,036 ... Over
         # the same nine months, ...") is theirs
         return same_period(chosen, sentence,
