@@ -125,7 +125,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         return PeriodChoice(None, False, unreadable_context=True) if period == NO_PERIOD else PeriodChoice(period, False)
     if chosen.kind == "same":  # the period named before it in the sentence, else the statements' before
         named_before = [p for p in periods if p.end <= chosen.start]
-        if named_before and named_before[-1].period is None:
+        if named_before and named_before[-1].period is None and named_before[-1].kind != "same":
             # "Last year, 1,800 civilians were killed in the same period": the same as a period the reader cannot date
             return PeriodChoice(None, False, named_before[-1])
         earlier = [p.period for p in named_before if p.period]
