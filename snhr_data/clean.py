@@ -803,14 +803,15 @@ def _groups_sub_item(item_raw_line: str, raw_line: str, text: str) -> bool:
 
 def _toll_groups_item(block: Block, item_raw_line: str, raw_line: str, text: str) -> bool:
     """A bullet of the groups' labels and counts alone ("▪️ Children: 17   ▪️ Women: 9") right after a bullet of the
-    whole toll's label and count alone, at its level ("▪️ Civilians killed in January: 97"): the toll's groups, read
+    whole toll's label and count alone, at its level ("▪️ Civilians killed in January: 97"), or after the groups' bullets
+    read with it ("- Civilians killed: 273" / "- Of whom children: 71" / "- Of whom women: 29"): the toll's groups, read
     with it, never parties named "Children" and "Women"."""
     def bulleted(line: str) -> bool:
         return bool(_ITEM_START.match(line)) or starts_with_pictograph(line.lstrip())
     indent = len(raw_line) - len(raw_line.lstrip())
     return (len(block.lines) == 1 and bulleted(item_raw_line) and bulleted(raw_line)
             and indent == len(item_raw_line) - len(item_raw_line.lstrip())
-            and bool(regex("TollLabelItem").fullmatch(_ITEM_START.sub("", block.text)))
+            and bool(regex("TollGroupsItem").fullmatch(_ITEM_START.sub("", block.text)))
             and bool(regex("GroupLabelsItem").fullmatch(_ITEM_START.sub("", text))))
 
 
@@ -1357,8 +1358,9 @@ def clean_blocks(raw: str) -> list[Block]:
             # "children: 6" under "Syrian regime forces: 41": "of whom children: 6", never a count of its own
             current.text += ", " + ("of whom " if regex("GroupLabelSubItem").match(sub_item) else "") + sub_item
         elif current is not None and _toll_groups_item(current, raw_lines[current.lines[0] - 1], raw_line, text):
-            current.text += ", of whom " + _ITEM_START.sub("", text)  # "Civilians killed in January: 97" / "Children:
-            # 17; Women: 9" (fx143d)
+            item = _ITEM_START.sub("", text)  # "Civilians killed in January: 97" / "Children: 17; Women: 9" (fx143d)
+            # ... its own opener kept, never doubled ("Of whom children: 71"; fx150ab)
+            current.text += ", " + ("" if regex("GroupItemOpener").match(item) else "of whom ") + item
         else:
             current = Block(text="", md_heading=len(heading.group(1)) if heading else 0, after_dateline=after_dateline)
             _join(current, text, line_no)

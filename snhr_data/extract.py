@@ -202,10 +202,13 @@ def is_part_of_party_toll(row: Figure) -> bool:
 
 def goes_on_party_statement(row: Figure, figures: list[Figure]) -> bool:
     """Whether ``row``'s clause goes on, after a semicolon, with the statement of its own party's toll on its line
-    ("X killed 310 civilians, including 40 children; 25 detainees died under torture in X's prisons"): a part of
-    that party's list item, as when joined by a comma, which implies no total of all parties."""
+    ("X killed 310 civilians, including 40 children; 25 detainees died under torture in X's prisons"), or its sentence
+    does, opened by an adding word ("X killed 310 civilians. A further 25 detainees died under torture in X's
+    prisons"; fx150ab): a part of that party's list item, as when joined by a comma, which implies no total of all
+    parties."""
+    goes_on = bool(regex("TortureGoesOnPartyStatement").match(row.quote))
     return any(f.perpetrator == row.perpetrator and f.line == row.line and f.measure != row.measure
-               and f.quote.rstrip().endswith(";") for f in figures)
+               and (f.quote.rstrip().endswith(";") or (goes_on and f.quote != row.quote)) for f in figures)
 
 
 def add_implied_totals(figures: list[Figure]) -> list[Figure]:

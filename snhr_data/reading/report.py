@@ -243,6 +243,14 @@ class ReportReader:
                     and find_parties(caption.group("label"), self.source.report):
                 above, row_at = None, None  # "Extremist Islamist groups:" above its members' rows: the table goes on
                 continue
+            if rows is None and self.table and self.table.key == "party" and above and len(set(self.table.periods)) > 1 \
+                    and regex("VictimsHeading").fullmatch(line.strip()):
+                # "Victims" between the rows of a table whose columns are periods ("Party August 2016 Since the start
+                # of 2016" / ... / "Victims" / "Of which children 266 1,893"; fx150ab): the rows of measures under it
+                # keep the columns' periods
+                above, row_at = None, None
+                self.table = Table("measure", self.table.groups, self.table.period, periods=self.table.periods)
+                continue
             if rows is None and row_at is not None and goes_on(line):
                 return self.row_goes_on(block, row_at, above, offset)
             above, row_at = rows, offset if is_row else None
@@ -1210,7 +1218,7 @@ def at_table_headers(block: Block) -> list[Block]:
     block = with_flat_table_lines(block)
     cuts = {cut for start, line in row_lines(block.text, block.starts)
             if regex("TableHeader").fullmatch(line.strip()) or regex("MeasureTableHeader").fullmatch(line.strip())
-            or regex("PeriodTableHeader").fullmatch(line.strip())
+            or regex("PeriodTableHeader").fullmatch(line.strip()) or regex("FlatPeriodTableHeader").fullmatch(line.strip())
             or regex("FlatMonthList").fullmatch(line.strip()) or header_columns(line) or month_column_cells(line)
             for cut in (start, start + len(line))}
     cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}

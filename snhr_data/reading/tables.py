@@ -170,9 +170,13 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
     column ("Total", "Total 2020") the span of those months. None when no column names a period, or the table holds no measure a table of
     deaths holds."""
     match = regex("PeriodTableHeader").fullmatch(text.strip())
-    if not match or key_of(match.group("key")) == "month" or (measure or "civilian_deaths") not in TABLE_MEASURES:
+    flat = None if match else regex("FlatPeriodTableHeader").fullmatch(text.strip())
+    cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")] if match \
+        else flat_period_cells(flat.group("columns"), source) if flat else None
+    match = match or flat
+    if not match or not cells or key_of(match.group("key")) == "month" \
+            or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
-    cells = [cell.strip() for cell in match.group("columns").rstrip().removesuffix("|").split("|")]
     months = month_columns(cells, period)
     if months is not None:
         return Table(key_of(match.group("key")), ("all",) * len(cells), months[0] if months else NO_PERIOD,
@@ -185,6 +189,20 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
     if None in whole:
         return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def flat_period_cells(columns: str, source: Source) -> list[str] | None:
+    """The cells of a header's columns flattened into one line, set apart by spaces alone ("August 2016 Since the
+    start of 2016"): the periods the reader finds in it, each a cell, when they fill it, two or more, nothing but
+    spaces between them; None when they do not (a cell the reader cannot read as a period: which words are whose is
+    not said)."""
+    found = source.periods(columns)
+    if len(found) < 2 or any(not m.period for m in found):
+        return None
+    ends = [0] + [m.end for m in found]
+    if any(columns[end:m.start].strip() for end, m in zip(ends, found)) or columns[found[-1].end:].strip():
+        return None
+    return [columns[m.start:m.end] for m in found]
 
 
 def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
