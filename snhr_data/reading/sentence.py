@@ -1382,7 +1382,8 @@ def is_apposed_part(segment: str, after: str) -> bool:
 
 def names_a_place(label: str) -> bool:
     """Whether a label names a governorate, not an actor placed in one ("Local armed factions in Suwayda")."""
-    return any(not regex("ActorInAPlaceBefore").search(label[:gov.start]) for gov in find_governorates(label))
+    return any(not regex("ActorInAPlaceBefore").search(label[:gov.start])
+               and not regex("ActorAfterAPlace").match(label[gov.end:]) for gov in find_governorates(label))
 
 
 def fighters_label(text: str) -> bool:
