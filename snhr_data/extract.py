@@ -290,11 +290,23 @@ def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
     for f in counts:
         if f.perpetrator == "all":
             stated.setdefault(key(f), []).append(f)
+    def of_disagreeing_whole(group: Figure) -> bool:
+        # a victim group its statement gives a whole of all victims that is itself stated with another value and no
+        # part exceeds: a headline that disagrees with the body ("119 Civilians Killed ..., Including 23 Children and
+        # Four Women" over "121 civilians ..., including 23 children and seven women", a party's "seven women" among
+        # them; round 151d: the headline's four women had been left out)
+        return any(is_group_of(group, whole) and whole.victim_group == "all"
+                   and len({w.value for w in stated.get(key(whole), [])}) > 1
+                   and not any(p.value > whole.value and is_part_of(p, whole) for p in counts)
+                   for whole in stated.get((group.period, group.measure, group.unit, group.perpetrator,
+                                            group.governorate, "all"), []))
+
     dropped: set[int] = set()
     for rows in stated.values():
         if len({r.value for r in rows}) < 2:
             continue
-        below = [r for r in rows if any(p.value > r.value and is_part_of(p, r) for p in counts)]
+        below = [r for r in rows if any(p.value > r.value and is_part_of(p, r) for p in counts)
+                 and not of_disagreeing_whole(r)]
         if not below or len(below) == len(rows):
             continue
         for row in below:

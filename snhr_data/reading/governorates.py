@@ -495,6 +495,8 @@ def place_label(label: str, report: str) -> Governorates | None:
             and not regex("MostlyThereBefore").search(label[:named[0].start]) \
             and not regex("EventPlaceBefore").search(label[:named[0].start]) \
             and not regex("EventAfterPlace").match(label[named[0].end:]) \
+            and not regex("ActorAfterAPlace").match(label[named[0].end:]) \
+            and not regex("ActorInAPlaceBefore").search(label[:named[0].start]) \
             and not regex("LabelClauseVerbAfterPlace").search(label[named[0].end:]):
         # "Idlib offensive:", "..., when the offensive on Idlib was at its height:": an event's place (fx143c)
         return Governorates((named[0].code,))

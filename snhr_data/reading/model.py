@@ -278,6 +278,7 @@ LEFT_OUT_BECAUSE = {
     "other_report": "{p} gives the count of another period's report named before it, never the text's own",
     "ranking": "the ranking {p} follows a statement of another period and does not say which period it ranks",
     "vague": "{p} names no month, year or span of months that the reader can date",
+    "undated_deaths": "{p} counts deaths whose date the text says could not be determined: no period of the count",
     "event_aside": ("{p} recalls an event of another period, and the count of the clause told of it right after is "
                     "that event's, never the period's the text covers"),
     "unknown": ("{p} runs from or to a day, or from a month to an end the text does not give: no month, year or span "

@@ -385,6 +385,14 @@ class ReportReader:
                 continue
             if in_incident and not matches_any("AggregateOpener", text):
                 continue
+            if (regex("DeathDateUnknown").search(text) and len(find_numbers(text)) <= 1) or (
+                    text.endswith(";") and regex("DeathDateUnknown").match(
+                    body[offset + len(sentence):].lstrip())):
+                # "the bodies of 6 civilians were recovered this month; the date of their deaths could not be
+                # determined": deaths of no period the reader can give (round 151a)
+                if has_count(text):
+                    warn_left_out(self.source, block.line_at(body_start + offset), text[:60], "undated_deaths")
+                continue
             if matches_any("SkipSentence", with_seated_monitor_named(text, self.source,
                                                                      block.line_at(body_start + offset))):
                 sentence = own_statement_after_other_source(sentence) or statement_before_aside(sentence)

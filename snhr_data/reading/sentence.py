@@ -193,7 +193,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         aside = (is_running_total(sentence, counts[0].period, block.counted, body_counted)
                  or is_comparison_aside(sentence, counts[0])
                  or is_earlier_month_aside(sentence, counts[0].period, block.counted)
-                 or is_earlier_year_aside(sentence, counts[0].period, block.counted))
+                 or is_earlier_year_aside(sentence, counts[0].period, block.counted)
+                 or is_bracketed_note_period(sentence, counts[0]))
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
         # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
@@ -431,6 +432,18 @@ def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted
     source = sentence.source
     return (block_counted and source.period == source.report and period is not None
             and period_type(period) == "month" and period < source.period)
+
+
+def is_bracketed_note_period(sentence: Sentence, count: Count) -> bool:
+    """Whether the period of ``count`` is named only in parentheses after it, a note of that count ("Syrian National
+    Army: 58 civilians (January - February)." in a list of the year's counts by party; round 151d: the lines after it
+    had been filed under January-February): that count's, never the period of the statements after it."""
+    text = sentence.text
+    named = [p for p in sentence.periods if p.period == count.period]
+    return bool(named) and all(p.start > count.head.mention.start
+                               and text.rfind("(", 0, p.start) > max(text.rfind(")", 0, p.start),
+                                                                     count.head.mention.start)
+                               and text.find(")", p.end) != -1 for p in named)
 
 
 def is_event_span_aside(sentence: Sentence, mention: PeriodMention, block_counted: bool) -> bool:
@@ -1369,7 +1382,8 @@ def is_apposed_part(segment: str, after: str) -> bool:
 
 def names_a_place(label: str) -> bool:
     """Whether a label names a governorate, not an actor placed in one ("Local armed factions in Suwayda")."""
-    return any(not regex("ActorInAPlaceBefore").search(label[:gov.start]) for gov in find_governorates(label))
+    return any(not regex("ActorInAPlaceBefore").search(label[:gov.start])
+               and not regex("ActorAfterAPlace").match(label[gov.end:]) for gov in find_governorates(label))
 
 
 def fighters_label(text: str) -> bool:
