@@ -309,8 +309,17 @@ class ReportReader:
         in_correction = False  # a statement before on the raw line retracts a figure: the line is a correction note
         row_read: list[Figure] | None = None  # the figures of the statement before, whose groups a line may give
         other_source = False  # the statement before was another organisation's (left out), or had it as its subject
+        network_quote = False  # a statement before in the block quoted the network's speaker, who goes on quoted
         for offset, sentence in pieces:
             text = sentence.strip()
+            if network_quote and text.startswith(('"', "“")) and not regex("ReadQuoteOpening").match(text):
+                # '"...," Fadel Abdul Ghany, the network's chairman, told the wire. "We recorded 97 deaths under torture
+                # in September alone."': the speaker's next quote, the network's words (fx150cd: left out as an
+                # eyewitness's)
+                text = text.lstrip('"“')
+            network_quote = network_quote or bool(regex("QuotedNetworkSpeakerOpening").match(text)
+                                                  or regex("QuotedNetworkHeadOpening").match(text)
+                                                  or regex("QuotedNetworkMemberOpening").match(text))
             if other_source and regex("OtherSourceGoesOn").match(text):
                 continue  # "...; its last estimate exceeded 100,000" after "The United Nations stopped ..." (round 98b)
             other_source = bool(regex("OtherSourceSubject").match(text))
