@@ -348,8 +348,12 @@ class ReportReader:
             if in_correction or regex("OtherSourceCitation").match(body, offset):
                 continue  # a correction note, or a reference to a work of another organisation (its title's figures)
             # a later statement of the line names no place nor label of its own: the label's governorate's
+            # ... never a sentence of its own after a full stop that does not refer back to the label's count ("Aleppo
+            # alone: 591 civilians. 47 civilians died under torture."; fx150cd: had been Aleppo's torture deaths)
             held = line_place if offset and offset not in line_starts and not regex("Label").match(text) \
-                and not find_governorates(text) else None
+                and not find_governorates(text) \
+                and not (body[:offset].rstrip().endswith((".", "!", "?")) and not regex("ReferringBack").search(text)) \
+                else None
             after_cell, cell_alone = cell_alone, bool(regex("CellAloneLine").fullmatch(text))
             row_party = ordinal_party(block.text[:body_start] + sentence if offset == 0 else sentence,
                                       block.line_at(body_start + offset), self.source)
