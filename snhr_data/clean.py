@@ -344,6 +344,7 @@ def _clean_once(line: str) -> str:
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
     line = regex("CivilNounVariant").sub("civilians", line)  # "113 civil were killed" (fx143d)
+    line = regex("RegimeAccentVariant").sub("egime", line)  # "the régime forces" (fx150cd)
     line = regex("OwnWordsForTheTerm").sub("", line)  # "the militants it describes as 'factions of ...'" (fx134c)
     line = regex("SingleQuotedTerm").sub(r"\g<before> \g<term>", line)  # "died 'under torture'" (fx134c)
     line = regex("ScareQuotedPartyName").sub(r"\g<term>", line)  # 'the "opposition" factions' (fx130b)

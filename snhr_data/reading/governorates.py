@@ -379,7 +379,8 @@ def place_within_opening(before: str) -> Governorates | None:
     """The place within a governorate that the count's clause opens with ("In the city of Homs, 12 civilians were
     killed", "In al-Hol camp, ..."): a part of the toll, left out (never the country's, a party's or the governorate's);
     None when the clause opens with no such place, or with a governorate so named ("In the Damascus countryside")."""
-    match = regex("PlaceWithinOpening").match(before) or regex("PartOfCountrysideSubject").match(before)
+    match = regex("PlaceWithinOpening").match(before) or regex("PartOfCountrysideSubject").match(before) \
+        or regex("PlaceWithinSubject").match(before)  # "The city of Homs accounted for 212 of them" (fx150cd)
     if not match:  # ... or the part of a countryside its verb's subject ("Hama's western countryside lost 57"; fx143c)
         return None
     place = match.group("place")

@@ -50,6 +50,7 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     if titled is not None and published and titled.month > published[:7] \
             and not regex("TitleMonth").search(without_conflict_start(title)):
         titled = None  # "..., 481 of Them in 2020" published in November 2020: a year not over, dated by the body
+    titled = month_led_body(titled, title, body, published)
     found = issue_dating(title, body, published) or titled \
         or body_dating(body, published or issue_month(body), title) or guessed_dating(text, published)
     if given is not None:
@@ -71,6 +72,22 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
                                  "(month first), and only the second fits the month the text names; date it with "
                                  "--month YYYY-MM")
     return found
+
+
+def month_led_body(titled: Dating | None, title: str, body: str, published: str | None) -> Dating | None:
+    """An annual title's dating kept, unless the title names its December alone beside the year ("3,746 civilians
+    killed in Syria in 2021, 103 in December") and the body's first statement with a count dates it by that month, not
+    the year ("... documented the killing of 103 civilians in Syria last month, ..., bringing its toll for 2021 to
+    3,746"; fx150cd: the month's party counts had been the year's): a news story on the month's report, its undated
+    statements the month's."""
+    if titled is None or titled.period != titled.month[:4] or not regex("TitleBareMonth").search(title):
+        return titled
+    statements = statements_with_counts(body[:FIRST_STATEMENTS], describing=True)
+    now = published[:7] if published and says_last_month(body, statements) else None
+    first = sentence_dating(statements[0], published, now) if statements else None  # the first, never a later one
+    if first is not None and first.month == titled.month and first.period == first.month:
+        return Dating(first.month, first.month, now=first.now)
+    return titled
 
 
 def without_publication_date(title: str, text: str) -> str:
