@@ -442,6 +442,8 @@ def place_scope(segment: str, before: str = "") -> Governorates | None:
         return None
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
+    if one and regex("CountrysideAfter").match(place.strip().removeprefix("the ")):
+        one = False  # "In the Hama countryside alone, 163 ...": a part of the governorate, as after a count
     return Governorates((named[0].code,) if one else AMBIGUOUS)
 
 
