@@ -338,8 +338,8 @@ def _clean_once(line: str) -> str:
         else ". ", line)
     for month, pattern in classes("LevantineMonth"):  # "Tishreen al-Awwal 2014" is October 2014 (round 144c)
         line = pattern.sub(month, line)
-    line = regex("VerbFirstRanking").sub(lambda m: f"{m['place'] or m['place2']} came first", line)  # "came Homs
-    # first with 103" (fx148bc)
+    line = regex("VerbFirstRanking").sub(lambda m: f"{'. ' if m['joint'] else ''}{m['place'] or m['place2']} came first",
+                                         line)  # "came Homs first with 103" (fx148bc); ", and came ..." (fx151bc)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
