@@ -182,6 +182,9 @@ _EASTERN_ARABIC_DIGITS = str.maketrans({**{chr(0x0660 + digit): str(digit) for d
 _DIGIT_SPACE = "[\u00a0\u202f\u2009\u2007]"
 _DIGITS_SPACED = re.compile(rf"(?<=\d){_DIGIT_SPACE}(?=\d)")
 _SPACED_THOUSANDS = re.compile(rf"(?<![\d.,])(?<!\d\s)\d{{1,3}}(?:{_DIGIT_SPACE}\d{{3}})+(?!\d|[.,]\d|\s\d)")
+# a decimal comma in a percent, as a French or German copy writes it ("55,9 % of the total", "20,8 percent"; fx151bc:
+# read as no percent): a decimal point; one or two digits after the comma, never a thousands group of three
+_DECIMAL_COMMA_PERCENT = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{1,2})(?=\s?(?:%|percent\b|per\s+cent\b))", re.IGNORECASE)
 # a space before a comma, full stop, semicolon or colon that ends a word ("1,152 civilian , among them"): translated
 # or typed English; the mark goes with the word before it
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+([,.;:])(?=\s|$)")
@@ -304,6 +307,7 @@ def _clean_once(line: str) -> str:
     line = thousand_word_digits_read(line)
     line = regex("GluedCaseSuffix").sub("", line)  # "248-of children", "31-i child" (fx148bc)
     line = comma_spaced_digits_read(line)
+    line = _DECIMAL_COMMA_PERCENT.sub(r"\1.\2", line)
     line = space_grouped_thousands_read(line)
     line = space_parted_count_read(line)
     line = _MD_IMAGE.sub("", line)
@@ -338,8 +342,8 @@ def _clean_once(line: str) -> str:
         else ". ", line)
     for month, pattern in classes("LevantineMonth"):  # "Tishreen al-Awwal 2014" is October 2014 (round 144c)
         line = pattern.sub(month, line)
-    line = regex("VerbFirstRanking").sub(lambda m: f"{m['place'] or m['place2']} came first", line)  # "came Homs
-    # first with 103" (fx148bc)
+    line = regex("VerbFirstRanking").sub(lambda m: f"{'. ' if m['joint'] else ''}{m['place'] or m['place2']} came first",
+                                         line)  # "came Homs first with 103" (fx148bc); ", and came ..." (fx151bc)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)
     line = regex("KillingProgressiveVariant").sub("killed", line)  # "X was killing 71 civilians" (round 91d)
     line = regex("DungeonsVariant").sub("prison", line)  # "in the dungeons of the Assad regime" (fx130b)
