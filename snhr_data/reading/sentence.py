@@ -909,9 +909,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         sentence.warn_count_left_out(start, segment_start, head.window_end, "part")
         return Count(head, measure, read_period=chosen.period, party_left_out=parties.left_out)
     # "US-led Coalition forces killed one child" also says how many victims in all
-    # ... but not one opened as a part of the victims ("Among them, 17 children were killed by Russian forces"), nor one of a sentence breaking down a group ("Of the 27 children killed, X killed 9"), nor one of a
-    # statement going on, after a semicolon, from one that picked out groups ("X killed 5 children and 2 women; Y killed 2
-    # children")
+    # ... but not one opened as a part of the victims ("Among them, 17 children were killed by Russian forces"), nor one
+    # of a sentence breaking down a group ("Of the 27 children killed, X killed 9"), nor one of a statement going on,
+    # after a semicolon, from one that picked out groups ("X killed 5 children and 2 women; Y killed 2 children")
     also_all = (head.noun in GROUP_HEADS and not head.groups and block.saw_all_victims
                 and not (opening_group(text)[0] or block.opening_group)
                 and bool(regex("KilledBefore").search(text[:start]) or regex("KilledByAfter").match(text[end:]))
