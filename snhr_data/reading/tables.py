@@ -186,9 +186,24 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
         return None
     whole = [column_period(cell, found, source) for cell, found in zip(cells, mentions)]
     groups = tuple(period_column_group(cell) for cell in cells)
+    whole, groups = with_group_columns_of_period(cells, whole, groups)
     if None in whole:
         return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def with_group_columns_of_period(cells: list[str], whole: list[str | None], groups: tuple[str, ...]
+                                 ) -> tuple[list[str | None], tuple[str, ...]]:
+    """The periods and groups of a header's columns, a column naming a victim group alone ("of whom children",
+    "Women") after a column of a period given that period (its part: "| Party | November 2021 | of whom children |
+    of whom women | January - November 2021 |"; fx152ab: the table's rows had been left out) and its group; the other
+    columns unchanged."""
+    whole, groups = list(whole), list(groups)
+    for i in range(1, len(cells)):
+        if whole[i] is None and whole[i - 1] is not None and regex("GroupOfPeriodColumn").fullmatch(cells[i]) \
+                and (groups[i - 1] == "all" or i >= 2 and whole[i - 2] == whole[i - 1]):
+            whole[i], groups[i] = whole[i - 1], column_group(cells[i])
+    return whole, tuple(groups)
 
 
 def flat_period_cells(columns: str, source: Source) -> list[str] | None:
