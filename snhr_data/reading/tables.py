@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..codes import combined_members
+from ..codes import PARENT_OF_GROUP, combined_members, perpetrator_groups
 from ..grammar import cached_by_text, classes, regex, regexes_for
 from ..numbers import NumberMention, find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
@@ -647,8 +647,11 @@ def label_code(label: str, found: list) -> str | None:
         return member
     opening = regex("MemberRowOpening").match(label)
     if opening and found and found[0].start == opening.end() and len({m.code for m in found}) == 1 \
-            and any(found[0].code in parts for parts in combined_members().values()):
-        # "of which ISIS 1,419 203 170" under "Extremist Islamic groups 1,502 217 176" (fx131d): the member's row
+            and (any(found[0].code in parts for parts in combined_members().values())
+                 or PARENT_OF_GROUP.get(perpetrator_groups().get(found[0].code, "")) == "other_parties"):
+        # "of which ISIS 1,419 203 170" under "Extremist Islamic groups 1,502 217 176" (fx131d): the member's row; so
+        # too a part of the other parties ("| - of which landmine explosions | 88 |" under "| Other parties | 517 |";
+        # fx152ab: reported as unmapped parties, their counts left out)
         label, found = label[opening.end():], [replace(m, start=m.start - opening.end(), end=m.end - opening.end())
                                                 for m in found]
     article = regex("RowLabelArticle").match(label)  # "| The regime forces | 694 | ..." (round 144c)
