@@ -162,13 +162,17 @@ def other_month(mention: PeriodMention, sentence: str, default: str) -> bool:
 def month_subject_of_part(head: Head, sentence: str, before: list[PeriodMention],
                           own: list[PeriodMention]) -> PeriodMention | None:
     """The month a sentence opens with as the subject of a part of a wider whole after it ("December alone accounted
-    for 872 of the year's civilian deaths": December's, never the year's)."""
+    for 872 of the year's civilian deaths": December's, never the year's); so a quarter with its months or year ("The
+    second quarter (April - June) accounted for 543 of the half-year's victims"; fx152ab)."""
     subject = regex("MonthOfTheWholeBefore").search(sentence[:head.mention.start])
     if not subject or not regex("WholeTollAfter").match(sentence[head.mention.end:]):
         return None
-    months = [p for p in before if p.kind == "month" and p.start >= subject.start() and p.period]
+    kinds = ("range",) if subject.group("quarter") else ("month",)
+    months = [p for p in before if p.kind in kinds and p.start >= subject.start() and p.period]
     if not months or not own[0].period or not contains(own[0].period, months[-1].period):
-        return None
+        # a quarter whose months are not read, or not within the whole (fx152ab): of no period the reader gives,
+        # never the whole's
+        return PeriodMention(None, subject.start(), subject.end(), "vague") if subject.group("quarter") else None
     return months[-1]
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..codes import combined_members
+from ..codes import PARENT_OF_GROUP, combined_members, perpetrator_groups
 from ..grammar import cached_by_text, classes, regex, regexes_for
 from ..numbers import NumberMention, find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
@@ -186,9 +186,24 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
         return None
     whole = [column_period(cell, found, source) for cell, found in zip(cells, mentions)]
     groups = tuple(period_column_group(cell) for cell in cells)
+    whole, groups = with_group_columns_of_period(cells, whole, groups)
     if None in whole:
         return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def with_group_columns_of_period(cells: list[str], whole: list[str | None], groups: tuple[str, ...]
+                                 ) -> tuple[list[str | None], tuple[str, ...]]:
+    """The periods and groups of a header's columns, a column naming a victim group alone ("of whom children",
+    "Women") after a column of a period given that period (its part: "| Party | November 2021 | of whom children |
+    of whom women | January - November 2021 |"; fx152ab: the table's rows had been left out) and its group; the other
+    columns unchanged."""
+    whole, groups = list(whole), list(groups)
+    for i in range(1, len(cells)):
+        if whole[i] is None and whole[i - 1] is not None and regex("GroupOfPeriodColumn").fullmatch(cells[i]) \
+                and (groups[i - 1] == "all" or i >= 2 and whole[i - 2] == whole[i - 1]):
+            whole[i], groups[i] = whole[i - 1], column_group(cells[i])
+    return whole, tuple(groups)
 
 
 def flat_period_cells(columns: str, source: Source) -> list[str] | None:
@@ -632,8 +647,11 @@ def label_code(label: str, found: list) -> str | None:
         return member
     opening = regex("MemberRowOpening").match(label)
     if opening and found and found[0].start == opening.end() and len({m.code for m in found}) == 1 \
-            and any(found[0].code in parts for parts in combined_members().values()):
-        # "of which ISIS 1,419 203 170" under "Extremist Islamic groups 1,502 217 176" (fx131d): the member's row
+            and (any(found[0].code in parts for parts in combined_members().values())
+                 or PARENT_OF_GROUP.get(perpetrator_groups().get(found[0].code, "")) == "other_parties"):
+        # "of which ISIS 1,419 203 170" under "Extremist Islamic groups 1,502 217 176" (fx131d): the member's row; so
+        # too a part of the other parties ("| - of which landmine explosions | 88 |" under "| Other parties | 517 |";
+        # fx152ab: reported as unmapped parties, their counts left out)
         label, found = label[opening.end():], [replace(m, start=m.start - opening.end(), end=m.end - opening.end())
                                                 for m in found]
     article = regex("RowLabelArticle").match(label)  # "| The regime forces | 694 | ..." (round 144c)
