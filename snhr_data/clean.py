@@ -548,6 +548,15 @@ def _place_list_ends(block: Block, last_text: str, text: str) -> bool:
                                             and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)))
 
 
+def _civilians_count_line_ends(last_text: str, text: str) -> bool:
+    """Whether a line that is a count of civilians alone ("44 civilians", alone or the last of a flattened list, under
+    a party's label "Fifth: Unknowns") ends before ``text``, a whole sentence of its own ("The death toll of victims
+    who died under torture reached 162."): joined, the count had run into the sentence and been read as its measure's
+    (fx152cd: a flattened forum copy's 44 unidentified victims had been the month's torture deaths)."""
+    return (bool(regex("CiviliansCountLine").fullmatch(last_text)) and text[:1].isupper()
+            and _is_sentence_end(text) and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)
+
+
 def _caption_before_row(line: str, text: str) -> bool:
     """Whether ``line`` is a whole caption on its own line and ``text``, the line after it, a row with its count
     ("Figure 2: civilian victims by governorate, November 2019" / "Idlib 171"): the row is its table's or chart's,
@@ -1329,6 +1338,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _caption_before_row(last_text, text)
             and not _month_row_ends(current, last_text, text)
             and not _place_list_ends(current, last_text, text)
+            and not _civilians_count_line_ends(last_text, text)
             and not regex("DashRowLine").fullmatch(last_text) and not regex("DashRowLine").fullmatch(text)
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them

@@ -57,6 +57,7 @@ PHRASES = (
     ("vague", "PeriodMonthLastYearOrPartOfYear"), ("point", "PeriodPointOfMonth"),
     ("month", "PeriodLastMonth"), ("ytd", "PeriodToDate"), ("vague", "PeriodOfEarlierWounds"),
     ("vague", "PeriodWorkBegan"), ("vague", "PeriodAfterEvent"), ("vague", "PeriodSinceEventTookEffect"), ("month", "PeriodSinceRecordMonth"),
+    ("month", "PeriodMonthRankedInYear"),
     ("unknown", "PeriodSince"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
     ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),
