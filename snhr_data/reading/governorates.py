@@ -648,9 +648,6 @@ def listed_governorates(head: Head, gov: re.Match[str], sentence: str) -> Govern
     if names and not regex("GovernorateListLead").fullmatch(listed[:names[0].start]):
         return Governorates(())  # "in April, including 60 children, most of them ... on Idlib": not where all were
     if not names:
-        unknown = regex("UnknownPlaceAfter").match(listed)
-        if unknown and not find_parties(unknown.group("place")) and not regex("WholeCountry").match(unknown.group("place")):
-            return Governorates(AMBIGUOUS, region=unknown.group("place"))  # "30 of them were killed in Ariha": a town's
         if regex("RegionSubset").match(listed):
             # "including 17 in the areas administered by ...": a region's count; "in the Afrin area", naming no one who
             # holds it, may say where all of a party's victims fell
