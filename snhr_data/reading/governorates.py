@@ -414,8 +414,7 @@ def stated_toll_place(segment: str) -> Governorates | None:
     if regex("WholeCountry").fullmatch(place.strip()) or regex("NamedPeriod").search(place):
         return None
     named = find_governorates(place)
-    if len(named) == 1 and not regex("CountrysideAfter").search(place[named[0].start:]) \
-            and not regex("PartOfCountryside").search(place):
+    if len(named) == 1 and not names_a_countryside(place):
         return Governorates((named[0].code,))
     return Governorates(AMBIGUOUS)
 
@@ -442,9 +441,15 @@ def place_scope(segment: str, before: str = "") -> Governorates | None:
         return None
     named = find_governorates(place)
     one = len(named) == 1 and named[0].start == 0 and not names_a_city(place)  # "In Aleppo city alone": a city's
-    if one and regex("CountrysideAfter").match(place.strip().removeprefix("the ")):
-        one = False  # "In the Hama countryside alone, 163 ...": a part of the governorate, as after a count
+    one = one and not names_a_countryside(place)  # "In the Hama countryside alone, 163 ...": a part, as after a count
     return Governorates((named[0].code,) if one else AMBIGUOUS)
+
+
+def names_a_countryside(place: str) -> bool:
+    """Whether a place before a count is a governorate's countryside, Damascus's aside ("the Hama countryside",
+    "Idlib's southern countryside"): a part of that governorate, as a countryside after a count is."""
+    return bool(regex("CountrysideAfter").match(place.strip().removeprefix("the "))
+                or regex("PartOfCountryside").search(place))
 
 
 def without_first_of_coordinated_where(before: str) -> str:
