@@ -537,7 +537,8 @@ def with_group_parts(heads: list[Head], sentence: str) -> list[Head]:
 
 def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str) -> str:
     """The group a bare count counts as a part of a victim group's count: the group its lead names ("the 15 women were
-    killed in numbers of 4"), else ``listed``, the group of the count it is listed after ("4, 1"); '' for any other."""
+    killed in numbers of 4"), the group of the count right before it that it is a part "of them" of ("19 were
+    children, 13 of them ..."), else ``listed``, the group of the count it is listed after ("4, 1"); '' for any other."""
     if head.noun != "bare":
         return ""
     lead = regex("GroupPartsLead").search(sentence[:head.mention.start])
@@ -545,6 +546,9 @@ def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str)
         return noun_of(" " + lead.group("noun"))[0]
     if previous is None:
         return ""
+    if previous.noun in {"children", "women"} and regex("OfThemAfter").match(sentence[head.mention.end:]) \
+            and regex("GroupPartGlue").fullmatch(sentence[previous.mention.end:head.mention.start]):
+        return previous.noun  # "19 were children, 13 of them killed by X": X's children
     return listed if regex("CountListJoin").fullmatch(sentence[previous.mention.end:head.mention.start]) else ""
 
 

@@ -447,6 +447,11 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
         return LEFT_OUT
     if continues and previous:  # "6 massacres ..., two of them in June": the count before it in the sentence
         return Parties(previous)
+    if continues and heads.index(head) > 0:
+        # "X killed 871 civilians. / The toll of torture: about 1,212 persons, including fighters, of whom 95 in
+        # December": a part of the count before it in its own sentence, which no party was read for; never the sentence
+        # before's (session 41: had been X's 95)
+        return context_party(block, section, False)
     if continues and block.subject and block.subject.startswith(UNMAPPED):
         # "The transitional government forces killed 21 civilians, ...; three of them died due to torture": a part of
         # the victims of an actor the vocabulary lacks (reported with its count), never all parties' (round 62b)

@@ -32,7 +32,7 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
               periods: tuple[PeriodMention, ...], segment_start: int, bringing: re.Match[str] | None,
               block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
     start = head.mention.start
-    periods = tuple(month_of_party_start(p, sentence, default) for p in periods)
+    periods = without_restated_event_spans(sentence, tuple(month_of_party_start(p, sentence, default) for p in periods))
     own = narrowed_part(own_periods(head, sentence, periods), head, sentence)
     entry = next((p for p in periods if p.kind == "entry" and (p in own or segment_start <= p.start < start)), None)
     if entry:  # "Russian forces, since the start of their intervention on September 30: 1,012": the period otherwise taken
@@ -255,6 +255,15 @@ def parenthesis_end(sentence: str, start: int) -> int:
     inside = sentence.rfind("(", 0, start) > sentence.rfind(")", 0, start)
     close = sentence.find(")", start) if inside else -1
     return close if close != -1 else len(sentence)
+
+
+def without_restated_event_spans(sentence: str, periods: tuple[PeriodMention, ...]) -> tuple[PeriodMention, ...]:
+    """``periods`` without a span from an event after a span of months the sentence names before it ("covering the
+    period from December 2024 to December 2025, counts 4,906 civilian deaths since the fall of the Assad regime, ...
+    as well as 97 deaths due to torture": that span, its start told again by the event; session 41)."""
+    return tuple(p for p in periods
+                 if not (regex("PeriodSinceEvent").fullmatch(sentence[p.start:p.end])
+                         and any(q.end <= p.start and q.kind in ("range", "ytd") and q.period for q in periods)))
 
 
 def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:

@@ -448,10 +448,12 @@ def is_bracketed_note_period(sentence: Sentence, count: Count) -> bool:
 
 def is_event_span_aside(sentence: Sentence, mention: PeriodMention, block_counted: bool) -> bool:
     """Whether ``mention``, opening a sentence after the block's first counts, is a span from an event that took effect
-    ("Since the ceasefire came into force, the network has recorded 740 civilian deaths in the zone."; round 148a): a
-    running total stated aside, its own count left out, never the period of the statements after it."""
-    return block_counted and regex("PeriodSinceEventTookEffect").fullmatch(
-        sentence.text[mention.start:mention.end]) is not None
+    ("Since the ceasefire came into force, the network has recorded 740 civilian deaths in the zone."; round 148a), or
+    from an event named alone ("Since the fall of the regime, ..."; session 41): a running total stated aside, its own
+    count left out, never the period of the statements after it."""
+    phrase = sentence.text[mention.start:mention.end]
+    return block_counted and (regex("PeriodSinceEventTookEffect").fullmatch(phrase) is not None
+                              or regex("PeriodSinceEvent").fullmatch(phrase) is not None)
 
 
 def is_same_month_last_year_aside(sentence: Sentence, mention: PeriodMention, block_counted: bool) -> bool:
@@ -1395,6 +1397,12 @@ def fighters_label(text: str) -> bool:
 LABEL_WORDS = 14  # the most words of an item's label ("Label: N ..."); a longer one is a sentence
 
 
+def is_group_label(label: str) -> bool:
+    """Whether a label names a victim group alone ("Children", "Women"), no party."""
+    noun, end = noun_of(" " + label)
+    return noun in {"children", "women", "children_and_women"} and not label[end - 1:].strip()
+
+
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
     """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed; one
     whose label names the other places together ("The other governorates: 412 civilians") is left out unreported."""
@@ -1403,9 +1411,10 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
         return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measures_named(label) or not regex("WordCountHint").search(rest[:40]) \
-            or is_group_killed_label(text):
-        return False  # (nor a victim group's label: "Children killed in May: 11 by X, 3 by Y"; round 125a; nor one
-        # naming several measures: "Six medical personnel were killed, as were four media workers: two by X, ..."; fx138a)
+            or is_group_killed_label(text) or (is_group_label(label) and regex("GroupShareLabelRest").match(rest)):
+        return False  # (nor a victim group's label: "Children killed in May: 11 by X, 3 by Y"; round 125a; "Children: 61
+        # (19.7%)", session 41; nor one naming several measures: "Six medical personnel were killed, as were four media
+        # workers: two by X, ..."; fx138a)
     if matches_any("NoPartyLabel", label) or regex("MonthOnItsOwn").fullmatch(label) or names_a_place(label) \
             or regex("KickerLabel").match(label) or regex("DatelineLabel").fullmatch(label) \
             or regex("PlacesHeading").fullmatch(label):
