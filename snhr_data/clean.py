@@ -321,6 +321,8 @@ def _clean_once(line: str) -> str:
     line = _FOOTNOTE_AFTER_PAREN.sub("", line)  # "(HTS)3": a footnote marker that lost its superscript
     line = _FOOTNOTE_AFTER_STOP.sub("", line)
     line = regex("FootnoteAfterComma").sub(" ", line)  # "... due to torture,2 54 of them" (fx148bc)
+    line = regex("FootnoteAfterCountNoun").sub(r"\g<noun>", line)  # "... killed 260 civilians2, including ..." (fx154ab)
+    line = regex("FootnoteBeforeCount").sub("", line)  # "ISIS 71 and Hay'at Tahrir al-Sham4 21" (fx154ab)
     line = regex("FootnoteBeforeColon").sub("", line)  # "Hay'at Tahrir al-Sham2: 7 civilians" (fx134d)
     line = regex("FootnoteGluedParen").sub(_glued_footnote_dropped, line)  # "the regime's offensive(3)." (fx134d)
     line = _SPACE_BEFORE_MARK.sub(r"\1", line.translate(_QUOTES))
@@ -996,6 +998,46 @@ def wrapped_row_labels(texts: list[str | None]) -> dict[int, int]:
     return wrapped
 
 
+_CELLS_ROW = re.compile(r"(?P<label>[A-Za-z][^\d]*?)(?P<cells>(?:\s+\d{1,3}(?:,\d{3})+|\s+\d+){2,})\s*")
+_LABEL_TAIL = re.compile(r"[A-Za-z][^\d:;.!?]*")
+
+
+def row_label_tails(texts: list[str | None]) -> dict[int, int]:
+    """The labels of a table's rows wrapped after their cells, the label's last words on the line after the row
+    ("ISIS (the self-proclaimed 2,104 343 297" / "Islamic State)", "Kurdish Self-Management 219 46 31" / "forces"; a
+    PDF's narrow first column, fx154ab: the tail had been read as the next row's first words): row line index -> tail's,
+    where the row's label names one governorate or party with the tail (three words at most), and names none alone or
+    the tail cannot open the next row's label."""
+    lines = [i for i, text in enumerate(texts) if text and text.strip()]
+    tails: dict[int, int] = {}
+    for row, tail, after in zip(lines, lines[1:], lines[2:] + [None]):
+        match = _CELLS_ROW.fullmatch(texts[row].strip())
+        rest = texts[tail].strip()
+        if match and row not in tails.values() and _LABEL_TAIL.fullmatch(rest) and len(rest.split()) <= 3 \
+                and _is_value_label(f"{match.group('label')} {rest}") \
+                and (not _is_value_label(match.group("label")) or not opens_a_row(rest, texts[after] if after else "")):
+            tails[row] = tail
+    return tails
+
+
+def opens_a_row(words: str, line: str) -> bool:
+    """Whether ``words`` may be the first words of a row's label wrapped before ``line``, its rest and its cells
+    ("International" / "coalition forces 346 107 63"): together a governorate's or party's label."""
+    match = _CELLS_ROW.fullmatch(line.strip())
+    return bool(match) and _is_value_label(f"{words} {match.group('label')}")
+
+
+def with_row_label_tails(texts: list[str | None]) -> list[str | None]:
+    """``texts`` with each row's label tail (``row_label_tails``) put back in its label, its own line dropped."""
+    tails = row_label_tails(texts)
+    joined: list[str | None] = []
+    for i, text in enumerate(texts):
+        match = _CELLS_ROW.fullmatch(text.strip()) if i in tails and text else None
+        joined.append(f"{match.group('label')} {texts[tails[i]].strip()}{match.group('cells')}" if match
+                      else None if i in tails.values() else text)
+    return joined
+
+
 def cells_one_a_line(texts: list[str | None]) -> dict[int, int]:
     """The cells of a 2014-2016 table a PDF text layer reads cell by cell, each cell's label alone on a line and its
     value alone on the next ("A. Civilians" / "1,402" / "Of which children" / "231" / "Died under torture" / "112";
@@ -1278,6 +1320,7 @@ def clean_blocks(raw: str) -> list[Block]:
     wrapped = wrapped_row_labels(shown)  # "Syrian regime" / "forces" / "1,247": one label, on its first line
     shown = [f"{text.strip()} {shown[wrapped[i]].strip()}" if i in wrapped else None if i in wrapped.values() else text
              for i, text in enumerate(shown)]
+    shown = with_row_label_tails(shown)  # "Kurdish Self-Management 219 46 31" / "forces": one label, before its cells
     cells = cells_one_a_line(shown)  # each cell read on its label's line, "A. Civilians: 1,402"
     shown = [f"{text.strip().rstrip(':')}: {shown[cells[i]].strip()}" if i in cells else text
              for i, text in enumerate(shown)]

@@ -291,7 +291,51 @@ def page_words(page) -> list[Word]:
 
 def page_layout(words: Sequence[Word], width: float) -> list[Line]:
     """One page's printed lines in reading order."""
-    return reading_order(words, find_gutter(words, width))
+    gutter = find_gutter(words, width)
+    return reading_order(words, gutter) if gutter is not None else side_by_side_order(group_rows(words))
+
+
+# The fewest words of running text each side of a gap for a printed line to be read as two columns side by side.
+SIDE_WORDS = 2
+
+
+def side_split(row: Sequence[Word]) -> int | None:
+    """The index of the first word right of a gap at least MIN_GUTTER wide in a printed line whose both sides are
+    running text (SIDE_WORDS words of letters or more each side), else None."""
+    gaps = [i for i in range(1, len(row)) if row[i].x0 - row[i - 1].x1 >= MIN_GUTTER]
+    if len(gaps) != 1:
+        return None
+    left, right = row[:gaps[0]], row[gaps[0]:]
+    lettered = [sum(bool(re.search(r"[A-Za-z]{2}", w.text)) for w in side) for side in (left, right)]
+    return gaps[0] if min(lettered) >= SIDE_WORDS else None
+
+
+def side_by_side_order(rows: Sequence[Sequence[Word]]) -> list[Line]:
+    """The printed lines of a one-column page in reading order, a band of MIN_SPLIT_LINES lines or more laid out side
+    by side within it (each line two runs of text parted by one wide gap, the right runs starting within two gutters'
+    width of one another (text aligned by spaces) and right of every left run's end:
+    "Syrian regime forces killed 1,402      Hay'at Tahrir al-Sham killed 81", fx154ab: read across, each column's
+    sentence had been cut into the other's) read left column first, then the right one."""
+    splits = [side_split(row) for row in rows]
+    lines: list[Line] = []
+    i = 0
+    while i < len(rows):
+        j, edges, ends = i, [], []
+        while j < len(rows) and splits[j] is not None:
+            edge, end = rows[j][splits[j]].x0, rows[j][splits[j] - 1].x1
+            if max(edges + [edge]) - min(edges + [edge]) >= 2 * MIN_GUTTER or max(ends + [end]) >= min(edges + [edge]):
+                break
+            edges.append(edge)
+            ends.append(end)
+            j += 1
+        if j - i >= MIN_SPLIT_LINES:
+            lines += [row_line(row[:splits[k]]) for k, row in enumerate(rows[i:j], i)]
+            lines += [row_line(row[splits[k]:]) for k, row in enumerate(rows[i:j], i)]
+            i = j
+        else:
+            lines.append(row_line(rows[i]))
+            i += 1
+    return lines
 
 
 def margin_key(line: str) -> str:

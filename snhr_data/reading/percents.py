@@ -296,7 +296,9 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
                         if m.code != "all" and not regex("PartialBefore").search(before_all[:m.start])
                         and not any(a <= m.start < b for a, b in asides) and m.start >= boundary]
     # "... with 63% of the victims, the vast majority of whom were killed by X": X killed a part, the share is of all
-    after = [m for m in find_parties(post[:90], report) if m.code != "all" and is_backward(post, m)
+    # ... but "with 42% of the victims of X": a share of X's victims
+    after = [m for m in find_parties(post[:90], report) if m.code != "all"
+             and (is_backward(post, m) or regex("VictimsOfAPartyBefore").match(post[:m.start]))
              and not regex("PartialBefore").search(post[:m.start])] if denominator else []
     if sentence_parties:
         party = sentence_parties[-1].code

@@ -882,6 +882,10 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # "Of the 9,812 civilians, 1,904 were children ..."; round 92c)
     cuts += [start for start, _ in lines[1:] if regex("FlatGroupsRowEnd").search(block.text[:start])
              and regex("WholeBackReferenceLine").match(block.text[start:])]
+    # ... and a line ending in a count before a line referring back to it ("... 2,311 individuals (civilians and
+    # fighters)" / "Of these, the civilians numbered 1,402."; fx154ab)
+    cuts += [start for start, _ in lines[1:] if regex("CountNounRowEnd").search(block.text[:start])
+             and regex("BackReferenceOpeningLine").match(block.text[start:])]
     # a row of fighters killed by a party ending in its count on a raw line of its own ("Rebels killed by government
     # forces 812" / "Victims of torture 64"; round 89c) ends where its line ends, unless its cells go on on the next line
     cuts += [end for (start, end), (after, after_end) in zip(lines, lines[1:])
@@ -950,10 +954,13 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
                   or is_labelled_measure_statement(block.text[start:end]))]
     # ... and so does a measure's label and its colon after a row ending in its children and women, no full stop ("46
     # civilians, among them 3 children and 4 women" / "Torture: in total, 88 victims of torture were documented ..."; round
-    # 119c): the label opens a statement of its own, never the row's count of that measure
+    # 119c): the label opens a statement of its own, never the row's count of that measure; so does its heading with no
+    # colon ("37 civilians, among them 5 children" / "Massacres" / "The team recorded 29 massacres ..."; fx154ab: the
+    # massacres had been the row's party's)
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatGroupsRowEnd").search(block.text[before:start])
-             and (is_measure_label(block.text[start:end]) or is_labelled_measure_statement(block.text[start:end]))]
+             and (is_measure_label(block.text[start:end]) or is_labelled_measure_statement(block.text[start:end])
+                  or is_measure_heading_after_row(block.text[before:start], block.text[start:end]))]
     # a month's own toll opening a raw line after a line ending in a count or its share ("Aleppo 431 (12.4%); Daraa 239
     # (6.9%)" / "In December alone, 272 civilians were killed, ..."; round 127b): a statement of its own
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
@@ -1266,11 +1273,13 @@ def places_heading_lines(block: Block) -> list[tuple[int, int]]:
     """(start, end) of each raw line of ``block`` that is a heading of the breakdown by governorate, no count of its own,
     before a raw line that is a governorate's row ("Distribution of civilian victims by governorate" / "Idlib 287"):
     a heading run into the paragraph by a copy, which sets the measure of the rows after it; or before a line of
-    governorates' items ("Distribution of victims by governorate" / "Aleppo: 812 civilians. Idlib: 301. ...")."""
+    governorates' items ("Distribution of victims by governorate" / "Aleppo: 812 civilians. Idlib: 301. ..."), or of
+    rows run on by commas ("Aleppo 402, Homs 377, Hama 188"; fx154ab)."""
     lines = row_lines(block.text, block.starts)
     return [(start, start + len(line)) for (start, line), (_, after) in zip(lines, lines[1:])
             if regex("PlacesHeadingLine").fullmatch(line.strip()) and not has_count(line)
-            and (is_labelled_row(after, colon=True) or is_labelled_item(after))]
+            and (is_labelled_row(after, colon=True) or is_labelled_item(after)
+                 or is_labelled_row(re.split(r"[,;]", after)[0], colon=True))]
 
 
 def with_flat_table_lines(block: Block) -> Block:

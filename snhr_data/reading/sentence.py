@@ -97,7 +97,8 @@ def read_sentence(text: str, line_at: Callable[[int], int], block: Context, sect
                              frozenset(party for count in counts for party in count.parties))
     figures += percents.figures
     hand_on(sentence, counts, percents.period, block, section.counted,
-            left_out=bool(read) and all(c.party_left_out for c in read))
+            left_out=tuple(replace(c, period=c.read_period) for c in read)
+            if read and all(c.party_left_out for c in read) else ())
     if counts:
         block.last_measures = frozenset(c.measure for c in counts) | zero_measures
     elif zero_measures:  # "2 died under torture; no massacres were documented this month.": both since
@@ -140,9 +141,10 @@ def with_heading_last_month(text: str, periods: tuple[PeriodMention, ...], headi
 
 
 def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None, block: Context,
-            body_counted: bool = False, left_out: bool = False) -> None:
+            body_counted: bool = False, left_out: tuple[Count, ...] = ()) -> None:
     """What a sentence establishes for the sentences after it in its block (``body_counted``: the report's body stated
-    counts before it; ``left_out``: every count it read was left out with its party, an actor the vocabulary lacks)."""
+    counts before it; ``left_out``: the counts it read, with the periods read for them, when every one was left out
+    with its party, an actor the vocabulary lacks)."""
     if percent_period is not None:
         block.period = percent_period
     explicit = [c.period for c in counts if c.period_explicit]
@@ -171,7 +173,7 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
     block.subject = subject_party(sentence.text, sentence.source.report)
     block.alliance = named_alliance(sentence.text, sentence.source.report) or block.alliance
     clause_ended = bool(block.clause_party)  # the statement before ended by a semicolon, its counts one party's
-    block.clause_party = clause_party(sentence.text, counts, left_out)
+    block.clause_party = clause_party(sentence.text, counts, bool(left_out))
     block.clause_period = clause_period(sentence, counts)
     block.clause_place = one_place(counts) if sentence.text.rstrip().endswith(";") else None
     block.other_report = None if counts else other_report(sentence)
@@ -188,13 +190,8 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         # in a half-year or annual release a month stated inside a sentence ("Of those, 14 were killed in June") is
         # that statement's, not the next ones' (undated statements are the release's); an opening one is handed on above,
         # as is one whose sentence introduces a list ("The report also covers December 2022, in which ...:")
-        release_month = (sentence.source.period != sentence.source.report and period_type(counts[0].period) == "month"
-                         and block.listed is None)
-        aside = (is_running_total(sentence, counts[0].period, block.counted, body_counted)
-                 or is_comparison_aside(sentence, counts[0])
-                 or is_earlier_month_aside(sentence, counts[0].period, block.counted)
-                 or is_earlier_year_aside(sentence, counts[0].period, block.counted)
-                 or is_bracketed_note_period(sentence, counts[0]))
+        release_month = is_release_month(sentence, counts[0], block)
+        aside = is_aside_period(sentence, counts[0], block, body_counted)
         if counts[0].period_explicit and not release_month and not aside:
             block.period = counts[0].period
         # kept while the counts after it refer back to it ("... killed 120 of them. ... killed 40 of them.")
@@ -223,6 +220,31 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         # not attribute to any side; they include nine children", "X, an actor the vocabulary lacks, killed 12"): a back
         # reference after it speaks of those, never of the party of the sentence before (round 132d: had been its party's)
         block.party, block.party_measures = UNMAPPED, frozenset()
+        first = left_out[0]
+        if first.period_explicit and first.period \
+                and not is_release_month(sentence, first, block) and not is_aside_period(sentence, first, block,
+                                                                                         body_counted):
+            # "In the first half of the year, X (an actor the vocabulary lacks) killed 164 civilians. Y killed 58 in
+            # the same period": the period the sentence names is handed on as a known party's count's is, never the
+            # month stated aside before it (fx154ab: Y's had been filed under the half-year's last month)
+            block.period, block.stated_aside = first.period, None
+
+
+def is_release_month(sentence: Sentence, first: Count, block: Context) -> bool:
+    """Whether ``first``'s period is a month stated inside a half-year or annual release's sentence ("Of those, 14
+    were killed in June"): that statement's, never handed on."""
+    return (sentence.source.period != sentence.source.report and period_type(first.period) == "month"
+            and block.listed is None)
+
+
+def is_aside_period(sentence: Sentence, first: Count, block: Context, body_counted: bool) -> bool:
+    """Whether the period of ``first``, a sentence's first count, is stated aside (a running total, a comparison, an
+    earlier month or year, a bracketed note): that count's, never handed on to the statements after it."""
+    return (is_running_total(sentence, first.period, block.counted, body_counted)
+            or is_comparison_aside(sentence, first)
+            or is_earlier_month_aside(sentence, first.period, block.counted)
+            or is_earlier_year_aside(sentence, first.period, block.counted)
+            or is_bracketed_note_period(sentence, first))
 
 
 def is_party_part_of_whole(part: Count, counts: list[Count], text: str) -> bool:

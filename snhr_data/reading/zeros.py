@@ -20,10 +20,13 @@ def read_zero_statements(sentence: Sentence, block: Context, section: Context) -
     text, seen, figures = sentence.text, set(), []
     if not regex("ZeroWord").search(text):
         return figures
-    party_zeros = [m for pattern in regexes_for("PartyZero", text) for m in pattern.finditer(text)]
+    # "no fewer than 145", "not less than 30": a bound of a count, never a zero (fx154ab: "ISIS killed no fewer than
+    # 145 civilians" had been read as ISIS's zero too)
+    probe = masked(text, [m.span() for m in regex("ZeroWordHedge").finditer(text)])
+    party_zeros = [m for pattern in regexes_for("PartyZero", probe) for m in pattern.finditer(probe)]
     # a zero of one party ("no deaths among medical personnel by the SDF") is no zero of all parties; a zero after it
     # is read without it ("X killed no civilians in June, and no media workers were killed")
-    rest = masked(text, [(p.start(), p.end()) for p in party_zeros])
+    rest = masked(probe, [(p.start(), p.end()) for p in party_zeros])
     zeros = [m for pattern in regexes_for("ZeroStatement", rest) for m in pattern.finditer(rest)
              if not any(p.start() < m.end() and m.start() < p.end() for p in party_zeros)]
     period = zero_period(sentence, block, section) if zeros or party_zeros else None
