@@ -21,7 +21,7 @@ from .grammar import cached_by_text, classes, regex
 from .grammar import words as vocab_words
 from .numbers import DIGIT_GAP, adds_up_to, find_numbers
 from .pdf_text import PDF_CHAR_FIXES
-from .reading.dates import is_date_line, is_month_heading
+from .reading.dates import english_dates, is_date_line, is_month_heading
 from .reading.heads import noun_of
 from .reading.measure import measures_named
 
@@ -344,6 +344,7 @@ def _clean_once(line: str) -> str:
         else ". ", line)
     for month, pattern in classes("LevantineMonth"):  # "Tishreen al-Awwal 2014" is October 2014 (round 144c)
         line = pattern.sub(month, line)
+    line = english_dates(line)  # "3. Juni 2020" is 3 June 2020 (fx154cd)
     line = regex("VerbFirstRanking").sub(lambda m: f"{'. ' if m['joint'] else ''}{m['place'] or m['place2']} came first",
                                          line)  # "came Homs first with 103" (fx148bc); ", and came ..." (fx151bc)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)

@@ -381,7 +381,7 @@ def publication_match(text: str) -> re.Match[str] | None:
     head = regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW])
     for month, pattern in classes("LevantineMonth"):
         head = pattern.sub(month, head)
-    return head_publication_match(head)
+    return head_publication_match(english_dates(head))
 
 
 @cached_by_text
@@ -459,6 +459,16 @@ def french_month_number(name: str) -> int | None:
     """The number of a month named in French ("mai": 5, "Décembre": 12; ``FrenchMonth``), None for any other name."""
     return next((number for number, word in enumerate(words("FrenchMonth"), 1)
                  if re.fullmatch(word, name, re.IGNORECASE)), None)
+
+
+def english_dates(text: str) -> str:
+    """``text`` with each date written in German ("3. Juni 2020", ``GermanDate``) written in English ("3 June 2020"),
+    as the reader reads it everywhere (fx154cd)."""
+    def english(match: re.Match[str]) -> str:
+        number = next(number for number, word in enumerate(words("GermanMonth"), 1)
+                      if re.fullmatch(word, match["month"]))
+        return f"{match['day']} {MONTHS[number - 1].capitalize()} {match['year']}"
+    return regex("GermanDate").sub(english, text)
 
 
 def date_of(match: re.Match[str] | dict[str, str]) -> str | None:

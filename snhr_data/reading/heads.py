@@ -107,7 +107,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False  # "published alongside the annual one": a report
     if regex("SlashedCellBefore").search(before) or regex("SlashedCellAfter").match(after):
         return False  # "Russian forces: 48 / 13 / 8": cells of columns a header names, never counts of their own
-    date_before = regex("DateMonthBefore").search(before)
+    date_before = None if is_torture_count_after_its_month(sentence, mention) else regex("DateMonthBefore").search(before)
     if date_before and not mention.text[:1].isdigit() and any(c.isdigit() for c in date_before.group(0)):
         date_before = None  # "... before December 8 and three in SDF prisons": a count in words after a day, never the
         # second day of the month's two (round 148d: the three had been left out)
@@ -155,10 +155,18 @@ def actor_which_killed(before: str) -> str | None:
     return label if label and not find_parties(label) and not find_governorates(label) else None
 
 
+def is_torture_count_after_its_month(sentence: str, mention: NumberMention) -> bool:
+    """Whether a number right after a month is the count of the deaths under torture the words around it state, a
+    translation's word order ("Under torture died in March 37 detainees"; fx154cd: read as a day of March), never a
+    day."""
+    return bool(regex("DiedUnderTortureBefore").search(sentence[: mention.start])
+                and regex("DiedUnderTortureAfter").match(sentence[mention.end:]))
+
+
 def is_year_or_date(sentence: str, mention: NumberMention) -> bool:
     """A year, a date, or the length of a period ("over these six months"): no count, and no break of a group list."""
     return (1900 <= mention.value <= 2099 and "," not in mention.text) or bool(
-        regex("MonthBefore").search(sentence[: mention.start])
+        regex("MonthBefore").search(sentence[: mention.start]) and not is_torture_count_after_its_month(sentence, mention)
         or (regex("SpanBefore").search(sentence[: mention.start]) and regex("SpanAfter").match(sentence[mention.end:])))
 
 
