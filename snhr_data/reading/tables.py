@@ -715,13 +715,27 @@ def period_row(label: str, numbers: list, table: Table, source: Source, line_no:
     """The figures of a row of a table of periods compared ("| Period | Civilians | Children |" / "| February 2024 |
     132 | 29 |", "| January-March 2024 | 348 | 74 |"), filed under the one period its whole label names with its year;
     a row whose label is such a period but none the reader can date, or one ending after the report month, is reported
-    and left out. None when the label names no period with its year: the table has ended."""
-    if not regex("Year").search(label):
+    and left out, and so is one naming a month alone ("| August | 88 |", fx143b), the rows after it read. None when the
+    label names no period with its year: the table has ended. A row whose label is a quarter's number with its months
+    in brackets ("Q1 (Jan - Mar)", no year) is of those months in the report's year, as "in the first quarter" is;
+    "Total" before a span ("Total Jan - Oct 2021") is that span's row (fx153ab: the table had ended at its first row,
+    its quarters' counts left out)."""
+    total = regex("PeriodRowTotalBefore").match(label)  # "Total Jan - Oct 2021": the span's own row
+    label = label[total.end():] if total else label
+    quarter = regex("QuarterRowMonths").fullmatch(label)  # "Q1 (Jan - Mar)": the months in brackets name it
+    label = label[quarter.start("months") - 1:quarter.end("months") + 1] if quarter else label  # "(Jan - Mar)"
+    if not regex("Year").search(label) and not quarter:
+        if regex("TableMonthLabel").fullmatch(label):  # "| August | 88 |": of which year the table does not say
+            warn_left_out(source, line_no, quote, "row")
+            return []
         return None
     found = source.periods(title_case_months(label))
-    if len(found) != 1 or found[0].start != 0 or found[0].end != len(label):
+    if len(found) != 1 or (found[0].start, found[0].end) != ((1, len(label) - 1) if quarter else (0, len(label))):
         return None
     period = found[0].period
+    if quarter and period and (period_type(period) != "range" or period_span(period)[1] - period_span(period)[0] != 2
+                               or period_span(period)[0] % 12 != 3 * int(quarter.group("number")) - 3):
+        period = None  # its number and its months disagree: no quarter the reader can date
     if not period or period_span(period)[1] > period_span(source.report)[1]:
         warn_left_out(source, line_no, quote, "row")
         return []
