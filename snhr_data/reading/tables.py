@@ -23,6 +23,7 @@ from ..grammar import cached_by_text, classes, regex, regexes_for
 from ..numbers import NumberMention, find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
+from .dates import QUARTERS
 from .measure import measure_of_text
 from .model import NO_PERIOD, Figure, Source, warn_left_out
 from .text import title_case_months
@@ -223,10 +224,13 @@ def flat_period_cells(columns: str, source: Source) -> list[str] | None:
 def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
     """The periods of a header's columns when they name months alone, in order, perhaps then a Total column ("Jan",
     "Feb", ..., "Jun", "Total"): each month of the one calendar year of ``period`` (the context's), the Total column the
-    span of those months (the year for all twelve); () when ``period`` is of no one year or does not hold them all (the
-    table's rows are then left out); None when the columns are no such months."""
+    span of those months (the year for all twelve), and so is a last column naming their quarter or half alone ("July
+    | August | September | Third quarter"; fx153ab: the table's rows had been left out); () when ``period`` is of no one
+    year or does not hold them all, or that last column names other months (the table's rows are then left out); None
+    when the columns are no such months."""
     total = regex("TotalColumn").fullmatch(cells[-1]) if cells else None
-    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in (cells[:-1] if total else cells)]
+    own = regex("MonthColumnsOwnSpan").fullmatch(cells[-1]) if cells and not total else None
+    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in (cells[:-1] if total or own else cells)]
     if len(labels) < 2 or not all(label and not label.group("year") for label in labels):
         return None
     first, last = period_span(period) if period not in (None, NO_PERIOD) else (0, -1)
@@ -236,7 +240,18 @@ def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
     if not all(contains(period, code) for code in codes) or len(set(codes)) != len(codes):
         return ()
     span = codes[0][:4] if (codes[0][5:], codes[-1][5:]) == ("01", "12") else f"{codes[0]}/{codes[-1]}"
-    return tuple(codes) + ((span,) if total else ())
+    if own and span != own_span(own, first // 12):
+        return ()  # "July | August | Fourth quarter": which months the last column counts is not said
+    return tuple(codes) + ((span,) if total or own else ())
+
+
+def own_span(own: re.Match[str], year: int) -> str:
+    """The months of a quarter or half a header's last column names alone ("Third quarter", "Q3", "First half"), in
+    ``year``."""
+    if own.group("half"):
+        return f"{year}-01/{year}-06" if own.group("half").lower() == "first" else f"{year}-07/{year}-12"
+    number = int(own.group("number")) if own.group("number") else QUARTERS.index(own.group("quarter").lower()) + 1
+    return f"{month_code(year, 3 * number - 2)}/{month_code(year, 3 * number)}"
 
 
 def cross_table_header(text: str, source: Source, measure: str | None, period: str) -> Table | None:
