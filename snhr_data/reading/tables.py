@@ -1203,6 +1203,8 @@ def named_months_year(text: str, cells: list[str], source: Source) -> tuple[int 
     if regex("TotalColumn").fullmatch(last):
         span = ""
     elif regex("MonthColumnsSpanColumn").fullmatch(last):
+        total = regex("TotalYearMonthsColumn").fullmatch(last)  # "Total 2026 (Jan - Feb)": "Jan - Feb 2026"
+        last = f"{total.group('months')} {total.group('year')}" if total else last
         found = source.periods(f"in {title_case_months(last)}")
         span = found[0].period if len(found) == 1 and found[0].period and found[0].end == len(last) + 3 else "?"
     years = {int(keyed.group("year"))} if keyed else set()
