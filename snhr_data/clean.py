@@ -1244,20 +1244,26 @@ def delimited_as_pipes(lines: list[str]) -> list[str]:
     header whose columns each name a period with its year (``delimited_table``); every other line as it is."""
     out, at = list(lines), 0
     while at < len(lines):
-        delimiter, rows = delimited_table(lines, at)
+        delimiter, rows, keyless = delimited_table(lines, at)
         for row in range(at, at + rows + 1 if rows else at):
             out[row] = "| " + " | ".join(cell.strip() or "–" for cell in delimited_cells(lines[row], delimiter)) + " |"
+        if keyless:  # its empty key cell, dropped from the page's text
+            out[at] = "| " + out[at]
         at += rows + 1
     return out
 
 
-def delimited_table(lines: list[str], start: int) -> tuple[str, int]:
+def delimited_table(lines: list[str], start: int) -> tuple[str, int, bool]:
     """The delimiter (a tab, a comma, or runs of spaces aligning the columns under a header of periods: "Indicator
     March 2018    January-March 2018    March 2017" / "Massacres    41    87    19") of the table whose header is
-    ``lines[start]``, and its rows after the header; ("", 0) when the line opens no such table."""
+    ``lines[start]``, its rows after the header, and whether the header lacks its empty key cell: a tab-separated
+    header whose every cell names a period's year, one cell fewer than its rows ("January 2026\tFebruary 2026\tTotal
+    2026 (Jan - Feb)" / "Civilians\t116\t97\t213", a web page's table whose first header cell is empty; fx153ab: its
+    rows had been left out); ("", 0, False) when the line opens no such table."""
     for delimiter in ("\t", ",", "  "):
         header = delimited_cells(lines[start], delimiter)
-        if len(header) < 3:
+        keyless = delimiter == "\t" and len(header) >= 2 and all(regex("Year").search(cell) for cell in header)
+        if len(header) < 3 - keyless:
             continue
         if delimiter == "  ":  # columns aligned by spaces: only under a header whose every column names a period's year
             if not header[0][:1].isalpha() or not all(regex("Year").search(cell) for cell in header[1:]):
@@ -1267,13 +1273,13 @@ def delimited_table(lines: list[str], start: int) -> tuple[str, int]:
         rows = 0
         for line in lines[start + 1:]:
             cells = [cell.strip() for cell in delimited_cells(line, delimiter)]
-            if len(cells) != len(header) or not cells[0] or _DELIMITED_COUNT.fullmatch(cells[0]) \
+            if len(cells) != len(header) + keyless or not cells[0] or _DELIMITED_COUNT.fullmatch(cells[0]) \
                     or not all(not cell or _DELIMITED_COUNT.fullmatch(cell) for cell in cells[1:]):
                 break
             rows += 1
         if rows >= 2:
-            return delimiter, rows
-    return "", 0
+            return delimiter, rows, keyless
+    return "", 0, False
 
 
 def delimited_cells(line: str, delimiter: str) -> list[str]:

@@ -23,6 +23,7 @@ from ..grammar import cached_by_text, classes, regex, regexes_for
 from ..numbers import NumberMention, find_numbers
 from ..periods import contains, month_code, month_number, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party, report_unmapped
+from .dates import QUARTERS
 from .measure import measure_of_text
 from .model import NO_PERIOD, Figure, Source, warn_left_out
 from .text import title_case_months
@@ -223,10 +224,13 @@ def flat_period_cells(columns: str, source: Source) -> list[str] | None:
 def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
     """The periods of a header's columns when they name months alone, in order, perhaps then a Total column ("Jan",
     "Feb", ..., "Jun", "Total"): each month of the one calendar year of ``period`` (the context's), the Total column the
-    span of those months (the year for all twelve); () when ``period`` is of no one year or does not hold them all (the
-    table's rows are then left out); None when the columns are no such months."""
+    span of those months (the year for all twelve), and so is a last column naming their quarter or half alone ("July
+    | August | September | Third quarter"; fx153ab: the table's rows had been left out); () when ``period`` is of no one
+    year or does not hold them all, or that last column names other months (the table's rows are then left out); None
+    when the columns are no such months."""
     total = regex("TotalColumn").fullmatch(cells[-1]) if cells else None
-    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in (cells[:-1] if total else cells)]
+    own = regex("MonthColumnsOwnSpan").fullmatch(cells[-1]) if cells and not total else None
+    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in (cells[:-1] if total or own else cells)]
     if len(labels) < 2 or not all(label and not label.group("year") for label in labels):
         return None
     first, last = period_span(period) if period not in (None, NO_PERIOD) else (0, -1)
@@ -236,7 +240,18 @@ def month_columns(cells: list[str], period: str) -> tuple[str, ...] | None:
     if not all(contains(period, code) for code in codes) or len(set(codes)) != len(codes):
         return ()
     span = codes[0][:4] if (codes[0][5:], codes[-1][5:]) == ("01", "12") else f"{codes[0]}/{codes[-1]}"
-    return tuple(codes) + ((span,) if total else ())
+    if own and span != own_span(own, first // 12):
+        return ()  # "July | August | Fourth quarter": which months the last column counts is not said
+    return tuple(codes) + ((span,) if total or own else ())
+
+
+def own_span(own: re.Match[str], year: int) -> str:
+    """The months of a quarter or half a header's last column names alone ("Third quarter", "Q3", "First half"), in
+    ``year``."""
+    if own.group("half"):
+        return f"{year}-01/{year}-06" if own.group("half").lower() == "first" else f"{year}-07/{year}-12"
+    number = int(own.group("number")) if own.group("number") else QUARTERS.index(own.group("quarter").lower()) + 1
+    return f"{month_code(year, 3 * number - 2)}/{month_code(year, 3 * number)}"
 
 
 def cross_table_header(text: str, source: Source, measure: str | None, period: str) -> Table | None:
@@ -715,13 +730,27 @@ def period_row(label: str, numbers: list, table: Table, source: Source, line_no:
     """The figures of a row of a table of periods compared ("| Period | Civilians | Children |" / "| February 2024 |
     132 | 29 |", "| January-March 2024 | 348 | 74 |"), filed under the one period its whole label names with its year;
     a row whose label is such a period but none the reader can date, or one ending after the report month, is reported
-    and left out. None when the label names no period with its year: the table has ended."""
-    if not regex("Year").search(label):
+    and left out, and so is one naming a month alone ("| August | 88 |", fx143b), the rows after it read. None when the
+    label names no period with its year: the table has ended. A row whose label is a quarter's number with its months
+    in brackets ("Q1 (Jan - Mar)", no year) is of those months in the report's year, as "in the first quarter" is;
+    "Total" before a span ("Total Jan - Oct 2021") is that span's row (fx153ab: the table had ended at its first row,
+    its quarters' counts left out)."""
+    total = regex("PeriodRowTotalBefore").match(label)  # "Total Jan - Oct 2021": the span's own row
+    label = label[total.end():] if total else label
+    quarter = regex("QuarterRowMonths").fullmatch(label)  # "Q1 (Jan - Mar)": the months in brackets name it
+    label = label[quarter.start("months") - 1:quarter.end("months") + 1] if quarter else label  # "(Jan - Mar)"
+    if not regex("Year").search(label) and not quarter:
+        if regex("TableMonthLabel").fullmatch(label):  # "| August | 88 |": of which year the table does not say
+            warn_left_out(source, line_no, quote, "row")
+            return []
         return None
     found = source.periods(title_case_months(label))
-    if len(found) != 1 or found[0].start != 0 or found[0].end != len(label):
+    if len(found) != 1 or (found[0].start, found[0].end) != ((1, len(label) - 1) if quarter else (0, len(label))):
         return None
     period = found[0].period
+    if quarter and period and (period_type(period) != "range" or period_span(period)[1] - period_span(period)[0] != 2
+                               or period_span(period)[0] % 12 != 3 * int(quarter.group("number")) - 3):
+        period = None  # its number and its months disagree: no quarter the reader can date
     if not period or period_span(period)[1] > period_span(source.report)[1]:
         warn_left_out(source, line_no, quote, "row")
         return []
@@ -1174,6 +1203,8 @@ def named_months_year(text: str, cells: list[str], source: Source) -> tuple[int 
     if regex("TotalColumn").fullmatch(last):
         span = ""
     elif regex("MonthColumnsSpanColumn").fullmatch(last):
+        total = regex("TotalYearMonthsColumn").fullmatch(last)  # "Total 2026 (Jan - Feb)": "Jan - Feb 2026"
+        last = f"{total.group('months')} {total.group('year')}" if total else last
         found = source.periods(f"in {title_case_months(last)}")
         span = found[0].period if len(found) == 1 and found[0].period and found[0].end == len(last) + 3 else "?"
     years = {int(keyed.group("year"))} if keyed else set()
