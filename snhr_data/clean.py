@@ -609,7 +609,13 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     perpetrator parties", round 44), of the toll by month ("Death toll by month in 2020", round 45) or a month ("June
     2018") right after a line ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line
     around it, or a month right after a row ending in its number ("June 2014: 1,472" / "June 2014 in detail"): a
-    heading of its own, not the paragraph's last words."""
+    heading of its own, not the paragraph's last words; so is a month's heading in capitals ("OCTOBER 2019") after any
+    line (fx153cd), and a short title in capitals ("EDITOR'S NOTE" after a list's last item, no stop after it; fx153cd:
+    joined to the item, the note's percentages had been read as the item's measure's)."""
+    if regex("MonthCapitalsHeading").fullmatch(text):
+        return True
+    if _is_short_title(text) and len(text.split()) > 1 and text.isupper():
+        return True
     if (is_month_heading(text) or regex("MonthVictimsHeading").fullmatch(text)) and re.search(r"\d%?\)?$", block.text):
         return True  # ... or after a row ending in its share in brackets ("Daraa 1,380 (10%)" / "Victims of June 2014")
     if regex("MonthsHeading").fullmatch(text) and re.search(r"\d$", block.text):

@@ -121,7 +121,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         # second half" in a June report): no span the report counts
         return None if "year" not in groups and period and period_end(period) > report else period
     if kind == "year":
-        year = int(groups.get("year") or groups.get("year2") or report_year)
+        year = int(groups.get("year") or groups.get("year2") or groups.get("year3") or report_year)
         return year_to_date(year, report) if year == report_year else str(year)
     # ytd: through the report month, or through the month the text names ("until the end of September")
     # "from January to June 2024": the start's year is the end's when only the end names one
