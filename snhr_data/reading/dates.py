@@ -377,7 +377,7 @@ def publication_match(text: str) -> re.Match[str] | None:
     markup tags around it ("<pubDate>Tue, 01 Dec 2015 09:14:07 +0000</pubDate>", a raw RSS item; round 122c) are no
     words of its line; a month in a local name ("Gaziantep - 2 Şubat 2026", "1 Tammuz 2021") is read as the month it
     names, as the reader reads it everywhere (fx148bc)."""
-    head = regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW])
+    head = regex("MarkdownEmphasisMark").sub("", regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW]))
     for month, pattern in classes("LevantineMonth"):
         head = pattern.sub(month, head)
     return head_publication_match(head)
