@@ -25,7 +25,7 @@ from .reading.dates import english_dates, is_date_line, is_month_heading
 from .reading.heads import noun_of
 from .reading.measure import measures_named
 
-BULLET = r"[•■➤▪►◦●\-\*o]"
+BULLET = r"[•■➤▪►◦●→\-\*o]"  # "→" a post's arrow bullet (fx153cd: its items had been run together)
 # ... or a number in brackets before a capital ("(2) DETENTION: ...", a newsletter digest's items; round 114c): the item's
 # number, never a count
 ENUMERATOR = r"(?:(?:[IVX]{1,5}|V1|[A-H]|[ivx]{1,4}|\d{1,2})[.\-)]|\(\d{1,2}\)(?=\s+[A-Z]))"
@@ -133,6 +133,9 @@ _RUN_ON_PARTING = re.compile(r"\d[\d,]*(?:\s+[A-Za-z]+){0,2}\)?\s+[|–—-]\s+(
 # the first label ending the introduction
 _RUN_ON_ITEM_PARTING = re.compile(r"(?<=[\d)a-z])\s+[|–—-]\s+(?=[A-Z][^:\d]{1,60}:\s*\d)")
 _LABELLED_ITEM = re.compile(r"[A-Z][^:\d]{1,60}:\s*\d[\d,]*\s")
+# ... or a label and its count alone, in a list parted by dashes ("Medical personnel: 12 - Civil Defense: 7 - Media
+# workers: 4"; fx153cd: left joined, all three counts had been the first label's)
+_LABELLED_COUNT_ALONE = re.compile(r"[A-Z][^:\d]{1,60}:\s*\d[\d,]*\s*")
 _LIST_INTRO = re.compile(r"([^:]{3,120}:)\s+([A-Z][^:\d]{1,60}:\s*\d.*)$")
 _PARTED_END = re.compile(r"(?:[|,;–—-]|\b(?:and|or))\s*$")
 # a list item of a sentence ending on its last count's victims, no full stop ("- and 702 civilian was killed by
@@ -612,7 +615,13 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     perpetrator parties", round 44), of the toll by month ("Death toll by month in 2020", round 45) or a month ("June
     2018") right after a line ending a sentence, as a PDF text layer or a web copy gives a heading with no blank line
     around it, or a month right after a row ending in its number ("June 2014: 1,472" / "June 2014 in detail"): a
-    heading of its own, not the paragraph's last words."""
+    heading of its own, not the paragraph's last words; so is a month's heading in capitals ("OCTOBER 2019") after any
+    line (fx153cd), and a short title in capitals ("EDITOR'S NOTE" after a list's last item, no stop after it; fx153cd:
+    joined to the item, the note's percentages had been read as the item's measure's)."""
+    if regex("MonthCapitalsHeading").fullmatch(text):
+        return True
+    if _is_short_title(text) and len(text.split()) > 1 and text.isupper():
+        return True
     if (is_month_heading(text) or regex("MonthVictimsHeading").fullmatch(text)) and re.search(r"\d%?\)?$", block.text):
         return True  # ... or after a row ending in its share in brackets ("Daraa 1,380 (10%)" / "Victims of June 2014")
     if regex("MonthsHeading").fullmatch(text) and re.search(r"\d$", block.text):
@@ -729,7 +738,9 @@ def with_run_on_items_apart(blocks: list[Block]) -> list[Block]:
     apart: list[Block] = []
     for block in blocks:
         parts = _RUN_ON_ITEM_PARTING.split(block.text)
-        if len(block.lines) != 1 or len(parts) < 3 or not all(_LABELLED_ITEM.match(part) for part in parts[1:]):
+        if len(block.lines) != 1 or len(parts) < 3 or not all(
+                _LABELLED_ITEM.match(part) or "|" not in block.text and _LABELLED_COUNT_ALONE.fullmatch(part)
+                for part in parts[1:]):
             apart.append(block)
             continue
         intro = _LIST_INTRO.match(parts[0])

@@ -128,7 +128,7 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         # second half" in a June report): no span the report counts
         return None if "year" not in groups and period and period_end(period) > report else period
     if kind == "year":
-        year = int(groups.get("year") or groups.get("year2") or report_year)
+        year = int(groups.get("year") or groups.get("year2") or groups.get("year3") or report_year)
         return year_to_date(year, report) if year == report_year else str(year)
     # ytd: through the report month, or through the month the text names ("until the end of September")
     # "from January to June 2024": the start's year is the end's when only the end names one
@@ -384,7 +384,7 @@ def publication_match(text: str) -> re.Match[str] | None:
     markup tags around it ("<pubDate>Tue, 01 Dec 2015 09:14:07 +0000</pubDate>", a raw RSS item; round 122c) are no
     words of its line; a month in a local name ("Gaziantep - 2 Şubat 2026", "1 Tammuz 2021") is read as the month it
     names, as the reader reads it everywhere (fx148bc)."""
-    head = regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW])
+    head = regex("MarkdownEmphasisMark").sub("", regex("MarkupTag").sub("", text[:PUBLICATION_WINDOW]))
     for month, pattern in classes("LevantineMonth"):
         head = pattern.sub(month, head)
     return head_publication_match(english_dates(head))

@@ -408,7 +408,12 @@ def month_count_before_its_year(sentence: str, year: re.Match[str], named: re.Ma
     """Whether ``sentence`` states a count of a month named without its year before the year's ("93 civilians killed in
     December, and 1,057 during the year 2022", published in January 2023; fx149c: the whole release had been dated by
     the year, its month's statements filed under 2022), the month one of that year: the month's statement dates the
-    text, the year's count is a second one."""
+    text, the year's count is a second one. So does "last month" ("284 civilians killed last month, 3,371 in 2019",
+    published in January 2020; fx153cd)."""
+    last = regex("StatedLastMonth").search(sentence)
+    if named is None and last is not None and published is not None and last.start() < year.start() \
+            and has_count(sentence[:last.start()]):
+        return shift_month(published[:7], -1)[:4] == year.group("year")
     if named is None or published is None or named.start() > year.start() or not has_count(sentence[:named.start()]):
         return False
     month = month_number(named.group("month"))

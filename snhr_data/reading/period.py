@@ -32,7 +32,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
               periods: tuple[PeriodMention, ...], segment_start: int, bringing: re.Match[str] | None,
               block: Context, section: Context, default: str, title: bool, later_heads: list[Head]) -> PeriodChoice:
     start = head.mention.start
-    periods = without_restated_event_spans(sentence, tuple(month_of_party_start(p, sentence, default) for p in periods))
+    periods = without_restated_event_spans(sentence, tuple(
+        section_year(month_of_party_start(p, sentence, default), sentence, section, default) for p in periods))
     own = narrowed_part(own_periods(head, sentence, periods), head, sentence)
     entry = next((p for p in periods if p.kind == "entry" and (p in own or segment_start <= p.start < start)), None)
     if entry:  # "Russian forces, since the start of their intervention on September 30: 1,012": the period otherwise taken
@@ -136,6 +137,19 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
                            block.period or section.period or default, default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)
+
+
+def section_year(mention: PeriodMention, sentence: str, section: Context, default: str) -> PeriodMention:
+    """A year named by no number ("over the year", "the year's victims") under a heading of a past year ("1) The year
+    2024" in a newsletter of February 2025): that year, never the text's own year so far (fx153cd: the year's party
+    counts and torture deaths had been filed under the report's month); only where the words read as the text's own
+    year (never "the year's" after "In its 2016 report" in a text on 2017)."""
+    if mention.kind in ("year", "ytd") and mention.period and section.period and section.period != default \
+            and mention.period[:4] == default[:4] \
+            and re.fullmatch(r"(?:19|20)\d{2}", section.period) and not contains(section.period, mention.period) \
+            and not re.search(r"\d", sentence[mention.start:mention.end]):
+        return PeriodMention(section.period, mention.start, mention.end, mention.kind)
+    return mention
 
 
 def event_told_of(sentence: str, start: int, periods: tuple[PeriodMention, ...], default: str) -> tuple[int, int] | None:
