@@ -105,6 +105,8 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
         return False  # ... and the second number of a ratio ("nine in ten of them")
     if mention.text.lower() == "one" and regex("ReportOneBefore").search(before):
         return False  # "published alongside the annual one": a report
+    if mention.text.lower() in {"a", "an"} and regex("OneVictimAmongBefore").search(before):
+        return False  # "Among the victims was a woman aged 45": one victim told of, no count of the group
     if regex("SlashedCellBefore").search(before) or regex("SlashedCellAfter").match(after):
         return False  # "Russian forces: 48 / 13 / 8": cells of columns a header names, never counts of their own
     date_before = None if is_torture_count_after_its_month(sentence, mention) else regex("DateMonthBefore").search(before)
