@@ -20,6 +20,7 @@ from .governorates import ranking_subject
 from .heads import GROUP_HEADS, Head, actor_which_killed, is_stated_whole, named_whole, noun_end
 from .measure import measures_named
 from .model import UNMAPPED, Context, Sentence, warn_left_out
+from .period import month_share_part
 
 if TYPE_CHECKING:  # the reader's counts (reading/sentence.py imports this module)
     from .sentence import Count
@@ -329,6 +330,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
                              f"unmapped perpetrator label {label!r}", sentence.source.strict)
         return Parties(("all",)) if all_by_unknown_agent(window, label, segment) else LEFT_OUT
     if regex("WholeTollAfter").match(text[end:]):  # "and 188 of the month's victims died in Idlib": all parties'
+        return Parties(("all",))
+    if month_share_part(text, start):  # "March alone accounted for 40% of the year's deaths, most of them in Homs (700)"
         return Parties(("all",))
     clause_start = max((m.end() for m in regex("NewThatClause").finditer(text[:start])), default=0)
     place_subject = regex("GovernorateBefore").search(text[:start])

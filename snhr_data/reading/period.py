@@ -54,6 +54,9 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
     # and 11 massacres": the period of a part of the count before, closed before this count, is not this count's
     before = [p for p in periods if p.end <= start and not any(a <= p.start < b for a, b in asides)
               and not in_closed_part(p, sentence, start, head)]
+    if shared := whole_of_a_month_share(sentence, start, before):
+        # "March alone accounted for about 40% of the year's civilian deaths, most of them in Homs (700)": March's
+        before = [p for p in before if p is not shared]
     in_segment = [p for p in before if p.start >= segment_start]
     if bringing:
         what = [p for p in periods if bringing.start() <= p.start < start] or \
@@ -188,6 +191,40 @@ def month_subject_of_part(head: Head, sentence: str, before: list[PeriodMention]
         # never the whole's
         return PeriodMention(None, subject.start(), subject.end(), "vague") if subject.group("quarter") else None
     return months[-1]
+
+
+def month_share_part(sentence: str, start: int) -> tuple[int, int, int] | None:
+    """Where a count at ``start`` is in the part named after a month's share of a wider whole ("March alone accounted
+    for about 40% of the year's civilian deaths, most of them in Homs (700) and Hama (300)"): the month subject's start
+    and end and the whole's (from the share's amount to "deaths"); else None. The part is of the month's share, all
+    parties' (fx155ab: Homs's count had been filed under the year, and given the party of the sentence before)."""
+    for at in (m.start() for m in re.finditer(r"(?<=\s)\S", sentence[:start])):
+        subject = regex("MonthOfTheWholeBefore").search(sentence[:at])
+        amount = regex("MonthShareAmountAfter").match(sentence[at:]) if subject else None
+        if not subject or not amount or not amount.group().strip():
+            continue
+        whole = regex("WholeTollAfter").match(sentence[at + amount.end():start])
+        whole_end = at + amount.end() + whole.end() if whole else start
+        if whole and regex("PartOfTheMonthShareAfter").match(sentence[whole_end:start]) \
+                and not re.search(r"[;.!?]", sentence[whole_end:start]):
+            return subject.start(), subject.end(), whole_end
+    return None
+
+
+def whole_of_a_month_share(sentence: str, start: int, before: list[PeriodMention]) -> PeriodMention | None:
+    """The period phrase of the whole a month's share is of ("the year's" in "March alone accounted for about 40% of the
+    year's civilian deaths"), for a count in the part of that share named after it ("..., most of them in Homs (700)"):
+    that phrase names the whole's period, never the part's, which is the month's. None for any other shape, or when
+    the month is not named before the whole, or another period is named after it."""
+    if not any(p.kind == "month" for p in before) or not (span := month_share_part(sentence, start)):
+        return None
+    subject_start, subject_end, whole_end = span
+    months = [p for p in before if p.kind == "month" and p.period and subject_start <= p.start < subject_end]
+    wholes = [p for p in before if subject_end <= p.start < whole_end and p.period]
+    if months and wholes and contains(wholes[0].period, months[-1].period) \
+            and not any(p.start >= whole_end for p in before):
+        return wholes[0]
+    return None
 
 
 def period_before_comparison(sentence: str, start: int, before: list[PeriodMention]) -> PeriodMention | None:
