@@ -258,8 +258,17 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
     if found.codes and found.codes != AMBIGUOUS and names_a_city(segment + " " + tail, found.codes):
         return Governorates(AMBIGUOUS)  # "the death toll in Aleppo city reached 410": a city's, not its governorate's
     if not found.codes and head.noun in COUNTED_IN_PLACES:
-        return opening_place(sentence[: head.mention.start]) or found
+        return opening_place(sentence[: head.mention.start]) or joined_clause_place(sentence[: head.mention.start]) \
+            or found
     return found
+
+
+def joined_clause_place(before: str) -> Governorates | None:
+    """The place a clause joined by "and" opens with, as ``opening_place`` reads a sentence's ("Across Hama the toll was
+    120, and in Homs, where the fighting moved, it was 85": Homs's; fx155cd: had been the country's toll); None when the
+    count's clause is no such clause."""
+    joins = list(regex("JoinedPlaceClauseStart").finditer(before))
+    return opening_place(before[joins[-1].end():]) if joins else None
 
 
 def is_place_part_in_parentheses(head: Head, heads: list[Head], sentence: str) -> bool:

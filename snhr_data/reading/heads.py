@@ -101,6 +101,8 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
                                                          or (regex("OfThosePartBefore").search(before)
                                                              and regex("OfThosePartAfter").match(after))):
         return False
+    if regex("PersonAgeBefore").search(before) and regex("PersonAgeAfter").match(after):
+        return False  # "Umm Khaled, 34, lost her two sons": a person's age, no count
     if regex("NotACountAfter").match(after) or regex("RatioBefore").search(before):
         return False  # ... and the second number of a ratio ("nine in ten of them")
     if mention.text.lower() == "one" and regex("ReportOneBefore").search(before):
