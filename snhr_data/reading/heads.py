@@ -561,6 +561,10 @@ def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str)
     if previous.noun in {"children", "women"} and regex("OfThemAfter").match(sentence[head.mention.end:]) \
             and regex("GroupPartGlue").fullmatch(sentence[previous.mention.end:head.mention.start]):
         return previous.noun  # "19 were children, 13 of them killed by X": X's children
+    carried = previous.noun if previous.noun in {"children", "women"} else listed
+    if carried and regex("GroupPartAgentGap").fullmatch(sentence[previous.mention.end:head.mention.start]) \
+            and regex("AgentMarkerAfter").match(sentence[head.mention.end:]):
+        return carried  # "5 of the children were killed by the SDF and 3 by ISIS, 2 by HTS": ISIS's and HTS's children
     return listed if regex("CountListJoin").fullmatch(sentence[previous.mention.end:head.mention.start]) else ""
 
 
