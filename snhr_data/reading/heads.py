@@ -558,14 +558,15 @@ def group_of_part(head: Head, previous: Head | None, sentence: str, listed: str)
         return noun_of(" " + lead.group("noun"))[0]
     if previous is None:
         return ""
-    if previous.noun in {"children", "women"} and regex("OfThemAfter").match(sentence[head.mention.end:]) \
-            and regex("GroupPartGlue").fullmatch(sentence[previous.mention.end:head.mention.start]):
+    gap = sentence[previous.mention.end:head.mention.start]
+    if previous.noun in GROUP_NOUNS and regex("OfThemAfter").match(sentence[head.mention.end:]) \
+            and regex("GroupPartGlue").fullmatch(gap):
         return previous.noun  # "19 were children, 13 of them killed by X": X's children
-    carried = previous.noun if previous.noun in {"children", "women"} else listed
-    if carried and regex("GroupPartAgentGap").fullmatch(sentence[previous.mention.end:head.mention.start]) \
+    carried = previous.noun if previous.noun in GROUP_NOUNS else listed
+    if carried and regex("GroupPartAgentGap").fullmatch(gap) \
             and regex("AgentMarkerAfter").match(sentence[head.mention.end:]):
         return carried  # "5 of the children were killed by the SDF and 3 by ISIS, 2 by HTS": ISIS's and HTS's children
-    return listed if regex("CountListJoin").fullmatch(sentence[previous.mention.end:head.mention.start]) else ""
+    return listed if regex("CountListJoin").fullmatch(gap) else ""
 
 
 def group_subject(before: str) -> str:

@@ -198,6 +198,9 @@ def month_share_part(sentence: str, start: int) -> tuple[int, int, int] | None:
     for about 40% of the year's civilian deaths, most of them in Homs (700) and Hama (300)"): the month subject's start
     and end and the whole's (from the share's amount to "deaths"); else None. The part is of the month's share, all
     parties' (fx155ab: Homs's count had been filed under the year, and given the party of the sentence before)."""
+    if not any(regex("PartOfTheMonthShareAfter").match(sentence[comma.start():start])
+               for comma in re.finditer(",", sentence[:start])):
+        return None  # no part "..., most of them" before the count: no word need be tried (every count comes here)
     for at in (m.start() for m in re.finditer(r"(?<=\s)\S", sentence[:start])):
         subject = regex("MonthOfTheWholeBefore").search(sentence[:at])
         amount = regex("MonthShareAmountAfter").match(sentence[at:]) if subject else None

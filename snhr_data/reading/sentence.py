@@ -1422,7 +1422,7 @@ LABEL_WORDS = 14  # the most words of an item's label ("Label: N ..."); a longer
 def is_group_label(label: str) -> bool:
     """Whether a label names a victim group alone ("Children", "Women"), no party."""
     noun, end = noun_of(" " + label)
-    return noun in {"children", "women", "children_and_women"} and not label[end - 1:].strip()
+    return noun in GROUP_HEADS and not label[end - 1:].strip()
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
