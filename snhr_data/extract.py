@@ -28,7 +28,7 @@ from .reading.heads import group_label_of, is_count_number
 from .reading.model import AmbiguousTextWarning, Figure, Source, join_notes
 from .reading.parties import DETENTION_NOTE, JOINT_OTHERS_NOTE
 from .reading.report import ReportReader, title_blocks, title_text
-from .reading.tables import is_labelled_row, is_total_row
+from .reading.tables import is_flat_party_line, is_labelled_row, is_total_row
 
 __all__ = ["extract_figures", "extract_from_text", "report_month_of_text", "Figure", "TruncatedReportWarning"]
 
@@ -115,7 +115,10 @@ def truncation_line(blocks: list[Block]) -> int | None:
                      # nor a table row "Idlib 14", nor the last cell of a list set apart by bars ("Idlib 48 | Aleppo
                      # 37 | Daraa 29"; fx131d: the text's last list had been dropped as cut)
                      and not is_labelled_row(re.split(r"\s[|│]\s", text[blocks[-1].starts[-1]:])[-1])
-                     and not is_total_row(text[blocks[-1].starts[-1]:]))  # nor its total row "Total 41" (fx129d)
+                     and not is_total_row(text[blocks[-1].starts[-1]:])  # nor its total row "Total 41" (fx129d)
+                     # nor a table's row of governorates or parties flattened into name-number pairs ("Hama 61 Homs
+                     # 40 Idlib 23"; fx157bd: a PDF's last table row had been dropped as cut)
+                     and not is_flat_party_line(text[blocks[-1].starts[-1]:]))
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None
 
