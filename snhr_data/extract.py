@@ -199,7 +199,8 @@ def add_implied_countrywide(figures: list[Figure]) -> list[Figure]:
 def is_part_of_party_toll(row: Figure) -> bool:
     """Whether ``row``'s count is stated in its quote as a part of the victims named before it ("118 of these victims
     died under torture in government prisons"): a part of one party's toll, which implies no total of all parties."""
-    return any(m.value == row.value and regex("TorturePartOfPartyTollAfter").match(row.quote[m.end:])
+    return any(m.value == row.value and (regex("TorturePartOfPartyTollAfter").match(row.quote[m.end:])
+                                         or regex("TorturePartOfFigureBefore").search(row.quote[:m.start]))
                for m in find_numbers(row.quote))
 
 
