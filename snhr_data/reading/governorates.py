@@ -69,6 +69,15 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         segment_start = head.mention.start - len(segment)
         sentence = blank + sentence[kicker.end():]
         segment = sentence[max(segment_start, 0):head.mention.start]
+    excluded = regex("PlaceExcludedOpening").match(sentence)
+    if excluded and excluded.end() <= head.mention.start and find_governorates(excluded.group("place")) \
+            and ranking_subject(" " * excluded.end() + sentence[excluded.end():]) not in {None, *(
+                m.code for m in find_governorates(excluded.group("place")))}:
+        # "Outside Homs, Hama recorded 42 civilian deaths and Idlib 17": the opening leaves a place out, the
+        # governorate after it is the subject; read as if the opening were not there (fx157bd)
+        segment_start = head.mention.start - len(segment)
+        sentence = " " * excluded.end() + sentence[excluded.end():]
+        segment = sentence[max(segment_start, 0):head.mention.start]
     reporter = reporter_clause_after_ranking(sentence[:head.mention.start])
     if reporter is not None:
         # "X was the deadliest governorate, ..., according to the report, which also counted 14 medical personnel": the
