@@ -186,11 +186,30 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
     if not any(mentions) and not any(regex("Year").fullmatch(cell) for cell in cells):
         return None
     whole = [column_period(cell, found, source) for cell, found in zip(cells, mentions)]
+    if whole and whole[-1] is None:
+        whole[-1] = total_months_column(cells[-1], whole[:-1])
     groups = tuple(period_column_group(cell) for cell in cells)
     whole, groups = with_group_columns_of_period(cells, whole, groups)
     if None in whole:
         return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def total_months_column(cell: str, before: list[str | None]) -> str | None:
+    """The period of a header's last column that is a Total naming its months' span in brackets, its year perhaps left
+    out ("Total (Jan–Mar)" after "January 2020 | February 2020 | March 2020": 2020-01/2020-03), when the columns
+    ``before`` it are single months of one year, in order, and the span runs from the first of them to the last (the
+    year the Total names, if it names one, theirs); else None (which months it counts is not said)."""
+    total = regex("TotalMonthsColumn").fullmatch(cell)
+    if total is None or len(before) < 2 or not all(p and re.fullmatch(r"\d{4}-\d{2}", p) for p in before):
+        return None
+    year = int(before[0][:4])
+    if any(int(p[:4]) != year for p in before) or (total.group("year") and int(total.group("year")) != year) \
+            or list(before) != sorted(set(before)):
+        return None
+    first = month_code(year, month_number(total.group("first").rstrip(".")))
+    last = month_code(year, month_number(total.group("last").rstrip(".")))
+    return f"{first}/{last}" if (first, last) == (before[0], before[-1]) else None
 
 
 def with_group_columns_of_period(cells: list[str], whole: list[str | None], groups: tuple[str, ...]
