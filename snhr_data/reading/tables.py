@@ -1196,7 +1196,10 @@ def month_columns_header(text: str, period: str, source: Source | None = None) -
     if cells is None:
         return None
     year, span = named_months_year(text, cells, source) if source else (None, None)
-    if year is None:
+    dated = own_year_months(cells, source) if source and year is None else None
+    if dated is not None:
+        months = dated
+    elif year is None:
         months = month_columns(cells, period)
     else:
         codes = tuple(month_code(year, month_number(regex("TableMonthLabel").fullmatch(cell).group("month")))
@@ -1209,6 +1212,20 @@ def month_columns_header(text: str, period: str, source: Source | None = None) -
         return None
     return Table(PARTY_COLUMNS, ("all",) * len(months), months[0] if months else NO_PERIOD, periods=months,
                  columns=("all",) * len(months), column_key="party")
+
+
+def own_year_months(cells: list[str], source: Source) -> tuple[str, ...] | None:
+    """The months of a header's columns when each names its own year and no column after them sums them ("| |
+    January 2024 | December 2024 | January 2025 |", a comparison of a month with the one before and the same month a
+    year before; fx156abd: the table's rows had been left out): each column its month, in order, none after the report
+    month, else () (the rows are left out); None when a column names no year of its own, or the last is a Total."""
+    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in cells]
+    if len(labels) < 2 or not all(label and label.group("year") for label in labels):
+        return None
+    codes = tuple(month_code(int(label.group("year")), month_number(label.group("month"))) for label in labels)
+    if list(codes) != sorted(set(codes)) or period_span(codes[-1])[1] > period_span(source.report)[1]:
+        return ()
+    return codes
 
 
 def named_months_year(text: str, cells: list[str], source: Source) -> tuple[int | None, str | None]:
