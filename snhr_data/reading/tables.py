@@ -186,11 +186,30 @@ def period_table_header(text: str, source: Source, measure: str | None, period: 
     if not any(mentions) and not any(regex("Year").fullmatch(cell) for cell in cells):
         return None
     whole = [column_period(cell, found, source) for cell, found in zip(cells, mentions)]
+    if whole and whole[-1] is None:
+        whole[-1] = total_months_column(cells[-1], whole[:-1])
     groups = tuple(period_column_group(cell) for cell in cells)
     whole, groups = with_group_columns_of_period(cells, whole, groups)
     if None in whole:
         return Table(key_of(match.group("key")), groups, NO_PERIOD, measure or "civilian_deaths")
     return Table(key_of(match.group("key")), groups, whole[0], measure or "civilian_deaths", tuple(whole))
+
+
+def total_months_column(cell: str, before: list[str | None]) -> str | None:
+    """The period of a header's last column that is a Total naming its months' span in brackets, its year perhaps left
+    out ("Total (Jan–Mar)" after "January 2020 | February 2020 | March 2020": 2020-01/2020-03), when the columns
+    ``before`` it are single months of one year, in order, and the span runs from the first of them to the last (the
+    year the Total names, if it names one, theirs); else None (which months it counts is not said)."""
+    total = regex("TotalMonthsColumn").fullmatch(cell)
+    if total is None or len(before) < 2 or not all(p and re.fullmatch(r"\d{4}-\d{2}", p) for p in before):
+        return None
+    year = int(before[0][:4])
+    if any(int(p[:4]) != year for p in before) or (total.group("year") and int(total.group("year")) != year) \
+            or list(before) != sorted(set(before)):
+        return None
+    first = month_code(year, month_number(total.group("first").rstrip(".")))
+    last = month_code(year, month_number(total.group("last").rstrip(".")))
+    return f"{first}/{last}" if (first, last) == (before[0], before[-1]) else None
 
 
 def with_group_columns_of_period(cells: list[str], whole: list[str | None], groups: tuple[str, ...]
@@ -1177,7 +1196,10 @@ def month_columns_header(text: str, period: str, source: Source | None = None) -
     if cells is None:
         return None
     year, span = named_months_year(text, cells, source) if source else (None, None)
-    if year is None:
+    dated = own_year_months(cells, source) if source and year is None else None
+    if dated is not None:
+        months = dated
+    elif year is None:
         months = month_columns(cells, period)
     else:
         codes = tuple(month_code(year, month_number(regex("TableMonthLabel").fullmatch(cell).group("month")))
@@ -1190,6 +1212,20 @@ def month_columns_header(text: str, period: str, source: Source | None = None) -
         return None
     return Table(PARTY_COLUMNS, ("all",) * len(months), months[0] if months else NO_PERIOD, periods=months,
                  columns=("all",) * len(months), column_key="party")
+
+
+def own_year_months(cells: list[str], source: Source) -> tuple[str, ...] | None:
+    """The months of a header's columns when each names its own year and no column after them sums them ("| |
+    January 2024 | December 2024 | January 2025 |", a comparison of a month with the one before and the same month a
+    year before; fx156abd: the table's rows had been left out): each column its month, in order, none after the report
+    month, else () (the rows are left out); None when a column names no year of its own, or the last is a Total."""
+    labels = [regex("TableMonthLabel").fullmatch(cell) for cell in cells]
+    if len(labels) < 2 or not all(label and label.group("year") for label in labels):
+        return None
+    codes = tuple(month_code(int(label.group("year")), month_number(label.group("month"))) for label in labels)
+    if list(codes) != sorted(set(codes)) or period_span(codes[-1])[1] > period_span(source.report)[1]:
+        return ()
+    return codes
 
 
 def named_months_year(text: str, cells: list[str], source: Source) -> tuple[int | None, str | None]:
