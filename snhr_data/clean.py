@@ -299,6 +299,7 @@ _MAX_CLEANING_PASSES = 8
 
 def _clean_once(line: str) -> str:
     line = _FONT_BULLET.sub("•", line)
+    line = regex("TranscriptCue").sub("", line, count=1)  # "[00:46] HATEM: Daraa governorate ..." (fx156c)
     line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
@@ -505,6 +506,7 @@ def _starts_new_block(raw_line: str, text: str) -> bool:
         or ROMAN_HEADING.match(text)
         or starts_with_pictograph(raw_line)
         or (raw_line[:1] == " " and raw_line[1:2] != " " and text[:1].isupper())
+        or bool(regex("TranscriptTimestamp").match(raw_line))  # a transcript's timestamped line: a statement of its own (fx156c)
     )
 
 
