@@ -519,6 +519,7 @@ def _starts_new_block(raw_line: str, text: str) -> bool:
         or starts_with_pictograph(raw_line)
         or (raw_line[:1] == " " and raw_line[1:2] != " " and text[:1].isupper())
         or bool(regex("TranscriptTimestamp").match(raw_line))  # a transcript's timestamped line: a statement of its own (fx156c)
+        or bool(regex("LiveBlogEntryTime").fullmatch(text))  # a live blog's entry header, "15:10 - Raqqa toll" (fx156c)
     )
 
 
@@ -1412,6 +1413,7 @@ def clean_blocks(raw: str) -> list[Block]:
                  or _is_wrapped_sentence_count(current, last_text, text))
             and not _heading_after_sentence(current, text)
             and line_no - 1 not in posts
+            and not regex("LiveBlogEntryTime").fullmatch(last_text)  # a live blog's entry header ends at its line (fx156c)
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
             and not _month_row_ends(current, last_text, text)
