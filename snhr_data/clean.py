@@ -299,6 +299,7 @@ _MAX_CLEANING_PASSES = 8
 
 def _clean_once(line: str) -> str:
     line = _FONT_BULLET.sub("•", line)
+    line = regex("TranscriptCue").sub("", line, count=1)  # "[00:46] HATEM: Daraa governorate ..." (fx156c)
     line = _QUOTE_MARKER.sub("", line)
     line = _SUP.sub("", line)
     line = _TAG.sub("", line)
@@ -490,6 +491,18 @@ def thread_post_lines(raw_lines: list[str]) -> set[int]:
             if (number - 1, total) in numbered or (number + 1, total) in numbered}
 
 
+def speaker_label_ends(lines: list[str]) -> dict[int, int]:
+    """Where the speaker's label ends on each line of a transcript that opens with one ("OKAFOR: By governorate, ...",
+    "RANA HADDAD (SNHR): We documented ..."), by line index: only where three lines or more open with one, else none
+    and one label opens two of them or more, as a speaker speaks again (a headline's "SYRIA: ..." alone is no
+    transcript, nor a list of parties' labels, "REGIME: Killed ...", "RUSSIA: Killed ...")."""
+    matches = {i: match for i, line in enumerate(lines) if (match := regex("SpeakerLabel").match(line))}
+    labels = [match.group().strip() for match in matches.values()]
+    if len(matches) < 3 or len(set(labels)) == len(labels):
+        return {}
+    return {i: match.end() for i, match in matches.items()}
+
+
 def _starts_new_block(raw_line: str, text: str) -> bool:
     """A bullet, an enumerator, a roman-numbered heading, a PDF paragraph indent (one leading space), a thread's post
     number ("3/ Torture: ...") or the emoji a post puts before each of its paragraphs ("📌 Extremist Islamic groups
@@ -505,6 +518,8 @@ def _starts_new_block(raw_line: str, text: str) -> bool:
         or ROMAN_HEADING.match(text)
         or starts_with_pictograph(raw_line)
         or (raw_line[:1] == " " and raw_line[1:2] != " " and text[:1].isupper())
+        or bool(regex("TranscriptTimestamp").match(raw_line))  # a transcript's timestamped line: a statement of its own (fx156c)
+        or bool(regex("LiveBlogEntryTime").fullmatch(text))  # a live blog's entry header, "15:10 - Raqqa toll" (fx156c)
     )
 
 
@@ -1334,6 +1349,9 @@ def clean_blocks(raw: str) -> list[Block]:
                and _TAB_NUMBER_END.search(raw_lines[i - 1])}  # "Children:\t273" under the line of the whole
     headings = [_MD_HEADING.match(line) for line in raw_lines]
     cleaned = [clean_line(line[h.end():] if h else line) for line, h in zip(raw_lines, headings)]
+    speakers = speaker_label_ends(cleaned)  # a transcript's "OKAFOR: ...": no words of the line, a statement of its own
+    cleaned = [line[speakers[i]:] if i in speakers else line for i, line in enumerate(cleaned)]
+    posts |= set(speakers)
     shown, alone = furniture_and_lone_numbers(cleaned, raw_lines)
     wrapped = wrapped_row_labels(shown)  # "Syrian regime" / "forces" / "1,247": one label, on its first line
     shown = [f"{text.strip()} {shown[wrapped[i]].strip()}" if i in wrapped else None if i in wrapped.values() else text
@@ -1395,6 +1413,7 @@ def clean_blocks(raw: str) -> list[Block]:
                  or _is_wrapped_sentence_count(current, last_text, text))
             and not _heading_after_sentence(current, text)
             and line_no - 1 not in posts
+            and not regex("LiveBlogEntryTime").fullmatch(last_text)  # a live blog's entry header ends at its line (fx156c)
             and not subheading and not last_subheading
             and not _caption_before_row(last_text, text)
             and not _month_row_ends(current, last_text, text)
