@@ -48,7 +48,7 @@ PHRASES = (
     ("ytd", "PeriodYearToDate"),
     ("vague", "PeriodSinceConflict"),
     ("vague", "PeriodFromMonthToEvent"), ("range", "PeriodCrossYearRange"),
-    ("range", "PeriodSinceToEndOf"), ("vague", "PeriodFromEventDayToEndOf"),
+    ("range", "PeriodSinceToEndOf"), ("range", "PeriodSinceCountToEndOf"), ("vague", "PeriodFromEventDayToEndOf"),
     ("ramadan", "PeriodRamadan"), ("ramadan", "PeriodRamadanDaySpan"),
     ("range", "PeriodMonthRange"), ("range", "PeriodMonthSpan"), ("range", "PeriodMonthPair"),
     ("range", "PeriodHalfYear"), ("range", "PeriodQuarter"), ("datespan", "PeriodDateSpan"),
@@ -59,7 +59,7 @@ PHRASES = (
     ("vague", "PeriodWorkBegan"), ("vague", "PeriodAfterEvent"), ("vague", "PeriodSinceEventTookEffect"),
     ("month", "PeriodSinceRecordMonth"),
     ("month", "PeriodMonthRankedInYear"),
-    ("unknown", "PeriodSince"), ("vague", "PeriodSinceEvent"),
+    ("vague", "PeriodEndOfSpan"), ("unknown", "PeriodSince"), ("vague", "PeriodSinceEvent"),
     ("same", "PeriodSame"), ("month", "PeriodThisMonth"), ("month", "PeriodNamedMonth"), ("year", "PeriodYearReport"),
     ("year", "PeriodYearSubject"), ("year", "PeriodYearAntecedent"), ("year", "PeriodYear"),
     ("vague", "PeriodVague"),
@@ -288,12 +288,18 @@ def period_mentions(text: str, report: str, now: str | None) -> tuple[PeriodMent
     """``find_periods``'s mentions."""
     found: list[PeriodMention] = []
     taken = bytearray(len(text))  # 1 where a phrase already found lies: a later one overlapping it is no mention
+    span_ends: dict[int, str | None] = {}  # where a span's end stated after its count ends: the span (PeriodEndOfSpan)
     for name, pattern in named_regexes_for(PHRASE_NAMES, text):
         kind = PHRASE_KINDS[name]
         for match in pattern.finditer(text):
             if taken.find(1, match.start(), match.end()) >= 0:
                 continue
             period = resolve(kind, match, report, now or report)
+            if name == "PeriodSinceCountToEndOf":
+                span_ends[match.end("year2")] = period
+            elif name == "PeriodEndOfSpan" and match.end() in span_ends:  # "... up to the end of 2023" after "Since
+                # March 2011 ...": the same span
+                kind, period = "range", span_ends[match.end()]
             found.append(PeriodMention(period, match.start(), match.end(), ambiguity(kind, period)))
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
     for mention in unreadable_months(text):

@@ -274,8 +274,12 @@ def governorate_subject(pre: str, post: str, before_all: str, report: str, previ
     # 1,759 civilians, or 17.2 percent": the party's share, not Raqqa's; fx124b); an aside holding a count is a clause
     # of its own ("Idlib, where ...: Idlib governorate recorded 49 civilian deaths, about 43 percent")
     subject_asides = countless_asides(subject_text)
+    # (nor a place inside a party's name: "The forces of the regime of Damascus are responsible for 38 of these deaths,
+    # that is 26.6 % of the total": the regime's share, not Damascus's; fx157ac)
+    named_parties = [(m.start, m.end) for m in find_parties(subject_text, report) if m.code != "all"]
     govs = [m for m in find_governorates(subject_text) if not regex("CityAfter").match(subject_text[m.end:])
-            and not any(a <= m.start < b for a, b in subject_asides)]
+            and not any(a <= m.start < b for a, b in subject_asides)
+            and not any(a <= m.start < b for a, b in named_parties)]
     if not govs:
         return False
     if len(govs) > 1 and (regex("JointShare").search(pre) or not regex("EachWord").search(pre + post[:25])):
