@@ -620,6 +620,7 @@ class ReportReader:
             self.listed = self.listed if goes_on else None
             self.listed_measure = self.listed_measure if goes_on else None
             self.read_heading(block, is_major_heading(block), contents_run)
+            self.section.block_before_period = None  # "December 2024" / "... 1,021 civilian deaths that month": the heading's
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
         elif not self.skipping and not self.aside:
