@@ -118,9 +118,17 @@ def truncation_line(blocks: list[Block]) -> int | None:
                      and not is_total_row(text[blocks[-1].starts[-1]:])  # nor its total row "Total 41" (fx129d)
                      # nor a table's row of governorates or parties flattened into name-number pairs ("Hama 61 Homs
                      # 40 Idlib 23"; fx157bd: a PDF's last table row had been dropped as cut)
-                     and not is_flat_party_line(text[blocks[-1].starts[-1]:]))
+                     and not is_flat_party_line(text[blocks[-1].starts[-1]:])
+                     and not is_labelled_list(text[blocks[-1].starts[-1]:]))  # nor a list "Idlib 244, Hama 71" (session 42)
     dangling = regex("DanglingEnd").search(text)
     return blocks[-1].lines[-1] if ends_on_count or dangling else None
+
+
+def is_labelled_list(line: str) -> bool:
+    """Whether a line is a list of labelled counts, two or more, after its label ("Governorates: Idlib 244, Hama 71,
+    Aleppo 38"; session 42: the text's last line had been dropped as cut)."""
+    items = regex("ListItemSeparator").split(line.rsplit(":", 1)[-1].strip())
+    return len(items) > 1 and all(is_labelled_row(item.strip()) for item in items)
 
 
 def dedupe(figures: list[Figure]) -> list[Figure]:

@@ -27,7 +27,8 @@ FURNITURE_FILE = VOCAB_DIR / "furniture.yaml"
 FURNITURE_KEYS = {"chrome_lines", "breadcrumb", "repost_suffix", "cut_title", "cut_title_window", "contents", "lone_number",
                   "date_prefixes", "related", "chrome_separator", "chrome_counter", "running_lines", "written_date", "numeric_dates",
                   "numeric_date_before", "dateline", "publisher", "address", "page_header",
-                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section", "photo_credit", "caption_agency"}
+                  "glued_footer", "other_script", "chat_prefix", "pictograph", "section", "photo_credit", "caption_agency",
+                  "comments_heading"}
 RELATED_KEYS = {"heading", "title_words", "sentence_end"}
 # a table-of-contents entry: a heading ending in its page number, after dot leaders, a tab, a dash ("Second:
 # Methodology - 3"), or glued to a "?" or to its last word ("Summary of the Death Toll3": a PDF text layer drops
@@ -113,6 +114,7 @@ class Furniture:
     photo_credit: re.Pattern[str]
     caption_agency: re.Pattern[str]
     written_date: re.Pattern[str]
+    comments_heading: re.Pattern[str]
 
 
 def _listed(patterns: str | Sequence[str]) -> list[str]:
@@ -177,6 +179,7 @@ def parse_furniture(data: object) -> Furniture:
         photo_credit=_compiled("photo_credit", data["photo_credit"]),
         caption_agency=_compiled("caption_agency", data["caption_agency"]),
         written_date=_compiled("written_date", data["written_date"]),
+        comments_heading=_compiled("comments_heading", data["comments_heading"], r"\s*(?:{})\s*"),
     )
 
 
@@ -455,6 +458,23 @@ def related_links(lines: Sequence[str], kept: Sequence[str | None]) -> set[int]:
     return links
 
 
+# a paragraph of an article that states a count: a number, then a full stop later on the line
+COUNTED_PARAGRAPH = re.compile(r"\d[^.!?]*[.!?](?:\s|$)")
+
+
+def comment_lines(lines: Sequence[str]) -> set[int]:
+    """Indices of the lines of readers' comments: from a comments heading on a line of its own ("Comments (2)") to the
+    text's end, when a paragraph of the article before it stated a count (a share bar's "Comments (0)" above the
+    article heads none)."""
+    vocab = furniture()
+    counted = False
+    for index, line in enumerate(map(without_pictographs, lines)):
+        if counted and vocab.comments_heading.fullmatch(line):
+            return set(range(index, len(lines)))
+        counted = counted or bool(COUNTED_PARAGRAPH.search(line))
+    return set()
+
+
 def page_counted_lines(lines: Sequence[str | None]) -> set[int]:
     """Indices of short lines repeated with a page number at one end that goes up each time: the running header or
     footer of a PDF pasted as text ("Monthly report | 6", ..., "Monthly report | 7"; an excerpt skips pages: "... | 3",
@@ -650,7 +670,8 @@ def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None =
     kept = [without_line_furniture(line) for line in lines]
     footers = page_counted_lines(kept) | {i for i, line in enumerate(lines) if ends_page(line) and kept[i] is None}
     toc = (contents_entries(kept) | related_links(lines, kept) | footers | page_headers(lines)
-           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept))
+           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept)
+           | comment_lines(lines))
     # (a photo's caption is no page's foot: "HomeMonthly ReportsDeath Toll76 Civilians, ..." / "76 Civilians, ..." /
     # "Photo: ..." made the title a footnote, its count the marker glued in the trail; round 107b)
     notes = page_footnotes(lines, raw or lines, toc)

@@ -20,6 +20,7 @@ label that two codes match) raises one ``VocabularyError`` naming the file and t
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from typing import Any, Iterator
 import ahocorasick
 import yaml
 
-from .pattern_cache import compiled
+from .pattern_cache import compiled, kept_derivation
 from .paths import VOCAB_DIR
 
 GRAMMAR_FILES = ("counts", "clauses", "agents", "percents", "periods", "layout", "sections")
@@ -320,9 +321,21 @@ def best_requirement(found: list[tuple[str, ...]]) -> tuple[str, ...]:
 def required_texts(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Texts every match of ``pattern`` holds one of (a run of ASCII characters, or one of the runs its alternatives
     require: "January", "February", ...), lower-cased if the pattern ignores case; ("",) if none: a text holding none
-    of them cannot match, so the pattern need not scan it."""
+    of them cannot match, so the pattern need not scan it. Kept between processes with the compiled patterns
+    (``pattern_cache.kept_derivation``), under a hash of this module's source."""
+    return kept_derivation(pattern, derived_required_texts, source_version())
+
+
+def derived_required_texts(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """``required_texts`` derived from the pattern's parse."""
     texts = best_requirement(requirements(parsed(pattern) or [])) or ("",)
     return tuple(sorted({t.lower() for t in texts})) if pattern.flags & re.IGNORECASE else texts
+
+
+@lru_cache(maxsize=None)
+def source_version() -> str:
+    """A hash of this module's source: what ``required_texts`` derives is kept for this version only."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 @cached

@@ -15,6 +15,11 @@ re's own), then its program is recorded. ``save`` writes the file through a temp
 processes writing at once leave one whole file); the data stage calls it when it compiled any pattern that was not
 kept, and ``make bytecode`` (``python -m snhr_data.pattern_cache``) writes it for the whole grammar. Set
 ``SNHR_PATTERN_CACHE=0`` to compile every pattern afresh.
+
+What the reader derives from a pattern's parse (``grammar.required_texts``: the texts every match holds, about 0.3 s
+of CPU a process in the same pure-Python parser) is kept the same way in a second file beside it
+(``derived.<python tag>.bin``), under the version of the code that derived it (``kept_derivation``): a file of another
+version, or of another Python, is not read, and the value is derived afresh.
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ import re
 import sys
 from array import array
 from pathlib import Path
+from typing import Callable
 
 import _sre
 
@@ -40,6 +46,11 @@ _kept: dict[Key, Program] | None = None  # as read from the file (None: not read
 _used: dict[Key, Program] = {}  # programs of the patterns this process compiled through ``compiled``
 _patterns: dict[Key, re.Pattern[str]] = {}  # this process's patterns, one object per key (as ``re``'s cache would)
 _missed = 0  # patterns compiled afresh because the file did not hold them
+Derived = tuple[str, ...]
+_kept_derived: dict[str, dict[Key, Derived]] = {}  # version -> what the derived file holds for it (read once)
+_derived: dict[Key, Derived] = {}  # what this process derived or found, for the version it asked with
+_derived_version: str | None = None
+_missed_derived = 0
 
 
 def enabled() -> bool:
@@ -48,6 +59,10 @@ def enabled() -> bool:
 
 def cache_path() -> Path:
     return PACKAGE_DIR / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.bin"
+
+
+def derived_path() -> Path:
+    return cache_path().with_name(f"derived.{sys.implementation.cache_tag}.bin")
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -123,6 +138,39 @@ def read(path: Path) -> dict[Key, Program]:
         return {}
 
 
+def kept_derivation(pattern: re.Pattern[str], derive: Callable[[re.Pattern[str]], Derived], version: str) -> Derived:
+    """``derive(pattern)`` (a tuple of texts), as the derived file keeps it for ``version`` when it does. ``version``
+    names the deriving code (a hash of its source): one process asks with one version."""
+    global _derived_version, _missed_derived
+    if not enabled():
+        return derive(pattern)
+    if _derived_version != version:
+        _derived.clear()
+        _derived_version = version
+    key = (pattern.pattern, int(pattern.flags))
+    found = _derived.get(key)
+    if found is None:
+        if version not in _kept_derived:
+            _kept_derived[version] = read_derived(derived_path(), version)
+        found = _kept_derived[version].get(key)
+        if not (isinstance(found, tuple) and all(isinstance(text, str) for text in found)):
+            found = tuple(derive(pattern))
+            _missed_derived += 1
+        _derived[key] = found
+    return found
+
+
+def read_derived(path: Path, version: str) -> dict[Key, Derived]:
+    """What ``path`` keeps for ``version``; empty if it is missing, unreadable, of another Python or version."""
+    try:
+        header, entries = marshal.loads(Path(path).read_bytes())
+        if tuple(header) != (*HEADER, version) or not isinstance(entries, dict):
+            return {}
+        return entries
+    except Exception:  # noqa: BLE001 - any damage: nothing is kept
+        return {}
+
+
 def missed() -> int:
     """How many patterns this process compiled afresh for want of a kept program."""
     return _missed
@@ -135,11 +183,22 @@ def save(path: Path | None = None, only_if_missed: bool = True, prune: bool = Fa
     patterns (a data stage, the grammar entries its reports need), so the others stay; ``prune`` keeps only this
     process's (``compile_all``, which compiles every pattern there is: those of removed entries go). Returns the path
     written, if any."""
-    if not enabled() or not _used or (only_if_missed and not _missed):
+    if not enabled():
+        return None
+    if _derived_version is not None and _derived and (_missed_derived or not only_if_missed):
+        target = derived_path() if path is None else Path(path).with_name(f"derived.{Path(path).name}")
+        kept = {} if prune else read_derived(target, _derived_version)
+        _write(target, ((*HEADER, _derived_version), dict(sorted({**kept, **_derived}.items()))))
+    if not _used or (only_if_missed and not _missed):
         return None
     path = Path(path) if path is not None else cache_path()
     entries = _used if prune else {**read(path), **_used}
-    data = marshal.dumps((HEADER, dict(sorted(entries.items()))))
+    return _write(path, (HEADER, dict(sorted(entries.items()))))
+
+
+def _write(path: Path, content: object) -> Path | None:
+    """``content`` in ``marshal`` format to ``path``, whole (a temporary file and a rename); None if it cannot be."""
+    data = marshal.dumps(content)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # (not snhr_data.io: reading code imports none of it)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,10 +215,12 @@ def save(path: Path | None = None, only_if_missed: bool = True, prune: bool = Fa
 
 def forget() -> None:
     """Drop what this process read and compiled (tests)."""
-    global _kept, _missed
-    _kept, _missed = None, 0
+    global _kept, _missed, _derived_version, _missed_derived
+    _kept, _missed, _derived_version, _missed_derived = None, 0, None, 0
     _used.clear()
     _patterns.clear()
+    _kept_derived.clear()
+    _derived.clear()
 
 
 def compile_all() -> Path | None:
@@ -175,6 +236,9 @@ def compile_all() -> Path | None:
         vocab.compiled_vocab(name)
     furniture.furniture()
     heads._noun_pattern()
+    grammar.required_texts.cache_clear()
+    for pattern in list(_patterns.values()):
+        grammar.required_texts(pattern)
     return save(prune=True)
 
 

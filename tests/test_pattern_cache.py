@@ -163,3 +163,64 @@ def test_the_grammar_gets_its_patterns_through_the_cache(cache):
         assert found is pattern_cache.compiled(found.pattern, flags)
     finally:
         grammar._clear()
+
+
+def fresh_requirements_agree(entries: dict) -> None:
+    for (pattern, flags), texts in entries.items():
+        assert texts == grammar.derived_required_texts(re.compile(pattern, flags)), pattern
+
+
+def test_every_kept_requirement_is_the_one_derived_afresh(cache):
+    """What ``make bytecode`` keeps of ``grammar.required_texts`` (the texts a pattern's matches hold, which decide
+    whether the reader tries the pattern on a text at all) is, for every pattern, what the parse gives now."""
+    pattern_cache.compile_all()
+    header, entries = marshal.loads(pattern_cache.derived_path().read_bytes())
+    assert tuple(header) == (*pattern_cache.HEADER, grammar.source_version())
+    assert len(entries) > 1000
+    fresh_requirements_agree(entries)
+    pattern_cache.forget()
+    grammar.required_texts.cache_clear()
+    month = grammar.regex("OfTheDead")
+    assert grammar.required_texts(month) == grammar.derived_required_texts(month)
+    assert pattern_cache._missed_derived == 0  # read from the file
+
+
+def test_the_installed_requirements_match_a_fresh_derivation():
+    """The file ``make bytecode`` or the last data stage wrote beside the programs, if any, for this grammar.py."""
+    entries = pattern_cache.read_derived(pattern_cache.derived_path(), grammar.source_version())
+    if not entries:
+        pytest.skip("no requirements kept for this version of grammar.py (every one is derived afresh)")
+    fresh_requirements_agree(entries)
+
+
+@pytest.mark.parametrize("damage", ["other version", "truncated", "not texts"])
+def test_requirements_of_another_version_or_damaged_are_derived_afresh(cache, damage):
+    pattern = re.compile(r"\bkilled\s+by\s+(?:Russian|Syrian)\s+forces", re.IGNORECASE)
+    calls, expected = [], grammar.derived_required_texts(pattern)
+    assert expected == ("killed",)
+
+    def derive(found: re.Pattern[str]) -> tuple[str, ...]:
+        calls.append(found)
+        return grammar.derived_required_texts(found)
+
+    assert pattern_cache.kept_derivation(pattern, derive, "v1") == expected
+    pattern_cache.compiled(r"\bx\b")  # (a missed program, so that save writes both files)
+    pattern_cache.save()
+    header, entries = marshal.loads(pattern_cache.derived_path().read_bytes())
+    version = "v1"
+    if damage == "other version":
+        version = "v2"
+    elif damage == "truncated":
+        pattern_cache.derived_path().write_bytes(pattern_cache.derived_path().read_bytes()[:-5])
+    else:
+        entries[(pattern.pattern, int(pattern.flags))] = ("killed", 7)
+        pattern_cache.derived_path().write_bytes(marshal.dumps((header, entries)))
+    pattern_cache.forget()
+    calls.clear()
+    assert pattern_cache.kept_derivation(pattern, derive, version) == expected
+    assert calls == [pattern]
+    pattern_cache.forget()
+    calls.clear()
+    if damage == "other version":  # the same version as written: read, not derived
+        assert pattern_cache.kept_derivation(pattern, derive, "v1") == expected
+        assert calls == []

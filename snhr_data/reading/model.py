@@ -96,6 +96,10 @@ class Context:
     # of 21% compared with July, when 123 civilians were killed") or ranked within the block's ("January saw the
     # highest toll of the year"): its subject was the block's period, so a ranking after it ranks that one
 
+    # (the section's) the one period of the figures of the block before, if they were of one: the period "in the same
+    # period" opening the next paragraph refers back to ("... killed 1,210 civilians between January and March 2017." /
+    # "ISIS killed 212 civilians in the same period"; session 42: had been the release's month)
+    block_before_period: str | None = None
     last_ranking: str | None = None  # the period of the sentence before when it ranked places in a period of its own
     # ("Aleppo saw the highest number of victims, accounting for 27 percent of all civilian deaths in 2024"): a
     # ranking after it ("Daraa came second, with about 18 percent") goes on with it

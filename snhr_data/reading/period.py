@@ -136,7 +136,8 @@ def period_of(head: Head, previous_period: str | None, has_previous: bool, sente
         # the statements' before: a year to date stated aside right before ("since the beginning of 2018, 9,036 ... Over
         # the same nine months, ...") is theirs
         return same_period(chosen, sentence,
-                           earlier[-1] if earlier else block.stated_aside or block.period or section.period,
+                           earlier[-1] if earlier else block.stated_aside or block.period
+                           or section.block_before_period or section.period,
                            block.period or section.period or default, default)
     return PeriodChoice(chosen.period, chosen.period is not None and chosen.kind != "inherited",
                         chosen if chosen.kind in UNDATABLE else None)

@@ -20,7 +20,7 @@ from .heads import is_count_number, noun_of
 from .measure import SECTION_MEASURES, measure_of_text, measures_named
 from .governorates import place_label
 from .model import NO_MEASURE, NO_PERIOD, UNMAPPED, Context, Figure, Source, join_notes, warn_left_out
-from .sentence import LABEL_WORDS, fighters_label, read_sentence
+from .sentence import LABEL_WORDS, fighters_label, group_item_under_a_party, read_sentence
 from .tables import (Table, combined_label_split_later, count_first_item, flat_list_intro, flat_month_list,
                      flat_party_list, flat_place_list, flat_table_cuts,
                      group_period_line, groups_row,
@@ -440,6 +440,9 @@ class ReportReader:
                 block_ctx.measure = listed[0].measure if listed else block_ctx.measure  # the list's, for what follows
                 continue
             read = read_sentence(sentence, line_at, block_ctx, self.section, self.source, title)
+            if offset == 0 and group_item_under_a_party(text, read, self.figures, block.first_line):
+                warn_left_out(self.source, line_at(0), text[:40], "groups")
+                read = []
             combined = combined_split_after(above or [], read, text)
             if combined:  # "Extremist Islamist groups: 9 civilians. ISIS killed seven of them and HTS two": the group's
                 self.figures = [combined.get(id(f), f) for f in self.figures]
@@ -548,6 +551,9 @@ class ReportReader:
                 for part in at_table_headers(whole):
                     start = len(self.figures)
                     self.read_part(part)
+                    read = {f.period for f in self.figures[start:]}
+                    if read:
+                        self.section.block_before_period = read.pop() if len(read) == 1 else None
                     self.back_to_report_period(self.figures[start:])
                     if place:
                         self.figures[start:] = [in_place(f, place) for f in self.figures[start:]]
@@ -614,6 +620,7 @@ class ReportReader:
             self.listed = self.listed if goes_on else None
             self.listed_measure = self.listed_measure if goes_on else None
             self.read_heading(block, is_major_heading(block), contents_run)
+            self.section.block_before_period = None  # "December 2024" / "... 1,021 civilian deaths that month": the heading's
             self.table = None if self.skipping else table_intro(block.text, self.source,
                                                                 self.section.period or self.source.period)
         elif not self.skipping and not self.aside:

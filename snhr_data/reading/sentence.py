@@ -1425,6 +1425,24 @@ def is_group_label(label: str) -> bool:
     return noun in GROUP_HEADS and not label[end - 1:].strip()
 
 
+def is_group_count_item(label: str, rest: str) -> bool:
+    """An item "Children: 61 (19.7% of victims)" or "Women: 51": a victim group's count, no party's."""
+    return is_group_label(label) and bool(regex("GroupShareLabelRest").match(rest)
+                                          or regex("GroupBareCountLabelRest").match(rest))
+
+
+def group_item_under_a_party(text: str, read: list[Figure], before: list[Figure], first_line: int) -> bool:
+    """A victim group's count item read as all parties' ("- Children: 48 (23%)") right under a line that stated one
+    party's count ("- Syrian regime forces: 201"): that party's children, or all parties'? (session 42: had been all
+    parties')"""
+    match = item_label(text)
+    if not (match and read and is_group_count_item(match.group("label").strip(), match.group("rest"))
+            and all(f.perpetrator == "all" for f in read)):
+        return False
+    above = before[-1].line if before else 0
+    return first_line - 2 <= above < first_line and any(f.perpetrator != "all" for f in before if f.line == above)
+
+
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
     """An item "Label: N ..." whose label maps to no party is reported (and its figures left out), not guessed; one
     whose label names the other places together ("The other governorates: 412 civilians") is left out unreported."""
@@ -1433,7 +1451,7 @@ def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> 
         return False  # a sentence, not a label; a label's aside in parentheses does not count
     label, rest = match.group("label").strip(), match.group("rest")
     if find_parties(label, source.report) or measures_named(label) or not regex("WordCountHint").search(rest[:40]) \
-            or is_group_killed_label(text) or (is_group_label(label) and regex("GroupShareLabelRest").match(rest)):
+            or is_group_killed_label(text) or is_group_count_item(label, rest):
         return False  # (nor a victim group's label: "Children killed in May: 11 by X, 3 by Y"; round 125a; "Children: 61
         # (19.7%)", session 41; nor one naming several measures: "Six medical personnel were killed, as were four media
         # workers: two by X, ..."; fx138a)
