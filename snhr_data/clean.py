@@ -1226,6 +1226,20 @@ def measure_count_lines(lines: list[str]) -> set[int]:
     return found
 
 
+def month_count_lines(lines: list[str]) -> set[int]:
+    """The indices of the raw lines that hold a month, a tab and its count ("January\t512", a one-column table by
+    month of an HTML page), where the run of such lines that holds them falls somewhere: a month's count, never a
+    contents entry (a table of contents' pages never fall; fx158bc: the rows had been dropped as contents entries)."""
+    ends = [_TAB_NUMBER_END.search(line) for line in lines]
+    found: set[int] = set()
+    for start, stop in _runs([bool(end) for end in ends]):
+        values = [float(ends[i].group(1).replace(",", "")) for i in range(start, stop)]
+        if any(later < earlier for earlier, later in zip(values, values[1:])):
+            found.update(i for i in range(start, stop) if (row := regex("TabCountLine").fullmatch(lines[i]))
+                         and regex("TableMonthLabel").fullmatch(row.group("label").strip()))
+    return found
+
+
 def _is_measure_tab_line(line: str) -> bool:
     """A label, a tab and its count, the label a tile's ("Children", "Massacres") or one naming a measure ("Victims
     who died under torture")."""
@@ -1342,6 +1356,7 @@ def clean_blocks(raw: str) -> list[Block]:
     last_text, last_raw_line, last_dated = "", "", False
     raw_lines = delimited_as_pipes(raw.split("\n"))
     measured = measure_count_lines(raw_lines)
+    month_rows = month_count_lines(raw_lines)  # "January\t512": a table's row, no contents entry
     raw_lines = [_TAB_LABEL_END.sub(":\t", line, count=1) if i in measured else line
                  for i, line in enumerate(raw_lines)]
     posts = thread_post_lines(raw_lines)
@@ -1384,7 +1399,7 @@ def clean_blocks(raw: str) -> list[Block]:
             furniture_gap = furniture_gap or not pending_blank
             pending_blank = True
             continue
-        if not text.strip() or (is_noise_line(raw_line) and line_no - 1 not in labelled | measured):
+        if not text.strip() or (is_noise_line(raw_line) and line_no - 1 not in labelled | measured | month_rows):
             furniture_gap = furniture_gap and bool(text.strip())
             pending_blank = pending_blank or not text.strip()
             continue

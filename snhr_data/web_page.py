@@ -42,11 +42,18 @@ NOISE_NAME_PART = re.compile(
 )
 
 
+# ... of which a <table> named for its statistics ("<table class=\"stats\">", the article's table by month) is none
+# (fx158bc: the table had been dropped as a counters box)
+COUNTER_NAME_PART = re.compile(r"(?:^|[-_])(?:counter|counters|stats?)(?:[-_]|$)", re.I)
+
+
 def is_noise(tag) -> bool:
     if tag.name in NOISE_TAGS or (tag.get("role") or "").lower() in NOISE_ROLES:
         return True
     names = list(tag.get("class") or []) + ([tag["id"]] if tag.get("id") else [])
-    return any(NOISE_NAME.match(name) or NOISE_NAME_PART.search(name) for name in names)
+    return any(NOISE_NAME.match(name) or (NOISE_NAME_PART.search(name) and not (
+        tag.name == "table" and COUNTER_NAME_PART.search(name) and not NOISE_NAME_PART.search(
+            COUNTER_NAME_PART.sub("-", name)))) for name in names)
 
 
 def is_link_list(tag) -> bool:

@@ -525,7 +525,7 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return places_line_row(line, table, source, line_no)
     if table.period == NO_PERIOD or (table.key == "governorate" and regex("OtherPlacesLabel").fullmatch(label)):
         return []  # a table of no readable period gives nothing; nor does the row of the other governorates together
-    if regex("TableTotalLabel").fullmatch(label):
+    if regex("TableTotalLabel").fullmatch(label) or names_the_tables_period(label, table, source):
         return total_row(numbers, table, source, line_no, line.strip())
     if table.key == "month":
         return month_row(label, numbers, table, source, line_no, line.strip())
@@ -655,6 +655,17 @@ def labelled_groups_row(line: str, source: Source, period: str, measure: str | N
     return [Figure(source.report, period, measure or "civilian_deaths", group, party, gov, "count", "",
                    float(find_numbers(cell)[0].value), "exact", source.source_file, line_no, line.strip(), ROW_NOTE)
             for group, cell in cells]
+
+
+def names_the_tables_period(label: str, table: Table, source: Source) -> bool:
+    """Whether a row's label is "Total" with the table's own period in brackets ("| Total (January-October 2025) |"
+    under "Since the beginning of 2025"; fx158bc: the row had been an unmapped party's): the table's total row. A
+    bracket naming another period, or none the reader can date, is no total of the table's."""
+    match = regex("TableTotalSpanLabel").fullmatch(label)
+    if not match or table.periods or table.period == NO_PERIOD:
+        return False
+    found = source.periods(title_case_months(match.group("span")))
+    return len(found) == 1 and found[0].period == table.period
 
 
 def total_row(numbers: list, table: Table, source: Source, line_no: int, quote: str) -> list[Figure]:
