@@ -808,8 +808,17 @@ def _is_paragraph(text: str) -> bool:
 
 def _is_count_sentence(text: str) -> bool:
     """A whole sentence long enough opening with its count, never a part of the count before it ("48 people died due
-    to torture in September: 47 in ...", not "12 of them were killed by landmines ...")."""
-    return bool(_COUNT_OPENING.match(text)) and len(text.split()) >= _PARAGRAPH_WORDS and _is_sentence_end(text)
+    to torture in September: 47 in ...", not "12 of them were killed by landmines ..."); a shorter one too whose count's
+    own noun and verb open it ("19 detainees died under torture, 15 of them in regime prisons."; fx158ad: joined to a
+    list's last item, "- Other parties: 85", its deaths had been that party's)."""
+    return bool(_COUNT_OPENING.match(text)) and _is_sentence_end(text) and (
+        len(text.split()) >= _PARAGRAPH_WORDS
+        or len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS and bool(_COUNT_CLAUSE_OPENING.match(text)))
+
+
+# a count, its own noun of persons and its verb, opening a sentence ("19 detainees died ...", "40 people were killed")
+_COUNT_CLAUSE_OPENING = re.compile(r"\d[\d,]*\s+(?:civilians?|people|persons?|individuals?|detainees?|victims?|prisoners?)"
+                                   r"\s+(?:died|were|was|had|have|lost)\b")
 
 
 def _is_sentence_end(text: str) -> bool:
