@@ -53,6 +53,8 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     titled = month_led_body(titled, title, body, published)
     found = issue_dating(title, body, published) or titled \
         or body_dating(body, published or issue_month(body), title) or guessed_dating(text, published)
+    if found is None and given is None and (tagged := hashtag_month(text)) is not None:
+        found = Dating(tagged, tagged, stated=False, now=given_now(text, body, tagged))
     if given is not None:
         if found is not None and found.stated and found.month != given:
             raise NoReportMonthError(f"the text covers {found.month}, not {given} as --month says")
@@ -102,6 +104,16 @@ def without_publication_date(title: str, text: str) -> str:
     words = match.string[start:match.end("year")]
     # the shortest date in words with its day is ten characters ("1 May 2020"): anything shorter is blanked nowhere
     return title.replace(words, " " * len(words)) if len(words) >= len("1 May 2020") else title
+
+
+def hashtag_month(text: str) -> str | None:
+    """The month a post's hashtag names with its year ("#Syria #SNHR #February2016"), when the text names no other
+    month a reader dates it by: the month it covers, read as a month the user gives (its "last month" counting back
+    from the post's timestamp; fx158ad: a post whose year stood only in its hashtag had been refused). None when its
+    hashtags name no such month or more than one."""
+    months = {month_code(int(match["year"]), month_number(match["month"]))
+              for match in regex("MonthYearHashtag").finditer(text)}
+    return months.pop() if len(months) == 1 else None
 
 
 def given_now(text: str, body: str, given: str) -> str:
