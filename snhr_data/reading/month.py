@@ -141,10 +141,27 @@ def with_post_timestamp(found: Dating | None, text: str) -> Dating | None:
     stamps = {(match["month"][:3], match["day"]) for pattern in regexes("YearlessPostTimestamp")
               for match in pattern.finditer(text[:PUBLICATION_WINDOW])}
     if len(stamps) != 1:
-        return found
+        return post_date_line_now(found, text) if not stamps else found
     month = month_number(next(iter(stamps))[0])
     now = month_code(int(found.month[:4]) + (month < int(found.month[5:7])), month)
     return Dating(found.month, found.period, found.stated, now)
+
+
+def post_date_line_now(found: Dating, text: str) -> Dating:
+    """A dating whose "last month" counts back from the date line with no year of the post that says it ("February 2"
+    alone on its line above the post, a channel export's, its posts dated so one by one), when that date is in the
+    month right after the month the text states (``found``): its "last month" is that month (fx158ad: a Telegram
+    post's "412 civilian deaths last month", under a post headed "... in January 2025", had been left out). Else the
+    dating as it is."""
+    said = regex("StatedLastMonth").search(text)
+    if said is None:
+        return found
+    dates = [match for match in regex("PostDateLine").finditer(text[:said.start()])]
+    if not dates:
+        return found
+    month = month_number((dates[-1]["month"] or dates[-1]["month2"])[:3])
+    now = month_code(int(found.month[:4]) + (month < int(found.month[5:7])), month)
+    return Dating(found.month, found.period, found.stated, now) if now == shift_month(found.month, 1) else found
 
 
 def yearless_dateline_date(text: str, body: str) -> str | None:
