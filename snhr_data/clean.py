@@ -578,6 +578,23 @@ def _civilians_count_line_ends(last_text: str, text: str) -> bool:
             and _is_sentence_end(text) and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)
 
 
+# a line opening with its label, a colon and the label's count, a comma after it ("Deaths under torture: 153, all of
+# them in detention"), never a date's or a counter's ("Date of publish: 02.02.2017 - 14:35 | Views: 1,208")
+_LABEL_THEN_COUNT = re.compile(r"[^:\d]{2,80}:\s*\d{1,3}(?:,\d{3})*,\s")
+
+
+def _labelled_count_line_ends(last_text: str, text: str) -> bool:
+    """Whether a line of a label and its count with words after it, no full stop and no word its sentence goes on from
+    ("Deaths under torture: 153, all of them in government detention", alone or the last row of a flattened table),
+    ends before ``text``, a whole sentence of its own ("The total number killed in February, fighters included, was
+    3,911 individuals."): joined, the sentence's count had been read under the label's measure (fx158ad: a forum
+    copy's toll of all the dead, fighters with them, had been the month's torture deaths)."""
+    return (bool(_LABEL_LINE.match(last_text)) and bool(_LABEL_THEN_COUNT.match(last_text))
+            and not _is_sentence_end(last_text) and not regex("OpenPhraseEnd").search(last_text)
+            and not regex("RunsOnEnd").search(last_text)
+            and text[:1].isupper() and _is_sentence_end(text) and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)
+
+
 def _caption_before_row(line: str, text: str) -> bool:
     """Whether ``line`` is a whole caption on its own line and ``text``, the line after it, a row with its count
     ("Figure 2: civilian victims by governorate, November 2019" / "Idlib 171"): the row is its table's or chart's,
@@ -791,8 +808,17 @@ def _is_paragraph(text: str) -> bool:
 
 def _is_count_sentence(text: str) -> bool:
     """A whole sentence long enough opening with its count, never a part of the count before it ("48 people died due
-    to torture in September: 47 in ...", not "12 of them were killed by landmines ...")."""
-    return bool(_COUNT_OPENING.match(text)) and len(text.split()) >= _PARAGRAPH_WORDS and _is_sentence_end(text)
+    to torture in September: 47 in ...", not "12 of them were killed by landmines ..."); a shorter one too whose count's
+    own noun and verb open it ("19 detainees died under torture, 15 of them in regime prisons."; fx158ad: joined to a
+    list's last item, "- Other parties: 85", its deaths had been that party's)."""
+    return bool(_COUNT_OPENING.match(text)) and _is_sentence_end(text) and (
+        len(text.split()) >= _PARAGRAPH_WORDS
+        or len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS and bool(_COUNT_CLAUSE_OPENING.match(text)))
+
+
+# a count, its own noun of persons and its verb, opening a sentence ("19 detainees died ...", "40 people were killed")
+_COUNT_CLAUSE_OPENING = re.compile(r"\d[\d,]*\s+(?:civilians?|people|persons?|individuals?|detainees?|victims?|prisoners?)"
+                                   r"\s+(?:died|were|was|had|have|lost)\b")
 
 
 def _is_sentence_end(text: str) -> bool:
@@ -1434,6 +1460,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _month_row_ends(current, last_text, text)
             and not _place_list_ends(current, last_text, text)
             and not _civilians_count_line_ends(last_text, text)
+            and not _labelled_count_line_ends(last_text, text)
             and not regex("DashRowLine").fullmatch(last_text) and not regex("DashRowLine").fullmatch(text)
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them

@@ -53,6 +53,8 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     titled = month_led_body(titled, title, body, published)
     found = issue_dating(title, body, published) or titled \
         or body_dating(body, published or issue_month(body), title) or guessed_dating(text, published)
+    if found is None and given is None and (tagged := hashtag_month(text)) is not None:
+        found = Dating(tagged, tagged, stated=False, now=given_now(text, body, tagged))
     if given is not None:
         if found is not None and found.stated and found.month != given:
             raise NoReportMonthError(f"the text covers {found.month}, not {given} as --month says")
@@ -104,6 +106,16 @@ def without_publication_date(title: str, text: str) -> str:
     return title.replace(words, " " * len(words)) if len(words) >= len("1 May 2020") else title
 
 
+def hashtag_month(text: str) -> str | None:
+    """The month a post's hashtag names with its year ("#Syria #SNHR #February2016"), when the text names no other
+    month a reader dates it by: the month it covers, read as a month the user gives (its "last month" counting back
+    from the post's timestamp; fx158ad: a post whose year stood only in its hashtag had been refused). None when its
+    hashtags name no such month or more than one."""
+    months = {month_code(int(match["year"]), month_number(match["month"]))
+              for match in regex("MonthYearHashtag").finditer(text)}
+    return months.pop() if len(months) == 1 else None
+
+
 def given_now(text: str, body: str, given: str) -> str:
     """The month "last month" counts back from in a text the user dates (``given``) and that dates itself by none:
     the month of its dateline without a year ("BEIRUT, Dec 1 (Reuters) -": December, the first on or after the given
@@ -129,10 +141,27 @@ def with_post_timestamp(found: Dating | None, text: str) -> Dating | None:
     stamps = {(match["month"][:3], match["day"]) for pattern in regexes("YearlessPostTimestamp")
               for match in pattern.finditer(text[:PUBLICATION_WINDOW])}
     if len(stamps) != 1:
-        return found
+        return post_date_line_now(found, text) if not stamps else found
     month = month_number(next(iter(stamps))[0])
     now = month_code(int(found.month[:4]) + (month < int(found.month[5:7])), month)
     return Dating(found.month, found.period, found.stated, now)
+
+
+def post_date_line_now(found: Dating, text: str) -> Dating:
+    """A dating whose "last month" counts back from the date line with no year of the post that says it ("February 2"
+    alone on its line above the post, a channel export's, its posts dated so one by one), when that date is in the
+    month right after the month the text states (``found``): its "last month" is that month (fx158ad: a Telegram
+    post's "412 civilian deaths last month", under a post headed "... in January 2025", had been left out). Else the
+    dating as it is."""
+    said = regex("StatedLastMonth").search(text)
+    if said is None:
+        return found
+    dates = [match for match in regex("PostDateLine").finditer(text[:said.start()])]
+    if not dates:
+        return found
+    month = month_number((dates[-1]["month"] or dates[-1]["month2"])[:3])
+    now = month_code(int(found.month[:4]) + (month < int(found.month[5:7])), month)
+    return Dating(found.month, found.period, found.stated, now) if now == shift_month(found.month, 1) else found
 
 
 def yearless_dateline_date(text: str, body: str) -> str | None:
