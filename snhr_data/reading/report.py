@@ -551,9 +551,9 @@ class ReportReader:
                 for part in at_table_headers(whole):
                     start = len(self.figures)
                     self.read_part(part)
-                    read = {f.period for f in self.figures[start:]}
-                    if read:
-                        self.section.block_before_period = read.pop() if len(read) == 1 else None
+                    periods = {f.period for f in self.figures[start:]}
+                    if periods:
+                        self.section.block_before_period = periods.pop() if len(periods) == 1 else None
                     self.back_to_report_period(self.figures[start:])
                     if place:
                         self.figures[start:] = [in_place(f, place) for f in self.figures[start:]]

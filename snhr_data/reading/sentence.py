@@ -1440,7 +1440,9 @@ def group_item_under_a_party(text: str, read: list[Figure], before: list[Figure]
             and all(f.perpetrator == "all" for f in read)):
         return False
     above = before[-1].line if before else 0
-    return first_line - 2 <= above < first_line and any(f.perpetrator != "all" for f in before if f.line == above)
+    if not first_line - 2 <= above < first_line:
+        return False
+    return any(f.perpetrator != "all" for f in itertools.takewhile(lambda f: f.line == above, reversed(before)))
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
