@@ -907,9 +907,11 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         # headlines, never "... Due to Torture 1,674 Civilians" (session 21), ended there by the layout's SentenceEnd
         separator = "\n"
     if regex("GroupCountLastWords").search(block.text) and (regex("CountStatementOpening").match(text.strip())
-                                                             or regex("MeasureLabelLine").match(text.strip())):
+                                                             or regex("MeasureLabelLine").match(text.strip())
+                                                             or regex("PeriodLabelLine").match(text.strip())):
         # "212 civilians, including 35 children and 22 women" / "602 civilians died due to torture ...": a row, then a
-        # statement of its own (round 97d); or "Massacres: ..." after it, a label of another measure (round 122a)
+        # statement of its own (round 97d); or "Massacres: ..." after it, a label of another measure (round 122a); or
+        # "Previous month (September): 217", a label of another period (session 43)
         separator = "\n"
     if regex("BareCountRowLine").fullmatch(block.text[block.starts[-1]:]) \
             and regex("WholeSentenceLine").fullmatch(text.strip()):

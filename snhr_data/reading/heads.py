@@ -452,7 +452,7 @@ def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> st
                 and gapped_party_before(sentence[previous.mention.end:last.start]):
             chained, last = chained + 1, previous.mention
             continue
-        if previous.noun not in GROUP_NOUNS or previous.groups:
+        if previous.noun not in GROUP_NOUNS or previous.groups or is_part_opened_of_a_whole(sentence, heads, previous):
             return ""
         before = sentence[noun_end(sentence, previous.mention):last.start]
         # "... 20 children, the opposition 10": the group carried over a label the vocabulary may lack (its party left
@@ -469,6 +469,16 @@ def gapped_group(sentence: str, heads: list[Head], mention: NumberMention) -> st
             rest = parts.group("rest")
             return previous.noun if gapped_party_before(rest) or list_item_label(rest) else ""
     return ""
+
+
+def is_part_opened_of_a_whole(sentence: str, heads: list[Head], group: Head) -> bool:
+    """Whether the victim group's count ``group`` is opened as a part of the count of all victims right before it ("X
+    killed 14 civilians, of which three children"): the list going on after it repeats the whole's noun, not the
+    group's (session 43)."""
+    at = next((n for n, head in enumerate(heads) if head is group), 0)
+    whole = heads[at - 1] if at else None
+    return (whole is not None and whole.noun not in GROUP_NOUNS and whole.noun != "bare"
+            and bool(regex("GroupPartOpenedBefore").match(sentence[noun_end(sentence, whole.mention):group.mention.start])))
 
 
 def named_whole(words: str, report: str | None = None) -> str | None:
