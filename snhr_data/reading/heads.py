@@ -529,6 +529,7 @@ def opening_group(sentence: str) -> tuple[str, int]:
     # "Children killed by party: ..."
     noun = (opening.group("noun") or opening.group("subject") or opening.group("follows") or opening.group("listed")
             or opening.group("label") or opening.group("counted") or opening.group("counted_label")
+            or opening.group("killing_of")
             or opening.group("killed_label"))
     if regex("JointGroupNoun").fullmatch(noun):
         return "children_and_women", opening.end()
