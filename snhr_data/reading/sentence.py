@@ -208,8 +208,9 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
         block.other_measure = other_measure(counts, block.measure)
         explicit = [c for c in counts if c.parties and not c.party_from_context]
         if explicit:
-            block.party = explicit[-1].parties[0]
-            if is_party_part_of_whole(explicit[-1], counts, sentence.text):
+            party_before, block.party = block.party, explicit[-1].parties[0]
+            if is_party_part_of_whole(explicit[-1], counts, sentence.text) \
+                    or is_breakdown_of_whole(explicit, counts, sentence.text, party_before):
                 # "31 deaths due to torture ..., 26 of them in the detention centres of X; four of these deaths took
                 # place in June" (round 63): the sentence's subject is the whole of all parties, a back reference
                 # after it speaks of that whole, not of the one party's part named in passing
@@ -258,6 +259,23 @@ def is_party_part_of_whole(part: Count, counts: list[Count], text: str) -> bool:
         and before.measure == part.measure and before.period == part.period and before.head.noun not in GROUP_HEADS \
         and before.value > part.value and refers_back(text[before.head.window_end:part.head.mention.start],
                                                       text[part.head.mention.end:])
+
+
+def is_breakdown_of_whole(explicit: list[Count], counts: list[Count], text: str, party_before: str | None) -> bool:
+    """Whether a sentence's counts by party break down a count of all parties into the parts of two or more parties:
+    that whole stated before them in the sentence ("1,200 children were killed in 2017: 500 by X, 300 by Y and 400 by
+    Z"), or in the sentence before, its first part referring back to it ("X was responsible for 70 of them, Y for 9");
+    a back reference after it ("Of these children, 90 were killed in December") speaks of that whole, never of the
+    party named last (fx159b: had been Z's)."""
+    parts = [c for c in explicit if c.parties[0] != "all"]
+    if len({c.parties[0] for c in parts}) < 2 or len({(c.measure, c.period) for c in parts}) != 1:
+        return False
+    first = parts[0]
+    whole = any(c.parties == ("all",) and not c.party_from_context and c.measure == first.measure
+                and c.period == first.period and c.value > max(p.value for p in parts)
+                and counts.index(c) < counts.index(first) for c in counts)
+    return whole or (party_before == "all" and counts.index(first) == 0
+                     and refers_back(text[:first.head.mention.start], text[first.head.mention.end:]))
 
 
 def is_mixed_total_of_all(count: Count, sentence: Sentence) -> bool:
