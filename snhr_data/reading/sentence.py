@@ -354,8 +354,12 @@ def is_group_killed_label(text: str) -> bool:
 
 def carried_group(text: str, carried: str) -> str:
     """The victim group a statement ended by a semicolon hands on to the next: the one its opening breaks down, or
-    the one handed to it ("Of the 209 children, 103 were killed by X; 41 by Y; the remaining 12 by Z"); else ''."""
-    return (opening_group(text)[0] or carried) if text.rstrip().endswith(";") else ""
+    the one handed to it ("Of the 209 children, 103 were killed by X; 41 by Y; the remaining 12 by Z"), or the one its
+    subject counts ("The 1,020 children killed in 2016 amount to 12% ...; X alone killed 800 of them"); else ''."""
+    if not text.rstrip().endswith(";"):
+        return ""
+    subject = regex("GroupSubjectClause").match(text)  # "The 1,020 children killed in 2016 amount to 12% ...;"
+    return opening_group(text)[0] or (noun_of(" " + subject.group("noun").lower())[0] if subject else carried)
 
 
 def listed_period(text: str, counts: list[Count], aside: str | None = None) -> str | None:
