@@ -150,12 +150,14 @@ class ReportReader:
             return
         measure = measure_of_text(text)
         if regex("PlacesAndMassacresHeading").fullmatch(text) or regex("MeasureAndWorkersHeading").fullmatch(text) \
+                or regex("GroupsAndMeasureHeading").fullmatch(text) \
                 or len(measures_named(text)) > 1 \
                 or regex("ComparisonsHeading").fullmatch(text) or regex("WholeTollHeading").fullmatch(text) \
                 or regex("SpecialPeriodHeading").fullmatch(text) or names_several_workers(text):
-            # "Governorates and massacres", "Massacres and workers", "Medical, media and Civil Defense personnel": several
-            # subjects, each statement names its own; "Comparisons": the report's tolls set beside others, of no one
-            # measure; "General toll": all victims; "Ramadan": the toll of other days
+            # "Governorates and massacres", "Massacres and workers", "Medical, media and Civil Defense personnel",
+            # "Children, women and torture" (fx159b): several subjects, each statement names its own; "Comparisons": the
+            # report's tolls set beside others, of no one measure; "General toll": all victims; "Ramadan": the toll of
+            # other days
             self.section.measure = None
         elif measure:
             self.section.measure = measure
