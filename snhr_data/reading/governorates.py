@@ -218,7 +218,10 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
     gov = (regex("GovernorateAfter").match(sentence[end:]) or regex("GovernorateAfterGroups").match(after_groups)
            or regex("GovernorateAfter").match(sentence[noun_end(sentence, head.mention):])  # "7 of the 8 ... were in"
            or regex("PartOfPlaceAfter").match(sentence[end:]))  # "18 of the martyrs of Homs died under torture"
-    before = regex("GovernorateBefore").search(segment) or regex("PlaceTollPutAtBefore").search(segment)
+    before = regex("GovernorateBefore").search(segment)
+    put_at = None if before else (regex("PlaceTollPutAtBefore").search(segment) or elided_place_put_at(head, previous,
+                                                                                                   sentence))
+    before = before or put_at
     if gov and head.noun in COUNTED_IN_PLACES:
         within = regex("PlaceWithinAfter").match(gov.group("list"))
         if within:
@@ -231,6 +234,10 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         named = find_governorates(before.group("list"))
         each = regex("EachAfter").match(sentence[end:])
         found = Governorates(tuple(m.code for m in named) if (len(named) == 1 or each) else (AMBIGUOUS if named else ()))
+        if put_at and is_put_at_part_of_place(put_at.group("list"), named):
+            # "The report puts the toll in Eastern Ghouta at 932", "puts the Idlib countryside at 80": a place no
+            # governorate, or a part of one; its count is neither a governorate's nor the country's (fx159cd)
+            found = Governorates(AMBIGUOUS)
     if not found.codes and head.noun in COUNTED_IN_PLACES:
         found = stated_toll_place(segment) or found
     if not found.codes and (head.noun == "bare" and regex("StatedAsShort").search(segment) or head.noun
@@ -270,6 +277,27 @@ def own_governorates(head: Head, previous: Head | None, sentence: str, segment: 
         return opening_place(sentence[: head.mention.start]) or joined_clause_place(sentence[: head.mention.start]) \
             or found
     return found
+
+
+def elided_place_put_at(head: Head, previous: Head | None, sentence: str) -> re.Match[str] | None:
+    """The second place of a toll "put at" a count, its verb elided ("The report puts Idlib at 19 and Homs at 13"),
+    after the count of the first."""
+    before = sentence[:head.mention.start]
+    elided = regex("PlaceTollPutAtElided").search(before)
+    if not elided or previous is None or previous.mention.end > elided.start():
+        return None
+    return elided if regex("PlaceTollPutAtBefore").search(sentence[:previous.mention.start]) else None
+
+
+def is_put_at_part_of_place(place: str, named: list) -> bool:
+    """Whether the place a toll is "put at" a count for is a place no governorate, or a part of one ("Eastern
+    Ghouta", "the Idlib countryside", "Aleppo city"), never the country nor a period."""
+    place = place.strip()
+    if regex("WholeCountry").fullmatch(place) or regex("NamedPeriod").search(place):
+        return False
+    if named:
+        return names_a_countryside(place) or names_a_city(place)
+    return bool(regex("PlacePutAtName").fullmatch(place))
 
 
 def joined_clause_place(before: str) -> Governorates | None:

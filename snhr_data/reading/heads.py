@@ -115,10 +115,14 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if date_before and not mention.text[:1].isdigit() and any(c.isdigit() for c in date_before.group(0)):
         date_before = None  # "... before December 8 and three in SDF prisons": a count in words after a day, never the
         # second day of the month's two (round 148d: the three had been left out)
+    # a month's day then "to" ("since January 1 to 2,811", a "bringing" clause's year to date; fx159cd: the 2,811 had
+    # been read as the second day of a span): a number above 31 after it is no day, but the count the clause brings to
+    day_span = date_before is not None and any(c.isdigit() for c in date_before.group(0))
     if date_before and not (
             regex("MonthOfCountBefore").search(before) and noun_of(after)[0] in {"generic", "children", "women"}) \
             and (mention.value <= 31 or (
-            1900 <= mention.value <= 2099 and "," not in mention.text) or noun_of(after)[0] in {"", "bare"}):
+            1900 <= mention.value <= 2099 and "," not in mention.text)
+                 or (noun_of(after)[0] in {"", "bare"} and not day_span)):
         return False  # "on June 12", "June 2014", "January 3,102"; never "In June 126 detainees died ..."
     if 1900 <= mention.value <= 2099 and "," not in mention.text and (
             regex("MonthBeforeYear").search(before) or regex("InYearBefore").search(before)

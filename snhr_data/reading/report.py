@@ -536,6 +536,26 @@ class ReportReader:
             return None
         return Table("party", ("all",), self.section.period or self.source.period, self.section.measure, introduced=True)
 
+    def parties_heading_table(self, before: str | None, rows: list[str]) -> Table | None:
+        """The one-column table of rows of parties, one count each and no colon, right under a heading naming the
+        parties alone ("By party:" / "Syrian regime forces 61" / "ISIS 40", a thread's post; fx159cd: its rows had been
+        left out), when the rows add up to the civilian toll of the section's period read before: each row its
+        party's civilian deaths; None after any other block, or when the rows add up to no toll read."""
+        if not before or not regex("PartiesHeadingLine").fullmatch(before.strip()) \
+                or (self.section.measure or "civilian_deaths") != "civilian_deaths":
+            return None
+        counts = [item_count(row) for row in rows]
+        if len(counts) < 2 or any(count is None for count in counts) \
+                or not all(find_parties(row, self.source.report) and not find_governorates(row) for row in rows):
+            return None
+        period = self.section.period or self.source.period
+        total = sum(counts)
+        if not any(f.measure == "civilian_deaths" and f.period == period and f.value == total
+                   and f.perpetrator == "all" and f.victim_group == "all" and f.governorate == "all"
+                   and f.unit == "count" for f in self.figures):
+            return None
+        return Table("party", ("all",), period, "civilian_deaths", introduced=True)
+
     def read(self, blocks: list[Block], title: list[Block]) -> list[Figure]:
         """Every figure of the report's blocks, the first ``len(title)`` being its title."""
         self.section.period = self.source.period
@@ -605,7 +625,8 @@ class ReportReader:
             return
         labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
         table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)
-                 or self.measure_heading_table(before, labelled)) if labelled else None
+                 or self.measure_heading_table(before, labelled)
+                 or self.parties_heading_table(before, labelled)) if labelled else None
         if not self.skipping and table and len(labelled) == len(block.starts):
             self.table = table  # "SNHR documented 34 massacres in April, distributed as follows:" / "Russian forces 3"
             self.read_rows(block)
