@@ -547,6 +547,9 @@ def numbered_running_lines(lines: Sequence[str | None]) -> set[int]:
         text = " ".join((lines[i] or "").split())
         if len(text.split()) > RUNNING_LINE_WORDS or PAGE_NUMBER_LINE.fullmatch(text) or re.search(r"[.!?:;,]$", text):
             continue
+        if regex("TableHeader").fullmatch(text):
+            continue  # a table's header printed again atop the page it goes on to ("2" / "Party | Civilians | Children
+            # | Women" / ... / "3" / "Party | Civilians | ..."; fx160ab: both dropped, the table's rows were lost)
         around = [lines[filled[j]].strip() for j in (k + 1, k - 1) if 0 <= j < len(filled)]
         page = next((int(line) for line in around if PAGE_ALONE.fullmatch(line)), None)
         if page is not None:
