@@ -547,6 +547,9 @@ def numbered_running_lines(lines: Sequence[str | None]) -> set[int]:
         text = " ".join((lines[i] or "").split())
         if len(text.split()) > RUNNING_LINE_WORDS or PAGE_NUMBER_LINE.fullmatch(text) or re.search(r"[.!?:;,]$", text):
             continue
+        if regex("TableHeader").fullmatch(text):
+            continue  # a table's header printed again atop the page it goes on to ("2" / "Party | Civilians | Children
+            # | Women" / ... / "3" / "Party | Civilians | ..."; fx160ab: both dropped, the table's rows were lost)
         around = [lines[filled[j]].strip() for j in (k + 1, k - 1) if 0 <= j < len(filled)]
         page = next((int(line) for line in around if PAGE_ALONE.fullmatch(line)), None)
         if page is not None:
@@ -617,6 +620,21 @@ def without_glued_markers(line: str | None, markers: set[str]) -> str | None:
     return line
 
 
+def wrapped_note_lines(lines: Sequence[str], start: int, page_ends: set[int]) -> list[int]:
+    """The lines a note goes on to from ``start``, each opening in small letters, and the page's end after them (its
+    footer or its number), the last index; [] when no page end follows them."""
+    found: list[int] = []
+    j: int | None = start
+    while j is not None and len(found) < 3:
+        if j in page_ends or ends_page(lines[j]):
+            return found + [j] if found else []
+        if not re.match(r"\s*[a-z]", lines[j]):
+            return []
+        found.append(j)
+        j = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+    return []
+
+
 def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]) -> set[int]:
     """Indices of the footnotes at a page's foot, each a line opening with its marker: a superscript, or a number the
     text carries glued where it annotates ("... (adult fe-" / "males)1." ... "1 SNHR counts as a child every victim
@@ -644,6 +662,14 @@ def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]
                    # ... or a finished note closing its section, a numbered heading the line after it ("2 By our
                    # definition, a massacre is ..." / "V. Deaths Due to Torture"; round 141b)
                    or (re.search(r"[a-z]\.\s*$", lines[i]) is not None and SECTION_HEADING.match(lines[after]) is not None))
+        wrapped = [] if at_foot or after is None else wrapped_note_lines(lines, after, page_ends)
+        tail: list[int] = []
+        if wrapped and not any(re.search(r"\d", lines[j]) for j in wrapped[:-1]) \
+                and not re.search(r"\d", raw[i][found.end():]):
+            # a note of words only wrapped onto lines of its own down to the page's foot ("5 Parties whose responsibility
+            # SNHR could not establish," / "as well as the forces of neighbouring states." / "Page 2"; fx160ab: the
+            # marker glued to "Other parties5" was left in, the party's count lost): the note, its lines with it
+            at_foot, tail = True, wrapped[:-1]
         if not footnote_marker_glued(raw[:i], found.group("marker")):
             if at_foot and found.group("marker").isascii():
                 unglued[i] = after
@@ -660,6 +686,7 @@ def page_footnotes(lines: Sequence[str], raw: Sequence[str], page_ends: set[int]
                 # are still the page's foot
             else:
                 notes.add(i)
+                notes.update(tail)
     return notes
 
 
@@ -676,7 +703,8 @@ def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None =
     # "Photo: ..." made the title a footnote, its count the marker glued in the trail; round 107b)
     notes = page_footnotes(lines, raw or lines, toc)
     toc |= notes | photo_captions(lines)
-    markers = {FOOTNOTE_LINE.match((raw or lines)[i]).group("marker") for i in notes}
+    markers = {found.group("marker") for i in notes if (found := FOOTNOTE_LINE.match((raw or lines)[i]))}  # (a note's
+    # wrapped lines hold no marker)
     shown = [None if i in toc or (line is not None and is_cut_title(kept, i)) else without_glued_markers(line, markers)
              for i, line in enumerate(kept)]
     return shown, {i for i, line in enumerate(shown) if line is not None and is_lone_number(kept, i, raw)}

@@ -127,6 +127,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     if 1900 <= mention.value <= 2099 and "," not in mention.text and (
             regex("MonthBeforeYear").search(before) or regex("InYearBefore").search(before)
             or regex("YearAfterPossessiveBefore").search(before) or regex("YearAfterQuantifierBefore").search(before)
+            or regex("YearAfterHalfLabelBefore").search(before)
             or noun_of(after)[0] not in {"generic", "children", "women"}):
         return False  # a year: "in 2016", "september 2016 victims" whatever the month's case, "Syria's 2021 civilian toll"
     return not is_more_than_its_whole(mention.value, after)

@@ -309,6 +309,7 @@ class ReportReader:
         incident_line = False  # the incident's paragraph opened a raw line: a web copy's line a paragraph
         body_start = prefix.end() if prefix else 0
         body = block.text[body_start:]
+        label_open = False  # the label line that set ``carried`` left a bracket open
         heading_party, carried = self.section.party, None  # carried: the party a label line names for the next
         row: Row | None = None  # the ordinal row of a party list flattened into the block being read
         line_starts = {start - body_start for start in block.starts}
@@ -371,7 +372,12 @@ class ReportReader:
             # "Third: The armed opposition factions" / "Civilian death toll 47": a heading for the next line; never a
             # row that states its party's zero ("Seventh: We did not document any deaths at the hands of X")
             if row_party and not has_count(text) and not states_zero(text):
-                carried = row_party
+                carried, label_open = row_party, text.rfind("(") > text.rfind(")")
+                continue
+            if carried and label_open and not row_party and regex("WrappedLabelTail").fullmatch(text):
+                # "First: The government forces (army, security, local and foreign" / "militias)": the label's bracket
+                # wrapped onto a line of its own, the label's still (fx160ab: the party of the rows under it was lost)
+                label_open = False
                 continue
             if row_party or carried:
                 row, block_ctx = Row.opened(row, block_ctx, row_party or carried)
