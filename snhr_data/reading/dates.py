@@ -475,12 +475,16 @@ def french_month_number(name: str) -> int | None:
 
 def english_dates(text: str) -> str:
     """``text`` with each date written in German ("3. Juni 2020", ``GermanDate``) written in English ("3 June 2020"),
-    as the reader reads it everywhere (fx154cd)."""
+    as the reader reads it everywhere (fx154cd); so is a month after German "Im" opening a line or a sentence ("Im Juni:
+    regime forces 39 civilians", ``GermanInMonth``: "In June"; fx160cd)."""
+    def english_month(name: str) -> str:
+        number = next(number for number, word in enumerate(words("GermanMonth"), 1) if re.fullmatch(word, name))
+        return MONTHS[number - 1].capitalize()
+
     def english(match: re.Match[str]) -> str:
-        number = next(number for number, word in enumerate(words("GermanMonth"), 1)
-                      if re.fullmatch(word, match["month"]))
-        return f"{match['day']} {MONTHS[number - 1].capitalize()} {match['year']}"
-    return regex("GermanDate").sub(english, text)
+        return f"{match['day']} {english_month(match['month'])} {match['year']}"
+    text = regex("GermanDate").sub(english, text)
+    return regex("GermanInMonth").sub(lambda match: f"In {english_month(match['month'])}", text)
 
 
 def date_of(match: re.Match[str] | dict[str, str]) -> str | None:

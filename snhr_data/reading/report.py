@@ -937,7 +937,10 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     # including 9 children and" / "11 women" / "Forces of the transitional government and allied factions: 644" /
     # "civilians, ..." / "Syrian Democratic Forces: 19 civilians, ..."; round 121d): an item opens where a raw line opens
     # with a label and its count after a line that ends no word short of its statement
-    if lines and is_count_item_line(block.text[lines[0][0]:lines[0][1]], opening=True):
+    # ... the first item's label perhaps as long as any item's, an actor the vocabulary lacks ("Armed groups loyal to the
+    # former regime: 614, including 21 children and 30 women" / "Syrian Democratic Forces: 288, ..."; fx160cd: the items
+    # after it had been left out with it)
+    if lines and is_count_item_line(block.text[lines[0][0]:lines[0][1]], opening=True, words=LABEL_WORDS):
         cuts += [second for (first, first_end), (second, second_end) in zip(lines, lines[1:])
                  if is_count_item_line(block.text[second:second_end], opening=True, words=LABEL_WORDS)
                  and has_count(block.text[first:first_end])
