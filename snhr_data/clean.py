@@ -43,7 +43,9 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 # picture, no report prose (never a heading naming the party of the counts after it; round 19)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^)]*\))*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+# (a Markdown bullet opening its line, "* 18 - Syrian regime forces", is no emphasis: kept, the item read as a "- " one
+# is; session 43: its count had been read as civilians under an introduction of massacres)
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<=\S)\*(?!\w)")
 # text in italics between single underscores (markdown, a chat's "_Deir Ez-Zour recorded the highest toll: 23
 # civilians._"; fx129c: the place unread, its count the month's total): its words, never a pair of underscores
 # within a word or a link ("t.me/snhr_en", "snake_case_name")

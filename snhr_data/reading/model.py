@@ -360,6 +360,8 @@ LEFT_OUT_BECAUSE = {
                   "party's"),
     "joint_parties": ("{p} gives one count to two parties added together (\"X and Y together\"): neither party's "
                       "alone"),
+    "span_anaphor": ("{p} is said of \"these eight months\" or the like, a span of months its text does not date, "
+                     "never of the one month the reader would give it"),
     "context_period": ("{p} names no period of its own after a statement whose period cannot be read (\"Last year, "
                        "...\", \"In the past six months, ...\"), and the text does not say whether it goes on with it"),
     "part_period": ("{p} states a part of a count of a narrower period after it, and the count's own period is named "

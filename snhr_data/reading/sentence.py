@@ -800,6 +800,11 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         elif chosen.unreadable_context:  # "Last year, the network documented far more deaths. X killed 22 civilians."
             sentence.warn_count_left_out(start, segment_start, head.window_end, "context_period")
         return Count(head, measure)
+    if not chosen.explicit and period_type(chosen.period) == "month" and regex("UndatedSpanOfMonths").search(text):
+        # "Government forces alone killed 6,942 civilians over these eight months", the months named nowhere the reader
+        # links them to: a span, never the report's month (session 43; fx158bc saw it filed under the month)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "span_anaphor")
+        return Count(head, measure)
     if prev is not None and regex("PartOfThemBefore").search(segment) and head.mention.value > prev.head.mention.value \
             and chosen.period == prev.period and prev.measure == measure and head.noun == prev.head.noun:
         # "..., 51 of them in December, among them 102 killed by landmines": no part of the 51, so not December's;
