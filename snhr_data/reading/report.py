@@ -1552,7 +1552,7 @@ def is_heading(block: Block) -> bool:
     item = regex("MeasureCountItem").fullmatch(raw_line_at(block, 0).strip())
     if item and is_measure_label(item.group("label"), colon=False):
         return False  # "- massacres 4": a count of its own, no heading of what follows
-    given = regex("CountFirstItem").fullmatch(text) if regex("ItemPrefix").match(block.text) else None
+    given = regex("CountToPartyItem").fullmatch(text) if regex("ItemPrefix").match(block.text) else None
     if given and find_parties(given.group("label")):
         return False  # "- 98 to Syrian regime forces": a party's count, its label after it (session 43)
     looks_like_one = (is_major_heading(block) or block.md_heading or text.endswith(":")

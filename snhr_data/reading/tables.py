@@ -901,7 +901,7 @@ def count_first_item(item: str, source: Source, period: str, measure: str | None
     party the label opens with, all its names that one party's and no governorate ("landmines whose planting party could
     not be identified"); None for an item of no such shape, or whose label names no party. A label naming several
     parties, or a place, is reported and left out."""
-    match = regex("CountFirstItem").fullmatch(item)
+    match = regex("CountFirstItem").fullmatch(item) or regex("CountToPartyItem").fullmatch(item)
     if not match or (measure or "civilian_deaths") not in TABLE_MEASURES:
         return None
     label = match.group("label")
