@@ -414,7 +414,11 @@ def sentence_dating(sentence: str, published: str | None, now: str | None = None
         # total "since the beginning of 2021 until the end of May" dates no release: its month's statements do)
         return Dating(to_month[-7:], to_month)
     year = regex("StatedYear").search(sentence)
-    named = regex("StatedMonth").search(sentence) or regex("StatedLastNamedMonth").search(sentence)
+    named = regex("StatedMonth").search(sentence) or regex("StatedLastNamedMonth").search(sentence) \
+        or (None if has_count(sentence) else regex("ReportOfNamedMonth").search(sentence))
+    if named is not None and named.groupdict().get("year"):  # "released its June 2019 report"
+        code = month_code(int(named.group("year")), month_number(named.group("month")))
+        return Dating(code, code)
     if year and not month_count_before_its_year(sentence, year, named, published):
         return Dating(f"{year.group('year')}-12", year.group("year"))
     if published is None:

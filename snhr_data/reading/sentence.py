@@ -505,13 +505,17 @@ def is_same_month_last_year_aside(sentence: Sentence, mention: PeriodMention, bl
     a year before, undated ("In the same month last year SNHR had recorded 104 civilian deaths.", "In May last year,
     ..." in May's release; fx143b: the party split after it had been left out): like an earlier month named with its
     year (``is_earlier_month_aside``), an aside on its own count, never the period of the statements after it, which
-    are the month's. Its own count stays left out (which month it is the same as, the text does not say)."""
+    are the month's. Its own count stays left out (which month it is the same as, the text does not say). So is "the
+    same month of" a year before the release's ("In the same month of 2018 ..." in August 2019's; fx161bd)."""
     source = sentence.source
     if not block_counted or source.period != source.report or source.period is None \
             or period_type(source.period) != "month":
         return False
     same = regex("PeriodSameMonthLastYear").fullmatch(sentence.text[mention.start:mention.end])
-    return same is not None and (not same.group("month") or month_number(same.group("month")) == int(source.period[5:7]))
+    if same is None:  # "In the same month of 2018, ..." in a release of 2019: likewise an aside on its own count
+        of_year = regex("PeriodSameMonthOfYear").fullmatch(sentence.text[mention.start:mention.end])
+        return of_year is not None and of_year.group("year") < source.period[:4]
+    return not same.group("month") or month_number(same.group("month")) == int(source.period[5:7])
 
 
 def is_earlier_year_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
