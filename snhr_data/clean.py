@@ -351,6 +351,7 @@ def _clean_once(line: str) -> str:
     for month, pattern in classes("LevantineMonth"):  # "Tishreen al-Awwal 2014" is October 2014 (round 144c)
         line = pattern.sub(month, line)
     line = english_dates(line)  # "3. Juni 2020" is 3 June 2020 (fx154cd)
+    line = regex("RankingJoinedByAndThat").sub(lambda m: ". The " if m["the"] else ". ", line)  # (fx161c)
     line = regex("VerbFirstRanking").sub(lambda m: f"{'. ' if m['joint'] else ''}{m['place'] or m['place2']} came first",
                                          line)  # "came Homs first with 103" (fx148bc); ", and came ..." (fx151bc)
     line = regex("HandsOfVariant").sub("at the hands of", line)  # "in hands of regime forces" (round 89c)

@@ -105,7 +105,8 @@ def governorates_of(head: Head, previous: Head | None, sentence: str, segment: s
         return Governorates(AMBIGUOUS)  # "The northwest was the worst-hit area with 300": the region's, no one's here
     subject = regex("RankingSubject").match(sentence)
     if subject and (names_a_city(subject.group("subject")) or len(find_governorates(subject.group("subject"))) > 1
-                    or is_place_within(subject.group("subject"), report)):
+                    or is_place_within(subject.group("subject"), report)
+                    or names_a_countryside(subject.group("subject"))):  # "the Idlib countryside came first" (fx161c)
         ranked_next = governorate_right_before(head, previous, sentence) if previous is not None else None
         if ranked_next and head.noun in COUNTED_IN_PLACES:
             # a later count right after a governorate ranked beside the subject ("Eastern Ghouta in Rural Damascus
