@@ -35,25 +35,26 @@ SKIPPED_STRINGS = {"Comment", "Declaration", "ProcessingInstruction", "Doctype",
 
 
 # parts of class/id names of boxes that sit inside an article but are not it: counters, teasers
-NOISE_NAME_PART = re.compile(
-    r"(?:^|[-_])(?:related|counter|counters|stats?|teasers?|promo|recommended|popular|most-read|more-news|read-more"
-    r"|latest-posts)(?:[-_]|$)",
-    re.I,
-)
+_COUNTER_WORDS = "counter|counters|stats?"
+_OTHER_BOX_WORDS = "related|teasers?|promo|recommended|popular|most-read|more-news|read-more|latest-posts"
 
 
-# ... of which a <table> named for its statistics ("<table class=\"stats\">", the article's table by month) is none
-# (fx158bc: the table had been dropped as a counters box)
-COUNTER_NAME_PART = re.compile(r"(?:^|[-_])(?:counter|counters|stats?)(?:[-_]|$)", re.I)
+def _name_part(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[-_])(?:{words})(?:[-_]|$)", re.I)
+
+
+NOISE_NAME_PART = _name_part(f"{_COUNTER_WORDS}|{_OTHER_BOX_WORDS}")
+# ... but a <table> named for its statistics ("<table class=\"stats\">", the article's table by month) is no counters
+# box (fx158bc: the table had been dropped as one): for a table, only the other boxes' words count
+TABLE_NOISE_NAME_PART = _name_part(_OTHER_BOX_WORDS)
 
 
 def is_noise(tag) -> bool:
     if tag.name in NOISE_TAGS or (tag.get("role") or "").lower() in NOISE_ROLES:
         return True
     names = list(tag.get("class") or []) + ([tag["id"]] if tag.get("id") else [])
-    return any(NOISE_NAME.match(name) or (NOISE_NAME_PART.search(name) and not (
-        tag.name == "table" and COUNTER_NAME_PART.search(name) and not NOISE_NAME_PART.search(
-            COUNTER_NAME_PART.sub("-", name)))) for name in names)
+    part = TABLE_NOISE_NAME_PART if tag.name == "table" else NOISE_NAME_PART
+    return any(NOISE_NAME.match(name) or part.search(name) for name in names)
 
 
 def is_link_list(tag) -> bool:

@@ -156,7 +156,7 @@ def post_date_line_now(found: Dating, text: str) -> Dating:
     said = regex("StatedLastMonth").search(text)
     if said is None:
         return found
-    dates = [match for match in regex("PostDateLine").finditer(text[:said.start()])]
+    dates = list(regex("PostDateLine").finditer(text[:said.start()]))
     if not dates:
         return found
     month = month_number((dates[-1]["month"] or dates[-1]["month2"])[:3])
