@@ -577,8 +577,17 @@ def _civilians_count_line_ends(last_text: str, text: str) -> bool:
     a party's label "Fifth: Unknowns") ends before ``text``, a whole sentence of its own ("The death toll of victims
     who died under torture reached 162."): joined, the count had run into the sentence and been read as its measure's
     (fx152cd: a flattened forum copy's 44 unidentified victims had been the month's torture deaths)."""
-    return (bool(regex("CiviliansCountLine").fullmatch(last_text)) and text[:1].isupper()
+    return ((bool(regex("CiviliansCountLine").fullmatch(last_text)) or bool(_LABELLED_CIVILIANS_LINE.fullmatch(last_text)))
+            and text[:1].isupper() and not _GROUPS_GO_ON.match(text)
             and _is_sentence_end(text) and len(text.split()) >= _PLACE_LIST_SENTENCE_WORDS)
+
+
+# ... or a line of a party's label, its colon and its count of civilians alone, the last item of a list with no stop
+# ("Seventh: Unknowns: 2,557 civilians" / "Torture: 1,781 people died under torture in 2014, ..."; fx162ab: joined,
+# the year's torture count had been left out as the party's second count), unless the line after it gives the count's
+# groups ("Including 148 children and 129 women.")
+_LABELLED_CIVILIANS_LINE = re.compile(r"(?:[^:\d]{2,60}:\s*){1,2}\d{1,3}(?:,\d{3})*\s+civilians\s*")
+_GROUPS_GO_ON = re.compile(r"(?i:including|among|of\s+(?:whom|them|which|these)|with|and|plus|in\s+addition|as\s+well)\b")
 
 
 # a line opening with its label, a colon and the label's count, a comma after it ("Deaths under torture: 153, all of
