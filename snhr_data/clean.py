@@ -648,6 +648,7 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
             or _is_enumerated_title(block.text, next_text) or bool(regex("MonthsHeading").fullmatch(last_line)))
 
 
+_CIVILIANS_COUNT_END = re.compile(r"\b\d{1,3}(?:,\d{3})*\s+civilians$")  # a row ending on its count of civilians
 _LAST_LABELLED_COUNT = re.compile(r"(?P<label>[^,;:.\d]+?)\s+\d{1,3}(?:,\d{3})*$")  # "..., Hama 184": its label
 
 
@@ -675,10 +676,12 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
         return True  # a topic's heading after a list ending in a place's count ("..., Hama 184" / "Media and medical";
         # round 103a)
     if _is_topic_heading(text) and text[:1].isupper() and regex("TortureRowLabel").search(text) \
-            and regex("GroupCountLastWords").search(block.text):
+            and (regex("GroupCountLastWords").search(block.text) or _CIVILIANS_COUNT_END.search(block.text)):
         return True  # ... or a heading of the deaths under torture after a row ending on its children and women
         # ("Civilians: 390, including 45 children and 38 women" / "Deaths under torture"; round 124d): joined, the
-        # heading's words, a torture row's label, had made the row's counts torture deaths
+        # heading's words, a torture row's label, had made the row's counts torture deaths; or on its count of
+        # civilians ("Civilian death toll 52 civilians" / "Victims of torture"; fx162ab: an unidentified party's
+        # civilians had been torture deaths)
     return _is_sentence_end(block.text) and (
         is_month_heading(text) or _is_title_line(text)
         or (_is_short_title(text)
