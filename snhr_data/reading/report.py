@@ -647,7 +647,7 @@ class ReportReader:
             goes_on = block.text.rstrip().endswith(":") or (
                 self.listed is not None and ordinal_heading_number(block.text) is not None)
             self.listed = self.listed if goes_on else None
-            self.listed_measure = self.listed_measure if goes_on else None
+            self.listed_measure = list_measure_under(block.text, self.listed_measure) if goes_on else None
             self.read_heading(block, is_major_heading(block), contents_run)
             self.section.block_before_period = None  # "December 2024" / "... 1,021 civilian deaths that month": the heading's
             self.table = None if self.skipping else table_intro(block.text, self.source,
@@ -657,6 +657,15 @@ class ReportReader:
         elif not self.skipping and (rest := after_aside(block)) is not None:
             self.aside = False  # "Most notable incidents" / ... / "SNHR documented 62 massacres: ...": the month again
             self.read_part(rest)
+
+
+def list_measure_under(heading: str, listed_measure: str | None) -> str | None:
+    """The measure of a list's items under ``heading``, a line ending in its colon within the list of
+    ``listed_measure``: the measure the heading names when it names another ("SNHR documented 12 massacres, distributed
+    as follows:" / ... / "The victims of torture were distributed as follows:" / "Syrian regime forces – 9"; session 44:
+    the torture deaths had been massacres), else the list's."""
+    named = measure_of_text(heading) if listed_measure else None
+    return named or listed_measure
 
 
 def is_civilians_item_after_item(block: Block, before: str | None) -> bool:
