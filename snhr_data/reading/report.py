@@ -355,7 +355,11 @@ class ReportReader:
             if glued:  # a group's heading on a raw line of its own, run into the paragraph after it ("Other parties |
                 # 750" / "Children" / "In 2019, 842 children were killed: 326 by ..."): its section begins (round 69c)
                 self.section_group, self.group_from = glued, len(self.figures)
-            in_correction = in_correction or bool(regex("Retraction").search(text))
+            correcting = not in_correction and bool(regex("Retraction").search(text))
+            if correcting and has_count(text):
+                # "Correction: our March release gave 219 deaths; the corrected figure is 224.": said, not read
+                warn_left_out(self.source, block.line_at(body_start + offset), text[:40], "correction")
+            in_correction = in_correction or correcting
             if in_correction or regex("OtherSourceCitation").match(body, offset):
                 continue  # a correction note, or a reference to a work of another organisation (its title's figures)
             # a later statement of the line names no place nor label of its own: the label's governorate's
