@@ -574,6 +574,7 @@ class ReportReader:
         place = None  # the governorate a label line ending the part before names ("Aleppo:")
         body = blocks[len(title):]
         for i, whole in enumerate(body):
+            whole = without_title_date_label(whole)
             if self.listed_counts:
                 self.listed_measure, self.listed_counts = measure_by_sum(self.listed_counts, body[i:], self.source), ()
             handed = breakdown_measure(body[i - 1], whole) if i else None
@@ -1432,6 +1433,15 @@ def title_copy(block: Block) -> Block:
     text = title_case_months(regex("DatePrefix").sub("", block.text))
     starts = [max(0, s - (len(block.text) - len(text))) for s in block.starts]
     return Block(without_date_label(text, starts), block.md_heading, starts, block.lines)
+
+
+def without_title_date_label(block: Block) -> Block:
+    """A body block that is a title line of counts ending in a date label ("Civilians 394 Killed in Syria in First Half
+    of 2023, ..., and 27 Died Due to Torture - June 2023", a repost's title under its site's lines), its label blanked:
+    the label dates the copy, never the title's last count (session 44); any other block as it is."""
+    if len(block.starts) != 1 or not regex("DateLabelledTitleLine").fullmatch(block.text.strip()):
+        return block
+    return replace(block, text=without_date_label(block.text))
 
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
