@@ -645,7 +645,8 @@ def _ends_block(block: Block, last_line: str, next_text: str) -> bool:
             or _is_short_title(last_line) or _is_topic_heading(last_line)
             or bool(_QUOTED_LINE.fullmatch(last_line))
             or _is_parties_heading(last_line) or is_month_heading(last_line)
-            or _is_enumerated_title(block.text, next_text) or bool(regex("MonthsHeading").fullmatch(last_line)))
+            or _is_enumerated_title(block.text, next_text) or bool(regex("MonthsHeading").fullmatch(last_line))
+            or bool(regex("DateLabelledTitleLine").fullmatch(last_line.strip())))
 
 
 _CIVILIANS_COUNT_END = re.compile(r"\b\d{1,3}(?:,\d{3})*\s+civilians$")  # a row ending on its count of civilians

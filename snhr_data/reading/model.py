@@ -372,6 +372,8 @@ LEFT_OUT_BECAUSE = {
                         "governorate (a month, a city, an attack)"),
     "change_subject": ("{p} compares a count of the sentence before with another period's and names no subject of "
                        "its own, and that sentence counts several measures: the text does not say which one it is"),
+    "correction": ("{p} corrects or recalls a figure an earlier report published, and the reader does not decide "
+                   "which period each of its values is"),
     "compared_clause": ("{p} opens a clause after a count of another period compared in an aside, and the text does "
                         "not say whether the clause speaks of that period or of the count before the aside"),
 }
@@ -406,7 +408,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "comparand": "given to the party named before it",
              "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "change_subject": "filed as the last of them", "those_killed": "given to the party",
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
-             "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period",
+             "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period", "correction": "filed under the text's period",
              "event_aside": "filed under the text's period", "place_kicker": "filed as the governorate's",
              "place": "filed as a governorate's or the country's", "place_part": "filed as the governorate's"}.get(
                  kind, "moved to another period")

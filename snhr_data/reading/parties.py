@@ -1142,17 +1142,23 @@ def relative_subject(segment: str, before: str, report: str) -> str | None:
 
 def party_of_coordinated_counts(head: Head, heads: list[Head], text: str, report: str) -> str | None:
     """The party of a list of coordinated counts given once, by the verb after its last item: "One medical worker and
-    one Civil Defense member were killed by Syrian regime forces" (round 17); None for any other count."""
-    if head.noun in GROUP_HEADS or head.noun in ("", "bare") \
-            or regex("OwnVerbJustBefore").search(text[:head.mention.start]):
+    one Civil Defense member were killed by Syrian regime forces" (round 17), "11 children and 3 women were killed by
+    Russian forces" (victim groups, each of another group; session 44: the children had been all parties'); None for
+    any other count."""
+    group = head.noun in GROUP_HEADS
+    if head.noun in ("", "bare") or regex("OwnVerbJustBefore").search(text[:head.mention.start]):
         return None  # "landmines claimed 31 lives, and 116 civilians were killed by X": the 31 are the landmines'
-    previous = head
+    previous, comma = head, False
     for item in heads[heads.index(head) + 1:]:
-        if item.noun in GROUP_HEADS or item.noun in ("", "bare") or not regex("CountListJoin").fullmatch(
-                text[noun_end(text, previous.mention):item.mention.start]):
+        join = text[noun_end(text, previous.mention):item.mention.start]
+        if (item.noun in GROUP_HEADS) != group or (group and item.noun == previous.noun) or item.noun in ("", "bare") \
+                or not regex("CountListJoin").fullmatch(join):
             return None
+        comma = comma or "," in join
         after = text[noun_end(text, item.mention):item.window_end]
         verb = regex("SharedKilledBy").match(after)
+        if verb and comma and not verb.group("finite"):
+            return None  # "one medical worker, and one Civil Defense member killed by X": the last item's
         if verb:
             named = find_parties(after[verb.end():], report)
             return named[0].code if named and named[0].start == 0 else None

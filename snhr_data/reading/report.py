@@ -355,7 +355,11 @@ class ReportReader:
             if glued:  # a group's heading on a raw line of its own, run into the paragraph after it ("Other parties |
                 # 750" / "Children" / "In 2019, 842 children were killed: 326 by ..."): its section begins (round 69c)
                 self.section_group, self.group_from = glued, len(self.figures)
-            in_correction = in_correction or bool(regex("Retraction").search(text))
+            correcting = not in_correction and bool(regex("Retraction").search(text))
+            if correcting and has_count(text):
+                # "Correction: our March release gave 219 deaths; the corrected figure is 224.": said, not read
+                warn_left_out(self.source, block.line_at(body_start + offset), text[:40], "correction")
+            in_correction = in_correction or correcting
             if in_correction or regex("OtherSourceCitation").match(body, offset):
                 continue  # a correction note, or a reference to a work of another organisation (its title's figures)
             # a later statement of the line names no place nor label of its own: the label's governorate's
@@ -570,6 +574,7 @@ class ReportReader:
         place = None  # the governorate a label line ending the part before names ("Aleppo:")
         body = blocks[len(title):]
         for i, whole in enumerate(body):
+            whole = without_title_date_label(whole)
             if self.listed_counts:
                 self.listed_measure, self.listed_counts = measure_by_sum(self.listed_counts, body[i:], self.source), ()
             handed = breakdown_measure(body[i - 1], whole) if i else None
@@ -647,7 +652,7 @@ class ReportReader:
             goes_on = block.text.rstrip().endswith(":") or (
                 self.listed is not None and ordinal_heading_number(block.text) is not None)
             self.listed = self.listed if goes_on else None
-            self.listed_measure = self.listed_measure if goes_on else None
+            self.listed_measure = list_measure_under(block.text, self.listed_measure) if goes_on else None
             self.read_heading(block, is_major_heading(block), contents_run)
             self.section.block_before_period = None  # "December 2024" / "... 1,021 civilian deaths that month": the heading's
             self.table = None if self.skipping else table_intro(block.text, self.source,
@@ -657,6 +662,15 @@ class ReportReader:
         elif not self.skipping and (rest := after_aside(block)) is not None:
             self.aside = False  # "Most notable incidents" / ... / "SNHR documented 62 massacres: ...": the month again
             self.read_part(rest)
+
+
+def list_measure_under(heading: str, listed_measure: str | None) -> str | None:
+    """The measure of a list's items under ``heading``, a line ending in its colon within the list of
+    ``listed_measure``: the measure the heading names when it names another ("SNHR documented 12 massacres, distributed
+    as follows:" / ... / "The victims of torture were distributed as follows:" / "Syrian regime forces – 9"; session 44:
+    the torture deaths had been massacres), else the list's."""
+    named = measure_of_text(heading) if listed_measure else None
+    return named or listed_measure
 
 
 def is_civilians_item_after_item(block: Block, before: str | None) -> bool:
@@ -1419,6 +1433,15 @@ def title_copy(block: Block) -> Block:
     text = title_case_months(regex("DatePrefix").sub("", block.text))
     starts = [max(0, s - (len(block.text) - len(text))) for s in block.starts]
     return Block(without_date_label(text, starts), block.md_heading, starts, block.lines)
+
+
+def without_title_date_label(block: Block) -> Block:
+    """A body block that is a title line of counts ending in a date label ("Civilians 394 Killed in Syria in First Half
+    of 2023, ..., and 27 Died Due to Torture - June 2023", a repost's title under its site's lines), its label blanked:
+    the label dates the copy, never the title's last count (session 44); any other block as it is."""
+    if len(block.starts) != 1 or not regex("DateLabelledTitleLine").fullmatch(block.text.strip()):
+        return block
+    return replace(block, text=without_date_label(block.text))
 
 
 def title_blocks(blocks: list[Block]) -> list[Block]:
