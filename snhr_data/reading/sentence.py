@@ -787,6 +787,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if (measure in ("civilian_deaths", "massacre_deaths") or head.noun == "bare") \
             and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
+    if measure == "torture_deaths" and regex("FightersPredicateAfter").match(text[noun_end(text, head.mention):]):
+        return Count(head, measure)  # "Nearly 95 detainees died under torture ..., captured fighters among them": no
+        # count of civilians' torture deaths (fx163ab)
     if regex("FightersIncluded").search(segment + text[end:head.window_end]) \
             and regex("MixedVictimNoun").match(text[end:]):
         return Count(head, measure)  # "Including fighters of all parties, ... 24,917 individuals": of no measure
