@@ -334,6 +334,8 @@ LEFT_OUT_BECAUSE = {
                          "and the text does not say which count is which"),
     "massacre_parts": ("the parts {p} follow a count of massacres and one of their victims and may break down either, "
                        "and they add up to neither alone"),
+    "other_side_item": ("the lettered item {p} counts the dead of another party under the heading of the party that "
+                        "killed them: its soldiers or fighters, no civilians"),
     "item_label": ("the list item's label {p} names several parties, or a party in a place, and the text does not say "
                    "whose count it is"),
     "joined_label": ("the label {p} joins a party with another member by \"and\", and the text does not say how much of "
@@ -398,7 +400,7 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "unpaired_counts": "given to one party or place", "party_clash": "given to the party",
              "respective_groups": "given to one count", "list_party": "given to either",
              "ranking_measure": "filed as either", "massacre_parts": "filed as either", "place_toll": "filed as either",
-             "item_label": "given to either",
+             "item_label": "given to either", "other_side_item": "given to the party it names",
              "heading_party": "given to the heading's party", "after_fighters_row": "given to all parties",
              "joined_label": "given to one of its members",
              "groups": "given to all parties", "joint": "given to the first of them",

@@ -180,6 +180,8 @@ def percent_subject(pre: str, post: str, before_all: str, source: Source, block:
                         and regex("ShareApposedGap").fullmatch(pre[m.end:]))]
     if pre_parties and joint_share(pre, pre_parties[-1]):
         return None  # "Assad and Russia behind 80% of civilian deaths": two subjects' share, not the last one's
+    if pre_parties and regex("ThereCountShareBefore").search(pre):
+        return None  # "X killed 705 civilians there, 71% of all their victims": X's share in an unnamed place
     if pre_parties:
         of_group = regex("OfChildrenOrWomen").match(post)
         return Share("perpetrator", (), share_party(pre_parties[-1], counted),

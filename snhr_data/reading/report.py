@@ -288,6 +288,12 @@ class ReportReader:
             # headings' measure ("C. Deaths due to torture: 48") is no longer in force
             self.open_numbered(ordinal)
             self.outline.append((ordinal, {}))
+        if regex("LetteredItem").match(block.text) and is_item_alone(block) \
+                and is_other_side_item(block.text, self.section.party or self.items_party, self.source.report):
+            # "Fourth: The armed opposition factions" / "A. Civilians: 61, ..." / "B. Government forces: 52": the other
+            # side's dead at the heading's party's hands (its soldiers), no civilians (fx163ab: the regime's toll)
+            warn_left_out(self.source, block.first_line, block.text.strip()[:60], "other_side_item")
+            return
         if (regex("LetteredItem").match(block.text) or is_bullet_of_party(block, self.section.measure,
                                                                           self.source.report)) \
                 and is_item_alone(block):  # the item, not the rows after it
@@ -906,6 +912,18 @@ def is_bullet_of_party(block: Block, measure: str | None, report: str) -> bool:
     one leaving that party's part ("- Massacres: SNHR documented 38 massacres in all.")."""
     return bool(regex("BulletItem").match(block.text)) \
         and not leaves_heading_party(regex("ItemPrefix").sub("", block.text).strip(), measure, report)
+
+
+def is_other_side_item(text: str, heading_party: str | None, report: str) -> bool:
+    """Whether a lettered item under a party's ordinal heading is labelled by another party alone ("B. Government
+    forces: 52" under "Fourth: The armed opposition factions"): the other side's dead at the heading party's hands."""
+    if heading_party in (None, "all", UNMAPPED):
+        return False
+    item = regex("OtherSideItemLabel").match(text)
+    if not item:
+        return False
+    named = [m for m in find_parties(item.group("label"), report) if m.code != "all"]
+    return len(named) == 1 and named[0].start <= 4 and named[0].code != heading_party
 
 
 def is_item_alone(block: Block) -> bool:

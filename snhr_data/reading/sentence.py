@@ -787,6 +787,9 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
     if (measure in ("civilian_deaths", "massacre_deaths") or head.noun == "bare") \
             and counts_fighters(head, text, segment, sentence.source.report):
         return Count(head, measure)
+    if measure == "torture_deaths" and regex("FightersPredicateAfter").match(text[noun_end(text, head.mention):]):
+        return Count(head, measure)  # "Nearly 95 detainees died under torture ..., captured fighters among them": no
+        # count of civilians' torture deaths (fx163ab)
     if regex("FightersIncluded").search(segment + text[end:head.window_end]) \
             and regex("MixedVictimNoun").match(text[end:]):
         return Count(head, measure)  # "Including fighters of all parties, ... 24,917 individuals": of no measure
@@ -854,7 +857,8 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         sentence.warn_count_left_out(start, segment_start, head.window_end, "place_part")
         return Count(head, measure, read_period=chosen.period)
     places = governorates_of(head, prev.head if prev else None, text, segment, sentence.source.report, heads)
-    if not places.codes and block.clause_place and is_place_anaphor(text[:start]):
+    if not places.codes and block.clause_place and (is_place_anaphor(text[:start])
+                                                    or is_part_of_them_opening(text[:start], text[end:])):
         # "Aleppo was the deadliest province, with 5,817 killed in 2016; in December alone, ..., the province lost 704":
         # the one governorate of the statement before the semicolon (fx134c), never the country's
         places = Governorates((block.clause_place,))
@@ -996,6 +1000,14 @@ def is_place_anaphor(before: str) -> bool:
     lost 704") and the sentence names no governorate before it: the place of the statement before, if a semicolon
     ended it."""
     return bool(regex("PlaceSubjectBefore").search(before)) and not find_governorates(before)
+
+
+def is_part_of_them_opening(before: str, after: str) -> bool:
+    """Whether a count opens its statement as a part of the count before it ("...; 21 of them were killed by X", "...;
+    of these, 14 were killed by X"): after a semicolon ending a statement of one governorate, a part in that governorate
+    (fx163ab: had been X's count in the whole country)."""
+    return bool(regex("PartOfThemOpeningBefore").fullmatch(before) and (
+        regex("OfThemAfter").match(after) or not regex("EmptyBefore").fullmatch(before)))
 
 
 def one_place(counts: list[Count]) -> str | None:
