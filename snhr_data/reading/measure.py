@@ -192,6 +192,10 @@ def measure_of(head: Head, previous_measure: str | None, window: str, segment: s
         if regex("CommittedBefore").search(segment) and regex("MassacreWord").search(segment):
             return "massacres"  # "Massacres: of the 57 massacres, X committed 31": massacres are what is committed,
             # whatever the sentence before counted (round 130d: they had been the torture deaths of the line before)
+        if not (named or previous_measure) and "torture_deaths" in block.last_measures \
+                and regex("PartDiedInDetentionAfter").match(window):
+            return "torture_deaths"  # "... 187 civilians ..., and 19 deaths due to torture. / Fifteen of them died in regime
+            # prisons": the deaths in detention, never the civilians the sentence before counted first (session 44)
         measure = named or previous_measure or block.measure or section.measure or "civilian_deaths"
         handed_by_block = measure == "torture_deaths" and not (named or previous_measure) \
             and section.measure != "torture_deaths" and not regex("OfTheDeaths").match(window) \

@@ -272,7 +272,8 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
     if named_after:  # placed in prisons: only a count of its own, not one part of a count before it ("83, including
         # two who died due to torture in ISIS prisons") nor of a whole its opening states ("Of the 36 victims who died
         # due to torture ..., nine died in detention facilities of X"), may state the total too
-        part = bool(previous) or bool(regex("StatedWholeOpening").match(text[:start]))
+        part = bool(previous) or bool(regex("StatedWholeOpening").match(text[:start])) \
+            or bool(regex("AnotherCountBefore").search(text[:start]))
         return replace(named_after, in_detention=False) if part and named_after.in_detention else named_after
     if subject:  # "..., were killed at the hands of ISIS (...), which also tortured two detainees to death"
         return Parties((subject[-1].code,))

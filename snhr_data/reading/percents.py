@@ -55,8 +55,8 @@ def read_percents(sentence: Sentence, block: Context, section: Context, heads_pa
         share = respective.get(mention.start) or \
             percent_subject(pre, post, text[:mention.start], sentence.source, block, heads_parties, previous, counted)
         previous_end = mention.end + regex("PercentAfter").match(text[mention.end:]).end()
-        if share is None:
-            continue
+        if share is None or regex("UpperBoundBefore").search(text[:mention.start]):
+            continue  # (an upper bound, "less than 3 percent", is no share)
         measure = percent_measure(text, post, section, heads_measure, text[:mention.start])
         if share.share_of == "period":
             period_list, govs = list(share.subjects), ["all"]

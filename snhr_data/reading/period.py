@@ -315,10 +315,14 @@ def parenthesis_end(sentence: str, start: int) -> int:
 def without_restated_event_spans(sentence: str, periods: tuple[PeriodMention, ...]) -> tuple[PeriodMention, ...]:
     """``periods`` without a span from an event after a span of months the sentence names before it ("covering the
     period from December 2024 to December 2025, counts 4,906 civilian deaths since the fall of the Assad regime, ...
-    as well as 97 deaths due to torture": that span, its start told again by the event; session 41)."""
+    as well as 97 deaths due to torture": that span, its start told again by the event; session 41); never the span of
+    another count joined right after that span ("473 civilians since the beginning of 2026 and 10,412 since the fall of
+    the Assad regime": the 10,412's own; session 44, round 163d: it had been the year's so far)."""
     return tuple(p for p in periods
                  if not (regex("PeriodSinceEvent").fullmatch(sentence[p.start:p.end])
-                         and any(q.end <= p.start and q.kind in ("range", "ytd") and q.period for q in periods)))
+                         and any(q.end <= p.start and q.kind in ("range", "ytd") and q.period
+                                 and not regex("OtherCountBeforeEventSpan").fullmatch(sentence[q.end:p.start])
+                                 for q in periods)))
 
 
 def own_periods(head: Head, sentence: str, periods: tuple[PeriodMention, ...]) -> list[PeriodMention]:
