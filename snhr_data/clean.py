@@ -1343,13 +1343,16 @@ def delimited_table(lines: list[str], start: int) -> tuple[str, int, bool]:
     ``lines[start]``, its rows after the header, and whether the header lacks its empty key cell: a tab-separated
     header whose every cell names a period's year, one cell fewer than its rows ("January 2026\tFebruary 2026\tTotal
     2026 (Jan - Feb)" / "Civilians\t116\t97\t213", a web page's table whose first header cell is empty; fx153ab: its
-    rows had been left out); ("", 0, False) when the line opens no such table."""
+    rows had been left out), or such a header aligned by spaces, indented over the empty key cell ("            May
+    2019    January-May 2019" / "Children killed    88    512", an e-mail bulletin's table; fx164cd: its rows had been
+    run together, a year's count read for the month's); ("", 0, False) when the line opens no such table."""
     for delimiter in ("\t", ",", "  "):
         header = delimited_cells(lines[start], delimiter)
-        keyless = delimiter == "\t" and len(header) >= 2 and all(regex("Year").search(cell) for cell in header)
+        keyless = (delimiter == "\t" or delimiter == "  " and lines[start].startswith("  ")) and len(header) >= 2 \
+            and all(regex("Year").search(cell) for cell in header)
         if len(header) < 3 - keyless:
             continue
-        if delimiter == "  ":  # columns aligned by spaces: only under a header whose every column names a period's year
+        if delimiter == "  " and not keyless:  # aligned by spaces: only under a header whose every column names a year
             if not header[0][:1].isalpha() or not all(regex("Year").search(cell) for cell in header[1:]):
                 continue
         elif any(not cell.strip() or _DELIMITED_COUNT.fullmatch(cell.strip()) for cell in header):

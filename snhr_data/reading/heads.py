@@ -600,7 +600,7 @@ def group_subject(before: str) -> str:
     match = regex("GroupSubjectBefore").search(before)
     if not match:
         return ""
-    return noun_of(" " + (match.group("noun") or match.group("noun2")))[0]
+    return noun_of(" " + (match.group("noun") or match.group("noun2") or match.group("noun3")))[0]
 
 
 def labelled_cells(sentence: str) -> dict[int, str]:

@@ -370,13 +370,17 @@ def period_column_group(cell: str) -> str:
 
 def column_period(cell: str, found: list, source: Source) -> str | None:
     """The one period a table's column header names, its whole cell ("December 2021", "January-May 2024", a year alone:
-    "2021", read as "in 2021" is: of the report's own year not yet over, the months up to the report's), perhaps after
+    "2021", read as "in 2021" is: of the report's own year not yet over, the months up to the report's; or with a word
+    before it, "Year 2021"), perhaps after
     the victims it counts ("Civilians in December", "Deaths, 2020"); None for a cell that names no one period, or more
     than it."""
     lead = regex("PeriodColumnLead").match(cell)
     if lead and lead.end() < len(cell):
         rest = cell[lead.end():]
         return column_period(rest, source.periods(rest), source)
+    whole_year = regex("YearColumn").fullmatch(cell)  # "Year 2025", "Full year 2019": the year alone
+    if whole_year:
+        cell = whole_year.group("year")
     if regex("Year").fullmatch(cell):
         year = source.periods(f"in {cell}")
         return year[0].period if len(year) == 1 and year[0].period else None
