@@ -1322,6 +1322,7 @@ def at_table_headers(block: Block) -> list[Block]:
             for cut in (start, start + len(line))}
     cuts |= {cut for start, end in places_heading_lines(block) for cut in (start, end)}
     cuts |= {cut for start, end in item_heading_lines(block) for cut in (start, end)}
+    cuts |= {cut for start, end in measure_heading_lines_after_rows(block) for cut in (start, end)}
     cuts = sorted(cuts - {0, len(block.text)})
     return [block_from(block, begin, end) for begin, end in zip([0] + cuts, cuts + [len(block.text)])]
 
@@ -1338,6 +1339,18 @@ def item_heading_lines(block: Block) -> list[tuple[int, int]]:
             if not has_count(line) and (regex("PlacesHeading").fullmatch(line.strip()) or heading_group(line)
                                         or (measure_of_text(line) is not None and len(line.split()) <= 8
                                             and regex("MeasureHeadingLine").fullmatch(line.strip())))]
+
+
+def measure_heading_lines_after_rows(block: Block) -> list[tuple[int, int]]:
+    """(start, end) of each raw line of ``block`` that is a measure's heading with no colon and no count, run on after a
+    flattened row ending in its count and before a line it heads ("... Of which women 19" / "Deaths under torture" /
+    "Government forces 143, ISIS 2, ..."; fx164ab: the list under it had been read as the civilian deaths), a list with no
+    verb (never a whole sentence, "Massacres" / "SNHR documented 31 massacres ...", which names its own measure): a
+    heading of its own, which sets the measure of what follows it, never a word of the list."""
+    lines = row_lines(block.text, block.starts)
+    return [(start, start + len(line)) for (_, row), (start, line), (_, after) in zip(lines, lines[1:], lines[2:])
+            if regex("FlatRowEnd").search(row) and not has_count(line) and has_count(after)
+            and not regex("StatementWithVerb").fullmatch(after.strip()) and is_measure_heading_after_row(row, line)]
 
 
 def places_heading_lines(block: Block) -> list[tuple[int, int]]:

@@ -541,6 +541,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         return measure_row(label, numbers, table, source, line_no, line.strip())
     if table.key == "governorate":
         label = regex("PlaceRowLabelWord").sub("", label)  # "Homs governorate: 507 victims"
+    if table.key == "party" and table.groups == ("all",):
+        label = regex("RowCellLabelAfterParty").sub("", label)  # "ISIS Civilian death toll 1,409": ISIS's row
     found = find_governorates(label) if table.key == "governorate" else find_parties(label, source.report)
     code = label_code(label, found)
     if code is None:
