@@ -109,8 +109,9 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         period = month_range({"year": before[-1].group("year") or str(report_year), "quarter": groups["other_quarter"]})
         return None if not before[-1].group("year") and period_end(period) > report else period  # not over yet
     if kind == "range":  # "in the first half of the year": the report's year
-        if "this_half" in groups or "toll_half" in groups or "subject_half" in groups:  # "the half-year's victims", "the toll of the half-year":
-            # the half of the report's year its month is in
+        if {"this_half", "toll_half", "subject_half"} & groups.keys():
+            # "the half-year's victims", "the toll of the half-year", "The half-year recorded ...": the half of the
+            # report's year its month is in
             groups = {"half": "first" if int(report[5:7]) <= 6 else "second"}
         if "own_half" in groups:  # "the first half's victims": that half of the report's year
             groups = {"half": groups["own_half"]}

@@ -410,7 +410,8 @@ def warn_left_out(source: Source, line: int, phrase: str, kind: str) -> None:
              "comparand": "given to the party named before it",
              "part_antecedent": "filed as a part of the last of them", "compared_clause": "filed under either period", "change_subject": "filed as the last of them", "those_killed": "given to the party",
              "release_subject": "filed as all civilians", "torture_scope": "filed as deaths under torture",
-             "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period", "correction": "filed under the text's period",
+             "opening_subject": "filed as the whole toll", "other_report": "filed under the text's period",
+             "correction": "filed under the text's period",
              "event_aside": "filed under the text's period", "place_kicker": "filed as the governorate's",
              "place": "filed as a governorate's or the country's", "place_part": "filed as the governorate's"}.get(
                  kind, "moved to another period")

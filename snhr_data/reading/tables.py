@@ -155,7 +155,7 @@ def measure_table_header(text: str, source: Source, period: str) -> Table | None
             return None  # columns of parties or places ("| Category | Syrian regime forces | ... |"): another table
         whole = [column_period(cell, mentions, source) for cell, mentions in zip(cells, found)]
         if None in whole or any(period_span(p)[1] > period_span(source.report)[1] for p in whole):
-            if re.match(r"\|\s*\|", text.strip()):
+            if regex("EmptyKeyCellHeader").match(text.strip()):
                 return None  # an empty key cell ("| | January 2023 | ... | Total 2023 (Jan - Mar) |"): another table's
             return Table("measure", ("all",) * len(cells), NO_PERIOD)  # a column of no one period, or a later one
         return Table("measure", ("all",) * len(cells), whole[0], periods=tuple(whole))
