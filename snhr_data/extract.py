@@ -76,7 +76,7 @@ def extract_from_text(text: str, source_file: str = "<text>", strict: bool = Fal
         warnings.warn(f"{source_file}:{cut_line}: the text ends mid-sentence and may be truncated; "
                       f"figures stated on that last line are left out", TruncatedReportWarning, stacklevel=2)
         figures = [f for f in figures if f.line != cut_line]
-    return without_shares_their_section_contradicts(without_places_above_their_party(without_wholes_below_their_parts(
+    return without_shares_their_section_contradicts(without_parts_above_their_party(without_wholes_below_their_parts(
         add_implied_other_parties(add_implied_totals(add_implied_countrywide(without_restated_listed_places(
             keep_joint_other_parties(dedupe(figures)))))))), dating.period)
 
@@ -330,25 +330,34 @@ def without_wholes_below_their_parts(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if id(f) not in dropped and not any(is_group_of(f, whole) for whole in dropped_wholes)]
 
 
-def without_places_above_their_party(figures: list[Figure]) -> list[Figure]:
-    """A party's count in one governorate above every countrywide count the text states for that party (same period,
-    measure and victim group) is no part of the party's toll: a list of the whole toll's places read under a party's
-    heading ("Fifth: Unknowns" / "87 civilians, ..." / "Main governorates: Aleppo 512 civilians, ..."). It is left out
-    with a warning naming file and line: whose places they are, the layout does not say for sure."""
-    def key(f: Figure) -> tuple:
-        return f.period, f.measure, f.unit, f.perpetrator, f.victim_group
+def without_parts_above_their_party(figures: list[Figure]) -> list[Figure]:
+    """A party's count in one governorate, or of one victim group, above every count of all its places, or of all its
+    victims, that the text states for that party (same period and measure) is no part of the party's toll: a list of
+    the whole toll's places read under a party's heading ("Fifth: Unknowns" / "87 civilians, ..." / "Main governorates:
+    Aleppo 512 civilians, ..."), or a group that refers back past the party's count to another ("Syrian regime forces
+    killed 250 civilians. Among them were 301 children"). It is left out with a warning naming file and line: whose
+    count it is, the text does not say for sure."""
+    def key(f: Figure, governorate: str, victim_group: str) -> tuple:
+        return f.period, f.measure, f.perpetrator, governorate, victim_group
 
     exact = [f for f in figures if f.unit == "count" and f.qualifier == "exact" and f.perpetrator != "all"]
-    countrywide: dict[tuple, list[float]] = {}
+    stated: dict[tuple, list[float]] = {}
     for f in exact:
-        if f.governorate == "all":
-            countrywide.setdefault(key(f), []).append(f.value)
-    above = {id(f) for f in exact if f.governorate != "all" and key(f) in countrywide
-             and all(f.value > whole for whole in countrywide[key(f)])}
+        stated.setdefault(key(f, f.governorate, f.victim_group), []).append(f.value)
+
+    def whole_above(f: Figure) -> str | None:
+        """What of the party's whole ``f`` is above every count of, if it is."""
+        wholes = {"in all governorates": key(f, "all", f.victim_group) if f.governorate != "all" else None,
+                  "of all victims": key(f, f.governorate, "all") if f.victim_group != "all" else None}
+        return next((name for name, whole in wholes.items()
+                     if whole in stated and all(f.value > value for value in stated[whole])), None)
+
+    above = {id(f): whole for f in exact if (whole := whole_above(f))}
     for f in figures:
         if id(f) in above:
-            warnings.warn(f"{f.source_file}:{f.line}: {f.value:g} in {f.governorate} in {f.quote[:60]!r} is above every "
-                          f"count of {f.perpetrator} the text states; it is left out, not given to that party",
+            place = f" in {f.governorate}" if f.governorate != "all" else ""
+            warnings.warn(f"{f.source_file}:{f.line}: {f.value:g}{place} in {f.quote[:60]!r} is above every count of "
+                          f"{f.perpetrator} {above[id(f)]} the text states; it is left out, not given to that party",
                           AmbiguousTextWarning, stacklevel=2)
     return [f for f in figures if id(f) not in above]
 
