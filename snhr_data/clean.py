@@ -1504,7 +1504,8 @@ def clean_blocks(raw: str) -> list[Block]:
                  or _goes_on(current.text, text)
                  # a running footer dropped inside a sentence ("..., including 5 children and" / "SNHR Report | 4" /
                  # "2 women; ..."; round 121d): the sentence goes on after it
-                 or (furniture_gap and bool(regex("DanglingEnd").search(current.text.rstrip()))))
+                 or (furniture_gap and bool(regex("DanglingEnd").search(current.text.rstrip())
+                                            or regex("ClauseCutBeforeCount").search(current.text.rstrip()))))
         )
         # the groups of a count cut at its opener, one a line ("2,158 civilians, including" / "361 children" / "233
         # women"): read with the count, never a key-figures box of their own (round 65b)
