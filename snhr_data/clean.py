@@ -935,6 +935,8 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         # November.": a flattened row, then a sentence of its own (round 130a), ended there by the layout's SentenceEnd
         separator = "\n"
     last = block.text[block.starts[-1]:]
+    if regex("BracketedAsideLine").fullmatch(last) and text.strip()[:1].isupper():
+        separator = "\n"  # "(my sum: ... = 147, matches)" / "Idlib governorate lost 96 ...": a note, then a statement
     if block.starts[-1] > 0 and regex("SubheadingLine").fullmatch(last) \
             and regex("EndedBeforeSubheading").search(block.text[:block.starts[-1]].rstrip()) \
             and regex("WholeSentenceLine").fullmatch(text.strip()):
