@@ -101,7 +101,10 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         return month_code(year, month)
     if kind == "range" and "other_half" in groups:  # "... and the second half": of the year of the half before it
         before = list(regex("HalfOfYear").finditer(match.string, 0, match.start()))
-        return month_range({"year": before[-1].group("year"), "half": groups["other_half"]}) if before else None
+        if not before:
+            return None
+        period = month_range({"year": before[-1].group("year") or str(report_year), "half": groups["other_half"]})
+        return None if not before[-1].group("year") and period_end(period) > report else period  # not over yet
     if kind == "range" and "other_quarter" in groups:  # "... and 677 in the second": of the quarter's before it
         before = list(regex("QuarterOfYear").finditer(match.string, 0, match.start()))
         if not before:
