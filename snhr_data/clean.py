@@ -935,6 +935,8 @@ def _join(block: Block, text: str, line_no: int, words: frozenset[str] = frozens
         # November.": a flattened row, then a sentence of its own (round 130a), ended there by the layout's SentenceEnd
         separator = "\n"
     last = block.text[block.starts[-1]:]
+    if regex("BracketedAsideLine").fullmatch(last) and text.strip()[:1].isupper():
+        separator = "\n"  # "(my sum: ... = 147, matches)" / "Idlib governorate lost 96 ...": a note, then a statement
     if block.starts[-1] > 0 and regex("SubheadingLine").fullmatch(last) \
             and regex("EndedBeforeSubheading").search(block.text[:block.starts[-1]].rstrip()) \
             and regex("WholeSentenceLine").fullmatch(text.strip()):
@@ -996,10 +998,12 @@ def chart_rows(texts: list[str | None]) -> dict[int, list[int]]:
     runs: list[list[tuple[int, int]]] = []
     for n, count in rows:
         last = runs[-1][-1] if runs else None
-        if last and count == last[1] + 1 and n == last[0] + 1 + last[1] and _page_number_after_row(texts, lines, n + count):
+        if last and count == last[1] + 1 and n == last[0] + 1 + last[1] and (
+                _page_number_after_row(texts, lines, n + count) or _page_number_before_furniture(texts, lines, n + count)):
             count = last[1]  # "Other parties" / "97" / "2" under rows of one value: the page's number after the table
         if last and last[1] == count and (n == last[0] + 1 + count or (
-                n == last[0] + 2 + count and is_row_groups_line(texts[lines[n - 1]]))):
+                n == last[0] + 2 + count and (is_row_groups_line(texts[lines[n - 1]])
+                                              or _page_number_before_furniture(texts, lines, n - 1)))):
             runs[-1].append((n, count))
         else:
             runs.append([(n, count)])
@@ -1032,6 +1036,15 @@ def _page_number_after_row(texts: list[str | None], lines: list[int], n: int) ->
     after = texts[lines[n + 1]].strip() if n + 1 < len(lines) else ""
     return bool(re.fullmatch(r"\d{1,3}", texts[lines[n]].strip())) and not _CHART_VALUE.fullmatch(after) \
         and not _is_value_label(after)
+
+
+def _page_number_before_furniture(texts: list[str | None], lines: list[int], n: int) -> bool:
+    """Whether ``lines[n]``, a number of at most three digits after a row's values, is the number of the page a table
+    runs over: the page's footer or running header, dropped as furniture, right after it ("Kurdish Self-Management
+    forces" / "19" / "5" / "4" / "3" / <footer> / <header> / "Factions of the armed opposition" / "41" / ...; round
+    165b: the row had held the page number, and the table's rows after it were left out)."""
+    return bool(re.fullmatch(r"\d{1,3}", texts[lines[n]].strip())) and lines[n] + 1 < len(texts) \
+        and texts[lines[n] + 1] is None
 
 
 def header_cells_before_rows(texts: list[str | None]) -> dict[int, list[int]]:
@@ -1493,7 +1506,8 @@ def clean_blocks(raw: str) -> list[Block]:
                  or _goes_on(current.text, text)
                  # a running footer dropped inside a sentence ("..., including 5 children and" / "SNHR Report | 4" /
                  # "2 women; ..."; round 121d): the sentence goes on after it
-                 or (furniture_gap and bool(regex("DanglingEnd").search(current.text.rstrip()))))
+                 or (furniture_gap and bool(regex("DanglingEnd").search(current.text.rstrip())
+                                            or regex("ClauseCutBeforeCount").search(current.text.rstrip()))))
         )
         # the groups of a count cut at its opener, one a line ("2,158 civilians, including" / "361 children" / "233
         # women"): read with the count, never a key-figures box of their own (round 65b)

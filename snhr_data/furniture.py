@@ -545,8 +545,10 @@ def numbered_running_lines(lines: Sequence[str | None]) -> set[int]:
     beside: dict[str, list[tuple[int, int]]] = {}
     for k, i in enumerate(filled):
         text = " ".join((lines[i] or "").split())
-        if len(text.split()) > RUNNING_LINE_WORDS or PAGE_NUMBER_LINE.fullmatch(text) or re.search(r"[.!?:;,]$", text):
-            continue
+        if len(text.split()) > RUNNING_LINE_WORDS or PAGE_NUMBER_LINE.fullmatch(text) or (
+                re.search(r"[.!?:;,]$", text) and not furniture().cut_title.search(text)):
+            continue  # (a title cut short by "..." is no sentence's stop: "1,134 Civilians Killed in ... 2017 ..." /
+            # after "2" and the footer; round 165b: the header after "IV. Massacres" had been its massacres' deaths)
         if regex("TableHeader").fullmatch(text):
             continue  # a table's header printed again atop the page it goes on to ("2" / "Party | Civilians | Children
             # | Women" / ... / "3" / "Party | Civilians | ..."; fx160ab: both dropped, the table's rows were lost)
@@ -560,6 +562,18 @@ def numbered_running_lines(lines: Sequence[str | None]) -> set[int]:
         if len(pages) >= 2 and all(after > before for before, after in zip(pages, pages[1:])):
             found |= {i for i, _ in occurrences}
     return found
+
+
+def cut_titles_opening_pages(lines: Sequence[str | None]) -> set[int]:
+    """Indices of running headers that repeat the title cut short by "..." at a page's top, the line before them (line
+    furniture aside) a page number alone ("2" / "Monthly Report on the Civilian Death Toll ..."): printed once in an
+    excerpt, but no sentence of the text. Left in, it would split the sentence the page break cuts ("... all armed
+    opposition factions/Syrian National" / <header> / "Army killed 6 civilians ..."; round 165b: "Army" was read as a
+    party of its own, and its figures left out)."""
+    filled = [i for i, line in enumerate(lines) if line and line.strip()]
+    return {i for before, i in zip(filled, filled[1:])
+            if PAGE_NUMBER_LINE.fullmatch(lines[before]) and len(lines[i].split()) <= RUNNING_LINE_WORDS
+            and (cut := furniture().cut_title.search(lines[i])) and not re.search(r"[.!?:;,]", lines[i][:cut.start()])}
 
 
 def ends_page(line: str) -> bool:
@@ -697,7 +711,8 @@ def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None =
     kept = [without_line_furniture(line) for line in lines]
     footers = page_counted_lines(kept) | {i for i, line in enumerate(lines) if ends_page(line) and kept[i] is None}
     toc = (contents_entries(kept) | related_links(lines, kept) | footers | page_headers(lines)
-           | numbered_running_lines(kept) | unnumbered_running_lines(lines, footers) | pull_quotes(kept)
+           | numbered_running_lines(kept) | cut_titles_opening_pages(kept) | unnumbered_running_lines(lines, footers)
+           | pull_quotes(kept)
            | comment_lines(lines))
     # (a photo's caption is no page's foot: "HomeMonthly ReportsDeath Toll76 Civilians, ..." / "76 Civilians, ..." /
     # "Photo: ..." made the title a footnote, its count the marker glued in the trail; round 107b)

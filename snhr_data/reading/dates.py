@@ -70,6 +70,16 @@ PUBLICATION_WINDOW = 5000  # characters at the start of a text in which its publ
 QUARTERS = ["first", "second", "third", "fourth"]
 
 
+def elided_quarter(match: re.Match[str]) -> bool:
+    """Whether ``match``, "the second" with its noun left out ("... and 21,331 in the second"), is a quarter's: a
+    quarter of the year named after the last half of one before it in the text it is read in."""
+    if re.search(r"\b(?:half|six months)\b", match.group(0)):
+        return False
+    halves = list(regex("HalfOfYear").finditer(match.string, 0, match.start()))
+    quarters = list(regex("QuarterOfYear").finditer(match.string, 0, match.start()))
+    return bool(quarters) and (not halves or quarters[-1].start() > halves[-1].start())
+
+
 def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | None:
     """The period code of a phrase of ``kind``, in a report of month ``report`` written in month ``now``
     (the month "last month" is counted back from: the report month, or the month before publication in a
@@ -99,9 +109,14 @@ def resolve(kind: str, match: re.Match[str], report: str, now: str) -> str | Non
         month = month_number(groups["month"])
         year = int(groups["year"]) if "year" in groups else year_of_month(month, report)
         return month_code(year, month)
+    if kind == "range" and "other_half" in groups and elided_quarter(match):
+        groups = {"other_quarter": groups["other_half"]}  # "... in the first quarter of 2022 and 677 in the second"
     if kind == "range" and "other_half" in groups:  # "... and the second half": of the year of the half before it
         before = list(regex("HalfOfYear").finditer(match.string, 0, match.start()))
-        return month_range({"year": before[-1].group("year"), "half": groups["other_half"]}) if before else None
+        if not before:
+            return None
+        period = month_range({"year": before[-1].group("year") or str(report_year), "half": groups["other_half"]})
+        return None if not before[-1].group("year") and period_end(period) > report else period  # not over yet
     if kind == "range" and "other_quarter" in groups:  # "... and 677 in the second": of the quarter's before it
         before = list(regex("QuarterOfYear").finditer(match.string, 0, match.start()))
         if not before:

@@ -202,7 +202,10 @@ class ReportReader:
         # "B. Rebels: 410 fighters from the armed opposition factions", its colon perhaps lost in a flattened table ("B.
         # Rebels 9,880 fighters from the armed opposition"; fx123d): fighters killed, whose party is no section's
         fighters = fighters_label(text) or bool(regex("FightersCountHeading").match(text))
-        parties = [] if fighters else find_parties(text, self.source.report)
+        # a table's caption ("Table 2: Civilians killed by other parties, December 2024"): its rows name their own parties,
+        # and the prose after the table is no section of the caption's party (round 165b: the medical personnel after it
+        # had been the other parties')
+        parties = [] if fighters or regex("TableCaption").match(text) else find_parties(text, self.source.report)
         if parties or not regex("VictimsHeading").fullmatch(text):
             self.section.party = parties[0].code if parties else None
         if not parties and not self.fighters and not self.aside and not fighters \
