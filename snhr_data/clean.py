@@ -451,14 +451,16 @@ _CLOSING_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)(?=\s)")  # "**1 219** civilia
 
 def space_grouped_thousands_read(line: str) -> str:
     """``line`` with each "16 913" (thousands grouped by an ordinary space, as a translated or typeset copy writes
-    them; round 70) read: kept as two numbers where a number or a month comes before it ("March 3 264 ..."), or where
-    it ends its line (a table's cells: "Hama 902 181"); joined ("16,913") where a victim noun follows it, it fills a
+    them; round 70) read: kept as two numbers where a number (never a year and its comma: "in June 2016, 1 631 of them
+    children"; fx165cd) or a month comes before it ("March 3 264 ..."), or where it ends its line (a table's cells:
+    "Hama 902 181"); joined ("16,913") where a victim noun follows it, it fills a
     bracket ("Syrian regime forces (8 736)") or a word that only a count follows comes before it ("at least 3 118,");
     else parted by a thin space (numbers.DIGIT_GAP): left out and warned of, one number or two. A count in bold or
     italics ("**1 219** civilians", a Markdown copy's; fx148bc) is read by the words after its closing marks."""
     def read(match: re.Match[str]) -> str:
         before, after = line[:match.start()], _CLOSING_EMPHASIS.sub("", line[match.end():], count=1)
-        if regex("CommaSpacedTwoBefore").search(before) or not after.strip():
+        if regex("CommaSpacedTwoBefore").search(before) and not regex("SpaceGroupedYearCommaBefore").search(before) \
+                or not after.strip():
             return match.group()
         joined = match.group().replace(" ", ",")
         if (noun_of(after)[0] not in ("", "bare") or regex("SpaceGroupedCountBefore").search(before)

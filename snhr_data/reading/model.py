@@ -316,6 +316,8 @@ LEFT_OUT_BECAUSE = {
                            "the text does not say whose"),
     "torture_scope": ("{p} says victims died due to torture after a list of groups set off by a comma, and the text "
                       "does not say whether of the last group, of every group or of the whole count"),
+    "workers_torture": ("{p} counts workers of a special group (medical, media, Civil Defense) who died under "
+                        "torture: a part of the torture victims, never the whole torture toll of anyone"),
     "part": ("{p} counts a part of the count before it (a place, a cause or a subgroup) that no column of the table "
              "holds apart"),
     "part_of_total": ("{p} counts a part of the toll (the rest of it, the victims of a cause, of some days) and "

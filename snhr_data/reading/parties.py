@@ -406,6 +406,12 @@ def parties_of(head: Head, measure: str, heads: list[Head], sentence: Sentence, 
             # said the alliance was responsible for 1,108": the alliance named before (round 84b)
             return antecedent(anaphor.group("pronoun"), block.alliance, sentence, start)
         return antecedent(anaphor.group("pronoun"), block.subject or heading_party(section), sentence, start)
+    owner = regex("VictimsOwnerOpening").match(text[:start])
+    owning = owner and (block.alliance if regex("AllianceLabel").search(owner.group("pronoun"))
+                        else block.subject or heading_party(section))
+    if owning:  # "The alliance's victims included 498 children": the alliance named before; "Their victims ...": the
+        # subject before's (a sentence before naming none: all parties', as before)
+        return antecedent(owner.group("pronoun"), owning, sentence, start)
     victims_of = regex("VictimsOfAgentOpening").match(text[:start])
     if victims_of and not find_parties(victims_of.group("label"), report):
         # "Of the civilians killed by the terror group, nine were children": an anaphor's parts are the subject before's;

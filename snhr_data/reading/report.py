@@ -14,7 +14,7 @@ from ..grammar import cached_by_text, classes, matches_any, regex, regexes, word
 from ..numbers import adds_up_to, find_numbers
 from ..periods import contains, is_period, period_span
 from ..vocab import find_governorates, find_parties, report_unknown_party
-from .agents import is_unknown_party_heading
+from .agents import is_unknown_party_heading, refers_back
 from .dates import PeriodMention, is_date_line, is_month_heading, title_month, without_date_label
 from .heads import is_count_number, noun_of
 from .measure import SECTION_MEASURES, measure_of_text, measures_named
@@ -355,9 +355,11 @@ class ReportReader:
                 line_place = opening_place_label(text, self.source.report)
                 in_correction = False
             if offset in line_starts and is_before_the_release(block_ctx.period, self.source) \
-                    and lines_are_paragraphs(block):
+                    and lines_are_paragraphs(block) and not opens_on_a_part_of_the_count_before(text):
                 # a monthly release's paragraph on an earlier month or year ("In March 2025 SNHR documented 1,562
-                # civilians killed.") ends with its line: the statements of the next line are the release's (round 65)
+                # civilians killed.") ends with its line: the statements of the next line are the release's (round 65),
+                # unless its first count is a part of that month's ("X killed 12 of them", a quoted message's next line;
+                # fx165cd: the parts of December's toll had been filed under the digest's January)
                 block_ctx.period = None
             glued = next((heading_group(body[offset:start]) for start in sorted(line_starts)
                           if offset < start < offset + len(sentence)), None)
@@ -1409,6 +1411,13 @@ def lines_are_paragraphs(block: Block) -> bool:
     ends = block.starts[1:]
     ended = sum(bool(regex("LineEndsSentence").search(block.text[start:end])) for start, end in zip(block.starts, ends))
     return bool(ends) and 3 * ended >= 2 * len(ends)
+
+
+def opens_on_a_part_of_the_count_before(text: str) -> bool:
+    """Whether the first count of ``text`` refers back to the victims of the statement before ("The forces of X killed
+    12 of them, ...", "Of these, 40 were children"): a part of that count, of its period."""
+    first = next(iter(find_numbers(text)), None)
+    return first is not None and refers_back(text[:first.start], text[first.end:])
 
 
 def is_before_the_release(period: str | None, source: Source) -> bool:

@@ -764,6 +764,12 @@ def resolve(head: Head, prev: Count | None, heads: list[Head], sentence: Sentenc
         measure = "massacre_deaths"  # "Syrian regime forces 2 (13 victims)": the victims of those two massacres
     if measure == "civilian_deaths" and regex("TortureClaimedBefore").search(segment):
         measure = "torture_deaths"  # "Torture claimed the lives of 150 civilians"
+    if measure == "torture_deaths" and prev is not None and prev.measure in SPECIAL_GROUP_MEASURES \
+            and refers_back(segment, text[end:]):
+        # "6 medical staff, one of whom, a nurse, died under torture": one of those workers, no party's torture toll
+        # (fx165cd: had been the party's one torture death beside its stated 87)
+        sentence.warn_count_left_out(start, segment_start, head.window_end, "workers_torture")
+        return Count(head, measure)
     if measure == "civilian_deaths" and (is_civilian_item_of_parts(head, prev, segment, text[end:])
                                          or is_death_item_of_parts(head, prev, segment, text[end:])):
         measure = prev.measure  # "89 due to torture: 86 by X, two by Y and one civilian by Z": Z's torture deaths
