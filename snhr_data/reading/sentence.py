@@ -16,7 +16,7 @@ from typing import Callable
 from ..codes import SPECIAL_GROUP_MEASURES, perpetrator_groups
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
-from ..periods import month_number, period_type
+from ..periods import contains, month_number, months_spanned, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
@@ -232,10 +232,18 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
 
 
 def is_release_month(sentence: Sentence, first: Count, block: Context) -> bool:
-    """Whether ``first``'s period is a month stated inside a half-year or annual release's sentence ("Of those, 14
-    were killed in June"): that statement's, never handed on."""
-    return (sentence.source.period != sentence.source.report and period_type(first.period) == "month"
-            and block.listed is None)
+    """Whether ``first``'s period is a month, or a quarter of the release's period, stated inside a half-year or
+    annual release's sentence ("Of those, 14 were killed in June", "The first quarter of the year accounted for 4,702
+    of these deaths"; fx166cd: the quarter had been handed on to the half-year's torture toll after it): that
+    statement's, never handed on."""
+    return (sentence.source.period != sentence.source.report and block.listed is None
+            and (period_type(first.period) == "month" or is_quarter_of(first.period, sentence.source.period)))
+
+
+def is_quarter_of(period: str | None, whole: str | None) -> bool:
+    """Whether ``period`` is three months inside the longer period ``whole``."""
+    return period is not None and whole is not None and months_spanned(period) == 3 < months_spanned(whole) \
+        and contains(whole, period)
 
 
 def is_aside_period(sentence: Sentence, first: Count, block: Context, body_counted: bool) -> bool:
