@@ -16,7 +16,7 @@ from typing import Callable
 from ..codes import SPECIAL_GROUP_MEASURES, perpetrator_groups
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
-from ..periods import contains, month_number, months_spanned, period_type
+from ..periods import contains, month_number, months_spanned, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
@@ -478,12 +478,14 @@ def is_comparison_aside(sentence: Sentence, first: Count) -> bool:
 
 
 def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
-    """Whether ``period``, named by a monthly release's sentence after the block's first counts, is a month before the
-    release's ("The release counts 1,517 civilians in October 2016. ... In October 2015, SNHR had recorded the killing
-    of 1,746 civilians."): an aside dating its own count, never the statements after it, which are the month's."""
+    """Whether ``period``, named by a release's sentence after the block's first counts, is a month before the
+    release's period ("The release counts 1,517 civilians in October 2016. ... In October 2015, SNHR had recorded the
+    killing of 1,746 civilians."; a quarterly release's "In March 2016 the network had recorded 1,391 civilian deaths.",
+    fx166cd: the quarter's list by party after it had been filed under March 2016): an aside dating its own count, never
+    the statements after it, which are the release's."""
     source = sentence.source
-    return (block_counted and source.period == source.report and period is not None
-            and period_type(period) == "month" and period < source.period)
+    return (block_counted and source.period not in (None, NO_PERIOD) and period is not None
+            and period_type(period) == "month" and period_span(period)[1] < period_span(source.period)[0])
 
 
 def is_bracketed_note_period(sentence: Sentence, count: Count) -> bool:
