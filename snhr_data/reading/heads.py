@@ -172,6 +172,13 @@ def is_torture_count_after_its_month(sentence: str, mention: NumberMention) -> b
                 and regex("DiedUnderTortureAfter").match(sentence[mention.end:]))
 
 
+def is_sex_split_of_children(sentence: str, mention: NumberMention) -> bool:
+    """Whether ``mention`` counts boys or girls in brackets right after a count of children ("297 children (152 boys
+    and 145 girls)"): a part of those children, no count of its own."""
+    return bool(regex("ChildrenSexSplitBefore").search(sentence[:mention.start])
+                and regex("ChildrenSexSplitAfter").match(sentence[mention.end:]))
+
+
 def is_year_or_date(sentence: str, mention: NumberMention) -> bool:
     """A year, a date, or the length of a period ("over these six months"): no count, and no break of a group list."""
     return (1900 <= mention.value <= 2099 and "," not in mention.text) or bool(
@@ -329,7 +336,7 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             else:  # a fighters column, or a group with no head before it
                 last_kind = "blocker"
             continue
-        if is_date_before_groups(sentence, mention):
+        if is_date_before_groups(sentence, mention) or is_sex_split_of_children(sentence, mention):
             continue
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after) \
