@@ -148,8 +148,10 @@ def parse_furniture(data: object) -> Furniture:
     window = _positive(data["cut_title_window"], "cut_title_window")
     return Furniture(
         chrome=_compiled("chrome_lines", [_with_parts(p, data) for p in _listed(data["chrome_lines"])]),
-        breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
-        breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"], r"^(?:{})(?-i:(?=[A-Z0-9]))"),
+        # each perhaps with its spaced separator after it ("Home > Press Releases > 1,836 Civilians Killed ...")
+        breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?:\s*[»›>]\s*)?(?-i:(?=[A-Z]))"),
+        breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"],
+                                     r"^(?:{})(?:\s*[»›>]\s*)?(?-i:(?=[A-Z0-9]))"),
         breadcrumb_trail=_compiled("breadcrumb.segments", crumb["segments"], r"(?:(?:{})\s*)+"),
         repost_suffix=_compiled("repost_suffix", data["repost_suffix"], r"(?:{})+\s*$"),
         cut_title=_compiled("cut_title", data["cut_title"], r"\s*(?:{})\s*$"),
