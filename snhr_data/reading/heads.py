@@ -371,11 +371,10 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             continue
         if not noun or (noun == "bare" and last_kind in {"blocker", "skipped group"}
                         and regex("BackReferenceAfter").match(after) and not opening_group(sentence)[0]) \
-                or (noun in GROUP_NOUNS and last_kind == "blocker" and regex("GroupOfThemAfter").match(after)) \
                 or (noun == "bare" and index == 0 and is_part_of_a_thing(sentence, mention)):
-            last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September", "injured about 640 people, 190 of
-            continue  # them children", "167 cases of arrest, including 7 children, 83 of them by X" (fx166cd): a part of
-            # no count is none; but "Of the four women, X killed two of them": a part of the opening's group
+            last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September", "167 cases of arrest, including 7
+            continue  # children, 83 of them by X" (fx166cd): a part of no count is none; but "Of the four women, X
+            # killed two of them": a part of the opening's group
         glue = sentence[noun_end(sentence, every[index - 1]):mention.start] if index else ""
         if noun in GROUP_NOUNS and (
                 (last_kind == "blocker" and regex("GroupGlueFirst").search(glue))
