@@ -148,8 +148,10 @@ def parse_furniture(data: object) -> Furniture:
     window = _positive(data["cut_title_window"], "cut_title_window")
     return Furniture(
         chrome=_compiled("chrome_lines", [_with_parts(p, data) for p in _listed(data["chrome_lines"])]),
-        breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?-i:(?=[A-Z]))"),
-        breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"], r"^(?:{})(?-i:(?=[A-Z0-9]))"),
+        # each perhaps with its spaced separator after it ("Home > Press Releases > 1,836 Civilians Killed ...")
+        breadcrumb_start=_compiled("breadcrumb.start", crumb["start"], r"^\s*(?:{})(?:\s*[»›>]\s*)?(?-i:(?=[A-Z]))"),
+        breadcrumb_segment=_compiled("breadcrumb.segments", crumb["segments"],
+                                     r"^(?:{})(?:\s*[»›>]\s*)?(?-i:(?=[A-Z0-9]))"),
         breadcrumb_trail=_compiled("breadcrumb.segments", crumb["segments"], r"(?:(?:{})\s*)+"),
         repost_suffix=_compiled("repost_suffix", data["repost_suffix"], r"(?:{})+\s*$"),
         cut_title=_compiled("cut_title", data["cut_title"], r"\s*(?:{})\s*$"),
@@ -504,17 +506,24 @@ def pull_quotes(lines: Sequence[str | None]) -> set[int]:
             and lines[after].strip()[:1].islower()}
 
 
-def photo_captions(lines: Sequence[str | None]) -> set[int]:
+def photo_captions(lines: Sequence[str | None], raw: Sequence[str | None] | None = None) -> set[int]:
     """Indices of a photo's caption: the line just before its credit ("A volunteer searches the rubble in Raqqa, June
     2017" / "Credit: (AFP)"), in sentence case (no title) and stating no number but a date's. Left in, it would be
     read as a line of the title, its month the report's period (round 38). So is a line ending in a news agency's
     credit in capitals after its full stop ("... in Aleppo, October 18, 2016. REUTERS"; round 134a) when the words
-    before it read as a caption."""
+    before it read as a caption; and a line in italics right after a markdown image's line ("![Douma](...)" / "*Civil
+    Defense members search the rubble of a building in Douma, April 2018*"; fx166cd), as the ``raw`` lines have them
+    (cleaned, the image and the italics are gone)."""
     filled = [i for i, line in enumerate(lines) if line and line.strip()]
+    raw = raw or lines
+    marked = [i for i, line in enumerate(raw) if line and line.strip()]
     return {i for i, after in zip(filled, filled[1:])
             if furniture().photo_credit.fullmatch(lines[after].strip()) and is_caption(lines[i])} \
         | {i for i in filled if (credit := furniture().caption_agency.search(lines[i]))
-           and is_caption(lines[i][:credit.start()])}
+           and is_caption(lines[i][:credit.start()])} \
+        | {after for i, after in zip(marked, marked[1:])
+           if regex("MarkdownImageLine").fullmatch(raw[i]) and regex("ItalicLine").fullmatch(raw[after])
+           and is_caption(raw[after])}
 
 
 def is_caption(line: str) -> bool:
@@ -717,7 +726,7 @@ def furniture_and_lone_numbers(lines: Sequence[str], raw: Sequence[str] | None =
     # (a photo's caption is no page's foot: "HomeMonthly ReportsDeath Toll76 Civilians, ..." / "76 Civilians, ..." /
     # "Photo: ..." made the title a footnote, its count the marker glued in the trail; round 107b)
     notes = page_footnotes(lines, raw or lines, toc)
-    toc |= notes | photo_captions(lines)
+    toc |= notes | photo_captions(lines, raw)
     markers = {found.group("marker") for i in notes if (found := FOOTNOTE_LINE.match((raw or lines)[i]))}  # (a note's
     # wrapped lines hold no marker)
     shown = [None if i in toc or (line is not None and is_cut_title(kept, i)) else without_glued_markers(line, markers)

@@ -50,11 +50,19 @@ TABLE_NOISE_NAME_PART = _name_part(_OTHER_BOX_WORDS)
 
 
 def is_noise(tag) -> bool:
-    if tag.name in NOISE_TAGS or (tag.get("role") or "").lower() in NOISE_ROLES:
+    if tag.name in NOISE_TAGS or (tag.get("role") or "").lower() in NOISE_ROLES or is_picture_caption(tag):
         return True
     names = list(tag.get("class") or []) + ([tag["id"]] if tag.get("id") else [])
     part = TABLE_NOISE_NAME_PART if tag.name == "table" else NOISE_NAME_PART
     return any(NOISE_NAME.match(name) or part.search(name) for name in names)
+
+
+def is_picture_caption(tag) -> bool:
+    """A ``<figcaption>`` of a figure holding a picture ("A landmine warning sign near Sarmin, February 2022"): the
+    picture's words, not the article's (fx166cd: such a caption, naming landmines, had been read as a heading giving its
+    party to the paragraph after it)."""
+    figure = tag.parent if tag.name == "figcaption" else None
+    return figure is not None and figure.name == "figure" and figure.find("img") is not None
 
 
 def is_link_list(tag) -> bool:

@@ -172,6 +172,13 @@ def is_torture_count_after_its_month(sentence: str, mention: NumberMention) -> b
                 and regex("DiedUnderTortureAfter").match(sentence[mention.end:]))
 
 
+def is_sex_split_of_children(sentence: str, mention: NumberMention) -> bool:
+    """Whether ``mention`` counts boys or girls in brackets right after a count of children ("297 children (152 boys
+    and 145 girls)"): a part of those children, no count of its own."""
+    return bool(regex("ChildrenSexSplitBefore").search(sentence[:mention.start])
+                and regex("ChildrenSexSplitAfter").match(sentence[mention.end:]))
+
+
 def is_year_or_date(sentence: str, mention: NumberMention) -> bool:
     """A year, a date, or the length of a period ("over these six months"): no count, and no break of a group list."""
     return (1900 <= mention.value <= 2099 and "," not in mention.text) or bool(
@@ -329,7 +336,7 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
             else:  # a fighters column, or a group with no head before it
                 last_kind = "blocker"
             continue
-        if is_date_before_groups(sentence, mention):
+        if is_date_before_groups(sentence, mention) or is_sex_split_of_children(sentence, mention):
             continue
         if mention not in numbers:  # "which killed 17", "16 years": its groups are not counts either
             if not is_year_or_date(sentence, mention) and not regex("PercentAfter").match(after) \
@@ -362,11 +369,12 @@ def find_heads(sentence: str) -> tuple[list[Head], list[NumberMention]]:
         if noun == "medical" and is_profession_of_medical_count(sentence, mention):
             last_kind = "blocker"  # "six medical personnel, a surgeon, two nurses ...": a part of that count
             continue
-        if not noun or (noun == "bare" and last_kind == "blocker" and regex("BackReferenceAfter").match(after)
-                        and not opening_group(sentence)[0]) \
+        if not noun or (noun == "bare" and last_kind in {"blocker", "skipped group"}
+                        and regex("BackReferenceAfter").match(after) and not opening_group(sentence)[0]) \
                 or (noun == "bare" and index == 0 and is_part_of_a_thing(sentence, mention)):
-            last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September": a part of no count is none; but
-            continue  # "Of the four women, X killed two of them": a part of the opening's group
+            last_kind = "blocker"  # "2,317 arrests ..., 147 of them in September", "167 cases of arrest, including 7
+            continue  # children, 83 of them by X" (fx166cd): a part of no count is none; but "Of the four women, X
+            # killed two of them": a part of the opening's group
         glue = sentence[noun_end(sentence, every[index - 1]):mention.start] if index else ""
         if noun in GROUP_NOUNS and (
                 (last_kind == "blocker" and regex("GroupGlueFirst").search(glue))

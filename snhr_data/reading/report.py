@@ -1272,9 +1272,11 @@ def leaves_heading_party(text: str, measure: str | None, report: str) -> bool:
     """Whether a line under a party's sub-heading states another subject than that party's civilians, ending the
     party's part ("F. Other parties:" / "Other parties killed 36 civilians ..." / "Massacres: we documented two
     massacres, ..." / "By governorate, Daraa had the highest toll with 21"): deaths under torture, massacres or workers,
-    or a ranking of the places, unless it refers back to the party ("Two of them died due to torture") or is no
+    or a ranking of the places, unless it refers back to the party ("Two of them died due to torture"), opens on the
+    party's toll with its parts ("1,978 civilians, including ..., and 64 victims who died under torture") or is no
     statement of its own (a table's cell "Torture 38"). ``measure``: the section's, None for civilian deaths."""
-    if regex("PartyBackReference").search(text) or not regex("StatementWithVerb").fullmatch(text):
+    if regex("PartyBackReference").search(text) or regex("PartyTollWithParts").match(text) \
+            or not regex("StatementWithVerb").fullmatch(text):
         return False
     other_measure = bool(measures_named(text) - {measure or "civilian_deaths"})
     places_ranked = bool(regex("PlacesRankingStatement").search(text)) and len(find_governorates(text)) > 1 \

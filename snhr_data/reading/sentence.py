@@ -16,7 +16,7 @@ from typing import Callable
 from ..codes import SPECIAL_GROUP_MEASURES, perpetrator_groups
 from ..grammar import matches_any, regex
 from ..numbers import NumberMention, find_numbers
-from ..periods import month_number, period_type
+from ..periods import contains, month_number, months_spanned, period_span, period_type
 from ..vocab import find_governorates, find_parties, report_unknown_party
 from .agents import is_backward, is_included_part, refers_back, subject_party
 from .dates import PeriodMention
@@ -232,10 +232,18 @@ def hand_on(sentence: Sentence, counts: list[Count], percent_period: str | None,
 
 
 def is_release_month(sentence: Sentence, first: Count, block: Context) -> bool:
-    """Whether ``first``'s period is a month stated inside a half-year or annual release's sentence ("Of those, 14
-    were killed in June"): that statement's, never handed on."""
-    return (sentence.source.period != sentence.source.report and period_type(first.period) == "month"
-            and block.listed is None)
+    """Whether ``first``'s period is a month, or a quarter of the release's period, stated inside a half-year or
+    annual release's sentence ("Of those, 14 were killed in June", "The first quarter of the year accounted for 4,702
+    of these deaths"; fx166cd: the quarter had been handed on to the half-year's torture toll after it): that
+    statement's, never handed on."""
+    return (sentence.source.period != sentence.source.report and block.listed is None
+            and (period_type(first.period) == "month" or is_quarter_of(first.period, sentence.source.period)))
+
+
+def is_quarter_of(period: str | None, whole: str | None) -> bool:
+    """Whether ``period`` is three months inside the longer period ``whole``."""
+    return period is not None and whole is not None and months_spanned(period) == 3 < months_spanned(whole) \
+        and contains(whole, period)
 
 
 def is_aside_period(sentence: Sentence, first: Count, block: Context, body_counted: bool) -> bool:
@@ -470,12 +478,14 @@ def is_comparison_aside(sentence: Sentence, first: Count) -> bool:
 
 
 def is_earlier_month_aside(sentence: Sentence, period: str | None, block_counted: bool) -> bool:
-    """Whether ``period``, named by a monthly release's sentence after the block's first counts, is a month before the
-    release's ("The release counts 1,517 civilians in October 2016. ... In October 2015, SNHR had recorded the killing
-    of 1,746 civilians."): an aside dating its own count, never the statements after it, which are the month's."""
+    """Whether ``period``, named by a release's sentence after the block's first counts, is a month before the
+    release's period ("The release counts 1,517 civilians in October 2016. ... In October 2015, SNHR had recorded the
+    killing of 1,746 civilians."; a quarterly release's "In March 2016 the network had recorded 1,391 civilian deaths.",
+    fx166cd: the quarter's list by party after it had been filed under March 2016): an aside dating its own count, never
+    the statements after it, which are the release's."""
     source = sentence.source
-    return (block_counted and source.period == source.report and period is not None
-            and period_type(period) == "month" and period < source.period)
+    return (block_counted and source.period not in (None, NO_PERIOD) and period is not None
+            and period_type(period) == "month" and period_span(period)[1] < period_span(source.period)[0])
 
 
 def is_bracketed_note_period(sentence: Sentence, count: Count) -> bool:
