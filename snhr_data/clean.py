@@ -1497,6 +1497,7 @@ def clean_blocks(raw: str) -> list[Block]:
             and not _place_list_ends(current, last_text, text)
             and not _civilians_count_line_ends(last_text, text)
             and not _labelled_count_line_ends(last_text, text)
+            and not regex("MonthTollLine").fullmatch(text)
             and not regex("DashRowLine").fullmatch(last_text) and not regex("DashRowLine").fullmatch(text)
             and line_no - 1 not in boxed | (measured - grouped) and (not last_boxed or text[:1].islower())
             # a chart's rows are a block of their own, a row's groups on the line after it with them

@@ -119,7 +119,7 @@ def is_count_number(sentence: str, mention: NumberMention) -> bool:
     # been read as the second day of a span): a number above 31 after it is no day, but the count the clause brings to
     day_span = date_before is not None and any(c.isdigit() for c in date_before.group(0))
     if date_before and not (
-            regex("MonthOfCountBefore").search(before) and noun_of(after)[0] in {"generic", "children", "women"}) \
+            regex("MonthOfCountBefore").search(before) and noun_of(after)[0] in {"generic", "children", "women", "massacres"}) \
             and (mention.value <= 31 or (
             1900 <= mention.value <= 2099 and "," not in mention.text)
                  or (noun_of(after)[0] in {"", "bare"} and not day_span)):

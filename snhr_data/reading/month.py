@@ -46,13 +46,13 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
     """
     published = publication_date(text) or yearless_dateline_date(text, body) or permalink_month(text)
     title = without_publication_date(without_issue_masthead(title), text)
-    titled = title_dating(title)
-    if titled is not None and published and titled.month > published[:7] \
-            and not regex("TitleMonth").search(without_conflict_start(title)):
-        titled = None  # "..., 481 of Them in 2020" published in November 2020: a year not over, dated by the body
-    titled = month_led_body(titled, title, body, published)
-    found = issue_dating(title, body, published) or titled \
-        or body_dating(body, published or issue_month(body), title) or guessed_dating(text, published)
+    found = dating_published(title, body, text, published)
+    if given is not None and found is not None and found.stated and found.month != given \
+            and (month_first := publication_date_read_month_first(text)) is not None \
+            and (read := dating_published(title, body, text, month_first)) is not None and read.month == given:
+        # "09-02-2014, 11:47 PM" atop a forum post saying "in the month of August", dated August 2014 by the user:
+        # September 2 read month first, the reading that fits the given month (fx166ab: refused, read day first)
+        found, published = read, month_first
     if found is None and given is None and (tagged := hashtag_month(text)) is not None:
         found = Dating(tagged, tagged, stated=False, now=given_now(text, body, tagged))
     if given is not None:
@@ -74,6 +74,18 @@ def date_report(title: str, body: str, text: str, given: str | None = None) -> D
                                  "(month first), and only the second fits the month the text names; date it with "
                                  "--month YYYY-MM")
     return found
+
+
+def dating_published(title: str, body: str, text: str, published: str | None) -> Dating | None:
+    """The dating a text's title and first statements give when it was ``published`` (ISO, or None), ``title`` without
+    the publication date; None when they give none."""
+    titled = title_dating(title)
+    if titled is not None and published and titled.month > published[:7] \
+            and not regex("TitleMonth").search(without_conflict_start(title)):
+        titled = None  # "..., 481 of Them in 2020" published in November 2020: a year not over, dated by the body
+    titled = month_led_body(titled, title, body, published)
+    return issue_dating(title, body, published) or titled \
+        or body_dating(body, published or issue_month(body), title) or guessed_dating(text, published)
 
 
 def month_led_body(titled: Dating | None, title: str, body: str, published: str | None) -> Dating | None:

@@ -449,11 +449,13 @@ def is_running_total(sentence: Sentence, period: str | None, block_counted: bool
 
 
 def is_range_to_date(mention: PeriodMention, report: str) -> bool:
-    """Whether a period phrase is a range from the year's January to the month ``report`` ("in the first two months of
-    2025" in February's release): inside a sentence or after a semicolon ("...; in the first two months of 2025 the
-    network has recorded 509") and after the block's first counts, a running total like "since the beginning of
-    2025"."""
-    return mention.kind == "range" and mention.period == f"{report[:4]}-01/{report}"
+    """Whether a period phrase is a range of months of the year of the month ``report`` up to it ("in the first two
+    months of 2025" in February's release, "the third quarter of 2025 (July to September)" in September's; fx166ab:
+    the quarter's had been handed on to the month's party lines after it): inside a sentence or after a semicolon
+    ("...; in the first two months of 2025 the network has recorded 509") and after the block's first counts, a running
+    total like "since the beginning of 2025"."""
+    return mention.kind == "range" and mention.period is not None \
+        and mention.period.startswith(f"{report[:4]}-") and mention.period.endswith(f"/{report}")
 
 
 def opens_with_a_period(sentence: Sentence, period: str | None) -> bool:
