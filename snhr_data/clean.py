@@ -673,6 +673,9 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     if regex("MonthsHeading").fullmatch(text) and re.search(r"\d$", block.text):
         return True  # ... a heading of the toll by month after a flattened row ending in its count ("... Of which women
         # 40" / "Breakdown of the civilian deaths by month in 2014"; round 137a)
+    if _is_parties_heading(text) and re.search(r"\d$", block.text):
+        return True  # ... or of the toll by party after a flattened row ending in its count ("Total 1,032" / "Civilian
+        # death toll in 2022 by party"; fx167ab: joined, the last table's rows had been given the heading's year)
     if _is_topic_heading(text) and (last := _LAST_LABELLED_COUNT.search(block.text)) and is_named_row(last["label"]):
         return True  # a topic's heading after a list ending in a place's count ("..., Hama 184" / "Media and medical";
         # round 103a)
@@ -713,8 +716,9 @@ def _is_topic_heading(text: str) -> bool:
 
 def _is_parties_heading(text: str) -> bool:
     """A heading of the breakdown by party, longer than a short title ("Distribution of the month's victims by the
-    perpetrator parties"; round 44), perhaps with its period after it ("... by perpetrator in 2025"; fx114b)."""
-    return bool(regex("PartiesHeading").fullmatch(regex("HeadingPeriodTail").sub("", text)))
+    perpetrator parties"; round 44), perhaps with its period after it ("... by perpetrator in 2025"; fx114b) or before
+    the party ("Civilian death toll in 2022 by party"; fx167ab)."""
+    return bool(regex("PartiesHeading").fullmatch(regex("HeadingPeriod").sub("", text, count=1)))
 
 
 def _is_title_line(text: str) -> bool:
