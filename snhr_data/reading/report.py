@@ -1043,6 +1043,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowStart").match(block.text[before:start]) and regex("FlatRowEnd").search(
                  block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
+    # ... and so after a table's total row ending in its count ("Total 1,057" / "The report adds that the total number
+    # of individuals killed in 2024, fighters included, exceeded 7,000."; fx167ab: joined, the total was left out with
+    # the sentence's individuals)
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("FlatTotalRow").match(block.text[before:start]) and regex("FlatRowEnd").search(
+                 block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
     # ... and a whole sentence of the one who counts after a row of ordinal rows ending in its count and its noun
     # ("Fifth: Unknowns" / "Civilian death toll 108 civilians" / "SNHR also recorded 27 massacres in August, 22 of them
     # by government forces."; round 115d)
