@@ -712,6 +712,7 @@ def label_code(label: str, found: list) -> str | None:
     rest = label
     for mention in reversed(found):
         rest = rest[:mention.start] + rest[mention.end:]
+    rest = regex("RowLabelTenureAside").sub("", rest)  # "Syrian regime forces (until 8 December 2024)" (fx167ab)
     if not found or found[0].start not in (0, start) or len({m.code for m in found}) != 1 \
             or rest[start if found[0].start else 0:].strip(" ()/"):
         return None
