@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, classes, matches_any, regex, regexes, words
@@ -640,6 +641,8 @@ class ReportReader:
             self.read_block(cell)
         if cells:
             return
+        if self.listed is not None and self.listed_measure is not None:
+            block = bar_cells_as_lines(block)  # "... distributed as follows:" / "Landmines ...: 132 | Gunfire ...: 356"
         labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
         table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)
                  or self.measure_heading_table(before, labelled)
@@ -1306,6 +1309,17 @@ def after_aside(block: Block) -> Block | None:
     the section; None if no line does."""
     ends = [offset for offset, line in row_lines(block.text, block.starts) if regex("AsideEndLine").match(line)]
     return block_from(block, ends[0]) if ends else None
+
+
+def bar_cells_as_lines(block: Block) -> Block:
+    """A one-line block of labelled counts parted by bars ("Landmines of unknown source: 132 | Gunfire of unknown
+    source: 356 | Turkish forces: 47") as a block of one raw line per cell, each a row of the list it is under (fx167ab:
+    left out as rows of no table); any other block as it is."""
+    if len(block.starts) > 1 or not is_labelled_cells_row(block.text):
+        return block
+    cells = [cell.strip() for cell in block.text.split("|") if cell.strip()]
+    starts = list(accumulate((len(cell) + 1 for cell in cells[:-1]), initial=0))
+    return Block(" ".join(cells), block.md_heading, starts, [block.first_line] * len(cells))
 
 
 def block_from(block: Block, offset: int, end: int | None = None) -> Block:
