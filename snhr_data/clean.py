@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .furniture import furniture_and_lone_numbers, is_named_row, starts_with_pictograph
+from .furniture import furniture_and_lone_numbers, is_axis_ticks, is_named_row, starts_with_pictograph
 from .grammar import cached_by_text, classes, regex
 from .grammar import words as vocab_words
 from .numbers import DIGIT_GAP, adds_up_to, find_numbers
@@ -675,6 +675,9 @@ def _heading_after_sentence(block: Block, text: str) -> bool:
     if regex("MonthsHeading").fullmatch(text) and re.search(r"\d$", block.text):
         return True  # ... a heading of the toll by month after a flattened row ending in its count ("... Of which women
         # 40" / "Breakdown of the civilian deaths by month in 2014"; round 137a)
+    if _is_parties_heading(text) and re.search(r"\d$", block.text):
+        return True  # ... or of the toll by party after a flattened row ending in its count ("Total 1,032" / "Civilian
+        # death toll in 2022 by party"; fx167ab: joined, the last table's rows had been given the heading's year)
     if _is_topic_heading(text) and (last := _LAST_LABELLED_COUNT.search(block.text)) and is_named_row(last["label"]):
         return True  # a topic's heading after a list ending in a place's count ("..., Hama 184" / "Media and medical";
         # round 103a)
@@ -715,8 +718,9 @@ def _is_topic_heading(text: str) -> bool:
 
 def _is_parties_heading(text: str) -> bool:
     """A heading of the breakdown by party, longer than a short title ("Distribution of the month's victims by the
-    perpetrator parties"; round 44), perhaps with its period after it ("... by perpetrator in 2025"; fx114b)."""
-    return bool(regex("PartiesHeading").fullmatch(regex("HeadingPeriodTail").sub("", text)))
+    perpetrator parties"; round 44), perhaps with its period after it ("... by perpetrator in 2025"; fx114b) or before
+    the party ("Civilian death toll in 2022 by party"; fx167ab)."""
+    return bool(regex("PartiesHeading").fullmatch(regex("HeadingPeriod").sub("", text, count=1)))
 
 
 def _is_title_line(text: str) -> bool:
@@ -1150,15 +1154,26 @@ def _is_value_label(text: str) -> bool:
     return bool(match) and is_named_row(match.group("label"))
 
 
+def row_counts_under_labels(shown: list[str | None], cleaned: list[str]) -> set[int]:
+    """The lines of a row's counts alone ("128 37 14"), dropped as a share counter's, right under a line that is a
+    row's label ("Syrian regime forces"; a PDF's table whose label cell and count cells fall on lines of their own;
+    fx167ab): their indices, to be read as the rows of a chart (``chart_rows``) or else dropped again."""
+    return {i for i in range(1, len(shown)) if shown[i] is None and shown[i - 1] is not None
+            and regex("RowCountsLine").fullmatch(cleaned[i].strip()) and not is_axis_ticks(cleaned[i])
+            and _is_value_label(shown[i - 1])}
+
+
 def _values_after(texts: list[str | None], lines: list[int], n: int) -> int:
-    """The number of values standing alone on the lines after the label ``lines[n]``, one a line: 0 if it is no label
-    or has none, or more than a row holds. (The values are counted first: most lines have none, and need not be
-    read as a label.)"""
+    """The number of values standing alone on the lines after the label ``lines[n]``, one a line, or 1 for the row's
+    counts together on the one line after it: 0 if it is no label or has none, or more than a row holds. (The values
+    are counted first: most lines have none, and need not be read as a label.)"""
     count = 0
     while n + 1 + count < len(lines) and _CHART_VALUE.fullmatch(texts[lines[n + 1 + count]].strip()):
         count += 1
     if count and n + 1 + count < len(lines) and _CHART_SHARE.fullmatch(texts[lines[n + 1 + count]].strip()):
         count += 1  # the row's share, after its counts
+    if not count and n + 1 < len(lines) and regex("RowCountsLine").fullmatch(texts[lines[n + 1]].strip()):
+        count = 1  # the row's counts on one line ("Syrian regime forces" / "128 37 14"; fx167ab)
     return count if 0 < count <= _ROW_CELLS and _is_value_label(texts[lines[n]]) else 0
 
 
@@ -1440,13 +1455,15 @@ def clean_blocks(raw: str) -> list[Block]:
     boxed_pairs = counts_before_labels(shown)  # "1,271" / "civilians killed": one line of a key-figures box
     shown = [f"{text.strip()} {shown[boxed_pairs[i]].strip()}" if i in boxed_pairs
              else None if i in boxed_pairs.values() else text for i, text in enumerate(shown)]
+    restored = row_counts_under_labels(shown, cleaned)
+    shown = [cleaned[i].strip() if i in restored else text for i, text in enumerate(shown)]
     charted = chart_rows(shown)
     charted.update({i: cells for i, cells in header_cells_before_rows(shown).items()
                     if not any(i in row or any(c in row for c in cells) for row in charted.values())})
     values, last_charted = ({i for cells in charted.values() for i in cells} | set(cells.values())
                             | set(boxed_pairs.values()), False)
     labelled = counts_above_labels(shown) | set(boxed_pairs)
-    texts = [None if i in alone and i not in values | labelled else text for i, text in enumerate(shown)]
+    texts = [None if i in alone | restored and i not in values | labelled else text for i, text in enumerate(shown)]
     boxed, last_boxed = count_label_lines(texts) | set(boxed_pairs), False
     following = _following_texts(texts)
     last_subheading = False

@@ -115,10 +115,12 @@ def percent_period(sentence: Sentence, mention: NumberMention, nxt: int, previou
     March"), else before it, else the percent before's; None for a phrase that may mean either of two months."""
     usable = [p for p in sentence.periods if p.period or p.kind in {"ambiguous", "unreadable"}]
     # "73% of these deaths, most of them in February and March": the period of a part of the deaths, not the share's;
-    # "61% of deaths, killing 190 civilians, 42 more than in April": the period compared with (session 41)
+    # "61% of deaths, killing 190 civilians, 42 more than in April": the period compared with (session 41); "72% of the
+    # total, a share that has not fallen below two-thirds since ... September 2015": the share's history's (fx167ab)
     post_periods = [p for p in usable if mention.end <= p.start < nxt
                     and not regex("PartialBefore").search(sentence.text[mention.end:p.start])
-                    and not regex("ComparedWith").search(sentence.text[mention.end:p.start])]
+                    and not regex("ComparedWith").search(sentence.text[mention.end:p.start])
+                    and not regex("ShareHistoryClause").search(sentence.text[mention.end:p.start])]
     pre_periods = [p for p in usable if p.end <= mention.start]
     if post_periods:
         return post_periods[0].period

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from ..clean import ROMAN_HEADING, Block, is_labelled_cells_row
 from ..grammar import cached_by_text, classes, matches_any, regex, regexes, words
@@ -645,6 +646,8 @@ class ReportReader:
             self.read_block(cell)
         if cells:
             return
+        if self.listed is not None and self.listed_measure is not None:
+            block = bar_cells_as_lines(block)  # "... distributed as follows:" / "Landmines ...: 132 | Gunfire ...: 356"
         labelled = [line for _, line in row_lines(block.text, block.starts) if is_labelled_row(line)]
         table = (self.listed_rows_table(labelled[0]) or self.places_heading_table(before, labelled)
                  or self.measure_heading_table(before, labelled)
@@ -1048,6 +1051,12 @@ def flat_row_starts(block: Block, body_start: int) -> list[int]:
     cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
              if regex("FlatRowStart").match(block.text[before:start]) and regex("FlatRowEnd").search(
                  block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
+    # ... and so after a table's total row ending in its count ("Total 1,057" / "The report adds that the total number
+    # of individuals killed in 2024, fighters included, exceeded 7,000."; fx167ab: joined, the total was left out with
+    # the sentence's individuals)
+    cuts += [start for (before, start), (_, end) in zip(lines, lines[1:])
+             if regex("FlatTotalRow").match(block.text[before:start]) and regex("FlatRowEnd").search(
+                 block.text[before:start]) and regex("SentenceLine").fullmatch(block.text[start:end].strip())]
     # ... and a whole sentence of the one who counts after a row of ordinal rows ending in its count and its noun
     # ("Fifth: Unknowns" / "Civilian death toll 108 civilians" / "SNHR also recorded 27 massacres in August, 22 of them
     # by government forces."; round 115d)
@@ -1307,6 +1316,17 @@ def after_aside(block: Block) -> Block | None:
     the section; None if no line does."""
     ends = [offset for offset, line in row_lines(block.text, block.starts) if regex("AsideEndLine").match(line)]
     return block_from(block, ends[0]) if ends else None
+
+
+def bar_cells_as_lines(block: Block) -> Block:
+    """A one-line block of labelled counts parted by bars ("Landmines of unknown source: 132 | Gunfire of unknown
+    source: 356 | Turkish forces: 47") as a block of one raw line per cell, each a row of the list it is under (fx167ab:
+    left out as rows of no table); any other block as it is."""
+    if len(block.starts) > 1 or not is_labelled_cells_row(block.text):
+        return block
+    cells = [cell.strip() for cell in block.text.split("|") if cell.strip()]
+    starts = list(accumulate((len(cell) + 1 for cell in cells[:-1]), initial=0))
+    return Block(" ".join(cells), block.md_heading, starts, [block.first_line] * len(cells))
 
 
 def block_from(block: Block, offset: int, end: int | None = None) -> Block:

@@ -506,7 +506,8 @@ def table_row(line: str, table: Table, source: Source, line_no: int) -> list[Fig
         line = share_cell_moved_last(line, table.share_at)[0]
     item_row = table.introduced and (table.key == "governorate" or table.groups != ("all",))
     line = regex("PlaceItemBullet" if item_row else "RowBullet").sub("", line)
-    match = regex("TableRow").fullmatch(line.strip())
+    match = regex("TableRow").fullmatch(line.strip()) or (
+        regex("YearTableRow").fullmatch(line.strip()) if table.key == "period" else None)  # "2012 31,208 3,594 2,977"
     unmarked = regex("RowLabelMarker").sub("", line, count=1)
     if match and unmarked != line and len(row_cells(match.group("cells"))) == len(table.groups) + 1 \
             and (bare := regex("TableRow").fullmatch(unmarked.strip())) \
@@ -712,6 +713,7 @@ def label_code(label: str, found: list) -> str | None:
     rest = label
     for mention in reversed(found):
         rest = rest[:mention.start] + rest[mention.end:]
+    rest = regex("RowLabelTenureAside").sub("", rest)  # "Syrian regime forces (until 8 December 2024)" (fx167ab)
     if not found or found[0].start not in (0, start) or len({m.code for m in found}) != 1 \
             or rest[start if found[0].start else 0:].strip(" ()/"):
         return None
@@ -782,10 +784,13 @@ def period_row(label: str, numbers: list, table: Table, source: Source, line_no:
             warn_left_out(source, line_no, quote, "row")
             return []
         return None
-    found = source.periods(title_case_months(label))
-    if len(found) != 1 or (found[0].start, found[0].end) != ((1, len(label) - 1) if quarter else (0, len(label))):
-        return None
-    period = found[0].period
+    if regex("Year").fullmatch(label):
+        period = label  # a year alone ("2012 31,208 3,594 2,977" under "Year Civilians Children Women"; fx167ab)
+    else:
+        found = source.periods(title_case_months(label))
+        if len(found) != 1 or (found[0].start, found[0].end) != ((1, len(label) - 1) if quarter else (0, len(label))):
+            return None
+        period = found[0].period
     if quarter and period and (period_type(period) != "range" or period_span(period)[1] - period_span(period)[0] != 2
                                or period_span(period)[0] % 12 != 3 * int(quarter.group("number")) - 3):
         period = None  # its number and its months disagree: no quarter the reader can date
