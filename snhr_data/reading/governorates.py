@@ -410,7 +410,7 @@ def placed_after_respective_places(head: Head, previous: Head | None, heads: lis
 def opening_place(before: str) -> Governorates | None:
     """The place a sentence opens with, for its counts: "In Suwayda, SNHR recorded 22 deaths" (that governorate), "In
     Douma, 43 civilians were killed" (a town: left out, never the country's); None when it opens with no place."""
-    match = regex("PlaceOpening").match(before)
+    match = regex("PlaceOpening").match(before) or regex("PlaceWholeOpening").match(before)
     if not match:
         return None
     place = match.group("place")

@@ -277,7 +277,8 @@ def noun_of_count(sentence: str, mention: NumberMention, own_clause: str) -> str
     if not noun or regex("NotKilledAfter").match(after) or regex("NotKilledBefore").search(before) \
             or regex("RateAfter").search(own_clause[:60]) \
             or is_another_count(before, after) \
-            or noun == "bare" and regex("NotKilledPartAfter").match(after) and regex("NotKilledWholeBefore").search(before):
+            or noun == "bare" and regex("NotKilledPartAfter").match(after) and regex("NotKilledWholeBefore").search(before) \
+            or regex("OfThemAfter").match(after) and regex("NotKilledWholeCountBefore").search(before):
         governorate = regex("GovernorateAfter").match(after)
         # the place right after "in", before any comma ("four zones in western Syria, including Idlib" counts no deaths)
         # or colon
