@@ -695,11 +695,8 @@ def _is_subheading(before: str, text: str, after: str | None) -> bool:
     """A short line with no digits, no sentence end and no colon at its end ("March: a sharp fall after the ceasefire",
     "How June compares") between a line ending a sentence and a whole paragraph, as a web copy gives a news story's
     sub-heading with no blank line around it: a heading of its own, neither the paragraph's last words nor the next
-    one's first (round 41); so after a line ending in a count ("Medical personnel: 134 · Civil Defense: 72" / "Where" /
-    "Raqqa was the deadliest governorate (2,811 civilians), ..."; fx167cd: joined, Raqqa's count had been the year's
-    toll)."""
-    return ((_is_sentence_end(before) or bool(regex("CountOrShareEnd").search(before)))
-            and len(text.split()) <= _SUBHEADING_WORDS
+    one's first (round 41)."""
+    return (_is_sentence_end(before) and len(text.split()) <= _SUBHEADING_WORDS
             and not re.search(r"[.!?;,:]$|\d", text) and text[:1].isupper() and after is not None
             and _is_paragraph(after))
 
