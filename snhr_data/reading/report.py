@@ -397,9 +397,11 @@ class ReportReader:
                 continue
             if row_party or carried:
                 row, block_ctx = Row.opened(row, block_ctx, row_party or carried)
-            elif offset in line_starts and not after_cell:
+            elif offset in line_starts and (not after_cell or is_sentence_of_its_own(text)):
                 # a row's statements go on within its raw line; a new line is a statement of its own, but the line
-                # after a cell alone ("Civilians: 16") is still the row's. A whole sentence after the rows is not of
+                # after a cell alone ("Civilians: 16") is still the row's, unless it is a whole sentence referring back
+                # to no party ("Civilians: 43" / "The network's count for January 2014 had been 2,967 civilians.";
+                # fx167cd: had been the last row's party's January). A whole sentence after the rows is not of
                 # the party of the heading above them either, their sibling ("First: The government forces" / ... /
                 # "Fifth: Unknowns ..." / "The number of victims who died due to torture in March 2014 was 114.")
                 heading_party = None if (row and regex("SentenceLine").fullmatch(text)) \
@@ -1260,6 +1262,12 @@ def is_count_item_line(line: str, opening: bool = False, words: int = 0) -> bool
 
 
 _ITEM_LABEL_WORDS = 6
+
+
+def is_sentence_of_its_own(line: str) -> bool:
+    """Whether a raw line is a whole sentence that refers back to no party ("The network's count for January 2014 had
+    been 2,967 civilians."), never a row's cell nor a statement of the row's party ("Two of them died due to torture.")."""
+    return bool(regex("SentenceLine").fullmatch(line)) and not regex("PartyBackReference").search(line)
 
 
 def sentence_after_rows(block: Block, start: int) -> bool:

@@ -1503,7 +1503,17 @@ def group_item_under_a_party(text: str, read: list[Figure], before: list[Figure]
     above = before[-1].line if before else 0
     if not first_line - 2 <= above < first_line:
         return False
-    return any(f.perpetrator != "all" for f in itertools.takewhile(lambda f: f.line == above, reversed(before)))
+    line_above = list(itertools.takewhile(lambda f: f.line == above, reversed(before)))
+    return any(f.perpetrator != "all" for f in line_above) and not exceeds_party_above(read, line_above)
+
+
+def exceeds_party_above(read: list[Figure], line_above: list[Figure]) -> bool:
+    """Whether every victim group's count ``read`` is above the whole count of each party the line above states
+    ("▪️ Other parties: 287" / "👶 Children: 466"): no part of that party's, all parties' (fx167cd: had been left out
+    as a party's children or all parties')."""
+    wholes = [f.value for f in line_above if f.perpetrator != "all" and f.victim_group == "all"
+              and f.measure == "civilian_deaths"]
+    return bool(wholes) and all(f.value > max(wholes) for f in read)
 
 
 def unmapped_label(text: str, line_at: Callable[[int], int], source: Source) -> bool:
