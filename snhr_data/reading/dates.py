@@ -73,7 +73,7 @@ QUARTERS = ["first", "second", "third", "fourth"]
 def elided_quarter(match: re.Match[str]) -> bool:
     """Whether ``match``, "the second" with its noun left out ("... and 21,331 in the second"), is a quarter's: a
     quarter of the year named after the last half of one before it in the text it is read in."""
-    if re.search(r"\b(?:half|six months)\b", match.group(0)):
+    if regex("HalfNoun").search(match.group(0)):
         return False
     halves = list(regex("HalfOfYear").finditer(match.string, 0, match.start()))
     quarters = list(regex("QuarterOfYear").finditer(match.string, 0, match.start()))
